@@ -1,0 +1,27 @@
+/**
+ * The capabilities of BRIEF.md, each a folder under src/ with its own routes and CLI commands.
+ * Adding a capability = one line here.
+ */
+import type { Command } from 'commander';
+import type { Api } from './platform/http/app.ts';
+import type { AppContext } from './platform/context.ts';
+import type { CliContext } from './platform/cli/index.ts';
+import { platformCapability } from './platform/capability.ts';
+import { referenceCapability } from './reference/capability.ts';
+
+export interface Capability {
+  naam: string;
+  /** HTTP routes, registered under /api/v1 */
+  routes?: (api: Api, ctx: AppContext) => Promise<void> | void;
+  /** CLI commands, added to the `zorginkoop` program */
+  cli?: (program: Command, cli: CliContext) => void;
+}
+
+export const capabilities: Capability[] = [
+  platformCapability,
+  referenceCapability,
+];
+
+export async function registerCapabilities(api: Api, ctx: AppContext): Promise<void> {
+  for (const c of capabilities) if (c.routes) await c.routes(api, ctx);
+}

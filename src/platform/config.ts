@@ -1,0 +1,46 @@
+import path from 'node:path';
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  redirectUri: string;
+  /** claim that holds the user's e-mail, matched against local accounts */
+  emailClaim: string;
+}
+
+export interface Config {
+  /** PostgreSQL server; when absent the embedded PGlite database in dataDir is used */
+  databaseUrl?: string;
+  dataDir: string;
+  port: number;
+  host: string;
+  cookieSecure: boolean;
+  oidc?: OidcConfig;
+  /** argon2 cost; lowered only in tests */
+  passwordHashCost: 'normaal' | 'test';
+}
+
+export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const oidc: OidcConfig | undefined = env.OIDC_ISSUER
+    ? {
+        issuer: env.OIDC_ISSUER,
+        clientId: env.OIDC_CLIENT_ID ?? '',
+        clientSecret: env.OIDC_CLIENT_SECRET,
+        redirectUri: env.OIDC_REDIRECT_URI ?? `http://localhost:${env.PORT ?? 3000}/api/v1/auth/oidc/callback`,
+        emailClaim: env.OIDC_EMAIL_CLAIM ?? 'email',
+      }
+    : undefined;
+  const portRaw = env.PORT ?? '3000';
+  const port = Number(portRaw);
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.ZORGINKOOP_DATA_DIR ?? '.zorginkoop'),
+    port: Number.isInteger(port) ? port : NaN,
+    host: env.HOST ?? '127.0.0.1',
+    cookieSecure: env.COOKIE_SECURE === 'true' || env.NODE_ENV === 'production',
+    oidc,
+    passwordHashCost: 'normaal',
+    ...overrides,
+  };
+}
