@@ -15,6 +15,7 @@ export async function startServer(config: Config, opts: { demo: boolean; log: (m
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx: AppContext = { db, config, jobs: new JobRunner(db), now: () => new Date() };
   const applied = await prepareDatabase(db);
+  await ctx.jobs.markInterrupted();
   if (applied.length) opts.log(`Database bijgewerkt: ${applied.length} migratie(s) uitgevoerd.`);
   if (opts.demo) {
     const loaded = await ensureDemo(ctx, { seed: 1, schaal: 'regio' }, async (f, stap) => { if (stap) opts.log(`  demodata: ${stap} (${Math.round(f * 100)}%)`); });

@@ -72,6 +72,12 @@ export class JobRunner extends EventEmitter {
     return this.db.maybeOne<TaakRow>('SELECT * FROM taak WHERE id = $1', [id]);
   }
 
+  /** At start-up: work that was running when the process stopped will not finish; say so. */
+  async markInterrupted(): Promise<void> {
+    await this.db.query(`UPDATE taak SET status = 'mislukt', fout = 'Onderbroken: de server is herstart terwijl deze taak liep. Start de taak opnieuw.', klaar_op = now()
+      WHERE status IN ('wachtend','bezig')`);
+  }
+
   /** Waits for all running work (used at shutdown). */
   async idle(): Promise<void> { await Promise.allSettled([...this.running.values()]); }
 }
