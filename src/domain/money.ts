@@ -3,7 +3,7 @@
  * digits), never binary floating point. Rounding to cents is half-up ("rekenkundig afronden")
  * unless a rule names another mode. Serialised as strings: "1234.56", "95.50".
  */
-import DecimalJs from 'decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 30 });
 export type Decimal = InstanceType<typeof Decimal>;
