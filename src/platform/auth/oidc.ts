@@ -7,7 +7,11 @@ import type { OidcConfig } from '../config.ts';
 
 export async function oidcClient(cfg: OidcConfig) {
   const client = await import('openid-client');
-  const config = await client.discovery(new URL(cfg.issuer), cfg.clientId, cfg.clientSecret);
+  const issuer = new URL(cfg.issuer);
+  // Plain HTTP only for an identity provider on this machine (development and tests).
+  const loopback = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+  const config = await client.discovery(issuer, cfg.clientId, cfg.clientSecret, undefined,
+    loopback ? { execute: [client.allowInsecureRequests] } : undefined);
   return {
     async authorizationUrl(): Promise<{ url: string; verifier: string; state: string }> {
       const verifier = client.randomPKCECodeVerifier();
@@ -22,7 +26,13 @@ export async function oidcClient(cfg: OidcConfig) {
       const tokens = await client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: verifier, expectedState: state });
       const claims = tokens.claims();
       if (!claims) throw new Error('geen ID-token ontvangen');
-      return { subject: claims.sub, email: (claims as any)[cfg.emailClaim] as string | undefined };
+      let email = (claims as any)[cfg.emailClaim] as string | undefined;
+      // Many providers put the e-mail only in the userinfo response, not in the ID token.
+      if (!email) {
+        const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
+        email = (info as any)[cfg.emailClaim] as string | undefined;
+      }
+      return { subject: claims.sub, email };
     },
   };
 }
