@@ -8,6 +8,7 @@ import type { AppContext } from './platform/context.ts';
 import type { CliContext } from './platform/cli/index.ts';
 import { platformCapability } from './platform/capability.ts';
 import { referenceCapability } from './reference/capability.ts';
+import { demoCapability } from './demo/capability.ts';
 
 export interface Capability {
   naam: string;
@@ -20,6 +21,7 @@ export interface Capability {
 export const capabilities: Capability[] = [
   platformCapability,
   referenceCapability,
+  demoCapability,
 ];
 
 export async function registerCapabilities(api: Api, ctx: AppContext): Promise<void> {

@@ -8,6 +8,15 @@ import type { Progress } from '../platform/jobs.ts';
 import type { Rol } from '../platform/auth/roles.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { appendAudit, SYSTEEM } from '../platform/audit.ts';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Queryable } from '../platform/db/index.ts';
+import { Decimal } from '../domain/money.ts';
+import { PRESTATIES } from '../reference/seed.ts';
+import { parseNzaCsv, importNzaTarievenIn } from '../reference/nza-tarieven.ts';
+import { generateDemo, checksumDemo, omvangVoor, KOLOMMEN, type DemoOmvang, type Rij, type Tarieven } from './generator.ts';
 
 export const DEMO_PASSWORD = 'zorginkoop-demo';
 
@@ -32,7 +41,30 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'toezicht@nza.demo', naam: 'Nina NZa', organisatieId: 'nza', rollen: ['toezichthouder'], omschrijving: 'toezichthouder, NZa' },
 ];
 
-export interface DemoOptions { seed: number; schaal: 'regio' | 'nationaal' }
+export interface DemoOptions {
+  seed: number;
+  schaal: 'regio' | 'nationaal';
+  /** overrides of the sizes of the chosen scale (tests use small sizes) */
+  omvang?: Partial<DemoOmvang>;
+}
+
+const voorbeeldDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/voorbeeld');
+/** The sample tariff files the demo loads, marked as example figures (voorbeeld = true). */
+export const VOORBEELD_TARIEFBESTANDEN = [2024, 2025].map((jaar) => ({ jaar, pad: path.join(voorbeeldDir, `nza-maximumtarieven-${jaar}-VOORBEELD.csv`) }));
+
+/** Sample tariffs in cents per year; 2023 is derived from 2024 (÷ 1.04) for the contract history. */
+export function voorbeeldTarieven(): Tarieven {
+  const bekend = new Set(PRESTATIES.map((p) => p.code));
+  const t: Tarieven = new Map();
+  for (const b of VOORBEELD_TARIEFBESTANDEN) {
+    const p = parseNzaCsv(path.basename(b.pad), fs.readFileSync(b.pad, 'utf8'), b.jaar, bekend);
+    if (p.fouten.length) throw new Error(`${b.pad}: ${p.fouten.map((f) => `${f.waar} ${f.wat}`).join('; ')}`);
+    t.set(b.jaar, new Map(p.regels.map((r) => [r.prestatie, BigInt(new Decimal(r.tarief).times(100).toFixed(0))])));
+  }
+  const t2024 = t.get(2024)!;
+  t.set(2023, new Map([...t2024].map(([k, v]) => [k, (v * 100n + 52n) / 104n])));
+  return t;
+}
 
 /** Loads the demo data unless the database already has it. Returns whether it loaded. */
 export async function ensureDemo(ctx: AppContext, opts: DemoOptions, progress?: Progress): Promise<boolean> {
@@ -42,21 +74,123 @@ export async function ensureDemo(ctx: AppContext, opts: DemoOptions, progress?: 
   return true;
 }
 
-export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Progress): Promise<void> {
+export interface DemoResultaat { seed: number; schaal: string; checksum: string; rijen: Record<string, number>; klassen: Record<string, number>; seconden: number }
+
+/**
+ * Generates and loads the demo data in one transaction (all or nothing), bulk-loaded with COPY.
+ * Progress is reported without waiting on the database: on PGlite a query outside the open
+ * transaction waits for it to finish.
+ */
+export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Progress): Promise<DemoResultaat> {
+  const t0 = performance.now();
+  const melden = (f: number, stap: string) => { void progress?.(f, stap)?.catch(() => undefined); };
   const hash = await hashPassword(DEMO_PASSWORD, ctx.config.passwordHashCost);
-  await progress?.(0.05, 'organisaties');
+  melden(0.02, 'gegevens genereren');
+  const omvang = omvangVoor(opts.schaal, opts.omvang);
+  const data = generateDemo(opts.seed, omvang, voorbeeldTarieven());
+  const checksum = checksumDemo(data);
+  const rijen: Record<string, number> = {};
   await ctx.db.tx(async (t) => {
     await t.query(`INSERT INTO organisatie (id, soort, naam, voorbeeld) VALUES ('nza','nza','Nederlandse Zorgautoriteit',false) ON CONFLICT DO NOTHING`);
-    await t.query(`INSERT INTO organisatie (id, soort, naam, agb, kvk, voorbeeld) VALUES ($1,'zorgaanbieder','Zorggroep Zonnehof (fictief)','73730001','90000001',true),
-      ($2,'zorgaanbieder','Stichting Heideweg (fictief)','73730002','90000002',true) ON CONFLICT DO NOTHING`, [DEMO_AANBIEDER, DEMO_AANBIEDER_2]);
-    await t.query(`INSERT INTO locatie (organisatie_id, naam, plaats, regio_code, sectoren, leveringsvormen, capaciteit) VALUES
-      ($1,'Zonnehof Centrum','Tilburg','5527','{VV}','{verblijf,vpt}',80), ($2,'Heideweg','Breda','5526','{VV}','{verblijf}',60)`, [DEMO_AANBIEDER, DEMO_AANBIEDER_2]);
+    const stappen: [keyof typeof KOLOMMEN, Rij[], string][] = [
+      ['organisatie', data.organisaties, 'zorgaanbieders'], ['locatie', data.locaties, 'locaties'], ['client', data.clienten, 'cliënten'],
+      ['indicatie', data.indicaties, 'indicaties'], ['productieafspraak', data.productieafspraken, 'productieafspraken'], ['realisatie', data.realisatie, 'realisatie'],
+    ];
+    const totaal = stappen.reduce((n, s) => n + s[1].length, 0) || 1;
+    let klaar = 0;
+    // Row-by-row foreign-key triggers dominate a bulk load (minutes on PGlite for the national
+    // scale). Where the database role may (PGlite; a superuser on PostgreSQL) they are switched off
+    // for this transaction only, and the same references are checked set-based afterwards.
+    const snel = !!(await t.maybeOne<{ s: boolean }>('SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user'))?.s;
+    if (snel) await t.query(`SET LOCAL session_replication_role = replica`);
+    for (const [tabel, rows, stap] of stappen) {
+      melden(0.1 + 0.8 * (klaar / totaal), stap);
+      rijen[tabel] = await t.copyInto(tabel, [...KOLOMMEN[tabel]], rows);
+      klaar += rows.length;
+    }
+    if (snel) {
+      await t.query(`SET LOCAL session_replication_role = DEFAULT`);
+      melden(0.9, 'verwijzingen controleren');
+      await controleerVerwijzingen(t);
+    }
+    melden(0.92, 'voorbeeldtarieven');
+    for (const b of VOORBEELD_TARIEFBESTANDEN) {
+      await importNzaTarievenIn(t, null, { bestandsnaam: path.basename(b.pad), inhoud: fs.readFileSync(b.pad), jaar: b.jaar, voorbeeld: true });
+    }
+    melden(0.96, 'accounts');
     for (const a of DEMO_ACCOUNTS) {
       await t.query('INSERT INTO gebruiker (email, naam, organisatie_id, rollen, wachtwoord_hash) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (email) DO NOTHING',
         [a.email, a.naam, a.organisatieId, a.rollen, hash]);
     }
-    await appendAudit(t, SYSTEEM, { actie: 'demo.geladen', onderwerpType: 'database', onderwerpId: 'demo', invoer: opts });
-    await t.query(`INSERT INTO instelling (sleutel, waarde) VALUES ('demo', $1)`, [JSON.stringify({ ...opts, geladenOp: new Date().toISOString() })]);
+    const invoer = { seed: opts.seed, schaal: opts.schaal, ...(opts.omvang ? { omvang: opts.omvang } : {}) };
+    await appendAudit(t, SYSTEEM, { actie: 'demo.geladen', onderwerpType: 'database', onderwerpId: 'demo', invoer, resultaat: { checksum, rijen } });
+    await t.query(`INSERT INTO instelling (sleutel, waarde) VALUES ('demo', $1)`, [JSON.stringify({ ...invoer, checksum, geladenOp: ctx.now().toISOString() })]);
   });
-  await progress?.(1, 'klaar');
+  const klassen: Record<string, number> = {};
+  for (const k of Object.values(data.klassen)) klassen[k] = (klassen[k] ?? 0) + 1;
+  melden(1, 'klaar');
+  return { seed: opts.seed, schaal: opts.schaal, checksum, rijen, klassen, seconden: Math.round((performance.now() - t0) / 100) / 10 };
+}
+
+/** Every reference of the bulk-loaded tables, checked set-based (one anti-join per foreign key). */
+const VERWIJZINGEN: [string, string, string, string][] = [
+  ['locatie', 'organisatie_id', 'organisatie', 'id'], ['locatie', 'regio_code', 'regio', 'code'], ['client', 'regio_code', 'regio', 'code'],
+  ['indicatie', 'client_id', 'client', 'id'], ['indicatie', 'zorgprofiel_code', 'zorgprofiel', 'code'], ['indicatie', 'sector', 'sector', 'code'],
+  ['indicatie', 'leveringsvorm', 'leveringsvorm', 'code'], ['indicatie', 'organisatie_id', 'organisatie', 'id'],
+  ['productieafspraak', 'regio_code', 'regio', 'code'], ['productieafspraak', 'organisatie_id', 'organisatie', 'id'], ['productieafspraak', 'sector', 'sector', 'code'],
+  ['productieafspraak', 'prestatie_code', 'prestatie', 'code'], ['realisatie', 'regio_code', 'regio', 'code'], ['realisatie', 'organisatie_id', 'organisatie', 'id'],
+  ['realisatie', 'prestatie_code', 'prestatie', 'code'],
+];
+
+async function controleerVerwijzingen(t: Queryable): Promise<void> {
+  for (const [tabel, kolom, doel, sleutel] of VERWIJZINGEN) {
+    const r = await t.one<{ n: number }>(
+      `SELECT count(*) AS n FROM ${tabel} x WHERE x.${kolom} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${doel} d WHERE d.${sleutel} = x.${kolom})`);
+    if (r.n > 0) throw new Error(`Demodata: ${r.n} rijen in ${tabel}.${kolom} verwijzen naar een niet-bestaande ${doel}; er is niets geladen.`);
+  }
+}
+
+/** What is loaded: the demo settings, or undefined for a database without demo data. */
+export async function demoStatus(q: Queryable): Promise<{ seed: number; schaal: string; checksum?: string; geladenOp?: string } | undefined> {
+  const r = await q.maybeOne<{ waarde: any }>('SELECT waarde FROM instelling WHERE sleutel = $1', ['demo']);
+  return r?.waarde;
+}
+
+/** SHA-256 over the demo tables as stored, in key order (independent of generated ids' insertion order). */
+export async function checksumDatabase(q: Queryable): Promise<string> {
+  const h = crypto.createHash('sha256');
+  const queries: [string, string][] = [
+    ['organisatie', `SELECT id, soort, naam, agb, kvk, voorbeeld FROM organisatie WHERE soort = 'zorgaanbieder' ORDER BY id`],
+    ['locatie', `SELECT ${KOLOMMEN.locatie.join(', ')} FROM locatie ORDER BY id`],
+    ['client', `SELECT ${KOLOMMEN.client.join(', ')} FROM client ORDER BY id`],
+    ['indicatie', `SELECT ${KOLOMMEN.indicatie.join(', ')} FROM indicatie ORDER BY id`],
+    ['productieafspraak', `SELECT ${KOLOMMEN.productieafspraak.join(', ')} FROM productieafspraak ORDER BY id`],
+    ['realisatie', `SELECT ${KOLOMMEN.realisatie.join(', ')} FROM realisatie ORDER BY jaar, maand, regio_code, organisatie_id, prestatie_code`],
+  ];
+  for (const [naam, sql] of queries) {
+    h.update(`#${naam}\n`);
+    for (const row of await q.query(sql)) h.update(JSON.stringify(Object.values(row)) + '\n');
+  }
+  return h.digest('hex');
+}
+
+/**
+ * How the history classifies providers, computed from the tables (not from the generator):
+ * existing, entirely new (no history), new in a region (a location in a region without history
+ * there, history elsewhere), new for zzp/vpt (history only on MPT).
+ */
+export async function classificatieMix(q: Queryable): Promise<Record<'bestaand' | 'nieuw' | 'nieuw-in-regio' | 'nieuw-zzp-vpt', number>> {
+  const r = await q.one<any>(`
+    WITH hist AS (SELECT DISTINCT organisatie_id, regio_code, (p.soort IN ('zzp','vpt')) AS zzpvpt
+                  FROM productieafspraak pa JOIN prestatie p ON p.code = pa.prestatie_code),
+         loc AS (SELECT DISTINCT organisatie_id, regio_code FROM locatie)
+    SELECT
+      (SELECT count(DISTINCT l.organisatie_id) FROM loc l WHERE NOT EXISTS (SELECT 1 FROM hist h WHERE h.organisatie_id = l.organisatie_id)) AS nieuw,
+      (SELECT count(DISTINCT l.organisatie_id) FROM loc l WHERE EXISTS (SELECT 1 FROM hist h WHERE h.organisatie_id = l.organisatie_id)
+         AND NOT EXISTS (SELECT 1 FROM hist h WHERE h.organisatie_id = l.organisatie_id AND h.regio_code = l.regio_code)) AS nieuw_in_regio,
+      (SELECT count(DISTINCT h.organisatie_id) FROM hist h WHERE NOT EXISTS (SELECT 1 FROM hist h2 WHERE h2.organisatie_id = h.organisatie_id AND h2.zzpvpt)) AS nieuw_zzp_vpt,
+      (SELECT count(DISTINCT h.organisatie_id) FROM hist h WHERE h.zzpvpt
+         AND NOT EXISTS (SELECT 1 FROM loc l WHERE l.organisatie_id = h.organisatie_id
+           AND NOT EXISTS (SELECT 1 FROM hist h2 WHERE h2.organisatie_id = l.organisatie_id AND h2.regio_code = l.regio_code))) AS bestaand`);
+  return { bestaand: Number(r.bestaand), nieuw: Number(r.nieuw), 'nieuw-in-regio': Number(r.nieuw_in_regio), 'nieuw-zzp-vpt': Number(r.nieuw_zzp_vpt) };
 }

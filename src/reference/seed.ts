@@ -1,32 +1,66 @@
-/** Loads the shipped reference data (idempotent): regions, zorgkantoren, catalogue, demo concession mapping. */
+/**
+ * Loads the shipped reference data: regions, zorgkantoren, catalogue, prestaties and the demo
+ * concession mapping. Idempotent and additive: runs on every start, adds rows that are new in the
+ * data files (a newer release) and never overwrites rows that exist — so an edited region →
+ * zorgkantoor mapping stays as the beheerder left it.
+ */
 import type { Queryable } from '../platform/db/index.ts';
 import regios from './data/regios.json' with { type: 'json' };
 import catalogus from './data/catalogus.json' with { type: 'json' };
 import zorgkantoren from './data/zorgkantoren.json' with { type: 'json' };
 import concessie from './data/regio-concessie-voorbeeld.json' with { type: 'json' };
+import prestaties from './data/prestaties.json' with { type: 'json' };
+
+export interface PrestatieDef {
+  code: string; omschrijving: string; soort: 'zzp' | 'vpt' | 'mpt'; sector: string; leveringsvorm: string;
+  zorgprofiel?: string; functie?: string; klasse?: string; behandeling?: boolean; eenheid: string; bron: string;
+}
+
+/** The prestatie catalogue as shipped (src/reference/data/prestaties.json). */
+export const PRESTATIES: PrestatieDef[] = prestaties.prestaties as PrestatieDef[];
+
+/** One INSERT … SELECT FROM jsonb_to_recordset per table: fast on every start, on both drivers. */
+async function insertAll(q: Queryable, table: string, cols: Record<string, string>, rows: Record<string, unknown>[], conflict = 'ON CONFLICT DO NOTHING') {
+  if (!rows.length) return;
+  const names = Object.keys(cols);
+  const def = names.map((n) => `${n} ${cols[n]}`).join(', ');
+  await q.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${def}) ${conflict}`,
+    [JSON.stringify(rows)]);
+}
 
 export async function ensureReference(q: Queryable): Promise<void> {
-  const have = await q.maybeOne<{ n: number }>('SELECT count(*) AS n FROM regio');
-  if (have && have.n > 0) return;
-  for (const r of regios.regios as any[]) {
-    await q.query('INSERT INTO regio (code, naam, actief, opmerking, bron) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (code) DO NOTHING',
-      [r.code, r.naam, r.actief, r.opmerking ?? null, r.bron]);
-  }
-  for (const z of zorgkantoren.zorgkantoren) {
-    await q.query(`INSERT INTO organisatie (id, soort, naam) VALUES ($1,'zorgkantoor',$2) ON CONFLICT (id) DO NOTHING`, [z.id, z.naam]);
-  }
-  for (const s of catalogus.sectoren) await q.query('INSERT INTO sector VALUES ($1,$2,$3) ON CONFLICT DO NOTHING', [s.code, s.naam, s.naam_en]);
-  for (const l of catalogus.leveringsvormen) await q.query('INSERT INTO leveringsvorm VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [l.code, l.iwlz_code, l.naam, l.bron]);
-  for (const z of catalogus.zorgprofielen as any[]) {
-    await q.query('INSERT INTO zorgprofiel (code, naam, omschrijving, sector, behandeling, bron) VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING',
-      [z.code, z.naam, z.omschrijving, z.sector, z.behandeling ?? null, z.bron]);
-  }
-  for (const f of catalogus.functies) await q.query('INSERT INTO functie VALUES ($1,$2,$3) ON CONFLICT DO NOTHING', [f.code, f.omschrijving, f.bron]);
-  for (const k of catalogus.klassen as any[]) await q.query('INSERT INTO klasse VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [k.code, k.omschrijving, k.eenheid, k.bron]);
+  await insertAll(q, 'regio', { code: 'text', naam: 'text', actief: 'boolean', opmerking: 'text', bron: 'text' },
+    (regios.regios as any[]).map((r) => ({ code: r.code, naam: r.naam, actief: r.actief, opmerking: r.opmerking ?? null, bron: r.bron })));
+  await insertAll(q, 'organisatie', { id: 'text', soort: 'text', naam: 'text' },
+    zorgkantoren.zorgkantoren.map((z) => ({ id: z.id, soort: 'zorgkantoor', naam: z.naam })));
+  await insertAll(q, 'sector', { code: 'text', naam: 'text', naam_en: 'text' }, catalogus.sectoren);
+  await insertAll(q, 'leveringsvorm', { code: 'text', iwlz_code: 'text', naam: 'text', bron: 'text' }, catalogus.leveringsvormen);
+  await insertAll(q, 'zorgprofiel', { code: 'text', naam: 'text', omschrijving: 'text', sector: 'text', behandeling: 'boolean', bron: 'text' },
+    (catalogus.zorgprofielen as any[]).map((z) => ({ ...z, sector: z.sector ?? null, behandeling: z.behandeling ?? null })));
+  await insertAll(q, 'functie', { code: 'text', omschrijving: 'text', bron: 'text' }, catalogus.functies);
+  await insertAll(q, 'klasse', { code: 'text', omschrijving: 'text', eenheid: 'text', bron: 'text' },
+    (catalogus.klassen as any[]).map((k) => ({ ...k, eenheid: k.eenheid ?? null })));
+  await insertAll(q, 'prestatie', {
+    code: 'text', omschrijving: 'text', soort: 'text', sector: 'text', leveringsvorm: 'text', zorgprofiel_code: 'text',
+    functie_code: 'text', klasse_code: 'text', behandeling: 'boolean', eenheid: 'text', bron: 'text',
+  }, PRESTATIES.map((p) => ({
+    code: p.code, omschrijving: p.omschrijving, soort: p.soort, sector: p.sector, leveringsvorm: p.leveringsvorm,
+    zorgprofiel_code: p.zorgprofiel ?? null, functie_code: p.functie ?? null, klasse_code: p.klasse ?? null,
+    behandeling: p.behandeling ?? null, eenheid: p.eenheid, bron: p.bron,
+  })));
+  const rows: Record<string, unknown>[] = [];
   for (const jaar of concessie.jaren) {
-    for (const [regio, org] of Object.entries(concessie.indeling)) {
-      await q.query('INSERT INTO regio_concessie (regio_code, jaar, organisatie_id, voorbeeld, bron) VALUES ($1,$2,$3,true,$4) ON CONFLICT DO NOTHING',
-        [regio, jaar, org, concessie.bron]);
-    }
+    for (const [regio, org] of Object.entries(concessie.indeling)) rows.push({ regio_code: regio, jaar, organisatie_id: org, voorbeeld: true, bron: concessie.bron });
   }
+  await insertAll(q, 'regio_concessie', { regio_code: 'text', jaar: 'int', organisatie_id: 'text', voorbeeld: 'boolean', bron: 'text' }, rows);
+}
+
+/** Regions the demo concession mapping gives to one zorgkantoor (e.g. zk-cz). */
+export function voorbeeldRegiosVan(organisatieId: string): string[] {
+  return Object.entries(concessie.indeling).filter(([, o]) => o === organisatieId).map(([r]) => r).sort();
+}
+
+/** Active regions (COD001 codes in use; 5502 is kept as an inactive alias of 5533). */
+export function actieveRegios(): string[] {
+  return (regios.regios as any[]).filter((r) => r.actief).map((r) => r.code as string).sort();
 }

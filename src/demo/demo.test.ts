@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createTestDb } from '../platform/testing.ts';
+import { loadConfig } from '../platform/config.ts';
+import { JobRunner } from '../platform/jobs.ts';
+import type { AppContext } from '../platform/context.ts';
+import { Decimal } from '../domain/money.ts';
+import { generateDemo, checksumDemo, omvangVoor, prng } from './generator.ts';
+import { loadDemo, ensureDemo, checksumDatabase, classificatieMix, voorbeeldTarieven, DEMO_AANBIEDER, DEMO_AANBIEDER_2, DEMO_ACCOUNTS } from './index.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const KLEIN = { regios: ['5526', '5527'], aanbieders: 12, clienten: 400 };
+const tarieven = voorbeeldTarieven();
+
+async function db() {
+  const t = await createTestDb();
+  const ctx: AppContext = { db: t.db, config: loadConfig({ passwordHashCost: 'test', databaseUrl: t.url }, {}), jobs: new JobRunner(t.db), now: () => new Date('2025-06-01T00:00:00Z') };
+  return { t, ctx };
+}
+
+test('the PRNG is seeded and reproducible', () => {
+  const a = prng(1), b = prng(1), c = prng(2);
+  const xs = Array.from({ length: 5 }, a);
+  assert.deepEqual(Array.from({ length: 5 }, b), xs);
+  assert.notDeepEqual(Array.from({ length: 5 }, c), xs);
+  assert.ok(xs.every((x) => x >= 0 && x < 1));
+});
+
+test('determinism: the same seed gives identical data, another seed differs (generator)', () => {
+  const a = checksumDemo(generateDemo(1, omvangVoor('regio', KLEIN), tarieven));
+  const b = checksumDemo(generateDemo(1, omvangVoor('regio', KLEIN), tarieven));
+  const c = checksumDemo(generateDemo(2, omvangVoor('regio', KLEIN), tarieven));
+  assert.equal(a, b);
+  assert.notEqual(a, c);
+});
+
+test('determinism: two loads with the same seed store identical tables (database checksum)', async () => {
+  const x = await db();
+  const y = await db();
+  try {
+    const rx = await loadDemo(x.ctx, { seed: 7, schaal: 'regio', omvang: KLEIN });
+    const ry = await loadDemo(y.ctx, { seed: 7, schaal: 'regio', omvang: KLEIN });
+    assert.equal(rx.checksum, ry.checksum);
+    assert.equal(await checksumDatabase(x.t.db), await checksumDatabase(y.t.db));
+    assert.equal(await ensureDemo(x.ctx, { seed: 7, schaal: 'regio' }), false, 'loaded only once');
+  } finally {
+    await x.t.close();
+    await y.t.close();
+  }
+});
+
+test('regio scale: CZ regions, ~80 providers, ~5,000 clients, 2023–2025 contracts, 12 months of 2025, classification mix, sample tariffs', async () => {
+  const { t, ctx } = await db();
+  try {
+    // Load time is measured in bench/demo.bench.ts, not asserted here.
+    const r = await loadDemo(ctx, { seed: 1, schaal: 'regio' });
+    assert.equal(r.rijen.organisatie, 82);
+    assert.equal(r.rijen.client, 5000);
+    assert.equal(r.rijen.indicatie, 5000);
+    const regios = (await t.db.query<{ regio_code: string }>('SELECT DISTINCT regio_code FROM client ORDER BY 1')).map((x) => x.regio_code);
+    assert.deepEqual(regios, ['5518', '5523', '5525', '5526', '5527', '5531']);
+    const jaren = (await t.db.query<{ jaar: number }>('SELECT DISTINCT jaar FROM productieafspraak ORDER BY 1')).map((x) => x.jaar);
+    assert.deepEqual(jaren, [2023, 2024, 2025]);
+    const maanden = await t.db.one<{ n: number }>('SELECT count(DISTINCT maand) AS n FROM realisatie WHERE jaar = 2025');
+    assert.equal(maanden.n, 12);
+    const mix = await classificatieMix(t.db);
+    assert.ok(mix.bestaand >= 40 && mix.nieuw >= 1 && mix['nieuw-in-regio'] >= 1 && mix['nieuw-zzp-vpt'] >= 1, JSON.stringify(mix));
+    for (const [id, regio] of [[DEMO_AANBIEDER, '5527'], [DEMO_AANBIEDER_2, '5526']]) {
+      const h = await t.db.query<{ jaar: number }>('SELECT DISTINCT jaar FROM productieafspraak WHERE organisatie_id = $1 AND regio_code = $2 ORDER BY 1', [id, regio]);
+      assert.deepEqual(h.map((x) => x.jaar), [2023, 2024, 2025], `${id} has history in ${regio}`);
+    }
+    const verscherpt = await t.db.one<{ n: number }>(`SELECT count(*) AS n FROM locatie WHERE inspectie_status = 'verscherpt'`);
+    assert.ok(verscherpt.n >= 0);
+    // amounts are exact: bedrag = prijs × volume rounded half-up to cents
+    for (const a of await t.db.query<any>('SELECT prijs, volume, bedrag FROM productieafspraak LIMIT 200')) {
+      assert.equal(new Decimal(a.prijs).times(a.volume).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2), a.bedrag);
+    }
+    const imp = await t.db.query<any>('SELECT jaar, voorbeeld FROM nza_tarief_import ORDER BY jaar');
+    assert.deepEqual(imp, [{ jaar: 2024, voorbeeld: true }, { jaar: 2025, voorbeeld: true }]);
+    const acc = await t.db.one<{ n: number }>('SELECT count(*) AS n FROM gebruiker');
+    assert.equal(acc.n, DEMO_ACCOUNTS.length);
+    const namen = await t.db.query<{ naam: string }>(`SELECT naam FROM organisatie WHERE soort = 'zorgaanbieder' AND id LIKE 'za-0%' LIMIT 5`);
+    assert.ok(namen.every((n) => /^(Zorggroep|Stichting|Woonzorgcentrum|Zorgcentrum|Vereniging|Zorgcoöperatie|Woongroep|Zorginstelling|Thuiszorg) /.test(n.naam)));
+    const bsn = await t.db.query<{ bsn: string }>('SELECT bsn FROM client LIMIT 20');
+    assert.ok(bsn.every((b) => /^99\d{7}$/.test(b.bsn)), 'fictional 99-range BSNs');
+  } finally {
+    await t.close();
+  }
+});
+
+test('CLI: zorginkoop demo loads as a job with --json, and refuses a second time with a clear message', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-demo-'));
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  try {
+    const bin = path.join(root, 'bin/zorginkoop.mjs');
+    const r = spawnSync(process.execPath, [bin, '--data-dir', dir, '--json', 'demo', '--seed', '3', '--schaal', 'regio'], { env, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.rijen.client, 5000);
+    assert.match(out.taak, /^[0-9a-f-]{36}$/);
+    const again = spawnSync(process.execPath, [bin, '--data-dir', dir, 'demo', '--seed', '1'], { env, encoding: 'utf8' });
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /al demodata \(seed 3, schaal regio\)/);
+    assert.match(again.stderr, /--data-dir/);
+    const usage = spawnSync(process.execPath, [bin, '--data-dir', dir, 'demo', '--schaal', 'wereld'], { env, encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
