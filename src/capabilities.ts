@@ -9,6 +9,7 @@ import type { CliContext } from './platform/cli/index.ts';
 import { platformCapability } from './platform/capability.ts';
 import { referenceCapability } from './reference/capability.ts';
 import { demoCapability } from './demo/capability.ts';
+import { tarievenCapability } from './tarieven/capability.ts';
 
 export interface Capability {
   naam: string;
@@ -22,6 +23,7 @@ export const capabilities: Capability[] = [
   platformCapability,
   referenceCapability,
   demoCapability,
+  tarievenCapability,
 ];
 
 export async function registerCapabilities(api: Api, ctx: AppContext): Promise<void> {
