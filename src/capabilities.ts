@@ -9,6 +9,7 @@ import type { CliContext } from './platform/cli/index.ts';
 import { platformCapability } from './platform/capability.ts';
 import { referenceCapability } from './reference/capability.ts';
 import { demoCapability } from './demo/capability.ts';
+import { inkoopCapability } from './inkoop/capability.ts';
 import { tarievenCapability } from './tarieven/capability.ts';
 
 export interface Capability {
@@ -23,6 +24,7 @@ export const capabilities: Capability[] = [
   platformCapability,
   referenceCapability,
   demoCapability,
+  inkoopCapability,
   tarievenCapability,
 ];
 
