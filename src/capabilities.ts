@@ -10,6 +10,7 @@ import { platformCapability } from './platform/capability.ts';
 import { referenceCapability } from './reference/capability.ts';
 import { demoCapability } from './demo/capability.ts';
 import { inkoopCapability } from './inkoop/capability.ts';
+import { gunningCapability } from './inkoop/gunning/capability.ts';
 import { tarievenCapability } from './tarieven/capability.ts';
 
 export interface Capability {
@@ -25,6 +26,7 @@ export const capabilities: Capability[] = [
   referenceCapability,
   demoCapability,
   inkoopCapability,
+  gunningCapability,
   tarievenCapability,
 ];
 
