@@ -1,0 +1,135 @@
+/**
+ * Tariefbeleid in Chromium: a purchaser compares the seven zorgkantoren for one profile (with the
+ * what-if on labour-saving technology), a manager validates, saves and publishes a policy version,
+ * a provider sees its own policy and tariffs.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, login, newPage, startE2eServer, watchErrors, type E2eServer } from './helpers.ts';
+
+describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let berekend = false;
+  before(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('inkoper vergelijkt de zeven zorgkantoren en ziet wat arbeidsbesparende technologie oplevert', async () => {
+    const page = await newPage(browser, server);
+    const errors = watchErrors(page);
+    await login(page, 'inkoper@cz.demo');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Tarieven vergelijken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tarieven vergelijken' }).waitFor();
+    const tabel = page.getByRole('table', { name: /Tariefpercentage per zorgkantoor/ });
+    await tabel.waitFor();
+    // DSW has no figure without the previous year's percentage: "onbepaald" with the reason, not a number
+    const dsw = tabel.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^DSW/ }) });
+    await dsw.getByText('onbepaald', { exact: true }).first().waitFor();
+    await dsw.getByText(/vorigJaarPercentage/).first().waitFor();
+
+    await page.getByLabel('Bewezen effectieve arbeidsbesparende technologie').check();
+    const cz = tabel.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^CZ/ }) });
+    await cz.locator('.tarief-pct', { hasText: '95,60%' }).waitFor();
+    assert.equal(await tabel.locator('tbody tr').count(), 7);
+    await cz.getByText('hoogste').waitFor();
+    await cz.getByText('+0,10 procentpunt').first().waitFor();
+
+    // the trace opens with the keyboard
+    await cz.getByText(/^Spoor CZ/).focus();
+    await page.keyboard.press('Enter');
+    await cz.getByText('CZ-2024-arbeidsbesparende-technologie').waitFor();
+    await cz.getByText(/Opslag voor gebruik van bewezen effectieve arbeidsbesparende technologie/).first().waitFor();
+
+    // what-if: back to the profile without technology and ask what it earns
+    await page.getByLabel('Bewezen effectieve arbeidsbesparende technologie').uncheck();
+    await cz.locator('.tarief-pct', { hasText: '95,50%' }).waitFor();
+    await page.getByLabel('Wat levert arbeidsbesparende technologie op?').check();
+    await page.getByRole('columnheader', { name: /Wat-als/ }).waitFor();
+    await cz.getByText('95,50% → 95,60%').waitFor();
+    await page.getByRole('status').filter({ hasText: /7 zorgkantoren vergeleken/ }).first().waitFor({ state: 'attached' });
+    await page.screenshot({ path: '/tmp/zorginkoop-tarieven-vergelijk.png', fullPage: true });
+
+    // the policies with source quotes and confidence; undetermined rules are marked
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Tariefbeleid' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tariefbeleid per zorgkantoor' }).waitFor();
+    await page.getByRole('table', { name: 'Regels van DSW' }).getByText('onbepaald').first().waitFor();
+    assert.equal(await page.getByRole('table', { name: /^Regels van / }).count(), 7);
+    await page.getByText(/Opslag voor gebruik van bewezen effectieve arbeidsbesparende technologie: \+0,1%/).first().waitFor();
+    await page.screenshot({ path: '/tmp/zorginkoop-tarieven-beleid.png', fullPage: true });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tariff policy per care office' }).waitFor();
+    await page.getByRole('table', { name: 'Rules of DSW' }).getByText('undetermined').first().waitFor();
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource.*(401|404|422)/.test(e)), []);
+    await page.context().close();
+  });
+
+  test('manager controleert, bewaart en publiceert een beleidsversie', async () => {
+    const page = await newPage(browser, server);
+    const errors = watchErrors(page);
+    await login(page, 'manager@cz.demo');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Tariefbeleid bewerken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tariefbeleid bewerken' }).waitFor();
+    const editor = page.getByLabel('Tariefbeleid (JSON)');
+    await page.waitForFunction(() => (document.querySelector('textarea') as HTMLTextAreaElement | null)?.value.includes('zk-cz'));
+    const origineel = await editor.inputValue();
+    const beleid = JSON.parse(origineel);
+    // an unknown profile key is refused with the rule named
+    beleid.regels[0].als = { kenmerk: 'bestaatNiet', is: true };
+    await editor.fill(JSON.stringify(beleid, null, 2));
+    await page.getByRole('button', { name: 'Controleren en voorbeeld tonen' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /ongeldig/ });
+    await alert.waitFor();
+    await alert.getByText(/CZ-2024-nieuwe-aanbieder/).first().waitFor();
+    await alert.getByText(/bestaatNiet/).first().waitFor();
+
+    // fixed: valid, with a preview on real providers
+    const goed = JSON.parse(origineel);
+    goed.regels[1].effect.waarde = '0.5';
+    await editor.fill(JSON.stringify(goed, null, 2));
+    await page.getByRole('button', { name: 'Controleren en voorbeeld tonen' }).click();
+    await page.getByText('Het tariefbeleid is geldig.').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Voorbeeld op uw zorgaanbieders' }).waitFor();
+
+    await page.getByLabel('Toelichting bij deze versie').fill('E2E: technologie-opslag 0,5');
+    await page.getByRole('button', { name: 'Opslaan als concept' }).click();
+    await page.getByText(/Opgeslagen als concept, versie 1/).waitFor();
+    await page.getByRole('button', { name: 'Versie 1 publiceren' }).click();
+    await page.getByText(/Versie 1 is gepubliceerd/).waitFor();
+    await page.getByRole('table', { name: 'Versies' }).getByText('gepubliceerd').first().waitFor();
+    await page.screenshot({ path: '/tmp/zorginkoop-tarieven-bewerken.png', fullPage: true });
+    // compute the tariffs with the published version (the web app has no button for this yet; the API does)
+    const csrf = (await (await page.request.get('/api/v1/auth/sessie')).json()).csrfToken as string;
+    const r = await page.request.post('/api/v1/tarieven/berekeningen', { data: { jaar: 2024 }, headers: { 'x-csrf-token': csrf } });
+    berekend = r.ok() && (await r.json()).tarieven > 0;
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource.*(401|404|422)/.test(e)), []);
+    await page.context().close();
+  });
+
+  test('aanbieder ziet het beleid dat voor hem geldt en zijn tarieven', async () => {
+    const page = await newPage(browser, server);
+    const errors = watchErrors(page);
+    await login(page, 'contractmanager@zonnehof.demo');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn tarieven' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn tarieven' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Tariefbeleid dat voor u geldt' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Berekende tarieven' }).waitFor();
+    if (berekend) {
+      const tabel = page.getByRole('table', { name: 'Berekende tarieven' });
+      await tabel.waitFor();
+      assert.ok(await tabel.locator('tbody tr').count() > 0);
+      await tabel.getByText(/€ \d/).first().waitFor();
+    } else {
+      await page.getByText('Er zijn nog geen tarieven voor u berekend.').waitFor();
+    }
+    await page.screenshot({ path: '/tmp/zorginkoop-tarieven-mijn.png', fullPage: true });
+    assert.deepEqual(errors.filter((e) => !/Failed to load resource.*(401|404|422)/.test(e)), []);
+    await page.context().close();
+  });
+});
