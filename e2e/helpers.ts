@@ -12,6 +12,8 @@
  * scripts/test.mjs builds web/dist before running e2e files. Chromium comes from Debian
  * (/usr/bin/chromium); no browser is ever downloaded.
  */
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -103,4 +105,113 @@ export function watchErrors(page: Page): string[] {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return errors;
+}
+
+// ───────────── Shared setup for e2e files (added; the functions above keep their signatures) ─────────────
+
+export interface E2eOmgeving {
+  /** filled in by the before() hook */
+  server: E2eServer;
+  browser: Browser;
+}
+
+/**
+ * Registers before/after hooks in the calling describe(): one server (optionally with its clock set
+ * to `nu`) and one Chromium, closed afterwards. Use the returned object inside the tests:
+ *
+ *   const env = e2eOmgeving({ nu: new Date('2025-06-02T08:00:00Z') });
+ *   test('…', async () => { const { page, errors } = await alsGebruiker(env, 'inkoper@cz.demo'); … });
+ */
+export function e2eOmgeving(opts: { nu?: Date; demo?: DemoOptions | false; config?: Partial<Config> } = {}): E2eOmgeving {
+  const env = {} as E2eOmgeving;
+  before(async () => {
+    env.server = await startE2eServer({ demo: opts.demo, config: opts.config });
+    if (opts.nu) env.server.setNow(opts.nu);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** A fresh page (own cookies) signed in as this demo account, with console errors collected. */
+export async function alsGebruiker(env: { browser: Browser; server: Pick<E2eServer, 'url'> }, email: string, opts: { locale?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await newPage(env.browser, env.server, opts);
+  const errors = watchErrors(page);
+  await login(page, email, { base: env.server.url });
+  return { page, errors };
+}
+
+/**
+ * Asserts the page logged no errors apart from failed requests with the expected HTTP statuses
+ * (refusals a test provokes on purpose), then closes its browser context.
+ */
+export async function sluitPagina(page: Page, errors: string[], verwachteStatussen: number[] = [401, 404, 422]): Promise<void> {
+  const verwacht = new RegExp(`Failed to load resource.*(${verwachteStatussen.join('|')})`);
+  assert.deepEqual(errors.filter((e) => !verwacht.test(e)), []);
+  await page.context().close();
+}
+
+/** Follows a link in the main menu and waits for the page heading (default: the link's text). */
+export async function naarMenu(page: Page, link: string, kop: string | RegExp = link): Promise<void> {
+  await page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ }).getByRole('link', { name: link }).click();
+  await page.getByRole('heading', { level: 1, name: kop }).waitFor();
+}
+
+/** Creates a kader through the "Inkoopkaders" screen as the signed-in purchaser; returns its id. */
+export async function maakKaderViaScherm(page: Page, k: { titel: string; jaar: number; regios: string; procedureType?: string }): Promise<string> {
+  await naarMenu(page, 'Inkoopkaders');
+  await page.getByLabel('Titel van het inkoopkader').fill(k.titel);
+  await page.getByLabel('Contractjaar').fill(String(k.jaar));
+  await page.getByLabel('Regiocodes').fill(k.regios);
+  await page.getByLabel('Proceduretype').selectOption(k.procedureType ?? 'openbaar');
+  await page.getByRole('button', { name: 'Inkoopkader aanmaken' }).click();
+  await page.getByRole('heading', { level: 1, name: k.titel }).waitFor();
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+export interface ApiClient {
+  get<T = any>(pad: string): Promise<{ status: number; body: T }>;
+  post<T = any>(pad: string, body?: unknown): Promise<{ status: number; body: T }>;
+  put<T = any>(pad: string, body?: unknown): Promise<{ status: number; body: T }>;
+}
+
+/**
+ * Signs in over HTTP (no browser) as a demo account and returns a small JSON client for
+ * /api/v1 paths, with the session cookie and CSRF token: for setting up data quickly.
+ */
+export async function apiAls(server: Pick<E2eServer, 'url'>, email: string): Promise<ApiClient> {
+  const r = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }) });
+  if (r.status !== 200) throw new Error(`apiAls(${email}): inloggen gaf ${r.status} ${await r.text()}`);
+  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = await r.json() as { csrfToken: string };
+  const call = async (method: string, pad: string, body?: unknown) => {
+    const res = await fetch(`${server.url}/api/v1${pad}`, {
+      method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    let parsed: any = text;
+    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+    return { status: res.status, body: parsed };
+  };
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), put: (p, b) => call('PUT', p, b ?? {}) };
+}
+
+/**
+ * Accessibility basics of the current page: one h1, one main, every form control labelled, every
+ * button and link named. Returns what is wrong (empty lists when fine).
+ */
+export async function toegankelijkheid(page: Page): Promise<{ h1: number; main: number; unlabelled: string[]; nameless: string[] }> {
+  // A string, not a function: tsx would add helper calls (__name) that do not exist in the page.
+  return page.evaluate(`(() => {
+    function naam(e) { return (e.getAttribute('aria-label') || e.innerText || '').trim(); }
+    const unlabelled = [...document.querySelectorAll('input, select, textarea')]
+      .filter((e) => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+      .map((e) => e.outerHTML.slice(0, 80));
+    const nameless = [...document.querySelectorAll('button, a[href]')].filter((e) => !naam(e)).map((e) => e.outerHTML.slice(0, 80));
+    return { h1: document.querySelectorAll('h1').length, main: document.querySelectorAll('main').length, unlabelled, nameless };
+  })()`);
 }

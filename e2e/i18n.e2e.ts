@@ -32,8 +32,11 @@ test('web: Dutch and English dictionaries are complete and every t() key exists'
     const src = fs.readFileSync(f, 'utf8');
     const ns = /registerMessages\('([^']+)'/.exec(src)?.[1];
     if (!ns) continue;
-    const nlBlock = src.slice(src.indexOf('nl: {'), src.indexOf('en: {'));
-    const enBlock = src.slice(src.indexOf('en: {'));
+    // The blocks start at a line that opens them ("  nl: {" / "  en: {"), not at the same text inside a message.
+    const nlStart = src.search(/^\s*nl: \{/m), enStart = src.search(/^\s*en: \{/m);
+    assert.ok(nlStart >= 0 && enStart > nlStart, `${path.relative(web, f)}: nl- en en-blok niet gevonden`);
+    const nlBlock = src.slice(nlStart, enStart);
+    const enBlock = src.slice(enStart);
     for (const m of nlBlock.matchAll(/^\s*'([^']+)':/gm)) nlKeys.add(`${ns}.${m[1]}`);
     for (const m of enBlock.matchAll(/^\s*'([^']+)':/gm)) enKeys.add(`${ns}.${m[1]}`);
   }

@@ -4,34 +4,17 @@
  * procedures" with a countdown, starts a bid, is refused a wrong file type, uploads a PDF, answers,
  * submits and sees the receipt with its SHA-256; another provider cannot open the bid.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, login, newPage, startE2eServer, watchErrors, type E2eServer } from './helpers.ts';
+import { alsGebruiker, e2eOmgeving, maakKaderViaScherm, sluitPagina } from './helpers.ts';
 
 describe('inkoopschermen: kader opstellen en publiceren → aanbieder schrijft in', () => {
-  let server: E2eServer;
-  let browser: Browser;
   let inschrijvingUrl = '';
-  before(async () => {
-    server = await startE2eServer();
-    server.setNow(new Date('2025-06-02T08:00:00Z'));
-    browser = await launchBrowser();
-  });
-  after(async () => { await browser?.close(); await server?.close(); });
+  const env = e2eOmgeving({ nu: new Date('2025-06-02T08:00:00Z') });
 
   test('inkoper stelt een kader op en publiceert het', async () => {
-    const page = await newPage(browser, server);
-    const errors = watchErrors(page);
-    await login(page, 'inkoper@cz.demo');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inkoopkaders' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Inkoopkaders' }).waitFor();
-    await page.getByLabel('Titel van het inkoopkader').fill('Schermtest V&V 2026');
-    await page.getByLabel('Contractjaar').fill('2026');
-    await page.getByLabel('Regiocodes').fill('5527');
-    await page.getByLabel('Proceduretype').selectOption('openbaar');
-    await page.getByRole('button', { name: 'Inkoopkader aanmaken' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Schermtest V&V 2026' }).waitFor();
+    const { page, errors } = await alsGebruiker(env, 'inkoper@cz.demo');
+    await maakKaderViaScherm(page, { titel: 'Schermtest V&V 2026', jaar: 2026, regios: '5527', procedureType: 'openbaar' });
     assert.match(new URL(page.url()).pathname, /^\/inkoop\/kaders\/[0-9a-f-]{36}$/);
     // publishing an empty kader is refused, naming what is missing
     await page.getByRole('button', { name: 'Publiceren' }).click();
@@ -48,14 +31,11 @@ describe('inkoopschermen: kader opstellen en publiceren → aanbieder schrijft i
     await page.getByRole('rowheader', { name: 'Ondertekende bestuursverklaring' }).waitFor();
     await page.getByRole('button', { name: 'Publiceren' }).click();
     await page.getByText('Versie 1 is gepubliceerd.').waitFor();
-    assert.deepEqual(errors.filter((e) => !/Failed to load resource.*(401|404|422)/.test(e)), []);
-    await page.context().close();
+    await sluitPagina(page, errors);
   });
 
   test('aanbieder ziet de procedure met aftelling, dient in en krijgt een ontvangstbewijs', async () => {
-    const page = await newPage(browser, server);
-    const errors = watchErrors(page);
-    await login(page, 'contractmanager@zonnehof.demo');
+    const { page, errors } = await alsGebruiker(env, 'contractmanager@zonnehof.demo');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Open procedures' }).click();
     await page.getByRole('link', { name: 'Schermtest V&V 2026' }).click();
     // the countdown follows the server clock (2 June 2025), not the browser's
@@ -76,11 +56,9 @@ describe('inkoopschermen: kader opstellen en publiceren → aanbieder schrijft i
     const hash = await page.locator('code').first().textContent();
     assert.match(hash ?? '', /^[0-9a-f]{64}$/);
     await page.screenshot({ path: '/tmp/zorginkoop-inschrijving.png', fullPage: true });
-    assert.deepEqual(errors.filter((e) => !/Failed to load resource.*(401|404|415|422)/.test(e)), []);
-    await page.context().close();
+    await sluitPagina(page, errors, [401, 404, 415, 422]);
 
-    const other = await newPage(browser, server);
-    await login(other, 'contractmanager@heideweg.demo');
+    const { page: other } = await alsGebruiker(env, 'contractmanager@heideweg.demo');
     const r = await other.request.get(`/api/v1${inschrijvingUrl}`);
     assert.equal(r.status(), 404);
     await other.context().close();

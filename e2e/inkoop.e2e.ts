@@ -7,39 +7,19 @@
  * the bid and the procedure steps; this capability's screens for scoring, the four-eyes decision,
  * the award, the objection, the final award and the board's acceptance of the contract.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, login, newPage, startE2eServer, watchErrors, type E2eServer } from './helpers.ts';
+import { alsGebruiker, e2eOmgeving, maakKaderViaScherm, naarMenu, sluitPagina } from './helpers.ts';
 
 describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier ogen → gunnen → aanbieder ziet gunning', () => {
-  let server: E2eServer;
-  let browser: Browser;
   let kaderId = '';
   let inschrijvingId = '';
   let gunningUrl = '';
-  before(async () => {
-    server = await startE2eServer();
-    server.setNow(new Date('2015-06-02T08:00:00Z'));
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = e2eOmgeving({ nu: new Date('2015-06-02T08:00:00Z') });
 
   test('inkoper publiceert een kader en de aanbieder dient in (schermen van de kern)', async () => {
-    const page = await newPage(browser, server);
-    await login(page, 'inkoper@cz.demo');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Inkoopkaders' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Inkoopkaders' }).waitFor();
-    await page.getByLabel('Titel van het inkoopkader').fill('E2E Inkoopkader V&V 2016');
-    await page.getByLabel('Contractjaar').fill('2016');
-    await page.getByLabel('Regiocodes').fill('5527');
-    await page.getByLabel('Proceduretype').selectOption('openbaar');
-    await page.getByRole('button', { name: 'Inkoopkader aanmaken' }).click();
-    await page.getByRole('heading', { level: 1, name: 'E2E Inkoopkader V&V 2016' }).waitFor();
-    kaderId = new URL(page.url()).pathname.split('/').pop()!;
+    const { page } = await alsGebruiker(env, 'inkoper@cz.demo');
+    kaderId = await maakKaderViaScherm(page, { titel: 'E2E Inkoopkader V&V 2016', jaar: 2016, regios: '5527', procedureType: 'openbaar' });
     await page.getByLabel('Begint inschrijving').fill('2015-06-01T10:00');
     await page.getByLabel('Eindigt inschrijving').fill('2015-07-31T17:00');
     await page.getByRole('button', { name: 'Tijdlijn opslaan' }).click();
@@ -65,8 +45,7 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
     await page.getByText('Versie 1 is gepubliceerd.').waitFor();
     await page.context().close();
 
-    const za = await newPage(browser, server);
-    await login(za, 'contractmanager@zonnehof.demo');
+    const { page: za } = await alsGebruiker(env, 'contractmanager@zonnehof.demo');
     await za.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Open procedures' }).click();
     await za.getByRole('link', { name: 'E2E Inkoopkader V&V 2016' }).click();
     await za.getByRole('button', { name: 'Inschrijving starten' }).click();
@@ -77,9 +56,8 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
     await za.context().close();
 
     // The deadline passes on the server clock; the purchaser closes the submission and starts the assessment.
-    server.setNow(new Date('2015-08-03T08:00:00Z'));
-    const p2 = await newPage(browser, server);
-    await login(p2, 'inkoper@cz.demo');
+    env.server.setNow(new Date('2015-08-03T08:00:00Z'));
+    const { page: p2 } = await alsGebruiker(env, 'inkoper@cz.demo');
     await p2.goto(`/inkoop/kaders/${kaderId}`);
     await p2.getByRole('button', { name: 'Volgende stap: inschrijving_sluiten' }).click();
     await p2.getByText('De procedure is nu in fase inschrijving_gesloten.').waitFor();
@@ -89,11 +67,8 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
   });
 
   test('beoordelaar scoort in de browser', async () => {
-    const page = await newPage(browser, server);
-    const errors = watchErrors(page);
-    await login(page, 'beoordelaar@cz.demo');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beoordeling en gunning' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Beoordeling en gunning' }).waitFor();
+    const { page, errors } = await alsGebruiker(env, 'beoordelaar@cz.demo');
+    await naarMenu(page, 'Beoordeling en gunning');
     await page.getByRole('link', { name: 'E2E Inkoopkader V&V 2016' }).click();
     await page.getByRole('link', { name: /Zonnehof/ }).click();
     await page.getByRole('heading', { level: 1, name: /Beoordeling Zorggroep Zonnehof/ }).waitFor();
@@ -111,21 +86,18 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
     await page.getByText('Scores opgeslagen').waitFor();
     await page.getByText(/wacht op besluit/).waitFor();
     await page.screenshot({ path: '/tmp/zorginkoop-beoordelen.png', fullPage: true });
-    assert.deepEqual(errors.filter((e) => !/Failed to load resource.*(401|404|422)/.test(e)), []);
-    await page.context().close();
+    await sluitPagina(page, errors);
   });
 
   test('tweede beoordelaar besluit (vier ogen); de manager gunt voorlopig', async () => {
-    const page = await newPage(browser, server);
-    await login(page, 'beoordelaar2@cz.demo');
+    const { page } = await alsGebruiker(env, 'beoordelaar2@cz.demo');
     await page.goto(`/gunning/inschrijvingen/${inschrijvingId}`);
     await page.getByLabel('Motivatie besluit').fill('Eens met de scores');
     await page.getByRole('button', { name: 'Beoordeling vaststellen' }).click();
     await page.getByText(/Status: vastgesteld/).waitFor();
     await page.context().close();
 
-    const m = await newPage(browser, server);
-    await login(m, 'manager@cz.demo');
+    const { page: m } = await alsGebruiker(env, 'manager@cz.demo');
     await m.goto(`/gunning/kaders/${kaderId}`);
     await m.getByRole('link', { name: /Zonnehof/ }).click();
     await m.getByRole('heading', { level: 2, name: 'Gunnen' }).waitFor();
@@ -141,10 +113,8 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
   });
 
   test('aanbieder ziet de gunning en de brief; een andere aanbieder niet', async () => {
-    const page = await newPage(browser, server);
-    await login(page, 'contractmanager@zonnehof.demo');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn gunningen' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mijn gunningen' }).waitFor();
+    const { page } = await alsGebruiker(env, 'contractmanager@zonnehof.demo');
+    await naarMenu(page, 'Mijn gunningen');
     await page.getByRole('link', { name: 'E2E Inkoopkader V&V 2016' }).click();
     await page.getByRole('heading', { level: 1, name: /Gunning \(voorlopig\)/ }).waitFor();
     await page.getByText('Eenjarige overeenkomst tegen het basistarief').waitFor();
@@ -163,8 +133,7 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
     gunningUrl = new URL(url).pathname;
     await page.context().close();
 
-    const other = await newPage(browser, server);
-    await login(other, 'contractmanager@heideweg.demo');
+    const { page: other } = await alsGebruiker(env, 'contractmanager@heideweg.demo');
     await other.goto(new URL(url).pathname);
     await other.getByText('Deze gunning bestaat niet of u heeft er geen toegang toe.').waitFor();
     assert.equal((await other.request.get(href!)).status(), 404);
@@ -172,19 +141,17 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
   });
 
   test('manager beslist op het bezwaar en gunt definitief; de bestuurder accepteert de overeenkomst', async () => {
-    const m = await newPage(browser, server);
-    await login(m, 'manager@cz.demo');
+    const { page: m } = await alsGebruiker(env, 'manager@cz.demo');
     await m.goto(`/gunning/inschrijvingen/${inschrijvingId}`);
     await m.getByLabel('Besluit op bezwaar').fill('Geen overeenkomst in 2015 gevonden; de uitkomst blijft.');
     await m.getByRole('button', { name: 'Ongegrond' }).click();
     await m.getByText('Geen overeenkomst in 2015 gevonden; de uitkomst blijft.').waitFor();
-    server.setNow(new Date('2015-09-01T08:00:00Z')); // after the objection window
+    env.server.setNow(new Date('2015-09-01T08:00:00Z')); // after the objection window
     await m.getByRole('button', { name: 'Definitief gunnen' }).click();
     await m.getByText(/Gegund: Eenjarig, basistarief/).last().waitFor();
     await m.context().close();
 
-    const b = await newPage(browser, server);
-    await login(b, 'bestuurder@zonnehof.demo');
+    const { page: b } = await alsGebruiker(env, 'bestuurder@zonnehof.demo');
     await b.goto('/gunning/mijn');
     await b.getByRole('link', { name: 'E2E Inkoopkader V&V 2016' }).first().waitFor();
     const rij = b.getByRole('row', { name: /definitief/ });

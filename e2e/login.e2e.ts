@@ -2,38 +2,44 @@
  * The web app shell in Chromium: a purchaser signs in, opens the region overview and sees the
  * regions, switches to English; a provider sees its own organisation and never another provider.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, login, logout, newPage, startE2eServer, watchErrors, type E2eServer } from './helpers.ts';
+import { alsGebruiker, e2eOmgeving, login, logout, naarMenu, newPage, sluitPagina } from './helpers.ts';
 
 describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = e2eOmgeving();
 
   test('a wrong password is announced as an error', async () => {
-    const page = await newPage(browser, server);
+    const page = await newPage(env.browser, env.server);
     await page.goto('/inloggen');
     await page.getByLabel('E-mailadres').fill('inkoper@cz.demo');
     await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord onjuist' });
     await alert.waitFor();
+    assert.equal(await page.getByRole('link', { name: /^Inloggen met/ }).count(), 0, 'no OIDC button when OIDC is not configured');
     await page.context().close();
   });
 
+  test('with OIDC configured the login page offers "Inloggen met <naam>" next to the password form', async () => {
+    const oud = env.server.ctx.config.oidc;
+    env.server.ctx.config.oidc = { issuer: 'http://127.0.0.1:9', clientId: 'zorginkoop', redirectUri: `${env.server.url}/api/v1/auth/oidc/callback`, emailClaim: 'email', naam: 'Testorganisatie' };
+    try {
+      const page = await newPage(env.browser, env.server);
+      await page.goto('/inloggen');
+      const knop = page.getByRole('link', { name: 'Inloggen met Testorganisatie' });
+      await knop.waitFor();
+      // a plain link: the browser leaves the app and the server redirects to the identity provider
+      assert.equal(await knop.getAttribute('href'), '/api/v1/auth/oidc');
+      await page.getByRole('button', { name: 'Inloggen', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('link', { name: 'Sign in with Testorganisatie' }).waitFor();
+      await page.context().close();
+    } finally { env.server.ctx.config.oidc = oud; }
+  });
+
   test('purchaser sees the regions, switches to English', async () => {
-    const page = await newPage(browser, server);
-    const errors = watchErrors(page);
-    await login(page, 'inkoper@cz.demo');
+    const { page, errors } = await alsGebruiker(env, 'inkoper@cz.demo');
     await page.getByRole('heading', { level: 1, name: /Welkom, Ingrid Inkoper/ }).waitFor();
 
     // Navigation is role-aware: a purchaser has no Beheer section.
@@ -97,13 +103,11 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     await page.getByRole('heading', { level: 1, name: /Welkom/ }).waitFor();
 
     // 401 from GET /auth/sessie before signing in is expected; anything else is a bug.
-    assert.deepEqual(errors.filter((e) => !/Failed to load resource.*(401|404)/.test(e)), []);
-    await page.context().close();
+    await sluitPagina(page, errors, [401, 404]);
   });
 
   test('provider sees its own organisation and not another provider', async () => {
-    const page = await newPage(browser, server);
-    await login(page, 'contractmanager@zonnehof.demo');
+    const { page } = await alsGebruiker(env, 'contractmanager@zonnehof.demo');
     await page.getByRole('heading', { level: 1, name: /Welkom, Carla Contract/ }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     // a provider has "Mijn organisatie", not the list of all providers
@@ -124,25 +128,22 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     assert.equal(await page.getByText(/Heideweg/).count(), 0);
 
     // a session that ends on the server (expired, signed out elsewhere) brings back the login form
-    await server.ctx.db.query(`DELETE FROM sessie WHERE gebruiker_id = (SELECT id FROM gebruiker WHERE email = 'contractmanager@zonnehof.demo')`);
+    await env.server.ctx.db.query(`DELETE FROM sessie WHERE gebruiker_id = (SELECT id FROM gebruiker WHERE email = 'contractmanager@zonnehof.demo')`);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Taken' }).click();
     await page.getByRole('button', { name: 'Inloggen' }).waitFor();
     await page.context().close();
   });
 
   test('beheerder sees the users page; a purchaser gets "Geen toegang"', async () => {
-    const page = await newPage(browser, server);
-    await login(page, 'beheerder@cz.demo');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
+    const { page } = await alsGebruiker(env, 'beheerder@cz.demo');
+    await naarMenu(page, 'Gebruikers');
     await page.getByRole('row', { name: /inkoper@cz\.demo/ }).waitFor();
     await page.getByLabel('E-mailadres').fill('niet-goed');
     await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
     await page.getByText('Vul een naam in.').waitFor();
 
     // the region → zorgkantoor mapping is editable; a change replaces the example assignment
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Regio-indeling' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Regio-indeling' }).waitFor();
+    await naarMenu(page, 'Regio-indeling');
     const groningen = page.getByRole('row', { name: /5501 Groningen/ });
     await groningen.getByLabel('Zorgkantoor voor 5501 Groningen').selectOption({ label: 'CZ Zorgkantoor' });
     await groningen.getByRole('button', { name: 'Opslaan voor 5501 Groningen' }).click();
@@ -158,15 +159,15 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
   });
 
   test('jobs: a running job shows its progress in the header panel and on the Taken page', async () => {
-    const g = await server.ctx.db.one<{ id: string; organisatie_id: string }>(`SELECT id, organisatie_id FROM gebruiker WHERE email = 'inkoper@cz.demo'`);
+    const g = await env.server.ctx.db.one<{ id: string; organisatie_id: string }>(`SELECT id, organisatie_id FROM gebruiker WHERE email = 'inkoper@cz.demo'`);
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
-    const taakId = await server.ctx.jobs.start('e2e', 'Proeftaak voor de browsertest', { gebruikerId: g.id, organisatieId: g.organisatie_id }, {}, async (progress) => {
+    const taakId = await env.server.ctx.jobs.start('e2e', 'Proeftaak voor de browsertest', { gebruikerId: g.id, organisatieId: g.organisatie_id }, {}, async (progress) => {
       await progress(0.4, 'halverwege');
       await gate;
       return { ok: true };
     });
-    const page = await newPage(browser, server);
+    const page = await newPage(env.browser, env.server);
     // whatever happens below, let the job end (server.close() waits for running jobs)
     const timer = setTimeout(() => release(), 60_000);
     try {
@@ -178,7 +179,7 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
       assert.equal(await bar.getAttribute('aria-valuenow'), '40');
       await page.screenshot({ path: '/tmp/zorginkoop-taken.png' });
       release();
-      await server.ctx.jobs.done(taakId);
+      await env.server.ctx.jobs.done(taakId);
       await panel.getByText('Klaar').waitFor();
       await panel.getByRole('link', { name: 'Alle taken' }).click();
       await page.getByRole('heading', { level: 1, name: 'Taken' }).waitFor();
@@ -191,7 +192,7 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
   });
 
   test('accessibility basics on every shell page: landmarks, one h1, labelled controls, keyboard skip link', async () => {
-    const page = await newPage(browser, server);
+    const page = await newPage(env.browser, env.server);
     await page.goto('/inloggen');
     await page.getByRole('button', { name: 'Inloggen' }).waitFor();
     await page.keyboard.press('Tab');

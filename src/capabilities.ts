@@ -11,6 +11,9 @@ import { referenceCapability } from './reference/capability.ts';
 import { demoCapability } from './demo/capability.ts';
 import { inkoopCapability } from './inkoop/capability.ts';
 import { gunningCapability } from './inkoop/gunning/capability.ts';
+import { openHouseCapability } from './inkoop/openhouse/capability.ts';
+import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
+import { signalenCapability } from './inkoop/signalen/capability.ts';
 import { tarievenCapability } from './tarieven/capability.ts';
 
 export interface Capability {
@@ -27,6 +30,9 @@ export const capabilities: Capability[] = [
   demoCapability,
   inkoopCapability,
   gunningCapability,
+  openHouseCapability,
+  bestValueCapability,
+  signalenCapability,
   tarievenCapability,
 ];
 

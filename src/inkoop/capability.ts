@@ -211,9 +211,9 @@ async function routes(api: Api, ctx: AppContext) {
   api.post('/inkoop/inschrijvingen/:id/documenten', {
     config: { access: { rollen: AANBIEDER, data: 'eigen-organisatie', organisaties: ['zorgaanbieder'] } },
     schema: {
-      tags: tag, summary: `Document uploaden (multipart: velden eisCode/doel vóór het bestand; PDF/Office, extensie én inhoud; max ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; SHA-256)`,
+      tags: tag, summary: `Document uploaden (multipart: velden eisCode/doel vóór het bestand; PDF/Office, extensie én inhoud; max ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; SHA-256; malwarecontrole: geen macro's, actieve PDF-inhoud of virussen, 503 als de virusscanner onbereikbaar is)`,
       consumes: ['multipart/form-data'], params: Id,
-      response: { 201: Type.Object({ id: Type.String(), naam: Type.String(), mime: Type.String(), grootte: Type.Integer(), sha256: Type.String(), eisCode: Nullable(Type.String()) }), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      response: { 201: Type.Object({ id: Type.String(), naam: Type.String(), mime: Type.String(), grootte: Type.Integer(), sha256: Type.String(), eisCode: Nullable(Type.String()) }), ...problems(400, 401, 403, 404, 409, 413, 415, 422, 503) },
     },
   }, async (req, reply) => {
     if (!req.isMultipart()) throw badRequest('geen-multipart', 'Stuur het document als multipart/form-data met een bestandsveld.');
@@ -289,6 +289,14 @@ async function routes(api: Api, ctx: AppContext) {
       response: { 201: Type.Object({ id: Type.String() }), ...problems(400, 401, 403, 404) },
     },
   }, async (req, reply) => reply.status(201).send({ id: await legDialoogVast(ctx, actorOf(req), req.params.id, req.body) }));
+
+  api.get('/inkoop/inschrijvingen/:id/dialoog', {
+    config: { access: { rollen: [...ZK_LEZEN, ...AANBIEDER_LEZEN], data: 'eigen-organisatie' } },
+    schema: {
+      tags: tag, summary: 'Verslagen van de dialooggesprekken (zorgkantoor: na ontzegeling; aanbieder en cliëntenraad: eigen inschrijving, alleen lezen)', params: Id,
+      response: { 200: Type.Array(Type.Object({ id: Type.String(), datum: Type.String(), deelnemers: Type.Array(Type.Object({ naam: Type.String(), rol: Type.Optional(Type.String()), organisatie: Type.Optional(Type.String()) })), onderwerpen: Type.Array(Type.String()), verslag: Nullable(Type.String()) })), ...problems(401, 403, 404) },
+    },
+  }, async (req) => (await getInschrijving(ctx, actorOf(req), req.params.id)).dialooggesprekken);
 }
 
 function statusTekst(s: Awaited<ReturnType<typeof kaderStatus>>): string {

@@ -11,10 +11,13 @@ import { isAanbieder, isZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit, canonicalJson } from '../platform/audit.ts';
 import { auditActor } from '../platform/capability.ts';
 import { AppError, badRequest, conflict, notFound, unprocessable, type Fout } from '../platform/errors.ts';
+import { controleerOpMalware, scannersVoor } from '../platform/virusscan.ts';
 import { bepalendeKlasse, classificeer, eisGeldtVoor, KLASSE_NAMEN, type ContractRegel, type Klasse } from '../domain/inkoop/classificatie.ts';
 import { accepteertInschrijvingen } from '../domain/inkoop/procedure.ts';
 import { instantNaarLokaal, voorDeadline } from '../domain/inkoop/timeline.ts';
 import { parseDecimal } from '../domain/money.ts';
+import { eisVolledigVoorstel, voorstelVoorOntvangst } from './bestvalue/voorstel.ts';
+import { contractrelatiesVoorHistorie } from './signalen/service.ts';
 import {
   deadlineVan, eisOut, isEigenaar, kaderVoor, KWALITEITSTHEMAS, laadEisen, laadTermijnen, regiosVanAanbieder, verzegeld,
   type EisRij, type KaderRij,
@@ -94,7 +97,7 @@ async function eisOntzegeld(ctx: AppContext, q: Queryable, k: KaderRij) {
 }
 
 /** The bid must still be open for changes: the phase accepts bids and the deadline has not passed (server clock, 1 s). */
-async function eisOpen(ctx: AppContext, q: Queryable, k: KaderRij, wat: string) {
+export async function eisOpen(ctx: AppContext, q: Queryable, k: KaderRij, wat: string) {
   const termijnen = await laadTermijnen(q, k.id);
   const dl = deadlineVan(termijnen);
   const nu = ctx.now();
@@ -112,7 +115,7 @@ function eisAanbieder(a: Actor) {
 
 // ───────────────────────────── Classification ─────────────────────────────
 
-/** The contract/production history of the reference year from productieafspraak + realisatie. */
+/** The contract/production history of the reference year from productieafspraak + realisatie, plus the contract relations (rol). */
 export async function contractHistorie(q: Queryable, organisatieId: string, peiljaar: number): Promise<ContractRegel[]> {
   const rows = await q.query<any>(`
     SELECT pa.regio_code, pa.sector, p.soort, bool_or(pa.versie ILIKE 'overheveling%') AS overheveling,
@@ -121,11 +124,13 @@ export async function contractHistorie(q: Queryable, organisatieId: string, peil
     FROM productieafspraak pa JOIN prestatie p ON p.code = pa.prestatie_code
     WHERE pa.organisatie_id = $1 AND pa.jaar = $2
     GROUP BY pa.organisatie_id, pa.jaar, pa.regio_code, pa.sector, p.soort`, [organisatieId, peiljaar]);
-  return rows.map((r) => ({
+  // Roles besides the main contract (onderaannemer / zzp-pilot / pgb) from the contractrelatie table (src/inkoop/signalen).
+  const relaties = await contractrelatiesVoorHistorie(q, organisatieId, peiljaar);
+  return [...rows.map((r) => ({
     jaar: peiljaar, regioCode: r.regio_code, sector: r.sector,
     soort: (['zzp', 'vpt', 'mpt'].includes(r.soort) ? r.soort : 'overig') as ContractRegel['soort'],
     overheveling: !!r.overheveling, productie: !!r.productie,
-  }));
+  })), ...relaties.map((r): ContractRegel => ({ jaar: peiljaar, regioCode: r.regio_code, sector: r.sector, soort: 'overig', rol: r.rol, overheveling: false, productie: false }))];
 }
 
 /** (Re)classifies the bidder for every region of the kader it has locations in; stores with reason. */
@@ -228,6 +233,8 @@ export async function uploadDocument(ctx: AppContext, a: Actor, id: string, f: {
   const { mime, sha256 } = controleerDocument(naam, f.inhoud, f.afgekapt);
   const doel = f.doel ?? 'inschrijving';
   if (!['inschrijving', 'ontwikkelplan', 'clientenraad', 'zelfanalyse'].includes(doel)) throw badRequest('doel-onbekend', `Onbekend doel '${doel}'.`);
+  // Malware check (built-in + ClamAV when configured) before anything is written: a refused file stores nothing.
+  await controleerOpMalware(scannersVoor(ctx.config), naam, f.inhoud, `bestand '${naam}'${f.eisCode ? ` bij eis ${f.eisCode}` : ''} (doel ${doel})`);
   const opslaan = async (t: Queryable, i: InschrijvingRij, k: KaderRij) => {
     const e = f.eisCode ? await eisVan(t, k, f.eisCode) : null;
     const d = await t.one<{ id: string }>(`INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, eis_code, naam, mime, grootte, sha256, inhoud, geupload_door, geupload_op)
@@ -320,8 +327,10 @@ export async function dienIn(ctx: AppContext, a: Actor, id: string) {
     if (ontbreekt.length) {
       throw unprocessable('inschrijving-onvolledig', `De inschrijving is niet compleet: ${ontbreekt.length} verplicht${ontbreekt.length === 1 ? 'e eis ontbreekt' : 'e eisen ontbreken'} voor een ${KLASSE_NAMEN[c.klasse].nl.toLowerCase()} (regel inkoop.inschrijving.volledig). Eerste: ${ontbreekt[0].wat}`, { fouten: ontbreekt });
     }
+    // Best value: a complete proposal with KPIs is part of the bid, and of the receipt (src/inkoop/bestvalue/).
+    if (k.procedure_type === 'best_value') await eisVolledigVoorstel(t, i.id);
     const nu = ctx.now();
-    const inhoud = await inhoudVoorOntvangst(t, i, k, nu, eisen, antwoorden);
+    const inhoud = { ...await inhoudVoorOntvangst(t, i, k, nu, eisen, antwoorden), ...(k.procedure_type === 'best_value' ? { bestValue: await voorstelVoorOntvangst(t, i.id) } : {}) };
     const hash = crypto.createHash('sha256').update(canonicalJson(inhoud)).digest('hex');
     const ontvangst = { hash, algoritme: 'SHA-256 over canonieke JSON van de ingediende inhoud', ingediendOp: nu.toISOString(), ingediendOpLokaal: instantNaarLokaal(nu), kaderVersie: k.gepubliceerde_versie, klasse: c.klasse, aantalAntwoorden: inhoud.antwoorden.length, documenten: inhoud.documenten };
     await t.query(`UPDATE inschrijving SET status = 'ingediend', ingediend_op = $2, ingediend_door = $3, ontvangst_hash = $4, ontvangst = $5, kader_versie = $6, gewijzigd_op = $2, ingetrokken_op = NULL WHERE id = $1`,
@@ -339,6 +348,10 @@ export async function wijzigStatus(ctx: AppContext, a: Actor, id: string, naar: 
     await eisOpen(ctx, t, k, naar === 'ingetrokken' ? 'Intrekken' : 'Heropenen');
     if (naar === 'ingetrokken' && i.status === 'ingetrokken') throw conflict('al-ingetrokken', 'Deze inschrijving is al ingetrokken.');
     if (naar === 'concept' && i.status === 'concept') throw conflict('al-concept', 'Deze inschrijving is al een concept.');
+    // Open house: once assessed, a bid changes only by re-applying after a rejection (src/inkoop/openhouse, 0031_open_house.sql).
+    if (naar === 'concept' && k.procedure_type === 'open_house' && await t.maybeOne('SELECT 1 FROM beoordeling_besluit WHERE inschrijving_id = $1 AND vervallen_op IS NULL', [id])) {
+      throw conflict('in-beoordeling', 'Deze aanmelding is beoordeeld of wordt beoordeeld voor toelating; heropenen kan niet. Na een afwijzing kunt u zich opnieuw aanmelden (regel open-house.toelating).');
+    }
     const nu = ctx.now();
     await t.query(`UPDATE inschrijving SET status = $2, ingetrokken_op = $3, gewijzigd_op = $4 WHERE id = $1`, [id, naar, naar === 'ingetrokken' ? nu : null, nu]);
     await appendAudit(t, auditActor(a), { actie: naar === 'ingetrokken' ? 'inkoop.inschrijving.ingetrokken' : 'inkoop.inschrijving.heropend', onderwerpType: 'inschrijving', onderwerpId: id, invoer: { van: i.status }, resultaat: { naar }, regel: 'inkoop.deadline.inschrijving' });

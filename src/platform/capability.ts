@@ -99,6 +99,19 @@ async function routes(api: Api, ctx: AppContext) {
     return reply.status(204).send(null);
   });
 
+  api.get('/auth/methoden', {
+    config: { access: { publiek: true } },
+    schema: {
+      tags: ['auth'], summary: 'Beschikbare inlogmethoden voor de inlogpagina (wachtwoord; OpenID Connect met de naam van de identity provider, of null)',
+      response: { 200: Type.Object({ wachtwoord: Type.Boolean(), oidc: Type.Union([Type.Object({ naam: Type.String() }), Type.Null()]) }) },
+    },
+  }, async () => {
+    const o = ctx.config.oidc;
+    let naam = o?.naam;
+    if (o && !naam) { try { naam = new URL(o.issuer).hostname; } catch { naam = o.issuer; } }
+    return { wachtwoord: true, oidc: o ? { naam: naam! } : null };
+  });
+
   api.get('/auth/oidc', {
     config: { access: { publiek: true } },
     schema: { tags: ['auth'], summary: 'Inloggen via OpenID Connect (indien ingesteld)', response: { 302: Type.Null(), ...problems(404) } },

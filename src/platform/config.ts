@@ -7,6 +7,8 @@ export interface OidcConfig {
   redirectUri: string;
   /** claim that holds the user's e-mail, matched against local accounts */
   emailClaim: string;
+  /** name of the identity provider on the login button ("Inloggen met …"); OIDC_NAAM, default the issuer's host name */
+  naam?: string;
 }
 
 export interface Config {
@@ -17,6 +19,12 @@ export interface Config {
   host: string;
   cookieSecure: boolean;
   oidc?: OidcConfig;
+  /**
+   * ClamAV daemon for scanning uploaded documents, `host:port` (ZORGINKOOP_CLAMD, e.g. 127.0.0.1:3310).
+   * Used in addition to the built-in check (src/platform/virusscan.ts); when set but unreachable,
+   * uploads are refused (fail closed). Unset: only the built-in check.
+   */
+  clamd?: string;
   /** argon2 cost; lowered only in tests */
   passwordHashCost: 'normaal' | 'test';
 }
@@ -29,6 +37,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
         clientSecret: env.OIDC_CLIENT_SECRET,
         redirectUri: env.OIDC_REDIRECT_URI ?? `http://localhost:${env.PORT ?? 3000}/api/v1/auth/oidc/callback`,
         emailClaim: env.OIDC_EMAIL_CLAIM ?? 'email',
+        naam: env.OIDC_NAAM || undefined,
       }
     : undefined;
   const portRaw = env.PORT ?? '3000';
@@ -40,6 +49,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     host: env.HOST ?? '127.0.0.1',
     cookieSecure: env.COOKIE_SECURE === 'true' || env.NODE_ENV === 'production',
     oidc,
+    clamd: env.ZORGINKOOP_CLAMD?.trim() || undefined,
     passwordHashCost: 'normaal',
     ...overrides,
   };

@@ -1,6 +1,6 @@
 /**
  * The procurement procedure as a state machine, one per procedure type (seed 000 §3.3, seed 002 §2.2,
- * seed 001 §3: open house and best value). Pure: no I/O, no clock. The service applies a transition
+ * seed 001 §4.2 (digest 001 §3.4): open house and best value). Pure: no I/O, no clock. The service applies a transition
  * and audits it in the same transaction; deadlines are checked separately (timeline.ts).
  *
  * Phases (fase):
@@ -43,8 +43,8 @@ export const PROCEDURE_NAMEN: Record<ProcedureType, { nl: string; en: string; br
   openbaar: { nl: 'Openbare procedure', en: 'Open procedure', bron: 'seed 000 §3.3' },
   onderhandeling_voorselectie: { nl: 'Procedure van onderhandeling met voorafgaande bekendmaking', en: 'Negotiated procedure with preselection', bron: 'seed 000 §3.3' },
   dialoog: { nl: 'Dialoogmodel (inkoopkader 2016)', en: 'Dialogue model (2016 framework)', bron: 'seed 002 §2.2' },
-  open_house: { nl: 'Open house (iedere aanbieder die aan de eisen voldoet krijgt een raamovereenkomst)', en: 'Open house', bron: 'seed 001 §3.4' },
-  best_value: { nl: 'Best value / prestatie-inkoop (kort voorstel, eigen KPI\'s)', en: 'Best value procurement', bron: 'seed 001 §3.4' },
+  open_house: { nl: 'Open house (iedere aanbieder die aan de eisen voldoet krijgt een raamovereenkomst)', en: 'Open house', bron: 'seed 001 §4.2 (digest 001 §3.4)' },
+  best_value: { nl: 'Best value / prestatie-inkoop (kort voorstel, eigen KPI\'s)', en: 'Best value procurement', bron: 'seed 001 §4.2 (digest 001 §3.4)' },
 };
 
 type Overgang = readonly [Actie, readonly Fase[], Fase];

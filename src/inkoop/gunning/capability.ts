@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/capability.ts';
 import * as svc from './service.ts';
 import { ocdsVoorKader } from './ocds.ts';
+import { BestValueOverzichtKop, BestValueOverzichtRij, VoorstelSchema } from '../bestvalue/capability.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -27,7 +28,9 @@ const OverzichtSchema = Type.Object({
     inschrijvingId: Type.String(), aanbiederId: Type.String(), aanbiederNaam: Type.String(), ingediendOp: Nullable(Type.String()),
     beoordeling: Type.String(), totaalscore: Nullable(Type.String()), knockOut: Nullable(Type.String()),
     gunning: Nullable(Type.Object({ id: Type.String(), soort: Type.String(), uitkomst: Type.String() })),
+    ...BestValueOverzichtRij,
   })),
+  ...BestValueOverzichtKop,
 });
 
 const DetailSchema = Type.Object({
@@ -38,6 +41,7 @@ const DetailSchema = Type.Object({
   scores: Type.Array(Type.Object({ criteriumCode: Type.String(), beoordelaarId: Type.String(), beoordelaarNaam: Type.String(), score: Nullable(Type.String()), voldaan: Nullable(Type.Boolean()), motivatie: Type.String() })),
   besluit: Nullable(Type.Object({ id: Type.String(), status: Type.String(), totaalscore: Nullable(Type.String()), knockOut: Nullable(Type.String()), beoordelaarId: Type.String(),
     beoordelaarNaam: Nullable(Type.String()), beslisserId: Nullable(Type.String()), beslisserNaam: Nullable(Type.String()), motivatie: Nullable(Type.String()), besluitenOp: Nullable(Type.String()) })),
+  bestValue: Type.Optional(Nullable(VoorstelSchema)),
 });
 
 async function routes(api: Api, ctx: AppContext) {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp, type TestClient } from '../../platform/testing.ts';
 import { verifyAudit } from '../../platform/audit.ts';
 import { pdfTekst } from './pdf.ts';
-import { valideerOcds } from './ocds-validatie.ts';
+import { valideerOcds } from '../../../test/support/ocds-validatie.ts';
 import { Command } from 'commander';
 import type { CliContext, Output } from '../../platform/cli/index.ts';
 import { AppError } from '../../platform/errors.ts';

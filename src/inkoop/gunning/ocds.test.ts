@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ocdsPakket, type OcdsBron } from './ocds.ts';
-import { valideerOcds } from './ocds-validatie.ts';
+import { valideerOcds } from '../../../test/support/ocds-validatie.ts';
 
 const bron = (o: Partial<OcdsBron> = {}): OcdsBron => ({
   kader: { id: '0b8f5a3e-0000-4000-8000-000000000001', titel: 'Inkoopkader GZ 2016', omschrijving: null, sector: 'GZ', jaarVan: 2016, jaarTot: 2017, procedureType: 'dialoog',

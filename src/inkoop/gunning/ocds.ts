@@ -32,8 +32,8 @@ export interface OcdsBron {
   termijnen: { fase: string; begintOp: Date | null; eindigtOp: Date | null }[];
   /** null while bids are sealed (before the submission deadline) */
   aantalInschrijvingen: number | null;
-  /** final awards only */
-  gunningen: { id: string; aanbieder: { id: string; naam: string; kvk: string | null; agb: string | null }; uitkomst: string; looptijdJaren: number; besloten: Date }[];
+  /** final awards only; for open house also the admissions (raam: the framework contract's term) */
+  gunningen: { id: string; aanbieder: { id: string; naam: string; kvk: string | null; agb: string | null }; uitkomst: string; looptijdJaren: number; besloten: Date; raam?: { ingangsdatum: string; einddatum: string } }[];
   overeenkomsten: { id: string; gunningId: string; ingangsdatum: string; einddatum: string; status: string; aangemaakt: Date; geaccepteerd: Date | null }[];
 }
 
@@ -114,6 +114,11 @@ export function ocdsPakket(b: OcdsBron, nu: Date, basisUrl = 'https://zorginkoop
     tender.tenderers = b.gunningen.map((g) => ({ id: g.aanbieder.id, name: g.aanbieder.naam }));
     release.awards = b.gunningen.map((g) => {
       const u = UIT_DB[g.uitkomst];
+      if (g.raam) {
+        return { id: g.id, title: `Toelating ${g.aanbieder.naam} (open house)`, description: 'Toegelaten: raamovereenkomst tegen het maximumtarief van het zorgkantoor; de cliënt kiest vrij.',
+          status: 'active', date: isoT(g.besloten), suppliers: [{ id: g.aanbieder.id, name: g.aanbieder.naam }],
+          contractPeriod: { startDate: dagBegin(g.raam.ingangsdatum), endDate: dagEind(g.raam.einddatum) }, relatedLots: [lotId] };
+      }
       return {
         id: g.id, title: `Definitieve gunning ${g.aanbieder.naam}`, description: UITKOMST_TEKST[u],
         status: u === 'geen-overeenkomst' ? 'unsuccessful' : 'active', date: isoT(g.besloten),
@@ -161,8 +166,12 @@ export async function ocdsVoorKader(ctx: AppContext, kaderId: string): Promise<R
   const gunningen = await ctx.db.query<any>(
     `SELECT g.id, g.uitkomst, g.looptijd_jaren, g.besloten_op, o.id AS org_id, o.naam, o.kvk, o.agb FROM gunning g JOIN inschrijving i ON i.id = g.inschrijving_id
      JOIN organisatie o ON o.id = i.organisatie_id WHERE i.kader_id = $1 AND g.soort = 'definitief' ORDER BY o.naam`, [k.id]);
+  // Open house (0031_open_house.sql): every admitted provider is an award with its framework contract; rejections are not published.
+  const toelatingen = k.procedure_type === 'open_house' ? await ctx.db.query<any>(
+    `SELECT t.id, t.besloten_op, ok.ingangsdatum::text AS van, ok.einddatum::text AS tot, o.id AS org_id, o.naam, o.kvk, o.agb FROM toelating t
+     JOIN overeenkomst ok ON ok.id = t.overeenkomst_id JOIN organisatie o ON o.id = t.organisatie_id WHERE t.kader_id = $1 AND t.besluit = 'toegelaten' ORDER BY o.naam`, [k.id]) : [];
   const oks = await ctx.db.query<any>(
-    `SELECT id, gunning_id, ingangsdatum::text AS van, einddatum::text AS tot, status, aangemaakt_op, geaccepteerd_op FROM overeenkomst WHERE kader_id = $1 ORDER BY aangemaakt_op`, [k.id]);
+    `SELECT id, coalesce(gunning_id, toelating_id) AS gunning_id, ingangsdatum::text AS van, einddatum::text AS tot, status, aangemaakt_op, geaccepteerd_op FROM overeenkomst WHERE kader_id = $1 ORDER BY aangemaakt_op`, [k.id]);
   return ocdsPakket({
     kader: { id: k.id, titel: pub.titel ?? k.titel, omschrijving: pub.omschrijving ?? k.omschrijving ?? null, sector: pub.sector ?? k.sector, jaarVan: Number(pub.jaarVan ?? pub.jaar_van ?? k.jaar_van),
       jaarTot: Number(pub.jaarTot ?? pub.jaar_tot ?? k.jaar_tot), procedureType: k.procedure_type, fase: k.fase, versie: k.gepubliceerde_versie, gepubliceerdOp: new Date(k.gepubliceerd_op),
@@ -170,7 +179,8 @@ export async function ocdsVoorKader(ctx: AppContext, kaderId: string): Promise<R
     koper: { id: koper.id, naam: koper.naam, kvk: koper.kvk },
     termijnen: termijnen.map((t) => ({ fase: t.fase, begintOp: t.begint_op ? new Date(t.begint_op) : null, eindigtOp: t.eindigt_op ? new Date(t.eindigt_op) : null })),
     aantalInschrijvingen: aantal,
-    gunningen: gunningen.map((g) => ({ id: g.id, uitkomst: g.uitkomst, looptijdJaren: g.looptijd_jaren ?? 0, besloten: new Date(g.besloten_op), aanbieder: { id: g.org_id, naam: g.naam, kvk: g.kvk, agb: g.agb } })),
+    gunningen: [...gunningen.map((g) => ({ id: g.id, uitkomst: g.uitkomst, looptijdJaren: g.looptijd_jaren ?? 0, besloten: new Date(g.besloten_op), aanbieder: { id: g.org_id, naam: g.naam, kvk: g.kvk, agb: g.agb } })),
+      ...toelatingen.map((t) => ({ id: t.id, uitkomst: 'toegelaten', looptijdJaren: 0, besloten: new Date(t.besloten_op), aanbieder: { id: t.org_id, naam: t.naam, kvk: t.kvk, agb: t.agb }, raam: { ingangsdatum: t.van, einddatum: t.tot } }))],
     overeenkomsten: oks.map((o) => ({ id: o.id, gunningId: o.gunning_id, ingangsdatum: o.van, einddatum: o.tot, status: o.status, aangemaakt: new Date(o.aangemaakt_op), geaccepteerd: o.geaccepteerd_op ? new Date(o.geaccepteerd_op) : null })),
   }, nu);
 }

@@ -45,12 +45,15 @@ export interface OvereenkomstGegevens extends BriefGegevens {
   nviVersie: number | null;
   nvi: NviItem[];
   eisen: { code: string; tekst: string }[];
+  /** best value: the provider's own KPIs, agreed at the final award (src/inkoop/bestvalue) */
+  kpis?: { naam: string; eenheid: string; nulmeting: string; streefwaarde: string; richting: string; meetmethode: string; meetmoment?: string | null }[];
 }
 
 const datumNl = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
 const tijdNl = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
 const isoNl = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return datumNl(new Date(Date.UTC(y, m - 1, d, 12))); };
 const pctNl = (p: string) => p.replace('.', ',');
+const getalNl = (p: string) => p.replace('.', ',');
 
 const STYLES = {
   kop: { fontSize: 16, bold: true, margin: [0, 0, 0, 12] },
@@ -89,7 +92,7 @@ function uitkomstBlok(g: BriefGegevens): any[] {
   return regels;
 }
 
-async function render(doc: any): Promise<Buffer> {
+export async function render(doc: any): Promise<Buffer> {
   const def = { ...doc, compress: false, defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.2 }, styles: STYLES, pageSize: 'A4', pageMargins: [56, 56, 56, 56] };
   return pdfmake.createPdf(def).getBuffer();
 }
@@ -160,6 +163,14 @@ export async function overeenkomstPdf(o: OvereenkomstGegevens): Promise<Buffer> 
       { text: 'Artikel 4 – Onderdelen van de overeenkomst', style: 'sub' },
       { text: 'Het inkoopkader inclusief bijlagen en de Nota van Inlichtingen (bijlage 1 bij deze overeenkomst) maken integraal onderdeel uit van deze overeenkomst.' },
       ...(o.eisen.length ? [{ text: 'Artikel 5 – Eisen', style: 'sub' }, { ul: o.eisen.map((e) => `${e.code}: ${e.tekst}`), fontSize: 9 }] : []),
+      ...(o.kpis?.length ? [
+        { text: 'Artikel 5a – Afgesproken prestatie-indicatoren (KPI\'s)', style: 'sub' },
+        { text: 'De zorgaanbieder heeft deze KPI\'s zelf voorgesteld (best value / prestatie-inkoop). Partijen volgen de voortgang op deze KPI\'s gedurende de looptijd.', margin: [0, 0, 0, 6] },
+        { table: { headerRows: 1, widths: ['*', 50, 50, 50, '*'], body: [
+          [{ text: 'KPI', bold: true }, { text: 'Eenheid', bold: true }, { text: 'Nulmeting', bold: true }, { text: 'Streefwaarde', bold: true }, { text: 'Meetmethode', bold: true }],
+          ...o.kpis.map((x) => [x.naam, x.eenheid, getalNl(x.nulmeting), `${getalNl(x.streefwaarde)}${x.richting === 'handhaven' ? ' (handhaven)' : ''}`, `${x.meetmethode}${x.meetmoment ? ` (${x.meetmoment})` : ''}`]),
+        ] }, layout: 'lightHorizontalLines', fontSize: 9 },
+      ] : []),
       { text: 'Artikel 6 – Acceptatie', style: 'sub' },
       { text: 'De overeenkomst komt tot stand door acceptatie door de geregistreerde bestuurder van de zorgaanbieder in Zorginkoop Wlz.' },
       { text: `Aldus opgemaakt op ${datumNl(o.datum)} door ${o.besluitDoor} namens ${o.zorgkantoorNaam}.`, margin: [0, 18, 0, 0] },

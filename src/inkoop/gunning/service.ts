@@ -19,6 +19,8 @@ import type { Fase, ProcedureType } from '../../domain/inkoop/procedure.ts';
 import { laadTermijnen, verzegeld, type KaderRij as CoreKaderRij } from '../kader.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
 import { definitieveGunningsbrief, overeenkomstPdf, voorlopigeGunningsbrief, type BriefGegevens, type NviItem } from './pdf.ts';
+import { kpisAfspreken, laadVoorstel, metRangorde, REGELS as BEST_VALUE_REGELS } from '../bestvalue/voorstel.ts';
+import { combineerSignalen, redenenMetHerkomst, signalenVoorUitkomst, type SignaalHerkomst } from '../signalen/service.ts';
 
 /** Domain refusals become 422 with the rule named. */
 export function alsAppFout(e: unknown): never {
@@ -63,7 +65,7 @@ async function eigenKader(q: Queryable, a: Actor, id: string): Promise<KaderRij>
 }
 
 /** A submitted inschrijving of the actor's zorgkantoor, opened only after the deadline. */
-async function openInschrijving(ctx: AppContext, q: Queryable, a: Actor, id: string, wijzigen = true): Promise<{ i: InschrijvingRij; k: KaderRij }> {
+export async function openInschrijving(ctx: AppContext, q: Queryable, a: Actor, id: string, wijzigen = true): Promise<{ i: InschrijvingRij; k: KaderRij }> {
   const i = await q.maybeOne<InschrijvingRij>('SELECT id, kader_id, organisatie_id, status, ingediend_op, kader_versie FROM inschrijving WHERE id = $1', [id]);
   if (!i || i.status !== 'ingediend') throw notFound('Deze inschrijving');
   const k = await kader(q, i.kader_id);
@@ -93,9 +95,10 @@ export async function criteriaVan(q: Queryable, k: KaderRij): Promise<(Criterium
 
 const BESLUIT_VOLGORDE = `(status <> 'afgewezen') DESC, voorgesteld_op DESC, besloten_op DESC NULLS FIRST`;
 
-async function laatsteBesluit(q: Queryable, inschrijvingId: string) {
+export async function laatsteBesluit(q: Queryable, inschrijvingId: string) {
   // At most one assessment is open or confirmed at a time; rejected ones are history (the clock may stand still in tests).
-  return q.maybeOne<any>(`SELECT * FROM beoordeling_besluit WHERE inschrijving_id = $1 ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1`, [inschrijvingId]);
+  // vervallen_op: superseded by an open house re-application (0031_open_house.sql), history too.
+  return q.maybeOne<any>(`SELECT * FROM beoordeling_besluit WHERE inschrijving_id = $1 AND vervallen_op IS NULL ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1`, [inschrijvingId]);
 }
 
 // ───────────────────────────── Overview and detail for the zorgkantoor ─────────────────────────────
@@ -108,11 +111,11 @@ export async function beoordelingsOverzicht(ctx: AppContext, a: Actor, kaderId: 
   const rows = await ctx.db.query<any>(
     `SELECT i.id, i.organisatie_id, o.naam, i.ingediend_op,
             (SELECT row_to_json(b) FROM (SELECT status, totaalscore, knockout_eis_code, eerste_beoordelaar_id, tweede_beslisser_id FROM beoordeling_besluit
-               WHERE inschrijving_id = i.id ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1) b) AS besluit,
+               WHERE inschrijving_id = i.id AND vervallen_op IS NULL ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1) b) AS besluit,
             (SELECT row_to_json(g) FROM (SELECT id, soort, uitkomst, opslag_pct FROM gunning WHERE inschrijving_id = i.id ORDER BY CASE soort WHEN 'definitief' THEN 0 ELSE 1 END LIMIT 1) g) AS gunning
      FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
      WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`, [k.id]);
-  return {
+  const overzicht = {
     kaderId: k.id, titel: k.titel, fase: k.fase, ontzegeld: true, aantalIngediend: aantal,
     inschrijvingen: rows.map((r) => ({
       inschrijvingId: r.id, aanbiederId: r.organisatie_id, aanbiederNaam: r.naam, ingediendOp: r.ingediend_op ? new Date(r.ingediend_op).toISOString() : null,
@@ -122,6 +125,8 @@ export async function beoordelingsOverzicht(ctx: AppContext, a: Actor, kaderId: 
       gunning: r.gunning ? { id: r.gunning.id as string, soort: r.gunning.soort as string, uitkomst: UIT_DB[r.gunning.uitkomst] as string } : null,
     })),
   };
+  // Best value: rank, offered price and the clarification mark (src/inkoop/bestvalue/voorstel.ts, regel inkoop.bestvalue.rangorde.v1).
+  return k.procedure_type === 'best_value' ? metRangorde(ctx.db, k, overzicht) : overzicht;
 }
 
 export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingId: string) {
@@ -148,6 +153,8 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
       beslisserId: besluit.tweede_beslisser_id, beslisserNaam: naam(besluit.tweede_beslisser_id), motivatie: besluit.motivatie,
       besluitenOp: besluit.besloten_op ? new Date(besluit.besloten_op).toISOString() : null,
     } : null,
+    // Best value: the provider's proposal and own KPIs (sealed like the rest of the bid: openInschrijving above).
+    bestValue: k.procedure_type === 'best_value' ? await laadVoorstel(ctx.db, i.id) : null,
   };
 }
 
@@ -232,8 +239,8 @@ export interface VoorlopigInvoer {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Gathers the stored facts the outcome is decided on; the manager supplies fraud signals and the opslag. */
-async function uitkomstInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: InschrijvingRij, besluit: any, inv: VoorlopigInvoer): Promise<UitkomstInvoer> {
+/** Gathers the stored facts the outcome is decided on (G1–G3 from the signalenregister); the manager supplies the opslag and any fraud dates not in the register. */
+async function uitkomstInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: InschrijvingRij, besluit: any, inv: VoorlopigInvoer): Promise<UitkomstInvoer & { herkomst: SignaalHerkomst }> {
   const deadline = await termijnEinde(q, k.id, 'inschrijving');
   const tijdig = i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline));
   const knock = besluit.knockout_eis_code as string | null;
@@ -241,6 +248,9 @@ async function uitkomstInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: Ins
   const za = Number((await q.one<{ n: number }>('SELECT count(*) AS n FROM zelfanalyse WHERE inschrijving_id = $1', [i.id])).n);
   const plan = await q.maybeOne<{ status: string }>('SELECT status FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
   const vt = await q.query<{ naam: string }>(`SELECT naam FROM locatie WHERE organisatie_id = $1 AND inspectie_status = 'verscherpt' ORDER BY naam`, [i.organisatie_id]);
+  // G1–G3 from the signalenregister (src/inkoop/signalen) plus the dates typed at the award; `herkomst` records which came from where.
+  const peildatum = iso(ctx.now());
+  const signalen = combineerSignalen(await signalenVoorUitkomst(q, k.organisatie_id, i.organisatie_id, peildatum), vt.map((x) => x.naam), inv, peildatum);
   const eerdere = await q.query<{ van: string; tot: string }>(`SELECT ingangsdatum::text AS van, einddatum::text AS tot FROM overeenkomst WHERE organisatie_id = $1 AND status = 'geaccepteerd'`, [i.organisatie_id]);
   const jaren = new Set<number>();
   for (const e of eerdere) for (let j = Number(e.van.slice(0, 4)); j <= Number(e.tot.slice(0, 4)); j++) jaren.add(j);
@@ -259,17 +269,18 @@ async function uitkomstInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: Ins
     zelfanalyseEnVoorstel: za > 0 && !!plan,
     definitiefOntwikkelplan: plan?.status === 'definitief',
     opslagPercentage: inv.opslagPercentage ?? null,
-    locatiesVerscherptToezicht: vt.map((x) => x.naam),
-    fraudeonderzoekenGestart: inv.fraudeonderzoekenGestart ?? [],
+    locatiesVerscherptToezicht: signalen.locatiesVerscherptToezicht,
+    fraudeonderzoekenGestart: signalen.fraudeonderzoekenGestart,
     procedurePeriode: { van: iso(k.gepubliceerd_op ? new Date(k.gepubliceerd_op) : ctx.now()), tot: iso(eindeProcedure && eindeProcedure > ctx.now() ? eindeProcedure : ctx.now()) },
-    fraudeVastgesteld: inv.fraudeVastgesteld ?? [],
+    fraudeVastgesteld: signalen.fraudeVastgesteld,
     overeenkomstJaren: [...jaren].sort(),
     regionaleVoorwaarden: regionaal,
     regionaalVoldaan: inv.regionaalVoldaan ?? {},
+    herkomst: signalen.herkomst,
   };
 }
 
-async function opslaanPdf(q: Queryable, o: { organisatieId: string; inschrijvingId: string; kaderId: string; doel: string; naam: string; pdf: Buffer; door: string }): Promise<string> {
+export async function opslaanPdf(q: Queryable, o: { organisatieId: string; inschrijvingId: string; kaderId: string; doel: string; naam: string; pdf: Buffer; door: string }): Promise<string> {
   const sha = crypto.createHash('sha256').update(o.pdf).digest('hex');
   return (await q.one<{ id: string }>(`INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door)
     VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9) RETURNING id`, [o.organisatieId, o.inschrijvingId, o.kaderId, o.doel, o.naam, o.pdf.length, sha, o.pdf, o.door])).id;
@@ -290,6 +301,10 @@ const VOORLOPIG_FASEN: Fase[] = ['beoordeling', 'verduidelijking', 'voorlopige_g
 export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId: string, inv: VoorlopigInvoer) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
+    if (k.procedure_type === 'open_house') {
+      throw unprocessable('open-house', 'Bij een open house-procedure wordt niet gegund: iedere aanbieder die aan de minimumeisen voldoet wordt toegelaten en krijgt een raamovereenkomst (regel open-house.toelating, seed 001 §4.2).', {
+        actie: `Leg de toelating vast via POST /api/v1/inkoop/inschrijvingen/${i.id}/toelating.` });
+    }
     if (!VOORLOPIG_FASEN.includes(k.fase)) throw conflict('fase', `In fase '${k.fase}' kan niet voorlopig worden gegund.`, { actie: 'Sluit eerst de inschrijving en start de beoordeling.' });
     const besluit = await laatsteBesluit(t, i.id);
     if (!besluit || besluit.status !== 'vastgesteld' || !besluit.tweede_beslisser_id) {
@@ -305,6 +320,7 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
     const invoer = await uitkomstInvoer(ctx, t, k, i, besluit, inv);
     let b;
     try { b = bepaalUitkomst(invoer); } catch (e) { alsAppFout(e); }
+    b = { ...b, redenen: redenenMetHerkomst(b.redenen, invoer) };
     const nu = ctx.now();
     const bezwaarTermijn = await termijnEinde(t, k.id, 'bezwaar');
     const bezwaarTot = bezwaarTermijn && bezwaarTermijn > nu ? bezwaarTermijn : new Date(nu.getTime() + k.bezwaartermijn_dagen * 86_400_000);
@@ -359,7 +375,11 @@ export async function definitiefGunnen(ctx: AppContext, a: Actor, inschrijvingId
       VALUES ($1,$2,'definitief',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
     [i.id, v.besluit_id, v.uitkomst, opslag, body.motivatie ?? null, briefId, a.gebruikerId, nu, v.looptijd_jaren, JSON.stringify(v.invoer), JSON.stringify(v.redenen), v.regel]);
     let overeenkomstId: string | null = null;
+    let afgesprokenKpis: { id: string; naam: string; nulmeting: string; streefwaarde: string; richting: string }[] = [];
     if (uitkomst !== 'geen-overeenkomst') {
+      // Best value: the provider's own KPIs become agreed contract terms, in this transaction (regel inkoop.bestvalue.contract).
+      const kpis = k.procedure_type === 'best_value' ? await kpisAfspreken(t, i.id, nu) : [];
+      afgesprokenKpis = kpis.map((x) => ({ id: x.id, naam: x.naam, nulmeting: x.nulmeting, streefwaarde: x.streefwaarde, richting: x.richting }));
       const looptijd = v.looptijd_jaren as number;
       const ingang = `${k.jaar_van}-01-01`;
       const eind = `${k.jaar_van + looptijd - 1}-12-31`;
@@ -368,7 +388,7 @@ export async function definitiefGunnen(ctx: AppContext, a: Actor, inschrijvingId
         nummer: Number(x.nummer ?? n + 1), onderwerp: x.onderwerp ?? null, eisCode: x.eisCode ?? x.eis_code ?? null, vraag: String(x.vraag ?? ''), antwoord: String(x.antwoord ?? '') }));
       const eisen = await t.query<{ code: string; tekst: string }>(`SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis') ORDER BY volgorde, code`, [k.id]);
       const okKenmerk = `OK-${k.jaar_van}-${i.id.slice(0, 8)}`;
-      const pdf = await overeenkomstPdf({ ...gegevens, kenmerk: okKenmerk, ingangsdatum: ingang, einddatum: eind, kaderVersie: i.kader_versie ?? k.gepubliceerde_versie, nviVersie: nvi?.versie ?? null, nvi: items, eisen });
+      const pdf = await overeenkomstPdf({ ...gegevens, kenmerk: okKenmerk, ingangsdatum: ingang, einddatum: eind, kaderVersie: i.kader_versie ?? k.gepubliceerde_versie, nviVersie: nvi?.versie ?? null, nvi: items, eisen, ...(kpis.length ? { kpis } : {}) });
       const docId = await opslaanPdf(t, { organisatieId: i.organisatie_id, inschrijvingId: i.id, kaderId: k.id, doel: 'overeenkomst', naam: `overeenkomst-${okKenmerk}.pdf`, pdf, door: a.gebruikerId });
       const sha = crypto.createHash('sha256').update(pdf).digest('hex');
       overeenkomstId = (await t.one<{ id: string }>(`INSERT INTO overeenkomst (inschrijving_id, gunning_id, kader_id, organisatie_id, ingangsdatum, einddatum, kader_versie, nvi_versie, documenten, document_id, aangemaakt_op)
@@ -378,7 +398,8 @@ export async function definitiefGunnen(ctx: AppContext, a: Actor, inschrijvingId
     }
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.gunning.definitief', onderwerpType: 'inschrijving', onderwerpId: i.id,
-      invoer: { voorlopigeGunningId: v.id, uitkomst, opslagPercentage: opslag, bezwaarTot: v.bezwaar_tot ? new Date(v.bezwaar_tot).toISOString() : null, motivatie: body.motivatie ?? null },
+      invoer: { voorlopigeGunningId: v.id, uitkomst, opslagPercentage: opslag, bezwaarTot: v.bezwaar_tot ? new Date(v.bezwaar_tot).toISOString() : null, motivatie: body.motivatie ?? null,
+        ...(afgesprokenKpis.length ? { afgesprokenKpis, kpiRegel: BEST_VALUE_REGELS.contract } : {}) },
       resultaat: { gunningId: g.id, overeenkomstId, briefDocumentId: briefId }, regel: v.regel,
     });
     return { gunningId: g.id, uitkomst, overeenkomstId, briefDocumentId: briefId };

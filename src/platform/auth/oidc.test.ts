@@ -74,3 +74,17 @@ test('OIDC: a person without a local account is refused with what to do', async 
   assert.equal(cb.json().code, 'oidc-onbekend');
   assert.match(cb.json().actie, /beheerder/);
 });
+
+test('GET /auth/methoden (public): password always, OIDC with the provider name from OIDC_NAAM or the issuer host', async () => {
+  const r = await t.anonymous.get('/api/v1/auth/methoden');
+  assert.equal(r.statusCode, 200);
+  assert.deepEqual(r.json(), { wachtwoord: true, oidc: { naam: '127.0.0.1' } });
+  const oud = t.ctx.config.oidc!;
+  try {
+    t.ctx.config.oidc = { ...oud, naam: 'Microsoft Entra' };
+    assert.deepEqual((await t.anonymous.get('/api/v1/auth/methoden')).json().oidc, { naam: 'Microsoft Entra' });
+    t.ctx.config.oidc = undefined;
+    assert.deepEqual((await t.anonymous.get('/api/v1/auth/methoden')).json(), { wachtwoord: true, oidc: null });
+    assert.equal((await t.anonymous.get('/api/v1/auth/oidc')).statusCode, 404, 'and the flow itself is off');
+  } finally { t.ctx.config.oidc = oud; }
+});

@@ -7,6 +7,8 @@ import { useSession } from '../../app/session.tsx';
 import { Alert, Badge, Button, Checkbox, EmptyState, Fieldset, formatGetal, PageHeader, ProblemAlert, QueryState, Section, Select, Table, TextArea, TextInput, type Column } from '../../ui/index.ts';
 import { gunningenQuery, uitkomstVariant } from './Overzicht.tsx';
 import type { Detail, Gunning } from './types.ts';
+import { BestValueWeergave } from '../bestvalue/BestValueWeergave.tsx';
+import { SignalenVanAanbieder } from '../signalen/SignalenVanAanbieder.tsx';
 import './messages.ts';
 
 const detailKey = (id: string) => ['gunning', 'inschrijving', id];
@@ -54,6 +56,7 @@ function Inhoud({ d }: { d: Detail }) {
           ]} />
         )}
       </Section>
+      {d.bestValue && <BestValueWeergave voorstel={d.bestValue} />}
       {magScoren && <ScoreForm d={d} />}
       {d.scores.length > 0 && (
         <Section title={t('gunning.scores')}>
@@ -166,8 +169,9 @@ function GunnenPanel({ d, gunningen }: { d: Detail; gunningen: Gunning[] }) {
         <form onSubmit={(e) => { e.preventDefault(); vg.mutate(); }} noValidate>
           <p>{t('gunning.gunnen.uitleg')}</p>
           <TextInput label={t('gunning.opslag')} hint={t('gunning.opslag.hint')} inputMode="decimal" value={opslag} onChange={(e) => setOpslag(e.target.value)} />
-          <TextInput label={t('gunning.fraudeonderzoek')} placeholder="2015-07-01" value={onderzoek} onChange={(e) => setOnderzoek(e.target.value)} />
-          <TextInput label={t('gunning.fraudevastgesteld')} placeholder="2012-03-15" value={vastgesteld} onChange={(e) => setVastgesteld(e.target.value)} />
+          <SignalenVanAanbieder aanbiederId={d.aanbiederId} />
+          <TextInput label={t('gunning.fraudeonderzoek')} hint={t('gunning.fraude.aanvullend.hint')} placeholder="2015-07-01" value={onderzoek} onChange={(e) => setOnderzoek(e.target.value)} />
+          <TextInput label={t('gunning.fraudevastgesteld')} hint={t('gunning.fraude.aanvullend.hint')} placeholder="2012-03-15" value={vastgesteld} onChange={(e) => setVastgesteld(e.target.value)} />
           <Select label={t('gunning.vorigjaar')} hint={t('gunning.vorigjaar.hint')} value={vorigJaar} onChange={(e) => setVorigJaar(e.target.value)}
             options={[{ value: '', label: t('gunning.vorigjaar.auto') }, { value: 'ja', label: t('gunning.ja') }, { value: 'nee', label: t('gunning.nee') }]} />
           {d.regionaleVoorwaarden.length > 0 && (

@@ -1,3 +1,5 @@
+import type { RangordeKop, RangVelden, Voorstel } from '../bestvalue/types.ts';
+
 export interface Reden { code: string; regel: string; voldaan: boolean; toelichting: string }
 export interface Bezwaar { id: string; tekst: string; status: string; besluit: string | null; ingediendOp: string; verwerkt: boolean }
 export interface Gunning {
@@ -9,8 +11,10 @@ export interface Gunning {
 export interface KaderKort { id: string; titel: string; fase: string; jaarVan: number; sector: string; aantalIngediend: number | null }
 export interface Overzicht {
   kaderId: string; titel: string; fase: string; ontzegeld: boolean; aantalIngediend: number;
-  inschrijvingen: { inschrijvingId: string; aanbiederId: string; aanbiederNaam: string; ingediendOp: string | null; beoordeling: string; totaalscore: string | null; knockOut: string | null;
-    gunning: { id: string; soort: string; uitkomst: string } | null }[];
+  inschrijvingen: ({ inschrijvingId: string; aanbiederId: string; aanbiederNaam: string; ingediendOp: string | null; beoordeling: string; totaalscore: string | null; knockOut: string | null;
+    gunning: { id: string; soort: string; uitkomst: string } | null } & RangVelden)[];
+  /** best value kaders: the ranking rule (src/inkoop/bestvalue) */
+  bestValue?: RangordeKop;
 }
 export interface Detail {
   inschrijvingId: string; kaderId: string; kaderTitel: string; aanbiederId: string; aanbiederNaam: string;
@@ -20,4 +24,6 @@ export interface Detail {
   scores: { criteriumCode: string; beoordelaarId: string; beoordelaarNaam: string; score: string | null; voldaan: boolean | null; motivatie: string }[];
   besluit: { id: string; status: string; totaalscore: string | null; knockOut: string | null; beoordelaarId: string; beoordelaarNaam: string | null;
     beslisserId: string | null; beslisserNaam: string | null; motivatie: string | null; besluitenOp: string | null } | null;
+  /** best value kaders: the provider's proposal and own KPIs */
+  bestValue?: Voorstel | null;
 }

@@ -6,6 +6,7 @@ import type { PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Badge, Button, Checkbox, Countdown, DetailList, EmptyState, FileInput, PageHeader, ProblemAlert, QueryState, Section, Select, TextArea, TextInput } from '../../ui/index.ts';
 import type { Inschrijving, InschrijvingEis } from './types.ts';
+import { BestValueVoorstel } from '../bestvalue/BestValueVoorstel.tsx';
 import './messages.ts';
 
 const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp';
@@ -69,6 +70,8 @@ function Inhoud({ i }: { i: Inschrijving }) {
       </Section>
       <Zelfanalyse i={i} bewerkbaar={eigen && i.wijzigbaar} />
       <Ontwikkelplan i={i} eigen={eigen} />
+      {/* best value kaders only: the component checks procedureType === 'best_value' itself */}
+      <BestValueVoorstel inschrijvingId={i.id} kaderId={i.kaderId} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isNotFound } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { useNavigate, type PageProps } from '../../app/router.tsx';
+import { Link, useNavigate, type PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Badge, Button, Checkbox, Countdown, DetailList, EmptyState, formatTijdstip, PageHeader, ProblemAlert, QueryState, Section, Select, Table, TextArea, TextInput, type Column } from '../../ui/index.ts';
 import type { Eis, Kader, NvI, Vraag } from './types.ts';
@@ -64,6 +64,8 @@ function Eigenaar({ k }: { k: Kader }) {
     <>
       {melding && <Alert variant="success">{melding}</Alert>}
       <Section title={t('inkoop.kader.overgangen')}>
+        {/* classification list and dialogue minutes (web/src/routes/dialoog) */}
+        <p><Link to={`/inkoop/kaders/${k.id}/classificaties`}>{t('dialoog.classificaties.link')}</Link></p>
         {k.ongepubliceerdeWijzigingen && k.gepubliceerdeVersie && <Alert variant="warning">{t('inkoop.kader.ongepubliceerd')}</Alert>}
         {publiceer.error && <ProblemAlert error={publiceer.error} />}
         {overgang.error && <ProblemAlert error={overgang.error} />}
@@ -267,7 +269,10 @@ function Aanbieder({ k }: { k: Kader }) {
         <Section title={t('inkoop.inschrijving.titel')}>
           {start.error && <ProblemAlert error={start.error} />}
           {eigen.data
-            ? <Button variant="primary" onClick={() => nav(`/inkoop/inschrijvingen/${eigen.data!.id}`)}>{t('inkoop.inschrijving.openen')}</Button>
+            ? <>
+              <Button variant="primary" onClick={() => nav(`/inkoop/inschrijvingen/${eigen.data!.id}`)}>{t('inkoop.inschrijving.openen')}</Button>
+              {' '}<Link to={`/inkoop/inschrijvingen/${eigen.data.id}/dialoog`}>{t('dialoog.mijn.link')}</Link>
+            </>
             : k.status.inschrijvenOpen
               ? <Button variant="primary" bezig={start.isPending} onClick={() => start.mutate()}>{t('inkoop.inschrijving.starten')}</Button>
               : <p>{t('inkoop.inschrijving.dicht')}</p>}

@@ -1,8 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../app/i18n.tsx';
+import { api, API_BASE } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Button, PageHeader, ProblemAlert, TextInput } from '../../ui/index.ts';
 import './messages.ts';
+
+/** GET /auth/methoden: which sign-in methods the server offers. */
+interface Methoden { wachtwoord: boolean; oidc: { naam: string } | null }
 
 export function LoginPagina() {
   const t = useT();
@@ -14,6 +18,12 @@ export function LoginPagina() {
   const [bezig, setBezig] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const pwRef = useRef<HTMLInputElement>(null);
+  const [methoden, setMethoden] = useState<Methoden | null>(null);
+  useEffect(() => {
+    const ac = new AbortController();
+    api.get<Methoden>('/auth/methoden', { signal: ac.signal }).then(setMethoden, () => undefined);
+    return () => ac.abort();
+  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -40,6 +50,13 @@ export function LoginPagina() {
         <PageHeader title={t('overzicht.login.titel')} intro={t('overzicht.login.intro')} />
         {error ? <ProblemAlert error={error} /> : null}
         {(fouten.email || fouten.wachtwoord) && <Alert variant="error">{t('overzicht.login.controleer')}</Alert>}
+        {methoden?.oidc && (
+          <div className="login-oidc">
+            {/* a full page navigation: the server redirects to the identity provider */}
+            <a className="btn btn-primary" href={`${API_BASE}/auth/oidc`}>{t('overzicht.login.oidc.met', { naam: methoden.oidc.naam })}</a>
+            <p className="login-of">{t('overzicht.login.oidc.of')}</p>
+          </div>
+        )}
         <form onSubmit={submit} noValidate className="form">
           <TextInput ref={emailRef} label={t('overzicht.login.email')} type="email" name="email" autoComplete="username" required
             value={email} onChange={(e) => setEmail(e.target.value)} error={fouten.email} />
