@@ -7,6 +7,7 @@ import { buildApp } from './platform/http/app.ts';
 import { AppError } from './platform/errors.ts';
 import type { AppContext } from './platform/context.ts';
 import { ensureDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/index.ts';
+import { ensureInkoopVoorbeelden } from './demo/inkoop-voorbeelden.ts';
 
 export async function startServer(config: Config, opts: { demo: boolean; log: (m: string) => void }) {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
@@ -20,6 +21,7 @@ export async function startServer(config: Config, opts: { demo: boolean; log: (m
   if (opts.demo) {
     const loaded = await ensureDemo(ctx, { seed: 1, schaal: 'regio' }, async (f, stap) => { if (stap) opts.log(`  demodata: ${stap} (${Math.round(f * 100)}%)`); });
     if (loaded) opts.log('Demodata geladen (fictief, seed 1, schaal regio).');
+    if (await ensureInkoopVoorbeelden(ctx)) opts.log('Voorbeeldprocedures aangemaakt (dialoogmodel, open house, best value; fictief).');
   }
   const app = await buildApp(ctx, { logger: false, serveWeb: true });
   try {
