@@ -3,14 +3,17 @@
  * the services); the provider writes its short proposal with two KPIs on the inschrijving page,
  * sees a field error for a target against the direction, saves and submits; the proposal stays
  * sealed until the deadline; afterwards the assessor sees the proposal, the KPIs and the price on
- * the assessment page and the price column in the overview.
+ * the assessment page and the price column in the overview. The manager's award form of a best value
+ * bid shows the rank and the price instead of the 2016 mark-up and conditions, and the award is the
+ * best value outcome.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, login, newPage, startE2eServer, watchErrors, type E2eServer } from './helpers.ts';
 import type { Actor } from '../src/platform/auth/roles.ts';
-import { maakKader, publiceer, wijzigEis, zetTermijnen } from '../src/inkoop/kader.ts';
+import { maakKader, publiceer, voerOvergangUit, wijzigEis, zetTermijnen } from '../src/inkoop/kader.ts';
+import { besluitBeoordeling, scoor } from '../src/inkoop/gunning/service.ts';
 import { lokaalNaarInstant } from '../src/domain/inkoop/timeline.ts';
 
 describe('best value: voorstel met eigen KPI\'s invullen, indienen en na de sluitingstermijn beoordelen', () => {
@@ -20,13 +23,17 @@ describe('best value: voorstel met eigen KPI\'s invullen, indienen en na de slui
   let inschrijvingId = '';
   const DEADLINE = lokaalNaarInstant('2025-07-31T17:00');
 
+  const actor = async (email: string): Promise<Actor> => {
+    const r = await server.ctx.db.one<any>(`SELECT g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort
+      FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE g.email = $1`, [email]);
+    return { gebruikerId: r.id, naam: r.naam, email: r.email, rollen: r.rollen, taal: r.taal, organisatieId: r.org_id, organisatieNaam: r.org_naam, organisatieSoort: r.soort };
+  };
+
   before(async () => {
     server = await startE2eServer();
     server.setNow(lokaalNaarInstant('2025-06-02T10:00'));
     browser = await launchBrowser();
-    const r = await server.ctx.db.one<any>(`SELECT g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort
-      FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE g.email = 'inkoper@cz.demo'`);
-    const inkoper: Actor = { gebruikerId: r.id, naam: r.naam, email: r.email, rollen: r.rollen, taal: r.taal, organisatieId: r.org_id, organisatieNaam: r.org_naam, organisatieSoort: r.soort };
+    const inkoper = await actor('inkoper@cz.demo');
     kaderId = await maakKader(server.ctx, inkoper, { titel: 'E2E Best value V&V 2026', jaarVan: 2026, sector: 'VV', regioCodes: ['5527'], procedureType: 'best_value', sjabloon: 'best-value' });
     await zetTermijnen(server.ctx, inkoper, kaderId, [{ fase: 'inschrijving', begint: '2025-06-01T10:00', eindigt: '2025-07-31T17:00' }]);
     // this browser test is about the proposal: the template's declaration and suitability answers are made optional here
@@ -122,6 +129,34 @@ describe('best value: voorstel met eigen KPI\'s invullen, indienen en na de slui
     await page.getByRole('columnheader', { name: /Rang/ }).waitFor();
     await page.getByText(/regel inkoop\.bestvalue\.rangorde\.v1/).waitFor();
     await page.getByRole('row', { name: /Zonnehof/ }).getByText('€ 250.000,00').waitFor();
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  test('gunnen: het formulier toont rang en prijs in plaats van opslag en voorwaarden; de uitkomst is de best value-overeenkomst', async () => {
+    // assessment through the services: scored by one assessor, confirmed by a second (four eyes)
+    const inkoper = await actor('inkoper@cz.demo');
+    for (const a of ['inschrijving_sluiten', 'beoordeling_starten'] as const) await voerOvergangUit(server.ctx, inkoper, kaderId, a);
+    await scoor(server.ctx, await actor('beoordelaar@cz.demo'), inschrijvingId, [
+      { criteriumCode: 'KO1', voldaan: true, motivatie: 'Verklaring getekend' }, { criteriumCode: 'KO2', voldaan: true, motivatie: 'Toelating aanwezig' },
+      ...['W1', 'W2', 'W3', 'W4'].map((c) => ({ criteriumCode: c, score: '4', motivatie: `Score ${c}` })),
+    ]);
+    await besluitBeoordeling(server.ctx, await actor('beoordelaar2@cz.demo'), inschrijvingId, { besluit: 'vastgesteld', motivatie: 'Eens' });
+
+    const page = await newPage(browser, server);
+    await login(page, 'manager@cz.demo');
+    const errors = watchErrors(page);
+    await page.goto(`/gunning/inschrijvingen/${inschrijvingId}`);
+    await page.getByRole('heading', { level: 2, name: 'Gunnen' }).waitFor();
+    await page.getByText(/de inschrijving met de beste prijs-kwaliteitverhouding krijgt de gunning/).waitFor();
+    await page.getByText('Rang in de rangorde').waitFor();
+    await page.getByText('1 van 1', { exact: true }).waitFor();
+    assert.equal(await page.getByLabel('Tariefopslag (%)').count(), 0, 'no mark-up field for best value');
+    assert.equal(await page.getByLabel(/Fraude vastgesteld op/).count(), 0, 'no fraud dates for best value');
+    await page.getByRole('button', { name: 'Voorlopig gunnen' }).click();
+    await page.getByText('Gegund: Best value: overeenkomst voor de looptijd van het kader.').waitFor();
+    const g = await server.ctx.db.one<any>(`SELECT uitkomst, looptijd_jaren FROM gunning WHERE inschrijving_id = $1 AND soort = 'voorlopig'`, [inschrijvingId]);
+    assert.deepEqual([g.uitkomst, g.looptijd_jaren], ['bestvalue', 1]);
     assert.deepEqual(errors, []);
     await page.context().close();
   });

@@ -8,14 +8,21 @@
 import { Decimal, dec, pct } from '../money.ts';
 import { RegelFout } from './beoordeling.ts';
 
-export const UITKOMSTEN = ['geen-overeenkomst', 'eenjarig-basistarief', 'eenjarig-opslag', 'tweejarig-opslag'] as const;
+/**
+ * Every award outcome. 'bestvalue-overeenkomst' is decided only by the best value rule
+ * (bestvalue-uitkomst.ts); bepaalUitkomst below never returns it.
+ */
+export const UITKOMSTEN = ['geen-overeenkomst', 'eenjarig-basistarief', 'eenjarig-opslag', 'tweejarig-opslag', 'bestvalue-overeenkomst'] as const;
 export type Uitkomst = (typeof UITKOMSTEN)[number];
+/** The outcomes of the 2016 decision table (bepaalUitkomst). */
+export type Uitkomst2016 = Exclude<Uitkomst, 'bestvalue-overeenkomst'>;
 
 export const UITKOMST_TEKST: Record<Uitkomst, string> = {
   'geen-overeenkomst': 'Geen overeenkomst',
   'eenjarig-basistarief': 'Eenjarige overeenkomst tegen het basistarief',
   'eenjarig-opslag': 'Eenjarige overeenkomst met tariefopslag',
   'tweejarig-opslag': 'Tweejarige overeenkomst met tariefopslag',
+  'bestvalue-overeenkomst': 'Overeenkomst voor de looptijd van het inkoopkader (best value: beste prijs-kwaliteitverhouding)',
 };
 
 /** National maximum mark-up (seed 002 §2.2.4: "landelijk vastgesteld op maximaal 3%"). */
@@ -65,7 +72,7 @@ export interface Reden {
 }
 
 export interface UitkomstBesluit {
-  uitkomst: Uitkomst;
+  uitkomst: Uitkomst2016;
   omschrijving: string;
   looptijdJaren: 0 | 1 | 2;
   /** percent with two decimals; "0.00" without opslag */
@@ -139,7 +146,7 @@ export function bepaalUitkomst(inv: UitkomstInvoer): UitkomstBesluit {
   }
   const tweejaar = r.filter((x) => x.code.startsWith('G')).every((x) => x.voldaan);
 
-  let uitkomst: Uitkomst;
+  let uitkomst: Uitkomst2016;
   if (!inv.tijdigIngediend || !inv.toetredingseisenVoldaan) uitkomst = 'geen-overeenkomst';
   else if (!definitief) uitkomst = 'eenjarig-basistarief';
   else if (!tweejaar) uitkomst = 'eenjarig-opslag';

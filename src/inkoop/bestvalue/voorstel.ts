@@ -57,6 +57,8 @@ export const REGELS = {
   volledig: 'inkoop.bestvalue.volledig',
   rangorde: 'inkoop.bestvalue.rangorde.v1',
   contract: 'inkoop.bestvalue.contract',
+  /** the award of a best value bid (src/domain/inkoop/bestvalue-uitkomst.ts) and its preconditions */
+  gunning: 'inkoop.bestvalue.gunning',
 } as const;
 
 /** Refuses (422, rule named) anything best value on a kader of another procedure type. */
@@ -265,7 +267,8 @@ export interface RangInvoer { inschrijvingId: string; aanbiederNaam: string; beo
 
 /**
  * Rank of the submitted bids of a best value kader (pure): confirmed (four-eyes) score, highest first;
- * ties go to the lowest price, then the name. The top N (verduidelijkingAantal) go to clarification.
+ * ties go to the lowest price, then the name, then the inschrijving id (a total order: the rank never
+ * depends on the order of the input). The top N (verduidelijkingAantal) go to clarification.
  */
 export function rangschik(rijen: RangInvoer[], inst: Instellingen): Map<string, Rang> {
   const rangbaar = rijen.filter((r) => r.beoordeling === 'vastgesteld' && r.totaalscore !== null && !r.knockOut)
@@ -276,7 +279,8 @@ export function rangschik(rijen: RangInvoer[], inst: Instellingen): Map<string, 
         const p = new Decimal(a.aangebodenPrijs).comparedTo(new Decimal(b.aangebodenPrijs));
         if (p !== 0) return p;
       } else if (a.aangebodenPrijs !== b.aangebodenPrijs) return a.aangebodenPrijs === null ? 1 : -1;
-      return a.aanbiederNaam.localeCompare(b.aanbiederNaam, 'nl');
+      // last the id, so equal names never leave the rank to the order the rows came in (the award depends on it)
+      return a.aanbiederNaam.localeCompare(b.aanbiederNaam, 'nl') || (a.inschrijvingId < b.inschrijvingId ? -1 : a.inschrijvingId > b.inschrijvingId ? 1 : 0);
     });
   const uit = new Map<string, Rang>();
   for (const r of rijen) uit.set(r.inschrijvingId, { rang: null, aangebodenPrijs: r.aangebodenPrijs, verduidelijking: false });

@@ -78,7 +78,7 @@ async function routes(api: Api, ctx: AppContext) {
   api.post('/inkoop/inschrijvingen/:id/gunning/voorlopig', {
     config: { access: { rollen: ['manager'], data: 'eigen-organisatie', organisaties: ['zorgkantoor'] } },
     schema: {
-      tags: ['gunning'], summary: 'Voorlopig gunnen (uitkomst volgens de beslistabel; vereist een vier-ogenbesluit)', params: Id,
+      tags: ['gunning'], summary: 'Voorlopig gunnen (uitkomst volgens de beslistabel, bij best value volgens de rangorde; vereist een vier-ogenbesluit)', params: Id,
       body: Type.Object({
         opslagPercentage: Type.Optional(Nullable(Type.String({ pattern: '^\\d+([.,]\\d+)?$' }))),
         fraudeonderzoekenGestart: Type.Optional(Type.Array(Type.String({ format: 'date' }))),

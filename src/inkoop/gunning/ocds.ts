@@ -24,7 +24,7 @@ const METHOD: Record<string, { method: string; details: string }> = {
   best_value: { method: 'open', details: 'Best value / prestatie-inkoop' },
 };
 const SECTOR_NAAM: Record<string, string> = { VV: 'Verpleging en verzorging (V&V)', GZ: 'Gehandicaptenzorg (GZ)', GGZ: 'Langdurige geestelijke gezondheidszorg (GGZ)' };
-const UIT_DB: Record<string, Uitkomst> = { geen: 'geen-overeenkomst', eenjarig_basis: 'eenjarig-basistarief', eenjarig_opslag: 'eenjarig-opslag', tweejarig: 'tweejarig-opslag' };
+const UIT_DB: Record<string, Uitkomst> = { geen: 'geen-overeenkomst', eenjarig_basis: 'eenjarig-basistarief', eenjarig_opslag: 'eenjarig-opslag', tweejarig: 'tweejarig-opslag', bestvalue: 'bestvalue-overeenkomst' };
 
 export interface OcdsBron {
   kader: { id: string; titel: string; omschrijving: string | null; sector: string; jaarVan: number; jaarTot: number; procedureType: string; fase: string; versie: number | null; gepubliceerdOp: Date; regios: string[] };
@@ -124,7 +124,8 @@ export function ocdsPakket(b: OcdsBron, nu: Date, basisUrl = 'https://zorginkoop
         status: u === 'geen-overeenkomst' ? 'unsuccessful' : 'active', date: isoT(g.besloten),
         ...(u === 'geen-overeenkomst' ? {} : {
           suppliers: [{ id: g.aanbieder.id, name: g.aanbieder.naam }],
-          contractPeriod: { startDate: dagBegin(`${k.jaarVan}-01-01`), endDate: dagEind(`${k.jaarVan + g.looptijdJaren - 1}-12-31`) },
+          // best value: the contract runs for the kader period; the 2016 outcomes one or two years from jaarVan
+          contractPeriod: { startDate: dagBegin(`${k.jaarVan}-01-01`), endDate: dagEind(`${u === 'bestvalue-overeenkomst' ? k.jaarTot : k.jaarVan + g.looptijdJaren - 1}-12-31`) },
         }),
         relatedLots: [lotId],
       };

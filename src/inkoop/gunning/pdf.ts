@@ -5,6 +5,7 @@
  * so no font file is downloaded or shipped. Uncompressed content streams: text stays checkable.
  */
 import pdfmake from 'pdfmake';
+import { formatEuroNl } from '../../domain/money.ts';
 
 const HELVETICA = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
 pdfmake.setFonts({ Helvetica: HELVETICA });
@@ -34,6 +35,8 @@ export interface BriefGegevens {
   /** objection window end (voorlopige gunning) */
   bezwaarTot?: Date | null;
   besluitDoor: string;
+  /** best value: the offered price of the proposal, euros as an exact decimal string ("1234567.89") */
+  aangebodenPrijs?: string | null;
 }
 
 export interface NviItem { nummer: number; onderwerp?: string | null; eisCode?: string | null; vraag: string; antwoord: string }
@@ -45,6 +48,8 @@ export interface OvereenkomstGegevens extends BriefGegevens {
   nviVersie: number | null;
   nvi: NviItem[];
   eisen: { code: string; tekst: string }[];
+  /** best value: the provider's explanation of its price */
+  prijsToelichting?: string | null;
   /** best value: the provider's own KPIs, agreed at the final award (src/inkoop/bestvalue) */
   kpis?: { naam: string; eenheid: string; nulmeting: string; streefwaarde: string; richting: string; meetmethode: string; meetmoment?: string | null }[];
 }
@@ -84,9 +89,15 @@ function redenTabel(redenen: RedenRegel[]): any {
   };
 }
 
+const BEST_VALUE = 'bestvalue-overeenkomst';
+const periodeNl = (g: { jaarVan: number; jaarTot: number }) => (g.jaarVan === g.jaarTot ? `${g.jaarVan}` : `${g.jaarVan} t/m ${g.jaarTot}`);
+
 function uitkomstBlok(g: BriefGegevens): any[] {
   const regels: any[] = [{ text: `Uitkomst: ${g.uitkomstTekst}`, bold: true, margin: [0, 6, 0, 6] }];
-  if (g.looptijdJaren > 0) regels.push({ text: `Looptijd: ${g.looptijdJaren === 2 ? 'twee jaar' : 'één jaar'}. Tariefopslag op het basistarief: ${pctNl(g.opslagPercentage)}%.` });
+  // best value: the kader period and the offered price; no tariff mark-up (src/domain/inkoop/bestvalue-uitkomst.ts)
+  if (g.looptijdJaren > 0 && g.uitkomst === BEST_VALUE) {
+    regels.push({ text: `Looptijd: ${g.looptijdJaren} jaar (${periodeNl(g)}).${g.aangebodenPrijs ? ` Aangeboden prijs: ${formatEuroNl(g.aangebodenPrijs)}.` : ''}` });
+  } else if (g.looptijdJaren > 0) regels.push({ text: `Looptijd: ${g.looptijdJaren === 2 ? 'twee jaar' : 'één jaar'}. Tariefopslag op het basistarief: ${pctNl(g.opslagPercentage)}%.` });
   if (g.totaalscore) regels.push({ text: `Uw gewogen totaalscore: ${pctNl(g.totaalscore)}.` });
   if (g.knockOut) regels.push({ text: `De beoordeling is beëindigd omdat niet is voldaan aan de knock-outeis ${g.knockOut}.` });
   return regels;
@@ -137,29 +148,59 @@ export async function definitieveGunningsbrief(g: BriefGegevens): Promise<Buffer
   });
 }
 
+/** The parties block of every contract (overeenkomst, raamovereenkomst). */
+export function partijen(o: { zorgkantoorNaam: string; aanbiederNaam: string; aanbiederId: string }): Record<string, unknown>[] {
+  return [
+    { text: 'Partijen', style: 'sub' },
+    { ol: [
+      `${o.zorgkantoorNaam}, handelend als zorgkantoor namens de Wlz-uitvoerders, hierna: het zorgkantoor;`,
+      `${o.aanbiederNaam} (${o.aanbiederId}), hierna: de zorgaanbieder.`,
+    ] },
+  ];
+}
+
+/** Bijlage 1 of every contract: the Nota van Inlichtingen (anonymous questions and answers), on a new page. */
+export function nviBijlage(nvi: NviItem[], nviVersie: number | null): Record<string, unknown>[] {
+  return [
+    { text: `Bijlage 1 – Nota van Inlichtingen${nviVersie ? ` (versie ${nviVersie})` : ''}`, style: 'kop', pageBreak: 'before' },
+    nvi.length
+      ? { table: { headerRows: 1, widths: [24, 40, '*', '*'], body: [
+        [{ text: 'Nr.', bold: true }, { text: 'Eis', bold: true }, { text: 'Vraag', bold: true }, { text: 'Antwoord', bold: true }],
+        ...nvi.map((n) => [String(n.nummer), n.eisCode ?? '', n.vraag, n.antwoord]),
+      ] }, layout: 'lightHorizontalLines', fontSize: 9 }
+      : { text: 'Er zijn geen vragen gesteld; de Nota van Inlichtingen is leeg.' },
+  ];
+}
+
+/**
+ * Best value: Artikel 2 text (the kader period) and Artikel 3 – Prijs: the offered price of the
+ * proposal (exact, Dutch notation), with the terms of the proposal and the agreed KPIs (Artikel 5a).
+ * No basistarief and no mark-up: those belong to the 2016 decision table.
+ */
+function bestValueLooptijdEnPrijs(o: OvereenkomstGegevens): Record<string, unknown>[] {
+  return [
+    { text: `Deze overeenkomst geldt van ${isoNl(o.ingangsdatum)} tot en met ${isoNl(o.einddatum)}: ${o.looptijdJaren} jaar, de looptijd van het inkoopkader.` },
+    { text: 'Artikel 3 – Prijs', style: 'sub' },
+    { text: `De zorgaanbieder levert de zorg tegen de prijs uit zijn best value-voorstel: ${o.aangebodenPrijs ? formatEuroNl(o.aangebodenPrijs) : 'de aangeboden prijs'}.${o.prijsToelichting ? ` Toelichting van de zorgaanbieder: ${o.prijsToelichting}` : ''}` },
+    { text: `De voorwaarden uit het voorstel van de zorgaanbieder${o.kpis?.length ? ' en de afgesproken prestatie-indicatoren (artikel 5a)' : ''} zijn van toepassing. Uitkomst van de gunning: ${o.uitkomstTekst}.`, margin: [0, 6, 0, 0] },
+  ];
+}
+
 export async function overeenkomstPdf(o: OvereenkomstGegevens): Promise<Buffer> {
-  const nvi = o.nvi.length
-    ? { table: { headerRows: 1, widths: [24, 40, '*', '*'], body: [
-      [{ text: 'Nr.', bold: true }, { text: 'Eis', bold: true }, { text: 'Vraag', bold: true }, { text: 'Antwoord', bold: true }],
-      ...o.nvi.map((n) => [String(n.nummer), n.eisCode ?? '', n.vraag, n.antwoord]),
-    ] }, layout: 'lightHorizontalLines', fontSize: 9 }
-    : { text: 'Er zijn geen vragen gesteld; de Nota van Inlichtingen is leeg.' };
   return render({
     info: { title: `Overeenkomst ${o.kaderTitel} – ${o.aanbiederNaam}`, author: o.zorgkantoorNaam, subject: 'Overeenkomst Wlz-zorg' },
     content: [
       { text: 'Overeenkomst Wlz-zorg', style: 'kop' },
       { text: `Kenmerk: ${o.kenmerk}` },
-      { text: 'Partijen', style: 'sub' },
-      { ol: [
-        `${o.zorgkantoorNaam}, handelend als zorgkantoor namens de Wlz-uitvoerders, hierna: het zorgkantoor;`,
-        `${o.aanbiederNaam} (${o.aanbiederId}), hierna: de zorgaanbieder.`,
-      ] },
+      ...partijen(o),
       { text: 'Artikel 1 – Onderwerp', style: 'sub' },
       { text: `De zorgaanbieder levert Wlz-zorg in de sector ${o.sector} onder de voorwaarden van ${o.kaderTitel} (versie ${o.kaderVersie ?? '–'}).` },
       { text: 'Artikel 2 – Looptijd', style: 'sub' },
-      { text: `Deze overeenkomst geldt van ${isoNl(o.ingangsdatum)} tot en met ${isoNl(o.einddatum)} (${o.looptijdJaren === 2 ? 'tweejarige' : 'eenjarige'} overeenkomst).` },
-      { text: 'Artikel 3 – Tarief', style: 'sub' },
-      { text: `Op deze overeenkomst is het basistarief van het zorgkantoor van toepassing, verhoogd met een tariefopslag van ${pctNl(o.opslagPercentage)}%. Uitkomst van de gunning: ${o.uitkomstTekst}.` },
+      ...(o.uitkomst === BEST_VALUE ? bestValueLooptijdEnPrijs(o) : [
+        { text: `Deze overeenkomst geldt van ${isoNl(o.ingangsdatum)} tot en met ${isoNl(o.einddatum)} (${o.looptijdJaren === 2 ? 'tweejarige' : 'eenjarige'} overeenkomst).` },
+        { text: 'Artikel 3 – Tarief', style: 'sub' },
+        { text: `Op deze overeenkomst is het basistarief van het zorgkantoor van toepassing, verhoogd met een tariefopslag van ${pctNl(o.opslagPercentage)}%. Uitkomst van de gunning: ${o.uitkomstTekst}.` },
+      ]),
       { text: 'Artikel 4 – Onderdelen van de overeenkomst', style: 'sub' },
       { text: 'Het inkoopkader inclusief bijlagen en de Nota van Inlichtingen (bijlage 1 bij deze overeenkomst) maken integraal onderdeel uit van deze overeenkomst.' },
       ...(o.eisen.length ? [{ text: 'Artikel 5 – Eisen', style: 'sub' }, { ul: o.eisen.map((e) => `${e.code}: ${e.tekst}`), fontSize: 9 }] : []),
@@ -174,8 +215,7 @@ export async function overeenkomstPdf(o: OvereenkomstGegevens): Promise<Buffer> 
       { text: 'Artikel 6 – Acceptatie', style: 'sub' },
       { text: 'De overeenkomst komt tot stand door acceptatie door de geregistreerde bestuurder van de zorgaanbieder in Zorginkoop Wlz.' },
       { text: `Aldus opgemaakt op ${datumNl(o.datum)} door ${o.besluitDoor} namens ${o.zorgkantoorNaam}.`, margin: [0, 18, 0, 0] },
-      { text: `Bijlage 1 – Nota van Inlichtingen${o.nviVersie ? ` (versie ${o.nviVersie})` : ''}`, style: 'kop', pageBreak: 'before' },
-      nvi,
+      ...nviBijlage(o.nvi, o.nviVersie),
     ],
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Assessment and award use cases: assessors score sealed bids only after the deadline, a second
  * person decides (four-eyes), the manager awards provisionally per bidder (outcome from
- * src/domain/inkoop/uitkomst.ts on stored inputs), providers may object within the window, the
+ * src/domain/inkoop/uitkomst.ts on stored inputs; best value kaders from
+ * src/domain/inkoop/bestvalue-uitkomst.ts on the ranking), providers may object within the window, the
  * manager awards definitively, letters and the contract are generated as PDF, and the provider's
  * registered bestuurder accepts the contract. One transaction and one audit entry per decision.
  */
@@ -15,11 +16,13 @@ import { auditActor } from '../../platform/capability.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { beoordeel, controleerVierOgen, pasWegingToe, RegelFout, VIER_OGEN_REGEL, type Criterium, type ScoreInvoer, type BeoordelingUitslag } from '../../domain/inkoop/beoordeling.ts';
 import { bepaalUitkomst, UITKOMST_TEKST, type Uitkomst, type UitkomstInvoer, type RegionaleVoorwaarde } from '../../domain/inkoop/uitkomst.ts';
+import { bepaalBestValueUitkomst, type BestValueUitkomstInvoer } from '../../domain/inkoop/bestvalue-uitkomst.ts';
+import { dec } from '../../domain/money.ts';
 import type { Fase, ProcedureType } from '../../domain/inkoop/procedure.ts';
 import { laadTermijnen, verzegeld, type KaderRij as CoreKaderRij } from '../kader.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
 import { definitieveGunningsbrief, overeenkomstPdf, voorlopigeGunningsbrief, type BriefGegevens, type NviItem } from './pdf.ts';
-import { kpisAfspreken, laadVoorstel, metRangorde, REGELS as BEST_VALUE_REGELS } from '../bestvalue/voorstel.ts';
+import { instellingenVan, kpisAfspreken, laadVoorstel, metRangorde, REGELS as BEST_VALUE_REGELS, type Rang } from '../bestvalue/voorstel.ts';
 import { combineerSignalen, redenenMetHerkomst, signalenVoorUitkomst, type SignaalHerkomst } from '../signalen/service.ts';
 
 /** Domain refusals become 422 with the rule named. */
@@ -28,8 +31,8 @@ export function alsAppFout(e: unknown): never {
   throw e;
 }
 
-// The outcome codes of the gunning table (0020_inkoop.sql) ↔ the domain's names.
-const NAAR_DB: Record<Uitkomst, string> = { 'geen-overeenkomst': 'geen', 'eenjarig-basistarief': 'eenjarig_basis', 'eenjarig-opslag': 'eenjarig_opslag', 'tweejarig-opslag': 'tweejarig' };
+// The outcome codes of the gunning table (0020_inkoop.sql; 'bestvalue' since 0033_best_value_gunning.sql) ↔ the domain's names.
+const NAAR_DB: Record<Uitkomst, string> = { 'geen-overeenkomst': 'geen', 'eenjarig-basistarief': 'eenjarig_basis', 'eenjarig-opslag': 'eenjarig_opslag', 'tweejarig-opslag': 'tweejarig', 'bestvalue-overeenkomst': 'bestvalue' };
 const UIT_DB: Record<string, Uitkomst> = Object.fromEntries(Object.entries(NAAR_DB).map(([k, v]) => [v, k as Uitkomst]));
 
 export interface KaderRij {
@@ -103,28 +106,31 @@ export async function laatsteBesluit(q: Queryable, inschrijvingId: string) {
 
 // ───────────────────────────── Overview and detail for the zorgkantoor ─────────────────────────────
 
+/** The submitted bids of a kader with their current assessment and award (the rows of the overview and the input of the best value ranking). */
+async function overzichtRijen(q: Queryable, kaderId: string) {
+  const rows = await q.query<any>(
+    `SELECT i.id, i.organisatie_id, o.naam, i.ingediend_op,
+            (SELECT row_to_json(b) FROM (SELECT status, totaalscore::text AS totaalscore, knockout_eis_code, eerste_beoordelaar_id, tweede_beslisser_id FROM beoordeling_besluit
+               WHERE inschrijving_id = i.id AND vervallen_op IS NULL ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1) b) AS besluit,
+            (SELECT row_to_json(g) FROM (SELECT id, soort, uitkomst, opslag_pct FROM gunning WHERE inschrijving_id = i.id ORDER BY CASE soort WHEN 'definitief' THEN 0 ELSE 1 END LIMIT 1) g) AS gunning
+     FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
+     WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`, [kaderId]);
+  return rows.map((r) => ({
+    inschrijvingId: r.id as string, aanbiederId: r.organisatie_id as string, aanbiederNaam: r.naam as string, ingediendOp: r.ingediend_op ? new Date(r.ingediend_op).toISOString() : null,
+    beoordeling: r.besluit ? r.besluit.status as string : 'open',
+    // exact: numeric as text, two places (the ranking compares these as decimals)
+    totaalscore: r.besluit?.totaalscore === null || r.besluit?.totaalscore === undefined ? null : dec(r.besluit.totaalscore).toFixed(2),
+    knockOut: (r.besluit?.knockout_eis_code ?? null) as string | null,
+    gunning: r.gunning ? { id: r.gunning.id as string, soort: r.gunning.soort as string, uitkomst: UIT_DB[r.gunning.uitkomst] as string } : null,
+  }));
+}
+
 export async function beoordelingsOverzicht(ctx: AppContext, a: Actor, kaderId: string) {
   const k = await eigenKader(ctx.db, a, kaderId);
   const ontzegeld = await isOntzegeld(ctx, ctx.db, k);
   const aantal = Number((await ctx.db.one<{ n: number }>(`SELECT count(*) AS n FROM inschrijving WHERE kader_id = $1 AND status = 'ingediend'`, [k.id])).n);
   if (!ontzegeld) return { kaderId: k.id, titel: k.titel, fase: k.fase, ontzegeld: false, aantalIngediend: aantal, inschrijvingen: [] };
-  const rows = await ctx.db.query<any>(
-    `SELECT i.id, i.organisatie_id, o.naam, i.ingediend_op,
-            (SELECT row_to_json(b) FROM (SELECT status, totaalscore, knockout_eis_code, eerste_beoordelaar_id, tweede_beslisser_id FROM beoordeling_besluit
-               WHERE inschrijving_id = i.id AND vervallen_op IS NULL ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1) b) AS besluit,
-            (SELECT row_to_json(g) FROM (SELECT id, soort, uitkomst, opslag_pct FROM gunning WHERE inschrijving_id = i.id ORDER BY CASE soort WHEN 'definitief' THEN 0 ELSE 1 END LIMIT 1) g) AS gunning
-     FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
-     WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`, [k.id]);
-  const overzicht = {
-    kaderId: k.id, titel: k.titel, fase: k.fase, ontzegeld: true, aantalIngediend: aantal,
-    inschrijvingen: rows.map((r) => ({
-      inschrijvingId: r.id, aanbiederId: r.organisatie_id, aanbiederNaam: r.naam, ingediendOp: r.ingediend_op ? new Date(r.ingediend_op).toISOString() : null,
-      beoordeling: r.besluit ? r.besluit.status as string : 'open',
-      totaalscore: r.besluit?.totaalscore === null || r.besluit?.totaalscore === undefined ? null : Number(r.besluit.totaalscore).toFixed(2),
-      knockOut: r.besluit?.knockout_eis_code ?? null,
-      gunning: r.gunning ? { id: r.gunning.id as string, soort: r.gunning.soort as string, uitkomst: UIT_DB[r.gunning.uitkomst] as string } : null,
-    })),
-  };
+  const overzicht = { kaderId: k.id, titel: k.titel, fase: k.fase, ontzegeld: true, aantalIngediend: aantal, inschrijvingen: await overzichtRijen(ctx.db, k.id) };
   // Best value: rank, offered price and the clarification mark (src/inkoop/bestvalue/voorstel.ts, regel inkoop.bestvalue.rangorde.v1).
   return k.procedure_type === 'best_value' ? metRangorde(ctx.db, k, overzicht) : overzicht;
 }
@@ -280,19 +286,68 @@ async function uitkomstInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: Ins
   };
 }
 
+/**
+ * Best value (src/domain/inkoop/bestvalue-uitkomst.ts): the facts the award is decided on — on time,
+ * four eyes, knock-outs, and the bid's place in the ranking of the whole kader (rule
+ * inkoop.bestvalue.rangorde.v1). The ranking is only final when every submitted bid of the kader has
+ * a confirmed assessment; before that an award could go to a bid that a later assessment overtakes,
+ * so it is refused. The whole ranking goes into the stored input, so the decision can be reproduced.
+ */
+async function bestValueInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: InschrijvingRij, besluit: any) {
+  const rijen = await overzichtRijen(q, k.id);
+  const open = rijen.filter((r) => r.beoordeling !== 'vastgesteld');
+  if (open.length) {
+    throw unprocessable(BEST_VALUE_REGELS.gunning, `De rangorde is nog niet definitief: ${open.length === 1 ? 'één inschrijving heeft' : `${open.length} inschrijvingen hebben`} geen vastgestelde beoordeling (${open.map((r) => r.aanbiederNaam).join(', ')}). Bij best value wordt gegund op de rangorde van alle inschrijvingen (regel ${BEST_VALUE_REGELS.gunning}).`, {
+      fouten: open.map((r) => ({ waar: `inschrijvingen.${r.inschrijvingId}`, wat: `${r.aanbiederNaam}: beoordeling ${r.beoordeling}.`, actie: 'Laat deze inschrijving beoordelen en door een tweede persoon vaststellen.' })),
+      actie: 'Stel eerst alle beoordelingen vast (vier ogen); gun daarna.' });
+  }
+  const rangorde = (await metRangorde(q, k, { inschrijvingen: rijen })).inschrijvingen as (typeof rijen[number] & Rang)[];
+  const eigen = rangorde.find((r) => r.inschrijvingId === i.id)!;
+  const deadline = await termijnEinde(q, k.id, 'inschrijving');
+  const knock = besluit.knockout_eis_code as string | null;
+  const knockOuts = knock ? await q.query<{ code: string; tekst: string }>('SELECT code, tekst FROM eis WHERE kader_id = $1 AND code = ANY($2::text[]) ORDER BY volgorde, code', [k.id, knock.split(', ')]) : [];
+  const invoer: BestValueUitkomstInvoer = {
+    tijdigIngediend: i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline)),
+    vierOgenVastgesteld: besluit.status === 'vastgesteld' && !!besluit.tweede_beslisser_id,
+    // a knock-out code without its requirement text (removed requirement) is still a knock-out
+    knockOuts: knock ? knock.split(', ').map((code) => ({ code, tekst: knockOuts.find((x) => x.code === code)?.tekst ?? '' })) : [],
+    rang: eigen.rang,
+    aantalGerangschikt: rangorde.filter((r) => r.rang !== null).length,
+    aantalTeGunnen: instellingenVan(k).verduidelijkingAantal,
+    jaarVan: k.jaar_van,
+    jaarTot: k.jaar_tot,
+  };
+  return {
+    ...invoer,
+    aangebodenPrijs: eigen.aangebodenPrijs,
+    rangorde: rangorde.map((r) => ({ inschrijvingId: r.inschrijvingId, aanbiederId: r.aanbiederId, rang: r.rang, totaalscore: r.totaalscore, aangebodenPrijs: r.aangebodenPrijs, knockOut: r.knockOut })),
+    rangordeRegel: BEST_VALUE_REGELS.rangorde,
+  };
+}
+
+/** Best value has no tariff mark-up: the offered price applies. An opslag (other than zero) is refused, nothing is stored. */
+function weigerOpslagBijBestValue(inv: VoorlopigInvoer) {
+  const o = inv.opslagPercentage?.trim();
+  if (!o) return;
+  if (/^\d+(\.\d+)?$/.test(o) && dec(o).isZero()) return;
+  throw unprocessable(BEST_VALUE_REGELS.gunning, `Bij best value is er geen tariefopslag: de aangeboden prijs uit het voorstel geldt (regel ${BEST_VALUE_REGELS.gunning}, seed 001 §4.2). De opslag van ten hoogste 3% (F5) hoort bij de beslistabel van het inkoopkader 2016.`, {
+    fouten: [{ waar: 'opslagPercentage', wat: `Opslag '${o}' is bij een best value-procedure niet mogelijk.`, actie: 'Laat de tariefopslag leeg.' }], actie: 'Laat de tariefopslag leeg.' });
+}
+
 export async function opslaanPdf(q: Queryable, o: { organisatieId: string; inschrijvingId: string; kaderId: string; doel: string; naam: string; pdf: Buffer; door: string }): Promise<string> {
   const sha = crypto.createHash('sha256').update(o.pdf).digest('hex');
   return (await q.one<{ id: string }>(`INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door)
     VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9) RETURNING id`, [o.organisatieId, o.inschrijvingId, o.kaderId, o.doel, o.naam, o.pdf.length, sha, o.pdf, o.door])).id;
 }
 
-async function briefGegevens(q: Queryable, k: KaderRij, i: InschrijvingRij, g: { uitkomst: Uitkomst; looptijd: number; opslag: string; redenen: any[]; totaal: string | null; knock: string | null; datum: Date; bezwaarTot: Date | null; door: string; kenmerk: string }): Promise<BriefGegevens> {
+async function briefGegevens(q: Queryable, k: KaderRij, i: InschrijvingRij, g: { uitkomst: Uitkomst; looptijd: number; opslag: string; redenen: any[]; totaal: string | null; knock: string | null; datum: Date; bezwaarTot: Date | null; door: string; kenmerk: string; aangebodenPrijs?: string | null }): Promise<BriefGegevens> {
   const namen = await q.query<{ id: string; naam: string }>('SELECT id, naam FROM organisatie WHERE id = ANY($1::text[])', [[k.organisatie_id, i.organisatie_id]]);
   const n = (id: string) => namen.find((x) => x.id === id)?.naam ?? id;
   return {
     kenmerk: g.kenmerk, zorgkantoorNaam: n(k.organisatie_id), aanbiederNaam: n(i.organisatie_id), aanbiederId: i.organisatie_id, kaderTitel: k.titel,
     sector: k.sector, jaarVan: k.jaar_van, jaarTot: k.jaar_tot, uitkomst: g.uitkomst, uitkomstTekst: UITKOMST_TEKST[g.uitkomst], looptijdJaren: g.looptijd,
     opslagPercentage: g.opslag, redenen: g.redenen, totaalscore: g.totaal, knockOut: g.knock, datum: g.datum, bezwaarTot: g.bezwaarTot, besluitDoor: g.door,
+    ...(k.procedure_type === 'best_value' ? { aangebodenPrijs: g.aangebodenPrijs ?? null } : {}),
   };
 }
 
@@ -317,16 +372,30 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
       if (!gegrond) throw conflict('al-gegund', 'Deze inschrijving is al voorlopig gegund; herzien kan alleen na een gegrond bezwaar.');
       if (await t.maybeOne(`SELECT 1 FROM gunning WHERE inschrijving_id = $1 AND soort = 'definitief'`, [i.id])) throw conflict('al-definitief', 'Deze inschrijving is al definitief gegund.');
     }
-    const invoer = await uitkomstInvoer(ctx, t, k, i, besluit, inv);
-    let b;
-    try { b = bepaalUitkomst(invoer); } catch (e) { alsAppFout(e); }
-    b = { ...b, redenen: redenenMetHerkomst(b.redenen, invoer) };
+    // Best value has its own award rule (rank in the ranking, contract for the kader period); the 2016
+    // decision table's opslag, fraud dates, previous-year and regional conditions do not apply and are not used.
+    let invoer: Awaited<ReturnType<typeof uitkomstInvoer>> | Awaited<ReturnType<typeof bestValueInvoer>>;
+    let b: { uitkomst: Uitkomst; omschrijving: string; looptijdJaren: number; opslagPercentage: string; redenen: any[]; regel: string };
+    if (k.procedure_type === 'best_value') {
+      weigerOpslagBijBestValue(inv);
+      const bv = await bestValueInvoer(ctx, t, k, i, besluit);
+      invoer = bv;
+      try { b = bepaalBestValueUitkomst(bv); } catch (e) { alsAppFout(e); }
+    } else {
+      const inv2016 = await uitkomstInvoer(ctx, t, k, i, besluit, inv);
+      invoer = inv2016;
+      let b2016;
+      try { b2016 = bepaalUitkomst(inv2016); } catch (e) { alsAppFout(e); }
+      b = { ...b2016, redenen: redenenMetHerkomst(b2016.redenen, inv2016) };
+    }
+    const knockTekst = 'knockOuts' in invoer ? invoer.knockOuts.map((x) => `${x.code} ${x.tekst}`.trim()).join(', ') || null : invoer.nietVoldaneEisen?.join(', ') || null;
     const nu = ctx.now();
     const bezwaarTermijn = await termijnEinde(t, k.id, 'bezwaar');
     const bezwaarTot = bezwaarTermijn && bezwaarTermijn > nu ? bezwaarTermijn : new Date(nu.getTime() + k.bezwaartermijn_dagen * 86_400_000);
     const kenmerk = `VG-${k.jaar_van}-${i.id.slice(0, 8)}`;
     const pdf = await voorlopigeGunningsbrief(await briefGegevens(t, k, i, { uitkomst: b.uitkomst, looptijd: b.looptijdJaren, opslag: b.opslagPercentage, redenen: b.redenen,
-      totaal: besluit.totaalscore === null ? null : String(besluit.totaalscore), knock: invoer.nietVoldaneEisen?.join(', ') || null, datum: nu, bezwaarTot, door: a.naam, kenmerk }));
+      totaal: besluit.totaalscore === null ? null : String(besluit.totaalscore), knock: knockTekst, datum: nu, bezwaarTot, door: a.naam, kenmerk,
+      aangebodenPrijs: 'aangebodenPrijs' in invoer ? invoer.aangebodenPrijs : null }));
     const docId = await opslaanPdf(t, { organisatieId: i.organisatie_id, inschrijvingId: i.id, kaderId: k.id, doel: 'brief', naam: `voorlopige-gunning-${kenmerk}.pdf`, pdf, door: a.gebruikerId });
     const vals = [NAAR_DB[b.uitkomst], b.opslagPercentage, inv.motivatie ?? null, docId, a.gebruikerId, nu, b.looptijdJaren, JSON.stringify(invoer), JSON.stringify(b.redenen), b.regel, bezwaarTot, besluit.id];
     let gunningId: string;
@@ -367,8 +436,11 @@ export async function definitiefGunnen(ctx: AppContext, a: Actor, inschrijvingId
     const opslag = v.opslag_pct === null ? '0.00' : Number(v.opslag_pct).toFixed(2);
     const besluit = await t.maybeOne<any>('SELECT totaalscore FROM beoordeling_besluit WHERE id = $1', [v.besluit_id]);
     const kenmerk = `DG-${k.jaar_van}-${i.id.slice(0, 8)}`;
+    // Best value: the offered price of the (sealed, no longer changeable) proposal goes into the letter and the contract.
+    const voorstel = k.procedure_type === 'best_value' ? await laadVoorstel(t, i.id) : null;
+    const knock = Array.isArray(v.invoer?.knockOuts) ? v.invoer.knockOuts.map((x: any) => `${x.code} ${x.tekst}`.trim()).join(', ') : (v.invoer?.nietVoldaneEisen ?? []).join(', ');
     const gegevens = await briefGegevens(t, k, i, { uitkomst, looptijd: v.looptijd_jaren ?? 0, opslag, redenen: v.redenen ?? [], totaal: besluit?.totaalscore === null || !besluit ? null : String(besluit.totaalscore),
-      knock: (v.invoer?.nietVoldaneEisen ?? []).join(', ') || null, datum: nu, bezwaarTot: null, door: a.naam, kenmerk });
+      knock: knock || null, datum: nu, bezwaarTot: null, door: a.naam, kenmerk, aangebodenPrijs: voorstel?.aangebodenPrijs ?? null });
     const brief = await definitieveGunningsbrief(gegevens);
     const briefId = await opslaanPdf(t, { organisatieId: i.organisatie_id, inschrijvingId: i.id, kaderId: k.id, doel: 'brief', naam: `definitieve-gunning-${kenmerk}.pdf`, pdf: brief, door: a.gebruikerId });
     const g = await t.one<{ id: string }>(`INSERT INTO gunning (inschrijving_id, besluit_id, soort, uitkomst, opslag_pct, motivatie, brief_document_id, besloten_door, besloten_op, looptijd_jaren, invoer, redenen, regel)
@@ -382,13 +454,15 @@ export async function definitiefGunnen(ctx: AppContext, a: Actor, inschrijvingId
       afgesprokenKpis = kpis.map((x) => ({ id: x.id, naam: x.naam, nulmeting: x.nulmeting, streefwaarde: x.streefwaarde, richting: x.richting }));
       const looptijd = v.looptijd_jaren as number;
       const ingang = `${k.jaar_van}-01-01`;
-      const eind = `${k.jaar_van + looptijd - 1}-12-31`;
+      // best value: the contract runs for the kader period (src/domain/inkoop/bestvalue-uitkomst.ts); 2016: one or two years from jaar_van
+      const eind = uitkomst === 'bestvalue-overeenkomst' ? `${k.jaar_tot}-12-31` : `${k.jaar_van + looptijd - 1}-12-31`;
       const nvi = await t.maybeOne<{ versie: number; inhoud: any }>('SELECT versie, inhoud FROM nota_van_inlichtingen WHERE kader_id = $1 ORDER BY versie DESC LIMIT 1', [k.id]);
       const items: NviItem[] = (Array.isArray(nvi?.inhoud) ? nvi!.inhoud : (nvi?.inhoud?.items ?? [])).map((x: any, n: number) => ({
         nummer: Number(x.nummer ?? n + 1), onderwerp: x.onderwerp ?? null, eisCode: x.eisCode ?? x.eis_code ?? null, vraag: String(x.vraag ?? ''), antwoord: String(x.antwoord ?? '') }));
       const eisen = await t.query<{ code: string; tekst: string }>(`SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis') ORDER BY volgorde, code`, [k.id]);
       const okKenmerk = `OK-${k.jaar_van}-${i.id.slice(0, 8)}`;
-      const pdf = await overeenkomstPdf({ ...gegevens, kenmerk: okKenmerk, ingangsdatum: ingang, einddatum: eind, kaderVersie: i.kader_versie ?? k.gepubliceerde_versie, nviVersie: nvi?.versie ?? null, nvi: items, eisen, ...(kpis.length ? { kpis } : {}) });
+      const pdf = await overeenkomstPdf({ ...gegevens, kenmerk: okKenmerk, ingangsdatum: ingang, einddatum: eind, kaderVersie: i.kader_versie ?? k.gepubliceerde_versie, nviVersie: nvi?.versie ?? null, nvi: items, eisen, ...(kpis.length ? { kpis } : {}),
+        ...(voorstel ? { prijsToelichting: voorstel.prijsToelichting } : {}) });
       const docId = await opslaanPdf(t, { organisatieId: i.organisatie_id, inschrijvingId: i.id, kaderId: k.id, doel: 'overeenkomst', naam: `overeenkomst-${okKenmerk}.pdf`, pdf, door: a.gebruikerId });
       const sha = crypto.createHash('sha256').update(pdf).digest('hex');
       overeenkomstId = (await t.one<{ id: string }>(`INSERT INTO overeenkomst (inschrijving_id, gunning_id, kader_id, organisatie_id, ingangsdatum, einddatum, kader_versie, nvi_versie, documenten, document_id, aangemaakt_op)

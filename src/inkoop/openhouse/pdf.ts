@@ -4,7 +4,7 @@
  * annex. Rendered with the same pdfmake setup as the award letters (src/inkoop/gunning/pdf.ts:
  * standard Helvetica, uncompressed, no file or network access), so pdfTekst() can read them.
  */
-import { render, type NviItem } from '../gunning/pdf.ts';
+import { nviBijlage, partijen, render, type NviItem } from '../gunning/pdf.ts';
 import type { ToelatingReden } from './regel.ts';
 
 export interface ToelatingsbriefGegevens {
@@ -95,22 +95,12 @@ export async function toelatingsbrief(g: ToelatingsbriefGegevens): Promise<Buffe
 }
 
 export async function raamovereenkomstPdf(o: RaamovereenkomstGegevens): Promise<Buffer> {
-  const nvi = o.nvi.length
-    ? { table: { headerRows: 1, widths: [24, 40, '*', '*'], body: [
-      [{ text: 'Nr.', bold: true }, { text: 'Eis', bold: true }, { text: 'Vraag', bold: true }, { text: 'Antwoord', bold: true }],
-      ...o.nvi.map((n) => [String(n.nummer), n.eisCode ?? '', n.vraag, n.antwoord]),
-    ] }, layout: 'lightHorizontalLines', fontSize: 9 }
-    : { text: 'Er zijn geen vragen gesteld; de Nota van Inlichtingen is leeg.' };
   return render({
     info: { title: `Raamovereenkomst ${o.kaderTitel} – ${o.aanbiederNaam}`, author: o.zorgkantoorNaam, subject: 'Raamovereenkomst Wlz-zorg (open house)' },
     content: [
       { text: 'Raamovereenkomst Wlz-zorg (open house)', style: 'kop' },
       { text: `Kenmerk: ${o.kenmerk}` },
-      { text: 'Partijen', style: 'sub' },
-      { ol: [
-        `${o.zorgkantoorNaam}, handelend als zorgkantoor namens de Wlz-uitvoerders, hierna: het zorgkantoor;`,
-        `${o.aanbiederNaam} (${o.aanbiederId}), hierna: de zorgaanbieder.`,
-      ] },
+      ...partijen(o),
       { text: 'Artikel 1 – Onderwerp', style: 'sub' },
       { text: `De zorgaanbieder is op ${datumNl(o.datum)} toegelaten tot ${o.kaderTitel} (versie ${o.kaderVersie ?? '–'}), een open house-procedure: iedere zorgaanbieder die aan de minimumeisen voldoet krijgt deze raamovereenkomst. De zorgaanbieder mag onder deze overeenkomst Wlz-zorg leveren in de sector ${o.sector}${o.regios.length ? ` in de regio's ${o.regios.join(', ')}` : ''}.` },
       { text: 'Artikel 2 – Looptijd', style: 'sub' },
@@ -125,8 +115,7 @@ export async function raamovereenkomstPdf(o: RaamovereenkomstGegevens): Promise<
       { text: 'Artikel 7 – Acceptatie', style: 'sub' },
       { text: 'De raamovereenkomst komt tot stand door acceptatie door de geregistreerde bestuurder van de zorgaanbieder in Zorginkoop Wlz.' },
       { text: `Aldus opgemaakt op ${datumNl(o.datum)} door ${o.besluitDoor} namens ${o.zorgkantoorNaam}.`, margin: [0, 18, 0, 0] },
-      { text: `Bijlage 1 – Nota van Inlichtingen${o.nviVersie ? ` (versie ${o.nviVersie})` : ''}`, style: 'kop', pageBreak: 'before' },
-      nvi,
+      ...nviBijlage(o.nvi, o.nviVersie),
     ],
   });
 }

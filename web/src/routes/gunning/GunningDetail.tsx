@@ -37,8 +37,9 @@ function Inhoud({ g }: { g: Gunning }) {
         <p><Badge variant={uitkomstVariant(g.uitkomst)}>{t(`gunning.uitkomst.${g.uitkomst}`)}</Badge> {g.omschrijving}</p>
         <DetailList items={[
           [t('gunning.kolom.aanbieder'), g.aanbiederNaam],
-          [t('gunning.looptijd'), t(`gunning.jaar${g.looptijdJaren}`)],
-          [t('gunning.opslag'), formatPercentage(g.opslagPercentage, taal)],
+          [t('gunning.looptijd'), g.looptijdJaren > 2 ? t('gunning.jaarN', { n: g.looptijdJaren }) : t(`gunning.jaar${g.looptijdJaren}`)],
+          // best value has no tariff mark-up (src/domain/inkoop/bestvalue-uitkomst.ts)
+          ...(g.uitkomst === 'bestvalue-overeenkomst' ? [] : [[t('gunning.opslag'), formatPercentage(g.opslagPercentage, taal)] as [string, string]]),
           [t('gunning.kolom.datum'), formatDatum(g.beslotenOp, taal)],
           ...(g.bezwaarTot && g.soort === 'voorlopig' ? [[t('gunning.bezwaren'), t('gunning.bezwaartot', { tot: formatTijdstip(g.bezwaarTot, taal) })] as [string, string]] : []),
         ]} />

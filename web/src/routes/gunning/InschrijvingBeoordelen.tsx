@@ -4,9 +4,9 @@ import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Link, type PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, Badge, Button, Checkbox, EmptyState, Fieldset, formatGetal, PageHeader, ProblemAlert, QueryState, Section, Select, Table, TextArea, TextInput, type Column } from '../../ui/index.ts';
+import { Alert, Badge, Button, Checkbox, DetailList, EmptyState, Fieldset, formatBedrag, formatGetal, PageHeader, ProblemAlert, QueryState, Section, Select, Table, TextArea, TextInput, type Column } from '../../ui/index.ts';
 import { gunningenQuery, uitkomstVariant } from './Overzicht.tsx';
-import type { Detail, Gunning } from './types.ts';
+import type { Detail, Gunning, Overzicht } from './types.ts';
 import { BestValueWeergave } from '../bestvalue/BestValueWeergave.tsx';
 import { SignalenVanAanbieder } from '../signalen/SignalenVanAanbieder.tsx';
 import './messages.ts';
@@ -143,9 +143,34 @@ function BesluitForm({ d }: { d: Detail }) {
 
 const datums = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
 
+/**
+ * Best value (src/domain/inkoop/bestvalue-uitkomst.ts): the award follows the rank in the ranking, not
+ * the 2016 decision table, so instead of the mark-up and the G-conditions the panel shows the rank
+ * and the offered price (from the assessment overview, same query as KaderBeoordelingen).
+ */
+function BestValueRang({ d }: { d: Detail }) {
+  const { t, taal } = useI18n();
+  const q = useQuery({ queryKey: ['gunning', 'kader', d.kaderId], queryFn: () => api.get<Overzicht>(`/inkoop/kaders/${encodeURIComponent(d.kaderId)}/beoordelingen`) });
+  if (!q.data) return null;
+  const rij = q.data.inschrijvingen.find((r) => r.inschrijvingId === d.inschrijvingId);
+  const gerangschikt = q.data.inschrijvingen.filter((r) => r.rang).length;
+  const open = q.data.inschrijvingen.filter((r) => r.beoordeling !== 'vastgesteld').length;
+  return (
+    <>
+      <p>{t('gunning.gunnen.uitleg.bestvalue', { n: q.data.bestValue?.verduidelijkingAantal ?? 1 })}</p>
+      <DetailList items={[
+        [t('gunning.bestvalue.rang'), rij?.rang ? t('gunning.bestvalue.rang.waarde', { rang: rij.rang, aantal: gerangschikt }) : t('gunning.bestvalue.rang.geen')],
+        [t('gunning.bestvalue.prijs'), formatBedrag(rij?.aangebodenPrijs ?? d.bestValue?.aangebodenPrijs ?? null, taal)],
+      ]} />
+      {open > 0 && <Alert variant="warning">{t('gunning.bestvalue.open', { open })}</Alert>}
+    </>
+  );
+}
+
 function GunnenPanel({ d, gunningen }: { d: Detail; gunningen: Gunning[] }) {
   const { t } = useI18n();
   const qc = useQueryClient();
+  const bestValue = !!d.bestValue;
   const voorlopig = gunningen.find((g) => g.soort === 'voorlopig');
   const definitief = gunningen.find((g) => g.soort === 'definitief');
   const gegrond = voorlopig?.bezwaren.some((b) => b.status === 'gegrond' && !b.verwerkt);
@@ -157,7 +182,7 @@ function GunnenPanel({ d, gunningen }: { d: Detail; gunningen: Gunning[] }) {
   const [regionaal, setRegionaal] = useState<Record<string, boolean>>({});
   const ververs = () => { qc.invalidateQueries({ queryKey: ['gunningen'] }); qc.invalidateQueries({ queryKey: ['gunning'] }); };
   const vg = useMutation({
-    mutationFn: () => api.post<{ uitkomst: string }>(`/inkoop/inschrijvingen/${d.inschrijvingId}/gunning/voorlopig`, {
+    mutationFn: () => api.post<{ uitkomst: string }>(`/inkoop/inschrijvingen/${d.inschrijvingId}/gunning/voorlopig`, bestValue ? { motivatie: motivatie || undefined } : {
       opslagPercentage: opslag || null, fraudeonderzoekenGestart: datums(onderzoek), fraudeVastgesteld: datums(vastgesteld), motivatie: motivatie || undefined,
       regionaalVoldaan: regionaal, ...(vorigJaar ? { overeenkomstVorigJaar: vorigJaar === 'ja' } : {}) }),
     onSuccess: ververs,
@@ -167,17 +192,21 @@ function GunnenPanel({ d, gunningen }: { d: Detail; gunningen: Gunning[] }) {
     <Section title={t('gunning.gunnen')}>
       {(!voorlopig || gegrond) && !definitief && (
         <form onSubmit={(e) => { e.preventDefault(); vg.mutate(); }} noValidate>
-          <p>{t('gunning.gunnen.uitleg')}</p>
-          <TextInput label={t('gunning.opslag')} hint={t('gunning.opslag.hint')} inputMode="decimal" value={opslag} onChange={(e) => setOpslag(e.target.value)} />
-          <SignalenVanAanbieder aanbiederId={d.aanbiederId} />
-          <TextInput label={t('gunning.fraudeonderzoek')} hint={t('gunning.fraude.aanvullend.hint')} placeholder="2015-07-01" value={onderzoek} onChange={(e) => setOnderzoek(e.target.value)} />
-          <TextInput label={t('gunning.fraudevastgesteld')} hint={t('gunning.fraude.aanvullend.hint')} placeholder="2012-03-15" value={vastgesteld} onChange={(e) => setVastgesteld(e.target.value)} />
-          <Select label={t('gunning.vorigjaar')} hint={t('gunning.vorigjaar.hint')} value={vorigJaar} onChange={(e) => setVorigJaar(e.target.value)}
-            options={[{ value: '', label: t('gunning.vorigjaar.auto') }, { value: 'ja', label: t('gunning.ja') }, { value: 'nee', label: t('gunning.nee') }]} />
-          {d.regionaleVoorwaarden.length > 0 && (
-            <Fieldset legend={t('gunning.regionaal')}>
-              {d.regionaleVoorwaarden.map((v) => <Checkbox key={v.code} label={`${v.code}: ${v.omschrijving}`} checked={!!regionaal[v.code]} onChange={(e) => setRegionaal((r) => ({ ...r, [v.code]: e.target.checked }))} />)}
-            </Fieldset>
+          {bestValue ? <BestValueRang d={d} /> : (
+            <>
+              <p>{t('gunning.gunnen.uitleg')}</p>
+              <TextInput label={t('gunning.opslag')} hint={t('gunning.opslag.hint')} inputMode="decimal" value={opslag} onChange={(e) => setOpslag(e.target.value)} />
+              <SignalenVanAanbieder aanbiederId={d.aanbiederId} />
+              <TextInput label={t('gunning.fraudeonderzoek')} hint={t('gunning.fraude.aanvullend.hint')} placeholder="2015-07-01" value={onderzoek} onChange={(e) => setOnderzoek(e.target.value)} />
+              <TextInput label={t('gunning.fraudevastgesteld')} hint={t('gunning.fraude.aanvullend.hint')} placeholder="2012-03-15" value={vastgesteld} onChange={(e) => setVastgesteld(e.target.value)} />
+              <Select label={t('gunning.vorigjaar')} hint={t('gunning.vorigjaar.hint')} value={vorigJaar} onChange={(e) => setVorigJaar(e.target.value)}
+                options={[{ value: '', label: t('gunning.vorigjaar.auto') }, { value: 'ja', label: t('gunning.ja') }, { value: 'nee', label: t('gunning.nee') }]} />
+              {d.regionaleVoorwaarden.length > 0 && (
+                <Fieldset legend={t('gunning.regionaal')}>
+                  {d.regionaleVoorwaarden.map((v) => <Checkbox key={v.code} label={`${v.code}: ${v.omschrijving}`} checked={!!regionaal[v.code]} onChange={(e) => setRegionaal((r) => ({ ...r, [v.code]: e.target.checked }))} />)}
+                </Fieldset>
+              )}
+            </>
           )}
           <TextArea label={t('gunning.gunning.motivatie')} rows={2} value={motivatie} onChange={(e) => setMotivatie(e.target.value)} />
           {vg.error && <ProblemAlert error={vg.error} />}

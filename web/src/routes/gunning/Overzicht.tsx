@@ -14,7 +14,7 @@ export const gunningenQuery = (kader?: string) => ({
 });
 
 export function uitkomstVariant(u: string): 'success' | 'info' | 'danger' | 'neutral' {
-  return u === 'geen-overeenkomst' ? 'danger' : u === 'tweejarig-opslag' ? 'success' : 'info';
+  return u === 'geen-overeenkomst' ? 'danger' : u === 'tweejarig-opslag' || u === 'bestvalue-overeenkomst' ? 'success' : 'info';
 }
 
 /** Zorgkantoor: kaders to assess; provider: its own awards. */
