@@ -156,7 +156,7 @@ export async function sluitPagina(page: Page, errors: string[], verwachteStatuss
 
 /** Follows a link in the main menu and waits for the page heading (default: the link's text). */
 export async function naarMenu(page: Page, link: string, kop: string | RegExp = link): Promise<void> {
-  await page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ }).getByRole('link', { name: link }).click();
+  await page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ }).getByRole('link', { name: link, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: kop }).waitFor();
 }
 

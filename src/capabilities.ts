@@ -15,6 +15,7 @@ import { openHouseCapability } from './inkoop/openhouse/capability.ts';
 import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
 import { signalenCapability } from './inkoop/signalen/capability.ts';
 import { tarievenCapability } from './tarieven/capability.ts';
+import { openbaarCapability } from './openbaar/capability.ts';
 
 export interface Capability {
   naam: string;
@@ -34,6 +35,7 @@ export const capabilities: Capability[] = [
   bestValueCapability,
   signalenCapability,
   tarievenCapability,
+  openbaarCapability,
 ];
 
 export async function registerCapabilities(api: Api, ctx: AppContext): Promise<void> {

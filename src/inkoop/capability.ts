@@ -33,6 +33,23 @@ const EisBody = Type.Object({
   verplicht: Type.Optional(Type.Boolean()), volgorde: Type.Optional(Type.Integer()), bron: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
 });
 
+/**
+ * The regional paragraph (src/domain/inkoop/regionale-paragraaf.ts), described for the OpenAPI
+ * document. Types only: the content rules (criteria of this kader, decimals, ranges, codes) are the
+ * domain's and answer 422 with a path per problem.
+ */
+const RegionaleParagraafBody = Type.Object({
+  toelichting: Type.Optional(Type.String({ description: 'Tekst van de regionale paragraaf (max. 20.000 tekens).' })),
+  weging: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'Criteriumcode (gewogen gunningscriterium van dit kader) → gewicht als exacte decimaal > 0 met hoogstens 2 decimalen, bijv. { "F1": "50" }; gaat voor het gepubliceerde gewicht.' })),
+  schaalStap: Type.Optional(Type.String({ description: 'Stap tussen toegestane scores op de schaal van elk gewogen criterium, bijv. "0.5".' })),
+  tweejarigeVoorwaarden: Type.Optional(Type.Array(Type.Object({ code: Type.String(), omschrijving: Type.String() }, { additionalProperties: false }),
+    { description: 'Regionale voorwaarden voor de tweejarige overeenkomst (G5); codes uniek en niet G1–G4.' })),
+  bestValue: Type.Optional(Type.Object({
+    maxWoorden: Type.Optional(Type.Integer({ description: '100–10000' })), maxKpis: Type.Optional(Type.Integer({ description: '1–20' })),
+    verduidelijkingAantal: Type.Optional(Type.Integer({ description: '1–1000' })),
+  }, { additionalProperties: false, description: 'Alleen bij procedure best_value.' })),
+}, { additionalProperties: false, description: 'Regionale paragraaf; vervangt de hele paragraaf ({} wist hem). Ongeldig → 422 met per fout het pad (regionaleParagraaf.weging.F1).' });
+
 async function routes(api: Api, ctx: AppContext) {
   const tag = ['inkoop'];
 
@@ -72,16 +89,26 @@ async function routes(api: Api, ctx: AppContext) {
 
   api.patch('/inkoop/kaders/:id', {
     config: { access: { rollen: INKOOP, data: 'eigen-organisatie', organisaties: ['zorgkantoor'] } },
+    // Schema problems inside regionaleParagraaf go to the domain rule (422 with paths, unknown keys named); others stay 400 (handler).
+    attachValidation: true,
     schema: {
       tags: tag, summary: 'Inkoopkader wijzigen (na publicatie ontstaat een nieuwe versie)', params: Id,
       body: Type.Object({
         titel: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })), jaarVan: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), jaarTot: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
         sector: Type.Optional(Type.String()), regioCodes: Type.Optional(Type.Array(Type.String())), omschrijving: Type.Optional(Type.String({ maxLength: 10000 })),
-        verzegeldVoorBeoordelaars: Type.Optional(Type.Boolean()), bezwaartermijnDagen: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })), regionaleParagraaf: Type.Optional(Type.Unknown()),
+        verzegeldVoorBeoordelaars: Type.Optional(Type.Boolean()), bezwaartermijnDagen: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })), regionaleParagraaf: Type.Optional(RegionaleParagraafBody),
       }),
       response: { 200: Ok, ...problems(400, 401, 403, 404, 409, 422) },
     },
-  }, async (req) => { await wijzigKader(ctx, actorOf(req), req.params.id, req.body); return { ok: true }; });
+  }, async (req) => {
+    if (req.validationError) {
+      // The domain rules for the paragraph are stricter than its schema (types only), so they refuse whatever the schema refused there.
+      const v = ((req.validationError as { validation?: { instancePath?: string }[] }).validation ?? []);
+      if (!v.length || !v.every((x) => (x.instancePath ?? '').startsWith('/regionaleParagraaf'))) throw req.validationError;
+    }
+    await wijzigKader(ctx, actorOf(req), req.params.id, req.body);
+    return { ok: true };
+  });
 
   api.put('/inkoop/kaders/:id/termijnen', {
     config: { access: { rollen: INKOOP, data: 'eigen-organisatie', organisaties: ['zorgkantoor'] } },

@@ -23,6 +23,7 @@ import {
   TERMIJN_NAMEN, voorDeadline, type Aftelling, type Termijn, type TermijnFase,
 } from '../domain/inkoop/timeline.ts';
 import { parseDecimal } from '../domain/money.ts';
+import { normaliseerRegionaleParagraaf, REGIONALE_PARAGRAAF_REGEL, valideerRegionaleParagraaf, type ParagraafKader } from '../domain/inkoop/regionale-paragraaf.ts';
 
 // ───────────────────────────── Templates ─────────────────────────────
 
@@ -194,6 +195,13 @@ async function bewerk(ctx: AppContext, a: Actor, id: string, wat: string, fn: (t
     if (!bewerkbaar.includes(k.fase)) {
       throw conflict('kader-vastgelegd', `Het inkoopkader is in fase '${k.fase}'; eisen en termijnen liggen vast zodra de inschrijving gesloten is (regel inkoop.kader.wijzigen).`, { actie: 'Trek de procedure in en start een nieuwe als het kader echt anders moet.' });
     }
+    // Once published and past the submission deadline, the terms bids were made against are fixed:
+    // no later edit of requirements, weights or deadlines (an extension after the deadline would be unfair).
+    const dl = k.gepubliceerde_versie !== null ? deadlineVan(await laadTermijnen(t, k.id)) : null;
+    if (dl && !voorDeadline(ctx.now(), dl)) {
+      throw conflict('kader-vastgelegd', `De sluitingstermijn voor inschrijving (${instantNaarLokaal(dl)}, Europe/Amsterdam) is verstreken; eisen, weging en termijnen liggen vast (regel inkoop.kader.wijzigen).`, {
+        actie: 'Trek de procedure in en start een nieuwe als het kader echt anders moet.' });
+    }
     const resultaat = await fn(t, k);
     const versie = k.gepubliceerde_versie !== null && k.versie === k.gepubliceerde_versie ? k.versie + 1 : k.versie;
     await t.query('UPDATE inkoopkader SET versie = $2, gewijzigd_op = $3 WHERE id = $1', [id, versie, ctx.now()]);
@@ -202,8 +210,23 @@ async function bewerk(ctx: AppContext, a: Actor, id: string, wat: string, fn: (t
   });
 }
 
+/** The kader facts the regional paragraph rules need (src/domain/inkoop/regionale-paragraaf.ts). */
+const paragraafKader = (k: KaderRij, eisen: EisRij[]): ParagraafKader => ({
+  procedureType: k.procedure_type,
+  eisen: eisen.map((e) => ({ code: e.code, groep: e.groep, gewicht: e.gewicht, schaalMin: e.schaal_min, schaalMax: e.schaal_max })),
+});
+
 export async function wijzigKader(ctx: AppContext, a: Actor, id: string, inv: Partial<Omit<KaderInvoer, 'procedureType' | 'sjabloon'>> & { regionaleParagraaf?: unknown }) {
   await bewerk(ctx, a, id, 'gewijzigd', async (t, k) => {
+    // The regional paragraph is validated against this kader's current criteria; refused → 422, nothing stored (the transaction rolls back).
+    let paragraaf: unknown = k.regionale_paragraaf ?? {};
+    if (inv.regionaleParagraaf !== undefined) {
+      const fouten = valideerRegionaleParagraaf(inv.regionaleParagraaf, paragraafKader(k, await laadEisen(t, id)));
+      if (fouten.length) {
+        throw unprocessable('regionale-paragraaf-ongeldig', `De regionale paragraaf is ongeldig: ${fouten.length === 1 ? fouten[0].wat : `${fouten.length} fouten`} (regel ${REGIONALE_PARAGRAAF_REGEL}).`, { fouten, actie: fouten[0].actie });
+      }
+      paragraaf = normaliseerRegionaleParagraaf(inv.regionaleParagraaf);
+    }
     if (inv.regioCodes) {
       if (!inv.regioCodes.length) throw badRequest('regio-ontbreekt', 'Kies minstens één regio.');
       await controleerRegios(t, a, inv.regioCodes, inv.jaarVan ?? k.jaar_van);
@@ -214,7 +237,9 @@ export async function wijzigKader(ctx: AppContext, a: Actor, id: string, inv: Pa
       verzegeld_voor_beoordelaars = $8, bezwaartermijn_dagen = $9, regionale_paragraaf = $10 WHERE id = $1`,
     [id, inv.titel ?? k.titel, jaarVan, jaarTot, inv.sector ?? k.sector, inv.regioCodes ?? k.regio_codes, inv.omschrijving ?? k.omschrijving,
       inv.verzegeldVoorBeoordelaars ?? k.verzegeld_voor_beoordelaars, inv.bezwaartermijnDagen ?? k.bezwaartermijn_dagen,
-      JSON.stringify(inv.regionaleParagraaf ?? k.regionale_paragraaf ?? {})]);
+      JSON.stringify(paragraaf)]);
+    // the audit entry records the paragraph before and after (normalised) when it was part of the edit
+    return inv.regionaleParagraaf !== undefined ? { regionaleParagraaf: { oud: k.regionale_paragraaf ?? {}, nieuw: paragraaf }, regel: REGIONALE_PARAGRAAF_REGEL } : undefined;
   }, inv);
 }
 
@@ -323,6 +348,8 @@ function publicatieFouten(k: KaderRij, termijnen: Termijn[], eisen: EisRij[]) {
   const gewogen = eisen.filter((e) => e.groep === 'gunningscriterium_gewogen');
   if (gewogen.length && gewogen.every((e) => !e.gewicht || parseDecimal(e.gewicht).isZero())) fouten.push({ waar: 'eisen', wat: 'Gewogen gunningscriteria hebben samen geen gewicht.' });
   for (const w of controleerTijdlijn(termijnen)) fouten.push({ waar: 'termijnen', wat: w });
+  // the regional paragraph must still fit the criteria (a weight for a removed criterion, a step that no longer fits a scale)
+  fouten.push(...valideerRegionaleParagraaf(k.regionale_paragraaf ?? {}, paragraafKader(k, eisen)));
   return fouten;
 }
 

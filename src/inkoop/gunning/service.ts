@@ -36,7 +36,7 @@ const NAAR_DB: Record<Uitkomst, string> = { 'geen-overeenkomst': 'geen', 'eenjar
 const UIT_DB: Record<string, Uitkomst> = Object.fromEntries(Object.entries(NAAR_DB).map(([k, v]) => [v, k as Uitkomst]));
 
 export interface KaderRij {
-  id: string; organisatie_id: string; titel: string; jaar_van: number; jaar_tot: number; sector: string; procedure_type: ProcedureType;
+  id: string; organisatie_id: string; titel: string; jaar_van: number; jaar_tot: number; sector: string; procedure_type: ProcedureType; versie: number;
   fase: Fase; regionale_paragraaf: any; bezwaartermijn_dagen: number; gepubliceerd_op: Date | null; gepubliceerde_versie: number | null;
   omschrijving: string | null; publieke_versie: any; regio_codes: string[]; verzegeld_voor_beoordelaars: boolean;
 }
@@ -169,6 +169,12 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
 export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, scores: ScoreInvoer[]) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
+    // Scores are given against the published criteria only: with unpublished edits pending (open house,
+    // where admission runs while the kader stays editable) scoring waits for the publication.
+    if (k.gepubliceerde_versie !== null && k.versie !== k.gepubliceerde_versie) {
+      throw conflict('kader-niet-gepubliceerd', `Het inkoopkader heeft wijzigingen die nog niet zijn gepubliceerd (werkversie ${k.versie}, gepubliceerd ${k.gepubliceerde_versie}); beoordelen gebeurt alleen tegen de gepubliceerde eisen en weging (regel inkoop.beoordeling.gepubliceerd).`, {
+        actie: 'Publiceer de wijzigingen eerst, of maak ze ongedaan.' });
+    }
     const vorige = await laatsteBesluit(t, i.id);
     if (vorige?.status === 'vastgesteld') {
       throw conflict('beoordeling-vastgesteld', 'Over deze beoordeling is al besloten (vier ogen); scores kunnen niet meer worden gewijzigd.', { actie: 'Neem contact op met de manager als de beoordeling opnieuw moet.' });

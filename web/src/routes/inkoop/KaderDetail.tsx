@@ -6,6 +6,7 @@ import { Link, useNavigate, type PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Alert, Badge, Button, Checkbox, Countdown, DetailList, EmptyState, formatTijdstip, PageHeader, ProblemAlert, QueryState, Section, Select, Table, TextArea, TextInput, type Column } from '../../ui/index.ts';
 import type { Eis, Kader, NvI, Vraag } from './types.ts';
+import { RegionaleParagraaf } from './RegionaleParagraaf.tsx';
 import './messages.ts';
 
 const FASEN = ['publicatie', 'vragen', 'nvi', 'inschrijving', 'dialoog', 'voorlopige_gunning', 'bezwaar', 'definitieve_gunning', 'toelating'];
@@ -81,6 +82,7 @@ function Eigenaar({ k }: { k: Kader }) {
       </Section>
       <TermijnenEditor k={k} />
       <EisenEditor k={k} />
+      <RegionaleParagraaf k={k} />
       {k.fase !== 'concept' && <VragenBeheer k={k} />}
     </>
   );
@@ -284,6 +286,7 @@ function Aanbieder({ k }: { k: Kader }) {
       <Section title={t('inkoop.eisen.titel')}>
         <Table caption={t('inkoop.eisen.tabel')} captionHidden rows={k.eisen} rowKey={(e) => e.code} columns={columns} pageSize={100} dense />
       </Section>
+      <RegionaleParagraaf k={k} />
       <Section title={t('inkoop.vragen.titel')}>
         {isAanbieder && (k.status.vragenOpen ? <VraagStellen kaderId={k.id} /> : <p className="muted">{t('inkoop.vragen.dicht')}</p>)}
         <NotaVanInlichtingen kaderId={k.id} />

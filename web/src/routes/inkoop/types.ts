@@ -11,9 +11,17 @@ export interface Eis {
   schaalMin: string | null; schaalMax: string | null; verplicht: boolean; volgorde: number; bron: string | null;
 }
 export interface KaderStatus { nu: string; fase: string; toegestaneActies: string[]; deadline: string | null; deadlineLokaal: string | null; aftelling: Aftelling | null; vragenOpen: boolean; inschrijvenOpen: boolean; verzegeld: boolean; aantallen: Record<string, number> }
+/** The zorgkantoor's regional paragraph (src/domain/inkoop/regionale-paragraaf.ts); absent parts: published defaults apply. */
+export interface RegionaleParagraaf {
+  toelichting?: string; weging?: Record<string, string>; schaalStap?: string;
+  tweejarigeVoorwaarden?: { code: string; omschrijving: string }[];
+  bestValue?: { maxWoorden?: number; maxKpis?: number; verduidelijkingAantal?: number };
+}
 export interface Kader {
   id: string; versie: number; titel: string; jaarVan: number; jaarTot: number; sector: string; regioCodes: string[]; procedureType: string; omschrijving: string | null;
   verzegeldVoorBeoordelaars: boolean; termijnen: Termijn[]; eisen: Eis[]; fase: string; eigenaar: boolean; gepubliceerdeVersie: number | null; ongepubliceerdeWijzigingen: boolean; status: KaderStatus;
+  /** older published versions may lack it */
+  regionaleParagraaf?: RegionaleParagraaf;
 }
 export interface Vraag { id: string; onderwerp: string | null; eisCode: string | null; tekst: string; gesteldOp: string; antwoord: string | null; nviVersie: number | null; organisatieNaam: string | null }
 export interface NvI { versie: number; sha256: string; gepubliceerdOp: string; regels: { nummer: number; onderwerp: string | null; eisCode: string | null; vraag: string; antwoord: string }[] }

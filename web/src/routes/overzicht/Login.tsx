@@ -2,8 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../app/i18n.tsx';
 import { api, API_BASE } from '../../app/api.ts';
 import { useSession } from '../../app/session.tsx';
+import { Link } from '../../app/router.tsx';
 import { Alert, Button, PageHeader, ProblemAlert, TextInput } from '../../ui/index.ts';
 import './messages.ts';
+import '../openbaar/messages.ts';
 
 /** GET /auth/methoden: which sign-in methods the server offers. */
 interface Methoden { wachtwoord: boolean; oidc: { naam: string } | null }
@@ -66,6 +68,8 @@ export function LoginPagina() {
         </form>
       </div>
       <p className="login-over">{t('overzicht.login.over')}</p>
+      {/* public, no sign-in needed (web/src/routes/openbaar) */}
+      <p className="login-over">{t('openbaar.login.tekst')} <Link to="/openbaar/inkoopkaders">{t('openbaar.nav')}</Link></p>
     </div>
   );
 }
