@@ -234,7 +234,18 @@ export async function uploadDocument(ctx: AppContext, a: Actor, id: string, f: {
   const doel = f.doel ?? 'inschrijving';
   if (!['inschrijving', 'ontwikkelplan', 'clientenraad', 'zelfanalyse'].includes(doel)) throw badRequest('doel-onbekend', `Onbekend doel '${doel}'.`);
   // Malware check (built-in + ClamAV when configured) before anything is written: a refused file stores nothing.
-  await controleerOpMalware(scannersVoor(ctx.config), naam, f.inhoud, `bestand '${naam}'${f.eisCode ? ` bij eis ${f.eisCode}` : ''} (doel ${doel})`);
+  try {
+    await controleerOpMalware(scannersVoor(ctx.config), naam, f.inhoud, `bestand '${naam}'${f.eisCode ? ` bij eis ${f.eisCode}` : ''} (doel ${doel})`);
+  } catch (e) {
+    // A refused file is a security event: audited (name, size, hash and finding; never the content) for the provider's own bid.
+    if (e instanceof AppError && e.code === 'document-malware' && (await ctx.db.maybeOne('SELECT 1 FROM inschrijving WHERE id = $1 AND organisatie_id = $2', [id, a.organisatieId]))) {
+      await ctx.db.tx((t) => appendAudit(t, auditActor(a), {
+        actie: 'inkoop.document.geweigerd', onderwerpType: 'inschrijving', onderwerpId: id,
+        invoer: { naam, grootte: f.inhoud.length, sha256, doel, eisCode: f.eisCode ?? null }, resultaat: { code: e.code, bevinding: e.fouten[0]?.wat ?? e.message }, regel: 'inkoop.document.malware',
+      }));
+    }
+    throw e;
+  }
   const opslaan = async (t: Queryable, i: InschrijvingRij, k: KaderRij) => {
     const e = f.eisCode ? await eisVan(t, k, f.eisCode) : null;
     const d = await t.one<{ id: string }>(`INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, eis_code, naam, mime, grootte, sha256, inhoud, geupload_door, geupload_op)

@@ -275,6 +275,14 @@ test('upload route: an EICAR file is refused (422 naming file, eis and finding);
   assert.match(r.json().fouten[0].actie, /IT-beheer/);
   assert.equal(await aantalDocumenten(), 0);
   assert.equal(Number((await app.db.one<{ n: number }>('SELECT count(*) AS n FROM inschrijving_antwoord WHERE inschrijving_id = $1', [inschrijvingId])).n), 0);
+  // the refusal is audited with name, size, hash and finding, never the content
+  const audit = await app.db.one<any>(`SELECT * FROM audit_regel WHERE actie = 'inkoop.document.geweigerd' AND onderwerp_id = $1 ORDER BY volgnummer DESC LIMIT 1`, [inschrijvingId]);
+  assert.equal(audit.invoer.naam, 'bestuursverklaring.pdf');
+  assert.equal(audit.invoer.eisCode, 'A2');
+  assert.match(audit.invoer.sha256, /^[0-9a-f]{64}$/);
+  assert.match(audit.resultaat.bevinding, /EICAR/);
+  assert.equal(audit.regel, 'inkoop.document.malware');
+  assert.ok(!JSON.stringify(audit).includes('EICAR-STANDARD'), 'no file content in the audit log');
   // a macro document and an active PDF likewise; a clean PDF is stored
   assert.equal((await upload('plan.docx', zip({ ...DOCX_BASIS, 'word/vbaProject.bin': 'x' }))).statusCode, 422);
   assert.equal((await upload('a.pdf', pdf(['<< /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> >>']))).statusCode, 422);
