@@ -9,7 +9,7 @@ import type { Rol } from '../platform/auth/roles.ts';
 import { ACTIES, PROCEDURE_TYPES, type Actie, type ProcedureType } from '../domain/inkoop/procedure.ts';
 import { TERMIJN_FASEN } from '../domain/inkoop/timeline.ts';
 import {
-  beantwoordVraag, dienIn, eigenInschrijving, getDocument, getInschrijving, getKader, getNotaVanInlichtingen, kaderStatus, kaderVersie,
+  beantwoordVraag, dialooggesprekken, dienIn, eigenInschrijving, getDocument, getInschrijving, getKader, getNotaVanInlichtingen, kaderStatus, kaderVersie,
   kaderVersies, KWALITEITSTHEMAS, legDialoogVast, lijstKaders, lijstVragen, listInschrijvingen, maakEis, maakKader, maakOntwikkelplanDefinitief,
   MAX_DOCUMENT_BYTES, publiceer, publiceerNvI, sjablonen, startInschrijving, stelVraag, uploadDocument, verwijderDocument, verwijderEis,
   voerOvergangUit, wijzigEis, wijzigKader, wijzigStatus, zetAntwoord, zetOntwikkelplan, zetTermijnen, zetZelfanalyse, type KaderRij,
@@ -323,7 +323,7 @@ async function routes(api: Api, ctx: AppContext) {
       tags: tag, summary: 'Verslagen van de dialooggesprekken (zorgkantoor: na ontzegeling; aanbieder en cliëntenraad: eigen inschrijving, alleen lezen)', params: Id,
       response: { 200: Type.Array(Type.Object({ id: Type.String(), datum: Type.String(), deelnemers: Type.Array(Type.Object({ naam: Type.String(), rol: Type.Optional(Type.String()), organisatie: Type.Optional(Type.String()) })), onderwerpen: Type.Array(Type.String()), verslag: Nullable(Type.String()) })), ...problems(401, 403, 404) },
     },
-  }, async (req) => (await getInschrijving(ctx, actorOf(req), req.params.id)).dialooggesprekken);
+  }, async (req) => dialooggesprekken(ctx, actorOf(req), req.params.id));
 }
 
 function statusTekst(s: Awaited<ReturnType<typeof kaderStatus>>): string {

@@ -16,7 +16,7 @@ import { bepalendeKlasse, classificeer, eisGeldtVoor, KLASSE_NAMEN, type Contrac
 import { accepteertInschrijvingen } from '../domain/inkoop/procedure.ts';
 import { instantNaarLokaal, voorDeadline } from '../domain/inkoop/timeline.ts';
 import { parseDecimal } from '../domain/money.ts';
-import { eisVolledigVoorstel, voorstelVoorOntvangst } from './bestvalue/voorstel.ts';
+import { volledigVoorstelVoorOntvangst } from './bestvalue/voorstel.ts';
 import { contractrelatiesVoorHistorie } from './signalen/service.ts';
 import {
   deadlineVan, eisOut, isEigenaar, kaderVoor, KWALITEITSTHEMAS, laadEisen, laadTermijnen, regiosVanAanbieder, verzegeld,
@@ -339,9 +339,9 @@ export async function dienIn(ctx: AppContext, a: Actor, id: string) {
       throw unprocessable('inschrijving-onvolledig', `De inschrijving is niet compleet: ${ontbreekt.length} verplicht${ontbreekt.length === 1 ? 'e eis ontbreekt' : 'e eisen ontbreken'} voor een ${KLASSE_NAMEN[c.klasse].nl.toLowerCase()} (regel inkoop.inschrijving.volledig). Eerste: ${ontbreekt[0].wat}`, { fouten: ontbreekt });
     }
     // Best value: a complete proposal with KPIs is part of the bid, and of the receipt (src/inkoop/bestvalue/).
-    if (k.procedure_type === 'best_value') await eisVolledigVoorstel(t, i.id);
+    const bestValue = k.procedure_type === 'best_value' ? await volledigVoorstelVoorOntvangst(t, i.id) : null;
     const nu = ctx.now();
-    const inhoud = { ...await inhoudVoorOntvangst(t, i, k, nu, eisen, antwoorden), ...(k.procedure_type === 'best_value' ? { bestValue: await voorstelVoorOntvangst(t, i.id) } : {}) };
+    const inhoud = { ...await inhoudVoorOntvangst(t, i, k, nu, eisen, antwoorden), ...(bestValue ? { bestValue } : {}) };
     const hash = crypto.createHash('sha256').update(canonicalJson(inhoud)).digest('hex');
     const ontvangst = { hash, algoritme: 'SHA-256 over canonieke JSON van de ingediende inhoud', ingediendOp: nu.toISOString(), ingediendOpLokaal: instantNaarLokaal(nu), kaderVersie: k.gepubliceerde_versie, klasse: c.klasse, aantalAntwoorden: inhoud.antwoorden.length, documenten: inhoud.documenten };
     await t.query(`UPDATE inschrijving SET status = 'ingediend', ingediend_op = $2, ingediend_door = $3, ontvangst_hash = $4, ontvangst = $5, kader_versie = $6, gewijzigd_op = $2, ingetrokken_op = NULL WHERE id = $1`,
@@ -380,7 +380,7 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
   const docs = await q.query<any>('SELECT id, naam, mime, grootte, sha256, doel, eis_code, geupload_op FROM document WHERE inschrijving_id = $1 AND NOT verwijderd ORDER BY geupload_op', [i.id]);
   const za = await q.query<any>('SELECT * FROM zelfanalyse WHERE inschrijving_id = $1 ORDER BY thema_code', [i.id]);
   const op = await q.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
-  const gesprekken = await q.query<any>('SELECT * FROM dialooggesprek WHERE inschrijving_id = $1 ORDER BY datum', [i.id]);
+  const gesprekken = await laadDialooggesprekken(q, i.id);
   const dl = deadlineVan(await laadTermijnen(q, k.id));
   const van = new Set(eisen.map((e) => e.id));
   const nu = ctx.now();
@@ -404,10 +404,21 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
     documenten: docs.map((d) => ({ id: d.id, naam: d.naam, mime: d.mime, grootte: Number(d.grootte), sha256: d.sha256, doel: d.doel, eisCode: d.eis_code, geuploadOp: new Date(d.geupload_op).toISOString() })),
     zelfanalyse: za.map(zaOut),
     ontwikkelplan: op ? opOut(op) : null,
-    dialooggesprekken: gesprekken.map((g) => ({ id: g.id, datum: new Date(g.datum).toISOString(), deelnemers: g.deelnemers, onderwerpen: g.onderwerpen, verslag: g.verslag })),
+    dialooggesprekken: gesprekken,
   };
 }
 export type InschrijvingView = Awaited<ReturnType<typeof inschrijvingView>>;
+
+async function laadDialooggesprekken(q: Queryable, inschrijvingId: string) {
+  const rows = await q.query<any>('SELECT * FROM dialooggesprek WHERE inschrijving_id = $1 ORDER BY datum', [inschrijvingId]);
+  return rows.map((g) => ({ id: g.id as string, datum: new Date(g.datum).toISOString(), deelnemers: g.deelnemers, onderwerpen: g.onderwerpen as string[], verslag: g.verslag as string | null }));
+}
+
+/** The dialogue minutes of an inschrijving, for whoever may see the inschrijving (same rules as getInschrijving). */
+export async function dialooggesprekken(ctx: AppContext, a: Actor, id: string) {
+  const { i } = await inschrijvingVoor(ctx, ctx.db, a, id);
+  return laadDialooggesprekken(ctx.db, i.id);
+}
 
 export async function getInschrijving(ctx: AppContext, a: Actor, id: string) {
   const { i, k } = await inschrijvingVoor(ctx, ctx.db, a, id);

@@ -240,16 +240,16 @@ export function ontbrekendeOnderdelen(v: VoorstelView): Fout[] {
 }
 
 /** Refuses the submission of a best value bid without a complete proposal (called from dienIn). */
-export async function eisVolledigVoorstel(q: Queryable, inschrijvingId: string): Promise<void> {
-  const f = ontbrekendeOnderdelen(await laadVoorstel(q, inschrijvingId));
+/**
+ * Refuses an incomplete proposal at submission; otherwise returns the proposal and KPIs as they go
+ * into the receipt hash (everything the provider submitted). One read for both.
+ */
+export async function volledigVoorstelVoorOntvangst(q: Queryable, inschrijvingId: string) {
+  const v = await laadVoorstel(q, inschrijvingId);
+  const f = ontbrekendeOnderdelen(v);
   if (f.length) {
     throw unprocessable('best-value-onvolledig', `Het best value-voorstel is niet compleet: ${f.map((x) => x.waar).join(', ')} ontbreekt (regel ${REGELS.volledig}, seed 001 §4.2).`, { fouten: f });
   }
-}
-
-/** The proposal and KPIs as they go into the receipt hash (everything the provider submitted). */
-export async function voorstelVoorOntvangst(q: Queryable, inschrijvingId: string) {
-  const v = await laadVoorstel(q, inschrijvingId);
   return {
     voorstel: v.voorstel, kansen: v.kansen, risicos: v.risicos, aangebodenPrijs: v.aangebodenPrijs, prijsToelichting: v.prijsToelichting,
     kpis: v.kpis.map(({ id: _id, afgesproken: _a, afgesprokenOp: _o, ...k }) => k),

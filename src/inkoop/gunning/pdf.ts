@@ -54,9 +54,9 @@ export interface OvereenkomstGegevens extends BriefGegevens {
   kpis?: { naam: string; eenheid: string; nulmeting: string; streefwaarde: string; richting: string; meetmethode: string; meetmoment?: string | null }[];
 }
 
-const datumNl = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+export const datumNl = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
 const tijdNl = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
-const isoNl = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return datumNl(new Date(Date.UTC(y, m - 1, d, 12))); };
+export const isoNl = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return datumNl(new Date(Date.UTC(y, m - 1, d, 12))); };
 const pctNl = (p: string) => p.replace('.', ',');
 const getalNl = (p: string) => p.replace('.', ',');
 
@@ -66,28 +66,33 @@ const STYLES = {
   klein: { fontSize: 8, color: '#555555' },
 };
 
-function briefhoofd(g: BriefGegevens): any[] {
+type Briefhoofd = Pick<BriefGegevens, 'zorgkantoorNaam' | 'aanbiederNaam' | 'aanbiederId' | 'datum' | 'kenmerk' | 'kaderTitel' | 'sector' | 'jaarVan' | 'jaarTot'>;
+
+/** The letterhead of every letter (award, admission); `betreftExtra` is appended to the subject line. */
+export function briefhoofd(g: Briefhoofd, betreftExtra?: string): any[] {
   return [
     { text: g.zorgkantoorNaam, bold: true, fontSize: 12 },
     { text: `Aan: ${g.aanbiederNaam} (${g.aanbiederId})`, margin: [0, 12, 0, 0] },
     { text: `Datum: ${datumNl(g.datum)}` },
     { text: `Kenmerk: ${g.kenmerk}` },
-    { text: `Betreft: ${g.kaderTitel} (${g.sector}, ${g.jaarVan}${g.jaarTot !== g.jaarVan ? `–${g.jaarTot}` : ''})`, margin: [0, 0, 0, 16] },
+    { text: `Betreft: ${g.kaderTitel} (${g.sector}, ${g.jaarVan}${g.jaarTot !== g.jaarVan ? `–${g.jaarTot}` : ''})${betreftExtra ? `, ${betreftExtra}` : ''}`, margin: [0, 0, 0, 16] },
   ];
 }
 
-function redenTabel(redenen: RedenRegel[]): any {
+/** The table of conditions and their results in a letter: code, condition, met, explanation. */
+export function redenTabel(rijen: { code: string; tekst: string; voldaan: boolean; toelichting: string }[], kop = 'Voorwaarde', breedtes: [number, number] = [50, 50]): any {
   return {
     table: {
-      headerRows: 1, widths: [50, '*', 50, '*'],
+      headerRows: 1, widths: [breedtes[0], '*', breedtes[1], '*'],
       body: [
-        [{ text: 'Code', bold: true }, { text: 'Voorwaarde', bold: true }, { text: 'Voldaan', bold: true }, { text: 'Toelichting', bold: true }],
-        ...redenen.map((r) => [r.code, r.regel, r.voldaan ? 'ja' : 'nee', r.toelichting]),
+        [{ text: 'Code', bold: true }, { text: kop, bold: true }, { text: 'Voldaan', bold: true }, { text: 'Toelichting', bold: true }],
+        ...rijen.map((r) => [r.code, r.tekst, r.voldaan ? 'ja' : 'nee', r.toelichting]),
       ],
     },
     layout: 'lightHorizontalLines', fontSize: 9,
   };
 }
+const redenen = (rs: RedenRegel[]) => redenTabel(rs.map((r) => ({ code: r.code, tekst: r.regel, voldaan: r.voldaan, toelichting: r.toelichting })));
 
 const BEST_VALUE = 'bestvalue-overeenkomst';
 const periodeNl = (g: { jaarVan: number; jaarTot: number }) => (g.jaarVan === g.jaarTot ? `${g.jaarVan}` : `${g.jaarVan} t/m ${g.jaarTot}`);
@@ -118,7 +123,7 @@ export async function voorlopigeGunningsbrief(g: BriefGegevens): Promise<Buffer>
       { text: `Wij hebben uw inschrijving voor ${g.kaderTitel} beoordeeld. Hierbij delen wij u onze voorlopige gunningsbeslissing mee.`, margin: [0, 6, 0, 0] },
       ...uitkomstBlok(g),
       { text: 'Onderbouwing', style: 'sub' },
-      redenTabel(g.redenen),
+      redenen(g.redenen),
       { text: 'Bezwaar', style: 'sub' },
       { text: g.bezwaarTot
         ? `Bent u het niet eens met deze voorlopige gunning, dan kunt u tot en met ${tijdNl(g.bezwaarTot)} bezwaar maken via Zorginkoop Wlz. Na afloop van deze termijn volgt de definitieve gunning.`
@@ -139,7 +144,7 @@ export async function definitieveGunningsbrief(g: BriefGegevens): Promise<Buffer
       { text: `Hierbij delen wij u de definitieve gunningsbeslissing voor ${g.kaderTitel} mee.`, margin: [0, 6, 0, 0] },
       ...uitkomstBlok(g),
       { text: 'Onderbouwing', style: 'sub' },
-      redenTabel(g.redenen),
+      redenen(g.redenen),
       g.looptijdJaren > 0
         ? { text: 'De overeenkomst staat voor u klaar in Zorginkoop Wlz. De overeenkomst wordt van kracht na acceptatie door uw geregistreerde bestuurder.', margin: [0, 12, 0, 0] }
         : { text: 'Met deze beslissing komt er geen overeenkomst tot stand.', margin: [0, 12, 0, 0] },

@@ -340,6 +340,14 @@ function weigerOpslagBijBestValue(inv: VoorlopigInvoer) {
     fouten: [{ waar: 'opslagPercentage', wat: `Opslag '${o}' is bij een best value-procedure niet mogelijk.`, actie: 'Laat de tariefopslag leeg.' }], actie: 'Laat de tariefopslag leeg.' });
 }
 
+/** The latest Nota van Inlichtingen of a kader (annex of every contract) and its items for the PDF. */
+export async function laatsteNvi(q: Queryable, kaderId: string): Promise<{ nvi: { versie: number; inhoud: any } | null; items: NviItem[] }> {
+  const nvi = await q.maybeOne<{ versie: number; inhoud: any }>('SELECT versie, inhoud FROM nota_van_inlichtingen WHERE kader_id = $1 ORDER BY versie DESC LIMIT 1', [kaderId]);
+  const items: NviItem[] = (Array.isArray(nvi?.inhoud) ? nvi!.inhoud : (nvi?.inhoud?.items ?? [])).map((x: any, n: number) => ({
+    nummer: Number(x.nummer ?? n + 1), onderwerp: x.onderwerp ?? null, eisCode: x.eisCode ?? x.eis_code ?? null, vraag: String(x.vraag ?? ''), antwoord: String(x.antwoord ?? '') }));
+  return { nvi: nvi ?? null, items };
+}
+
 export async function opslaanPdf(q: Queryable, o: { organisatieId: string; inschrijvingId: string; kaderId: string; doel: string; naam: string; pdf: Buffer; door: string }): Promise<string> {
   const sha = crypto.createHash('sha256').update(o.pdf).digest('hex');
   return (await q.one<{ id: string }>(`INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door)
@@ -462,9 +470,7 @@ export async function definitiefGunnen(ctx: AppContext, a: Actor, inschrijvingId
       const ingang = `${k.jaar_van}-01-01`;
       // best value: the contract runs for the kader period (src/domain/inkoop/bestvalue-uitkomst.ts); 2016: one or two years from jaar_van
       const eind = uitkomst === 'bestvalue-overeenkomst' ? `${k.jaar_tot}-12-31` : `${k.jaar_van + looptijd - 1}-12-31`;
-      const nvi = await t.maybeOne<{ versie: number; inhoud: any }>('SELECT versie, inhoud FROM nota_van_inlichtingen WHERE kader_id = $1 ORDER BY versie DESC LIMIT 1', [k.id]);
-      const items: NviItem[] = (Array.isArray(nvi?.inhoud) ? nvi!.inhoud : (nvi?.inhoud?.items ?? [])).map((x: any, n: number) => ({
-        nummer: Number(x.nummer ?? n + 1), onderwerp: x.onderwerp ?? null, eisCode: x.eisCode ?? x.eis_code ?? null, vraag: String(x.vraag ?? ''), antwoord: String(x.antwoord ?? '') }));
+      const { nvi, items } = await laatsteNvi(t, k.id);
       const eisen = await t.query<{ code: string; tekst: string }>(`SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis') ORDER BY volgorde, code`, [k.id]);
       const okKenmerk = `OK-${k.jaar_van}-${i.id.slice(0, 8)}`;
       const pdf = await overeenkomstPdf({ ...gegevens, kenmerk: okKenmerk, ingangsdatum: ingang, einddatum: eind, kaderVersie: i.kader_versie ?? k.gepubliceerde_versie, nviVersie: nvi?.versie ?? null, nvi: items, eisen, ...(kpis.length ? { kpis } : {}),

@@ -4,7 +4,7 @@
  * annex. Rendered with the same pdfmake setup as the award letters (src/inkoop/gunning/pdf.ts:
  * standard Helvetica, uncompressed, no file or network access), so pdfTekst() can read them.
  */
-import { nviBijlage, partijen, render, type NviItem } from '../gunning/pdf.ts';
+import { briefhoofd, datumNl, isoNl, nviBijlage, partijen, redenTabel, render, type NviItem } from '../gunning/pdf.ts';
 import type { ToelatingReden } from './regel.ts';
 
 export interface ToelatingsbriefGegevens {
@@ -39,39 +39,14 @@ export interface RaamovereenkomstGegevens extends ToelatingsbriefGegevens {
   eisen: { code: string; tekst: string }[];
 }
 
-const datumNl = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-const isoNl = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return datumNl(new Date(Date.UTC(y, m - 1, d, 12))); };
-const jaren = (g: { jaarVan: number; jaarTot: number }) => `${g.jaarVan}${g.jaarTot !== g.jaarVan ? `–${g.jaarTot}` : ''}`;
-
-function briefhoofd(g: ToelatingsbriefGegevens): any[] {
-  return [
-    { text: g.zorgkantoorNaam, bold: true, fontSize: 12 },
-    { text: `Aan: ${g.aanbiederNaam} (${g.aanbiederId})`, margin: [0, 12, 0, 0] },
-    { text: `Datum: ${datumNl(g.datum)}` },
-    { text: `Kenmerk: ${g.kenmerk}` },
-    { text: `Betreft: ${g.kaderTitel} (${g.sector}, ${jaren(g)}), open house`, margin: [0, 0, 0, 16] },
-  ];
-}
-
-function redenTabel(redenen: ToelatingReden[]): any {
-  return {
-    table: {
-      headerRows: 1, widths: [60, '*', 45, '*'],
-      body: [
-        [{ text: 'Code', bold: true }, { text: 'Eis', bold: true }, { text: 'Voldaan', bold: true }, { text: 'Toelichting', bold: true }],
-        ...redenen.map((r) => [r.code, r.tekst, r.voldaan ? 'ja' : 'nee', r.toelichting || '–']),
-      ],
-    },
-    layout: 'lightHorizontalLines', fontSize: 9,
-  };
-}
+const redenen = (rs: ToelatingReden[]) => redenTabel(rs.map((r) => ({ ...r, toelichting: r.toelichting || '–' })), 'Eis', [60, 45]);
 
 export async function toelatingsbrief(g: ToelatingsbriefGegevens): Promise<Buffer> {
   const toegelaten = g.besluit === 'toegelaten';
   return render({
     info: { title: `Toelatingsbesluit ${g.kaderTitel} – ${g.aanbiederNaam}`, author: g.zorgkantoorNaam, subject: toegelaten ? 'Toelating (open house)' : 'Afwijzing toelating (open house)' },
     content: [
-      ...briefhoofd(g),
+      ...briefhoofd(g, 'open house'),
       { text: toegelaten ? 'Besluit: toegelaten' : 'Besluit: niet toegelaten', style: 'kop' },
       { text: `Geachte bestuurder van ${g.aanbiederNaam},` },
       { text: `Wij hebben uw aanmelding${g.ronde > 1 ? ` (aanmelding ${g.ronde})` : ''} voor ${g.kaderTitel} beoordeeld. Bij deze open house-procedure wordt iedere zorgaanbieder die aan de minimumeisen voldoet toegelaten en krijgt een raamovereenkomst; er wordt niet gerangschikt en er is geen maximum aantal aanbieders.`, margin: [0, 6, 0, 0] },
@@ -86,7 +61,7 @@ export async function toelatingsbrief(g: ToelatingsbriefGegevens): Promise<Buffe
           { text: 'Zolang de toelating openstaat, kunt u zich in Zorginkoop Wlz opnieuw aanmelden nadat u de tekortkomingen heeft hersteld. Uw nieuwe aanmelding wordt opnieuw beoordeeld; dit besluit blijft bewaard.', margin: [0, 6, 0, 0] },
         ]),
       { text: 'Onderbouwing per eis', style: 'sub' },
-      redenTabel(g.redenen),
+      redenen(g.redenen),
       ...(g.motivatie ? [{ text: 'Toelichting', style: 'sub' }, { text: g.motivatie }] : []),
       { text: `Toegepaste regel: ${g.regel}.`, style: 'klein', margin: [0, 12, 0, 0] },
       { text: `Met vriendelijke groet,\n${g.besluitDoor}\n${g.zorgkantoorNaam}`, margin: [0, 18, 0, 0] },

@@ -17,8 +17,7 @@ import { appendAudit } from '../../platform/audit.ts';
 import { auditActor } from '../../platform/capability.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { PROCEDURE_NAMEN } from '../../domain/inkoop/procedure.ts';
-import { alsAppFout, isOntzegeld, laatsteBesluit, openInschrijving, opslaanPdf, type KaderRij } from '../gunning/service.ts';
-import type { NviItem } from '../gunning/pdf.ts';
+import { alsAppFout, isOntzegeld, laatsteBesluit, laatsteNvi, openInschrijving, opslaanPdf, type KaderRij } from '../gunning/service.ts';
 import { inschrijvingVoor } from '../inschrijving.ts';
 import { bepaalToelating, knockOutsUitBesluit, TOELATING_REGEL, type ToelatingUitkomst } from './regel.ts';
 import { raamovereenkomstPdf, toelatingsbrief } from './pdf.ts';
@@ -101,9 +100,7 @@ export async function toelatingVastleggen(ctx: AppContext, a: Actor, inschrijvin
     [i.id, k.id, i.organisatie_id, ronde, u.besluit, b.id, u.regel, JSON.stringify(invoer), JSON.stringify(u.redenen), motivatie, ins.ontvangst_hash, briefId, a.gebruikerId, nu]);
     let overeenkomst: { id: string; documentId: string; sha256: string } | null = null;
     if (u.besluit === 'toegelaten') {
-      const nvi = await t.maybeOne<{ versie: number; inhoud: any }>('SELECT versie, inhoud FROM nota_van_inlichtingen WHERE kader_id = $1 ORDER BY versie DESC LIMIT 1', [k.id]);
-      const items: NviItem[] = (Array.isArray(nvi?.inhoud) ? nvi!.inhoud : (nvi?.inhoud?.items ?? [])).map((x: any, n: number) => ({
-        nummer: Number(x.nummer ?? n + 1), onderwerp: x.onderwerp ?? null, eisCode: x.eisCode ?? x.eis_code ?? null, vraag: String(x.vraag ?? ''), antwoord: String(x.antwoord ?? '') }));
+      const { nvi, items } = await laatsteNvi(t, k.id);
       const eisen = await t.query<{ code: string; tekst: string }>(
         `SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis','uitsluitingsgrond') ORDER BY volgorde, code`, [k.id]);
       const okKenmerk = `RO-${k.jaar_van}-${i.id.slice(0, 8)}`;
