@@ -12,7 +12,10 @@ import { loadDemo, classificatieMix } from '../src/demo/index.ts';
 import { generateDemo, omvangVoor } from '../src/demo/generator.ts';
 import { voorbeeldTarieven } from '../src/demo/index.ts';
 
-const arg = (naam: string, std: string) => { const i = process.argv.indexOf(`--${naam}`); return i > 0 ? process.argv[i + 1] : std; };
+const arg = (naam: string, std: string) => {
+  const i = process.argv.indexOf(`--${naam}`);
+  return i > 0 ? process.argv[i + 1] : std;
+};
 const seed = Number(arg('seed', '1'));
 const schaal = arg('schaal', 'nationaal') as 'regio' | 'nationaal';
 
@@ -21,7 +24,12 @@ generateDemo(seed, omvangVoor(schaal), voorbeeldTarieven());
 const genereren = (performance.now() - g0) / 1000;
 
 const tdb = await createTestDb();
-const ctx: AppContext = { db: tdb.db, config: loadConfig({ passwordHashCost: 'test', databaseUrl: tdb.url }, {}), jobs: new JobRunner(tdb.db), now: () => new Date() };
+const ctx: AppContext = {
+  db: tdb.db,
+  config: loadConfig({ passwordHashCost: 'test', databaseUrl: tdb.url }, {}),
+  jobs: new JobRunner(tdb.db),
+  now: () => new Date(),
+};
 const t0 = performance.now();
 const r = await loadDemo(ctx, { seed, schaal });
 const totaal = (performance.now() - t0) / 1000;

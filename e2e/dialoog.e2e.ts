@@ -17,11 +17,35 @@ describe('dialoog: classificatie van de inschrijvers en verslagen van dialoogges
   test('voor de sluitingstermijn: de classificatie is verzegeld', async () => {
     // Set-up over the API: a published kader, Zonnehof submits.
     const zk = await apiAls(env.server, 'inkoper@cz.demo');
-    const k = await zk.post('/inkoop/kaders', { titel: 'Dialoogtest V&V 2026', jaarVan: 2026, sector: 'VV', regioCodes: ['5527'], procedureType: 'dialoog' });
+    const k = await zk.post('/inkoop/kaders', {
+      titel: 'Dialoogtest V&V 2026',
+      jaarVan: 2026,
+      sector: 'VV',
+      regioCodes: ['5527'],
+      procedureType: 'dialoog',
+    });
     assert.equal(k.status, 201, JSON.stringify(k.body));
     kaderId = k.body.id;
-    assert.equal((await zk.put(`/inkoop/kaders/${kaderId}/termijnen`, { termijnen: [{ fase: 'inschrijving', begint: '2025-06-01T09:00', eindigt: '2025-07-31T17:00' }] })).status, 200);
-    assert.equal((await zk.post(`/inkoop/kaders/${kaderId}/eisen`, { code: 'KO1', groep: 'gunningscriterium_knockout', tekst: 'Voldoet aan het Programma van Eisen', soort: 'oordeel', verplicht: false })).status, 201);
+    assert.equal(
+      (
+        await zk.put(`/inkoop/kaders/${kaderId}/termijnen`, {
+          termijnen: [{ fase: 'inschrijving', begint: '2025-06-01T09:00', eindigt: '2025-07-31T17:00' }],
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (
+        await zk.post(`/inkoop/kaders/${kaderId}/eisen`, {
+          code: 'KO1',
+          groep: 'gunningscriterium_knockout',
+          tekst: 'Voldoet aan het Programma van Eisen',
+          soort: 'oordeel',
+          verplicht: false,
+        })
+      ).status,
+      201,
+    );
     const pub = await zk.post(`/inkoop/kaders/${kaderId}/publiceren`);
     assert.equal(pub.status, 200, JSON.stringify(pub.body));
     const za = await apiAls(env.server, 'contractmanager@zonnehof.demo');
@@ -51,7 +75,9 @@ describe('dialoog: classificatie van de inschrijvers en verslagen van dialoogges
     await page.getByRole('link', { name: 'Classificatie van de inschrijvers en dialoog' }).click();
     await page.getByRole('heading', { level: 1, name: 'Classificatie van de inschrijvers' }).waitFor();
     const tabel = page.getByRole('table', { name: 'Classificatie per inschrijver en regio' });
-    const rij = tabel.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Zorggroep Zonnehof (fictief)' }) });
+    const rij = tabel
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Zorggroep Zonnehof (fictief)' }) });
     await rij.waitFor();
     await rij.getByRole('cell', { name: '5527', exact: true }).waitFor();
     await rij.getByText(reden).waitFor();
@@ -80,7 +106,9 @@ describe('dialoog: classificatie van de inschrijvers en verslagen van dialoogges
     await page.getByLabel('Voortgang ontwikkelplan').check();
     await page.getByLabel('Wachtlijstbeheer').check();
     await page.getByLabel(/^Andere onderwerpen/).fill('Dagbesteding');
-    await page.getByLabel(/^Verslag/).fill('Ontwikkelplan besproken; de cliëntenraad steunt de aanpak. Afspraak: voortgang in november.');
+    await page
+      .getByLabel(/^Verslag/)
+      .fill('Ontwikkelplan besproken; de cliëntenraad steunt de aanpak. Afspraak: voortgang in november.');
     const a11yForm = await toegankelijkheid(page);
     assert.deepEqual([a11yForm.h1, a11yForm.unlabelled, a11yForm.nameless], [1, [], []]);
     await page.getByRole('button', { name: 'Gesprek vastleggen' }).click();
@@ -95,12 +123,17 @@ describe('dialoog: classificatie van de inschrijvers en verslagen van dialoogges
     await sluitPagina(page, errors);
 
     // stored as entered: Amsterdam 10:00 is 08:00 UTC in summer; the cliëntenraad is a participant
-    const opgeslagen = await (await apiAls(env.server, 'inkoper@cz.demo')).get(`/inkoop/inschrijvingen/${inschrijvingId}/dialoog`);
+    const opgeslagen = await (
+      await apiAls(env.server, 'inkoper@cz.demo')
+    ).get(`/inkoop/inschrijvingen/${inschrijvingId}/dialoog`);
     assert.equal(opgeslagen.status, 200);
     assert.equal(opgeslagen.body.length, 1);
     assert.equal(opgeslagen.body[0].datum, '2025-08-20T08:00:00.000Z');
     assert.deepEqual(opgeslagen.body[0].onderwerpen, ['ontwikkelplan', 'wachtlijstbeheer', 'Dagbesteding']);
-    assert.deepEqual(opgeslagen.body[0].deelnemers.map((d: any) => d.rol), ['zorgkantoor', 'zorgaanbieder', 'clientenraad', 'zorgaanbieder']);
+    assert.deepEqual(
+      opgeslagen.body[0].deelnemers.map((d: any) => d.rol),
+      ['zorgkantoor', 'zorgaanbieder', 'clientenraad', 'zorgaanbieder'],
+    );
   });
 
   test('de aanbieder en haar cliëntenraad lezen het verslag; een andere aanbieder niet', async () => {
@@ -111,18 +144,35 @@ describe('dialoog: classificatie van de inschrijvers en verslagen van dialoogges
     await page.getByText(/U kunt ze alleen lezen/).waitFor();
     const gesprek = page.getByRole('article', { name: /^Gesprek van 20 aug 2025,? 10:00$/ });
     await gesprek.getByText(/de cliëntenraad steunt de aanpak/).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Gesprek vastleggen' }).count(), 0, 'read-only for the provider');
+    assert.equal(
+      await page.getByRole('button', { name: 'Gesprek vastleggen' }).count(),
+      0,
+      'read-only for the provider',
+    );
     assert.equal(await page.getByLabel(/^Verslag/).count(), 0);
     await sluitPagina(page, errors);
 
     const { page: cr, errors: crErrors } = await alsGebruiker(env, 'clientenraad@zonnehof.demo');
     await cr.goto(`/inkoop/inschrijvingen/${inschrijvingId}/dialoog`);
-    await cr.getByRole('article', { name: /^Gesprek van 20 aug 2025,? 10:00$/ }).getByText(/Afspraak: voortgang in november/).waitFor();
+    await cr
+      .getByRole('article', { name: /^Gesprek van 20 aug 2025,? 10:00$/ })
+      .getByText(/Afspraak: voortgang in november/)
+      .waitFor();
     await sluitPagina(cr, crErrors);
 
     const ander = await apiAls(env.server, 'contractmanager@heideweg.demo');
     assert.equal((await ander.get(`/inkoop/inschrijvingen/${inschrijvingId}/dialoog`)).status, 404);
     const za = await apiAls(env.server, 'contractmanager@zonnehof.demo');
-    assert.equal((await za.post(`/inkoop/inschrijvingen/${inschrijvingId}/dialoog`, { datum: '2025-08-21T10:00:00+02:00', deelnemers: [], onderwerpen: [] })).status, 403, 'providers do not record minutes');
+    assert.equal(
+      (
+        await za.post(`/inkoop/inschrijvingen/${inschrijvingId}/dialoog`, {
+          datum: '2025-08-21T10:00:00+02:00',
+          deelnemers: [],
+          onderwerpen: [],
+        })
+      ).status,
+      403,
+      'providers do not record minutes',
+    );
   });
 });

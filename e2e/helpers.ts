@@ -42,12 +42,19 @@ export interface E2eServer {
 
 let lastUrl: string | null = null;
 
-export async function startE2eServer(opts: { demo?: DemoOptions | false; config?: Partial<Config> } = {}): Promise<E2eServer> {
+export async function startE2eServer(
+  opts: { demo?: DemoOptions | false; config?: Partial<Config> } = {},
+): Promise<E2eServer> {
   if (!fs.existsSync(path.join(root, 'web/dist/index.html'))) {
-    throw new Error('web/dist ontbreekt: bouw de web-app eerst (npx vite build --config web/vite.config.ts) of gebruik node scripts/test.mjs.');
+    throw new Error(
+      'web/dist ontbreekt: bouw de web-app eerst (npx vite build --config web/vite.config.ts) of gebruik node scripts/test.mjs.',
+    );
   }
   const tdb = await createTestDb();
-  const config = loadConfig({ passwordHashCost: 'test', databaseUrl: tdb.url, cookieSecure: false, ...opts.config }, {});
+  const config = loadConfig(
+    { passwordHashCost: 'test', databaseUrl: tdb.url, cookieSecure: false, ...opts.config },
+    {},
+  );
   let now: () => Date = () => new Date();
   const ctx: AppContext = { db: tdb.db, config, jobs: new JobRunner(tdb.db), now: () => now() };
   if (opts.demo !== false) await loadDemo(ctx, opts.demo ?? { seed: 1, schaal: 'regio' });
@@ -56,9 +63,17 @@ export async function startE2eServer(opts: { demo?: DemoOptions | false; config?
   const { port } = app.server.address() as AddressInfo;
   lastUrl = `http://127.0.0.1:${port}`;
   return {
-    url: lastUrl, app, ctx,
-    setNow(d) { now = typeof d === 'function' ? d : () => d; },
-    async close() { await ctx.jobs.idle(); await app.close(); await tdb.close(); },
+    url: lastUrl,
+    app,
+    ctx,
+    setNow(d) {
+      now = typeof d === 'function' ? d : () => d;
+    },
+    async close() {
+      await ctx.jobs.idle();
+      await app.close();
+      await tdb.close();
+    },
   };
 }
 
@@ -67,13 +82,30 @@ export const CHROMIUM = '/usr/bin/chromium';
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
 /** A page in a fresh browser context (own cookies) whose relative URLs go to the server. */
-export async function newPage(browser: Browser, server: Pick<E2eServer, 'url'>, opts: { locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.url, locale: opts.locale ?? 'nl-NL', viewport: { width: 1360, height: 900 } });
+export async function newPage(
+  browser: Browser,
+  server: Pick<E2eServer, 'url'>,
+  opts: { locale?: string } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale: opts.locale ?? 'nl-NL',
+    viewport: { width: 1360, height: 900 },
+  });
   return context.newPage();
 }
 
@@ -81,7 +113,11 @@ export async function newPage(browser: Browser, server: Pick<E2eServer, 'url'>, 
  * Signs in through the login form as a demo account and waits until signed in (the sign-out
  * button shows). Goes to /inloggen on `base` (default: the last started e2e server) first.
  */
-export async function login(page: Page, email: string, opts: { wachtwoord?: string; base?: string } = {}): Promise<void> {
+export async function login(
+  page: Page,
+  email: string,
+  opts: { wachtwoord?: string; base?: string } = {},
+): Promise<void> {
   const base = opts.base ?? lastUrl;
   if (!base) throw new Error('login(): start eerst een server met startE2eServer() of geef opts.base.');
   const wachtwoord = opts.wachtwoord ?? DEMO_PASSWORD;
@@ -102,7 +138,9 @@ export async function logout(page: Page): Promise<void> {
 /** Collects console errors and failed requests so a test can assert the page stayed clean. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return errors;
 }
@@ -122,7 +160,9 @@ export interface E2eOmgeving {
  *   const env = e2eOmgeving({ nu: new Date('2025-06-02T08:00:00Z') });
  *   test('…', async () => { const { page, errors } = await alsGebruiker(env, 'inkoper@cz.demo'); … });
  */
-export function e2eOmgeving(opts: { nu?: Date; demo?: DemoOptions | false; config?: Partial<Config> } = {}): E2eOmgeving {
+export function e2eOmgeving(
+  opts: { nu?: Date; demo?: DemoOptions | false; config?: Partial<Config> } = {},
+): E2eOmgeving {
   const env = {} as E2eOmgeving;
   before(async () => {
     env.server = await startE2eServer({ demo: opts.demo, config: opts.config });
@@ -137,7 +177,11 @@ export function e2eOmgeving(opts: { nu?: Date; demo?: DemoOptions | false; confi
 }
 
 /** A fresh page (own cookies) signed in as this demo account, with console errors collected. */
-export async function alsGebruiker(env: { browser: Browser; server: Pick<E2eServer, 'url'> }, email: string, opts: { locale?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+export async function alsGebruiker(
+  env: { browser: Browser; server: Pick<E2eServer, 'url'> },
+  email: string,
+  opts: { locale?: string } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const page = await newPage(env.browser, env.server, opts);
   const errors = watchErrors(page);
   await login(page, email, { base: env.server.url });
@@ -148,20 +192,33 @@ export async function alsGebruiker(env: { browser: Browser; server: Pick<E2eServ
  * Asserts the page logged no errors apart from failed requests with the expected HTTP statuses
  * (refusals a test provokes on purpose), then closes its browser context.
  */
-export async function sluitPagina(page: Page, errors: string[], verwachteStatussen: number[] = [401, 404, 422]): Promise<void> {
+export async function sluitPagina(
+  page: Page,
+  errors: string[],
+  verwachteStatussen: number[] = [401, 404, 422],
+): Promise<void> {
   const verwacht = new RegExp(`Failed to load resource.*(${verwachteStatussen.join('|')})`);
-  assert.deepEqual(errors.filter((e) => !verwacht.test(e)), []);
+  assert.deepEqual(
+    errors.filter((e) => !verwacht.test(e)),
+    [],
+  );
   await page.context().close();
 }
 
 /** Follows a link in the main menu and waits for the page heading (default: the link's text). */
 export async function naarMenu(page: Page, link: string, kop: string | RegExp = link): Promise<void> {
-  await page.getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ }).getByRole('link', { name: link, exact: true }).click();
+  await page
+    .getByRole('navigation', { name: /^(Hoofdmenu|Main menu)$/ })
+    .getByRole('link', { name: link, exact: true })
+    .click();
   await page.getByRole('heading', { level: 1, name: kop }).waitFor();
 }
 
 /** Creates a kader through the "Inkoopkaders" screen as the signed-in purchaser; returns its id. */
-export async function maakKaderViaScherm(page: Page, k: { titel: string; jaar: number; regios: string; procedureType?: string }): Promise<string> {
+export async function maakKaderViaScherm(
+  page: Page,
+  k: { titel: string; jaar: number; regios: string; procedureType?: string },
+): Promise<string> {
   await naarMenu(page, 'Inkoopkaders');
   await page.getByLabel('Titel van het inkoopkader').fill(k.titel);
   await page.getByLabel('Contractjaar').fill(String(k.jaar));
@@ -183,28 +240,47 @@ export interface ApiClient {
  * /api/v1 paths, with the session cookie and CSRF token: for setting up data quickly.
  */
 export async function apiAls(server: Pick<E2eServer, 'url'>, email: string): Promise<ApiClient> {
-  const r = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }) });
+  const r = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }),
+  });
   if (r.status !== 200) throw new Error(`apiAls(${email}): inloggen gaf ${r.status} ${await r.text()}`);
   const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = await r.json() as { csrfToken: string };
+  const { csrfToken } = (await r.json()) as { csrfToken: string };
   const call = async (method: string, pad: string, body?: unknown) => {
     const res = await fetch(`${server.url}/api/v1${pad}`, {
-      method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
     const text = await res.text();
     let parsed: any = text;
-    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON */
+    }
     return { status: res.status, body: parsed };
   };
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), put: (p, b) => call('PUT', p, b ?? {}) };
+  return {
+    get: (p) => call('GET', p),
+    post: (p, b) => call('POST', p, b ?? {}),
+    put: (p, b) => call('PUT', p, b ?? {}),
+  };
 }
 
 /**
  * Accessibility basics of the current page: one h1, one main, every form control labelled, every
  * button and link named. Returns what is wrong (empty lists when fine).
  */
-export async function toegankelijkheid(page: Page): Promise<{ h1: number; main: number; unlabelled: string[]; nameless: string[] }> {
+export async function toegankelijkheid(
+  page: Page,
+): Promise<{ h1: number; main: number; unlabelled: string[]; nameless: string[] }> {
   // A string, not a function: tsx would add helper calls (__name) that do not exist in the page.
   return page.evaluate(`(() => {
     function naam(e) { return (e.getAttribute('aria-label') || e.innerText || '').trim(); }

@@ -27,13 +27,15 @@ test('web: Dutch and English dictionaries are complete and every t() key exists'
   for (const f of files.filter((x) => /messages\.ts$/.test(x))) await import(pathToFileURL(f).href);
 
   const problems: string[] = [];
-  const nlKeys = new Set<string>(), enKeys = new Set<string>();
+  const nlKeys = new Set<string>(),
+    enKeys = new Set<string>();
   for (const f of files.filter((x) => /messages\.ts$/.test(x))) {
     const src = fs.readFileSync(f, 'utf8');
     const ns = /registerMessages\('([^']+)'/.exec(src)?.[1];
     if (!ns) continue;
     // The blocks start at a line that opens them ("  nl: {" / "  en: {"), not at the same text inside a message.
-    const nlStart = src.search(/^\s*nl: \{/m), enStart = src.search(/^\s*en: \{/m);
+    const nlStart = src.search(/^\s*nl: \{/m),
+      enStart = src.search(/^\s*en: \{/m);
     assert.ok(nlStart >= 0 && enStart > nlStart, `${path.relative(web, f)}: nl- en en-blok niet gevonden`);
     const nlBlock = src.slice(nlStart, enStart);
     const enBlock = src.slice(enStart);
@@ -44,7 +46,10 @@ test('web: Dutch and English dictionaries are complete and every t() key exists'
   for (const k of enKeys) if (!nlKeys.has(k)) problems.push(`Nederlands ontbreekt: ${k}`);
 
   for (const f of files) {
-    const src = fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    const src = fs
+      .readFileSync(f, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
     for (const m of src.matchAll(/\bt\('([a-z][\w.-]*\.[\w.-]+)'/g)) {
       if (!i18n.hasMessage(m[1])) problems.push(`${path.relative(web, f)}: onbekende sleutel ${m[1]}`);
     }

@@ -14,11 +14,19 @@ describe('inkoopschermen: kader opstellen en publiceren → aanbieder schrijft i
 
   test('inkoper stelt een kader op en publiceert het', async () => {
     const { page, errors } = await alsGebruiker(env, 'inkoper@cz.demo');
-    await maakKaderViaScherm(page, { titel: 'Schermtest V&V 2026', jaar: 2026, regios: '5527', procedureType: 'openbaar' });
+    await maakKaderViaScherm(page, {
+      titel: 'Schermtest V&V 2026',
+      jaar: 2026,
+      regios: '5527',
+      procedureType: 'openbaar',
+    });
     assert.match(new URL(page.url()).pathname, /^\/inkoop\/kaders\/[0-9a-f-]{36}$/);
     // publishing an empty kader is refused, naming what is missing
     await page.getByRole('button', { name: 'Publiceren' }).click();
-    await page.getByRole('alert').filter({ hasText: /sluitingstermijn voor inschrijvingen ontbreekt/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /sluitingstermijn voor inschrijvingen ontbreekt/ })
+      .waitFor();
     await page.getByLabel('Begint inschrijving').fill('2025-06-01T09:00');
     await page.getByLabel('Eindigt inschrijving').fill('2025-07-31T17:00');
     await page.getByRole('button', { name: 'Tijdlijn opslaan' }).click();
@@ -39,15 +47,28 @@ describe('inkoopschermen: kader opstellen en publiceren → aanbieder schrijft i
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Open procedures' }).click();
     await page.getByRole('link', { name: 'Schermtest V&V 2026' }).click();
     // the countdown follows the server clock (2 June 2025), not the browser's
-    await page.locator('time.countdown').filter({ hasText: /^nog 59 d 7 u/ }).first().waitFor();
+    await page
+      .locator('time.countdown')
+      .filter({ hasText: /^nog 59 d 7 u/ })
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Inschrijving starten' }).click();
     await page.getByRole('heading', { level: 1, name: /Inschrijving: Schermtest V&V 2026/ }).waitFor();
     inschrijvingUrl = new URL(page.url()).pathname;
     await page.getByText(/Verplicht document ontbreekt: BV1/).waitFor();
-    await page.getByLabel('Document BV1').setInputFiles({ name: 'programma.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await page
+      .getByLabel('Document BV1')
+      .setInputFiles({ name: 'programma.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
     await page.getByRole('button', { name: 'Uploaden BV1' }).click();
-    await page.getByRole('alert').filter({ hasText: /geen PDF- of Office-document/ }).waitFor();
-    await page.getByLabel('Document BV1').setInputFiles({ name: 'bestuursverklaring.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /geen PDF- of Office-document/ })
+      .waitFor();
+    await page.getByLabel('Document BV1').setInputFiles({
+      name: 'bestuursverklaring.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
     await page.getByRole('button', { name: 'Uploaden BV1' }).click();
     await page.getByText(/bestuursverklaring\.pdf is opgeslagen/).waitFor();
     await page.getByRole('button', { name: 'Inschrijving indienen' }).click();

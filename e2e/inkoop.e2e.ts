@@ -19,7 +19,12 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
 
   test('inkoper publiceert een kader en de aanbieder dient in (schermen van de kern)', async () => {
     const { page } = await alsGebruiker(env, 'inkoper@cz.demo');
-    kaderId = await maakKaderViaScherm(page, { titel: 'E2E Inkoopkader V&V 2016', jaar: 2016, regios: '5527', procedureType: 'openbaar' });
+    kaderId = await maakKaderViaScherm(page, {
+      titel: 'E2E Inkoopkader V&V 2016',
+      jaar: 2016,
+      regios: '5527',
+      procedureType: 'openbaar',
+    });
     await page.getByLabel('Begint inschrijving').fill('2015-06-01T10:00');
     await page.getByLabel('Eindigt inschrijving').fill('2015-07-31T17:00');
     await page.getByRole('button', { name: 'Tijdlijn opslaan' }).click();
@@ -80,7 +85,11 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
     await page.getByLabel(/^Score F2/).fill('3');
     await page.getByLabel('Motivatie F2').fill('Planning krap');
     await page.getByRole('button', { name: 'Scores opslaan' }).click();
-    await page.getByRole('alert').filter({ hasText: /F1.*buiten de schaal/ }).first().waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /F1.*buiten de schaal/ })
+      .first()
+      .waitFor();
     await page.getByLabel(/^Score F1/).fill('4');
     await page.getByRole('button', { name: 'Scores opslaan' }).click();
     await page.getByText('Scores opgeslagen').waitFor();
@@ -103,7 +112,10 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
     await m.getByRole('heading', { level: 2, name: 'Gunnen' }).waitFor();
     await m.getByLabel('Tariefopslag (%)').fill('4');
     await m.getByRole('button', { name: 'Voorlopig gunnen' }).click();
-    await m.getByRole('alert').filter({ hasText: /landelijke maximum van 3%/ }).waitFor();
+    await m
+      .getByRole('alert')
+      .filter({ hasText: /landelijke maximum van 3%/ })
+      .waitFor();
     await m.getByLabel('Tariefopslag (%)').fill('');
     await m.getByLabel('Motivatie gunning').fill('Voldoet aan de toetredingseisen');
     await m.getByRole('button', { name: 'Voorlopig gunnen' }).click();
@@ -148,7 +160,10 @@ describe('inkoopprocedure: publiceren → inschrijven → beoordelen → vier og
     await m.getByText('Geen overeenkomst in 2015 gevonden; de uitkomst blijft.').waitFor();
     env.server.setNow(new Date('2015-09-01T08:00:00Z')); // after the objection window
     await m.getByRole('button', { name: 'Definitief gunnen' }).click();
-    await m.getByText(/Gegund: Eenjarig, basistarief/).last().waitFor();
+    await m
+      .getByText(/Gegund: Eenjarig, basistarief/)
+      .last()
+      .waitFor();
     await m.context().close();
 
     const { page: b } = await alsGebruiker(env, 'bestuurder@zonnehof.demo');

@@ -17,13 +17,23 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord onjuist' });
     await alert.waitFor();
-    assert.equal(await page.getByRole('link', { name: /^Inloggen met/ }).count(), 0, 'no OIDC button when OIDC is not configured');
+    assert.equal(
+      await page.getByRole('link', { name: /^Inloggen met/ }).count(),
+      0,
+      'no OIDC button when OIDC is not configured',
+    );
     await page.context().close();
   });
 
   test('with OIDC configured the login page offers "Inloggen met <naam>" next to the password form', async () => {
     const oud = env.server.ctx.config.oidc;
-    env.server.ctx.config.oidc = { issuer: 'http://127.0.0.1:9', clientId: 'zorginkoop', redirectUri: `${env.server.url}/api/v1/auth/oidc/callback`, emailClaim: 'email', naam: 'Testorganisatie' };
+    env.server.ctx.config.oidc = {
+      issuer: 'http://127.0.0.1:9',
+      clientId: 'zorginkoop',
+      redirectUri: `${env.server.url}/api/v1/auth/oidc/callback`,
+      emailClaim: 'email',
+      naam: 'Testorganisatie',
+    };
     try {
       const page = await newPage(env.browser, env.server);
       await page.goto('/inloggen');
@@ -35,7 +45,9 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('link', { name: 'Sign in with Testorganisatie' }).waitFor();
       await page.context().close();
-    } finally { env.server.ctx.config.oidc = oud; }
+    } finally {
+      env.server.ctx.config.oidc = oud;
+    }
   });
 
   test('purchaser sees the regions, switches to English', async () => {
@@ -51,7 +63,10 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
 
     const table = page.getByRole('table');
     await table.getByRole('row', { name: /Zuidoost-Brabant/ }).waitFor();
-    await table.getByRole('row', { name: /Groningen/ }).first().waitFor();
+    await table
+      .getByRole('row', { name: /Groningen/ })
+      .first()
+      .waitFor();
     const rows = await table.locator('tbody tr').count();
     assert.ok(rows >= 31, `verwacht minstens 31 regio's, zag ${rows}`);
     // the focus moved to the page heading after navigating (screen readers announce it)
@@ -128,7 +143,9 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     assert.equal(await page.getByText(/Heideweg/).count(), 0);
 
     // a session that ends on the server (expired, signed out elsewhere) brings back the login form
-    await env.server.ctx.db.query(`DELETE FROM sessie WHERE gebruiker_id = (SELECT id FROM gebruiker WHERE email = 'contractmanager@zonnehof.demo')`);
+    await env.server.ctx.db.query(
+      `DELETE FROM sessie WHERE gebruiker_id = (SELECT id FROM gebruiker WHERE email = 'contractmanager@zonnehof.demo')`,
+    );
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Taken' }).click();
     await page.getByRole('button', { name: 'Inloggen' }).waitFor();
     await page.context().close();
@@ -159,14 +176,24 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
   });
 
   test('jobs: a running job shows its progress in the header panel and on the Taken page', async () => {
-    const g = await env.server.ctx.db.one<{ id: string; organisatie_id: string }>(`SELECT id, organisatie_id FROM gebruiker WHERE email = 'inkoper@cz.demo'`);
+    const g = await env.server.ctx.db.one<{ id: string; organisatie_id: string }>(
+      `SELECT id, organisatie_id FROM gebruiker WHERE email = 'inkoper@cz.demo'`,
+    );
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
-    const taakId = await env.server.ctx.jobs.start('e2e', 'Proeftaak voor de browsertest', { gebruikerId: g.id, organisatieId: g.organisatie_id }, {}, async (progress) => {
-      await progress(0.4, 'halverwege');
-      await gate;
-      return { ok: true };
+    const gate = new Promise<void>((r) => {
+      release = r;
     });
+    const taakId = await env.server.ctx.jobs.start(
+      'e2e',
+      'Proeftaak voor de browsertest',
+      { gebruikerId: g.id, organisatieId: g.organisatie_id },
+      {},
+      async (progress) => {
+        await progress(0.4, 'halverwege');
+        await gate;
+        return { ok: true };
+      },
+    );
     const page = await newPage(env.browser, env.server);
     // whatever happens below, let the job end (server.close() waits for running jobs)
     const timer = setTimeout(() => release(), 60_000);
@@ -183,7 +210,10 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
       await panel.getByText('Klaar').waitFor();
       await panel.getByRole('link', { name: 'Alle taken' }).click();
       await page.getByRole('heading', { level: 1, name: 'Taken' }).waitFor();
-      await page.getByRole('row', { name: /Proeftaak voor de browsertest/ }).getByRole('progressbar').waitFor();
+      await page
+        .getByRole('row', { name: /Proeftaak voor de browsertest/ })
+        .getByRole('progressbar')
+        .waitFor();
     } finally {
       release();
       clearTimeout(timer);
@@ -202,7 +232,15 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
 
     const check = async (path: string) => {
       // A string, not a function: tsx would add helper calls (__name) that do not exist in the page.
-      const r: { h1: number; main: number; header: number; unlabelled: string[]; nameless: string[]; lang: string; title: string } = await page.evaluate(`(() => {
+      const r: {
+        h1: number;
+        main: number;
+        header: number;
+        unlabelled: string[];
+        nameless: string[];
+        lang: string;
+        title: string;
+      } = await page.evaluate(`(() => {
         function naam(e) { return (e.getAttribute('aria-label') || e.innerText || '').trim(); }
         const unlabelled = [...document.querySelectorAll('input, select, textarea')]
           .filter((e) => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
@@ -224,7 +262,16 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     };
     await check('/inloggen');
     await login(page, 'beheerder@cz.demo');
-    for (const path of ['/', '/regios', '/regios/5531', '/aanbieders', '/aanbieders/za-demo-0001', '/taken', '/beheer/gebruikers', '/beheer/regio-indeling']) {
+    for (const path of [
+      '/',
+      '/regios',
+      '/regios/5531',
+      '/aanbieders',
+      '/aanbieders/za-demo-0001',
+      '/taken',
+      '/beheer/gebruikers',
+      '/beheer/regio-indeling',
+    ]) {
       await page.goto(path);
       await page.locator('h1').first().waitFor();
       await page.locator('.loading').waitFor({ state: 'detached' });

@@ -6,13 +6,32 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alsGebruiker, apiAls, DEMO_PASSWORD, e2eOmgeving, newPage, sluitPagina, toegankelijkheid, watchErrors, type E2eServer } from './helpers.ts';
+import {
+  alsGebruiker,
+  apiAls,
+  DEMO_PASSWORD,
+  e2eOmgeving,
+  newPage,
+  sluitPagina,
+  toegankelijkheid,
+  watchErrors,
+  type E2eServer,
+} from './helpers.ts';
 
 /** PATCH as a demo account (the shared ApiClient has no patch). */
 async function patchAls(server: E2eServer, email: string, pad: string, body: unknown): Promise<number> {
-  const l = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, wachtwoord: DEMO_PASSWORD } });
+  const l = await server.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, wachtwoord: DEMO_PASSWORD },
+  });
   const cookie = String(l.headers['set-cookie']).split(';')[0];
-  const r = await server.app.inject({ method: 'PATCH', url: `/api/v1${pad}`, payload: body as object, headers: { cookie, 'x-csrf-token': l.json().csrfToken } });
+  const r = await server.app.inject({
+    method: 'PATCH',
+    url: `/api/v1${pad}`,
+    payload: body as object,
+    headers: { cookie, 'x-csrf-token': l.json().csrfToken },
+  });
   return r.statusCode;
 }
 
@@ -20,24 +39,62 @@ describe('openbaar: gepubliceerde inkoopkaders zonder inloggen', () => {
   const env = e2eOmgeving({ nu: new Date('2025-06-02T08:00:00Z') });
   const TITEL = 'Openbaar V&V 2026 (e2e)';
   const CONCEPT = 'Geheim concept 2026 (e2e)';
-  let kaderId = ''; let conceptId = '';
+  let kaderId = '';
+  let conceptId = '';
 
   before(async () => {
     const zk = await apiAls(env.server, 'inkoper@cz.demo');
     const za = await apiAls(env.server, 'contractmanager@zonnehof.demo');
-    const k = await zk.post('/inkoop/kaders', { titel: TITEL, jaarVan: 2026, sector: 'VV', regioCodes: ['5526', '5527'], procedureType: 'dialoog', sjabloon: 'wlz-2016' });
+    const k = await zk.post('/inkoop/kaders', {
+      titel: TITEL,
+      jaarVan: 2026,
+      sector: 'VV',
+      regioCodes: ['5526', '5527'],
+      procedureType: 'dialoog',
+      sjabloon: 'wlz-2016',
+    });
     assert.equal(k.status, 201, JSON.stringify(k.body));
     kaderId = k.body.id;
-    const c = await zk.post('/inkoop/kaders', { titel: CONCEPT, jaarVan: 2026, sector: 'VV', regioCodes: ['5526'], procedureType: 'openbaar', sjabloon: 'wlz-2016' });
+    const c = await zk.post('/inkoop/kaders', {
+      titel: CONCEPT,
+      jaarVan: 2026,
+      sector: 'VV',
+      regioCodes: ['5526'],
+      procedureType: 'openbaar',
+      sjabloon: 'wlz-2016',
+    });
     conceptId = c.body.id;
     assert.equal((await zk.post(`/inkoop/kaders/${kaderId}/publiceren`, {})).status, 200);
-    assert.equal((await za.post(`/inkoop/kaders/${kaderId}/vragen`, { tekst: 'Mag de bestuursverklaring digitaal ondertekend worden?', eisCode: 'A2' })).status, 201);
+    assert.equal(
+      (
+        await za.post(`/inkoop/kaders/${kaderId}/vragen`, {
+          tekst: 'Mag de bestuursverklaring digitaal ondertekend worden?',
+          eisCode: 'A2',
+        })
+      ).status,
+      201,
+    );
     const vragen = (await zk.get(`/inkoop/kaders/${kaderId}/vragen`)).body;
-    assert.equal((await zk.put(`/inkoop/kaders/${kaderId}/vragen/${vragen[0].id}/antwoord`, { antwoord: 'Ja, een gekwalificeerde elektronische handtekening volstaat.' })).status, 200);
+    assert.equal(
+      (
+        await zk.put(`/inkoop/kaders/${kaderId}/vragen/${vragen[0].id}/antwoord`, {
+          antwoord: 'Ja, een gekwalificeerde elektronische handtekening volstaat.',
+        })
+      ).status,
+      200,
+    );
     assert.equal((await zk.post(`/inkoop/kaders/${kaderId}/nvi`)).status, 200);
     // a second version; the first stays readable
-    assert.equal(await patchAls(env.server, 'inkoper@cz.demo', `/inkoop/kaders/${kaderId}`, { omschrijving: 'Tweede versie: omschrijving aangevuld.' }), 200);
-    assert.equal((await zk.post(`/inkoop/kaders/${kaderId}/publiceren`, { wijzigingen: 'Omschrijving aangevuld' })).status, 200);
+    assert.equal(
+      await patchAls(env.server, 'inkoper@cz.demo', `/inkoop/kaders/${kaderId}`, {
+        omschrijving: 'Tweede versie: omschrijving aangevuld.',
+      }),
+      200,
+    );
+    assert.equal(
+      (await zk.post(`/inkoop/kaders/${kaderId}/publiceren`, { wijzigingen: 'Omschrijving aangevuld' })).status,
+      200,
+    );
   });
 
   test('signed out: login page → public list → a published kader with requirements, timeline and the Nota van Inlichtingen', async () => {
@@ -52,7 +109,11 @@ describe('openbaar: gepubliceerde inkoopkaders zonder inloggen', () => {
     await tabel.getByRole('link', { name: TITEL }).waitFor();
     assert.equal(await page.getByText(CONCEPT).count(), 0, 'a concept is not public');
     // the countdown follows the server clock (2 June 2025 10:00 → 31 July 17:00)
-    await tabel.locator('time.countdown').filter({ hasText: /^nog 59 d 7 u/ }).first().waitFor();
+    await tabel
+      .locator('time.countdown')
+      .filter({ hasText: /^nog 59 d 7 u/ })
+      .first()
+      .waitFor();
     const a11yLijst = await toegankelijkheid(page);
     assert.deepEqual(a11yLijst, { h1: 1, main: 1, unlabelled: [], nameless: [] });
 
@@ -69,10 +130,14 @@ describe('openbaar: gepubliceerde inkoopkaders zonder inloggen', () => {
     await page.getByRole('heading', { level: 3, name: /^Bestuursverklaring/ }).waitFor();
     const a2 = page.getByRole('row').filter({ hasText: /^A2/ }).first();
     await a2.waitFor();
-    assert.match(await a2.textContent() ?? '', /seed 002/, 'a requirement shows its source');
+    assert.match((await a2.textContent()) ?? '', /seed 002/, 'a requirement shows its source');
     await page.getByRole('heading', { level: 2, name: 'Tijdlijn (Europe/Amsterdam)' }).waitFor();
     const tijdlijn = page.getByRole('table', { name: 'Tijdlijn van de procedure' });
-    await tijdlijn.getByRole('row').filter({ hasText: /Inschrijving/ }).filter({ hasText: '2025-07-31 17:00' }).waitFor();
+    await tijdlijn
+      .getByRole('row')
+      .filter({ hasText: /Inschrijving/ })
+      .filter({ hasText: '2025-07-31 17:00' })
+      .waitFor();
     await page.getByRole('heading', { level: 2, name: 'Nota van Inlichtingen' }).waitFor();
     await page.getByText('Mag de bestuursverklaring digitaal ondertekend worden?').waitFor();
     await page.getByText('Ja, een gekwalificeerde elektronische handtekening volstaat.').waitFor();
@@ -92,10 +157,17 @@ describe('openbaar: gepubliceerde inkoopkaders zonder inloggen', () => {
     await page.getByRole('heading', { level: 2, name: 'Eisen en gunningscriteria' }).waitFor();
 
     // the version history leads to the first version, marked as not the current one
-    await page.getByRole('table', { name: 'Gepubliceerde versies' }).getByRole('link', { name: 'Bekijk versie 1' }).click();
+    await page
+      .getByRole('table', { name: 'Gepubliceerde versies' })
+      .getByRole('link', { name: 'Bekijk versie 1' })
+      .click();
     await page.getByText('U bekijkt versie 1. De geldende versie is versie 2.').waitFor();
     assert.equal(new URL(page.url()).pathname, `/openbaar/inkoopkaders/${kaderId}/versies/1`);
-    assert.equal(await page.getByText('Tweede versie: omschrijving aangevuld.').count(), 0, 'version 1 as it was published');
+    assert.equal(
+      await page.getByText('Tweede versie: omschrijving aangevuld.').count(),
+      0,
+      'version 1 as it was published',
+    );
     await page.getByRole('link', { name: 'Naar de geldende versie' }).click();
     await page.getByText('Tweede versie: omschrijving aangevuld.').waitFor();
     await sluitPagina(page, errors, [401]);
@@ -111,7 +183,11 @@ describe('openbaar: gepubliceerde inkoopkaders zonder inloggen', () => {
       await page.goto(pad);
       await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
       await page.getByRole('button', { name: 'Inloggen' }).waitFor();
-      assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count(), 0, `${pad}: no menu when signed out`);
+      assert.equal(
+        await page.getByRole('navigation', { name: 'Hoofdmenu' }).count(),
+        0,
+        `${pad}: no menu when signed out`,
+      );
       assert.equal(await page.getByText(TITEL).count(), 0, `${pad}: nothing of the kader behind the login`);
     }
     await sluitPagina(page, errors, [401, 404]);

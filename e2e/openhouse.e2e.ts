@@ -19,13 +19,29 @@ describe('open house: aanmelden → beoordelen → vier ogen → toelaten → aa
 
   test('het zorgkantoor publiceert een open house-kader en opent de toelating; Zonnehof meldt zich aan in het scherm', async () => {
     const inkoper = await apiAls(env.server, 'inkoper@cz.demo');
-    const k = await inkoper.post('/inkoop/kaders', { titel: TITEL, jaarVan: 2026, sector: 'VV', regioCodes: ['5526', '5527'], procedureType: 'open_house' });
+    const k = await inkoper.post('/inkoop/kaders', {
+      titel: TITEL,
+      jaarVan: 2026,
+      sector: 'VV',
+      regioCodes: ['5526', '5527'],
+      procedureType: 'open_house',
+    });
     assert.equal(k.status, 201, JSON.stringify(k.body));
     kaderId = k.body.id;
-    const eis = await inkoper.post(`/inkoop/kaders/${kaderId}/eisen`, { code: 'KO1', groep: 'gunningscriterium_knockout', tekst: 'Voldoet aan de minimumeisen', soort: 'oordeel', verplicht: false, bron: 'seed 001 §4.2' });
+    const eis = await inkoper.post(`/inkoop/kaders/${kaderId}/eisen`, {
+      code: 'KO1',
+      groep: 'gunningscriterium_knockout',
+      tekst: 'Voldoet aan de minimumeisen',
+      soort: 'oordeel',
+      verplicht: false,
+      bron: 'seed 001 §4.2',
+    });
     assert.ok(eis.status < 300, JSON.stringify(eis.body));
     assert.equal((await inkoper.post(`/inkoop/kaders/${kaderId}/publiceren`, {})).status, 200);
-    assert.equal((await inkoper.post(`/inkoop/kaders/${kaderId}/overgangen`, { actie: 'toelating_openen' })).status, 200);
+    assert.equal(
+      (await inkoper.post(`/inkoop/kaders/${kaderId}/overgangen`, { actie: 'toelating_openen' })).status,
+      200,
+    );
 
     const { page, errors } = await alsGebruiker(env, 'contractmanager@zonnehof.demo');
     await naarMenu(page, 'Open procedures');
@@ -45,9 +61,32 @@ describe('open house: aanmelden → beoordelen → vier ogen → toelaten → aa
     // Assessors score, a second person confirms (four eyes): Zonnehof meets KO1, Heideweg does not.
     const b1 = await apiAls(env.server, 'beoordelaar@cz.demo');
     const b2 = await apiAls(env.server, 'beoordelaar2@cz.demo');
-    assert.equal((await b1.put(`/inkoop/inschrijvingen/${insZon}/beoordeling`, { scores: [{ criteriumCode: 'KO1', voldaan: true, motivatie: 'Aangetoond' }] })).status, 200);
-    assert.equal((await b1.put(`/inkoop/inschrijvingen/${insHei}/beoordeling`, { scores: [{ criteriumCode: 'KO1', voldaan: false, motivatie: 'Klachtenregeling ontbreekt' }] })).status, 200);
-    for (const id of [insZon, insHei]) assert.equal((await b2.post(`/inkoop/inschrijvingen/${id}/beoordeling/besluit`, { besluit: 'vastgesteld', motivatie: 'Eens' })).status, 200);
+    assert.equal(
+      (
+        await b1.put(`/inkoop/inschrijvingen/${insZon}/beoordeling`, {
+          scores: [{ criteriumCode: 'KO1', voldaan: true, motivatie: 'Aangetoond' }],
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (
+        await b1.put(`/inkoop/inschrijvingen/${insHei}/beoordeling`, {
+          scores: [{ criteriumCode: 'KO1', voldaan: false, motivatie: 'Klachtenregeling ontbreekt' }],
+        })
+      ).status,
+      200,
+    );
+    for (const id of [insZon, insHei])
+      assert.equal(
+        (
+          await b2.post(`/inkoop/inschrijvingen/${id}/beoordeling/besluit`, {
+            besluit: 'vastgesteld',
+            motivatie: 'Eens',
+          })
+        ).status,
+        200,
+      );
   });
 
   test('de manager legt de toelating per aanbieder vast op de open house-pagina', async () => {
@@ -68,7 +107,11 @@ describe('open house: aanmelden → beoordelen → vier ogen → toelaten → aa
     const a11y = await toegankelijkheid(page);
     assert.deepEqual([a11y.h1, a11y.main, a11y.unlabelled, a11y.nameless], [1, 1, [], []]);
     await page.screenshot({ path: '/tmp/zorginkoop-openhouse-zk.png', fullPage: true });
-    assert.equal(await page.getByRole('button', { name: /^Toelaten \/ afwijzen vastleggen/ }).count(), 0, 'niets meer vast te leggen');
+    assert.equal(
+      await page.getByRole('button', { name: /^Toelaten \/ afwijzen vastleggen/ }).count(),
+      0,
+      'niets meer vast te leggen',
+    );
     await sluitPagina(page, errors);
   });
 
@@ -78,7 +121,9 @@ describe('open house: aanmelden → beoordelen → vier ogen → toelaten → aa
     const sectie = page.getByRole('region', { name: TITEL });
     await sectie.getByText('Toegelaten', { exact: true }).first().waitFor();
     const brief = await sectie.getByRole('link', { name: /Toelatingsbesluit .*\(PDF\)/ }).getAttribute('href');
-    const contract = await sectie.getByRole('link', { name: 'Raamovereenkomst met Nota van Inlichtingen (PDF)' }).getAttribute('href');
+    const contract = await sectie
+      .getByRole('link', { name: 'Raamovereenkomst met Nota van Inlichtingen (PDF)' })
+      .getAttribute('href');
     for (const href of [brief, contract]) {
       const r = await page.request.get(href!);
       assert.equal(r.status(), 200);
@@ -96,7 +141,11 @@ describe('open house: aanmelden → beoordelen → vier ogen → toelaten → aa
     const { page, errors } = await alsGebruiker(env, 'contractmanager@heideweg.demo');
     await naarMenu(page, 'Mijn toelatingen');
     await page.getByText('Afgewezen', { exact: true }).first().waitFor();
-    await page.getByRole('listitem').filter({ hasText: 'KO1' }).filter({ hasText: 'Voldoet aan de minimumeisen' }).waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'KO1' })
+      .filter({ hasText: 'Voldoet aan de minimumeisen' })
+      .waitFor();
     await page.getByRole('button', { name: 'Opnieuw aanmelden' }).click();
     await page.getByText('opnieuw aangemeld (concept)').waitFor();
     await page.getByRole('link', { name: 'Naar de aanmelding' }).click();

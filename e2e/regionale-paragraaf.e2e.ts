@@ -14,7 +14,14 @@ describe('regionale paragraaf: inkoper stelt weging en voorwaarde in → aanbied
 
   test('inkoper: foutmelding bij het veld voor een ongeldig gewicht, daarna opslaan en publiceren', async () => {
     const api = await apiAls(env.server, 'inkoper@cz.demo');
-    const r = await api.post('/inkoop/kaders', { titel: 'Regionaal V&V 2026', jaarVan: 2026, sector: 'VV', regioCodes: ['5527'], procedureType: 'dialoog', sjabloon: 'wlz-2016' });
+    const r = await api.post('/inkoop/kaders', {
+      titel: 'Regionaal V&V 2026',
+      jaarVan: 2026,
+      sector: 'VV',
+      regioCodes: ['5527'],
+      procedureType: 'dialoog',
+      sjabloon: 'wlz-2016',
+    });
     assert.equal(r.status, 201, JSON.stringify(r.body));
     kaderId = r.body.id;
 
@@ -25,7 +32,10 @@ describe('regionale paragraaf: inkoper stelt weging en voorwaarde in → aanbied
     await f1.fill('12,345');
     await page.getByRole('button', { name: 'Regionale paragraaf opslaan' }).click();
     // the server's 422 is shown at the field (and the input is marked invalid), not only in the summary
-    await page.locator('#rp-weging-F1-error').filter({ hasText: /Het gewicht van F1 "12,345" heeft meer dan twee decimalen/ }).waitFor();
+    await page
+      .locator('#rp-weging-F1-error')
+      .filter({ hasText: /Het gewicht van F1 "12,345" heeft meer dan twee decimalen/ })
+      .waitFor();
     assert.equal(await f1.getAttribute('aria-invalid'), 'true');
     assert.deepEqual((await api.get(`/inkoop/kaders/${kaderId}`)).body.regionaleParagraaf, {}, 'nothing stored');
 
@@ -59,8 +69,18 @@ describe('regionale paragraaf: inkoper stelt weging en voorwaarde in → aanbied
     await sectie.getByText('CZ weegt het effect voor de cliënt zwaarder.').waitFor();
     const rij = sectie.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^F1 / }) });
     assert.deepEqual(await rij.getByRole('cell').allTextContents(), ['40', '60']);
-    assert.deepEqual(await sectie.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^F2 / }) }).getByRole('cell').allTextContents(), ['30', 'gelijk aan gepubliceerd']);
-    await sectie.getByRole('listitem').filter({ hasText: 'R1: Deelname aan het regionaal wachtlijstoverleg' }).waitFor();
+    assert.deepEqual(
+      await sectie
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: /^F2 / }) })
+        .getByRole('cell')
+        .allTextContents(),
+      ['30', 'gelijk aan gepubliceerd'],
+    );
+    await sectie
+      .getByRole('listitem')
+      .filter({ hasText: 'R1: Deelname aan het regionaal wachtlijstoverleg' })
+      .waitFor();
     // read-only: no fields, no save button
     assert.equal(await sectie.locator('input, textarea, select').count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Regionale paragraaf opslaan' }).count(), 0);

@@ -19,7 +19,10 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
     // DSW has no figure without the previous year's percentage: "onbepaald" with the reason, not a number
     const dsw = tabel.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^DSW/ }) });
     await dsw.getByText('onbepaald', { exact: true }).first().waitFor();
-    await dsw.getByText(/vorigJaarPercentage/).first().waitFor();
+    await dsw
+      .getByText(/vorigJaarPercentage/)
+      .first()
+      .waitFor();
 
     await page.getByLabel('Bewezen effectieve arbeidsbesparende technologie').check();
     const cz = tabel.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^CZ/ }) });
@@ -32,7 +35,10 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
     await cz.getByText(/^Spoor CZ/).focus();
     await page.keyboard.press('Enter');
     await cz.getByText('CZ-2024-arbeidsbesparende-technologie').waitFor();
-    await cz.getByText(/Opslag voor gebruik van bewezen effectieve arbeidsbesparende technologie/).first().waitFor();
+    await cz
+      .getByText(/Opslag voor gebruik van bewezen effectieve arbeidsbesparende technologie/)
+      .first()
+      .waitFor();
 
     // what-if: back to the profile without technology and ask what it earns
     await page.getByLabel('Bewezen effectieve arbeidsbesparende technologie').uncheck();
@@ -40,14 +46,21 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
     await page.getByLabel('Wat levert arbeidsbesparende technologie op?').check();
     await page.getByRole('columnheader', { name: /Wat-als/ }).waitFor();
     await cz.getByText('95,50% → 95,60%').waitFor();
-    await page.getByRole('status').filter({ hasText: /7 zorgkantoren vergeleken/ }).first().waitFor({ state: 'attached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /7 zorgkantoren vergeleken/ })
+      .first()
+      .waitFor({ state: 'attached' });
     await page.screenshot({ path: '/tmp/zorginkoop-tarieven-vergelijk.png', fullPage: true });
 
     // the policies with source quotes and confidence; undetermined rules are marked
     await naarMenu(page, 'Tariefbeleid', 'Tariefbeleid per zorgkantoor');
     await page.getByRole('table', { name: 'Regels van DSW' }).getByText('onbepaald').first().waitFor();
     assert.equal(await page.getByRole('table', { name: /^Regels van / }).count(), 7);
-    await page.getByText(/Opslag voor gebruik van bewezen effectieve arbeidsbesparende technologie: \+0,1%/).first().waitFor();
+    await page
+      .getByText(/Opslag voor gebruik van bewezen effectieve arbeidsbesparende technologie: \+0,1%/)
+      .first()
+      .waitFor();
     await page.screenshot({ path: '/tmp/zorginkoop-tarieven-beleid.png', fullPage: true });
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tariff policy per care office' }).waitFor();
@@ -59,7 +72,9 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
     const { page, errors } = await alsGebruiker(env, 'manager@cz.demo');
     await naarMenu(page, 'Tariefbeleid bewerken');
     const editor = page.getByLabel('Tariefbeleid (JSON)');
-    await page.waitForFunction(() => (document.querySelector('textarea') as HTMLTextAreaElement | null)?.value.includes('zk-cz'));
+    await page.waitForFunction(() =>
+      (document.querySelector('textarea') as HTMLTextAreaElement | null)?.value.includes('zk-cz'),
+    );
     const origineel = await editor.inputValue();
     const beleid = JSON.parse(origineel);
     // an unknown profile key is refused with the rule named
@@ -68,8 +83,14 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
     await page.getByRole('button', { name: 'Controleren en voorbeeld tonen' }).click();
     const alert = page.getByRole('alert').filter({ hasText: /ongeldig/ });
     await alert.waitFor();
-    await alert.getByText(/CZ-2024-nieuwe-aanbieder/).first().waitFor();
-    await alert.getByText(/bestaatNiet/).first().waitFor();
+    await alert
+      .getByText(/CZ-2024-nieuwe-aanbieder/)
+      .first()
+      .waitFor();
+    await alert
+      .getByText(/bestaatNiet/)
+      .first()
+      .waitFor();
 
     // fixed: valid, with a preview on real providers
     const goed = JSON.parse(origineel);
@@ -88,7 +109,10 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
     await page.screenshot({ path: '/tmp/zorginkoop-tarieven-bewerken.png', fullPage: true });
     // compute the tariffs with the published version (the web app has no button for this yet; the API does)
     const csrf = (await (await page.request.get('/api/v1/auth/sessie')).json()).csrfToken as string;
-    const r = await page.request.post('/api/v1/tarieven/berekeningen', { data: { jaar: 2024 }, headers: { 'x-csrf-token': csrf } });
+    const r = await page.request.post('/api/v1/tarieven/berekeningen', {
+      data: { jaar: 2024 },
+      headers: { 'x-csrf-token': csrf },
+    });
     berekend = r.ok() && (await r.json()).tarieven > 0;
     await sluitPagina(page, errors);
   });
@@ -101,7 +125,7 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
     if (berekend) {
       const tabel = page.getByRole('table', { name: 'Berekende tarieven' });
       await tabel.waitFor();
-      assert.ok(await tabel.locator('tbody tr').count() > 0);
+      assert.ok((await tabel.locator('tbody tr').count()) > 0);
       await tabel.getByText(/€ \d/).first().waitFor();
     } else {
       await page.getByText('Er zijn nog geen tarieven voor u berekend.').waitFor();

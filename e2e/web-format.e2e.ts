@@ -6,9 +6,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Decimal } from '../src/domain/money.ts';
-import { compareDecimal, formatBedrag, formatGetal, formatPercentage, percentageVan, roundDecimalString } from '../web/src/ui/format.ts';
+import {
+  compareDecimal,
+  formatBedrag,
+  formatGetal,
+  formatPercentage,
+  percentageVan,
+  roundDecimalString,
+} from '../web/src/ui/format.ts';
 
-const decimalString = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
+const decimalString = fc
+  .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }))
   .map(([neg, digits, scale]) => {
     const s = digits.toString().padStart(scale + 1, '0');
     const v = scale ? `${s.slice(0, s.length - scale)}.${s.slice(s.length - scale)}` : s;
@@ -32,18 +40,24 @@ test('formatBedrag: Dutch and English, half-up, never through floating point', (
 });
 
 test('roundDecimalString matches decimal.js ROUND_HALF_UP', () => {
-  fc.assert(fc.property(decimalString, fc.integer({ min: 0, max: 4 }), (s, places) => {
-    const p = roundDecimalString(s, places)!;
-    const mine = `${p.neg ? '-' : ''}${p.int}${places ? '.' + p.frac : ''}`;
-    const ref = new Decimal(s).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
-    assert.equal(mine, ref.isZero() ? ref.abs().toFixed(places) : ref.toFixed(places));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(decimalString, fc.integer({ min: 0, max: 4 }), (s, places) => {
+      const p = roundDecimalString(s, places)!;
+      const mine = `${p.neg ? '-' : ''}${p.int}${places ? '.' + p.frac : ''}`;
+      const ref = new Decimal(s).toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+      assert.equal(mine, ref.isZero() ? ref.abs().toFixed(places) : ref.toFixed(places));
+    }),
+    { numRuns: 500 },
+  );
 });
 
 test('compareDecimal matches decimal.js; percentageVan is exact', () => {
-  fc.assert(fc.property(decimalString, decimalString, (a, b) => {
-    assert.equal(Math.sign(compareDecimal(a, b)), new Decimal(a).cmp(new Decimal(b)));
-  }), { numRuns: 500 });
+  fc.assert(
+    fc.property(decimalString, decimalString, (a, b) => {
+      assert.equal(Math.sign(compareDecimal(a, b)), new Decimal(a).cmp(new Decimal(b)));
+    }),
+    { numRuns: 500 },
+  );
   assert.equal(percentageVan('95.5', '200'), '47.75');
   assert.equal(percentageVan('1', '3'), '33.33');
   assert.equal(percentageVan('2', '3', 1), '66.7');

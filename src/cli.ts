@@ -13,11 +13,12 @@ export function buildProgram(): Command {
   const program = new Command('zorginkoop')
     .description('Zorginkoop Wlz — inkoop, tarieven, budget en verantwoording van Wlz-zorg')
     .option('--data-dir <map>', 'map van de ingebouwde database (standaard ./.zorginkoop; genegeerd met DATABASE_URL)')
-    .option('--json', 'uitvoer als JSON voor programma\'s')
+    .option('--json', "uitvoer als JSON voor programma's")
     .showHelpAfterError('(gebruik --help voor de opties)')
     .exitOverride();
 
-  program.command('start')
+  program
+    .command('start')
     .description('start de webapp en API (database aanmaken, migreren, demodata laden)')
     .addOption(new Option('--port <poort>', 'poort').env('PORT'))
     .option('--host <host>', 'adres om op te luisteren', process.env.HOST ?? '127.0.0.1')
@@ -29,10 +30,13 @@ export function buildProgram(): Command {
         if (opts.port !== undefined) config.port = Number(opts.port);
         config.host = opts.host;
         await startServer(config, { demo: !opts.geenDemo, log: (m) => process.stdout.write(m + '\n') });
-      } catch (e) { fail(e, json); }
+      } catch (e) {
+        fail(e, json);
+      }
     });
 
-  program.command('openapi')
+  program
+    .command('openapi')
     .description('schrijf of controleer het OpenAPI-document (docs/openapi.json)')
     .option('--write', 'schrijf docs/openapi.json')
     .option('--check', 'exit 1 als docs/openapi.json afwijkt van de code')
@@ -41,10 +45,17 @@ export function buildProgram(): Command {
         const { generateOpenApi, OPENAPI_FILE } = await import('./platform/http/openapi.ts');
         const fs = await import('node:fs');
         const text = await generateOpenApi();
-        if (o.write) { fs.writeFileSync(OPENAPI_FILE, text); out.result({ geschreven: OPENAPI_FILE }, () => `Geschreven: ${OPENAPI_FILE}`); return; }
+        if (o.write) {
+          fs.writeFileSync(OPENAPI_FILE, text);
+          out.result({ geschreven: OPENAPI_FILE }, () => `Geschreven: ${OPENAPI_FILE}`);
+          return;
+        }
         if (o.check) {
           const current = fs.existsSync(OPENAPI_FILE) ? fs.readFileSync(OPENAPI_FILE, 'utf8') : '';
-          if (current !== text) throw new Error('docs/openapi.json wijkt af van de routes in de code. Voer `npm run openapi` uit en commit het resultaat.');
+          if (current !== text)
+            throw new Error(
+              'docs/openapi.json wijkt af van de routes in de code. Voer `npm run openapi` uit en commit het resultaat.',
+            );
           out.result({ actueel: true }, () => 'docs/openapi.json is actueel.');
           return;
         }
@@ -64,7 +75,8 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') process.exit(0);
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        process.exit(0);
       process.exit(2);
     }
     fail(e, argv.includes('--json'));

@@ -12,7 +12,11 @@ const env = { ...process.env };
 delete env.DATABASE_URL;
 
 function run(args: string[], extraEnv: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const noStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+/, 'no stack trace');
@@ -64,13 +68,19 @@ test('port in use: exit 1 with a message, not a stack trace', async () => {
   const port = (srv.address() as net.AddressInfo).port;
   try {
     const r = await new Promise<{ code: number | null; err: string }>((res) => {
-      const p = spawn(process.execPath, [bin, '--data-dir', tmp(), 'start', '--geen-demo', '--port', String(port)], { env });
+      const p = spawn(process.execPath, [bin, '--data-dir', tmp(), 'start', '--geen-demo', '--port', String(port)], {
+        env,
+      });
       let err = '';
-      p.stderr.on('data', (d) => { err += d; });
+      p.stderr.on('data', (d) => {
+        err += d;
+      });
       p.on('exit', (code) => res({ code, err }));
     });
     assert.equal(r.code, 1);
     assert.match(r.err, new RegExp(`Poort ${port} is al in gebruik`));
     noStack(r.err);
-  } finally { srv.close(); }
+  } finally {
+    srv.close();
+  }
 });

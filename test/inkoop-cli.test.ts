@@ -25,7 +25,11 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-inkoop-cli-'));
 let kaderId = '';
 
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], { env, encoding: 'utf8', timeout: 180_000 });
+  const r = spawnSync(process.execPath, [bin, '--data-dir', dataDir, ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const noStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+/, 'no stack trace');
@@ -35,22 +39,49 @@ before(async () => {
   try {
     await prepareDatabase(db);
     let nu = lokaalNaarInstant('2015-06-02T10:00');
-    const ctx: AppContext = { db, config: loadConfig({ dataDir, passwordHashCost: 'test' }, {}), jobs: new JobRunner(db), now: () => nu };
+    const ctx: AppContext = {
+      db,
+      config: loadConfig({ dataDir, passwordHashCost: 'test' }, {}),
+      jobs: new JobRunner(db),
+      now: () => nu,
+    };
     await loadDemo(ctx, { seed: 1, schaal: 'regio' });
     const app = await buildApp(ctx, { logger: false });
     const als = async (email: string) => {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, wachtwoord: DEMO_PASSWORD } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, wachtwoord: DEMO_PASSWORD },
+      });
       assert.equal(r.statusCode, 200, r.body);
       const headers = { cookie: String(r.headers['set-cookie']).split(';')[0], 'x-csrf-token': r.json().csrfToken };
-      return (method: 'POST' | 'PUT', url: string, payload: object = {}) => app.inject({ method, url: `/api/v1${url}`, payload, headers });
+      return (method: 'POST' | 'PUT', url: string, payload: object = {}) =>
+        app.inject({ method, url: `/api/v1${url}`, payload, headers });
     };
     const zk = await als('inkoper@cz.demo');
-    const k = await zk('POST', '/inkoop/kaders', { titel: 'CLI-test V&V 2016', jaarVan: 2016, sector: 'VV', regioCodes: ['5526', '5527'], procedureType: 'openbaar' });
+    const k = await zk('POST', '/inkoop/kaders', {
+      titel: 'CLI-test V&V 2016',
+      jaarVan: 2016,
+      sector: 'VV',
+      regioCodes: ['5526', '5527'],
+      procedureType: 'openbaar',
+    });
     assert.equal(k.statusCode, 201, k.body);
     kaderId = k.json().id;
-    const tl = await zk('PUT', `/inkoop/kaders/${kaderId}/termijnen`, { termijnen: [{ fase: 'vragen', eindigt: '2015-06-20T17:00' }, { fase: 'inschrijving', begint: '2015-06-01T09:00', eindigt: '2015-07-31T17:00' }] });
+    const tl = await zk('PUT', `/inkoop/kaders/${kaderId}/termijnen`, {
+      termijnen: [
+        { fase: 'vragen', eindigt: '2015-06-20T17:00' },
+        { fase: 'inschrijving', begint: '2015-06-01T09:00', eindigt: '2015-07-31T17:00' },
+      ],
+    });
     assert.equal(tl.statusCode, 200, tl.body);
-    const eis = await zk('POST', `/inkoop/kaders/${kaderId}/eisen`, { code: 'KO1', groep: 'gunningscriterium_knockout', tekst: 'Voldoet aan het Programma van Eisen', soort: 'oordeel', verplicht: false });
+    const eis = await zk('POST', `/inkoop/kaders/${kaderId}/eisen`, {
+      code: 'KO1',
+      groep: 'gunningscriterium_knockout',
+      tekst: 'Voldoet aan het Programma van Eisen',
+      soort: 'oordeel',
+      verplicht: false,
+    });
     assert.equal(eis.statusCode, 201, eis.body);
     const pub = await zk('POST', `/inkoop/kaders/${kaderId}/publiceren`);
     assert.equal(pub.statusCode, 200, pub.body);
@@ -60,7 +91,11 @@ before(async () => {
     const ind = await za1('POST', `/inkoop/inschrijvingen/${i1.json().id}/indienen`);
     assert.equal(ind.statusCode, 200, ind.body);
     const za2 = await als('contractmanager@heideweg.demo');
-    assert.equal((await za2('POST', `/inkoop/kaders/${kaderId}/inschrijving`)).statusCode, 200, 'a draft that stays a concept');
+    assert.equal(
+      (await za2('POST', `/inkoop/kaders/${kaderId}/inschrijving`)).statusCode,
+      200,
+      'a draft that stays a concept',
+    );
     nu = new Date();
     await ctx.jobs.idle();
     await app.close();
@@ -68,7 +103,9 @@ before(async () => {
     await db.close(); // releases the data dir for the child processes
   }
 });
-after(() => { fs.rmSync(dataDir, { recursive: true, force: true }); });
+after(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 test('inkoop status --kader <id> --json: phase, deadlines and counts per state (exit 0)', () => {
   const r = run(['inkoop', 'status', '--kader', kaderId, '--json']);
@@ -80,7 +117,14 @@ test('inkoop status --kader <id> --json: phase, deadlines and counts per state (
   assert.equal(s.fase, 'vragenronde');
   assert.equal(s.deadlineLokaal, '2015-07-31T17:00:00+02:00');
   assert.equal(s.deadline, '2015-07-31T15:00:00.000Z');
-  assert.deepEqual(s.aantallen, { concept: 1, ingediend: 1, ingetrokken: 0, vragen: 0, vragenOnbeantwoord: 0, nviVersies: 0 });
+  assert.deepEqual(s.aantallen, {
+    concept: 1,
+    ingediend: 1,
+    ingetrokken: 0,
+    vragen: 0,
+    vragenOnbeantwoord: 0,
+    nviVersies: 0,
+  });
   // the CLI runs on the real clock: long after the 2015 deadline, so unsealed and closed
   assert.equal(s.aftelling.verstreken, true);
   assert.equal(s.verzegeld, false);
@@ -120,7 +164,10 @@ test('inkoop ocds --kader <id>: a valid OCDS 1.1 release package on stdout', () 
   assert.equal(v.ok, true);
   assert.equal(pkg.version, '1.1');
   assert.ok(pkg.releases.length >= 1);
-  assert.ok(pkg.releases.every((rel: any) => rel.tender?.title === 'CLI-test V&V 2016'), 'every release is about this kader');
+  assert.ok(
+    pkg.releases.every((rel: any) => rel.tender?.title === 'CLI-test V&V 2016'),
+    'every release is about this kader',
+  );
   // bidder identities of a procedure without award are not published
   assert.doesNotMatch(r.out, /Heideweg/);
 });

@@ -11,7 +11,16 @@ import { JobRunner } from '../platform/jobs.ts';
 import type { AppContext } from '../platform/context.ts';
 import { Decimal } from '../domain/money.ts';
 import { generateDemo, checksumDemo, omvangVoor, prng } from './generator.ts';
-import { loadDemo, ensureDemo, checksumDatabase, classificatieMix, voorbeeldTarieven, DEMO_AANBIEDER, DEMO_AANBIEDER_2, DEMO_ACCOUNTS } from './index.ts';
+import {
+  loadDemo,
+  ensureDemo,
+  checksumDatabase,
+  classificatieMix,
+  voorbeeldTarieven,
+  DEMO_AANBIEDER,
+  DEMO_AANBIEDER_2,
+  DEMO_ACCOUNTS,
+} from './index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const KLEIN = { regios: ['5526', '5527'], aanbieders: 12, clienten: 400 };
@@ -19,12 +28,19 @@ const tarieven = voorbeeldTarieven();
 
 async function db() {
   const t = await createTestDb();
-  const ctx: AppContext = { db: t.db, config: loadConfig({ passwordHashCost: 'test', databaseUrl: t.url }, {}), jobs: new JobRunner(t.db), now: () => new Date('2025-06-01T00:00:00Z') };
+  const ctx: AppContext = {
+    db: t.db,
+    config: loadConfig({ passwordHashCost: 'test', databaseUrl: t.url }, {}),
+    jobs: new JobRunner(t.db),
+    now: () => new Date('2025-06-01T00:00:00Z'),
+  };
   return { t, ctx };
 }
 
 test('the PRNG is seeded and reproducible', () => {
-  const a = prng(1), b = prng(1), c = prng(2);
+  const a = prng(1),
+    b = prng(1),
+    c = prng(2);
   const xs = Array.from({ length: 5 }, a);
   assert.deepEqual(Array.from({ length: 5 }, b), xs);
   assert.notDeepEqual(Array.from({ length: 5 }, c), xs);
@@ -62,32 +78,67 @@ test('regio scale: CZ regions, ~80 providers, ~5,000 clients, 2023–2025 contra
     assert.equal(r.rijen.organisatie, 82);
     assert.equal(r.rijen.client, 5000);
     assert.equal(r.rijen.indicatie, 5000);
-    const regios = (await t.db.query<{ regio_code: string }>('SELECT DISTINCT regio_code FROM client ORDER BY 1')).map((x) => x.regio_code);
+    const regios = (await t.db.query<{ regio_code: string }>('SELECT DISTINCT regio_code FROM client ORDER BY 1')).map(
+      (x) => x.regio_code,
+    );
     assert.deepEqual(regios, ['5518', '5523', '5525', '5526', '5527', '5531']);
-    const jaren = (await t.db.query<{ jaar: number }>('SELECT DISTINCT jaar FROM productieafspraak ORDER BY 1')).map((x) => x.jaar);
+    const jaren = (await t.db.query<{ jaar: number }>('SELECT DISTINCT jaar FROM productieafspraak ORDER BY 1')).map(
+      (x) => x.jaar,
+    );
     assert.deepEqual(jaren, [2023, 2024, 2025]);
-    const maanden = await t.db.one<{ n: number }>('SELECT count(DISTINCT maand) AS n FROM realisatie WHERE jaar = 2025');
+    const maanden = await t.db.one<{ n: number }>(
+      'SELECT count(DISTINCT maand) AS n FROM realisatie WHERE jaar = 2025',
+    );
     assert.equal(maanden.n, 12);
     const mix = await classificatieMix(t.db);
-    assert.ok(mix.bestaand >= 40 && mix.nieuw >= 1 && mix['nieuw-in-regio'] >= 1 && mix['nieuw-zzp-vpt'] >= 1, JSON.stringify(mix));
-    for (const [id, regio] of [[DEMO_AANBIEDER, '5527'], [DEMO_AANBIEDER_2, '5526']]) {
-      const h = await t.db.query<{ jaar: number }>('SELECT DISTINCT jaar FROM productieafspraak WHERE organisatie_id = $1 AND regio_code = $2 ORDER BY 1', [id, regio]);
-      assert.deepEqual(h.map((x) => x.jaar), [2023, 2024, 2025], `${id} has history in ${regio}`);
+    assert.ok(
+      mix.bestaand >= 40 && mix.nieuw >= 1 && mix['nieuw-in-regio'] >= 1 && mix['nieuw-zzp-vpt'] >= 1,
+      JSON.stringify(mix),
+    );
+    for (const [id, regio] of [
+      [DEMO_AANBIEDER, '5527'],
+      [DEMO_AANBIEDER_2, '5526'],
+    ]) {
+      const h = await t.db.query<{ jaar: number }>(
+        'SELECT DISTINCT jaar FROM productieafspraak WHERE organisatie_id = $1 AND regio_code = $2 ORDER BY 1',
+        [id, regio],
+      );
+      assert.deepEqual(
+        h.map((x) => x.jaar),
+        [2023, 2024, 2025],
+        `${id} has history in ${regio}`,
+      );
     }
-    const verscherpt = await t.db.one<{ n: number }>(`SELECT count(*) AS n FROM locatie WHERE inspectie_status = 'verscherpt'`);
+    const verscherpt = await t.db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM locatie WHERE inspectie_status = 'verscherpt'`,
+    );
     assert.ok(verscherpt.n >= 0);
     // amounts are exact: bedrag = prijs × volume rounded half-up to cents
     for (const a of await t.db.query<any>('SELECT prijs, volume, bedrag FROM productieafspraak LIMIT 200')) {
       assert.equal(new Decimal(a.prijs).times(a.volume).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2), a.bedrag);
     }
     const imp = await t.db.query<any>('SELECT jaar, voorbeeld FROM nza_tarief_import ORDER BY jaar');
-    assert.deepEqual(imp, [{ jaar: 2024, voorbeeld: true }, { jaar: 2025, voorbeeld: true }]);
+    assert.deepEqual(imp, [
+      { jaar: 2024, voorbeeld: true },
+      { jaar: 2025, voorbeeld: true },
+    ]);
     const acc = await t.db.one<{ n: number }>('SELECT count(*) AS n FROM gebruiker');
     assert.equal(acc.n, DEMO_ACCOUNTS.length);
-    const namen = await t.db.query<{ naam: string }>(`SELECT naam FROM organisatie WHERE soort = 'zorgaanbieder' AND id LIKE 'za-0%' LIMIT 5`);
-    assert.ok(namen.every((n) => /^(Zorggroep|Stichting|Woonzorgcentrum|Zorgcentrum|Vereniging|Zorgcoöperatie|Woongroep|Zorginstelling|Thuiszorg) /.test(n.naam)));
+    const namen = await t.db.query<{ naam: string }>(
+      `SELECT naam FROM organisatie WHERE soort = 'zorgaanbieder' AND id LIKE 'za-0%' LIMIT 5`,
+    );
+    assert.ok(
+      namen.every((n) =>
+        /^(Zorggroep|Stichting|Woonzorgcentrum|Zorgcentrum|Vereniging|Zorgcoöperatie|Woongroep|Zorginstelling|Thuiszorg) /.test(
+          n.naam,
+        ),
+      ),
+    );
     const bsn = await t.db.query<{ bsn: string }>('SELECT bsn FROM client LIMIT 20');
-    assert.ok(bsn.every((b) => /^99\d{7}$/.test(b.bsn)), 'fictional 99-range BSNs');
+    assert.ok(
+      bsn.every((b) => /^99\d{7}$/.test(b.bsn)),
+      'fictional 99-range BSNs',
+    );
   } finally {
     await t.close();
   }
@@ -99,16 +150,26 @@ test('CLI: zorginkoop demo loads as a job with --json, and refuses a second time
   delete env.DATABASE_URL;
   try {
     const bin = path.join(root, 'bin/zorginkoop.mjs');
-    const r = spawnSync(process.execPath, [bin, '--data-dir', dir, '--json', 'demo', '--seed', '3', '--schaal', 'regio'], { env, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [bin, '--data-dir', dir, '--json', 'demo', '--seed', '3', '--schaal', 'regio'],
+      { env, encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.equal(out.rijen.client, 5000);
     assert.match(out.taak, /^[0-9a-f-]{36}$/);
-    const again = spawnSync(process.execPath, [bin, '--data-dir', dir, 'demo', '--seed', '1'], { env, encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [bin, '--data-dir', dir, 'demo', '--seed', '1'], {
+      env,
+      encoding: 'utf8',
+    });
     assert.equal(again.status, 1);
     assert.match(again.stderr, /al demodata \(seed 3, schaal regio\)/);
     assert.match(again.stderr, /--data-dir/);
-    const usage = spawnSync(process.execPath, [bin, '--data-dir', dir, 'demo', '--schaal', 'wereld'], { env, encoding: 'utf8' });
+    const usage = spawnSync(process.execPath, [bin, '--data-dir', dir, 'demo', '--schaal', 'wereld'], {
+      env,
+      encoding: 'utf8',
+    });
     assert.equal(usage.status, 2);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

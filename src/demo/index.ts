@@ -16,29 +16,115 @@ import type { Queryable } from '../platform/db/index.ts';
 import { Decimal } from '../domain/money.ts';
 import { PRESTATIES } from '../reference/seed.ts';
 import { parseNzaCsv, importNzaTarievenIn } from '../reference/nza-tarieven.ts';
-import { generateDemo, checksumDemo, omvangVoor, KOLOMMEN, type DemoOmvang, type Rij, type Tarieven } from './generator.ts';
+import {
+  generateDemo,
+  checksumDemo,
+  omvangVoor,
+  KOLOMMEN,
+  type DemoOmvang,
+  type Rij,
+  type Tarieven,
+} from './generator.ts';
 
 export const DEMO_PASSWORD = 'zorginkoop-demo';
 
-export interface DemoAccount { email: string; naam: string; organisatieId: string; rollen: Rol[]; omschrijving: string }
+export interface DemoAccount {
+  email: string;
+  naam: string;
+  organisatieId: string;
+  rollen: Rol[];
+  omschrijving: string;
+}
 
 export const DEMO_ZORGKANTOOR = 'zk-cz';
 export const DEMO_AANBIEDER = 'za-demo-0001';
 export const DEMO_AANBIEDER_2 = 'za-demo-0002';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'inkoper@cz.demo', naam: 'Ingrid Inkoper', organisatieId: DEMO_ZORGKANTOOR, rollen: ['inkoper'], omschrijving: 'inkoper, CZ Zorgkantoor' },
-  { email: 'beoordelaar@cz.demo', naam: 'Bram Beoordelaar', organisatieId: DEMO_ZORGKANTOOR, rollen: ['beoordelaar'], omschrijving: 'beoordelaar, CZ Zorgkantoor' },
-  { email: 'beoordelaar2@cz.demo', naam: 'Bea Tweede', organisatieId: DEMO_ZORGKANTOOR, rollen: ['beoordelaar'], omschrijving: 'tweede beoordelaar (vier ogen), CZ Zorgkantoor' },
-  { email: 'manager@cz.demo', naam: 'Marieke Manager', organisatieId: DEMO_ZORGKANTOOR, rollen: ['manager'], omschrijving: 'manager zorginkoop, CZ Zorgkantoor' },
-  { email: 'controller@cz.demo', naam: 'Chris Controller', organisatieId: DEMO_ZORGKANTOOR, rollen: ['controller'], omschrijving: 'controller, CZ Zorgkantoor' },
-  { email: 'beheerder@cz.demo', naam: 'Ben Beheerder', organisatieId: DEMO_ZORGKANTOOR, rollen: ['beheerder'], omschrijving: 'beheerder, CZ Zorgkantoor' },
-  { email: 'inkoper@vgz.demo', naam: 'Vera Inkoper', organisatieId: 'zk-vgz', rollen: ['inkoper', 'manager'], omschrijving: 'inkoper en manager, VGZ Zorgkantoor' },
-  { email: 'contractmanager@zonnehof.demo', naam: 'Carla Contract', organisatieId: DEMO_AANBIEDER, rollen: ['aanbieder-contractmanager'], omschrijving: 'contractmanager, Zorggroep Zonnehof (fictief)' },
-  { email: 'bestuurder@zonnehof.demo', naam: 'Bert Bestuurder', organisatieId: DEMO_AANBIEDER, rollen: ['aanbieder-bestuurder'], omschrijving: 'bestuurder, Zorggroep Zonnehof (fictief)' },
-  { email: 'clientenraad@zonnehof.demo', naam: 'Cor Cliëntenraad', organisatieId: DEMO_AANBIEDER, rollen: ['clientenraad'], omschrijving: 'cliëntenraad, Zorggroep Zonnehof (fictief)' },
-  { email: 'contractmanager@heideweg.demo', naam: 'Henk Heideweg', organisatieId: DEMO_AANBIEDER_2, rollen: ['aanbieder-contractmanager'], omschrijving: 'contractmanager, Stichting Heideweg (fictief)' },
-  { email: 'toezicht@nza.demo', naam: 'Nina NZa', organisatieId: 'nza', rollen: ['toezichthouder'], omschrijving: 'toezichthouder, NZa' },
+  {
+    email: 'inkoper@cz.demo',
+    naam: 'Ingrid Inkoper',
+    organisatieId: DEMO_ZORGKANTOOR,
+    rollen: ['inkoper'],
+    omschrijving: 'inkoper, CZ Zorgkantoor',
+  },
+  {
+    email: 'beoordelaar@cz.demo',
+    naam: 'Bram Beoordelaar',
+    organisatieId: DEMO_ZORGKANTOOR,
+    rollen: ['beoordelaar'],
+    omschrijving: 'beoordelaar, CZ Zorgkantoor',
+  },
+  {
+    email: 'beoordelaar2@cz.demo',
+    naam: 'Bea Tweede',
+    organisatieId: DEMO_ZORGKANTOOR,
+    rollen: ['beoordelaar'],
+    omschrijving: 'tweede beoordelaar (vier ogen), CZ Zorgkantoor',
+  },
+  {
+    email: 'manager@cz.demo',
+    naam: 'Marieke Manager',
+    organisatieId: DEMO_ZORGKANTOOR,
+    rollen: ['manager'],
+    omschrijving: 'manager zorginkoop, CZ Zorgkantoor',
+  },
+  {
+    email: 'controller@cz.demo',
+    naam: 'Chris Controller',
+    organisatieId: DEMO_ZORGKANTOOR,
+    rollen: ['controller'],
+    omschrijving: 'controller, CZ Zorgkantoor',
+  },
+  {
+    email: 'beheerder@cz.demo',
+    naam: 'Ben Beheerder',
+    organisatieId: DEMO_ZORGKANTOOR,
+    rollen: ['beheerder'],
+    omschrijving: 'beheerder, CZ Zorgkantoor',
+  },
+  {
+    email: 'inkoper@vgz.demo',
+    naam: 'Vera Inkoper',
+    organisatieId: 'zk-vgz',
+    rollen: ['inkoper', 'manager'],
+    omschrijving: 'inkoper en manager, VGZ Zorgkantoor',
+  },
+  {
+    email: 'contractmanager@zonnehof.demo',
+    naam: 'Carla Contract',
+    organisatieId: DEMO_AANBIEDER,
+    rollen: ['aanbieder-contractmanager'],
+    omschrijving: 'contractmanager, Zorggroep Zonnehof (fictief)',
+  },
+  {
+    email: 'bestuurder@zonnehof.demo',
+    naam: 'Bert Bestuurder',
+    organisatieId: DEMO_AANBIEDER,
+    rollen: ['aanbieder-bestuurder'],
+    omschrijving: 'bestuurder, Zorggroep Zonnehof (fictief)',
+  },
+  {
+    email: 'clientenraad@zonnehof.demo',
+    naam: 'Cor Cliëntenraad',
+    organisatieId: DEMO_AANBIEDER,
+    rollen: ['clientenraad'],
+    omschrijving: 'cliëntenraad, Zorggroep Zonnehof (fictief)',
+  },
+  {
+    email: 'contractmanager@heideweg.demo',
+    naam: 'Henk Heideweg',
+    organisatieId: DEMO_AANBIEDER_2,
+    rollen: ['aanbieder-contractmanager'],
+    omschrijving: 'contractmanager, Stichting Heideweg (fictief)',
+  },
+  {
+    email: 'toezicht@nza.demo',
+    naam: 'Nina NZa',
+    organisatieId: 'nza',
+    rollen: ['toezichthouder'],
+    omschrijving: 'toezichthouder, NZa',
+  },
 ];
 
 export interface DemoOptions {
@@ -50,7 +136,10 @@ export interface DemoOptions {
 
 const voorbeeldDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/voorbeeld');
 /** The sample tariff files the demo loads, marked as example figures (voorbeeld = true). */
-export const VOORBEELD_TARIEFBESTANDEN = [2024, 2025].map((jaar) => ({ jaar, pad: path.join(voorbeeldDir, `nza-maximumtarieven-${jaar}-VOORBEELD.csv`) }));
+export const VOORBEELD_TARIEFBESTANDEN = [2024, 2025].map((jaar) => ({
+  jaar,
+  pad: path.join(voorbeeldDir, `nza-maximumtarieven-${jaar}-VOORBEELD.csv`),
+}));
 
 /** Sample tariffs in cents per year; 2023 is derived from 2024 (÷ 1.04) for the contract history. */
 export function voorbeeldTarieven(): Tarieven {
@@ -74,7 +163,14 @@ export async function ensureDemo(ctx: AppContext, opts: DemoOptions, progress?: 
   return true;
 }
 
-export interface DemoResultaat { seed: number; schaal: string; checksum: string; rijen: Record<string, number>; klassen: Record<string, number>; seconden: number }
+export interface DemoResultaat {
+  seed: number;
+  schaal: string;
+  checksum: string;
+  rijen: Record<string, number>;
+  klassen: Record<string, number>;
+  seconden: number;
+}
 
 /**
  * Generates and loads the demo data in one transaction (all or nothing), bulk-loaded with COPY.
@@ -83,7 +179,9 @@ export interface DemoResultaat { seed: number; schaal: string; checksum: string;
  */
 export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Progress): Promise<DemoResultaat> {
   const t0 = performance.now();
-  const melden = (f: number, stap: string) => { void progress?.(f, stap)?.catch(() => undefined); };
+  const melden = (f: number, stap: string) => {
+    void progress?.(f, stap)?.catch(() => undefined);
+  };
   const hash = await hashPassword(DEMO_PASSWORD, ctx.config.passwordHashCost);
   melden(0.02, 'gegevens genereren');
   const omvang = omvangVoor(opts.schaal, opts.omvang);
@@ -91,17 +189,24 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
   const checksum = checksumDemo(data);
   const rijen: Record<string, number> = {};
   await ctx.db.tx(async (t) => {
-    await t.query(`INSERT INTO organisatie (id, soort, naam, voorbeeld) VALUES ('nza','nza','Nederlandse Zorgautoriteit',false) ON CONFLICT DO NOTHING`);
+    await t.query(
+      `INSERT INTO organisatie (id, soort, naam, voorbeeld) VALUES ('nza','nza','Nederlandse Zorgautoriteit',false) ON CONFLICT DO NOTHING`,
+    );
     const stappen: [keyof typeof KOLOMMEN, Rij[], string][] = [
-      ['organisatie', data.organisaties, 'zorgaanbieders'], ['locatie', data.locaties, 'locaties'], ['client', data.clienten, 'cliënten'],
-      ['indicatie', data.indicaties, 'indicaties'], ['productieafspraak', data.productieafspraken, 'productieafspraken'], ['realisatie', data.realisatie, 'realisatie'],
+      ['organisatie', data.organisaties, 'zorgaanbieders'],
+      ['locatie', data.locaties, 'locaties'],
+      ['client', data.clienten, 'cliënten'],
+      ['indicatie', data.indicaties, 'indicaties'],
+      ['productieafspraak', data.productieafspraken, 'productieafspraken'],
+      ['realisatie', data.realisatie, 'realisatie'],
     ];
     const totaal = stappen.reduce((n, s) => n + s[1].length, 0) || 1;
     let klaar = 0;
     // Row-by-row foreign-key triggers dominate a bulk load (minutes on PGlite for the national
     // scale). Where the database role may (PGlite; a superuser on PostgreSQL) they are switched off
     // for this transaction only, and the same references are checked set-based afterwards.
-    const snel = !!(await t.maybeOne<{ s: boolean }>('SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user'))?.s;
+    const snel = !!(await t.maybeOne<{ s: boolean }>('SELECT rolsuper AS s FROM pg_roles WHERE rolname = current_user'))
+      ?.s;
     if (snel) await t.query(`SET LOCAL session_replication_role = replica`);
     for (const [tabel, rows, stap] of stappen) {
       melden(0.1 + 0.8 * (klaar / totaal), stap);
@@ -115,43 +220,80 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
     }
     melden(0.92, 'voorbeeldtarieven');
     for (const b of VOORBEELD_TARIEFBESTANDEN) {
-      await importNzaTarievenIn(t, null, { bestandsnaam: path.basename(b.pad), inhoud: fs.readFileSync(b.pad), jaar: b.jaar, voorbeeld: true });
+      await importNzaTarievenIn(t, null, {
+        bestandsnaam: path.basename(b.pad),
+        inhoud: fs.readFileSync(b.pad),
+        jaar: b.jaar,
+        voorbeeld: true,
+      });
     }
     melden(0.96, 'accounts');
     for (const a of DEMO_ACCOUNTS) {
-      await t.query('INSERT INTO gebruiker (email, naam, organisatie_id, rollen, wachtwoord_hash) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (email) DO NOTHING',
-        [a.email, a.naam, a.organisatieId, a.rollen, hash]);
+      await t.query(
+        'INSERT INTO gebruiker (email, naam, organisatie_id, rollen, wachtwoord_hash) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (email) DO NOTHING',
+        [a.email, a.naam, a.organisatieId, a.rollen, hash],
+      );
     }
     const invoer = { seed: opts.seed, schaal: opts.schaal, ...(opts.omvang ? { omvang: opts.omvang } : {}) };
-    await appendAudit(t, SYSTEEM, { actie: 'demo.geladen', onderwerpType: 'database', onderwerpId: 'demo', invoer, resultaat: { checksum, rijen } });
-    await t.query(`INSERT INTO instelling (sleutel, waarde) VALUES ('demo', $1)`, [JSON.stringify({ ...invoer, checksum, geladenOp: ctx.now().toISOString() })]);
+    await appendAudit(t, SYSTEEM, {
+      actie: 'demo.geladen',
+      onderwerpType: 'database',
+      onderwerpId: 'demo',
+      invoer,
+      resultaat: { checksum, rijen },
+    });
+    await t.query(`INSERT INTO instelling (sleutel, waarde) VALUES ('demo', $1)`, [
+      JSON.stringify({ ...invoer, checksum, geladenOp: ctx.now().toISOString() }),
+    ]);
   });
   const klassen: Record<string, number> = {};
   for (const k of Object.values(data.klassen)) klassen[k] = (klassen[k] ?? 0) + 1;
   melden(1, 'klaar');
-  return { seed: opts.seed, schaal: opts.schaal, checksum, rijen, klassen, seconden: Math.round((performance.now() - t0) / 100) / 10 };
+  return {
+    seed: opts.seed,
+    schaal: opts.schaal,
+    checksum,
+    rijen,
+    klassen,
+    seconden: Math.round((performance.now() - t0) / 100) / 10,
+  };
 }
 
 /** Every reference of the bulk-loaded tables, checked set-based (one anti-join per foreign key). */
 const VERWIJZINGEN: [string, string, string, string][] = [
-  ['locatie', 'organisatie_id', 'organisatie', 'id'], ['locatie', 'regio_code', 'regio', 'code'], ['client', 'regio_code', 'regio', 'code'],
-  ['indicatie', 'client_id', 'client', 'id'], ['indicatie', 'zorgprofiel_code', 'zorgprofiel', 'code'], ['indicatie', 'sector', 'sector', 'code'],
-  ['indicatie', 'leveringsvorm', 'leveringsvorm', 'code'], ['indicatie', 'organisatie_id', 'organisatie', 'id'],
-  ['productieafspraak', 'regio_code', 'regio', 'code'], ['productieafspraak', 'organisatie_id', 'organisatie', 'id'], ['productieafspraak', 'sector', 'sector', 'code'],
-  ['productieafspraak', 'prestatie_code', 'prestatie', 'code'], ['realisatie', 'regio_code', 'regio', 'code'], ['realisatie', 'organisatie_id', 'organisatie', 'id'],
+  ['locatie', 'organisatie_id', 'organisatie', 'id'],
+  ['locatie', 'regio_code', 'regio', 'code'],
+  ['client', 'regio_code', 'regio', 'code'],
+  ['indicatie', 'client_id', 'client', 'id'],
+  ['indicatie', 'zorgprofiel_code', 'zorgprofiel', 'code'],
+  ['indicatie', 'sector', 'sector', 'code'],
+  ['indicatie', 'leveringsvorm', 'leveringsvorm', 'code'],
+  ['indicatie', 'organisatie_id', 'organisatie', 'id'],
+  ['productieafspraak', 'regio_code', 'regio', 'code'],
+  ['productieafspraak', 'organisatie_id', 'organisatie', 'id'],
+  ['productieafspraak', 'sector', 'sector', 'code'],
+  ['productieafspraak', 'prestatie_code', 'prestatie', 'code'],
+  ['realisatie', 'regio_code', 'regio', 'code'],
+  ['realisatie', 'organisatie_id', 'organisatie', 'id'],
   ['realisatie', 'prestatie_code', 'prestatie', 'code'],
 ];
 
 async function controleerVerwijzingen(t: Queryable): Promise<void> {
   for (const [tabel, kolom, doel, sleutel] of VERWIJZINGEN) {
     const r = await t.one<{ n: number }>(
-      `SELECT count(*) AS n FROM ${tabel} x WHERE x.${kolom} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${doel} d WHERE d.${sleutel} = x.${kolom})`);
-    if (r.n > 0) throw new Error(`Demodata: ${r.n} rijen in ${tabel}.${kolom} verwijzen naar een niet-bestaande ${doel}; er is niets geladen.`);
+      `SELECT count(*) AS n FROM ${tabel} x WHERE x.${kolom} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${doel} d WHERE d.${sleutel} = x.${kolom})`,
+    );
+    if (r.n > 0)
+      throw new Error(
+        `Demodata: ${r.n} rijen in ${tabel}.${kolom} verwijzen naar een niet-bestaande ${doel}; er is niets geladen.`,
+      );
   }
 }
 
 /** What is loaded: the demo settings, or undefined for a database without demo data. */
-export async function demoStatus(q: Queryable): Promise<{ seed: number; schaal: string; checksum?: string; geladenOp?: string } | undefined> {
+export async function demoStatus(
+  q: Queryable,
+): Promise<{ seed: number; schaal: string; checksum?: string; geladenOp?: string } | undefined> {
   const r = await q.maybeOne<{ waarde: any }>('SELECT waarde FROM instelling WHERE sleutel = $1', ['demo']);
   return r?.waarde;
 }
@@ -160,12 +302,18 @@ export async function demoStatus(q: Queryable): Promise<{ seed: number; schaal: 
 export async function checksumDatabase(q: Queryable): Promise<string> {
   const h = crypto.createHash('sha256');
   const queries: [string, string][] = [
-    ['organisatie', `SELECT id, soort, naam, agb, kvk, voorbeeld FROM organisatie WHERE soort = 'zorgaanbieder' ORDER BY id`],
+    [
+      'organisatie',
+      `SELECT id, soort, naam, agb, kvk, voorbeeld FROM organisatie WHERE soort = 'zorgaanbieder' ORDER BY id`,
+    ],
     ['locatie', `SELECT ${KOLOMMEN.locatie.join(', ')} FROM locatie ORDER BY id`],
     ['client', `SELECT ${KOLOMMEN.client.join(', ')} FROM client ORDER BY id`],
     ['indicatie', `SELECT ${KOLOMMEN.indicatie.join(', ')} FROM indicatie ORDER BY id`],
     ['productieafspraak', `SELECT ${KOLOMMEN.productieafspraak.join(', ')} FROM productieafspraak ORDER BY id`],
-    ['realisatie', `SELECT ${KOLOMMEN.realisatie.join(', ')} FROM realisatie ORDER BY jaar, maand, regio_code, organisatie_id, prestatie_code`],
+    [
+      'realisatie',
+      `SELECT ${KOLOMMEN.realisatie.join(', ')} FROM realisatie ORDER BY jaar, maand, regio_code, organisatie_id, prestatie_code`,
+    ],
   ];
   for (const [naam, sql] of queries) {
     h.update(`#${naam}\n`);
@@ -179,7 +327,9 @@ export async function checksumDatabase(q: Queryable): Promise<string> {
  * existing, entirely new (no history), new in a region (a location in a region without history
  * there, history elsewhere), new for zzp/vpt (history only on MPT).
  */
-export async function classificatieMix(q: Queryable): Promise<Record<'bestaand' | 'nieuw' | 'nieuw-in-regio' | 'nieuw-zzp-vpt', number>> {
+export async function classificatieMix(
+  q: Queryable,
+): Promise<Record<'bestaand' | 'nieuw' | 'nieuw-in-regio' | 'nieuw-zzp-vpt', number>> {
   const r = await q.one<any>(`
     WITH hist AS (SELECT DISTINCT organisatie_id, regio_code, (p.soort IN ('zzp','vpt')) AS zzpvpt
                   FROM productieafspraak pa JOIN prestatie p ON p.code = pa.prestatie_code),
@@ -192,5 +342,10 @@ export async function classificatieMix(q: Queryable): Promise<Record<'bestaand' 
       (SELECT count(DISTINCT h.organisatie_id) FROM hist h WHERE h.zzpvpt
          AND NOT EXISTS (SELECT 1 FROM loc l WHERE l.organisatie_id = h.organisatie_id
            AND NOT EXISTS (SELECT 1 FROM hist h2 WHERE h2.organisatie_id = l.organisatie_id AND h2.regio_code = l.regio_code))) AS bestaand`);
-  return { bestaand: Number(r.bestaand), nieuw: Number(r.nieuw), 'nieuw-in-regio': Number(r.nieuw_in_regio), 'nieuw-zzp-vpt': Number(r.nieuw_zzp_vpt) };
+  return {
+    bestaand: Number(r.bestaand),
+    nieuw: Number(r.nieuw),
+    'nieuw-in-regio': Number(r.nieuw_in_regio),
+    'nieuw-zzp-vpt': Number(r.nieuw_zzp_vpt),
+  };
 }

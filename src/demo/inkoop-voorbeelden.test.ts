@@ -10,9 +10,17 @@ test('example procedures: one per kind, published, in the phase a demo user can 
   app.setNow(new Date('2026-11-23T09:00:00Z'));
   assert.equal(await ensureInkoopVoorbeelden(app.ctx), true);
   assert.equal(await ensureInkoopVoorbeelden(app.ctx), false, 'a second start creates nothing');
-  const rows = await app.db.query<any>('SELECT titel, procedure_type, fase, jaar_van, jaar_tot FROM inkoopkader ORDER BY procedure_type');
-  assert.deepEqual(rows.map((r) => [r.procedure_type, r.fase, r.jaar_van, r.jaar_tot]), [
-    ['best_value', 'vragenronde', 2027, 2029], ['dialoog', 'vragenronde', 2027, 2027], ['open_house', 'toelating_doorlopend', 2027, 2027]]);
+  const rows = await app.db.query<any>(
+    'SELECT titel, procedure_type, fase, jaar_van, jaar_tot FROM inkoopkader ORDER BY procedure_type',
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.procedure_type, r.fase, r.jaar_van, r.jaar_tot]),
+    [
+      ['best_value', 'vragenronde', 2027, 2029],
+      ['dialoog', 'vragenronde', 2027, 2027],
+      ['open_house', 'toelating_doorlopend', 2027, 2027],
+    ],
+  );
   assert.ok(rows.every((r) => r.titel.startsWith('Voorbeeld – ')));
 
   // The provider sees all three as open procedures, with its draft on the dialogue procedure.
@@ -21,9 +29,13 @@ test('example procedures: one per kind, published, in the phase a demo user can 
   assert.equal(lijst.statusCode, 200);
   const titels = lijst.json().map((k: any) => k.titel);
   for (const r of rows) assert.ok(titels.includes(r.titel), `${r.titel} zichtbaar voor de aanbieder`);
-  const concept = await app.db.one<{ n: number }>(`SELECT count(*) AS n FROM inschrijving WHERE organisatie_id = 'za-demo-0001' AND status = 'concept'`);
+  const concept = await app.db.one<{ n: number }>(
+    `SELECT count(*) AS n FROM inschrijving WHERE organisatie_id = 'za-demo-0001' AND status = 'concept'`,
+  );
   assert.equal(Number(concept.n), 1);
   // Created through the services: audited.
-  const audit = await app.db.one<{ n: number }>(`SELECT count(*) AS n FROM audit_regel WHERE actie = 'inkoop.kader.aangemaakt'`);
+  const audit = await app.db.one<{ n: number }>(
+    `SELECT count(*) AS n FROM audit_regel WHERE actie = 'inkoop.kader.aangemaakt'`,
+  );
   assert.equal(Number(audit.n), 3);
 });

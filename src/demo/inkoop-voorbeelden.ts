@@ -21,8 +21,19 @@ const REGIOS = ['5526', '5527'];
 async function actor(ctx: AppContext, email: string): Promise<Actor> {
   const r = await ctx.db.one<any>(
     `SELECT g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort
-     FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE g.email = $1`, [email]);
-  return { gebruikerId: r.id, naam: r.naam, email: r.email, rollen: r.rollen, taal: r.taal, organisatieId: r.org_id, organisatieNaam: r.org_naam, organisatieSoort: r.soort };
+     FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE g.email = $1`,
+    [email],
+  );
+  return {
+    gebruikerId: r.id,
+    naam: r.naam,
+    email: r.email,
+    rollen: r.rollen,
+    taal: r.taal,
+    organisatieId: r.org_id,
+    organisatieNaam: r.org_naam,
+    organisatieSoort: r.soort,
+  };
 }
 
 /** A timeline from now: questions for 2 weeks, NvI after 3, bids until noon (Amsterdam) after `weken` weeks. */
@@ -49,24 +60,43 @@ export async function ensureInkoopVoorbeelden(ctx: AppContext): Promise<boolean>
   const jaar = nu.getUTCFullYear() + 1;
 
   const dialoog = await maakKader(ctx, inkoper, {
-    titel: `Voorbeeld – Zorginkoop V&V ${jaar} (dialoogmodel)`, jaarVan: jaar, sector: 'VV', regioCodes: REGIOS, procedureType: 'dialoog', sjabloon: 'wlz-2016',
+    titel: `Voorbeeld – Zorginkoop V&V ${jaar} (dialoogmodel)`,
+    jaarVan: jaar,
+    sector: 'VV',
+    regioCodes: REGIOS,
+    procedureType: 'dialoog',
+    sjabloon: 'wlz-2016',
   });
   await zetTermijnen(ctx, inkoper, dialoog, tijdlijn(nu, 6));
   await publiceer(ctx, inkoper, dialoog, 'Eerste publicatie (voorbeeld)');
   await startInschrijving(ctx, zonnehof, dialoog);
 
   const openHouse = await maakKader(ctx, inkoper, {
-    titel: `Voorbeeld – Open house V&V ${jaar}`, jaarVan: jaar, sector: 'VV', regioCodes: REGIOS, procedureType: 'open_house', sjabloon: 'open-house',
+    titel: `Voorbeeld – Open house V&V ${jaar}`,
+    jaarVan: jaar,
+    sector: 'VV',
+    regioCodes: REGIOS,
+    procedureType: 'open_house',
+    sjabloon: 'open-house',
   });
   await publiceer(ctx, inkoper, openHouse, 'Eerste publicatie (voorbeeld)');
   await voerOvergangUit(ctx, inkoper, openHouse, 'toelating_openen');
 
   const bestValue = await maakKader(ctx, inkoper, {
-    titel: `Voorbeeld – Best value V&V ${jaar}–${jaar + 2}`, jaarVan: jaar, jaarTot: jaar + 2, sector: 'VV', regioCodes: REGIOS, procedureType: 'best_value', sjabloon: 'best-value',
+    titel: `Voorbeeld – Best value V&V ${jaar}–${jaar + 2}`,
+    jaarVan: jaar,
+    jaarTot: jaar + 2,
+    sector: 'VV',
+    regioCodes: REGIOS,
+    procedureType: 'best_value',
+    sjabloon: 'best-value',
   });
   await zetTermijnen(ctx, inkoper, bestValue, tijdlijn(nu, 8));
   await publiceer(ctx, inkoper, bestValue, 'Eerste publicatie (voorbeeld)');
 
-  await ctx.db.query('INSERT INTO instelling (sleutel, waarde) VALUES ($1, $2)', [SLEUTEL, JSON.stringify({ kaders: [dialoog, openHouse, bestValue], aangemaaktOp: nu.toISOString() })]);
+  await ctx.db.query('INSERT INTO instelling (sleutel, waarde) VALUES ($1, $2)', [
+    SLEUTEL,
+    JSON.stringify({ kaders: [dialoog, openHouse, bestValue], aangemaaktOp: nu.toISOString() }),
+  ]);
   return true;
 }

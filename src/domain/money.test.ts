@@ -30,20 +30,24 @@ test('formatEuroNl', () => {
 });
 
 test('property: sum of cent amounts is exact and order-independent', () => {
-  fc.assert(fc.property(fc.array(fc.integer({ min: -10_000_000_00, max: 10_000_000_00 }), { maxLength: 200 }), (cents) => {
-    const amounts = cents.map((c) => new Decimal(c).dividedBy(100));
-    const a = sum(amounts);
-    const b = sum([...amounts].reverse());
-    assert.ok(a.equals(b));
-    assert.ok(a.times(100).equals(new Decimal(cents.reduce((x, y) => x + y, 0))));
-  }));
+  fc.assert(
+    fc.property(fc.array(fc.integer({ min: -10_000_000_00, max: 10_000_000_00 }), { maxLength: 200 }), (cents) => {
+      const amounts = cents.map((c) => new Decimal(c).dividedBy(100));
+      const a = sum(amounts);
+      const b = sum([...amounts].reverse());
+      assert.ok(a.equals(b));
+      assert.ok(a.times(100).equals(new Decimal(cents.reduce((x, y) => x + y, 0))));
+    }),
+  );
 });
 
 test('property: roundCents is idempotent and moves at most half a cent', () => {
-  fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 9999 }), (i, frac) => {
-    const v = new Decimal(i).dividedBy(100).plus(new Decimal(frac).dividedBy(1e6));
-    const r = roundCents(v);
-    assert.ok(roundCents(r).equals(r));
-    assert.ok(r.minus(v).abs().lte('0.005'));
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 9999 }), (i, frac) => {
+      const v = new Decimal(i).dividedBy(100).plus(new Decimal(frac).dividedBy(1e6));
+      const r = roundCents(v);
+      assert.ok(roundCents(r).equals(r));
+      assert.ok(r.minus(v).abs().lte('0.005'));
+    }),
+  );
 });

@@ -12,15 +12,31 @@ import { appendAudit, canonicalJson } from '../platform/audit.ts';
 import { auditActor } from '../platform/capability.ts';
 import { AppError, badRequest, conflict, notFound, unprocessable, type Fout } from '../platform/errors.ts';
 import { controleerOpMalware, scannersVoor } from '../platform/virusscan.ts';
-import { bepalendeKlasse, classificeer, eisGeldtVoor, KLASSE_NAMEN, type ContractRegel, type Klasse } from '../domain/inkoop/classificatie.ts';
+import {
+  bepalendeKlasse,
+  classificeer,
+  eisGeldtVoor,
+  KLASSE_NAMEN,
+  type ContractRegel,
+  type Klasse,
+} from '../domain/inkoop/classificatie.ts';
 import { accepteertInschrijvingen } from '../domain/inkoop/procedure.ts';
 import { instantNaarLokaal, voorDeadline } from '../domain/inkoop/timeline.ts';
 import { parseDecimal } from '../domain/money.ts';
 import { volledigVoorstelVoorOntvangst } from './bestvalue/voorstel.ts';
 import { contractrelatiesVoorHistorie } from './signalen/service.ts';
 import {
-  deadlineVan, eisOut, isEigenaar, kaderVoor, KWALITEITSTHEMAS, laadEisen, laadTermijnen, regiosVanAanbieder, verzegeld,
-  type EisRij, type KaderRij,
+  deadlineVan,
+  eisOut,
+  isEigenaar,
+  kaderVoor,
+  KWALITEITSTHEMAS,
+  laadEisen,
+  laadTermijnen,
+  regiosVanAanbieder,
+  verzegeld,
+  type EisRij,
+  type KaderRij,
 } from './kader.ts';
 
 // ───────────────────────────── Documents ─────────────────────────────
@@ -37,7 +53,11 @@ export const TOEGESTANE_TYPES: Record<string, { mime: string; magic: number[]; s
   ppt: { mime: 'application/vnd.ms-powerpoint', magic: OLE, soort: 'PowerPoint' },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: ZIP, soort: 'Word' },
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: ZIP, soort: 'Excel' },
-  pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', magic: ZIP, soort: 'PowerPoint' },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    magic: ZIP,
+    soort: 'PowerPoint',
+  },
   odt: { mime: 'application/vnd.oasis.opendocument.text', magic: ZIP, soort: 'OpenDocument' },
   ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', magic: ZIP, soort: 'OpenDocument' },
   odp: { mime: 'application/vnd.oasis.opendocument.presentation', magic: ZIP, soort: 'OpenDocument' },
@@ -47,16 +67,30 @@ export const TOEGESTANE_TYPES: Record<string, { mime: string; magic: number[]; s
 export function controleerDocument(naam: string, inhoud: Buffer, afgekapt = false): { mime: string; sha256: string } {
   const regel = 'regel inkoop.document';
   if (afgekapt || inhoud.length > MAX_DOCUMENT_BYTES) {
-    throw new AppError(413, 'document-te-groot', `Het bestand '${naam}' is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (${regel}.grootte).`, { actie: 'Verklein het bestand of splits het op.' });
+    throw new AppError(
+      413,
+      'document-te-groot',
+      `Het bestand '${naam}' is groter dan ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB (${regel}.grootte).`,
+      { actie: 'Verklein het bestand of splits het op.' },
+    );
   }
   if (!inhoud.length) throw unprocessable('document-leeg', `Het bestand '${naam}' is leeg (${regel}.grootte).`);
   const ext = /\.([A-Za-z0-9]+)$/.exec(naam)?.[1]?.toLowerCase() ?? '';
   const type = TOEGESTANE_TYPES[ext];
   if (!type) {
-    throw new AppError(415, 'document-type', `Het bestand '${naam}' is geen PDF- of Office-document (${regel}.type).`, { actie: `Toegestaan: ${Object.keys(TOEGESTANE_TYPES).map((e) => '.' + e).join(', ')}.` });
+    throw new AppError(415, 'document-type', `Het bestand '${naam}' is geen PDF- of Office-document (${regel}.type).`, {
+      actie: `Toegestaan: ${Object.keys(TOEGESTANE_TYPES)
+        .map((e) => '.' + e)
+        .join(', ')}.`,
+    });
   }
   if (!type.magic.every((b, i) => inhoud[i] === b)) {
-    throw new AppError(415, 'document-inhoud', `De inhoud van '${naam}' is geen ${type.soort}-bestand, hoewel de naam op .${ext} eindigt (${regel}.type: extensie én inhoud moeten kloppen).`, { actie: 'Sla het document opnieuw op in het juiste formaat.' });
+    throw new AppError(
+      415,
+      'document-inhoud',
+      `De inhoud van '${naam}' is geen ${type.soort}-bestand, hoewel de naam op .${ext} eindigt (${regel}.type: extensie én inhoud moeten kloppen).`,
+      { actie: 'Sla het document opnieuw op in het juiste formaat.' },
+    );
   }
   return { mime: type.mime, sha256: crypto.createHash('sha256').update(inhoud).digest('hex') };
 }
@@ -64,8 +98,18 @@ export function controleerDocument(naam: string, inhoud: Buffer, afgekapt = fals
 // ───────────────────────────── Loading with sealing ─────────────────────────────
 
 export interface InschrijvingRij {
-  id: string; kader_id: string; organisatie_id: string; status: 'concept' | 'ingediend' | 'ingetrokken'; kader_versie: number | null; regio_codes: string[];
-  ingediend_op: Date | null; ontvangst_hash: string | null; ontvangst: any; ingetrokken_op: Date | null; aangemaakt_op: Date; gewijzigd_op: Date;
+  id: string;
+  kader_id: string;
+  organisatie_id: string;
+  status: 'concept' | 'ingediend' | 'ingetrokken';
+  kader_versie: number | null;
+  regio_codes: string[];
+  ingediend_op: Date | null;
+  ontvangst_hash: string | null;
+  ontvangst: any;
+  ingetrokken_op: Date | null;
+  aangemaakt_op: Date;
+  gewijzigd_op: Date;
 }
 
 /**
@@ -73,9 +117,17 @@ export interface InschrijvingRij {
  * did not exist). The zorgkantoor owning the kader sees submitted bids only once they are unsealed
  * (after the deadline, or at once when the kader is not sealed for assessors); a concept never.
  */
-export async function inschrijvingVoor(ctx: AppContext, q: Queryable, a: Actor, id: string, lock = false): Promise<{ i: InschrijvingRij; k: KaderRij }> {
+export async function inschrijvingVoor(
+  ctx: AppContext,
+  q: Queryable,
+  a: Actor,
+  id: string,
+  lock = false,
+): Promise<{ i: InschrijvingRij; k: KaderRij }> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Deze inschrijving');
-  const i = await q.maybeOne<InschrijvingRij>(`SELECT * FROM inschrijving WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const i = await q.maybeOne<InschrijvingRij>(`SELECT * FROM inschrijving WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
+    id,
+  ]);
   if (!i) throw notFound('Deze inschrijving');
   if (isAanbieder(a)) {
     if (i.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
@@ -92,7 +144,12 @@ async function eisOntzegeld(ctx: AppContext, q: Queryable, k: KaderRij) {
   const termijnen = await laadTermijnen(q, k.id);
   if (verzegeld(k, termijnen, ctx.now())) {
     const dl = deadlineVan(termijnen);
-    throw new AppError(403, 'verzegeld', `Inschrijvingen zijn verzegeld tot de sluitingstermijn${dl ? ` (${instantNaarLokaal(dl)}, Europe/Amsterdam)` : ''}; pas daarna kunnen beoordelaars en het zorgkantoor ze inzien (regel inkoop.verzegeling).`, { actie: 'Wacht tot na de sluitingstermijn.' });
+    throw new AppError(
+      403,
+      'verzegeld',
+      `Inschrijvingen zijn verzegeld tot de sluitingstermijn${dl ? ` (${instantNaarLokaal(dl)}, Europe/Amsterdam)` : ''}; pas daarna kunnen beoordelaars en het zorgkantoor ze inzien (regel inkoop.verzegeling).`,
+      { actie: 'Wacht tot na de sluitingstermijn.' },
+    );
   }
 }
 
@@ -102,35 +159,63 @@ export async function eisOpen(ctx: AppContext, q: Queryable, k: KaderRij, wat: s
   const dl = deadlineVan(termijnen);
   const nu = ctx.now();
   if (dl && !voorDeadline(nu, dl)) {
-    throw conflict('deadline-verstreken', `${wat} kan niet meer: de sluitingstermijn was ${instantNaarLokaal(dl)} (Europe/Amsterdam) en het is nu ${instantNaarLokaal(nu)} volgens de serverklok (regel inkoop.deadline.inschrijving).`);
+    throw conflict(
+      'deadline-verstreken',
+      `${wat} kan niet meer: de sluitingstermijn was ${instantNaarLokaal(dl)} (Europe/Amsterdam) en het is nu ${instantNaarLokaal(nu)} volgens de serverklok (regel inkoop.deadline.inschrijving).`,
+    );
   }
   if (!accepteertInschrijvingen(k.procedure_type, k.fase)) {
-    throw conflict('inschrijving-gesloten', `${wat} kan niet in fase '${k.fase}' van de procedure (regel inkoop.procedure.v1:${k.procedure_type}).`);
+    throw conflict(
+      'inschrijving-gesloten',
+      `${wat} kan niet in fase '${k.fase}' van de procedure (regel inkoop.procedure.v1:${k.procedure_type}).`,
+    );
   }
 }
 
 function eisAanbieder(a: Actor) {
-  if (!isAanbieder(a)) throw new AppError(403, 'alleen-aanbieders', 'Alleen de zorgaanbieder zelf werkt aan haar inschrijving.');
+  if (!isAanbieder(a))
+    throw new AppError(403, 'alleen-aanbieders', 'Alleen de zorgaanbieder zelf werkt aan haar inschrijving.');
 }
 
 // ───────────────────────────── Classification ─────────────────────────────
 
 /** The contract/production history of the reference year from productieafspraak + realisatie, plus the contract relations (rol). */
-export async function contractHistorie(q: Queryable, organisatieId: string, peiljaar: number): Promise<ContractRegel[]> {
-  const rows = await q.query<any>(`
+export async function contractHistorie(
+  q: Queryable,
+  organisatieId: string,
+  peiljaar: number,
+): Promise<ContractRegel[]> {
+  const rows = await q.query<any>(
+    `
     SELECT pa.regio_code, pa.sector, p.soort, bool_or(pa.versie ILIKE 'overheveling%') AS overheveling,
       EXISTS (SELECT 1 FROM realisatie r JOIN prestatie rp ON rp.code = r.prestatie_code
               WHERE r.organisatie_id = pa.organisatie_id AND r.jaar = pa.jaar AND r.regio_code = pa.regio_code AND rp.sector = pa.sector AND r.volume > 0) AS productie
     FROM productieafspraak pa JOIN prestatie p ON p.code = pa.prestatie_code
     WHERE pa.organisatie_id = $1 AND pa.jaar = $2
-    GROUP BY pa.organisatie_id, pa.jaar, pa.regio_code, pa.sector, p.soort`, [organisatieId, peiljaar]);
+    GROUP BY pa.organisatie_id, pa.jaar, pa.regio_code, pa.sector, p.soort`,
+    [organisatieId, peiljaar],
+  );
   // Roles besides the main contract (onderaannemer / zzp-pilot / pgb) from the contractrelatie table (src/inkoop/signalen).
   const relaties = await contractrelatiesVoorHistorie(q, organisatieId, peiljaar);
-  return [...rows.map((r) => ({
-    jaar: peiljaar, regioCode: r.regio_code, sector: r.sector,
-    soort: (['zzp', 'vpt', 'mpt'].includes(r.soort) ? r.soort : 'overig') as ContractRegel['soort'],
-    overheveling: !!r.overheveling, productie: !!r.productie,
-  })), ...relaties.map((r): ContractRegel => ({ jaar: peiljaar, regioCode: r.regio_code, sector: r.sector, soort: 'overig', rol: r.rol, overheveling: false, productie: false }))];
+  return [
+    ...rows.map((r) => ({
+      jaar: peiljaar,
+      regioCode: r.regio_code,
+      sector: r.sector,
+      soort: (['zzp', 'vpt', 'mpt'].includes(r.soort) ? r.soort : 'overig') as ContractRegel['soort'],
+      overheveling: !!r.overheveling,
+      productie: !!r.productie,
+    })),
+    ...relaties.map((r): ContractRegel => ({
+      jaar: peiljaar,
+      regioCode: r.regio_code,
+      sector: r.sector,
+      soort: 'overig',
+      rol: r.rol,
+      overheveling: false,
+      productie: false,
+    })),
+  ];
 }
 
 /** (Re)classifies the bidder for every region of the kader it has locations in; stores with reason. */
@@ -139,22 +224,35 @@ export async function classificeerInschrijving(ctx: AppContext, q: Queryable, k:
   const regios = k.regio_codes.filter((r) => eigenRegios.includes(r));
   const peiljaar = k.jaar_van - 1;
   const historie = await contractHistorie(q, organisatieId, peiljaar);
-  const lv = await q.query<{ leveringsvormen: string[] }>('SELECT leveringsvormen FROM locatie WHERE organisatie_id = $1 AND regio_code = ANY($2::text[])', [organisatieId, regios]);
+  const lv = await q.query<{ leveringsvormen: string[] }>(
+    'SELECT leveringsvormen FROM locatie WHERE organisatie_id = $1 AND regio_code = ANY($2::text[])',
+    [organisatieId, regios],
+  );
   const biedtZzpVpt = lv.some((l) => l.leveringsvormen.includes('verblijf') || l.leveringsvormen.includes('vpt'));
   const uit = [];
   for (const regioCode of regios) {
     const c = classificeer({ peiljaar, regioCode, sector: k.sector, biedtZzpVpt }, historie);
-    await q.query(`INSERT INTO classificatie (kader_id, organisatie_id, regio_code, klasse, reden, bewijs, bepaald_op) VALUES ($1,$2,$3,$4,$5,$6,$7)
+    await q.query(
+      `INSERT INTO classificatie (kader_id, organisatie_id, regio_code, klasse, reden, bewijs, bepaald_op) VALUES ($1,$2,$3,$4,$5,$6,$7)
       ON CONFLICT (kader_id, organisatie_id, regio_code) DO UPDATE SET klasse = EXCLUDED.klasse, reden = EXCLUDED.reden, bewijs = EXCLUDED.bewijs, bepaald_op = EXCLUDED.bepaald_op`,
-    [k.id, organisatieId, regioCode, c.klasse, c.reden, JSON.stringify({ ...c.bewijs, regel: c.regel }), ctx.now()]);
+      [k.id, organisatieId, regioCode, c.klasse, c.reden, JSON.stringify({ ...c.bewijs, regel: c.regel }), ctx.now()],
+    );
     uit.push({ regioCode, klasse: c.klasse, reden: c.reden });
   }
   return { regios: uit, klasse: bepalendeKlasse(uit.map((x) => x.klasse)) };
 }
 
 async function laadClassificatie(q: Queryable, kaderId: string, organisatieId: string) {
-  const rows = await q.query<any>('SELECT regio_code, klasse, reden, bewijs FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2 ORDER BY regio_code', [kaderId, organisatieId]);
-  const regios = rows.map((r) => ({ regioCode: r.regio_code as string, klasse: r.klasse as Klasse, klasseNaam: KLASSE_NAMEN[r.klasse as Klasse].nl, reden: r.reden as string }));
+  const rows = await q.query<any>(
+    'SELECT regio_code, klasse, reden, bewijs FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2 ORDER BY regio_code',
+    [kaderId, organisatieId],
+  );
+  const regios = rows.map((r) => ({
+    regioCode: r.regio_code as string,
+    klasse: r.klasse as Klasse,
+    klasseNaam: KLASSE_NAMEN[r.klasse as Klasse].nl,
+    reden: r.reden as string,
+  }));
   const klasse = bepalendeKlasse(regios.map((r) => r.klasse));
   return { klasse, klasseNaam: KLASSE_NAMEN[klasse].nl, regios };
 }
@@ -166,34 +264,64 @@ export async function startInschrijving(ctx: AppContext, a: Actor, kaderId: stri
   eisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const k = await kaderVoor(t, a, kaderId, true);
-    const bestaand = await t.maybeOne<{ id: string }>('SELECT id FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2', [kaderId, a.organisatieId]);
+    const bestaand = await t.maybeOne<{ id: string }>(
+      'SELECT id FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2',
+      [kaderId, a.organisatieId],
+    );
     if (bestaand) return bestaand.id;
     await eisOpen(ctx, t, k, 'Een inschrijving starten');
     const eigenRegios = await regiosVanAanbieder(t, a.organisatieId);
     const nu = ctx.now();
-    const row = await t.one<{ id: string }>('INSERT INTO inschrijving (kader_id, organisatie_id, kader_versie, regio_codes, aangemaakt_op, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$5) RETURNING id',
-      [kaderId, a.organisatieId, k.gepubliceerde_versie, k.regio_codes.filter((r) => eigenRegios.includes(r)), nu]);
+    const row = await t.one<{ id: string }>(
+      'INSERT INTO inschrijving (kader_id, organisatie_id, kader_versie, regio_codes, aangemaakt_op, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$5) RETURNING id',
+      [kaderId, a.organisatieId, k.gepubliceerde_versie, k.regio_codes.filter((r) => eigenRegios.includes(r)), nu],
+    );
     const c = await classificeerInschrijving(ctx, t, k, a.organisatieId);
-    await appendAudit(t, auditActor(a), { actie: 'inkoop.inschrijving.gestart', onderwerpType: 'inschrijving', onderwerpId: row.id, invoer: { kaderId }, resultaat: { status: 'concept', klasse: c.klasse } });
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.inschrijving.gestart',
+      onderwerpType: 'inschrijving',
+      onderwerpId: row.id,
+      invoer: { kaderId },
+      resultaat: { status: 'concept', klasse: c.klasse },
+    });
     return row.id;
   });
 }
 
-async function bewerkConcept(ctx: AppContext, a: Actor, id: string, wat: string, fn: (t: Queryable, i: InschrijvingRij, k: KaderRij) => Promise<unknown>, invoer: unknown) {
+async function bewerkConcept(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  wat: string,
+  fn: (t: Queryable, i: InschrijvingRij, k: KaderRij) => Promise<unknown>,
+  invoer: unknown,
+) {
   eisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
     await eisOpen(ctx, t, k, 'Wijzigen');
-    if (i.status !== 'concept') throw conflict('inschrijving-niet-concept', `De inschrijving is ${i.status}; heropen haar eerst om te wijzigen (en dien daarna opnieuw in vóór de sluitingstermijn).`);
+    if (i.status !== 'concept')
+      throw conflict(
+        'inschrijving-niet-concept',
+        `De inschrijving is ${i.status}; heropen haar eerst om te wijzigen (en dien daarna opnieuw in vóór de sluitingstermijn).`,
+      );
     const r = await fn(t, i, k);
     await t.query('UPDATE inschrijving SET gewijzigd_op = $2 WHERE id = $1', [id, ctx.now()]);
-    await appendAudit(t, auditActor(a), { actie: `inkoop.inschrijving.${wat}`, onderwerpType: 'inschrijving', onderwerpId: id, invoer });
+    await appendAudit(t, auditActor(a), {
+      actie: `inkoop.inschrijving.${wat}`,
+      onderwerpType: 'inschrijving',
+      onderwerpId: id,
+      invoer,
+    });
     return r;
   });
 }
 
 async function eisVan(t: Queryable, k: KaderRij, code: string): Promise<EisRij> {
-  const e = await t.maybeOne<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND code = $2 AND NOT vervallen', [k.id, code]);
+  const e = await t.maybeOne<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND code = $2 AND NOT vervallen', [
+    k.id,
+    code,
+  ]);
   if (!e) throw notFound(`Eis ${code}`);
   return e;
 }
@@ -202,57 +330,140 @@ function valideerWaarde(e: EisRij, waarde: unknown, documentId: string | null): 
   const waar = `antwoorden/${e.code}`;
   if (waarde === null || waarde === undefined) return [];
   switch (e.soort) {
-    case 'ja_nee': return typeof waarde === 'boolean' ? [] : [{ waar, wat: 'Verwacht ja of nee (true/false).' }];
-    case 'datum': return typeof waarde === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(waarde) && !Number.isNaN(Date.parse(waarde)) ? [] : [{ waar, wat: 'Verwacht een datum JJJJ-MM-DD.' }];
-    case 'getal': try { parseDecimal(String(waarde)); return typeof waarde === 'string' ? [] : [{ waar, wat: 'Geef het getal als tekst, bijv. "12.5".' }]; } catch { return [{ waar, wat: `'${waarde}' is geen getal.` }]; }
-    case 'document': return documentId ? [] : [{ waar, wat: 'Voeg een document toe.' }];
-    default: return typeof waarde === 'string' ? [] : [{ waar, wat: 'Verwacht tekst.' }];
+    case 'ja_nee':
+      return typeof waarde === 'boolean' ? [] : [{ waar, wat: 'Verwacht ja of nee (true/false).' }];
+    case 'datum':
+      return typeof waarde === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(waarde) && !Number.isNaN(Date.parse(waarde))
+        ? []
+        : [{ waar, wat: 'Verwacht een datum JJJJ-MM-DD.' }];
+    case 'getal':
+      try {
+        parseDecimal(String(waarde));
+        return typeof waarde === 'string' ? [] : [{ waar, wat: 'Geef het getal als tekst, bijv. "12.5".' }];
+      } catch {
+        return [{ waar, wat: `'${waarde}' is geen getal.` }];
+      }
+    case 'document':
+      return documentId ? [] : [{ waar, wat: 'Voeg een document toe.' }];
+    default:
+      return typeof waarde === 'string' ? [] : [{ waar, wat: 'Verwacht tekst.' }];
   }
 }
 
-export async function zetAntwoord(ctx: AppContext, a: Actor, id: string, code: string, inv: { waarde?: unknown; toelichting?: string | null; documentId?: string | null }) {
-  return bewerkConcept(ctx, a, id, 'antwoord_gewijzigd', async (t, i, k) => {
-    const e = await eisVan(t, k, code);
-    if (inv.documentId) {
-      const d = await t.maybeOne('SELECT 1 FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd', [inv.documentId, i.id]);
-      if (!d) throw notFound('Dit document');
-    }
-    const cur = await t.maybeOne<any>('SELECT document_id FROM inschrijving_antwoord WHERE inschrijving_id = $1 AND eis_id = $2', [i.id, e.id]);
-    const documentId = inv.documentId !== undefined ? inv.documentId : cur?.document_id ?? null;
-    const fouten = e.soort === 'document' ? [] : valideerWaarde(e, inv.waarde, documentId);
-    if (fouten.length) throw badRequest('antwoord-ongeldig', `Het antwoord op eis ${e.code} past niet bij de soort '${e.soort}'.`, { fouten });
-    await t.query(`INSERT INTO inschrijving_antwoord (inschrijving_id, eis_id, waarde, toelichting, document_id, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$6)
+export async function zetAntwoord(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  code: string,
+  inv: { waarde?: unknown; toelichting?: string | null; documentId?: string | null },
+) {
+  return bewerkConcept(
+    ctx,
+    a,
+    id,
+    'antwoord_gewijzigd',
+    async (t, i, k) => {
+      const e = await eisVan(t, k, code);
+      if (inv.documentId) {
+        const d = await t.maybeOne('SELECT 1 FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd', [
+          inv.documentId,
+          i.id,
+        ]);
+        if (!d) throw notFound('Dit document');
+      }
+      const cur = await t.maybeOne<any>(
+        'SELECT document_id FROM inschrijving_antwoord WHERE inschrijving_id = $1 AND eis_id = $2',
+        [i.id, e.id],
+      );
+      const documentId = inv.documentId !== undefined ? inv.documentId : (cur?.document_id ?? null);
+      const fouten = e.soort === 'document' ? [] : valideerWaarde(e, inv.waarde, documentId);
+      if (fouten.length)
+        throw badRequest('antwoord-ongeldig', `Het antwoord op eis ${e.code} past niet bij de soort '${e.soort}'.`, {
+          fouten,
+        });
+      await t.query(
+        `INSERT INTO inschrijving_antwoord (inschrijving_id, eis_id, waarde, toelichting, document_id, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$6)
       ON CONFLICT (inschrijving_id, eis_id) DO UPDATE SET waarde = EXCLUDED.waarde, toelichting = EXCLUDED.toelichting, document_id = EXCLUDED.document_id, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-    [i.id, e.id, inv.waarde === undefined ? null : JSON.stringify(inv.waarde), inv.toelichting ?? null, documentId, ctx.now()]);
-  }, { code, documentId: inv.documentId ?? null });
+        [
+          i.id,
+          e.id,
+          inv.waarde === undefined ? null : JSON.stringify(inv.waarde),
+          inv.toelichting ?? null,
+          documentId,
+          ctx.now(),
+        ],
+      );
+    },
+    { code, documentId: inv.documentId ?? null },
+  );
 }
 
 /** Stores an uploaded document (validated before anything is written) and, with an eisCode, links it as that answer. */
-export async function uploadDocument(ctx: AppContext, a: Actor, id: string, f: { naam: string; inhoud: Buffer; afgekapt?: boolean; eisCode?: string; doel?: string }) {
+export async function uploadDocument(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  f: { naam: string; inhoud: Buffer; afgekapt?: boolean; eisCode?: string; doel?: string },
+) {
   const naam = f.naam.replace(/[/\\]/g, '_').slice(0, 200);
   const { mime, sha256 } = controleerDocument(naam, f.inhoud, f.afgekapt);
   const doel = f.doel ?? 'inschrijving';
-  if (!['inschrijving', 'ontwikkelplan', 'clientenraad', 'zelfanalyse'].includes(doel)) throw badRequest('doel-onbekend', `Onbekend doel '${doel}'.`);
+  if (!['inschrijving', 'ontwikkelplan', 'clientenraad', 'zelfanalyse'].includes(doel))
+    throw badRequest('doel-onbekend', `Onbekend doel '${doel}'.`);
   // Malware check (built-in + ClamAV when configured) before anything is written: a refused file stores nothing.
   try {
-    await controleerOpMalware(scannersVoor(ctx.config), naam, f.inhoud, `bestand '${naam}'${f.eisCode ? ` bij eis ${f.eisCode}` : ''} (doel ${doel})`);
+    await controleerOpMalware(
+      scannersVoor(ctx.config),
+      naam,
+      f.inhoud,
+      `bestand '${naam}'${f.eisCode ? ` bij eis ${f.eisCode}` : ''} (doel ${doel})`,
+    );
   } catch (e) {
     // A refused file is a security event: audited (name, size, hash and finding; never the content) for the provider's own bid.
-    if (e instanceof AppError && e.code === 'document-malware' && (await ctx.db.maybeOne('SELECT 1 FROM inschrijving WHERE id = $1 AND organisatie_id = $2', [id, a.organisatieId]))) {
-      await ctx.db.tx((t) => appendAudit(t, auditActor(a), {
-        actie: 'inkoop.document.geweigerd', onderwerpType: 'inschrijving', onderwerpId: id,
-        invoer: { naam, grootte: f.inhoud.length, sha256, doel, eisCode: f.eisCode ?? null }, resultaat: { code: e.code, bevinding: e.fouten[0]?.wat ?? e.message }, regel: 'inkoop.document.malware',
-      }));
+    if (
+      e instanceof AppError &&
+      e.code === 'document-malware' &&
+      (await ctx.db.maybeOne('SELECT 1 FROM inschrijving WHERE id = $1 AND organisatie_id = $2', [id, a.organisatieId]))
+    ) {
+      await ctx.db.tx((t) =>
+        appendAudit(t, auditActor(a), {
+          actie: 'inkoop.document.geweigerd',
+          onderwerpType: 'inschrijving',
+          onderwerpId: id,
+          invoer: { naam, grootte: f.inhoud.length, sha256, doel, eisCode: f.eisCode ?? null },
+          resultaat: { code: e.code, bevinding: e.fouten[0]?.wat ?? e.message },
+          regel: 'inkoop.document.malware',
+        }),
+      );
     }
     throw e;
   }
   const opslaan = async (t: Queryable, i: InschrijvingRij, k: KaderRij) => {
     const e = f.eisCode ? await eisVan(t, k, f.eisCode) : null;
-    const d = await t.one<{ id: string }>(`INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, eis_code, naam, mime, grootte, sha256, inhoud, geupload_door, geupload_op)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`, [a.organisatieId, i.id, k.id, doel, e?.code ?? null, naam, mime, f.inhoud.length, sha256, f.inhoud, a.gebruikerId, ctx.now()]);
+    const d = await t.one<{ id: string }>(
+      `INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, eis_code, naam, mime, grootte, sha256, inhoud, geupload_door, geupload_op)
+      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
+      [
+        a.organisatieId,
+        i.id,
+        k.id,
+        doel,
+        e?.code ?? null,
+        naam,
+        mime,
+        f.inhoud.length,
+        sha256,
+        f.inhoud,
+        a.gebruikerId,
+        ctx.now(),
+      ],
+    );
     if (e) {
-      await t.query(`INSERT INTO inschrijving_antwoord (inschrijving_id, eis_id, waarde, document_id, gewijzigd_op) VALUES ($1,$2,NULL,$3,$4)
-        ON CONFLICT (inschrijving_id, eis_id) DO UPDATE SET document_id = EXCLUDED.document_id, gewijzigd_op = EXCLUDED.gewijzigd_op`, [i.id, e.id, d.id, ctx.now()]);
+      await t.query(
+        `INSERT INTO inschrijving_antwoord (inschrijving_id, eis_id, waarde, document_id, gewijzigd_op) VALUES ($1,$2,NULL,$3,$4)
+        ON CONFLICT (inschrijving_id, eis_id) DO UPDATE SET document_id = EXCLUDED.document_id, gewijzigd_op = EXCLUDED.gewijzigd_op`,
+        [i.id, e.id, d.id, ctx.now()],
+      );
     }
     return { id: d.id, naam, mime, grootte: f.inhoud.length, sha256, eisCode: e?.code ?? null };
   };
@@ -263,20 +474,44 @@ export async function uploadDocument(ctx: AppContext, a: Actor, id: string, f: {
       const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
       await eisPlanBewerkbaar(ctx, t, i, k);
       const r = await opslaan(t, i, k);
-      await appendAudit(t, auditActor(a), { actie: 'inkoop.inschrijving.document_toegevoegd', onderwerpType: 'inschrijving', onderwerpId: id, invoer: { naam, sha256, grootte: f.inhoud.length, doel } });
+      await appendAudit(t, auditActor(a), {
+        actie: 'inkoop.inschrijving.document_toegevoegd',
+        onderwerpType: 'inschrijving',
+        onderwerpId: id,
+        invoer: { naam, sha256, grootte: f.inhoud.length, doel },
+      });
       return r;
     });
   }
-  return bewerkConcept(ctx, a, id, 'document_toegevoegd', opslaan, { naam, sha256, grootte: f.inhoud.length, eisCode: f.eisCode ?? null, doel }) as Promise<{ id: string; naam: string; mime: string; grootte: number; sha256: string; eisCode: string | null }>;
+  return bewerkConcept(ctx, a, id, 'document_toegevoegd', opslaan, {
+    naam,
+    sha256,
+    grootte: f.inhoud.length,
+    eisCode: f.eisCode ?? null,
+    doel,
+  }) as Promise<{ id: string; naam: string; mime: string; grootte: number; sha256: string; eisCode: string | null }>;
 }
 
 export async function verwijderDocument(ctx: AppContext, a: Actor, id: string, documentId: string) {
-  await bewerkConcept(ctx, a, id, 'document_verwijderd', async (t, i) => {
-    const d = await t.maybeOne('SELECT 1 FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd', [documentId, i.id]);
-    if (!d) throw notFound('Dit document');
-    await t.query('UPDATE document SET verwijderd = true WHERE id = $1', [documentId]);
-    await t.query('UPDATE inschrijving_antwoord SET document_id = NULL WHERE inschrijving_id = $1 AND document_id = $2', [i.id, documentId]);
-  }, { documentId });
+  await bewerkConcept(
+    ctx,
+    a,
+    id,
+    'document_verwijderd',
+    async (t, i) => {
+      const d = await t.maybeOne('SELECT 1 FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd', [
+        documentId,
+        i.id,
+      ]);
+      if (!d) throw notFound('Dit document');
+      await t.query('UPDATE document SET verwijderd = true WHERE id = $1', [documentId]);
+      await t.query(
+        'UPDATE inschrijving_antwoord SET document_id = NULL WHERE inschrijving_id = $1 AND document_id = $2',
+        [i.id, documentId],
+      );
+    },
+    { documentId },
+  );
 }
 
 /** A document's bytes, for its owner, or for the zorgkantoor once the bid is unsealed. */
@@ -296,8 +531,11 @@ export async function getDocument(ctx: AppContext, a: Actor, documentId: string)
 /** Requirements that apply to this bidder's class, with what is missing for submission. */
 async function toets(q: Queryable, i: InschrijvingRij, k: KaderRij, klasse: Klasse) {
   const eisen = (await laadEisen(q, k.id)).filter((e) => eisGeldtVoor(e.van_toepassing, klasse));
-  const antwoorden = await q.query<any>(`SELECT a.eis_id, a.waarde, a.toelichting, a.document_id, d.sha256, d.naam FROM inschrijving_antwoord a
-    LEFT JOIN document d ON d.id = a.document_id AND NOT d.verwijderd WHERE a.inschrijving_id = $1`, [i.id]);
+  const antwoorden = await q.query<any>(
+    `SELECT a.eis_id, a.waarde, a.toelichting, a.document_id, d.sha256, d.naam FROM inschrijving_antwoord a
+    LEFT JOIN document d ON d.id = a.document_id AND NOT d.verwijderd WHERE a.inschrijving_id = $1`,
+    [i.id],
+  );
   const by = new Map(antwoorden.map((x) => [x.eis_id, x]));
   const ontbreekt: Fout[] = [];
   for (const e of eisen) {
@@ -305,23 +543,69 @@ async function toets(q: Queryable, i: InschrijvingRij, k: KaderRij, klasse: Klas
     const x = by.get(e.id);
     const waar = `eis ${e.code}`;
     if (e.soort === 'document') {
-      if (!x?.sha256) ontbreekt.push({ waar, wat: `Verplicht document ontbreekt: ${e.code} — ${e.tekst}${e.bewijs ? ` (gevraagd: ${e.bewijs})` : ''}`, actie: 'Voeg het document toe.' });
+      if (!x?.sha256)
+        ontbreekt.push({
+          waar,
+          wat: `Verplicht document ontbreekt: ${e.code} — ${e.tekst}${e.bewijs ? ` (gevraagd: ${e.bewijs})` : ''}`,
+          actie: 'Voeg het document toe.',
+        });
     } else if (x?.waarde === null || x?.waarde === undefined || (typeof x.waarde === 'string' && !x.waarde.trim())) {
-      ontbreekt.push({ waar, wat: `Verplicht antwoord ontbreekt: ${e.code} — ${e.tekst}`, actie: 'Vul het antwoord in.' });
+      ontbreekt.push({
+        waar,
+        wat: `Verplicht antwoord ontbreekt: ${e.code} — ${e.tekst}`,
+        actie: 'Vul het antwoord in.',
+      });
     }
   }
   return { eisen, antwoorden: by, ontbreekt };
 }
 
-async function inhoudVoorOntvangst(q: Queryable, i: InschrijvingRij, k: KaderRij, ingediendOp: Date, eisen: EisRij[], by: Map<string, any>) {
-  const docs = await q.query<any>('SELECT id, naam, sha256, grootte, doel, eis_code FROM document WHERE inschrijving_id = $1 AND NOT verwijderd ORDER BY sha256, naam', [i.id]);
-  const za = await q.query<any>('SELECT thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, gegevens, in_ontwikkelplan FROM zelfanalyse WHERE inschrijving_id = $1 ORDER BY thema_code', [i.id]);
-  const op = await q.maybeOne<any>('SELECT status, themas, doelstelling, plan_van_aanpak, planning, investering, risicos, resultaten, bewijslast, clientenraad_betrokkenheid FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
+async function inhoudVoorOntvangst(
+  q: Queryable,
+  i: InschrijvingRij,
+  k: KaderRij,
+  ingediendOp: Date,
+  eisen: EisRij[],
+  by: Map<string, any>,
+) {
+  const docs = await q.query<any>(
+    'SELECT id, naam, sha256, grootte, doel, eis_code FROM document WHERE inschrijving_id = $1 AND NOT verwijderd ORDER BY sha256, naam',
+    [i.id],
+  );
+  const za = await q.query<any>(
+    'SELECT thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, gegevens, in_ontwikkelplan FROM zelfanalyse WHERE inschrijving_id = $1 ORDER BY thema_code',
+    [i.id],
+  );
+  const op = await q.maybeOne<any>(
+    'SELECT status, themas, doelstelling, plan_van_aanpak, planning, investering, risicos, resultaten, bewijslast, clientenraad_betrokkenheid FROM ontwikkelplan WHERE inschrijving_id = $1',
+    [i.id],
+  );
   return {
-    inschrijvingId: i.id, kaderId: k.id, kaderVersie: k.gepubliceerde_versie, organisatieId: i.organisatie_id, ingediendOp: ingediendOp.toISOString(),
-    antwoorden: eisen.filter((e) => by.has(e.id)).map((e) => { const x = by.get(e.id); return { eis: e.code, waarde: x.waarde ?? null, toelichting: x.toelichting ?? null, documentSha256: x.sha256 ?? null }; }),
-    documenten: docs.map((d) => ({ naam: d.naam, sha256: d.sha256, grootte: Number(d.grootte), doel: d.doel, eis: d.eis_code })),
-    zelfanalyse: za, ontwikkelplan: op ?? null,
+    inschrijvingId: i.id,
+    kaderId: k.id,
+    kaderVersie: k.gepubliceerde_versie,
+    organisatieId: i.organisatie_id,
+    ingediendOp: ingediendOp.toISOString(),
+    antwoorden: eisen
+      .filter((e) => by.has(e.id))
+      .map((e) => {
+        const x = by.get(e.id);
+        return {
+          eis: e.code,
+          waarde: x.waarde ?? null,
+          toelichting: x.toelichting ?? null,
+          documentSha256: x.sha256 ?? null,
+        };
+      }),
+    documenten: docs.map((d) => ({
+      naam: d.naam,
+      sha256: d.sha256,
+      grootte: Number(d.grootte),
+      doel: d.doel,
+      eis: d.eis_code,
+    })),
+    zelfanalyse: za,
+    ontwikkelplan: op ?? null,
   };
 }
 
@@ -331,22 +615,52 @@ export async function dienIn(ctx: AppContext, a: Actor, id: string) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
     await eisOpen(ctx, t, k, 'Indienen');
-    if (i.status === 'ingediend') throw conflict('al-ingediend', 'Deze inschrijving is al ingediend; het ontvangstbewijs staat bij de inschrijving.');
-    if (i.status === 'ingetrokken') throw conflict('ingetrokken', 'Deze inschrijving is ingetrokken; heropen haar om opnieuw in te dienen.');
+    if (i.status === 'ingediend')
+      throw conflict(
+        'al-ingediend',
+        'Deze inschrijving is al ingediend; het ontvangstbewijs staat bij de inschrijving.',
+      );
+    if (i.status === 'ingetrokken')
+      throw conflict('ingetrokken', 'Deze inschrijving is ingetrokken; heropen haar om opnieuw in te dienen.');
     const c = await classificeerInschrijving(ctx, t, k, a.organisatieId);
     const { eisen, antwoorden, ontbreekt } = await toets(t, i, k, c.klasse);
     if (ontbreekt.length) {
-      throw unprocessable('inschrijving-onvolledig', `De inschrijving is niet compleet: ${ontbreekt.length} verplicht${ontbreekt.length === 1 ? 'e eis ontbreekt' : 'e eisen ontbreken'} voor een ${KLASSE_NAMEN[c.klasse].nl.toLowerCase()} (regel inkoop.inschrijving.volledig). Eerste: ${ontbreekt[0].wat}`, { fouten: ontbreekt });
+      throw unprocessable(
+        'inschrijving-onvolledig',
+        `De inschrijving is niet compleet: ${ontbreekt.length} verplicht${ontbreekt.length === 1 ? 'e eis ontbreekt' : 'e eisen ontbreken'} voor een ${KLASSE_NAMEN[c.klasse].nl.toLowerCase()} (regel inkoop.inschrijving.volledig). Eerste: ${ontbreekt[0].wat}`,
+        { fouten: ontbreekt },
+      );
     }
     // Best value: a complete proposal with KPIs is part of the bid, and of the receipt (src/inkoop/bestvalue/).
     const bestValue = k.procedure_type === 'best_value' ? await volledigVoorstelVoorOntvangst(t, i.id) : null;
     const nu = ctx.now();
-    const inhoud = { ...await inhoudVoorOntvangst(t, i, k, nu, eisen, antwoorden), ...(bestValue ? { bestValue } : {}) };
+    const inhoud = {
+      ...(await inhoudVoorOntvangst(t, i, k, nu, eisen, antwoorden)),
+      ...(bestValue ? { bestValue } : {}),
+    };
     const hash = crypto.createHash('sha256').update(canonicalJson(inhoud)).digest('hex');
-    const ontvangst = { hash, algoritme: 'SHA-256 over canonieke JSON van de ingediende inhoud', ingediendOp: nu.toISOString(), ingediendOpLokaal: instantNaarLokaal(nu), kaderVersie: k.gepubliceerde_versie, klasse: c.klasse, aantalAntwoorden: inhoud.antwoorden.length, documenten: inhoud.documenten };
-    await t.query(`UPDATE inschrijving SET status = 'ingediend', ingediend_op = $2, ingediend_door = $3, ontvangst_hash = $4, ontvangst = $5, kader_versie = $6, gewijzigd_op = $2, ingetrokken_op = NULL WHERE id = $1`,
-      [id, nu, a.gebruikerId, hash, JSON.stringify({ ...ontvangst, inhoud }), k.gepubliceerde_versie]);
-    await appendAudit(t, auditActor(a), { actie: 'inkoop.inschrijving.ingediend', onderwerpType: 'inschrijving', onderwerpId: id, invoer: { kaderId: k.id, kaderVersie: k.gepubliceerde_versie }, resultaat: { hash, klasse: c.klasse }, regel: 'inkoop.deadline.inschrijving' });
+    const ontvangst = {
+      hash,
+      algoritme: 'SHA-256 over canonieke JSON van de ingediende inhoud',
+      ingediendOp: nu.toISOString(),
+      ingediendOpLokaal: instantNaarLokaal(nu),
+      kaderVersie: k.gepubliceerde_versie,
+      klasse: c.klasse,
+      aantalAntwoorden: inhoud.antwoorden.length,
+      documenten: inhoud.documenten,
+    };
+    await t.query(
+      `UPDATE inschrijving SET status = 'ingediend', ingediend_op = $2, ingediend_door = $3, ontvangst_hash = $4, ontvangst = $5, kader_versie = $6, gewijzigd_op = $2, ingetrokken_op = NULL WHERE id = $1`,
+      [id, nu, a.gebruikerId, hash, JSON.stringify({ ...ontvangst, inhoud }), k.gepubliceerde_versie],
+    );
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.inschrijving.ingediend',
+      onderwerpType: 'inschrijving',
+      onderwerpId: id,
+      invoer: { kaderId: k.id, kaderVersie: k.gepubliceerde_versie },
+      resultaat: { hash, klasse: c.klasse },
+      regel: 'inkoop.deadline.inschrijving',
+    });
     return ontvangst;
   });
 }
@@ -357,15 +671,36 @@ export async function wijzigStatus(ctx: AppContext, a: Actor, id: string, naar: 
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
     await eisOpen(ctx, t, k, naar === 'ingetrokken' ? 'Intrekken' : 'Heropenen');
-    if (naar === 'ingetrokken' && i.status === 'ingetrokken') throw conflict('al-ingetrokken', 'Deze inschrijving is al ingetrokken.');
-    if (naar === 'concept' && i.status === 'concept') throw conflict('al-concept', 'Deze inschrijving is al een concept.');
+    if (naar === 'ingetrokken' && i.status === 'ingetrokken')
+      throw conflict('al-ingetrokken', 'Deze inschrijving is al ingetrokken.');
+    if (naar === 'concept' && i.status === 'concept')
+      throw conflict('al-concept', 'Deze inschrijving is al een concept.');
     // Open house: once assessed, a bid changes only by re-applying after a rejection (src/inkoop/openhouse, 0031_open_house.sql).
-    if (naar === 'concept' && k.procedure_type === 'open_house' && await t.maybeOne('SELECT 1 FROM beoordeling_besluit WHERE inschrijving_id = $1 AND vervallen_op IS NULL', [id])) {
-      throw conflict('in-beoordeling', 'Deze aanmelding is beoordeeld of wordt beoordeeld voor toelating; heropenen kan niet. Na een afwijzing kunt u zich opnieuw aanmelden (regel open-house.toelating).');
+    if (
+      naar === 'concept' &&
+      k.procedure_type === 'open_house' &&
+      (await t.maybeOne('SELECT 1 FROM beoordeling_besluit WHERE inschrijving_id = $1 AND vervallen_op IS NULL', [id]))
+    ) {
+      throw conflict(
+        'in-beoordeling',
+        'Deze aanmelding is beoordeeld of wordt beoordeeld voor toelating; heropenen kan niet. Na een afwijzing kunt u zich opnieuw aanmelden (regel open-house.toelating).',
+      );
     }
     const nu = ctx.now();
-    await t.query(`UPDATE inschrijving SET status = $2, ingetrokken_op = $3, gewijzigd_op = $4 WHERE id = $1`, [id, naar, naar === 'ingetrokken' ? nu : null, nu]);
-    await appendAudit(t, auditActor(a), { actie: naar === 'ingetrokken' ? 'inkoop.inschrijving.ingetrokken' : 'inkoop.inschrijving.heropend', onderwerpType: 'inschrijving', onderwerpId: id, invoer: { van: i.status }, resultaat: { naar }, regel: 'inkoop.deadline.inschrijving' });
+    await t.query(`UPDATE inschrijving SET status = $2, ingetrokken_op = $3, gewijzigd_op = $4 WHERE id = $1`, [
+      id,
+      naar,
+      naar === 'ingetrokken' ? nu : null,
+      nu,
+    ]);
+    await appendAudit(t, auditActor(a), {
+      actie: naar === 'ingetrokken' ? 'inkoop.inschrijving.ingetrokken' : 'inkoop.inschrijving.heropend',
+      onderwerpType: 'inschrijving',
+      onderwerpId: id,
+      invoer: { van: i.status },
+      resultaat: { naar },
+      regel: 'inkoop.deadline.inschrijving',
+    });
     return { status: naar };
   });
 }
@@ -377,7 +712,10 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
   const { eisen, antwoorden, ontbreekt } = await toets(q, i, k, cl.klasse);
   const alle = await laadEisen(q, k.id);
   const org = await q.one<{ naam: string }>('SELECT naam FROM organisatie WHERE id = $1', [i.organisatie_id]);
-  const docs = await q.query<any>('SELECT id, naam, mime, grootte, sha256, doel, eis_code, geupload_op FROM document WHERE inschrijving_id = $1 AND NOT verwijderd ORDER BY geupload_op', [i.id]);
+  const docs = await q.query<any>(
+    'SELECT id, naam, mime, grootte, sha256, doel, eis_code, geupload_op FROM document WHERE inschrijving_id = $1 AND NOT verwijderd ORDER BY geupload_op',
+    [i.id],
+  );
   const za = await q.query<any>('SELECT * FROM zelfanalyse WHERE inschrijving_id = $1 ORDER BY thema_code', [i.id]);
   const op = await q.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
   const gesprekken = await laadDialooggesprekken(q, i.id);
@@ -385,23 +723,57 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
   const van = new Set(eisen.map((e) => e.id));
   const nu = ctx.now();
   const voor = !dl || voorDeadline(nu, dl);
-  const planOpen = op?.status !== 'definitief' && (voor
-    ? i.status === 'concept' && accepteertInschrijvingen(k.procedure_type, k.fase)
-    : i.status === 'ingediend' && ['inschrijving_gesloten', 'dialoog', 'beoordeling', 'onderhandeling', 'verduidelijking'].includes(k.fase));
+  const planOpen =
+    op?.status !== 'definitief' &&
+    (voor
+      ? i.status === 'concept' && accepteertInschrijvingen(k.procedure_type, k.fase)
+      : i.status === 'ingediend' &&
+        ['inschrijving_gesloten', 'dialoog', 'beoordeling', 'onderhandeling', 'verduidelijking'].includes(k.fase));
   return {
-    nu: nu.toISOString(), voorDeadline: voor, ontwikkelplanBewerkbaar: planOpen,
-    id: i.id, kaderId: k.id, kaderTitel: k.titel, organisatieId: i.organisatie_id, organisatieNaam: org.naam, status: i.status,
-    kaderVersie: i.kader_versie, actueleKaderVersie: k.gepubliceerde_versie, regioCodes: i.regio_codes,
-    ingediendOp: i.ingediend_op ? new Date(i.ingediend_op).toISOString() : null, ontvangstHash: i.ontvangst_hash,
+    nu: nu.toISOString(),
+    voorDeadline: voor,
+    ontwikkelplanBewerkbaar: planOpen,
+    id: i.id,
+    kaderId: k.id,
+    kaderTitel: k.titel,
+    organisatieId: i.organisatie_id,
+    organisatieNaam: org.naam,
+    status: i.status,
+    kaderVersie: i.kader_versie,
+    actueleKaderVersie: k.gepubliceerde_versie,
+    regioCodes: i.regio_codes,
+    ingediendOp: i.ingediend_op ? new Date(i.ingediend_op).toISOString() : null,
+    ontvangstHash: i.ontvangst_hash,
     ontvangst: i.ontvangst ? { ...i.ontvangst, inhoud: undefined } : null,
-    deadline: dl?.toISOString() ?? null, wijzigbaar: i.status === 'concept' && voor && accepteertInschrijvingen(k.procedure_type, k.fase),
+    deadline: dl?.toISOString() ?? null,
+    wijzigbaar: i.status === 'concept' && voor && accepteertInschrijvingen(k.procedure_type, k.fase),
     classificatie: cl,
     eisen: alle.map((e) => {
       const x = antwoorden.get(e.id);
-      return { ...eisOut(e), vanToepassingOpMij: van.has(e.id), antwoord: x ? { waarde: x.waarde ?? null, toelichting: x.toelichting ?? null, documentId: x.document_id ?? null, documentNaam: x.naam ?? null } : null };
+      return {
+        ...eisOut(e),
+        vanToepassingOpMij: van.has(e.id),
+        antwoord: x
+          ? {
+              waarde: x.waarde ?? null,
+              toelichting: x.toelichting ?? null,
+              documentId: x.document_id ?? null,
+              documentNaam: x.naam ?? null,
+            }
+          : null,
+      };
     }),
     ontbreekt,
-    documenten: docs.map((d) => ({ id: d.id, naam: d.naam, mime: d.mime, grootte: Number(d.grootte), sha256: d.sha256, doel: d.doel, eisCode: d.eis_code, geuploadOp: new Date(d.geupload_op).toISOString() })),
+    documenten: docs.map((d) => ({
+      id: d.id,
+      naam: d.naam,
+      mime: d.mime,
+      grootte: Number(d.grootte),
+      sha256: d.sha256,
+      doel: d.doel,
+      eisCode: d.eis_code,
+      geuploadOp: new Date(d.geupload_op).toISOString(),
+    })),
     zelfanalyse: za.map(zaOut),
     ontwikkelplan: op ? opOut(op) : null,
     dialooggesprekken: gesprekken,
@@ -410,8 +782,16 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
 export type InschrijvingView = Awaited<ReturnType<typeof inschrijvingView>>;
 
 async function laadDialooggesprekken(q: Queryable, inschrijvingId: string) {
-  const rows = await q.query<any>('SELECT * FROM dialooggesprek WHERE inschrijving_id = $1 ORDER BY datum', [inschrijvingId]);
-  return rows.map((g) => ({ id: g.id as string, datum: new Date(g.datum).toISOString(), deelnemers: g.deelnemers, onderwerpen: g.onderwerpen as string[], verslag: g.verslag as string | null }));
+  const rows = await q.query<any>('SELECT * FROM dialooggesprek WHERE inschrijving_id = $1 ORDER BY datum', [
+    inschrijvingId,
+  ]);
+  return rows.map((g) => ({
+    id: g.id as string,
+    datum: new Date(g.datum).toISOString(),
+    deelnemers: g.deelnemers,
+    onderwerpen: g.onderwerpen as string[],
+    verslag: g.verslag as string | null,
+  }));
 }
 
 /** The dialogue minutes of an inschrijving, for whoever may see the inschrijving (same rules as getInschrijving). */
@@ -429,7 +809,10 @@ export async function getInschrijving(ctx: AppContext, a: Actor, id: string) {
 export async function eigenInschrijving(ctx: AppContext, a: Actor, kaderId: string) {
   eisAanbieder(a);
   const k = await kaderVoor(ctx.db, a, kaderId);
-  const i = await ctx.db.maybeOne<InschrijvingRij>('SELECT * FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2', [k.id, a.organisatieId]);
+  const i = await ctx.db.maybeOne<InschrijvingRij>(
+    'SELECT * FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2',
+    [k.id, a.organisatieId],
+  );
   return i ? inschrijvingView(ctx, ctx.db, i, k) : null;
 }
 
@@ -439,40 +822,101 @@ export async function eigenInschrijving(ctx: AppContext, a: Actor, kaderId: stri
  */
 export async function listInschrijvingen(ctx: AppContext, a: Actor, kaderId: string) {
   const k = await kaderVoor(ctx.db, a, kaderId);
-  if (!isEigenaar(a, k)) throw new AppError(403, 'geen-eigenaar', 'Alleen het zorgkantoor van dit inkoopkader ziet de inschrijvingen.');
+  if (!isEigenaar(a, k))
+    throw new AppError(403, 'geen-eigenaar', 'Alleen het zorgkantoor van dit inkoopkader ziet de inschrijvingen.');
   await eisOntzegeld(ctx, ctx.db, k);
-  const rows = await ctx.db.query<InschrijvingRij & { org_naam: string }>(`SELECT i.*, o.naam AS org_naam FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
-    WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`, [kaderId]);
+  const rows = await ctx.db.query<InschrijvingRij & { org_naam: string }>(
+    `SELECT i.*, o.naam AS org_naam FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
+    WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`,
+    [kaderId],
+  );
   const out = [];
   for (const r of rows) {
     const cl = await laadClassificatie(ctx.db, kaderId, r.organisatie_id);
-    out.push({ id: r.id, organisatieId: r.organisatie_id, organisatieNaam: r.org_naam, status: r.status, ingediendOp: r.ingediend_op ? new Date(r.ingediend_op).toISOString() : null, ontvangstHash: r.ontvangst_hash, kaderVersie: r.kader_versie, classificatie: cl });
+    out.push({
+      id: r.id,
+      organisatieId: r.organisatie_id,
+      organisatieNaam: r.org_naam,
+      status: r.status,
+      ingediendOp: r.ingediend_op ? new Date(r.ingediend_op).toISOString() : null,
+      ontvangstHash: r.ontvangst_hash,
+      kaderVersie: r.kader_versie,
+      classificatie: cl,
+    });
   }
   return out;
 }
 
 // ───────────────────────────── Zelfanalyse / ontwikkelplan / dialoog ─────────────────────────────
 
-const zaOut = (z: any) => ({ themaCode: z.thema_code, huidigeAanpak: z.huidige_aanpak, sterktes: z.sterktes, ontwikkelpunten: z.ontwikkelpunten, ervaringClient: z.ervaring_client, niveau: z.niveau, gegevens: z.gegevens, inOntwikkelplan: z.in_ontwikkelplan });
+const zaOut = (z: any) => ({
+  themaCode: z.thema_code,
+  huidigeAanpak: z.huidige_aanpak,
+  sterktes: z.sterktes,
+  ontwikkelpunten: z.ontwikkelpunten,
+  ervaringClient: z.ervaring_client,
+  niveau: z.niveau,
+  gegevens: z.gegevens,
+  inOntwikkelplan: z.in_ontwikkelplan,
+});
 
-export interface ZelfanalyseInvoer { huidigeAanpak?: string | null; sterktes?: string | null; ontwikkelpunten?: string | null; ervaringClient?: string | null; niveau?: string | null; gegevens?: string | null; inOntwikkelplan?: boolean }
+export interface ZelfanalyseInvoer {
+  huidigeAanpak?: string | null;
+  sterktes?: string | null;
+  ontwikkelpunten?: string | null;
+  ervaringClient?: string | null;
+  niveau?: string | null;
+  gegevens?: string | null;
+  inOntwikkelplan?: boolean;
+}
 
 /** One quality theme of the zelfanalyse (seed 002 §2.2.3; C3–C8); part of the bid, so only while it is a concept. */
 export async function zetZelfanalyse(ctx: AppContext, a: Actor, id: string, themaCode: string, z: ZelfanalyseInvoer) {
   const themas = KWALITEITSTHEMAS().map((x) => x.code);
-  if (themaCode !== 'eigen' && !themas.includes(themaCode)) throw badRequest('thema-onbekend', `Onbekend kwaliteitsthema '${themaCode}'.`, { actie: `Kies uit ${[...themas, 'eigen'].join(', ')}.` });
-  await bewerkConcept(ctx, a, id, 'zelfanalyse_gewijzigd', async (t, i) => {
-    await t.query(`INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, gegevens, in_ontwikkelplan, gewijzigd_op)
+  if (themaCode !== 'eigen' && !themas.includes(themaCode))
+    throw badRequest('thema-onbekend', `Onbekend kwaliteitsthema '${themaCode}'.`, {
+      actie: `Kies uit ${[...themas, 'eigen'].join(', ')}.`,
+    });
+  await bewerkConcept(
+    ctx,
+    a,
+    id,
+    'zelfanalyse_gewijzigd',
+    async (t, i) => {
+      await t.query(
+        `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, gegevens, in_ontwikkelplan, gewijzigd_op)
       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (inschrijving_id, thema_code) DO UPDATE SET huidige_aanpak = EXCLUDED.huidige_aanpak, sterktes = EXCLUDED.sterktes,
       ontwikkelpunten = EXCLUDED.ontwikkelpunten, ervaring_client = EXCLUDED.ervaring_client, niveau = EXCLUDED.niveau, gegevens = EXCLUDED.gegevens, in_ontwikkelplan = EXCLUDED.in_ontwikkelplan, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-    [i.id, themaCode, z.huidigeAanpak ?? null, z.sterktes ?? null, z.ontwikkelpunten ?? null, z.ervaringClient ?? null, z.niveau ?? null, z.gegevens ?? null, z.inOntwikkelplan ?? false, ctx.now()]);
-  }, { themaCode });
+        [
+          i.id,
+          themaCode,
+          z.huidigeAanpak ?? null,
+          z.sterktes ?? null,
+          z.ontwikkelpunten ?? null,
+          z.ervaringClient ?? null,
+          z.niveau ?? null,
+          z.gegevens ?? null,
+          z.inOntwikkelplan ?? false,
+          ctx.now(),
+        ],
+      );
+    },
+    { themaCode },
+  );
 }
 
 const opOut = (o: any) => ({
-  status: o.status, themas: o.themas, doelstelling: o.doelstelling, planVanAanpak: o.plan_van_aanpak, planning: o.planning,
-  investering: o.investering, risicos: o.risicos, resultaten: o.resultaten, bewijslast: o.bewijslast,
-  clientenraadBetrokkenheid: o.clientenraad_betrokkenheid, clientenraadDocumentId: o.clientenraad_document_id,
+  status: o.status,
+  themas: o.themas,
+  doelstelling: o.doelstelling,
+  planVanAanpak: o.plan_van_aanpak,
+  planning: o.planning,
+  investering: o.investering,
+  risicos: o.risicos,
+  resultaten: o.resultaten,
+  bewijslast: o.bewijslast,
+  clientenraadBetrokkenheid: o.clientenraad_betrokkenheid,
+  clientenraadDocumentId: o.clientenraad_document_id,
   definitiefOp: o.definitief_op ? new Date(o.definitief_op).toISOString() : null,
 });
 
@@ -482,12 +926,23 @@ export const ONTWIKKELPLAN_ELEMENTEN = [
   { veld: 'planVanAanpak', code: 'E2', naam: 'een SMART plan van aanpak' },
   { veld: 'planning', code: 'E3', naam: 'de planning' },
   { veld: 'investering', code: 'E4', naam: 'de financiële investering' },
-  { veld: 'risicos', code: 'E5', naam: 'de risico\'s en de beheersing daarvan' },
+  { veld: 'risicos', code: 'E5', naam: "de risico's en de beheersing daarvan" },
   { veld: 'resultaten', code: 'E6', naam: 'de resultaten waartoe het plan leidt' },
   { veld: 'bewijslast', code: 'E7', naam: 'de bewijslast rondom het behalen van de resultaten' },
 ] as const;
 
-export interface OntwikkelplanInvoer { themas?: string[]; doelstelling?: string | null; planVanAanpak?: string | null; planning?: string | null; investering?: string | null; risicos?: string | null; resultaten?: string | null; bewijslast?: string | null; clientenraadBetrokkenheid?: string | null; clientenraadDocumentId?: string | null }
+export interface OntwikkelplanInvoer {
+  themas?: string[];
+  doelstelling?: string | null;
+  planVanAanpak?: string | null;
+  planning?: string | null;
+  investering?: string | null;
+  risicos?: string | null;
+  resultaten?: string | null;
+  bewijslast?: string | null;
+  clientenraadBetrokkenheid?: string | null;
+  clientenraadDocumentId?: string | null;
+}
 
 /**
  * The voorstel is part of the bid (editable while the bid is a concept, before the deadline); after
@@ -498,34 +953,77 @@ async function eisPlanBewerkbaar(ctx: AppContext, t: Queryable, i: InschrijvingR
   const dl = deadlineVan(await laadTermijnen(t, k.id));
   const voor = !dl || voorDeadline(ctx.now(), dl);
   if (voor) {
-    if (i.status !== 'concept') throw conflict('inschrijving-niet-concept', `De inschrijving is ${i.status}; heropen haar eerst om het voorstel te wijzigen.`);
-    if (!accepteertInschrijvingen(k.procedure_type, k.fase)) throw conflict('inschrijving-gesloten', `Wijzigen kan niet in fase '${k.fase}'.`);
+    if (i.status !== 'concept')
+      throw conflict(
+        'inschrijving-niet-concept',
+        `De inschrijving is ${i.status}; heropen haar eerst om het voorstel te wijzigen.`,
+      );
+    if (!accepteertInschrijvingen(k.procedure_type, k.fase))
+      throw conflict('inschrijving-gesloten', `Wijzigen kan niet in fase '${k.fase}'.`);
     return;
   }
-  if (i.status !== 'ingediend' || !['inschrijving_gesloten', 'dialoog', 'beoordeling', 'onderhandeling', 'verduidelijking'].includes(k.fase)) {
-    throw conflict('ontwikkelplan-gesloten', `Het ontwikkelplan kan nu niet gewijzigd worden: de sluitingstermijn is verstreken en de procedure is in fase '${k.fase}' (regel inkoop.ontwikkelplan.dialoog: na de sluiting alleen voor een ingediende inschrijving tijdens dialoog/beoordeling).`);
+  if (
+    i.status !== 'ingediend' ||
+    !['inschrijving_gesloten', 'dialoog', 'beoordeling', 'onderhandeling', 'verduidelijking'].includes(k.fase)
+  ) {
+    throw conflict(
+      'ontwikkelplan-gesloten',
+      `Het ontwikkelplan kan nu niet gewijzigd worden: de sluitingstermijn is verstreken en de procedure is in fase '${k.fase}' (regel inkoop.ontwikkelplan.dialoog: na de sluiting alleen voor een ingediende inschrijving tijdens dialoog/beoordeling).`,
+    );
   }
 }
 
 export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p: OntwikkelplanInvoer) {
   eisAanbieder(a);
-  if (p.investering !== undefined && p.investering !== null) { try { parseDecimal(p.investering, 'investering'); } catch { throw badRequest('investering-ongeldig', `'${p.investering}' is geen bedrag.`, { fouten: [{ waar: 'investering', wat: 'Geef een bedrag als tekst, bijv. "25000.00".' }] }); } }
+  if (p.investering !== undefined && p.investering !== null) {
+    try {
+      parseDecimal(p.investering, 'investering');
+    } catch {
+      throw badRequest('investering-ongeldig', `'${p.investering}' is geen bedrag.`, {
+        fouten: [{ waar: 'investering', wat: 'Geef een bedrag als tekst, bijv. "25000.00".' }],
+      });
+    }
+  }
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
     await eisPlanBewerkbaar(ctx, t, i, k);
     const cur = await t.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
-    if (cur?.status === 'definitief') throw conflict('ontwikkelplan-definitief', 'Het ontwikkelplan is definitief en kan niet meer gewijzigd worden.');
+    if (cur?.status === 'definitief')
+      throw conflict('ontwikkelplan-definitief', 'Het ontwikkelplan is definitief en kan niet meer gewijzigd worden.');
     if (p.clientenraadDocumentId) {
-      const d = await t.maybeOne('SELECT 1 FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd', [p.clientenraadDocumentId, i.id]);
+      const d = await t.maybeOne('SELECT 1 FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd', [
+        p.clientenraadDocumentId,
+        i.id,
+      ]);
       if (!d) throw notFound('Dit document');
     }
     const m = { ...(cur ? opOut(cur) : {}), ...p } as any;
-    await t.query(`INSERT INTO ontwikkelplan (inschrijving_id, themas, doelstelling, plan_van_aanpak, planning, investering, risicos, resultaten, bewijslast, clientenraad_betrokkenheid, clientenraad_document_id, gewijzigd_op)
+    await t.query(
+      `INSERT INTO ontwikkelplan (inschrijving_id, themas, doelstelling, plan_van_aanpak, planning, investering, risicos, resultaten, bewijslast, clientenraad_betrokkenheid, clientenraad_document_id, gewijzigd_op)
       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT (inschrijving_id) DO UPDATE SET themas = EXCLUDED.themas, doelstelling = EXCLUDED.doelstelling, plan_van_aanpak = EXCLUDED.plan_van_aanpak,
       planning = EXCLUDED.planning, investering = EXCLUDED.investering, risicos = EXCLUDED.risicos, resultaten = EXCLUDED.resultaten, bewijslast = EXCLUDED.bewijslast,
       clientenraad_betrokkenheid = EXCLUDED.clientenraad_betrokkenheid, clientenraad_document_id = EXCLUDED.clientenraad_document_id, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-    [i.id, m.themas ?? [], m.doelstelling ?? null, m.planVanAanpak ?? null, m.planning ?? null, m.investering ?? null, m.risicos ?? null, m.resultaten ?? null, m.bewijslast ?? null, m.clientenraadBetrokkenheid ?? null, m.clientenraadDocumentId ?? null, ctx.now()]);
-    await appendAudit(t, auditActor(a), { actie: 'inkoop.ontwikkelplan.gewijzigd', onderwerpType: 'inschrijving', onderwerpId: id, invoer: { velden: Object.keys(p) } });
+      [
+        i.id,
+        m.themas ?? [],
+        m.doelstelling ?? null,
+        m.planVanAanpak ?? null,
+        m.planning ?? null,
+        m.investering ?? null,
+        m.risicos ?? null,
+        m.resultaten ?? null,
+        m.bewijslast ?? null,
+        m.clientenraadBetrokkenheid ?? null,
+        m.clientenraadDocumentId ?? null,
+        ctx.now(),
+      ],
+    );
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.ontwikkelplan.gewijzigd',
+      onderwerpType: 'inschrijving',
+      onderwerpId: id,
+      invoer: { velden: Object.keys(p) },
+    });
   });
 }
 
@@ -539,27 +1037,66 @@ export async function maakOntwikkelplanDefinitief(ctx: AppContext, a: Actor, id:
     if (!cur) throw unprocessable('ontwikkelplan-ontbreekt', 'Er is nog geen ontwikkelplan.');
     if (cur.status === 'definitief') throw conflict('ontwikkelplan-definitief', 'Het ontwikkelplan is al definitief.');
     const o = opOut(cur) as any;
-    const fouten: Fout[] = ONTWIKKELPLAN_ELEMENTEN.filter((e) => o[e.veld] === null || o[e.veld] === undefined || String(o[e.veld]).trim() === '')
-      .map((e) => ({ waar: e.veld, wat: `Element ${e.code} ontbreekt: ${e.naam}.`, actie: 'Vul dit element in.' }));
-    if (!o.clientenraadBetrokkenheid?.trim() && !o.clientenraadDocumentId) fouten.push({ waar: 'clientenraadBetrokkenheid', wat: 'Bewijs van actieve en aantoonbare betrokkenheid van de cliëntenraad ontbreekt (D6).', actie: 'Beschrijf de betrokkenheid of voeg een verklaring van de cliëntenraad toe.' });
-    if (fouten.length) throw unprocessable('ontwikkelplan-onvolledig', `Het ontwikkelplan kan niet definitief worden: ${fouten.length} onderde${fouten.length === 1 ? 'el ontbreekt' : 'len ontbreken'} (regel inkoop.ontwikkelplan.definitief, seed 002 §2.2.4).`, { fouten });
+    const fouten: Fout[] = ONTWIKKELPLAN_ELEMENTEN.filter(
+      (e) => o[e.veld] === null || o[e.veld] === undefined || String(o[e.veld]).trim() === '',
+    ).map((e) => ({ waar: e.veld, wat: `Element ${e.code} ontbreekt: ${e.naam}.`, actie: 'Vul dit element in.' }));
+    if (!o.clientenraadBetrokkenheid?.trim() && !o.clientenraadDocumentId)
+      fouten.push({
+        waar: 'clientenraadBetrokkenheid',
+        wat: 'Bewijs van actieve en aantoonbare betrokkenheid van de cliëntenraad ontbreekt (D6).',
+        actie: 'Beschrijf de betrokkenheid of voeg een verklaring van de cliëntenraad toe.',
+      });
+    if (fouten.length)
+      throw unprocessable(
+        'ontwikkelplan-onvolledig',
+        `Het ontwikkelplan kan niet definitief worden: ${fouten.length} onderde${fouten.length === 1 ? 'el ontbreekt' : 'len ontbreken'} (regel inkoop.ontwikkelplan.definitief, seed 002 §2.2.4).`,
+        { fouten },
+      );
     const nu = ctx.now();
-    await t.query(`UPDATE ontwikkelplan SET status = 'definitief', definitief_op = $2, definitief_door = $3, gewijzigd_op = $2 WHERE inschrijving_id = $1`, [i.id, nu, a.gebruikerId]);
-    await appendAudit(t, auditActor(a), { actie: 'inkoop.ontwikkelplan.definitief', onderwerpType: 'inschrijving', onderwerpId: id, invoer: { van: 'voorstel' }, resultaat: { naar: 'definitief' }, regel: 'inkoop.ontwikkelplan.definitief' });
+    await t.query(
+      `UPDATE ontwikkelplan SET status = 'definitief', definitief_op = $2, definitief_door = $3, gewijzigd_op = $2 WHERE inschrijving_id = $1`,
+      [i.id, nu, a.gebruikerId],
+    );
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.ontwikkelplan.definitief',
+      onderwerpType: 'inschrijving',
+      onderwerpId: id,
+      invoer: { van: 'voorstel' },
+      resultaat: { naar: 'definitief' },
+      regel: 'inkoop.ontwikkelplan.definitief',
+    });
     return { status: 'definitief' };
   });
 }
 
 /** Minutes of a dialogue meeting (zorgkantoor, after the deadline). */
-export async function legDialoogVast(ctx: AppContext, a: Actor, id: string, g: { datum: string; deelnemers: { naam: string; rol?: string; organisatie?: string }[]; onderwerpen: string[]; verslag?: string }) {
-  if (!isZorgkantoor(a)) throw new AppError(403, 'alleen-zorgkantoor', 'Alleen het zorgkantoor legt een dialooggesprek vast.');
+export async function legDialoogVast(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  g: {
+    datum: string;
+    deelnemers: { naam: string; rol?: string; organisatie?: string }[];
+    onderwerpen: string[];
+    verslag?: string;
+  },
+) {
+  if (!isZorgkantoor(a))
+    throw new AppError(403, 'alleen-zorgkantoor', 'Alleen het zorgkantoor legt een dialooggesprek vast.');
   return ctx.db.tx(async (t) => {
     const { i } = await inschrijvingVoor(ctx, t, a, id);
     const datum = new Date(g.datum);
     if (Number.isNaN(datum.getTime())) throw badRequest('datum-ongeldig', `Ongeldige datum '${g.datum}'.`);
-    const row = await t.one<{ id: string }>('INSERT INTO dialooggesprek (inschrijving_id, datum, deelnemers, onderwerpen, verslag, vastgelegd_door, vastgelegd_op) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
-      [i.id, datum, JSON.stringify(g.deelnemers), g.onderwerpen, g.verslag ?? null, a.gebruikerId, ctx.now()]);
-    await appendAudit(t, auditActor(a), { actie: 'inkoop.dialoog.vastgelegd', onderwerpType: 'inschrijving', onderwerpId: id, invoer: { datum: g.datum, onderwerpen: g.onderwerpen } });
+    const row = await t.one<{ id: string }>(
+      'INSERT INTO dialooggesprek (inschrijving_id, datum, deelnemers, onderwerpen, verslag, vastgelegd_door, vastgelegd_op) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
+      [i.id, datum, JSON.stringify(g.deelnemers), g.onderwerpen, g.verslag ?? null, a.gebruikerId, ctx.now()],
+    );
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.dialoog.vastgelegd',
+      onderwerpType: 'inschrijving',
+      onderwerpId: id,
+      invoer: { datum: g.datum, onderwerpen: g.onderwerpen },
+    });
     return row.id;
   });
 }

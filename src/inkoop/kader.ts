@@ -15,41 +15,98 @@ import { appendAudit, canonicalJson } from '../platform/audit.ts';
 import { auditActor } from '../platform/capability.ts';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../platform/errors.ts';
 import {
-  accepteertInschrijvingen, accepteertVragen, inschrijvingenOntzegeld, isOpenbaar, overgang, PROCEDURE_TYPES,
-  toegestaneActies, type Actie, type Fase, type ProcedureType,
+  accepteertInschrijvingen,
+  accepteertVragen,
+  inschrijvingenOntzegeld,
+  isOpenbaar,
+  overgang,
+  PROCEDURE_TYPES,
+  toegestaneActies,
+  type Actie,
+  type Fase,
+  type ProcedureType,
 } from '../domain/inkoop/procedure.ts';
 import {
-  aftelling, controleerTijdlijn, instantNaarLokaal, lokaalNaarInstant, termijnenUitSjabloon, tijdlijn2016, TERMIJN_FASEN,
-  TERMIJN_NAMEN, voorDeadline, type Aftelling, type Termijn, type TermijnFase,
+  aftelling,
+  controleerTijdlijn,
+  instantNaarLokaal,
+  lokaalNaarInstant,
+  termijnenUitSjabloon,
+  tijdlijn2016,
+  TERMIJN_FASEN,
+  TERMIJN_NAMEN,
+  voorDeadline,
+  type Aftelling,
+  type Termijn,
+  type TermijnFase,
 } from '../domain/inkoop/timeline.ts';
 import { parseDecimal } from '../domain/money.ts';
-import { normaliseerRegionaleParagraaf, REGIONALE_PARAGRAAF_REGEL, valideerRegionaleParagraaf, type ParagraafKader } from '../domain/inkoop/regionale-paragraaf.ts';
+import {
+  normaliseerRegionaleParagraaf,
+  REGIONALE_PARAGRAAF_REGEL,
+  valideerRegionaleParagraaf,
+  type ParagraafKader,
+} from '../domain/inkoop/regionale-paragraaf.ts';
 
 // ───────────────────────────── Templates ─────────────────────────────
 
-export const EIS_GROEPEN = ['pve', 'bestuursverklaring', 'geschiktheidseis', 'uitsluitingsgrond', 'gunningscriterium_knockout', 'gunningscriterium_gewogen', 'zelfanalyse', 'ontwikkelplan'] as const;
+export const EIS_GROEPEN = [
+  'pve',
+  'bestuursverklaring',
+  'geschiktheidseis',
+  'uitsluitingsgrond',
+  'gunningscriterium_knockout',
+  'gunningscriterium_gewogen',
+  'zelfanalyse',
+  'ontwikkelplan',
+] as const;
 export const EIS_SOORTEN = ['ja_nee', 'document', 'datum', 'getal', 'oordeel', 'tekst'] as const;
 export const VAN_TOEPASSING = ['alle', 'bestaand', 'nieuw', 'geheel_nieuw', 'nieuw_in_regio', 'nieuw_zzp_vpt'] as const;
 
 export interface EisInvoer {
-  code: string; groep: string; tekst: string; soort: string; vanToepassing?: string[]; bewijs?: string | null;
-  gewicht?: string | null; schaalMin?: string | null; schaalMax?: string | null; verplicht?: boolean; volgorde?: number; bron?: string | null;
+  code: string;
+  groep: string;
+  tekst: string;
+  soort: string;
+  vanToepassing?: string[];
+  bewijs?: string | null;
+  gewicht?: string | null;
+  schaalMin?: string | null;
+  schaalMax?: string | null;
+  verplicht?: boolean;
+  volgorde?: number;
+  bron?: string | null;
 }
 export interface Sjabloon {
-  id: string; naam: string; jaar: number; procedureType: ProcedureType; tijdlijn: '2016' | null; bron: string; toelichting: string;
-  themas?: { code: string; naam: string; bron: string }[]; eisen: EisInvoer[];
+  id: string;
+  naam: string;
+  jaar: number;
+  procedureType: ProcedureType;
+  tijdlijn: '2016' | null;
+  bron: string;
+  toelichting: string;
+  themas?: { code: string; naam: string; bron: string }[];
+  eisen: EisInvoer[];
 }
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'data');
 let sjablonenCache: Sjabloon[] | null = null;
 export function sjablonen(): Sjabloon[] {
-  sjablonenCache ??= fs.readdirSync(dataDir).filter((f) => f.startsWith('sjabloon-') && f.endsWith('.json')).sort()
+  sjablonenCache ??= fs
+    .readdirSync(dataDir)
+    .filter((f) => f.startsWith('sjabloon-') && f.endsWith('.json'))
+    .sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(dataDir, f), 'utf8')) as Sjabloon);
   return sjablonenCache;
 }
 export function sjabloon(id: string): Sjabloon {
   const s = sjablonen().find((x) => x.id === id);
-  if (!s) throw badRequest('sjabloon-onbekend', `Sjabloon '${id}' bestaat niet.`, { actie: `Kies uit: ${sjablonen().map((x) => x.id).join(', ')}.` });
+  if (!s)
+    throw badRequest('sjabloon-onbekend', `Sjabloon '${id}' bestaat niet.`, {
+      actie: `Kies uit: ${sjablonen()
+        .map((x) => x.id)
+        .join(', ')}.`,
+    });
   return s;
 }
 
@@ -59,37 +116,95 @@ export const KWALITEITSTHEMAS = () => sjablonen().find((s) => s.themas)?.themas 
 // ───────────────────────────── Rows and views ─────────────────────────────
 
 export interface KaderRij {
-  id: string; organisatie_id: string; titel: string; jaar_van: number; jaar_tot: number; sector: string; regio_codes: string[];
-  procedure_type: ProcedureType; fase: Fase; versie: number; gepubliceerde_versie: number | null; publieke_versie: any;
-  verzegeld_voor_beoordelaars: boolean; sjabloon: string | null; omschrijving: string | null; regionale_paragraaf: any;
-  bezwaartermijn_dagen: number; aangemaakt_op: Date; gewijzigd_op: Date; gepubliceerd_op: Date | null;
+  id: string;
+  organisatie_id: string;
+  titel: string;
+  jaar_van: number;
+  jaar_tot: number;
+  sector: string;
+  regio_codes: string[];
+  procedure_type: ProcedureType;
+  fase: Fase;
+  versie: number;
+  gepubliceerde_versie: number | null;
+  publieke_versie: any;
+  verzegeld_voor_beoordelaars: boolean;
+  sjabloon: string | null;
+  omschrijving: string | null;
+  regionale_paragraaf: any;
+  bezwaartermijn_dagen: number;
+  aangemaakt_op: Date;
+  gewijzigd_op: Date;
+  gepubliceerd_op: Date | null;
 }
 
 export interface EisRij {
-  id: string; kader_id: string; code: string; groep: string; tekst: string; soort: string; van_toepassing: string[]; bewijs: string | null;
-  gewicht: string | null; schaal_min: string | null; schaal_max: string | null; verplicht: boolean; volgorde: number; bron: string | null; vervallen: boolean;
+  id: string;
+  kader_id: string;
+  code: string;
+  groep: string;
+  tekst: string;
+  soort: string;
+  van_toepassing: string[];
+  bewijs: string | null;
+  gewicht: string | null;
+  schaal_min: string | null;
+  schaal_max: string | null;
+  verplicht: boolean;
+  volgorde: number;
+  bron: string | null;
+  vervallen: boolean;
 }
 
 export const eisOut = (e: EisRij) => ({
-  id: e.id, code: e.code, groep: e.groep, tekst: e.tekst, soort: e.soort, vanToepassing: e.van_toepassing, bewijs: e.bewijs,
-  gewicht: e.gewicht, schaalMin: e.schaal_min, schaalMax: e.schaal_max, verplicht: e.verplicht, volgorde: e.volgorde, bron: e.bron,
+  id: e.id,
+  code: e.code,
+  groep: e.groep,
+  tekst: e.tekst,
+  soort: e.soort,
+  vanToepassing: e.van_toepassing,
+  bewijs: e.bewijs,
+  gewicht: e.gewicht,
+  schaalMin: e.schaal_min,
+  schaalMax: e.schaal_max,
+  verplicht: e.verplicht,
+  volgorde: e.volgorde,
+  bron: e.bron,
 });
 export type EisView = ReturnType<typeof eisOut>;
 
 export interface TermijnView {
-  fase: TermijnFase; naam: string; begintOp: string | null; eindigtOp: string | null; begintLokaal: string | null; eindigtLokaal: string | null; omschrijving: string | null;
+  fase: TermijnFase;
+  naam: string;
+  begintOp: string | null;
+  eindigtOp: string | null;
+  begintLokaal: string | null;
+  eindigtLokaal: string | null;
+  omschrijving: string | null;
 }
 const termijnOut = (t: Termijn): TermijnView => ({
-  fase: t.fase, naam: TERMIJN_NAMEN[t.fase].nl, omschrijving: t.omschrijving ?? null,
-  begintOp: t.begintOp?.toISOString() ?? null, eindigtOp: t.eindigtOp?.toISOString() ?? null,
-  begintLokaal: t.begintOp ? instantNaarLokaal(t.begintOp) : null, eindigtLokaal: t.eindigtOp ? instantNaarLokaal(t.eindigtOp) : null,
+  fase: t.fase,
+  naam: TERMIJN_NAMEN[t.fase].nl,
+  omschrijving: t.omschrijving ?? null,
+  begintOp: t.begintOp?.toISOString() ?? null,
+  eindigtOp: t.eindigtOp?.toISOString() ?? null,
+  begintLokaal: t.begintOp ? instantNaarLokaal(t.begintOp) : null,
+  eindigtLokaal: t.eindigtOp ? instantNaarLokaal(t.eindigtOp) : null,
 });
 
 const VOLGORDE_TERMIJN = Object.fromEntries(TERMIJN_FASEN.map((f, i) => [f, i]));
 
 export async function laadTermijnen(q: Queryable, kaderId: string): Promise<Termijn[]> {
-  const rows = await q.query<any>('SELECT fase, begint_op, eindigt_op, omschrijving FROM termijn WHERE kader_id = $1', [kaderId]);
-  return rows.map((r) => ({ fase: r.fase, begintOp: r.begint_op ? new Date(r.begint_op) : null, eindigtOp: r.eindigt_op ? new Date(r.eindigt_op) : null, omschrijving: r.omschrijving }))
+  const rows = await q.query<any>('SELECT fase, begint_op, eindigt_op, omschrijving FROM termijn WHERE kader_id = $1', [
+    kaderId,
+  ]);
+  return rows
+    .map((r) => ({
+      fase: r.fase,
+      begintOp: r.begint_op ? new Date(r.begint_op) : null,
+      eindigtOp: r.eindigt_op ? new Date(r.eindigt_op) : null,
+      omschrijving: r.omschrijving,
+    }))
     .sort((a, b) => VOLGORDE_TERMIJN[a.fase] - VOLGORDE_TERMIJN[b.fase]);
 }
 export async function laadEisen(q: Queryable, kaderId: string): Promise<EisRij[]> {
@@ -105,10 +220,21 @@ export function deadlineVan(termijnen: Termijn[]): Date | null {
 async function snapshot(q: Queryable, k: KaderRij, versie: number) {
   const [termijnen, eisen] = [await laadTermijnen(q, k.id), await laadEisen(q, k.id)];
   return {
-    id: k.id, versie, zorgkantoorId: k.organisatie_id, titel: k.titel, jaarVan: k.jaar_van, jaarTot: k.jaar_tot, sector: k.sector, regioCodes: k.regio_codes,
-    procedureType: k.procedure_type, omschrijving: k.omschrijving, verzegeldVoorBeoordelaars: k.verzegeld_voor_beoordelaars,
-    bezwaartermijnDagen: k.bezwaartermijn_dagen, regionaleParagraaf: k.regionale_paragraaf ?? {},
-    termijnen: termijnen.map(termijnOut), eisen: eisen.map(eisOut),
+    id: k.id,
+    versie,
+    zorgkantoorId: k.organisatie_id,
+    titel: k.titel,
+    jaarVan: k.jaar_van,
+    jaarTot: k.jaar_tot,
+    sector: k.sector,
+    regioCodes: k.regio_codes,
+    procedureType: k.procedure_type,
+    omschrijving: k.omschrijving,
+    verzegeldVoorBeoordelaars: k.verzegeld_voor_beoordelaars,
+    bezwaartermijnDagen: k.bezwaartermijn_dagen,
+    regionaleParagraaf: k.regionale_paragraaf ?? {},
+    termijnen: termijnen.map(termijnOut),
+    eisen: eisen.map(eisOut),
   };
 }
 export type KaderSnapshot = Awaited<ReturnType<typeof snapshot>>;
@@ -116,7 +242,10 @@ export type KaderSnapshot = Awaited<ReturnType<typeof snapshot>>;
 // ───────────────────────────── Visibility ─────────────────────────────
 
 export async function regiosVanAanbieder(q: Queryable, organisatieId: string): Promise<string[]> {
-  const rows = await q.query<{ regio_code: string }>('SELECT DISTINCT regio_code FROM locatie WHERE organisatie_id = $1 ORDER BY regio_code', [organisatieId]);
+  const rows = await q.query<{ regio_code: string }>(
+    'SELECT DISTINCT regio_code FROM locatie WHERE organisatie_id = $1 ORDER BY regio_code',
+    [organisatieId],
+  );
   return rows.map((r) => r.regio_code);
 }
 
@@ -139,73 +268,145 @@ export async function kaderVoor(q: Queryable, a: Actor, id: string, lock = false
 }
 
 function eisEigenaar(a: Actor, k: KaderRij) {
-  if (!isEigenaar(a, k)) throw new AppError(403, 'geen-eigenaar', 'Alleen het zorgkantoor dat dit inkoopkader opstelt kan het wijzigen.');
+  if (!isEigenaar(a, k))
+    throw new AppError(403, 'geen-eigenaar', 'Alleen het zorgkantoor dat dit inkoopkader opstelt kan het wijzigen.');
 }
 
 // ───────────────────────────── Create and edit ─────────────────────────────
 
 export interface KaderInvoer {
-  titel: string; jaarVan: number; jaarTot?: number; sector: string; regioCodes: string[]; procedureType: ProcedureType;
-  sjabloon?: string; omschrijving?: string; verzegeldVoorBeoordelaars?: boolean; bezwaartermijnDagen?: number;
+  titel: string;
+  jaarVan: number;
+  jaarTot?: number;
+  sector: string;
+  regioCodes: string[];
+  procedureType: ProcedureType;
+  sjabloon?: string;
+  omschrijving?: string;
+  verzegeldVoorBeoordelaars?: boolean;
+  bezwaartermijnDagen?: number;
 }
 
 async function controleerRegios(q: Queryable, a: Actor, regioCodes: string[], jaar: number) {
   const fouten = [];
   for (const r of regioCodes) {
     const reg = await q.maybeOne<{ code: string }>('SELECT code FROM regio WHERE code = $1', [r]);
-    if (!reg) { fouten.push({ waar: `regioCodes/${r}`, wat: `Regio ${r} bestaat niet.`, actie: 'Kies een zorgkantoorregio (COD001), zie GET /api/v1/regios.' }); continue; }
-    const c = await q.maybeOne<{ organisatie_id: string }>('SELECT organisatie_id FROM regio_concessie WHERE regio_code = $1 AND jaar = $2', [r, jaar]);
-    if (c && c.organisatie_id !== a.organisatieId) fouten.push({ waar: `regioCodes/${r}`, wat: `Regio ${r} hoort in ${jaar} bij een ander zorgkantoor (${c.organisatie_id}).`, actie: 'Koop alleen in voor de eigen concessieregio\'s.' });
+    if (!reg) {
+      fouten.push({
+        waar: `regioCodes/${r}`,
+        wat: `Regio ${r} bestaat niet.`,
+        actie: 'Kies een zorgkantoorregio (COD001), zie GET /api/v1/regios.',
+      });
+      continue;
+    }
+    const c = await q.maybeOne<{ organisatie_id: string }>(
+      'SELECT organisatie_id FROM regio_concessie WHERE regio_code = $1 AND jaar = $2',
+      [r, jaar],
+    );
+    if (c && c.organisatie_id !== a.organisatieId)
+      fouten.push({
+        waar: `regioCodes/${r}`,
+        wat: `Regio ${r} hoort in ${jaar} bij een ander zorgkantoor (${c.organisatie_id}).`,
+        actie: "Koop alleen in voor de eigen concessieregio's.",
+      });
   }
-  if (fouten.length) throw unprocessable('regio-ongeldig', 'Niet alle regio\'s passen bij dit zorgkantoor.', { fouten });
+  if (fouten.length) throw unprocessable('regio-ongeldig', "Niet alle regio's passen bij dit zorgkantoor.", { fouten });
 }
 
 export async function maakKader(ctx: AppContext, a: Actor, inv: KaderInvoer): Promise<string> {
-  if (!PROCEDURE_TYPES.includes(inv.procedureType)) throw badRequest('procedure-onbekend', `Onbekend proceduretype '${inv.procedureType}'.`);
+  if (!PROCEDURE_TYPES.includes(inv.procedureType))
+    throw badRequest('procedure-onbekend', `Onbekend proceduretype '${inv.procedureType}'.`);
   const tpl = inv.sjabloon ? sjabloon(inv.sjabloon) : null;
   const jaarTot = inv.jaarTot ?? inv.jaarVan;
-  if (jaarTot < inv.jaarVan) throw badRequest('jaren-ongeldig', 'Het laatste jaar ligt vóór het eerste jaar.', { fouten: [{ waar: 'jaarTot', wat: `${jaarTot} < ${inv.jaarVan}` }] });
-  if (!inv.regioCodes.length) throw badRequest('regio-ontbreekt', 'Kies minstens één regio.', { fouten: [{ waar: 'regioCodes', wat: 'leeg' }] });
+  if (jaarTot < inv.jaarVan)
+    throw badRequest('jaren-ongeldig', 'Het laatste jaar ligt vóór het eerste jaar.', {
+      fouten: [{ waar: 'jaarTot', wat: `${jaarTot} < ${inv.jaarVan}` }],
+    });
+  if (!inv.regioCodes.length)
+    throw badRequest('regio-ontbreekt', 'Kies minstens één regio.', { fouten: [{ waar: 'regioCodes', wat: 'leeg' }] });
   return ctx.db.tx(async (t) => {
     const sector = await t.maybeOne('SELECT code FROM sector WHERE code = $1', [inv.sector]);
-    if (!sector) throw badRequest('sector-onbekend', `Sector '${inv.sector}' bestaat niet.`, { actie: 'Kies VV, GZ of GGZ.' });
+    if (!sector)
+      throw badRequest('sector-onbekend', `Sector '${inv.sector}' bestaat niet.`, { actie: 'Kies VV, GZ of GGZ.' });
     await controleerRegios(t, a, inv.regioCodes, inv.jaarVan);
     const row = await t.one<{ id: string }>(
       `INSERT INTO inkoopkader (organisatie_id, titel, jaar_van, jaar_tot, sector, regio_codes, procedure_type, verzegeld_voor_beoordelaars, sjabloon, omschrijving, bezwaartermijn_dagen, aangemaakt_door, aangemaakt_op, gewijzigd_op)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$13) RETURNING id`,
-      [a.organisatieId, inv.titel, inv.jaarVan, jaarTot, inv.sector, inv.regioCodes, inv.procedureType, inv.verzegeldVoorBeoordelaars ?? true,
-        tpl?.id ?? null, inv.omschrijving ?? tpl?.toelichting ?? null, inv.bezwaartermijnDagen ?? 14, a.gebruikerId, ctx.now()]);
+      [
+        a.organisatieId,
+        inv.titel,
+        inv.jaarVan,
+        jaarTot,
+        inv.sector,
+        inv.regioCodes,
+        inv.procedureType,
+        inv.verzegeldVoorBeoordelaars ?? true,
+        tpl?.id ?? null,
+        inv.omschrijving ?? tpl?.toelichting ?? null,
+        inv.bezwaartermijnDagen ?? 14,
+        a.gebruikerId,
+        ctx.now(),
+      ],
+    );
     if (tpl) {
       for (const e of tpl.eisen) await voegEisToe(t, row.id, e);
       if (tpl.tijdlijn === '2016') {
         for (const tm of termijnenUitSjabloon(tijdlijn2016(inv.jaarVan - 1))) await schrijfTermijn(t, row.id, tm);
       }
     }
-    await appendAudit(t, auditActor(a), { actie: 'inkoop.kader.aangemaakt', onderwerpType: 'inkoopkader', onderwerpId: row.id, invoer: inv, resultaat: { fase: 'concept', versie: 1 } });
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.kader.aangemaakt',
+      onderwerpType: 'inkoopkader',
+      onderwerpId: row.id,
+      invoer: inv,
+      resultaat: { fase: 'concept', versie: 1 },
+    });
     return row.id;
   });
 }
 
 /** Any edit goes through here: refuses after bids are sealed, and bumps the working version after publication. */
-async function bewerk(ctx: AppContext, a: Actor, id: string, wat: string, fn: (t: Queryable, k: KaderRij) => Promise<unknown>, invoer: unknown) {
+async function bewerk(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  wat: string,
+  fn: (t: Queryable, k: KaderRij) => Promise<unknown>,
+  invoer: unknown,
+) {
   return ctx.db.tx(async (t) => {
     const k = await kaderVoor(t, a, id, true);
     eisEigenaar(a, k);
     const bewerkbaar: Fase[] = ['concept', 'gepubliceerd', 'vragenronde', 'nvi_gepubliceerd', 'toelating_doorlopend'];
     if (!bewerkbaar.includes(k.fase)) {
-      throw conflict('kader-vastgelegd', `Het inkoopkader is in fase '${k.fase}'; eisen en termijnen liggen vast zodra de inschrijving gesloten is (regel inkoop.kader.wijzigen).`, { actie: 'Trek de procedure in en start een nieuwe als het kader echt anders moet.' });
+      throw conflict(
+        'kader-vastgelegd',
+        `Het inkoopkader is in fase '${k.fase}'; eisen en termijnen liggen vast zodra de inschrijving gesloten is (regel inkoop.kader.wijzigen).`,
+        { actie: 'Trek de procedure in en start een nieuwe als het kader echt anders moet.' },
+      );
     }
     // Once published and past the submission deadline, the terms bids were made against are fixed:
     // no later edit of requirements, weights or deadlines (an extension after the deadline would be unfair).
     const dl = k.gepubliceerde_versie !== null ? deadlineVan(await laadTermijnen(t, k.id)) : null;
     if (dl && !voorDeadline(ctx.now(), dl)) {
-      throw conflict('kader-vastgelegd', `De sluitingstermijn voor inschrijving (${instantNaarLokaal(dl)}, Europe/Amsterdam) is verstreken; eisen, weging en termijnen liggen vast (regel inkoop.kader.wijzigen).`, {
-        actie: 'Trek de procedure in en start een nieuwe als het kader echt anders moet.' });
+      throw conflict(
+        'kader-vastgelegd',
+        `De sluitingstermijn voor inschrijving (${instantNaarLokaal(dl)}, Europe/Amsterdam) is verstreken; eisen, weging en termijnen liggen vast (regel inkoop.kader.wijzigen).`,
+        {
+          actie: 'Trek de procedure in en start een nieuwe als het kader echt anders moet.',
+        },
+      );
     }
     const resultaat = await fn(t, k);
     const versie = k.gepubliceerde_versie !== null && k.versie === k.gepubliceerde_versie ? k.versie + 1 : k.versie;
     await t.query('UPDATE inkoopkader SET versie = $2, gewijzigd_op = $3 WHERE id = $1', [id, versie, ctx.now()]);
-    await appendAudit(t, auditActor(a), { actie: `inkoop.kader.${wat}`, onderwerpType: 'inkoopkader', onderwerpId: id, invoer, resultaat: { versie, ...(resultaat && typeof resultaat === 'object' ? resultaat : {}) } });
+    await appendAudit(t, auditActor(a), {
+      actie: `inkoop.kader.${wat}`,
+      onderwerpType: 'inkoopkader',
+      onderwerpId: id,
+      invoer,
+      resultaat: { versie, ...(resultaat && typeof resultaat === 'object' ? resultaat : {}) },
+    });
     return resultaat;
   });
 }
@@ -213,34 +414,73 @@ async function bewerk(ctx: AppContext, a: Actor, id: string, wat: string, fn: (t
 /** The kader facts the regional paragraph rules need (src/domain/inkoop/regionale-paragraaf.ts). */
 const paragraafKader = (k: KaderRij, eisen: EisRij[]): ParagraafKader => ({
   procedureType: k.procedure_type,
-  eisen: eisen.map((e) => ({ code: e.code, groep: e.groep, gewicht: e.gewicht, schaalMin: e.schaal_min, schaalMax: e.schaal_max })),
+  eisen: eisen.map((e) => ({
+    code: e.code,
+    groep: e.groep,
+    gewicht: e.gewicht,
+    schaalMin: e.schaal_min,
+    schaalMax: e.schaal_max,
+  })),
 });
 
-export async function wijzigKader(ctx: AppContext, a: Actor, id: string, inv: Partial<Omit<KaderInvoer, 'procedureType' | 'sjabloon'>> & { regionaleParagraaf?: unknown }) {
-  await bewerk(ctx, a, id, 'gewijzigd', async (t, k) => {
-    // The regional paragraph is validated against this kader's current criteria; refused → 422, nothing stored (the transaction rolls back).
-    let paragraaf: unknown = k.regionale_paragraaf ?? {};
-    if (inv.regionaleParagraaf !== undefined) {
-      const fouten = valideerRegionaleParagraaf(inv.regionaleParagraaf, paragraafKader(k, await laadEisen(t, id)));
-      if (fouten.length) {
-        throw unprocessable('regionale-paragraaf-ongeldig', `De regionale paragraaf is ongeldig: ${fouten.length === 1 ? fouten[0].wat : `${fouten.length} fouten`} (regel ${REGIONALE_PARAGRAAF_REGEL}).`, { fouten, actie: fouten[0].actie });
+export async function wijzigKader(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  inv: Partial<Omit<KaderInvoer, 'procedureType' | 'sjabloon'>> & { regionaleParagraaf?: unknown },
+) {
+  await bewerk(
+    ctx,
+    a,
+    id,
+    'gewijzigd',
+    async (t, k) => {
+      // The regional paragraph is validated against this kader's current criteria; refused → 422, nothing stored (the transaction rolls back).
+      let paragraaf: unknown = k.regionale_paragraaf ?? {};
+      if (inv.regionaleParagraaf !== undefined) {
+        const fouten = valideerRegionaleParagraaf(inv.regionaleParagraaf, paragraafKader(k, await laadEisen(t, id)));
+        if (fouten.length) {
+          throw unprocessable(
+            'regionale-paragraaf-ongeldig',
+            `De regionale paragraaf is ongeldig: ${fouten.length === 1 ? fouten[0].wat : `${fouten.length} fouten`} (regel ${REGIONALE_PARAGRAAF_REGEL}).`,
+            { fouten, actie: fouten[0].actie },
+          );
+        }
+        paragraaf = normaliseerRegionaleParagraaf(inv.regionaleParagraaf);
       }
-      paragraaf = normaliseerRegionaleParagraaf(inv.regionaleParagraaf);
-    }
-    if (inv.regioCodes) {
-      if (!inv.regioCodes.length) throw badRequest('regio-ontbreekt', 'Kies minstens één regio.');
-      await controleerRegios(t, a, inv.regioCodes, inv.jaarVan ?? k.jaar_van);
-    }
-    const jaarVan = inv.jaarVan ?? k.jaar_van; const jaarTot = inv.jaarTot ?? Math.max(k.jaar_tot, jaarVan);
-    if (jaarTot < jaarVan) throw badRequest('jaren-ongeldig', 'Het laatste jaar ligt vóór het eerste jaar.');
-    await t.query(`UPDATE inkoopkader SET titel = $2, jaar_van = $3, jaar_tot = $4, sector = $5, regio_codes = $6, omschrijving = $7,
+      if (inv.regioCodes) {
+        if (!inv.regioCodes.length) throw badRequest('regio-ontbreekt', 'Kies minstens één regio.');
+        await controleerRegios(t, a, inv.regioCodes, inv.jaarVan ?? k.jaar_van);
+      }
+      const jaarVan = inv.jaarVan ?? k.jaar_van;
+      const jaarTot = inv.jaarTot ?? Math.max(k.jaar_tot, jaarVan);
+      if (jaarTot < jaarVan) throw badRequest('jaren-ongeldig', 'Het laatste jaar ligt vóór het eerste jaar.');
+      await t.query(
+        `UPDATE inkoopkader SET titel = $2, jaar_van = $3, jaar_tot = $4, sector = $5, regio_codes = $6, omschrijving = $7,
       verzegeld_voor_beoordelaars = $8, bezwaartermijn_dagen = $9, regionale_paragraaf = $10 WHERE id = $1`,
-    [id, inv.titel ?? k.titel, jaarVan, jaarTot, inv.sector ?? k.sector, inv.regioCodes ?? k.regio_codes, inv.omschrijving ?? k.omschrijving,
-      inv.verzegeldVoorBeoordelaars ?? k.verzegeld_voor_beoordelaars, inv.bezwaartermijnDagen ?? k.bezwaartermijn_dagen,
-      JSON.stringify(paragraaf)]);
-    // the audit entry records the paragraph before and after (normalised) when it was part of the edit
-    return inv.regionaleParagraaf !== undefined ? { regionaleParagraaf: { oud: k.regionale_paragraaf ?? {}, nieuw: paragraaf }, regel: REGIONALE_PARAGRAAF_REGEL } : undefined;
-  }, inv);
+        [
+          id,
+          inv.titel ?? k.titel,
+          jaarVan,
+          jaarTot,
+          inv.sector ?? k.sector,
+          inv.regioCodes ?? k.regio_codes,
+          inv.omschrijving ?? k.omschrijving,
+          inv.verzegeldVoorBeoordelaars ?? k.verzegeld_voor_beoordelaars,
+          inv.bezwaartermijnDagen ?? k.bezwaartermijn_dagen,
+          JSON.stringify(paragraaf),
+        ],
+      );
+      // the audit entry records the paragraph before and after (normalised) when it was part of the edit
+      return inv.regionaleParagraaf !== undefined
+        ? {
+            regionaleParagraaf: { oud: k.regionale_paragraaf ?? {}, nieuw: paragraaf },
+            regel: REGIONALE_PARAGRAAF_REGEL,
+          }
+        : undefined;
+    },
+    inv,
+  );
 }
 
 /** "2015-07-31T17:00" (Amsterdam) or an ISO instant with Z/offset. */
@@ -253,62 +493,152 @@ export function parseTijd(s: string, waar: string): Date {
     }
     return lokaalNaarInstant(s);
   } catch (e) {
-    throw badRequest('tijd-ongeldig', `Ongeldig tijdstip '${s}'.`, { fouten: [{ waar, wat: (e as Error).message, actie: 'Schrijf JJJJ-MM-DDTUU:MM (Europe/Amsterdam) of een ISO-tijdstip met tijdzone.' }] });
+    throw badRequest('tijd-ongeldig', `Ongeldig tijdstip '${s}'.`, {
+      fouten: [
+        {
+          waar,
+          wat: (e as Error).message,
+          actie: 'Schrijf JJJJ-MM-DDTUU:MM (Europe/Amsterdam) of een ISO-tijdstip met tijdzone.',
+        },
+      ],
+    });
   }
 }
 
 async function schrijfTermijn(t: Queryable, kaderId: string, tm: Termijn) {
-  await t.query(`INSERT INTO termijn (kader_id, fase, begint_op, eindigt_op, omschrijving) VALUES ($1,$2,$3,$4,$5)
+  await t.query(
+    `INSERT INTO termijn (kader_id, fase, begint_op, eindigt_op, omschrijving) VALUES ($1,$2,$3,$4,$5)
     ON CONFLICT (kader_id, fase) DO UPDATE SET begint_op = EXCLUDED.begint_op, eindigt_op = EXCLUDED.eindigt_op, omschrijving = EXCLUDED.omschrijving`,
-  [kaderId, tm.fase, tm.begintOp, tm.eindigtOp, tm.omschrijving ?? null]);
+    [kaderId, tm.fase, tm.begintOp, tm.eindigtOp, tm.omschrijving ?? null],
+  );
 }
 
-export interface TermijnInvoer { fase: string; begint?: string | null; eindigt?: string | null; omschrijving?: string | null }
+export interface TermijnInvoer {
+  fase: string;
+  begint?: string | null;
+  eindigt?: string | null;
+  omschrijving?: string | null;
+}
 
 /** Replaces the timeline. Refuses an inconsistent order, naming the phases. */
 export async function zetTermijnen(ctx: AppContext, a: Actor, id: string, invoer: TermijnInvoer[]) {
   const termijnen: Termijn[] = invoer.map((x, i) => {
-    if (!(TERMIJN_FASEN as readonly string[]).includes(x.fase)) throw badRequest('termijn-onbekend', `Onbekende fase '${x.fase}'.`, { fouten: [{ waar: `termijnen/${i}/fase`, wat: x.fase, actie: `Kies uit ${TERMIJN_FASEN.join(', ')}.` }] });
-    return { fase: x.fase as TermijnFase, begintOp: x.begint ? parseTijd(x.begint, `termijnen/${i}/begint`) : null, eindigtOp: x.eindigt ? parseTijd(x.eindigt, `termijnen/${i}/eindigt`) : null, omschrijving: x.omschrijving ?? null };
+    if (!(TERMIJN_FASEN as readonly string[]).includes(x.fase))
+      throw badRequest('termijn-onbekend', `Onbekende fase '${x.fase}'.`, {
+        fouten: [{ waar: `termijnen/${i}/fase`, wat: x.fase, actie: `Kies uit ${TERMIJN_FASEN.join(', ')}.` }],
+      });
+    return {
+      fase: x.fase as TermijnFase,
+      begintOp: x.begint ? parseTijd(x.begint, `termijnen/${i}/begint`) : null,
+      eindigtOp: x.eindigt ? parseTijd(x.eindigt, `termijnen/${i}/eindigt`) : null,
+      omschrijving: x.omschrijving ?? null,
+    };
   });
   const dubbel = termijnen.map((t) => t.fase).filter((f, i, arr) => arr.indexOf(f) !== i);
   if (dubbel.length) throw badRequest('termijn-dubbel', `Fase ${dubbel.join(', ')} staat er meer dan eens in.`);
   const fouten = controleerTijdlijn(termijnen);
-  if (fouten.length) throw unprocessable('tijdlijn-ongeldig', 'De termijnen staan niet in een geldige volgorde (regel inkoop.tijdlijn).', { fouten: fouten.map((wat) => ({ wat, waar: 'termijnen' })) });
-  await bewerk(ctx, a, id, 'termijnen_gewijzigd', async (t) => {
-    await t.query('DELETE FROM termijn WHERE kader_id = $1', [id]);
-    for (const tm of termijnen) await schrijfTermijn(t, id, tm);
-  }, { termijnen: invoer });
+  if (fouten.length)
+    throw unprocessable(
+      'tijdlijn-ongeldig',
+      'De termijnen staan niet in een geldige volgorde (regel inkoop.tijdlijn).',
+      { fouten: fouten.map((wat) => ({ wat, waar: 'termijnen' })) },
+    );
+  await bewerk(
+    ctx,
+    a,
+    id,
+    'termijnen_gewijzigd',
+    async (t) => {
+      await t.query('DELETE FROM termijn WHERE kader_id = $1', [id]);
+      for (const tm of termijnen) await schrijfTermijn(t, id, tm);
+    },
+    { termijnen: invoer },
+  );
 }
 
 function valideerEis(e: EisInvoer, waar = 'eis') {
   const fouten = [];
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(e.code)) fouten.push({ waar: `${waar}/code`, wat: `Code '${e.code}' is ongeldig.`, actie: 'Letters, cijfers, punt, streep; max. 40 tekens.' });
-  if (!(EIS_GROEPEN as readonly string[]).includes(e.groep)) fouten.push({ waar: `${waar}/groep`, wat: `Onbekende groep '${e.groep}'.`, actie: `Kies uit ${EIS_GROEPEN.join(', ')}.` });
-  if (!(EIS_SOORTEN as readonly string[]).includes(e.soort)) fouten.push({ waar: `${waar}/soort`, wat: `Onbekende soort '${e.soort}'.`, actie: `Kies uit ${EIS_SOORTEN.join(', ')}.` });
-  for (const v of e.vanToepassing ?? ['alle']) if (!(VAN_TOEPASSING as readonly string[]).includes(v)) fouten.push({ waar: `${waar}/vanToepassing`, wat: `Onbekende klasse '${v}'.`, actie: `Kies uit ${VAN_TOEPASSING.join(', ')}.` });
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(e.code))
+    fouten.push({
+      waar: `${waar}/code`,
+      wat: `Code '${e.code}' is ongeldig.`,
+      actie: 'Letters, cijfers, punt, streep; max. 40 tekens.',
+    });
+  if (!(EIS_GROEPEN as readonly string[]).includes(e.groep))
+    fouten.push({
+      waar: `${waar}/groep`,
+      wat: `Onbekende groep '${e.groep}'.`,
+      actie: `Kies uit ${EIS_GROEPEN.join(', ')}.`,
+    });
+  if (!(EIS_SOORTEN as readonly string[]).includes(e.soort))
+    fouten.push({
+      waar: `${waar}/soort`,
+      wat: `Onbekende soort '${e.soort}'.`,
+      actie: `Kies uit ${EIS_SOORTEN.join(', ')}.`,
+    });
+  for (const v of e.vanToepassing ?? ['alle'])
+    if (!(VAN_TOEPASSING as readonly string[]).includes(v))
+      fouten.push({
+        waar: `${waar}/vanToepassing`,
+        wat: `Onbekende klasse '${v}'.`,
+        actie: `Kies uit ${VAN_TOEPASSING.join(', ')}.`,
+      });
   if (!e.tekst?.trim()) fouten.push({ waar: `${waar}/tekst`, wat: 'De tekst ontbreekt.' });
   for (const f of ['gewicht', 'schaalMin', 'schaalMax'] as const) {
-    if (e[f] !== undefined && e[f] !== null) { try { parseDecimal(String(e[f]), f); } catch { fouten.push({ waar: `${waar}/${f}`, wat: `'${e[f]}' is geen getal.` }); } }
+    if (e[f] !== undefined && e[f] !== null) {
+      try {
+        parseDecimal(String(e[f]), f);
+      } catch {
+        fouten.push({ waar: `${waar}/${f}`, wat: `'${e[f]}' is geen getal.` });
+      }
+    }
   }
   if (e.groep === 'gunningscriterium_gewogen') {
-    if (e.gewicht == null || e.schaalMin == null || e.schaalMax == null) fouten.push({ waar: `${waar}/gewicht`, wat: 'Een gewogen gunningscriterium heeft een gewicht en een schaal (min en max).' });
-    else if (parseDecimal(String(e.schaalMin)).gte(parseDecimal(String(e.schaalMax)))) fouten.push({ waar: `${waar}/schaalMax`, wat: 'Het maximum van de schaal moet groter zijn dan het minimum.' });
+    if (e.gewicht == null || e.schaalMin == null || e.schaalMax == null)
+      fouten.push({
+        waar: `${waar}/gewicht`,
+        wat: 'Een gewogen gunningscriterium heeft een gewicht en een schaal (min en max).',
+      });
+    else if (parseDecimal(String(e.schaalMin)).gte(parseDecimal(String(e.schaalMax))))
+      fouten.push({ waar: `${waar}/schaalMax`, wat: 'Het maximum van de schaal moet groter zijn dan het minimum.' });
   }
   if (fouten.length) throw badRequest('eis-ongeldig', 'De eis is ongeldig.', { fouten });
 }
 
 async function voegEisToe(t: Queryable, kaderId: string, e: EisInvoer) {
   valideerEis(e);
-  const bestaat = await t.maybeOne<{ vervallen: boolean }>('SELECT vervallen FROM eis WHERE kader_id = $1 AND code = $2', [kaderId, e.code]);
+  const bestaat = await t.maybeOne<{ vervallen: boolean }>(
+    'SELECT vervallen FROM eis WHERE kader_id = $1 AND code = $2',
+    [kaderId, e.code],
+  );
   if (bestaat && !bestaat.vervallen) throw conflict('eis-bestaat', `Er is al een eis met code ${e.code}.`);
-  const vals = [kaderId, e.code, e.groep, e.tekst, e.soort, e.vanToepassing ?? ['alle'], e.bewijs ?? null, e.gewicht ?? null, e.schaalMin ?? null, e.schaalMax ?? null, e.verplicht ?? true, e.volgorde ?? 0, e.bron ?? null];
+  const vals = [
+    kaderId,
+    e.code,
+    e.groep,
+    e.tekst,
+    e.soort,
+    e.vanToepassing ?? ['alle'],
+    e.bewijs ?? null,
+    e.gewicht ?? null,
+    e.schaalMin ?? null,
+    e.schaalMax ?? null,
+    e.verplicht ?? true,
+    e.volgorde ?? 0,
+    e.bron ?? null,
+  ];
   if (bestaat) {
-    await t.query(`UPDATE eis SET groep=$3, tekst=$4, soort=$5, van_toepassing=$6, bewijs=$7, gewicht=$8, schaal_min=$9, schaal_max=$10, verplicht=$11, volgorde=$12, bron=$13, vervallen=false
-      WHERE kader_id=$1 AND code=$2`, vals);
+    await t.query(
+      `UPDATE eis SET groep=$3, tekst=$4, soort=$5, van_toepassing=$6, bewijs=$7, gewicht=$8, schaal_min=$9, schaal_max=$10, verplicht=$11, volgorde=$12, bron=$13, vervallen=false
+      WHERE kader_id=$1 AND code=$2`,
+      vals,
+    );
   } else {
-    await t.query(`INSERT INTO eis (kader_id, code, groep, tekst, soort, van_toepassing, bewijs, gewicht, schaal_min, schaal_max, verplicht, volgorde, bron)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`, vals);
+    await t.query(
+      `INSERT INTO eis (kader_id, code, groep, tekst, soort, van_toepassing, bewijs, gewicht, schaal_min, schaal_max, verplicht, volgorde, bron)
+      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+      vals,
+    );
   }
 }
 
@@ -317,25 +647,62 @@ export async function maakEis(ctx: AppContext, a: Actor, id: string, e: EisInvoe
 }
 
 export async function wijzigEis(ctx: AppContext, a: Actor, id: string, code: string, e: Partial<EisInvoer>) {
-  await bewerk(ctx, a, id, 'eis_gewijzigd', async (t) => {
-    const cur = await t.maybeOne<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND code = $2 AND NOT vervallen', [id, code]);
-    if (!cur) throw notFound(`Eis ${code}`);
-    const m: EisInvoer = { ...eisOut(cur), ...e, code };
-    valideerEis(m);
-    await t.query(`UPDATE eis SET groep=$3, tekst=$4, soort=$5, van_toepassing=$6, bewijs=$7, gewicht=$8, schaal_min=$9, schaal_max=$10, verplicht=$11, volgorde=$12, bron=$13 WHERE kader_id=$1 AND code=$2`,
-      [id, code, m.groep, m.tekst, m.soort, m.vanToepassing ?? ['alle'], m.bewijs ?? null, m.gewicht ?? null, m.schaalMin ?? null, m.schaalMax ?? null, m.verplicht ?? true, m.volgorde ?? 0, m.bron ?? null]);
-  }, { code, ...e });
+  await bewerk(
+    ctx,
+    a,
+    id,
+    'eis_gewijzigd',
+    async (t) => {
+      const cur = await t.maybeOne<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND code = $2 AND NOT vervallen', [
+        id,
+        code,
+      ]);
+      if (!cur) throw notFound(`Eis ${code}`);
+      const m: EisInvoer = { ...eisOut(cur), ...e, code };
+      valideerEis(m);
+      await t.query(
+        `UPDATE eis SET groep=$3, tekst=$4, soort=$5, van_toepassing=$6, bewijs=$7, gewicht=$8, schaal_min=$9, schaal_max=$10, verplicht=$11, volgorde=$12, bron=$13 WHERE kader_id=$1 AND code=$2`,
+        [
+          id,
+          code,
+          m.groep,
+          m.tekst,
+          m.soort,
+          m.vanToepassing ?? ['alle'],
+          m.bewijs ?? null,
+          m.gewicht ?? null,
+          m.schaalMin ?? null,
+          m.schaalMax ?? null,
+          m.verplicht ?? true,
+          m.volgorde ?? 0,
+          m.bron ?? null,
+        ],
+      );
+    },
+    { code, ...e },
+  );
 }
 
 /** Removes a requirement; once the kader was ever published it is kept as 'vervallen' (answers may refer to it). */
 export async function verwijderEis(ctx: AppContext, a: Actor, id: string, code: string) {
-  await bewerk(ctx, a, id, 'eis_verwijderd', async (t, k) => {
-    const cur = await t.maybeOne<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND code = $2 AND NOT vervallen', [id, code]);
-    if (!cur) throw notFound(`Eis ${code}`);
-    const inGebruik = await t.maybeOne('SELECT 1 FROM inschrijving_antwoord WHERE eis_id = $1 LIMIT 1', [cur.id]);
-    if (k.gepubliceerde_versie !== null || inGebruik) await t.query('UPDATE eis SET vervallen = true WHERE id = $1', [cur.id]);
-    else await t.query('DELETE FROM eis WHERE id = $1', [cur.id]);
-  }, { code });
+  await bewerk(
+    ctx,
+    a,
+    id,
+    'eis_verwijderd',
+    async (t, k) => {
+      const cur = await t.maybeOne<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND code = $2 AND NOT vervallen', [
+        id,
+        code,
+      ]);
+      if (!cur) throw notFound(`Eis ${code}`);
+      const inGebruik = await t.maybeOne('SELECT 1 FROM inschrijving_antwoord WHERE eis_id = $1 LIMIT 1', [cur.id]);
+      if (k.gepubliceerde_versie !== null || inGebruik)
+        await t.query('UPDATE eis SET vervallen = true WHERE id = $1', [cur.id]);
+      else await t.query('DELETE FROM eis WHERE id = $1', [cur.id]);
+    },
+    { code },
+  );
 }
 
 // ───────────────────────────── Publish and transitions ─────────────────────────────
@@ -343,10 +710,17 @@ export async function verwijderEis(ctx: AppContext, a: Actor, id: string, code: 
 function publicatieFouten(k: KaderRij, termijnen: Termijn[], eisen: EisRij[]) {
   const fouten = [];
   if (!k.regio_codes.length) fouten.push({ waar: 'regioCodes', wat: 'Er is geen regio gekozen.' });
-  if (!eisen.length) fouten.push({ waar: 'eisen', wat: 'Er zijn nog geen eisen.', actie: 'Voeg eisen toe of begin met een sjabloon.' });
-  if (k.procedure_type !== 'open_house' && !deadlineVan(termijnen)) fouten.push({ waar: 'termijnen/inschrijving', wat: 'De sluitingstermijn voor inschrijvingen ontbreekt.', actie: 'Zet de termijn "inschrijving" met een einddatum en -tijd.' });
+  if (!eisen.length)
+    fouten.push({ waar: 'eisen', wat: 'Er zijn nog geen eisen.', actie: 'Voeg eisen toe of begin met een sjabloon.' });
+  if (k.procedure_type !== 'open_house' && !deadlineVan(termijnen))
+    fouten.push({
+      waar: 'termijnen/inschrijving',
+      wat: 'De sluitingstermijn voor inschrijvingen ontbreekt.',
+      actie: 'Zet de termijn "inschrijving" met een einddatum en -tijd.',
+    });
   const gewogen = eisen.filter((e) => e.groep === 'gunningscriterium_gewogen');
-  if (gewogen.length && gewogen.every((e) => !e.gewicht || parseDecimal(e.gewicht).isZero())) fouten.push({ waar: 'eisen', wat: 'Gewogen gunningscriteria hebben samen geen gewicht.' });
+  if (gewogen.length && gewogen.every((e) => !e.gewicht || parseDecimal(e.gewicht).isZero()))
+    fouten.push({ waar: 'eisen', wat: 'Gewogen gunningscriteria hebben samen geen gewicht.' });
   for (const w of controleerTijdlijn(termijnen)) fouten.push({ waar: 'termijnen', wat: w });
   // the regional paragraph must still fit the criteria (a weight for a removed criterion, a step that no longer fits a scale)
   fouten.push(...valideerRegionaleParagraaf(k.regionale_paragraaf ?? {}, paragraafKader(k, eisen)));
@@ -363,37 +737,72 @@ export async function publiceer(ctx: AppContext, a: Actor, id: string, wijziging
     const k = await kaderVoor(t, a, id, true);
     eisEigenaar(a, k);
     const nu = ctx.now();
-    const termijnen = await laadTermijnen(t, id); const eisen = await laadEisen(t, id);
+    const termijnen = await laadTermijnen(t, id);
+    const eisen = await laadEisen(t, id);
     const fouten = publicatieFouten(k, termijnen, eisen);
-    if (fouten.length) throw unprocessable('publicatie-onvolledig', 'Het inkoopkader kan nog niet gepubliceerd worden (regel inkoop.kader.publiceren).', { fouten });
+    if (fouten.length)
+      throw unprocessable(
+        'publicatie-onvolledig',
+        'Het inkoopkader kan nog niet gepubliceerd worden (regel inkoop.kader.publiceren).',
+        { fouten },
+      );
     const dl = deadlineVan(termijnen);
-    if (dl && !voorDeadline(nu, dl)) throw conflict('deadline-verstreken', `De sluitingstermijn (${instantNaarLokaal(dl)}) is al verstreken; publiceren kan niet meer (regel inkoop.kader.publiceren).`);
+    if (dl && !voorDeadline(nu, dl))
+      throw conflict(
+        'deadline-verstreken',
+        `De sluitingstermijn (${instantNaarLokaal(dl)}) is al verstreken; publiceren kan niet meer (regel inkoop.kader.publiceren).`,
+      );
     const overgangen: { van: Fase; naar: Fase; actie: Actie }[] = [];
     let fase = k.fase;
     if (fase === 'concept') {
       const r = overgang(k.procedure_type, fase, 'publiceren');
       if (!r.ok) throw conflict('overgang-geweigerd', r.reden);
-      overgangen.push(r); fase = r.naar;
+      overgangen.push(r);
+      fase = r.naar;
       if (termijnen.some((x) => x.fase === 'vragen')) {
         const v = overgang(k.procedure_type, fase, 'vragenronde_openen');
-        if (v.ok) { overgangen.push(v); fase = v.naar; }
+        if (v.ok) {
+          overgangen.push(v);
+          fase = v.naar;
+        }
       }
     } else if (k.gepubliceerde_versie !== null && k.versie === k.gepubliceerde_versie) {
       throw conflict('niets-te-publiceren', `Versie ${k.versie} is al gepubliceerd; er zijn geen wijzigingen.`);
     } else if (!['gepubliceerd', 'vragenronde', 'nvi_gepubliceerd', 'toelating_doorlopend'].includes(fase)) {
-      throw conflict('kader-vastgelegd', `In fase '${fase}' kan geen nieuwe versie gepubliceerd worden (regel inkoop.kader.publiceren).`);
+      throw conflict(
+        'kader-vastgelegd',
+        `In fase '${fase}' kan geen nieuwe versie gepubliceerd worden (regel inkoop.kader.publiceren).`,
+      );
     }
     const versie = k.versie;
     const snap = await snapshot(t, { ...k, fase }, versie);
     const sha256 = crypto.createHash('sha256').update(canonicalJson(snap)).digest('hex');
-    await t.query('INSERT INTO inkoopkader_versie (kader_id, versie, snapshot, sha256, gepubliceerd_op, gepubliceerd_door, wijzigingen) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-      [id, versie, JSON.stringify(snap), sha256, nu, a.gebruikerId, wijzigingen ?? null]);
-    await t.query('UPDATE inkoopkader SET fase = $2, gepubliceerde_versie = $3, publieke_versie = $4, gepubliceerd_op = coalesce(gepubliceerd_op, $5), gewijzigd_op = $5 WHERE id = $1',
-      [id, fase, versie, JSON.stringify(snap), nu]);
+    await t.query(
+      'INSERT INTO inkoopkader_versie (kader_id, versie, snapshot, sha256, gepubliceerd_op, gepubliceerd_door, wijzigingen) VALUES ($1,$2,$3,$4,$5,$6,$7)',
+      [id, versie, JSON.stringify(snap), sha256, nu, a.gebruikerId, wijzigingen ?? null],
+    );
+    await t.query(
+      'UPDATE inkoopkader SET fase = $2, gepubliceerde_versie = $3, publieke_versie = $4, gepubliceerd_op = coalesce(gepubliceerd_op, $5), gewijzigd_op = $5 WHERE id = $1',
+      [id, fase, versie, JSON.stringify(snap), nu],
+    );
     for (const o of overgangen) {
-      await appendAudit(t, auditActor(a), { actie: `inkoop.procedure.${o.actie}`, onderwerpType: 'inkoopkader', onderwerpId: id, invoer: { van: o.van, actie: o.actie }, resultaat: { naar: o.naar }, regel: `inkoop.procedure.v1:${k.procedure_type}` });
+      await appendAudit(t, auditActor(a), {
+        actie: `inkoop.procedure.${o.actie}`,
+        onderwerpType: 'inkoopkader',
+        onderwerpId: id,
+        invoer: { van: o.van, actie: o.actie },
+        resultaat: { naar: o.naar },
+        regel: `inkoop.procedure.v1:${k.procedure_type}`,
+      });
     }
-    await appendAudit(t, auditActor(a), { actie: 'inkoop.kader.gepubliceerd', onderwerpType: 'inkoopkader', onderwerpId: id, invoer: { versie, wijzigingen: wijzigingen ?? null }, resultaat: { sha256, fase }, regel: 'inkoop.kader.publiceren' });
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.kader.gepubliceerd',
+      onderwerpType: 'inkoopkader',
+      onderwerpId: id,
+      invoer: { versie, wijzigingen: wijzigingen ?? null },
+      resultaat: { sha256, fase },
+      regel: 'inkoop.kader.publiceren',
+    });
     return { versie, sha256, fase };
   });
 }
@@ -403,18 +812,37 @@ export async function voerOvergangUit(ctx: AppContext, a: Actor, id: string, act
   const run = async (t: Queryable) => {
     const k = await kaderVoor(t, a, id, true);
     eisEigenaar(a, k);
-    if (actie === 'publiceren') throw badRequest('gebruik-publiceren', 'Publiceren gaat via POST /inkoop/kaders/{id}/publiceren (dat legt ook de publieke versie vast).');
-    if (actie === 'nvi_publiceren') throw badRequest('gebruik-nvi', 'Een Nota van Inlichtingen publiceert u via POST /inkoop/kaders/{id}/nvi.');
+    if (actie === 'publiceren')
+      throw badRequest(
+        'gebruik-publiceren',
+        'Publiceren gaat via POST /inkoop/kaders/{id}/publiceren (dat legt ook de publieke versie vast).',
+      );
+    if (actie === 'nvi_publiceren')
+      throw badRequest('gebruik-nvi', 'Een Nota van Inlichtingen publiceert u via POST /inkoop/kaders/{id}/nvi.');
     const r = overgang(k.procedure_type, k.fase, actie);
-    if (!r.ok) throw conflict('overgang-geweigerd', r.reden, { fouten: [{ waar: 'actie', wat: r.reden, actie: `Toegestaan: ${r.toegestaan.join(', ') || 'geen'}.` }] });
+    if (!r.ok)
+      throw conflict('overgang-geweigerd', r.reden, {
+        fouten: [{ waar: 'actie', wat: r.reden, actie: `Toegestaan: ${r.toegestaan.join(', ') || 'geen'}.` }],
+      });
     const nu = ctx.now();
     const termijnen = await laadTermijnen(t, id);
     if (actie === 'inschrijving_sluiten') {
       const dl = deadlineVan(termijnen);
-      if (dl && voorDeadline(nu, dl)) throw conflict('deadline-niet-verstreken', `De inschrijving sluit pas op ${instantNaarLokaal(dl)} (Europe/Amsterdam); sluiten kan daarna (regel inkoop.deadline.inschrijving).`);
+      if (dl && voorDeadline(nu, dl))
+        throw conflict(
+          'deadline-niet-verstreken',
+          `De inschrijving sluit pas op ${instantNaarLokaal(dl)} (Europe/Amsterdam); sluiten kan daarna (regel inkoop.deadline.inschrijving).`,
+        );
     }
     await t.query('UPDATE inkoopkader SET fase = $2, gewijzigd_op = $3 WHERE id = $1', [id, r.naar, nu]);
-    await appendAudit(t, auditActor(a), { actie: `inkoop.procedure.${actie}`, onderwerpType: 'inkoopkader', onderwerpId: id, invoer: { van: k.fase, actie }, resultaat: { naar: r.naar }, regel: r.regel });
+    await appendAudit(t, auditActor(a), {
+      actie: `inkoop.procedure.${actie}`,
+      onderwerpType: 'inkoopkader',
+      onderwerpId: id,
+      invoer: { van: k.fase, actie },
+      resultaat: { naar: r.naar },
+      regel: r.regel,
+    });
     return { van: k.fase, naar: r.naar };
   };
   return t0 ? run(t0) : ctx.db.tx(run);
@@ -423,12 +851,30 @@ export async function voerOvergangUit(ctx: AppContext, a: Actor, id: string, act
 // ───────────────────────────── Read ─────────────────────────────
 
 export interface KaderStatus {
-  id: string; titel: string; procedureType: ProcedureType; fase: Fase; versie: number; gepubliceerdeVersie: number | null;
+  id: string;
+  titel: string;
+  procedureType: ProcedureType;
+  fase: Fase;
+  versie: number;
+  gepubliceerdeVersie: number | null;
   /** the server clock at the time of the answer (for client-side countdowns) */
   nu: string;
-  toegestaneActies: Actie[]; deadline: string | null; deadlineLokaal: string | null; aftelling: Aftelling | null;
-  vragenOpen: boolean; inschrijvenOpen: boolean; verzegeld: boolean; termijnen: TermijnView[];
-  aantallen: { concept: number; ingediend: number; ingetrokken: number; vragen: number; vragenOnbeantwoord: number; nviVersies: number };
+  toegestaneActies: Actie[];
+  deadline: string | null;
+  deadlineLokaal: string | null;
+  aftelling: Aftelling | null;
+  vragenOpen: boolean;
+  inschrijvenOpen: boolean;
+  verzegeld: boolean;
+  termijnen: TermijnView[];
+  aantallen: {
+    concept: number;
+    ingediend: number;
+    ingetrokken: number;
+    vragen: number;
+    vragenOnbeantwoord: number;
+    nviVersies: number;
+  };
 }
 
 /** Whether submitted bids of this kader are still sealed for the zorgkantoor at `nu`. */
@@ -456,16 +902,40 @@ export async function kaderStatus(ctx: AppContext, q: Queryable, k: KaderRij): P
   const nu = ctx.now();
   const termijnen = await laadTermijnen(q, k.id);
   const dl = deadlineVan(termijnen);
-  const cnt = await q.query<{ status: string; n: number }>('SELECT status, count(*) AS n FROM inschrijving WHERE kader_id = $1 GROUP BY status', [k.id]);
+  const cnt = await q.query<{ status: string; n: number }>(
+    'SELECT status, count(*) AS n FROM inschrijving WHERE kader_id = $1 GROUP BY status',
+    [k.id],
+  );
   const c = (s: string) => Number(cnt.find((x) => x.status === s)?.n ?? 0);
-  const vr = await q.one<{ n: number; open: number }>('SELECT count(*) AS n, count(*) FILTER (WHERE antwoord IS NULL) AS open FROM vraag WHERE kader_id = $1', [k.id]);
+  const vr = await q.one<{ n: number; open: number }>(
+    'SELECT count(*) AS n, count(*) FILTER (WHERE antwoord IS NULL) AS open FROM vraag WHERE kader_id = $1',
+    [k.id],
+  );
   const nvi = await q.one<{ n: number }>('SELECT count(*) AS n FROM nota_van_inlichtingen WHERE kader_id = $1', [k.id]);
   return {
-    id: k.id, titel: k.titel, procedureType: k.procedure_type, fase: k.fase, versie: k.versie, gepubliceerdeVersie: k.gepubliceerde_versie, nu: nu.toISOString(),
-    toegestaneActies: toegestaneActies(k.procedure_type, k.fase), deadline: dl?.toISOString() ?? null, deadlineLokaal: dl ? instantNaarLokaal(dl) : null,
-    aftelling: dl ? aftelling(nu, dl) : null, vragenOpen: vragenOpen(k, termijnen, nu), inschrijvenOpen: inschrijvenOpen(k, termijnen, nu),
-    verzegeld: verzegeld(k, termijnen, nu), termijnen: termijnen.map(termijnOut),
-    aantallen: { concept: c('concept'), ingediend: c('ingediend'), ingetrokken: c('ingetrokken'), vragen: Number(vr.n), vragenOnbeantwoord: Number(vr.open), nviVersies: Number(nvi.n) },
+    id: k.id,
+    titel: k.titel,
+    procedureType: k.procedure_type,
+    fase: k.fase,
+    versie: k.versie,
+    gepubliceerdeVersie: k.gepubliceerde_versie,
+    nu: nu.toISOString(),
+    toegestaneActies: toegestaneActies(k.procedure_type, k.fase),
+    deadline: dl?.toISOString() ?? null,
+    deadlineLokaal: dl ? instantNaarLokaal(dl) : null,
+    aftelling: dl ? aftelling(nu, dl) : null,
+    vragenOpen: vragenOpen(k, termijnen, nu),
+    inschrijvenOpen: inschrijvenOpen(k, termijnen, nu),
+    verzegeld: verzegeld(k, termijnen, nu),
+    termijnen: termijnen.map(termijnOut),
+    aantallen: {
+      concept: c('concept'),
+      ingediend: c('ingediend'),
+      ingetrokken: c('ingetrokken'),
+      vragen: Number(vr.n),
+      vragenOnbeantwoord: Number(vr.open),
+      nviVersies: Number(nvi.n),
+    },
   };
 }
 
@@ -475,33 +945,84 @@ export async function getKader(ctx: AppContext, a: Actor, id: string) {
   const status = await kaderStatus(ctx, ctx.db, k);
   if (isEigenaar(a, k)) {
     const werk = await snapshot(ctx.db, k, k.versie);
-    return { ...werk, fase: k.fase, eigenaar: true, gepubliceerdeVersie: k.gepubliceerde_versie, ongepubliceerdeWijzigingen: k.gepubliceerde_versie !== k.versie, status };
+    return {
+      ...werk,
+      fase: k.fase,
+      eigenaar: true,
+      gepubliceerdeVersie: k.gepubliceerde_versie,
+      ongepubliceerdeWijzigingen: k.gepubliceerde_versie !== k.versie,
+      status,
+    };
   }
   const pub = k.publieke_versie as KaderSnapshot;
   // Providers see only counts that reveal nothing about competitors: none.
-  const publiekeStatus = { ...status, aantallen: { concept: 0, ingediend: 0, ingetrokken: 0, vragen: 0, vragenOnbeantwoord: 0, nviVersies: status.aantallen.nviVersies } };
-  return { ...pub, fase: k.fase, eigenaar: false, gepubliceerdeVersie: k.gepubliceerde_versie, ongepubliceerdeWijzigingen: false, status: publiekeStatus };
+  const publiekeStatus = {
+    ...status,
+    aantallen: {
+      concept: 0,
+      ingediend: 0,
+      ingetrokken: 0,
+      vragen: 0,
+      vragenOnbeantwoord: 0,
+      nviVersies: status.aantallen.nviVersies,
+    },
+  };
+  return {
+    ...pub,
+    fase: k.fase,
+    eigenaar: false,
+    gepubliceerdeVersie: k.gepubliceerde_versie,
+    ongepubliceerdeWijzigingen: false,
+    status: publiekeStatus,
+  };
 }
 
 /** Kaders visible to the actor: own (zorgkantoor), open procedures in its regions (provider), published (supervisor). */
 export async function lijstKaders(ctx: AppContext, a: Actor) {
   let rows: KaderRij[];
-  if (isZorgkantoor(a)) rows = await ctx.db.query<KaderRij>('SELECT * FROM inkoopkader WHERE organisatie_id = $1 ORDER BY aangemaakt_op DESC', [a.organisatieId]);
+  if (isZorgkantoor(a))
+    rows = await ctx.db.query<KaderRij>(
+      'SELECT * FROM inkoopkader WHERE organisatie_id = $1 ORDER BY aangemaakt_op DESC',
+      [a.organisatieId],
+    );
   else if (isAanbieder(a)) {
     const regios = await regiosVanAanbieder(ctx.db, a.organisatieId);
-    rows = await ctx.db.query<KaderRij>(`SELECT * FROM inkoopkader WHERE fase <> 'concept' AND regio_codes && $1::text[] ORDER BY gepubliceerd_op DESC`, [regios]);
-  } else if (isToezicht(a)) rows = await ctx.db.query<KaderRij>(`SELECT * FROM inkoopkader WHERE fase <> 'concept' ORDER BY gepubliceerd_op DESC`);
+    rows = await ctx.db.query<KaderRij>(
+      `SELECT * FROM inkoopkader WHERE fase <> 'concept' AND regio_codes && $1::text[] ORDER BY gepubliceerd_op DESC`,
+      [regios],
+    );
+  } else if (isToezicht(a))
+    rows = await ctx.db.query<KaderRij>(
+      `SELECT * FROM inkoopkader WHERE fase <> 'concept' ORDER BY gepubliceerd_op DESC`,
+    );
   else rows = [];
   const out = [];
   for (const k of rows) {
     const s = await kaderStatus(ctx, ctx.db, k);
-    const eigen = isAanbieder(a) ? await ctx.db.maybeOne<{ id: string; status: string }>('SELECT id, status FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2', [k.id, a.organisatieId]) : undefined;
+    const eigen = isAanbieder(a)
+      ? await ctx.db.maybeOne<{ id: string; status: string }>(
+          'SELECT id, status FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2',
+          [k.id, a.organisatieId],
+        )
+      : undefined;
     const pub = (isEigenaar(a, k) ? null : k.publieke_versie) as KaderSnapshot | null;
     out.push({
-      id: k.id, titel: pub?.titel ?? k.titel, zorgkantoorId: k.organisatie_id, jaarVan: pub?.jaarVan ?? k.jaar_van, jaarTot: pub?.jaarTot ?? k.jaar_tot,
-      sector: pub?.sector ?? k.sector, regioCodes: pub?.regioCodes ?? k.regio_codes, procedureType: k.procedure_type, fase: k.fase,
-      versie: isEigenaar(a, k) ? k.versie : k.gepubliceerde_versie ?? 0, deadline: s.deadline, deadlineLokaal: s.deadlineLokaal, aftelling: s.aftelling,
-      inschrijvenOpen: s.inschrijvenOpen, vragenOpen: s.vragenOpen, nu: s.nu,
+      id: k.id,
+      titel: pub?.titel ?? k.titel,
+      zorgkantoorId: k.organisatie_id,
+      jaarVan: pub?.jaarVan ?? k.jaar_van,
+      jaarTot: pub?.jaarTot ?? k.jaar_tot,
+      sector: pub?.sector ?? k.sector,
+      regioCodes: pub?.regioCodes ?? k.regio_codes,
+      procedureType: k.procedure_type,
+      fase: k.fase,
+      versie: isEigenaar(a, k) ? k.versie : (k.gepubliceerde_versie ?? 0),
+      deadline: s.deadline,
+      deadlineLokaal: s.deadlineLokaal,
+      aftelling: s.aftelling,
+      inschrijvenOpen: s.inschrijvenOpen,
+      vragenOpen: s.vragenOpen,
+      nu: s.nu,
       eigenInschrijving: eigen ? { id: eigen.id, status: eigen.status } : null,
       aantalIngediend: isEigenaar(a, k) ? s.aantallen.ingediend : null,
     });
@@ -511,13 +1032,30 @@ export async function lijstKaders(ctx: AppContext, a: Actor) {
 
 export async function kaderVersie(ctx: AppContext, a: Actor, id: string, versie: number) {
   await kaderVoor(ctx.db, a, id);
-  const v = await ctx.db.maybeOne<any>('SELECT * FROM inkoopkader_versie WHERE kader_id = $1 AND versie = $2', [id, versie]);
+  const v = await ctx.db.maybeOne<any>('SELECT * FROM inkoopkader_versie WHERE kader_id = $1 AND versie = $2', [
+    id,
+    versie,
+  ]);
   if (!v) throw notFound(`Versie ${versie}`);
-  return { versie: v.versie, sha256: v.sha256, gepubliceerdOp: new Date(v.gepubliceerd_op).toISOString(), wijzigingen: v.wijzigingen, snapshot: v.snapshot };
+  return {
+    versie: v.versie,
+    sha256: v.sha256,
+    gepubliceerdOp: new Date(v.gepubliceerd_op).toISOString(),
+    wijzigingen: v.wijzigingen,
+    snapshot: v.snapshot,
+  };
 }
 
 export async function kaderVersies(ctx: AppContext, a: Actor, id: string) {
   await kaderVoor(ctx.db, a, id);
-  const rows = await ctx.db.query<any>('SELECT versie, sha256, gepubliceerd_op, wijzigingen FROM inkoopkader_versie WHERE kader_id = $1 ORDER BY versie', [id]);
-  return rows.map((v) => ({ versie: v.versie, sha256: v.sha256, gepubliceerdOp: new Date(v.gepubliceerd_op).toISOString(), wijzigingen: v.wijzigingen }));
+  const rows = await ctx.db.query<any>(
+    'SELECT versie, sha256, gepubliceerd_op, wijzigingen FROM inkoopkader_versie WHERE kader_id = $1 ORDER BY versie',
+    [id],
+  );
+  return rows.map((v) => ({
+    versie: v.versie,
+    sha256: v.sha256,
+    gepubliceerdOp: new Date(v.gepubliceerd_op).toISOString(),
+    wijzigingen: v.wijzigingen,
+  }));
 }

@@ -6,14 +6,26 @@ import { appendAudit, verifyAudit, canonicalJson } from './audit.ts';
 const actor = { gebruikerId: null, naam: 'test', organisatieId: 'zk-cz' };
 
 test('canonicalJson sorts keys at every level', () => {
-  assert.equal(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } }), '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+  assert.equal(
+    canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } }),
+    '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+  );
 });
 
 test('audit chain: intact after appends, and every kind of tampering is detected', async () => {
   const t = await createTestDb();
   try {
     for (let i = 0; i < 5; i++) {
-      await t.db.tx((q) => appendAudit(q, actor, { actie: 'test.besluit', onderwerpType: 'x', onderwerpId: String(i), invoer: { i, bedrag: '10.50' }, resultaat: { ok: true }, regel: 'r1' }));
+      await t.db.tx((q) =>
+        appendAudit(q, actor, {
+          actie: 'test.besluit',
+          onderwerpType: 'x',
+          onderwerpId: String(i),
+          invoer: { i, bedrag: '10.50' },
+          resultaat: { ok: true },
+          regel: 'r1',
+        }),
+      );
     }
     const ok = await verifyAudit(t.db);
     assert.equal(ok.ok, true);
@@ -42,13 +54,16 @@ test('audit chain: intact after appends, and every kind of tampering is detected
     // Truncating the tail is detected against the chain head.
     const t2 = await createTestDb();
     try {
-      for (let i = 0; i < 3; i++) await t2.db.tx((q) => appendAudit(q, actor, { actie: 'a', onderwerpType: 'x', onderwerpId: String(i) }));
+      for (let i = 0; i < 3; i++)
+        await t2.db.tx((q) => appendAudit(q, actor, { actie: 'a', onderwerpType: 'x', onderwerpId: String(i) }));
       await t2.db.exec(`ALTER TABLE audit_regel DISABLE TRIGGER audit_regel_append_only`);
       await t2.db.query(`DELETE FROM audit_regel WHERE volgnummer = 3`);
       const tail = await verifyAudit(t2.db);
       assert.equal(tail.ok, false);
       assert.match(tail.fout!.reden, /kop/);
-    } finally { await t2.close(); }
+    } finally {
+      await t2.close();
+    }
   } finally {
     await t.close();
   }
@@ -57,12 +72,16 @@ test('audit chain: intact after appends, and every kind of tampering is detected
 test('audit entry rolls back with the decision it belongs to', async () => {
   const t = await createTestDb();
   try {
-    await assert.rejects(() => t.db.tx(async (q) => {
-      await appendAudit(q, actor, { actie: 'a', onderwerpType: 'x', onderwerpId: '1' });
-      throw new Error('besluit mislukt');
-    }));
+    await assert.rejects(() =>
+      t.db.tx(async (q) => {
+        await appendAudit(q, actor, { actie: 'a', onderwerpType: 'x', onderwerpId: '1' });
+        throw new Error('besluit mislukt');
+      }),
+    );
     const n = await t.db.one<{ n: number }>('SELECT count(*) AS n FROM audit_regel');
     assert.equal(n.n, 0);
     assert.equal((await verifyAudit(t.db)).ok, true);
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });

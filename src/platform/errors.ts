@@ -31,7 +31,8 @@ export const unauthorized = (message = 'Niet ingelogd. Log in en probeer het opn
   new AppError(401, 'niet-ingelogd', message);
 export const forbidden = (message = 'U heeft geen toegang tot deze gegevens.') =>
   new AppError(403, 'geen-toegang', message);
-export const notFound = (what: string) => new AppError(404, 'niet-gevonden', `${what} bestaat niet of is niet voor u zichtbaar.`);
+export const notFound = (what: string) =>
+  new AppError(404, 'niet-gevonden', `${what} bestaat niet of is niet voor u zichtbaar.`);
 export const conflict = (code: string, message: string, opts?: { fouten?: Fout[]; actie?: string }) =>
   new AppError(409, code, message, opts);
 export const unprocessable = (code: string, message: string, opts?: { fouten?: Fout[]; actie?: string }) =>
@@ -41,7 +42,8 @@ export const unprocessable = (code: string, message: string, opts?: { fouten?: F
 export function formatForTerminal(err: unknown): string {
   if (err instanceof AppError) {
     const lines = [err.message];
-    for (const f of err.fouten) lines.push(`  - ${f.waar ? f.waar + ': ' : ''}${f.wat}${f.actie ? ` → ${f.actie}` : ''}`);
+    for (const f of err.fouten)
+      lines.push(`  - ${f.waar ? f.waar + ': ' : ''}${f.wat}${f.actie ? ` → ${f.actie}` : ''}`);
     if (err.actie) lines.push(`  ${err.actie}`);
     return lines.join('\n');
   }

@@ -17,9 +17,14 @@ test('a job records progress, result and failure; interrupted jobs are marked at
     const row = await jobs.get(id);
     assert.equal(row?.status, 'klaar');
     assert.equal(Number(row?.voortgang), 1);
-    assert.deepEqual(seen.map((f) => f.toFixed(2)), ['0.33', '0.67', '1.00']);
+    assert.deepEqual(
+      seen.map((f) => f.toFixed(2)),
+      ['0.33', '0.67', '1.00'],
+    );
 
-    const bad = await jobs.start('test', 'mislukt', null, {}, async () => { throw new Error('regel 3: bedrag ontbreekt'); });
+    const bad = await jobs.start('test', 'mislukt', null, {}, async () => {
+      throw new Error('regel 3: bedrag ontbreekt');
+    });
     await assert.rejects(() => jobs.done(bad), /bedrag ontbreekt/);
     const badRow = await jobs.get(bad);
     assert.equal(badRow?.status, 'mislukt');
@@ -27,8 +32,12 @@ test('a job records progress, result and failure; interrupted jobs are marked at
 
     await t.db.query(`INSERT INTO taak (soort, omschrijving, status) VALUES ('x','hangend','bezig')`);
     await jobs.markInterrupted();
-    const hung = await t.db.one<{ status: string; fout: string }>(`SELECT status, fout FROM taak WHERE omschrijving = 'hangend'`);
+    const hung = await t.db.one<{ status: string; fout: string }>(
+      `SELECT status, fout FROM taak WHERE omschrijving = 'hangend'`,
+    );
     assert.equal(hung.status, 'mislukt');
     assert.match(hung.fout, /herstart/);
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });

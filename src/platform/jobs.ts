@@ -12,21 +12,38 @@ export interface Progress {
 }
 
 export interface TaakRow {
-  id: string; soort: string; omschrijving: string; status: 'wachtend' | 'bezig' | 'klaar' | 'mislukt';
-  voortgang: string; stap: string | null; resultaat: unknown; fout: string | null;
-  aangemaakt_op: Date; gestart_op: Date | null; klaar_op: Date | null; organisatie_id: string | null;
+  id: string;
+  soort: string;
+  omschrijving: string;
+  status: 'wachtend' | 'bezig' | 'klaar' | 'mislukt';
+  voortgang: string;
+  stap: string | null;
+  resultaat: unknown;
+  fout: string | null;
+  aangemaakt_op: Date;
+  gestart_op: Date | null;
+  klaar_op: Date | null;
+  organisatie_id: string | null;
 }
 
 export class JobRunner extends EventEmitter {
   private running = new Map<string, Promise<unknown>>();
-  constructor(private db: Db) { super(); }
+  constructor(private db: Db) {
+    super();
+  }
 
   /** Starts the work and returns the taak id at once; `done(id)` awaits the result. */
-  async start<T>(soort: string, omschrijving: string, actor: Pick<Actor, 'gebruikerId' | 'organisatieId'> | null, invoer: unknown,
-    work: (progress: Progress) => Promise<T>): Promise<string> {
+  async start<T>(
+    soort: string,
+    omschrijving: string,
+    actor: Pick<Actor, 'gebruikerId' | 'organisatieId'> | null,
+    invoer: unknown,
+    work: (progress: Progress) => Promise<T>,
+  ): Promise<string> {
     const row = await this.db.one<{ id: string }>(
       `INSERT INTO taak (soort, omschrijving, status, invoer, gebruiker_id, organisatie_id) VALUES ($1,$2,'wachtend',$3,$4,$5) RETURNING id`,
-      [soort, omschrijving, JSON.stringify(invoer ?? {}), actor?.gebruikerId ?? null, actor?.organisatieId ?? null]);
+      [soort, omschrijving, JSON.stringify(invoer ?? {}), actor?.gebruikerId ?? null, actor?.organisatieId ?? null],
+    );
     const id = row.id;
     let last = 0;
     const progress: Progress = async (fraction, stap) => {
@@ -35,18 +52,27 @@ export class JobRunner extends EventEmitter {
       const now = Date.now();
       if (now - last < 250 && f < 1) return; // throttle writes, never the events
       last = now;
-      await this.db.query('UPDATE taak SET voortgang = $2, stap = coalesce($3, stap) WHERE id = $1', [id, f.toFixed(4), stap ?? null]);
+      await this.db.query('UPDATE taak SET voortgang = $2, stap = coalesce($3, stap) WHERE id = $1', [
+        id,
+        f.toFixed(4),
+        stap ?? null,
+      ]);
     };
     const p = (async () => {
       await this.db.query(`UPDATE taak SET status = 'bezig', gestart_op = now() WHERE id = $1`, [id]);
       try {
         const result = await work(progress);
-        await this.db.query(`UPDATE taak SET status = 'klaar', voortgang = 1, resultaat = $2, klaar_op = now() WHERE id = $1`, [id, JSON.stringify(result ?? null)]);
+        await this.db.query(
+          `UPDATE taak SET status = 'klaar', voortgang = 1, resultaat = $2, klaar_op = now() WHERE id = $1`,
+          [id, JSON.stringify(result ?? null)],
+        );
         this.emit('done', id, result);
         return result;
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
-        await this.db.query(`UPDATE taak SET status = 'mislukt', fout = $2, klaar_op = now() WHERE id = $1`, [id, msg]).catch(() => undefined);
+        await this.db
+          .query(`UPDATE taak SET status = 'mislukt', fout = $2, klaar_op = now() WHERE id = $1`, [id, msg])
+          .catch(() => undefined);
         this.emit('failed', id, e);
         throw e;
       } finally {
@@ -74,10 +100,13 @@ export class JobRunner extends EventEmitter {
 
   /** At start-up: work that was running when the process stopped will not finish; say so. */
   async markInterrupted(): Promise<void> {
-    await this.db.query(`UPDATE taak SET status = 'mislukt', fout = 'Onderbroken: de server is herstart terwijl deze taak liep. Start de taak opnieuw.', klaar_op = now()
+    await this.db
+      .query(`UPDATE taak SET status = 'mislukt', fout = 'Onderbroken: de server is herstart terwijl deze taak liep. Start de taak opnieuw.', klaar_op = now()
       WHERE status IN ('wachtend','bezig')`);
   }
 
   /** Waits for all running work (used at shutdown). */
-  async idle(): Promise<void> { await Promise.allSettled([...this.running.values()]); }
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.running.values()]);
+  }
 }

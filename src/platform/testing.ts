@@ -12,7 +12,11 @@ import { buildApp, type Api } from './http/app.ts';
 import { prepareDatabase } from '../setup.ts';
 import { loadDemo, DEMO_PASSWORD, type DemoOptions } from '../demo/index.ts';
 
-export interface TestDb { db: Db; url?: string; close(): Promise<void> }
+export interface TestDb {
+  db: Db;
+  url?: string;
+  close(): Promise<void>;
+}
 
 export async function createTestDb(): Promise<TestDb> {
   const base = process.env.DATABASE_URL;
@@ -30,7 +34,8 @@ export async function createTestDb(): Promise<TestDb> {
   const db = await openDb({ databaseUrl: u.href });
   await prepareDatabase(db);
   return {
-    db, url: u.href,
+    db,
+    url: u.href,
     async close() {
       await db.close();
       const a = await openDb({ databaseUrl: base });
@@ -50,10 +55,18 @@ export interface TestClient {
   inject(opts: Record<string, any>): Promise<TestResponse>;
   csrf: string;
 }
-export interface TestResponse { statusCode: number; headers: Record<string, any>; body: string; rawPayload: Buffer; json<T = any>(): T }
+export interface TestResponse {
+  statusCode: number;
+  headers: Record<string, any>;
+  body: string;
+  rawPayload: Buffer;
+  json<T = any>(): T;
+}
 
 export interface TestApp {
-  app: Api; ctx: AppContext; db: Db;
+  app: Api;
+  ctx: AppContext;
+  db: Db;
   /** signs in with a demo account's e-mail */
   login(email: string): Promise<TestClient>;
   anonymous: TestClient;
@@ -62,7 +75,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { demo?: DemoOptions | false; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { demo?: DemoOptions | false; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const tdb = await createTestDb();
   const config = loadConfig({ passwordHashCost: 'test', databaseUrl: tdb.url, ...opts.config }, {});
   let now: () => Date = () => new Date();
@@ -70,9 +85,14 @@ export async function createTestApp(opts: { demo?: DemoOptions | false; config?:
   if (opts.demo !== false) await loadDemo(ctx, opts.demo ?? { seed: 1, schaal: 'regio' });
   const app = await buildApp(ctx, { logger: false });
   const client = (cookie?: string, csrf = ''): TestClient => {
-    const inject = (o: Record<string, any>) => app.inject({ ...o, headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(o.headers ?? {}) } }) as unknown as Promise<TestResponse>;
+    const inject = (o: Record<string, any>) =>
+      app.inject({
+        ...o,
+        headers: { ...(cookie ? { cookie } : {}), ...(csrf ? { 'x-csrf-token': csrf } : {}), ...(o.headers ?? {}) },
+      }) as unknown as Promise<TestResponse>;
     return {
-      csrf, inject,
+      csrf,
+      inject,
       get: (url) => inject({ method: 'GET', url }),
       post: (url, body, headers) => inject({ method: 'POST', url, payload: body as any, headers }),
       put: (url, body) => inject({ method: 'PUT', url, payload: body as any }),
@@ -81,15 +101,27 @@ export async function createTestApp(opts: { demo?: DemoOptions | false; config?:
     };
   };
   return {
-    app, ctx, db: tdb.db,
+    app,
+    ctx,
+    db: tdb.db,
     anonymous: client(),
-    setNow(d) { now = typeof d === 'function' ? d : () => d; },
+    setNow(d) {
+      now = typeof d === 'function' ? d : () => d;
+    },
     async login(email) {
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, wachtwoord: DEMO_PASSWORD } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, wachtwoord: DEMO_PASSWORD },
+      });
       if (r.statusCode !== 200) throw new Error(`login ${email} failed: ${r.statusCode} ${r.body}`);
       const cookie = String(r.headers['set-cookie']).split(';')[0];
       return client(cookie, r.json().csrfToken);
     },
-    async close() { await ctx.jobs.idle(); await app.close(); await tdb.close(); },
+    async close() {
+      await ctx.jobs.idle();
+      await app.close();
+      await tdb.close();
+    },
   };
 }

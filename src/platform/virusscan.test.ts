@@ -4,7 +4,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import zlib from 'node:zlib';
-import { clamdScanner, controleerOpMalware, ingebouwdeScanner, parseClamd, scannersVoor, zipLeden, type Scanner } from './virusscan.ts';
+import {
+  clamdScanner,
+  controleerOpMalware,
+  ingebouwdeScanner,
+  parseClamd,
+  scannersVoor,
+  zipLeden,
+  type Scanner,
+} from './virusscan.ts';
 import { AppError } from './errors.ts';
 import { loadConfig } from './config.ts';
 import { createTestApp, type TestApp, type TestClient } from './testing.ts';
@@ -27,33 +35,54 @@ function zip(leden: Record<string, string | Buffer>, opgeslagen = false): Buffer
     const n = Buffer.from(naam, 'utf8');
     const crc = zlib.crc32(inhoud);
     const lh = Buffer.alloc(30);
-    lh.writeUInt32LE(0x04034b50, 0); lh.writeUInt16LE(20, 4); lh.writeUInt16LE(opgeslagen ? 0 : 8, 8);
-    lh.writeUInt32LE(crc, 14); lh.writeUInt32LE(data.length, 18); lh.writeUInt32LE(inhoud.length, 22); lh.writeUInt16LE(n.length, 26);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(20, 4);
+    lh.writeUInt16LE(opgeslagen ? 0 : 8, 8);
+    lh.writeUInt32LE(crc, 14);
+    lh.writeUInt32LE(data.length, 18);
+    lh.writeUInt32LE(inhoud.length, 22);
+    lh.writeUInt16LE(n.length, 26);
     const ch = Buffer.alloc(46);
-    ch.writeUInt32LE(0x02014b50, 0); ch.writeUInt16LE(20, 4); ch.writeUInt16LE(20, 6); ch.writeUInt16LE(opgeslagen ? 0 : 8, 10);
-    ch.writeUInt32LE(crc, 16); ch.writeUInt32LE(data.length, 20); ch.writeUInt32LE(inhoud.length, 24); ch.writeUInt16LE(n.length, 28); ch.writeUInt32LE(offset, 42);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(20, 4);
+    ch.writeUInt16LE(20, 6);
+    ch.writeUInt16LE(opgeslagen ? 0 : 8, 10);
+    ch.writeUInt32LE(crc, 16);
+    ch.writeUInt32LE(data.length, 20);
+    ch.writeUInt32LE(inhoud.length, 24);
+    ch.writeUInt16LE(n.length, 28);
+    ch.writeUInt32LE(offset, 42);
     lokaal.push(lh, n, data);
     centraal.push(ch, n);
     offset += 30 + n.length + data.length;
   }
   const cd = Buffer.concat(centraal);
   const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(Object.keys(leden).length, 8); eocd.writeUInt16LE(Object.keys(leden).length, 10);
-  eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(Object.keys(leden).length, 8);
+  eocd.writeUInt16LE(Object.keys(leden).length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
   return Buffer.concat([...lokaal, cd, eocd]);
 }
 
 const DOCX_BASIS = {
-  '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
-  '_rels/.rels': '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
-  'word/document.xml': '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Bestuursverklaring: geen macro\'s hier.</w:t></w:r></w:p></w:body></w:document>',
+  '[Content_Types].xml':
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+  '_rels/.rels':
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+  'word/document.xml':
+    '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Bestuursverklaring: geen macro\'s hier.</w:t></w:r></w:p></w:body></w:document>',
 };
 
 /** A compound file whose directory (at sector 0, offset 512) holds these entries. */
 function ole(entries: { naam: string; type: number }[], extra = Buffer.alloc(0)): Buffer {
   const header = Buffer.alloc(512);
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
-  header.writeUInt16LE(0x3e, 0x18); header.writeUInt16LE(3, 0x1a); header.writeUInt16LE(0xfffe, 0x1c); header.writeUInt16LE(9, 0x1e);
+  header.writeUInt16LE(0x3e, 0x18);
+  header.writeUInt16LE(3, 0x1a);
+  header.writeUInt16LE(0xfffe, 0x1c);
+  header.writeUInt16LE(9, 0x1e);
   const dir = Buffer.alloc(512);
   entries.forEach((e, i) => {
     const o = i * 128;
@@ -70,16 +99,26 @@ function pdf(objecten: string[], objStm?: string): Buffer {
   objecten.forEach((o, i) => delen.push(Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`, 'latin1')));
   if (objStm) {
     const data = zlib.deflateSync(Buffer.from(objStm, 'latin1'));
-    delen.push(Buffer.from(`${objecten.length + 1} 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1'));
+    delen.push(
+      Buffer.from(
+        `${objecten.length + 1} 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+        'latin1',
+      ),
+      data,
+      Buffer.from('\nendstream\nendobj\n', 'latin1'),
+    );
   }
   delen.push(Buffer.from('trailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'));
   return Buffer.concat(delen);
 }
-const SCHONE_PDF = pdf([
-  '<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] >>',
-  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-  '<< /Type /Page /Parent 2 0 R /Annots [<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://www.zorginstituutnederland.nl) >> >>] >>',
-], '4 0 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+const SCHONE_PDF = pdf(
+  [
+    '<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /Annots [<< /Type /Annot /Subtype /Link /A << /S /URI /URI (https://www.zorginstituutnederland.nl) >> >>] >>',
+  ],
+  '4 0 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+);
 
 const scan = (naam: string, b: Buffer) => ingebouwdeScanner.scan(naam, b);
 const bevinding = async (naam: string, b: Buffer) => {
@@ -104,22 +143,54 @@ test('built-in: Office files with macros are refused (OOXML vbaProject.bin, OLE 
   assert.match(await bevinding('verklaring.docx', docm), /macro's \(vbaProject\.bin\)/);
   const xlsm = zip({ 'xl/workbook.xml': '<workbook/>', 'xl/vbaProject.bin': Buffer.alloc(10) }, true);
   assert.match(await bevinding('begroting.xlsx', xlsm), /macro's/);
-  const doc = ole([{ naam: 'Root Entry', type: 5 }, { naam: 'WordDocument', type: 2 }, { naam: 'Macros', type: 1 }, { naam: 'VBA', type: 1 }]);
+  const doc = ole([
+    { naam: 'Root Entry', type: 5 },
+    { naam: 'WordDocument', type: 2 },
+    { naam: 'Macros', type: 1 },
+    { naam: 'VBA', type: 1 },
+  ]);
   assert.match(await bevinding('oud.doc', doc), /macro's \((Macros|VBA)\)/);
-  const xls = ole([{ naam: 'Root Entry', type: 5 }, { naam: 'Workbook', type: 2 }, { naam: '_VBA_PROJECT_CUR', type: 1 }]);
+  const xls = ole([
+    { naam: 'Root Entry', type: 5 },
+    { naam: 'Workbook', type: 2 },
+    { naam: '_VBA_PROJECT_CUR', type: 1 },
+  ]);
   assert.match(await bevinding('oud.xls', xls), /_VBA_PROJECT_CUR/);
-  const odt = zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>', 'Basic/Standard/Module1.xml': '<script:module/>' }, true);
+  const odt = zip(
+    {
+      mimetype: 'application/vnd.oasis.opendocument.text',
+      'content.xml': '<office:document-content/>',
+      'Basic/Standard/Module1.xml': '<script:module/>',
+    },
+    true,
+  );
   assert.match(await bevinding('plan.odt', odt), /OpenDocument-bestand bevat macro's \(Basic\/\)/);
 });
 
 test('built-in: PDFs with active content are refused, also with #-escapes or inside a compressed object stream', async () => {
   const js = pdf(['<< /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> >>']);
   assert.match(await bevinding('a.pdf', js), /actieve inhoud: JavaScript/);
-  assert.match(await bevinding('b.pdf', pdf(['<< /Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (x) >> >>'])), /JavaScript/);
+  assert.match(
+    await bevinding('b.pdf', pdf(['<< /Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (x) >> >>'])),
+    /JavaScript/,
+  );
   assert.match(await bevinding('c.pdf', pdf(['<< /Type /Action /S /Launch /F (cmd.exe) >>'])), /\/Launch/);
-  assert.match(await bevinding('d.pdf', pdf(['<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>', '<< /Type /EmbeddedFile >>'])), /ingesloten bestand/);
-  const verstopt = pdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>'], '3 0 << /S /JavaScript /JS (this.exportDataObject\\({cName: "x"}\\)) >>');
-  assert.equal(verstopt.toString('latin1').includes('/JavaScript'), false, 'only visible after inflating the object stream');
+  assert.match(
+    await bevinding(
+      'd.pdf',
+      pdf(['<< /Type /Catalog /Names << /EmbeddedFiles 2 0 R >> >>', '<< /Type /EmbeddedFile >>']),
+    ),
+    /ingesloten bestand/,
+  );
+  const verstopt = pdf(
+    ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>'],
+    '3 0 << /S /JavaScript /JS (this.exportDataObject\\({cName: "x"}\\)) >>',
+  );
+  assert.equal(
+    verstopt.toString('latin1').includes('/JavaScript'),
+    false,
+    'only visible after inflating the object stream',
+  );
   assert.match(await bevinding('e.pdf', verstopt), /JavaScript/);
 });
 
@@ -129,18 +200,37 @@ test('built-in: clean PDF (with /OpenAction to a page and a /URI link), clean do
   // the word "Macros" as text in a Word stream (UTF-16LE, not a directory entry) is no macro
   const tekst = Buffer.alloc(256);
   tekst.write('Macros en _VBA_PROJECT staan hier als gewone tekst in het document.', 0, 'utf16le');
-  const doc = ole([{ naam: 'Root Entry', type: 5 }, { naam: 'WordDocument', type: 2 }], tekst);
+  const doc = ole(
+    [
+      { naam: 'Root Entry', type: 5 },
+      { naam: 'WordDocument', type: 2 },
+    ],
+    tekst,
+  );
   assert.deepEqual(await scan('schoon.doc', doc), { schoon: true });
   // what the existing inkoop tests upload as a .docx: zip magic and zeros, no central directory
-  assert.deepEqual(await scan('kaal.docx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)])), { schoon: true });
+  assert.deepEqual(await scan('kaal.docx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)])), {
+    schoon: true,
+  });
 });
 
 test('controleerOpMalware: 422 naming the file, where, what was found and what to do', async () => {
-  const e = await controleerOpMalware([ingebouwdeScanner], 'verklaring.docx', zip({ ...DOCX_BASIS, 'word/vbaProject.bin': 'x' }), "bestand 'verklaring.docx' bij eis A2").then(() => null, (x) => x);
+  const e = await controleerOpMalware(
+    [ingebouwdeScanner],
+    'verklaring.docx',
+    zip({ ...DOCX_BASIS, 'word/vbaProject.bin': 'x' }),
+    "bestand 'verklaring.docx' bij eis A2",
+  ).then(
+    () => null,
+    (x) => x,
+  );
   assert.ok(e instanceof AppError);
   assert.equal(e.status, 422);
   assert.equal(e.code, 'document-malware');
-  assert.match(e.message, /'verklaring\.docx' is geweigerd: het Office-document bevat macro's .*regel inkoop\.document\.malware, scanner: ingebouwd/);
+  assert.match(
+    e.message,
+    /'verklaring\.docx' is geweigerd: het Office-document bevat macro's .*regel inkoop\.document\.malware, scanner: ingebouwd/,
+  );
   assert.equal(e.fouten[0].waar, "bestand 'verklaring.docx' bij eis A2");
   assert.match(e.fouten[0].actie!, /\.docx in plaats van \.docm/);
   assert.equal(await controleerOpMalware([ingebouwdeScanner], 'schoon.pdf', SCHONE_PDF), undefined);
@@ -181,7 +271,11 @@ async function nepClamd(antwoord: (inhoud: Buffer) => string | null) {
     s.on('error', () => undefined);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  return { port: (server.address() as net.AddressInfo).port, ontvangen, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    ontvangen,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 test('clamd INSTREAM: clean → OK, EICAR → FOUND with the signature name; the bytes arrive intact in chunks', async () => {
@@ -195,12 +289,20 @@ test('clamd INSTREAM: clean → OK, EICAR → FOUND with the signature name; the
     assert.match((u as any).bevinding, /^ClamAV vond Eicar-Test-Signature$/);
     // through the configuration: both scanners run, clamd's finding is reported with its name
     const scanners = scannersVoor({ clamd: `127.0.0.1:${clamd.port}` });
-    assert.deepEqual(scanners.map((x) => x.naam), ['ingebouwd', 'clamav']);
+    assert.deepEqual(
+      scanners.map((x) => x.naam),
+      ['ingebouwd', 'clamav'],
+    );
     const eigen: Scanner = { naam: 'alleen-clamd', scan: scanners[1].scan };
-    const e = await controleerOpMalware([eigen], 'y.docx', Buffer.concat([zip(DOCX_BASIS), EICAR])).then(() => null, (x) => x);
+    const e = await controleerOpMalware([eigen], 'y.docx', Buffer.concat([zip(DOCX_BASIS), EICAR])).then(
+      () => null,
+      (x) => x,
+    );
     assert.equal(e?.status, 422);
     assert.match(e.message, /ClamAV vond Eicar-Test-Signature/);
-  } finally { await clamd.close(); }
+  } finally {
+    await clamd.close();
+  }
 });
 
 test('clamd fail closed: unreachable, an ERROR reply, a silent daemon and a bad address all refuse with 503 "niet beschikbaar"', async () => {
@@ -213,12 +315,18 @@ test('clamd fail closed: unreachable, an ERROR reply, a silent daemon and a bad 
   try {
     const gevallen: [Scanner, RegExp][] = [
       [clamdScanner({ host: '127.0.0.1', port: dichtePoort }), /niet bereikbaar \(ECONNREFUSED\)/],
-      [clamdScanner({ host: '127.0.0.1', port: fout.port }), /gaf geen uitslag \('INSTREAM size limit exceeded\. ERROR'\)/],
+      [
+        clamdScanner({ host: '127.0.0.1', port: fout.port }),
+        /gaf geen uitslag \('INSTREAM size limit exceeded\. ERROR'\)/,
+      ],
       [clamdScanner({ host: '127.0.0.1', port: stil.port }, { timeoutMs: 300 }), /antwoordde niet binnen 0\.3 s/],
       [scannersVoor({ clamd: 'geen-poort' })[1], /ZORGINKOOP_CLAMD='geen-poort' is geen host:poort/],
     ];
     for (const [s, reden] of gevallen) {
-      const e = await controleerOpMalware([ingebouwdeScanner, s], 'schoon.pdf', SCHONE_PDF).then(() => null, (x) => x);
+      const e = await controleerOpMalware([ingebouwdeScanner, s], 'schoon.pdf', SCHONE_PDF).then(
+        () => null,
+        (x) => x,
+      );
       assert.ok(e instanceof AppError, 'must not pass without a verdict');
       assert.equal(e.status, 503);
       assert.equal(e.code, 'virusscanner-onbeschikbaar');
@@ -226,7 +334,10 @@ test('clamd fail closed: unreachable, an ERROR reply, a silent daemon and a bad 
       assert.match(e.message, reden);
       assert.match(e.fouten[0].actie!, /opnieuw/);
     }
-  } finally { await fout.close(); await stil.close(); }
+  } finally {
+    await fout.close();
+    await stil.close();
+  }
 });
 
 test('parseClamd: host:port and [ipv6]:port; anything else is no address', () => {
@@ -234,7 +345,10 @@ test('parseClamd: host:port and [ipv6]:port; anything else is no address', () =>
   assert.deepEqual(parseClamd('[::1]:3310'), { host: '::1', port: 3310 });
   assert.equal(parseClamd('clamav.intern'), null);
   assert.equal(parseClamd('h:70000'), null);
-  assert.deepEqual(scannersVoor({}).map((s) => s.naam), ['ingebouwd']);
+  assert.deepEqual(
+    scannersVoor({}).map((s) => s.naam),
+    ['ingebouwd'],
+  );
   // the setting comes from the environment
   assert.equal(loadConfig({}, { ZORGINKOOP_CLAMD: ' clamav.intern:3310 ' }).clamd, 'clamav.intern:3310');
   assert.equal(loadConfig({}, {}).clamd, undefined);
@@ -248,35 +362,69 @@ let inschrijvingId = '';
 
 const upload = (naam: string, inhoud: Buffer, velden?: Record<string, string>) => {
   const m = multipart(naam, inhoud, velden);
-  return za1.inject({ method: 'POST', url: `/api/v1/inkoop/inschrijvingen/${inschrijvingId}/documenten`, payload: m.payload, headers: m.headers });
+  return za1.inject({
+    method: 'POST',
+    url: `/api/v1/inkoop/inschrijvingen/${inschrijvingId}/documenten`,
+    payload: m.payload,
+    headers: m.headers,
+  });
 };
-const aantalDocumenten = async () => Number((await app.db.one<{ n: number }>('SELECT count(*) AS n FROM document WHERE inschrijving_id = $1', [inschrijvingId])).n);
+const aantalDocumenten = async () =>
+  Number(
+    (await app.db.one<{ n: number }>('SELECT count(*) AS n FROM document WHERE inschrijving_id = $1', [inschrijvingId]))
+      .n,
+  );
 
 before(async () => {
   app = await createTestApp();
   app.setNow(lokaalNaarInstant('2025-06-02T10:00'));
   const zk = await app.login('inkoper@cz.demo');
   za1 = await app.login('contractmanager@zonnehof.demo');
-  const k = await zk.post('/api/v1/inkoop/kaders', { titel: 'Inkoop V&V 2026 (uploads)', jaarVan: 2026, sector: 'VV', regioCodes: ['5526', '5527'], procedureType: 'openbaar', sjabloon: 'wlz-2016' });
+  const k = await zk.post('/api/v1/inkoop/kaders', {
+    titel: 'Inkoop V&V 2026 (uploads)',
+    jaarVan: 2026,
+    sector: 'VV',
+    regioCodes: ['5526', '5527'],
+    procedureType: 'openbaar',
+    sjabloon: 'wlz-2016',
+  });
   assert.equal(k.statusCode, 201, k.body);
   assert.equal((await zk.post(`/api/v1/inkoop/kaders/${k.json().id}/publiceren`, {})).statusCode, 200);
   const s = await za1.post(`/api/v1/inkoop/kaders/${k.json().id}/inschrijving`);
   assert.equal(s.statusCode, 200, s.body);
   inschrijvingId = s.json().id;
 });
-after(async () => { await app?.close(); });
+after(async () => {
+  await app?.close();
+});
 
 test('upload route: an EICAR file is refused (422 naming file, eis and finding); no document row, no answer linked', async () => {
-  const r = await upload('bestuursverklaring.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), EICAR, Buffer.from('\n%%EOF\n')]), { eisCode: 'A2' });
+  const r = await upload(
+    'bestuursverklaring.pdf',
+    Buffer.concat([Buffer.from('%PDF-1.4\n'), EICAR, Buffer.from('\n%%EOF\n')]),
+    { eisCode: 'A2' },
+  );
   assert.equal(r.statusCode, 422, r.body);
   assert.equal(r.json().code, 'document-malware');
   assert.match(r.json().title, /'bestuursverklaring\.pdf' is geweigerd: het bestand bevat de EICAR-testsignatuur/);
   assert.equal(r.json().fouten[0].waar, "bestand 'bestuursverklaring.pdf' bij eis A2 (doel inschrijving)");
   assert.match(r.json().fouten[0].actie, /IT-beheer/);
   assert.equal(await aantalDocumenten(), 0);
-  assert.equal(Number((await app.db.one<{ n: number }>('SELECT count(*) AS n FROM inschrijving_antwoord WHERE inschrijving_id = $1', [inschrijvingId])).n), 0);
+  assert.equal(
+    Number(
+      (
+        await app.db.one<{ n: number }>('SELECT count(*) AS n FROM inschrijving_antwoord WHERE inschrijving_id = $1', [
+          inschrijvingId,
+        ])
+      ).n,
+    ),
+    0,
+  );
   // the refusal is audited with name, size, hash and finding, never the content
-  const audit = await app.db.one<any>(`SELECT * FROM audit_regel WHERE actie = 'inkoop.document.geweigerd' AND onderwerp_id = $1 ORDER BY volgnummer DESC LIMIT 1`, [inschrijvingId]);
+  const audit = await app.db.one<any>(
+    `SELECT * FROM audit_regel WHERE actie = 'inkoop.document.geweigerd' AND onderwerp_id = $1 ORDER BY volgnummer DESC LIMIT 1`,
+    [inschrijvingId],
+  );
   assert.equal(audit.invoer.naam, 'bestuursverklaring.pdf');
   assert.equal(audit.invoer.eisCode, 'A2');
   assert.match(audit.invoer.sha256, /^[0-9a-f]{64}$/);
@@ -285,7 +433,10 @@ test('upload route: an EICAR file is refused (422 naming file, eis and finding);
   assert.ok(!JSON.stringify(audit).includes('EICAR-STANDARD'), 'no file content in the audit log');
   // a macro document and an active PDF likewise; a clean PDF is stored
   assert.equal((await upload('plan.docx', zip({ ...DOCX_BASIS, 'word/vbaProject.bin': 'x' }))).statusCode, 422);
-  assert.equal((await upload('a.pdf', pdf(['<< /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> >>']))).statusCode, 422);
+  assert.equal(
+    (await upload('a.pdf', pdf(['<< /Type /Catalog /OpenAction << /S /JavaScript /JS (x) >> >>']))).statusCode,
+    422,
+  );
   assert.equal(await aantalDocumenten(), 0);
   const ok = await upload('bestuursverklaring.pdf', SCHONE_PDF, { eisCode: 'A2' });
   assert.equal(ok.statusCode, 201, ok.body);
@@ -308,5 +459,7 @@ test('upload route: with ZORGINKOOP_CLAMD set, clamd findings refuse the upload,
     assert.equal(weg.statusCode, 503, weg.body);
     assert.match(weg.json().title, /virusscanner is niet beschikbaar/);
     assert.equal(await aantalDocumenten(), 2);
-  } finally { app.ctx.config.clamd = voor; }
+  } finally {
+    app.ctx.config.clamd = voor;
+  }
 });

@@ -43,13 +43,21 @@ const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 /** Largest total a zip container or the PDF object streams may unpack to before it counts as a bomb. */
 export const MAX_UITGEPAKT_BYTES = 400 * 1024 * 1024;
 
-const ACTIE_MACRO = 'Sla het document op zonder macro\'s (bijv. Word: "Opslaan als" .docx in plaats van .docm) en upload het opnieuw.';
-const ACTIE_PDF = 'Maak een PDF zonder actieve inhoud (bijv. "Afdrukken als PDF" of opslaan als PDF/A) en upload die opnieuw.';
-const ACTIE_VIRUS = 'Gebruik dit bestand niet verder; laat uw computer controleren door uw IT-beheer en upload een schone versie.';
+const ACTIE_MACRO =
+  'Sla het document op zonder macro\'s (bijv. Word: "Opslaan als" .docx in plaats van .docm) en upload het opnieuw.';
+const ACTIE_PDF =
+  'Maak een PDF zonder actieve inhoud (bijv. "Afdrukken als PDF" of opslaan als PDF/A) en upload die opnieuw.';
+const ACTIE_VIRUS =
+  'Gebruik dit bestand niet verder; laat uw computer controleren door uw IT-beheer en upload een schone versie.';
 
 class Bom extends Error {}
 
-interface ZipLid { naam: string; methode: number; gecomprimeerd: number; offset: number }
+interface ZipLid {
+  naam: string;
+  methode: number;
+  gecomprimeerd: number;
+  offset: number;
+}
 
 /** Member names from the zip central directory (no unpacking needed); null when there is none. */
 export function zipLeden(b: Buffer): ZipLid[] | null {
@@ -57,7 +65,10 @@ export function zipLeden(b: Buffer): ZipLid[] | null {
   const min = Math.max(0, b.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = b.length - 22; i >= min; i--) {
-    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) { eocd = i; break; }
+    if (b[i] === 0x50 && b[i + 1] === 0x4b && b[i + 2] === 0x05 && b[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const aantal = b.readUInt16LE(eocd + 10);
@@ -128,8 +139,12 @@ function pdfNamen(tekst: string): Set<string> {
 }
 
 const PDF_ACTIEF: Record<string, string> = {
-  JavaScript: 'JavaScript', JS: 'JavaScript', Launch: 'een opdracht die een programma start (/Launch)',
-  EmbeddedFile: 'een ingesloten bestand (/EmbeddedFile)', EmbeddedFiles: 'ingesloten bestanden (/EmbeddedFiles)', RichMedia: 'ingesloten media (/RichMedia)',
+  JavaScript: 'JavaScript',
+  JS: 'JavaScript',
+  Launch: 'een opdracht die een programma start (/Launch)',
+  EmbeddedFile: 'een ingesloten bestand (/EmbeddedFile)',
+  EmbeddedFiles: 'ingesloten bestanden (/EmbeddedFiles)',
+  RichMedia: 'ingesloten media (/RichMedia)',
 };
 
 function pdfActief(b: Buffer): string | null {
@@ -154,36 +169,60 @@ function pdfActief(b: Buffer): string | null {
   }
   for (const t of teksten) {
     const namen = pdfNamen(t);
-    for (const [naam, wat] of Object.entries(PDF_ACTIEF)) if (namen.has(naam)) return `de PDF bevat actieve inhoud: ${wat}`;
+    for (const [naam, wat] of Object.entries(PDF_ACTIEF))
+      if (namen.has(naam)) return `de PDF bevat actieve inhoud: ${wat}`;
   }
   return null;
 }
 
 function ingebouwd(naam: string, inhoud: Buffer): ScanUitslag {
-  if (inhoud.includes(EICAR)) return { schoon: false, bevinding: 'het bestand bevat de EICAR-testsignatuur (Eicar-Test-Signature)', actie: ACTIE_VIRUS };
+  if (inhoud.includes(EICAR))
+    return {
+      schoon: false,
+      bevinding: 'het bestand bevat de EICAR-testsignatuur (Eicar-Test-Signature)',
+      actie: ACTIE_VIRUS,
+    };
   try {
     if (inhoud.subarray(0, 4).equals(ZIP_LOCAL)) {
       // Member names appear in the local headers as well as in the central directory: check the raw bytes too.
-      if (inhoud.includes('vbaProject.bin', 0, 'latin1')) return { schoon: false, bevinding: 'het Office-document bevat macro\'s (vbaProject.bin)', actie: ACTIE_MACRO };
+      if (inhoud.includes('vbaProject.bin', 0, 'latin1'))
+        return { schoon: false, bevinding: "het Office-document bevat macro's (vbaProject.bin)", actie: ACTIE_MACRO };
       const leden = zipLeden(inhoud) ?? [];
       for (const l of leden) {
-        if (/(^|\/)vbaProject\.bin$/i.test(l.naam)) return { schoon: false, bevinding: `het Office-document bevat macro's (${l.naam})`, actie: ACTIE_MACRO };
-        if (ODF_MACRO.test(l.naam)) return { schoon: false, bevinding: `het OpenDocument-bestand bevat macro's (${l.naam.split('/')[0]}/)`, actie: ACTIE_MACRO };
+        if (/(^|\/)vbaProject\.bin$/i.test(l.naam))
+          return { schoon: false, bevinding: `het Office-document bevat macro's (${l.naam})`, actie: ACTIE_MACRO };
+        if (ODF_MACRO.test(l.naam))
+          return {
+            schoon: false,
+            bevinding: `het OpenDocument-bestand bevat macro's (${l.naam.split('/')[0]}/)`,
+            actie: ACTIE_MACRO,
+          };
       }
       const budget = { rest: MAX_UITGEPAKT_BYTES };
       for (const l of leden) {
         const data = zipInhoud(inhoud, l, budget);
-        if (data?.includes(EICAR)) return { schoon: false, bevinding: `het onderdeel ${l.naam} bevat de EICAR-testsignatuur (Eicar-Test-Signature)`, actie: ACTIE_VIRUS };
+        if (data?.includes(EICAR))
+          return {
+            schoon: false,
+            bevinding: `het onderdeel ${l.naam} bevat de EICAR-testsignatuur (Eicar-Test-Signature)`,
+            actie: ACTIE_VIRUS,
+          };
       }
     } else if (inhoud.subarray(0, 8).equals(OLE_MAGIC)) {
       const macro = oleNamen(inhoud).find((n) => OLE_MACRO.has(n.toUpperCase()));
-      if (macro) return { schoon: false, bevinding: `het Office-document bevat macro's (${macro})`, actie: ACTIE_MACRO };
+      if (macro)
+        return { schoon: false, bevinding: `het Office-document bevat macro's (${macro})`, actie: ACTIE_MACRO };
     } else if (inhoud.subarray(0, 5).equals(PDF_MAGIC) || /\.pdf$/i.test(naam)) {
       const actief = pdfActief(inhoud);
       if (actief) return { schoon: false, bevinding: actief, actie: ACTIE_PDF };
     }
   } catch (e) {
-    if (e instanceof Bom) return { schoon: false, bevinding: `het bestand pakt uit tot meer dan ${MAX_UITGEPAKT_BYTES / 1024 / 1024} MB (mogelijk een zip-bom)`, actie: 'Lever het document in een gewone, niet kunstmatig samengeperste vorm aan.' };
+    if (e instanceof Bom)
+      return {
+        schoon: false,
+        bevinding: `het bestand pakt uit tot meer dan ${MAX_UITGEPAKT_BYTES / 1024 / 1024} MB (mogelijk een zip-bom)`,
+        actie: 'Lever het document in een gewone, niet kunstmatig samengeperste vorm aan.',
+      };
     throw e;
   }
   return { schoon: true };
@@ -192,12 +231,17 @@ function ingebouwd(naam: string, inhoud: Buffer): ScanUitslag {
 /** The always-on policy scanner (EICAR, macros, active PDF content). */
 export const ingebouwdeScanner: Scanner = {
   naam: 'ingebouwd',
-  async scan(naam, inhoud) { return ingebouwd(naam, inhoud); },
+  async scan(naam, inhoud) {
+    return ingebouwd(naam, inhoud);
+  },
 };
 
 // ───────────────────────────── ClamAV (clamd INSTREAM) ─────────────────────────────
 
-export interface ClamdAdres { host: string; port: number }
+export interface ClamdAdres {
+  host: string;
+  port: number;
+}
 
 /** Parses `host:port` (also `[::1]:3310`); null when the value is not of that form. */
 export function parseClamd(waarde: string): ClamdAdres | null {
@@ -225,20 +269,31 @@ export function clamdScanner(adres: ClamdAdres, opts: { timeoutMs?: number; chun
         let antwoord = '';
         let klaar = false;
         const socket = net.createConnection({ host: adres.host, port: adres.port });
-        const einde = (fn: () => void) => { if (klaar) return; klaar = true; socket.destroy(); fn(); };
-        socket.setTimeout(timeoutMs, () => einde(() => reject(new ScannerOnbeschikbaar(`${wie} antwoordde niet binnen ${timeoutMs / 1000} s`))));
-        socket.on('error', (e: any) => einde(() => reject(new ScannerOnbeschikbaar(`${wie} is niet bereikbaar (${e?.code ?? e?.message ?? e})`))));
+        const einde = (fn: () => void) => {
+          if (klaar) return;
+          klaar = true;
+          socket.destroy();
+          fn();
+        };
+        socket.setTimeout(timeoutMs, () =>
+          einde(() => reject(new ScannerOnbeschikbaar(`${wie} antwoordde niet binnen ${timeoutMs / 1000} s`))),
+        );
+        socket.on('error', (e: any) =>
+          einde(() => reject(new ScannerOnbeschikbaar(`${wie} is niet bereikbaar (${e?.code ?? e?.message ?? e})`))),
+        );
         socket.on('data', (d) => {
           antwoord += d.toString('utf8');
           if (antwoord.includes('\0')) socket.end();
         });
-        socket.on('close', () => einde(() => {
-          const r = antwoord.replace(/\0[\s\S]*$/, '').trim();
-          const gevonden = /^(?:stream: )?(.+) FOUND$/.exec(r);
-          if (/^(?:stream: )?OK$/.test(r)) resolve({ schoon: true });
-          else if (gevonden) resolve({ schoon: false, bevinding: `ClamAV vond ${gevonden[1]}`, actie: ACTIE_VIRUS });
-          else reject(new ScannerOnbeschikbaar(`${wie} gaf geen uitslag${r ? ` ('${r.slice(0, 200)}')` : ''}`));
-        }));
+        socket.on('close', () =>
+          einde(() => {
+            const r = antwoord.replace(/\0[\s\S]*$/, '').trim();
+            const gevonden = /^(?:stream: )?(.+) FOUND$/.exec(r);
+            if (/^(?:stream: )?OK$/.test(r)) resolve({ schoon: true });
+            else if (gevonden) resolve({ schoon: false, bevinding: `ClamAV vond ${gevonden[1]}`, actie: ACTIE_VIRUS });
+            else reject(new ScannerOnbeschikbaar(`${wie} gaf geen uitslag${r ? ` ('${r.slice(0, 200)}')` : ''}`));
+          }),
+        );
         socket.on('connect', () => {
           socket.write('zINSTREAM\0');
           for (let o = 0; o < inhoud.length; o += chunk) {
@@ -262,7 +317,13 @@ export function scannersVoor(cfg: { clamd?: string }): Scanner[] {
   if (!cfg.clamd) return [ingebouwdeScanner];
   const adres = parseClamd(cfg.clamd);
   if (!adres) {
-    return [ingebouwdeScanner, { naam: 'clamav', scan: () => Promise.reject(new ScannerOnbeschikbaar(`ZORGINKOOP_CLAMD='${cfg.clamd}' is geen host:poort`)) }];
+    return [
+      ingebouwdeScanner,
+      {
+        naam: 'clamav',
+        scan: () => Promise.reject(new ScannerOnbeschikbaar(`ZORGINKOOP_CLAMD='${cfg.clamd}' is geen host:poort`)),
+      },
+    ];
   }
   return [ingebouwdeScanner, clamdScanner(adres)];
 }
@@ -271,19 +332,41 @@ export function scannersVoor(cfg: { clamd?: string }): Scanner[] {
  * Runs every scanner; throws a 422 naming the file (`waar`), what was found and what to do, or a
  * 503 when a configured scanner is unavailable. Never includes file content.
  */
-export async function controleerOpMalware(scanners: Scanner[], naam: string, inhoud: Buffer, waar = `bestand '${naam}'`): Promise<void> {
+export async function controleerOpMalware(
+  scanners: Scanner[],
+  naam: string,
+  inhoud: Buffer,
+  waar = `bestand '${naam}'`,
+): Promise<void> {
   for (const s of scanners) {
     let u: ScanUitslag;
     try {
       u = await s.scan(naam, inhoud);
     } catch (e) {
-      throw new AppError(503, 'virusscanner-onbeschikbaar',
+      throw new AppError(
+        503,
+        'virusscanner-onbeschikbaar',
         `Het bestand '${naam}' is niet opgeslagen: de virusscanner is niet beschikbaar (${e instanceof Error ? e.message : String(e)}); zonder controle wordt niets opgeslagen (regel inkoop.document.malware).`,
-        { fouten: [{ waar, wat: 'Niet op malware gecontroleerd: virusscanner niet beschikbaar.', actie: 'Probeer het over enkele minuten opnieuw; blijft het mislukken, meld het dan aan de beheerder (ZORGINKOOP_CLAMD).' }], actie: 'Probeer het later opnieuw.' });
+        {
+          fouten: [
+            {
+              waar,
+              wat: 'Niet op malware gecontroleerd: virusscanner niet beschikbaar.',
+              actie:
+                'Probeer het over enkele minuten opnieuw; blijft het mislukken, meld het dan aan de beheerder (ZORGINKOOP_CLAMD).',
+            },
+          ],
+          actie: 'Probeer het later opnieuw.',
+        },
+      );
     }
     if (!u.schoon) {
-      throw new AppError(422, 'document-malware', `Het bestand '${naam}' is geweigerd: ${u.bevinding} (regel inkoop.document.malware, scanner: ${s.naam}).`,
-        { fouten: [{ waar, wat: u.bevinding, actie: u.actie ?? ACTIE_VIRUS }], actie: u.actie ?? ACTIE_VIRUS });
+      throw new AppError(
+        422,
+        'document-malware',
+        `Het bestand '${naam}' is geweigerd: ${u.bevinding} (regel inkoop.document.malware, scanner: ${s.naam}).`,
+        { fouten: [{ waar, wat: u.bevinding, actie: u.actie ?? ACTIE_VIRUS }], actie: u.actie ?? ACTIE_VIRUS },
+      );
     }
   }
 }

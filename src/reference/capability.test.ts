@@ -10,8 +10,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const fixture = (f: string) => fs.readFileSync(path.join(root, 'test/fixtures/reference', f), 'utf8');
 
 let t: TestApp;
-before(async () => { t = await createTestApp(); t.setNow(new Date('2025-06-15T10:00:00Z')); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await createTestApp();
+  t.setNow(new Date('2025-06-15T10:00:00Z'));
+});
+after(async () => {
+  await t.close();
+});
 
 test('GET /regios/:code: a CZ purchaser sees providers and totals of a CZ region; VGZ sees only the header', async () => {
   const cz = await t.login('inkoper@cz.demo');
@@ -38,7 +43,10 @@ test('GET /regios/:code: a provider sees only itself in the region and its own t
   const p = await t.login('contractmanager@zonnehof.demo');
   const d = (await p.get('/api/v1/regios/5527?jaar=2025')).json();
   assert.equal(d.inzage, 'eigen-aanbieder');
-  assert.deepEqual(d.aanbieders.map((a: any) => a.id), [DEMO_AANBIEDER]);
+  assert.deepEqual(
+    d.aanbieders.map((a: any) => a.id),
+    [DEMO_AANBIEDER],
+  );
   const own = (await p.get(`/api/v1/aanbieders/${DEMO_AANBIEDER}`)).json();
   const j2025 = own.jaren.find((j: any) => j.jaar === 2025);
   assert.equal(d.totalen.productieafspraken.bedrag, j2025.productieafspraken.bedrag);
@@ -50,7 +58,11 @@ test('GET /aanbieders: zorgkantoor sees its regions, NZa all, a provider only it
   assert.ok(cz.totaal >= 60, `CZ ziet ${cz.totaal}`);
   assert.equal(cz.items.length, 50);
   const czRegios = ['5518', '5523', '5525', '5526', '5527', '5531'];
-  for (const a of cz.items) assert.ok(a.regios.every((r: string) => czRegios.includes(r)), JSON.stringify(a));
+  for (const a of cz.items)
+    assert.ok(
+      a.regios.every((r: string) => czRegios.includes(r)),
+      JSON.stringify(a),
+    );
   const p2 = (await (await t.login('inkoper@cz.demo')).get('/api/v1/aanbieders?pagina=2')).json();
   assert.equal(p2.items.length, cz.totaal - 50);
   const vgz = (await (await t.login('inkoper@vgz.demo')).get('/api/v1/aanbieders?regio=5527')).json();
@@ -59,9 +71,15 @@ test('GET /aanbieders: zorgkantoor sees its regions, NZa all, a provider only it
   assert.equal(nza.zicht, 'alle');
   assert.ok(nza.totaal >= cz.totaal);
   const zoek = (await (await t.login('toezicht@nza.demo')).get('/api/v1/aanbieders?zoek=zonnehof')).json();
-  assert.deepEqual(zoek.items.map((a: any) => a.id), [DEMO_AANBIEDER]);
+  assert.deepEqual(
+    zoek.items.map((a: any) => a.id),
+    [DEMO_AANBIEDER],
+  );
   const eigen = (await (await t.login('contractmanager@heideweg.demo')).get('/api/v1/aanbieders')).json();
-  assert.deepEqual(eigen.items.map((a: any) => a.id), [DEMO_AANBIEDER_2]);
+  assert.deepEqual(
+    eigen.items.map((a: any) => a.id),
+    [DEMO_AANBIEDER_2],
+  );
 });
 
 test('GET /aanbieders/:id: history per year; a provider asking for another provider gets 404', async () => {
@@ -69,7 +87,10 @@ test('GET /aanbieders/:id: history per year; a provider asking for another provi
   const own = await p.get(`/api/v1/aanbieders/${DEMO_AANBIEDER}`);
   assert.equal(own.statusCode, 200);
   const d = own.json();
-  assert.deepEqual(d.jaren.map((j: any) => j.jaar), [2023, 2024, 2025]);
+  assert.deepEqual(
+    d.jaren.map((j: any) => j.jaar),
+    [2023, 2024, 2025],
+  );
   assert.ok(d.jaren.every((j: any) => j.regios.includes('5527') && Number(j.productieafspraken.bedrag) > 0));
   assert.equal(d.jaren[2].realisatie.maanden, 12);
   const other = await p.get(`/api/v1/aanbieders/${DEMO_AANBIEDER_2}`);
@@ -83,11 +104,21 @@ test('GET /aanbieders/:id: history per year; a provider asking for another provi
 test('PUT /regios/:code/concessie/:jaar: beheerder edits the mapping (no longer voorbeeld), audited; others 403', async () => {
   const inkoper = await t.login('inkoper@cz.demo');
   assert.equal((await inkoper.put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'zk-vgz' })).statusCode, 403);
-  assert.equal((await (await t.login('contractmanager@zonnehof.demo')).put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'zk-vgz' })).statusCode, 403);
+  assert.equal(
+    (
+      await (
+        await t.login('contractmanager@zonnehof.demo')
+      ).put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'zk-vgz' })
+    ).statusCode,
+    403,
+  );
   const b = await t.login('beheerder@cz.demo');
   assert.equal((await b.put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'za-demo-0001' })).statusCode, 400);
   assert.equal((await b.put('/api/v1/regios/5502/concessie/2026', { organisatieId: 'zk-cz' })).statusCode, 400);
-  const r = await b.put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'zk-vgz', bron: 'Besluit ZN 2026 (test)' });
+  const r = await b.put('/api/v1/regios/5518/concessie/2026', {
+    organisatieId: 'zk-vgz',
+    bron: 'Besluit ZN 2026 (test)',
+  });
   assert.equal(r.statusCode, 200, r.body);
   assert.equal(r.json().vorigeZorgkantoorId, 'zk-cz');
   const d = (await inkoper.get('/api/v1/regios/5518?jaar=2026')).json();
@@ -96,8 +127,14 @@ test('PUT /regios/:code/concessie/:jaar: beheerder edits the mapping (no longer 
   assert.equal(d.inzage, 'beperkt');
   const lijst = (await inkoper.get('/api/v1/regios?jaar=2026')).json();
   assert.equal(lijst.find((x: any) => x.code === '5518').indelingIsVoorbeeld, false);
-  assert.equal(lijst.find((x: any) => x.code === '5527').indelingIsVoorbeeld, true, 'the rest stays labelled voorbeeld');
-  const audit = await t.db.one<any>(`SELECT * FROM audit_regel WHERE actie = 'regio.concessie-gewijzigd' ORDER BY volgnummer DESC LIMIT 1`);
+  assert.equal(
+    lijst.find((x: any) => x.code === '5527').indelingIsVoorbeeld,
+    true,
+    'the rest stays labelled voorbeeld',
+  );
+  const audit = await t.db.one<any>(
+    `SELECT * FROM audit_regel WHERE actie = 'regio.concessie-gewijzigd' ORDER BY volgnummer DESC LIMIT 1`,
+  );
   assert.equal(audit.onderwerp_id, '5518/2026');
   assert.equal(audit.resultaat.voor.organisatieId, 'zk-cz');
   await b.put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'zk-cz' });
@@ -121,11 +158,20 @@ test('GET /nza-tarieven: the demo tariffs are voorbeeldcijfers, with source', as
 
 test('POST /nza-tarieven/import: controller imports; malformed file 422 with bestand:regel:kolom and nothing changed; inkoper 403', async () => {
   const inkoper = await t.login('inkoper@cz.demo');
-  const body = { bestandsnaam: 'tarieven-2024-geldig.csv', inhoud: fixture('tarieven-2024-geldig.csv'), jaar: 2024, voorbeeld: false };
+  const body = {
+    bestandsnaam: 'tarieven-2024-geldig.csv',
+    inhoud: fixture('tarieven-2024-geldig.csv'),
+    jaar: 2024,
+    voorbeeld: false,
+  };
   assert.equal((await inkoper.post('/api/v1/nza-tarieven/import', body)).statusCode, 403);
   const c = await t.login('controller@cz.demo');
   const voor = (await c.get('/api/v1/nza-tarieven?jaar=2024')).json();
-  const bad = await c.post('/api/v1/nza-tarieven/import', { ...body, bestandsnaam: 'tarieven-2024-fout.csv', inhoud: fixture('tarieven-2024-fout.csv') });
+  const bad = await c.post('/api/v1/nza-tarieven/import', {
+    ...body,
+    bestandsnaam: 'tarieven-2024-fout.csv',
+    inhoud: fixture('tarieven-2024-fout.csv'),
+  });
   assert.equal(bad.statusCode, 422);
   assert.match(bad.headers['content-type'], /problem\+json/);
   const fouten = bad.json().fouten;

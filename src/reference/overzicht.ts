@@ -20,7 +20,10 @@ export type Zicht = { soort: 'alle' } | { soort: 'regios'; regios: string[] } | 
 export async function zichtVoor(q: Queryable, a: Actor, jaar: number): Promise<Zicht> {
   if (isAanbieder(a)) return { soort: 'aanbieder', id: a.organisatieId };
   if (isToezicht(a)) return { soort: 'alle' };
-  const rows = await q.query<{ regio_code: string }>('SELECT regio_code FROM regio_concessie WHERE organisatie_id = $1 AND jaar = $2 ORDER BY regio_code', [a.organisatieId, jaar]);
+  const rows = await q.query<{ regio_code: string }>(
+    'SELECT regio_code FROM regio_concessie WHERE organisatie_id = $1 AND jaar = $2 ORDER BY regio_code',
+    [a.organisatieId, jaar],
+  );
   return { soort: 'regios', regios: rows.map((r) => r.regio_code) };
 }
 
@@ -28,13 +31,26 @@ export async function zichtVoor(q: Queryable, a: Actor, jaar: number): Promise<Z
 const params = (z: Zicht): [string[] | null, string | null] =>
   z.soort === 'alle' ? [null, null] : z.soort === 'regios' ? [z.regios, null] : [null, z.id];
 
-export interface Totalen { productieafspraken: { regels: number; volume: string; bedrag: string }; realisatie: { regels: number; maanden: number; volume: string; bedrag: string } }
+export interface Totalen {
+  productieafspraken: { regels: number; volume: string; bedrag: string };
+  realisatie: { regels: number; maanden: number; volume: string; bedrag: string };
+}
 
-async function totalen(q: Queryable, jaar: number, where: { regio?: string; organisatie?: string; regios?: string[] | null }): Promise<Totalen> {
+async function totalen(
+  q: Queryable,
+  jaar: number,
+  where: { regio?: string; organisatie?: string; regios?: string[] | null },
+): Promise<Totalen> {
   const args = [jaar, where.regio ?? null, where.organisatie ?? null, where.regios ?? null];
   const filter = `jaar = $1 AND ($2::text IS NULL OR regio_code = $2) AND ($3::text IS NULL OR organisatie_id = $3) AND ($4::text[] IS NULL OR regio_code = ANY($4))`;
-  const pa = await q.one<any>(`SELECT count(*) AS n, coalesce(sum(volume), 0)::numeric(16,2) AS volume, coalesce(sum(bedrag), 0)::numeric(16,2) AS bedrag FROM productieafspraak WHERE ${filter}`, args);
-  const re = await q.one<any>(`SELECT count(*) AS n, count(DISTINCT maand) AS maanden, coalesce(sum(volume), 0)::numeric(16,2) AS volume, coalesce(sum(bedrag), 0)::numeric(16,2) AS bedrag FROM realisatie WHERE ${filter}`, args);
+  const pa = await q.one<any>(
+    `SELECT count(*) AS n, coalesce(sum(volume), 0)::numeric(16,2) AS volume, coalesce(sum(bedrag), 0)::numeric(16,2) AS bedrag FROM productieafspraak WHERE ${filter}`,
+    args,
+  );
+  const re = await q.one<any>(
+    `SELECT count(*) AS n, count(DISTINCT maand) AS maanden, coalesce(sum(volume), 0)::numeric(16,2) AS volume, coalesce(sum(bedrag), 0)::numeric(16,2) AS bedrag FROM realisatie WHERE ${filter}`,
+    args,
+  );
   return {
     productieafspraken: { regels: Number(pa.n), volume: pa.volume, bedrag: pa.bedrag },
     realisatie: { regels: Number(re.n), maanden: Number(re.maanden), volume: re.volume, bedrag: re.bedrag },
@@ -45,9 +61,16 @@ export async function regioDetail(q: Queryable, a: Actor, code: string, jaar: nu
   const r = await q.maybeOne<any>('SELECT * FROM regio WHERE code = $1', [code]);
   if (!r) throw notFound(`Regio ${code}`);
   const c = await q.maybeOne<any>(
-    `SELECT c.*, o.naam AS org_naam FROM regio_concessie c JOIN organisatie o ON o.id = c.organisatie_id WHERE c.regio_code = $1 AND c.jaar = $2`, [code, jaar]);
+    `SELECT c.*, o.naam AS org_naam FROM regio_concessie c JOIN organisatie o ON o.id = c.organisatie_id WHERE c.regio_code = $1 AND c.jaar = $2`,
+    [code, jaar],
+  );
   const z = await zichtVoor(q, a, jaar);
-  const inzage: 'volledig' | 'eigen-aanbieder' | 'beperkt' = z.soort === 'alle' || (z.soort === 'regios' && z.regios.includes(code)) ? 'volledig' : z.soort === 'aanbieder' ? 'eigen-aanbieder' : 'beperkt';
+  const inzage: 'volledig' | 'eigen-aanbieder' | 'beperkt' =
+    z.soort === 'alle' || (z.soort === 'regios' && z.regios.includes(code))
+      ? 'volledig'
+      : z.soort === 'aanbieder'
+        ? 'eigen-aanbieder'
+        : 'beperkt';
   let aanbieders: any[] = [];
   let tot: Totalen | null = null;
   if (inzage !== 'beperkt') {
@@ -58,24 +81,56 @@ export async function regioDetail(q: Queryable, a: Actor, code: string, jaar: nu
               bool_or(l.inspectie_status = 'verscherpt') AS verscherpt
        FROM locatie l JOIN organisatie o ON o.id = l.organisatie_id
        WHERE l.regio_code = $1 AND ($2::text IS NULL OR o.id = $2)
-       GROUP BY o.id, o.naam ORDER BY o.naam, o.id`, [code, org]);
+       GROUP BY o.id, o.naam ORDER BY o.naam, o.id`,
+      [code, org],
+    );
     tot = await totalen(q, jaar, { regio: code, organisatie: org ?? undefined });
   }
   return {
-    code: r.code, naam: r.naam, actief: r.actief, opmerking: r.opmerking, bron: r.bron, jaar, inzage,
-    concessie: c ? { zorgkantoorId: c.organisatie_id, zorgkantoorNaam: c.org_naam, voorbeeld: c.voorbeeld, bron: c.bron, gewijzigdOp: c.gewijzigd_op ? new Date(c.gewijzigd_op).toISOString() : null } : null,
-    aanbieders: aanbieders.map((x) => ({ id: x.id, naam: x.naam, aantalLocaties: Number(x.locaties), capaciteit: Number(x.capaciteit), sectoren: x.sectoren ?? [], verscherptToezicht: !!x.verscherpt })),
+    code: r.code,
+    naam: r.naam,
+    actief: r.actief,
+    opmerking: r.opmerking,
+    bron: r.bron,
+    jaar,
+    inzage,
+    concessie: c
+      ? {
+          zorgkantoorId: c.organisatie_id,
+          zorgkantoorNaam: c.org_naam,
+          voorbeeld: c.voorbeeld,
+          bron: c.bron,
+          gewijzigdOp: c.gewijzigd_op ? new Date(c.gewijzigd_op).toISOString() : null,
+        }
+      : null,
+    aanbieders: aanbieders.map((x) => ({
+      id: x.id,
+      naam: x.naam,
+      aantalLocaties: Number(x.locaties),
+      capaciteit: Number(x.capaciteit),
+      sectoren: x.sectoren ?? [],
+      verscherptToezicht: !!x.verscherpt,
+    })),
     totalen: tot,
   };
 }
 
 export const PER_PAGINA = 50;
 
-export async function aanbiedersLijst(q: Queryable, a: Actor, opts: { regio?: string; zoek?: string; pagina?: number; jaar: number }) {
+export async function aanbiedersLijst(
+  q: Queryable,
+  a: Actor,
+  opts: { regio?: string; zoek?: string; pagina?: number; jaar: number },
+) {
   const z = await zichtVoor(q, a, opts.jaar);
   const [regios, org] = params(z);
   const pagina = opts.pagina ?? 1;
-  const zoek = opts.zoek?.trim() ? `%${opts.zoek.trim().toLowerCase().replace(/[\\%_]/g, (m) => '\\' + m)}%` : null;
+  const zoek = opts.zoek?.trim()
+    ? `%${opts.zoek
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (m) => '\\' + m)}%`
+    : null;
   const rows = await q.query<any>(
     `WITH zicht AS (
        SELECT l.* FROM locatie l
@@ -86,7 +141,8 @@ export async function aanbiedersLijst(q: Queryable, a: Actor, opts: { regio?: st
      FROM zicht z JOIN organisatie o ON o.id = z.organisatie_id
      WHERE o.soort = 'zorgaanbieder' AND ($4::text IS NULL OR lower(o.naam) LIKE $4 OR o.id LIKE $4 OR coalesce(o.agb, '') LIKE $4)
      GROUP BY o.id, o.naam, o.agb ORDER BY o.naam, o.id LIMIT $5 OFFSET $6`,
-    [regios, org, opts.regio ?? null, zoek, PER_PAGINA, (pagina - 1) * PER_PAGINA]);
+    [regios, org, opts.regio ?? null, zoek, PER_PAGINA, (pagina - 1) * PER_PAGINA],
+  );
   let totaal = rows.length ? Number(rows[0].totaal) : 0;
   if (!rows.length && pagina > 1) {
     // past the last page: still say how many there are
@@ -94,15 +150,29 @@ export async function aanbiedersLijst(q: Queryable, a: Actor, opts: { regio?: st
     totaal = t.totaal;
   }
   return {
-    pagina, perPagina: PER_PAGINA, totaal, zicht: z.soort,
-    items: rows.map((x) => ({ id: x.id, naam: x.naam, agb: x.agb, regios: x.regios, aantalLocaties: Number(x.locaties), sectoren: x.sectoren ?? [], verscherptToezicht: !!x.verscherpt })),
+    pagina,
+    perPagina: PER_PAGINA,
+    totaal,
+    zicht: z.soort,
+    items: rows.map((x) => ({
+      id: x.id,
+      naam: x.naam,
+      agb: x.agb,
+      regios: x.regios,
+      aantalLocaties: Number(x.locaties),
+      sectoren: x.sectoren ?? [],
+      verscherptToezicht: !!x.verscherpt,
+    })),
   };
 }
 
 export async function aanbiederDetail(q: Queryable, a: Actor, id: string) {
   // A provider sees only itself; asking for another provider looks exactly like asking for nothing.
   if (isAanbieder(a) && a.organisatieId !== id) throw notFound('Deze zorgaanbieder');
-  const o = await q.maybeOne<any>(`SELECT id, naam, agb, kvk FROM organisatie WHERE id = $1 AND soort = 'zorgaanbieder'`, [id]);
+  const o = await q.maybeOne<any>(
+    `SELECT id, naam, agb, kvk FROM organisatie WHERE id = $1 AND soort = 'zorgaanbieder'`,
+    [id],
+  );
   if (!o) throw notFound('Deze zorgaanbieder');
   const locs = await q.query<any>('SELECT * FROM locatie WHERE organisatie_id = $1 ORDER BY naam, id', [o.id]);
   const zk = !isAanbieder(a) && !isToezicht(a);
@@ -115,38 +185,91 @@ export async function aanbiederDetail(q: Queryable, a: Actor, id: string) {
             WHERE organisatie_id = $1 AND (NOT $3 OR EXISTS (SELECT 1 FROM zicht z WHERE z.regio_code = r.regio_code AND z.jaar = r.jaar)) GROUP BY jaar)
      SELECT coalesce(pa.jaar, re.jaar) AS jaar, pa.n AS pa_n, pa.volume::numeric(16,2) AS pa_volume, pa.bedrag::numeric(16,2) AS pa_bedrag, pa.regios,
             re.n AS re_n, re.maanden, re.volume::numeric(16,2) AS re_volume, re.bedrag::numeric(16,2) AS re_bedrag
-     FROM pa FULL JOIN re ON re.jaar = pa.jaar ORDER BY 1`, [o.id, a.organisatieId, zk]);
+     FROM pa FULL JOIN re ON re.jaar = pa.jaar ORDER BY 1`,
+    [o.id, a.organisatieId, zk],
+  );
   return {
     ...o,
-    locaties: locs.map((l) => ({ id: l.id, naam: l.naam, adres: l.adres, postcode: l.postcode, plaats: l.plaats, regioCode: l.regio_code, sectoren: l.sectoren, leveringsvormen: l.leveringsvormen, capaciteit: l.capaciteit, inspectieStatus: l.inspectie_status })),
+    locaties: locs.map((l) => ({
+      id: l.id,
+      naam: l.naam,
+      adres: l.adres,
+      postcode: l.postcode,
+      plaats: l.plaats,
+      regioCode: l.regio_code,
+      sectoren: l.sectoren,
+      leveringsvormen: l.leveringsvormen,
+      capaciteit: l.capaciteit,
+      inspectieStatus: l.inspectie_status,
+    })),
     jaren: perJaar.map((j) => ({
-      jaar: j.jaar, regios: j.regios ?? [],
+      jaar: j.jaar,
+      regios: j.regios ?? [],
       productieafspraken: { regels: Number(j.pa_n ?? 0), volume: j.pa_volume ?? '0.00', bedrag: j.pa_bedrag ?? '0.00' },
-      realisatie: { regels: Number(j.re_n ?? 0), maanden: Number(j.maanden ?? 0), volume: j.re_volume ?? '0.00', bedrag: j.re_bedrag ?? '0.00' },
+      realisatie: {
+        regels: Number(j.re_n ?? 0),
+        maanden: Number(j.maanden ?? 0),
+        volume: j.re_volume ?? '0.00',
+        bedrag: j.re_bedrag ?? '0.00',
+      },
     })),
   };
 }
 
 /** Sets which zorgkantoor holds a region in a year. The mapping stops being "voorbeeld". Audited. */
-export async function wijzigConcessie(t: Queryable, a: Actor, regio: string, jaar: number, body: { organisatieId: string; bron?: string }) {
+export async function wijzigConcessie(
+  t: Queryable,
+  a: Actor,
+  regio: string,
+  jaar: number,
+  body: { organisatieId: string; bron?: string },
+) {
   const r = await t.maybeOne<any>('SELECT code, actief FROM regio WHERE code = $1', [regio]);
   if (!r) throw notFound(`Regio ${regio}`);
-  if (!r.actief) throw badRequest('regio-vervallen', `Regio ${regio} is vervallen en krijgt geen concessiehouder.`, { actie: 'Kies de regiocode die in gebruik is (zie de opmerking bij de regio).' });
+  if (!r.actief)
+    throw badRequest('regio-vervallen', `Regio ${regio} is vervallen en krijgt geen concessiehouder.`, {
+      actie: 'Kies de regiocode die in gebruik is (zie de opmerking bij de regio).',
+    });
   const org = await t.maybeOne<any>('SELECT id, naam, soort FROM organisatie WHERE id = $1', [body.organisatieId]);
   if (!org || org.soort !== 'zorgkantoor') {
-    throw badRequest('geen-zorgkantoor', `${body.organisatieId} is geen zorgkantoor.`, { fouten: [{ waar: 'body/organisatieId', wat: 'onbekend zorgkantoor', actie: 'Kies een van de zeven zorgkantoren, bijv. zk-cz.' }] });
+    throw badRequest('geen-zorgkantoor', `${body.organisatieId} is geen zorgkantoor.`, {
+      fouten: [
+        {
+          waar: 'body/organisatieId',
+          wat: 'onbekend zorgkantoor',
+          actie: 'Kies een van de zeven zorgkantoren, bijv. zk-cz.',
+        },
+      ],
+    });
   }
-  const voor = await t.maybeOne<any>('SELECT organisatie_id, voorbeeld, bron FROM regio_concessie WHERE regio_code = $1 AND jaar = $2 FOR UPDATE', [regio, jaar]);
+  const voor = await t.maybeOne<any>(
+    'SELECT organisatie_id, voorbeeld, bron FROM regio_concessie WHERE regio_code = $1 AND jaar = $2 FOR UPDATE',
+    [regio, jaar],
+  );
   const bron = body.bron?.trim() || `Vastgesteld door ${a.naam} (${a.organisatieNaam})`;
   await t.query(
     `INSERT INTO regio_concessie (regio_code, jaar, organisatie_id, voorbeeld, bron, gewijzigd_door, gewijzigd_op) VALUES ($1,$2,$3,false,$4,$5,now())
      ON CONFLICT (regio_code, jaar) DO UPDATE SET organisatie_id = EXCLUDED.organisatie_id, voorbeeld = false, bron = EXCLUDED.bron,
        gewijzigd_door = EXCLUDED.gewijzigd_door, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-    [regio, jaar, org.id, bron, a.gebruikerId]);
+    [regio, jaar, org.id, bron, a.gebruikerId],
+  );
   await appendAudit(t, auditActor(a), {
-    actie: 'regio.concessie-gewijzigd', onderwerpType: 'regio', onderwerpId: `${regio}/${jaar}`,
+    actie: 'regio.concessie-gewijzigd',
+    onderwerpType: 'regio',
+    onderwerpId: `${regio}/${jaar}`,
     invoer: { regio, jaar, organisatieId: org.id, bron },
-    resultaat: { voor: voor ? { organisatieId: voor.organisatie_id, voorbeeld: voor.voorbeeld } : null, na: { organisatieId: org.id, voorbeeld: false } },
+    resultaat: {
+      voor: voor ? { organisatieId: voor.organisatie_id, voorbeeld: voor.voorbeeld } : null,
+      na: { organisatieId: org.id, voorbeeld: false },
+    },
   });
-  return { regioCode: regio, jaar, zorgkantoorId: org.id, zorgkantoorNaam: org.naam, voorbeeld: false, bron, vorigeZorgkantoorId: voor?.organisatie_id ?? null };
+  return {
+    regioCode: regio,
+    jaar,
+    zorgkantoorId: org.id,
+    zorgkantoorNaam: org.naam,
+    voorbeeld: false,
+    bron,
+    vorigeZorgkantoorId: voor?.organisatie_id ?? null,
+  };
 }

@@ -15,8 +15,22 @@ import { appendAudit, SYSTEEM, type AuditActor } from '../platform/audit.ts';
 import { auditActor } from '../platform/capability.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { Decimal, pct } from '../domain/money.ts';
-import { parseProfiel, profielNaarJson, ProfielFout, LEVERINGSVORMEN, type Beleid, type Leveringsvorm, type Profiel } from '../domain/tarieven/taal.ts';
-import { compileerBeleid, valideerBeleid, BeleidOngeldig, type GecompileerdBeleid, type BeleidFout } from '../domain/tarieven/valideer.ts';
+import {
+  parseProfiel,
+  profielNaarJson,
+  ProfielFout,
+  LEVERINGSVORMEN,
+  type Beleid,
+  type Leveringsvorm,
+  type Profiel,
+} from '../domain/tarieven/taal.ts';
+import {
+  compileerBeleid,
+  valideerBeleid,
+  BeleidOngeldig,
+  type GecompileerdBeleid,
+  type BeleidFout,
+} from '../domain/tarieven/valideer.ts';
 import { evalueer, evalueerMemo, berekenTarief, type Uitkomst } from '../domain/tarieven/evalueer.ts';
 import beleid2024 from './data/beleid-2024-vv.json' with { type: 'json' };
 import voorbeelden from './data/beleid-voorbeelden.json' with { type: 'json' };
@@ -34,11 +48,18 @@ export function zorgkantoorId(s: string): string | undefined {
 let meegeleverdCache: GecompileerdBeleid[] | null = null;
 /** The shipped policies, validated and compiled once per process. */
 export function meegeleverdBeleid(): GecompileerdBeleid[] {
-  if (!meegeleverdCache) meegeleverdCache = [...(beleid2024.beleid as unknown[]), ...(voorbeelden.beleid as unknown[])].map((b) => compileerBeleid(b));
+  if (!meegeleverdCache)
+    meegeleverdCache = [...(beleid2024.beleid as unknown[]), ...(voorbeelden.beleid as unknown[])].map((b) =>
+      compileerBeleid(b),
+    );
   return meegeleverdCache;
 }
 
-export interface GeldendBeleid { c: GecompileerdBeleid; versie: string; versieNummer: number }
+export interface GeldendBeleid {
+  c: GecompileerdBeleid;
+  versie: string;
+  versieNummer: number;
+}
 
 const compiledCache = new Map<string, GecompileerdBeleid>();
 
@@ -46,34 +67,51 @@ const compiledCache = new Map<string, GecompileerdBeleid>();
 export async function geldendBeleid(q: Queryable, jaar: number, sector: string): Promise<GeldendBeleid[]> {
   const rows = await q.query<{ id: string; zorgkantoor_id: string; versie: number; beleid: Beleid }>(
     `SELECT DISTINCT ON (zorgkantoor_id) id, zorgkantoor_id, versie, beleid FROM tariefbeleid_versie
-     WHERE jaar = $1 AND sector = $2 AND status = 'gepubliceerd' ORDER BY zorgkantoor_id, versie DESC`, [jaar, sector]);
+     WHERE jaar = $1 AND sector = $2 AND status = 'gepubliceerd' ORDER BY zorgkantoor_id, versie DESC`,
+    [jaar, sector],
+  );
   const perZk = new Map(rows.map((r) => [r.zorgkantoor_id, r]));
   const out: GeldendBeleid[] = [];
   for (const c of meegeleverdBeleid()) {
     if (c.beleid.jaar !== jaar || c.beleid.sector !== sector) continue;
     const r = c.beleid.zorgkantoorId ? perZk.get(c.beleid.zorgkantoorId) : undefined;
-    if (r) { perZk.delete(r.zorgkantoor_id); out.push({ c: compileerCached(r.id, r.beleid), versie: r.id, versieNummer: r.versie }); }
-    else out.push({ c, versie: MEEGELEVERD, versieNummer: 0 });
+    if (r) {
+      perZk.delete(r.zorgkantoor_id);
+      out.push({ c: compileerCached(r.id, r.beleid), versie: r.id, versieNummer: r.versie });
+    } else out.push({ c, versie: MEEGELEVERD, versieNummer: 0 });
   }
-  for (const r of perZk.values()) out.push({ c: compileerCached(r.id, r.beleid), versie: r.id, versieNummer: r.versie });
+  for (const r of perZk.values())
+    out.push({ c: compileerCached(r.id, r.beleid), versie: r.id, versieNummer: r.versie });
   return out;
 }
 
 function compileerCached(id: string, b: Beleid): GecompileerdBeleid {
   let c = compiledCache.get(id);
-  if (!c) { c = compileerBeleid(b); compiledCache.set(id, c); }
+  if (!c) {
+    c = compileerBeleid(b);
+    compiledCache.set(id, c);
+  }
   return c;
 }
 
 /** Profile input → parsed profile, or a 400 naming the key. */
 export function profielOf(input: unknown): Profiel {
-  try { return parseProfiel(input); } catch (e) {
-    if (e instanceof ProfielFout) throw badRequest('profiel-ongeldig', 'Het aanbiedersprofiel is ongeldig.', { fouten: e.fouten });
+  try {
+    return parseProfiel(input);
+  } catch (e) {
+    if (e instanceof ProfielFout)
+      throw badRequest('profiel-ongeldig', 'Het aanbiedersprofiel is ongeldig.', { fouten: e.fouten });
     throw e;
   }
 }
 
-export interface VergelijkInvoer { jaar: number; sector: string; leveringsvorm: Leveringsvorm; profiel: Profiel; prestatie?: string }
+export interface VergelijkInvoer {
+  jaar: number;
+  sector: string;
+  leveringsvorm: Leveringsvorm;
+  profiel: Profiel;
+  prestatie?: string;
+}
 
 export interface VergelijkRegel {
   zorgkantoor: string;
@@ -90,32 +128,75 @@ export interface VergelijkRegel {
   eenheidAangenomen: boolean;
   beleidId: string;
   beleidVersie: string;
-  spoor: { regel: string; effect: string; bron: string; omschrijving: string; zekerheid: 'H' | 'M' | 'L'; eenheidAangenomen: boolean; na: string; document: string }[];
-  tarief?: { prestatie: string; nzaTarief: string; tarief: string | null; nhc: string | null; nic: string | null; totaal: string | null; afronding: string; nzaVoorbeeld: boolean; toelichting: string[] };
+  spoor: {
+    regel: string;
+    effect: string;
+    bron: string;
+    omschrijving: string;
+    zekerheid: 'H' | 'M' | 'L';
+    eenheidAangenomen: boolean;
+    na: string;
+    document: string;
+  }[];
+  tarief?: {
+    prestatie: string;
+    nzaTarief: string;
+    tarief: string | null;
+    nhc: string | null;
+    nic: string | null;
+    totaal: string | null;
+    afronding: string;
+    nzaVoorbeeld: boolean;
+    toelichting: string[];
+  };
 }
 
 function regelUit(g: GeldendBeleid, u: Uitkomst): VergelijkRegel {
   const zek = u.spoor.map((s) => s.zekerheid);
   const basis = g.c.basis;
-  const uitleg = u.status === 'bepaald'
-    ? `${u.percentage} = ${u.spoor.map((s) => `${s.effect} [${s.regel}]`).join('; ')}`
-    : `onbepaald: ${u.redenen.join('; ')}`;
+  const uitleg =
+    u.status === 'bepaald'
+      ? `${u.percentage} = ${u.spoor.map((s) => `${s.effect} [${s.regel}]`).join('; ')}`
+      : `onbepaald: ${u.redenen.join('; ')}`;
   return {
-    zorgkantoor: u.zorgkantoor, zorgkantoorId: g.c.beleid.zorgkantoorId, percentage: u.percentage, status: u.status, bandbreedte: u.bandbreedte,
-    redenen: u.redenen, uitgesloten: u.uitgesloten,
+    zorgkantoor: u.zorgkantoor,
+    zorgkantoorId: g.c.beleid.zorgkantoorId,
+    percentage: u.percentage,
+    status: u.status,
+    bandbreedte: u.bandbreedte,
+    redenen: u.redenen,
+    uitgesloten: u.uitgesloten,
     verschilMetBasis: u.exact ? pct(u.exact.minus(basis)) : null,
     uitleg,
     laagsteZekerheid: zek.includes('L') ? 'L' : zek.includes('M') ? 'M' : 'H',
     eenheidAangenomen: u.spoor.some((s) => s.eenheidAangenomen),
-    beleidId: u.beleidId, beleidVersie: g.versie,
-    spoor: u.spoor.map((s) => ({ regel: s.regel, effect: s.effect, bron: s.bron, omschrijving: s.omschrijving, zekerheid: s.zekerheid, eenheidAangenomen: s.eenheidAangenomen, na: s.na, document: s.document })),
+    beleidId: u.beleidId,
+    beleidVersie: g.versie,
+    spoor: u.spoor.map((s) => ({
+      regel: s.regel,
+      effect: s.effect,
+      bron: s.bron,
+      omschrijving: s.omschrijving,
+      zekerheid: s.zekerheid,
+      eenheidAangenomen: s.eenheidAangenomen,
+      na: s.na,
+      document: s.document,
+    })),
   };
 }
 
 async function nzaRij(q: Queryable, code: string, jaar: number) {
-  return q.maybeOne<{ tarief: string; nhc: string | null; nic: string | null; voorbeeld: boolean; leveringsvorm: string | null }>(
+  return q.maybeOne<{
+    tarief: string;
+    nhc: string | null;
+    nic: string | null;
+    voorbeeld: boolean;
+    leveringsvorm: string | null;
+  }>(
     `SELECT t.tarief, t.nhc, t.nic, i.voorbeeld, p.leveringsvorm FROM nza_tarief t JOIN nza_tarief_import i ON i.id = t.import_id
-     JOIN prestatie p ON p.code = t.prestatie_code WHERE t.prestatie_code = $1 AND t.jaar = $2`, [code, jaar]);
+     JOIN prestatie p ON p.code = t.prestatie_code WHERE t.prestatie_code = $1 AND t.jaar = $2`,
+    [code, jaar],
+  );
 }
 
 /** One profile, every zorgkantoor's policy for that year and sector, side by side. */
@@ -128,11 +209,23 @@ export async function vergelijk(q: Queryable, inv: VergelijkInvoer) {
     const r = regelUit(g, u);
     if (nza && inv.prestatie) {
       const t = berekenTarief(u, g.c.nhcNic, nza);
-      r.tarief = { prestatie: inv.prestatie, nzaTarief: new Decimal(nza.tarief).toFixed(2), ...t, nzaVoorbeeld: nza.voorbeeld };
+      r.tarief = {
+        prestatie: inv.prestatie,
+        nzaTarief: new Decimal(nza.tarief).toFixed(2),
+        ...t,
+        nzaVoorbeeld: nza.voorbeeld,
+      };
     }
     return r;
   });
-  return { jaar: inv.jaar, sector: inv.sector, leveringsvorm: inv.leveringsvorm, profiel: profielNaarJson(inv.profiel), resultaten, verschillen: verschillen(resultaten) };
+  return {
+    jaar: inv.jaar,
+    sector: inv.sector,
+    leveringsvorm: inv.leveringsvorm,
+    profiel: profielNaarJson(inv.profiel),
+    resultaten,
+    verschillen: verschillen(resultaten),
+  };
 }
 
 /** Plain-language explanation of the differences between the zorgkantoren. */
@@ -141,13 +234,19 @@ function verschillen(rs: VergelijkRegel[]): string[] {
   const out: string[] = [];
   if (bep.length) {
     const sorted = [...bep].sort((a, b) => new Decimal(b.percentage!).comparedTo(new Decimal(a.percentage!)));
-    const hoog = sorted[0]; const laag = sorted[sorted.length - 1];
-    out.push(`Hoogste: ${hoog.zorgkantoor} ${hoog.percentage}%; laagste: ${laag.zorgkantoor} ${laag.percentage}% (verschil ${pct(new Decimal(hoog.percentage!).minus(laag.percentage!))} procentpunt).`);
+    const hoog = sorted[0];
+    const laag = sorted[sorted.length - 1];
+    out.push(
+      `Hoogste: ${hoog.zorgkantoor} ${hoog.percentage}%; laagste: ${laag.zorgkantoor} ${laag.percentage}% (verschil ${pct(new Decimal(hoog.percentage!).minus(laag.percentage!))} procentpunt).`,
+    );
   }
   for (const r of rs) {
     const eigen = r.spoor.slice(1).filter((s) => !s.effect.startsWith('niet toegepast'));
     if (r.status === 'onbepaald') out.push(`${r.zorgkantoor}: onbepaald — ${r.redenen.join('; ')}.`);
-    else if (eigen.length) out.push(`${r.zorgkantoor}: ${r.percentage}% door ${eigen.map((s) => `${s.omschrijving} (${s.effect})`).join(', ')}.`);
+    else if (eigen.length)
+      out.push(
+        `${r.zorgkantoor}: ${r.percentage}% door ${eigen.map((s) => `${s.omschrijving} (${s.effect})`).join(', ')}.`,
+      );
     else out.push(`${r.zorgkantoor}: ${r.percentage}% — alleen het basispercentage.`);
   }
   return out;
@@ -159,14 +258,31 @@ export async function watAls(q: Queryable, inv: VergelijkInvoer & { wijziging: P
   const naProfiel: Profiel = { ...inv.profiel, ...inv.wijziging };
   const na = await vergelijk(q, { ...inv, profiel: naProfiel });
   return {
-    jaar: inv.jaar, sector: inv.sector, leveringsvorm: inv.leveringsvorm, profiel: profielNaarJson(inv.profiel), wijziging: profielNaarJson(inv.wijziging),
+    jaar: inv.jaar,
+    sector: inv.sector,
+    leveringsvorm: inv.leveringsvorm,
+    profiel: profielNaarJson(inv.profiel),
+    wijziging: profielNaarJson(inv.wijziging),
     resultaten: voor.resultaten.map((v, i) => {
       const n = na.resultaten[i];
-      const verschil = v.percentage !== null && n.percentage !== null ? pct(new Decimal(n.percentage).minus(v.percentage)) : null;
-      const nieuweRegels = n.spoor.filter((s) => !v.spoor.some((x) => x.regel === s.regel && x.effect === s.effect)).map((s) => `${s.regel}: ${s.effect}`);
-      return { zorgkantoor: v.zorgkantoor, voor: { percentage: v.percentage, status: v.status }, na: { percentage: n.percentage, status: n.status },
-        verschil, uitleg: verschil === null ? `onbepaald: ${[...v.redenen, ...n.redenen].join('; ')}` : verschil === '0.00' ? 'geen effect bij dit zorgkantoor' : nieuweRegels.join('; '),
-        spoorNa: n.spoor.map((s) => ({ regel: s.regel, effect: s.effect, bron: s.bron })) };
+      const verschil =
+        v.percentage !== null && n.percentage !== null ? pct(new Decimal(n.percentage).minus(v.percentage)) : null;
+      const nieuweRegels = n.spoor
+        .filter((s) => !v.spoor.some((x) => x.regel === s.regel && x.effect === s.effect))
+        .map((s) => `${s.regel}: ${s.effect}`);
+      return {
+        zorgkantoor: v.zorgkantoor,
+        voor: { percentage: v.percentage, status: v.status },
+        na: { percentage: n.percentage, status: n.status },
+        verschil,
+        uitleg:
+          verschil === null
+            ? `onbepaald: ${[...v.redenen, ...n.redenen].join('; ')}`
+            : verschil === '0.00'
+              ? 'geen effect bij dit zorgkantoor'
+              : nieuweRegels.join('; '),
+        spoorNa: n.spoor.map((s) => ({ regel: s.regel, effect: s.effect, bron: s.bron })),
+      };
     }),
   };
 }
@@ -181,14 +297,28 @@ export function isManagerVan(a: Actor, zkId: string): boolean {
 export function valideerOf422(beleid: unknown): GecompileerdBeleid {
   const fouten = valideerBeleid(beleid);
   if (fouten.length) {
-    throw unprocessable('beleid-ongeldig', `Het tariefbeleid is ongeldig (${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'}).`, {
-      fouten: fouten.map((f) => ({ waar: f.waar, wat: f.wat, actie: f.actie })),
-      actie: 'Herstel de genoemde regels en sla opnieuw op.' });
+    throw unprocessable(
+      'beleid-ongeldig',
+      `Het tariefbeleid is ongeldig (${fouten.length} ${fouten.length === 1 ? 'fout' : 'fouten'}).`,
+      {
+        fouten: fouten.map((f) => ({ waar: f.waar, wat: f.wat, actie: f.actie })),
+        actie: 'Herstel de genoemde regels en sla opnieuw op.',
+      },
+    );
   }
   return compileerBeleid(beleid);
 }
 
-export interface VoorbeeldRegel { aanbiederId: string; naam: string; leveringsvorm: Leveringsvorm; huidig: string | null; huidigStatus: string; nieuw: string | null; nieuwStatus: string; verschil: string | null }
+export interface VoorbeeldRegel {
+  aanbiederId: string;
+  naam: string;
+  leveringsvorm: Leveringsvorm;
+  huidig: string | null;
+  huidigStatus: string;
+  nieuw: string | null;
+  nieuwStatus: string;
+  verschil: string | null;
+}
 
 /** Preview: the policy on the real providers in the zorgkantoor's regions (with their stored profile). */
 export async function voorbeeldOpAanbieders(q: Queryable, c: GecompileerdBeleid): Promise<VoorbeeldRegel[]> {
@@ -202,8 +332,16 @@ export async function voorbeeldOpAanbieders(q: Queryable, c: GecompileerdBeleid)
     for (const lv of a.leveringsvormen) {
       const n = evalueer(c, profiel, { leveringsvorm: lv });
       const h = huidig ? evalueer(huidig.c, profiel, { leveringsvorm: lv }) : null;
-      out.push({ aanbiederId: a.id, naam: a.naam, leveringsvorm: lv, huidig: h?.percentage ?? null, huidigStatus: h?.status ?? 'geen beleid', nieuw: n.percentage, nieuwStatus: n.status,
-        verschil: h?.exact && n.exact ? pct(n.exact.minus(h.exact)) : null });
+      out.push({
+        aanbiederId: a.id,
+        naam: a.naam,
+        leveringsvorm: lv,
+        huidig: h?.percentage ?? null,
+        huidigStatus: h?.status ?? 'geen beleid',
+        nieuw: n.percentage,
+        nieuwStatus: n.status,
+        verschil: h?.exact && n.exact ? pct(n.exact.minus(h.exact)) : null,
+      });
     }
   }
   return out;
@@ -219,48 +357,106 @@ async function aanbiedersVan(q: Queryable, zkId: string, jaar: number) {
      FROM organisatie o WHERE o.soort = 'zorgaanbieder' AND (
        EXISTS (SELECT 1 FROM locatie l JOIN regio_concessie rc ON rc.regio_code = l.regio_code AND rc.jaar = $2 AND rc.organisatie_id = $1 WHERE l.organisatie_id = o.id)
        OR EXISTS (SELECT 1 FROM tarief_profiel p WHERE p.aanbieder_id = o.id AND p.zorgkantoor_id = $1 AND p.jaar = $2))
-     ORDER BY o.naam`, [zkId, jaar]);
+     ORDER BY o.naam`,
+    [zkId, jaar],
+  );
   // A provider known only through its profile (no location in the zorgkantoor's regions): all three forms.
-  return rows.map((r) => ({ ...r, leveringsvormen: r.leveringsvormen?.length
-    ? (r.leveringsvormen.filter((x) => (LEVERINGSVORMEN as readonly string[]).includes(x)) as Leveringsvorm[]).sort()
-    : [...LEVERINGSVORMEN] }));
+  return rows.map((r) => ({
+    ...r,
+    leveringsvormen: r.leveringsvormen?.length
+      ? (r.leveringsvormen.filter((x) => (LEVERINGSVORMEN as readonly string[]).includes(x)) as Leveringsvorm[]).sort()
+      : [...LEVERINGSVORMEN],
+  }));
 }
 
 export async function conceptOpslaan(db: Db, actor: Actor, input: { beleid: unknown; toelichting?: string }) {
   const b = input.beleid as Beleid;
   const zk = typeof b?.zorgkantoorId === 'string' ? b.zorgkantoorId : null;
-  if (!zk) throw badRequest('zorgkantoor-ontbreekt', 'Het beleid noemt geen zorgkantoorId.', { actie: `Zet zorgkantoorId op ${actor.organisatieId}.` });
-  if (!isManagerVan(actor, zk)) throw forbidden('Alleen een manager van dit zorgkantoor kan zijn tariefbeleid wijzigen.');
+  if (!zk)
+    throw badRequest('zorgkantoor-ontbreekt', 'Het beleid noemt geen zorgkantoorId.', {
+      actie: `Zet zorgkantoorId op ${actor.organisatieId}.`,
+    });
+  if (!isManagerVan(actor, zk))
+    throw forbidden('Alleen een manager van dit zorgkantoor kan zijn tariefbeleid wijzigen.');
   const kort = ZORGKANTOREN.find((z) => z.id === zk)?.kort;
-  if (kort && b.zorgkantoor !== kort) throw badRequest('zorgkantoor-naam', `zorgkantoor moet "${kort}" zijn bij zorgkantoorId ${zk}.`);
+  if (kort && b.zorgkantoor !== kort)
+    throw badRequest('zorgkantoor-naam', `zorgkantoor moet "${kort}" zijn bij zorgkantoorId ${zk}.`);
   const c = valideerOf422(b);
   return db.tx(async (t) => {
     const vorige = await t.maybeOne<{ id: string; versie: number }>(
-      'SELECT id, versie FROM tariefbeleid_versie WHERE zorgkantoor_id = $1 AND jaar = $2 AND sector = $3 ORDER BY versie DESC LIMIT 1 FOR UPDATE', [zk, b.jaar, b.sector]);
+      'SELECT id, versie FROM tariefbeleid_versie WHERE zorgkantoor_id = $1 AND jaar = $2 AND sector = $3 ORDER BY versie DESC LIMIT 1 FOR UPDATE',
+      [zk, b.jaar, b.sector],
+    );
     const versie = (vorige?.versie ?? 0) + 1;
     const row = await t.one<{ id: string; aangemaakt_op: Date }>(
       `INSERT INTO tariefbeleid_versie (zorgkantoor_id, jaar, sector, versie, status, beleid, toelichting, gebaseerd_op, aangemaakt_door, aangemaakt_naam)
        VALUES ($1,$2,$3,$4,'concept',$5,$6,$7,$8,$9) RETURNING id, aangemaakt_op`,
-      [zk, b.jaar, b.sector, versie, JSON.stringify(b), input.toelichting ?? null, vorige?.id ?? MEEGELEVERD, actor.gebruikerId, actor.naam]);
-    await appendAudit(t, auditActor(actor), { actie: 'tariefbeleid.concept', onderwerpType: 'tariefbeleid', onderwerpId: row.id,
-      invoer: { zorgkantoorId: zk, jaar: b.jaar, sector: b.sector, versie, toelichting: input.toelichting ?? null, beleid: b },
-      resultaat: { status: 'concept', regels: c.regels.length }, regel: 'tarieven/valideer.ts' });
+      [
+        zk,
+        b.jaar,
+        b.sector,
+        versie,
+        JSON.stringify(b),
+        input.toelichting ?? null,
+        vorige?.id ?? MEEGELEVERD,
+        actor.gebruikerId,
+        actor.naam,
+      ],
+    );
+    await appendAudit(t, auditActor(actor), {
+      actie: 'tariefbeleid.concept',
+      onderwerpType: 'tariefbeleid',
+      onderwerpId: row.id,
+      invoer: {
+        zorgkantoorId: zk,
+        jaar: b.jaar,
+        sector: b.sector,
+        versie,
+        toelichting: input.toelichting ?? null,
+        beleid: b,
+      },
+      resultaat: { status: 'concept', regels: c.regels.length },
+      regel: 'tarieven/valideer.ts',
+    });
     return { id: row.id, versie, status: 'concept' as const };
   });
 }
 
 export async function publiceer(db: Db, actor: Actor, id: string) {
   return db.tx(async (t) => {
-    const v = await t.maybeOne<{ id: string; zorgkantoor_id: string; jaar: number; sector: string; versie: number; status: string; beleid: Beleid }>(
-      'SELECT id, zorgkantoor_id, jaar, sector, versie, status, beleid FROM tariefbeleid_versie WHERE id = $1 FOR UPDATE', [id]);
+    const v = await t.maybeOne<{
+      id: string;
+      zorgkantoor_id: string;
+      jaar: number;
+      sector: string;
+      versie: number;
+      status: string;
+      beleid: Beleid;
+    }>(
+      'SELECT id, zorgkantoor_id, jaar, sector, versie, status, beleid FROM tariefbeleid_versie WHERE id = $1 FOR UPDATE',
+      [id],
+    );
     if (!v || v.zorgkantoor_id !== actor.organisatieId) throw notFound('Deze beleidsversie');
-    if (!isManagerVan(actor, v.zorgkantoor_id)) throw forbidden('Alleen een manager van dit zorgkantoor kan tariefbeleid publiceren.');
-    if (v.status !== 'concept') throw conflict('niet-concept', `Versie ${v.versie} is al ${v.status}.`, { actie: 'Maak een nieuw concept.' });
+    if (!isManagerVan(actor, v.zorgkantoor_id))
+      throw forbidden('Alleen een manager van dit zorgkantoor kan tariefbeleid publiceren.');
+    if (v.status !== 'concept')
+      throw conflict('niet-concept', `Versie ${v.versie} is al ${v.status}.`, { actie: 'Maak een nieuw concept.' });
     valideerOf422(v.beleid);
-    await t.query(`UPDATE tariefbeleid_versie SET status = 'vervallen' WHERE zorgkantoor_id = $1 AND jaar = $2 AND sector = $3 AND status = 'gepubliceerd'`, [v.zorgkantoor_id, v.jaar, v.sector]);
-    await t.query(`UPDATE tariefbeleid_versie SET status = 'gepubliceerd', gepubliceerd_door = $2, gepubliceerd_naam = $3, gepubliceerd_op = now() WHERE id = $1`, [id, actor.gebruikerId, actor.naam]);
-    await appendAudit(t, auditActor(actor), { actie: 'tariefbeleid.gepubliceerd', onderwerpType: 'tariefbeleid', onderwerpId: id,
-      invoer: { zorgkantoorId: v.zorgkantoor_id, jaar: v.jaar, sector: v.sector, versie: v.versie }, resultaat: { status: 'gepubliceerd' } });
+    await t.query(
+      `UPDATE tariefbeleid_versie SET status = 'vervallen' WHERE zorgkantoor_id = $1 AND jaar = $2 AND sector = $3 AND status = 'gepubliceerd'`,
+      [v.zorgkantoor_id, v.jaar, v.sector],
+    );
+    await t.query(
+      `UPDATE tariefbeleid_versie SET status = 'gepubliceerd', gepubliceerd_door = $2, gepubliceerd_naam = $3, gepubliceerd_op = now() WHERE id = $1`,
+      [id, actor.gebruikerId, actor.naam],
+    );
+    await appendAudit(t, auditActor(actor), {
+      actie: 'tariefbeleid.gepubliceerd',
+      onderwerpType: 'tariefbeleid',
+      onderwerpId: id,
+      invoer: { zorgkantoorId: v.zorgkantoor_id, jaar: v.jaar, sector: v.sector, versie: v.versie },
+      resultaat: { status: 'gepubliceerd' },
+    });
     return { id, versie: v.versie, status: 'gepubliceerd' as const };
   });
 }
@@ -268,10 +464,23 @@ export async function publiceer(db: Db, actor: Actor, id: string) {
 export async function versies(q: Queryable, zkId: string, jaar?: number) {
   const rows = await q.query<any>(
     `SELECT id, jaar, sector, versie, status, toelichting, gebaseerd_op, aangemaakt_naam, aangemaakt_op, gepubliceerd_naam, gepubliceerd_op, beleid
-     FROM tariefbeleid_versie WHERE zorgkantoor_id = $1 AND ($2::int IS NULL OR jaar = $2) ORDER BY jaar DESC, sector, versie DESC`, [zkId, jaar ?? null]);
-  return rows.map((r) => ({ id: r.id, jaar: r.jaar, sector: r.sector, versie: r.versie, status: r.status, toelichting: r.toelichting, gebaseerdOp: r.gebaseerd_op,
-    aangemaaktDoor: r.aangemaakt_naam, aangemaaktOp: new Date(r.aangemaakt_op).toISOString(), gepubliceerdDoor: r.gepubliceerd_naam,
-    gepubliceerdOp: r.gepubliceerd_op ? new Date(r.gepubliceerd_op).toISOString() : null, beleid: r.beleid }));
+     FROM tariefbeleid_versie WHERE zorgkantoor_id = $1 AND ($2::int IS NULL OR jaar = $2) ORDER BY jaar DESC, sector, versie DESC`,
+    [zkId, jaar ?? null],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    jaar: r.jaar,
+    sector: r.sector,
+    versie: r.versie,
+    status: r.status,
+    toelichting: r.toelichting,
+    gebaseerdOp: r.gebaseerd_op,
+    aangemaaktDoor: r.aangemaakt_naam,
+    aangemaaktOp: new Date(r.aangemaakt_op).toISOString(),
+    gepubliceerdDoor: r.gepubliceerd_naam,
+    gepubliceerdOp: r.gepubliceerd_op ? new Date(r.gepubliceerd_op).toISOString() : null,
+    beleid: r.beleid,
+  }));
 }
 
 // ---- profiles and computed tariffs ----
@@ -281,10 +490,17 @@ export async function profielOpslaan(db: Db, actor: Actor, aanbiederId: string, 
   if (!org) throw notFound('Deze zorgaanbieder');
   return db.tx(async (t) => {
     const json = profielNaarJson(profiel);
-    await t.query(`INSERT INTO tarief_profiel (aanbieder_id, zorgkantoor_id, jaar, profiel, bijgewerkt_door) VALUES ($1,$2,$3,$4,$5)
+    await t.query(
+      `INSERT INTO tarief_profiel (aanbieder_id, zorgkantoor_id, jaar, profiel, bijgewerkt_door) VALUES ($1,$2,$3,$4,$5)
       ON CONFLICT (aanbieder_id, zorgkantoor_id, jaar) DO UPDATE SET profiel = EXCLUDED.profiel, bijgewerkt_door = EXCLUDED.bijgewerkt_door, bijgewerkt_op = now()`,
-    [aanbiederId, actor.organisatieId, jaar, JSON.stringify(json), actor.gebruikerId]);
-    await appendAudit(t, auditActor(actor), { actie: 'tariefprofiel.vastgelegd', onderwerpType: 'zorgaanbieder', onderwerpId: aanbiederId, invoer: { jaar, profiel: json } });
+      [aanbiederId, actor.organisatieId, jaar, JSON.stringify(json), actor.gebruikerId],
+    );
+    await appendAudit(t, auditActor(actor), {
+      actie: 'tariefprofiel.vastgelegd',
+      onderwerpType: 'zorgaanbieder',
+      onderwerpId: aanbiederId,
+      invoer: { jaar, profiel: json },
+    });
     return { aanbiederId, zorgkantoorId: actor.organisatieId, jaar, profiel: json };
   });
 }
@@ -296,10 +512,22 @@ export async function profielOpslaan(db: Db, actor: Actor, aanbiederId: string, 
 export async function berekenTarieven(db: Db, actor: Actor | null, zkId: string, jaar: number, now: Date) {
   const beleid = (await geldendBeleid(db, jaar, 'VV')).find((g) => g.c.beleid.zorgkantoorId === zkId);
   if (!beleid) throw notFound(`Tariefbeleid V&V ${jaar} van ${zkId}`);
-  const prestaties = await db.query<{ code: string; leveringsvorm: Leveringsvorm; tarief: string; nhc: string | null; nic: string | null; voorbeeld: boolean }>(
+  const prestaties = await db.query<{
+    code: string;
+    leveringsvorm: Leveringsvorm;
+    tarief: string;
+    nhc: string | null;
+    nic: string | null;
+    voorbeeld: boolean;
+  }>(
     `SELECT p.code, p.leveringsvorm, t.tarief, t.nhc, t.nic, i.voorbeeld FROM nza_tarief t JOIN prestatie p ON p.code = t.prestatie_code
-     JOIN nza_tarief_import i ON i.id = t.import_id WHERE t.jaar = $1 AND p.sector = 'VV' AND p.leveringsvorm IN ('verblijf','vpt','mpt') ORDER BY p.code`, [jaar]);
-  if (!prestaties.length) throw new AppError(422, 'geen-nza-tarieven', `Er zijn geen NZa-maximumtarieven V&V voor ${jaar}.`, { actie: 'Importeer eerst de NZa-tarieven (referentiegegevens).' });
+     JOIN nza_tarief_import i ON i.id = t.import_id WHERE t.jaar = $1 AND p.sector = 'VV' AND p.leveringsvorm IN ('verblijf','vpt','mpt') ORDER BY p.code`,
+    [jaar],
+  );
+  if (!prestaties.length)
+    throw new AppError(422, 'geen-nza-tarieven', `Er zijn geen NZa-maximumtarieven V&V voor ${jaar}.`, {
+      actie: 'Importeer eerst de NZa-tarieven (referentiegegevens).',
+    });
   const aanbieders = await aanbiedersVan(db, zkId, jaar);
   const actorAudit: AuditActor = actor ? auditActor(actor) : SYSTEEM;
   return db.tx(async (t) => {
@@ -311,36 +539,91 @@ export async function berekenTarieven(db: Db, actor: Actor | null, zkId: string,
       const perLv = new Map<string, Uitkomst>();
       for (const p of prestaties) {
         if (!a.leveringsvormen.includes(p.leveringsvorm)) continue;
-        const u = beleid.c.prestatieAfhankelijk ? evalueerMemo(beleid.c, profiel, { leveringsvorm: p.leveringsvorm, prestatie: p.code })
-          : perLv.get(p.leveringsvorm) ?? evalueerMemo(beleid.c, profiel, { leveringsvorm: p.leveringsvorm });
+        const u = beleid.c.prestatieAfhankelijk
+          ? evalueerMemo(beleid.c, profiel, { leveringsvorm: p.leveringsvorm, prestatie: p.code })
+          : (perLv.get(p.leveringsvorm) ?? evalueerMemo(beleid.c, profiel, { leveringsvorm: p.leveringsvorm }));
         perLv.set(p.leveringsvorm, u);
         const tr = berekenTarief(u, beleid.c.nhcNic, p);
         if (u.status === 'bepaald') bepaald++;
-        rows.push([a.id, zkId, jaar, p.code, beleid.versie, u.status, u.exact?.toString() ?? null, p.tarief, tr.tarief, tr.nhc, tr.nic,
-          JSON.stringify(u.spoor.map((s) => ({ regel: s.regel, effect: s.effect, bron: s.bron, zekerheid: s.zekerheid }))), JSON.stringify(u.redenen), p.voorbeeld, now]);
+        rows.push([
+          a.id,
+          zkId,
+          jaar,
+          p.code,
+          beleid.versie,
+          u.status,
+          u.exact?.toString() ?? null,
+          p.tarief,
+          tr.tarief,
+          tr.nhc,
+          tr.nic,
+          JSON.stringify(
+            u.spoor.map((s) => ({ regel: s.regel, effect: s.effect, bron: s.bron, zekerheid: s.zekerheid })),
+          ),
+          JSON.stringify(u.redenen),
+          p.voorbeeld,
+          now,
+        ]);
       }
     }
     for (let i = 0; i < rows.length; i += 500) {
       const chunk = rows.slice(i, i + 500);
-      const ph = chunk.map((_, j) => `(${Array.from({ length: 15 }, (_x, k) => `$${j * 15 + k + 1}`).join(',')})`).join(',');
-      await t.query(`INSERT INTO berekend_tarief (aanbieder_id, zorgkantoor_id, jaar, prestatie_code, beleid_versie, status, percentage, nza_tarief, tarief, nhc, nic, spoor, redenen, nza_voorbeeld, berekend_op) VALUES ${ph}`, chunk.flat());
+      const ph = chunk
+        .map((_, j) => `(${Array.from({ length: 15 }, (_x, k) => `$${j * 15 + k + 1}`).join(',')})`)
+        .join(',');
+      await t.query(
+        `INSERT INTO berekend_tarief (aanbieder_id, zorgkantoor_id, jaar, prestatie_code, beleid_versie, status, percentage, nza_tarief, tarief, nhc, nic, spoor, redenen, nza_voorbeeld, berekend_op) VALUES ${ph}`,
+        chunk.flat(),
+      );
     }
-    await appendAudit(t, actorAudit, { actie: 'tarieven.berekend', onderwerpType: 'tariefbeleid', onderwerpId: `${zkId}/${jaar}/VV`,
-      invoer: { zorgkantoorId: zkId, jaar, beleidVersie: beleid.versie, aanbieders: aanbieders.length, prestaties: prestaties.length },
-      resultaat: { tarieven: rows.length, bepaald, onbepaald: rows.length - bepaald }, regel: `${beleid.c.beleid.id}@${beleid.versie}; afronding centen-half-up` });
-    return { zorgkantoorId: zkId, jaar, beleidVersie: beleid.versie, aanbieders: aanbieders.length, tarieven: rows.length, bepaald, onbepaald: rows.length - bepaald };
+    await appendAudit(t, actorAudit, {
+      actie: 'tarieven.berekend',
+      onderwerpType: 'tariefbeleid',
+      onderwerpId: `${zkId}/${jaar}/VV`,
+      invoer: {
+        zorgkantoorId: zkId,
+        jaar,
+        beleidVersie: beleid.versie,
+        aanbieders: aanbieders.length,
+        prestaties: prestaties.length,
+      },
+      resultaat: { tarieven: rows.length, bepaald, onbepaald: rows.length - bepaald },
+      regel: `${beleid.c.beleid.id}@${beleid.versie}; afronding centen-half-up`,
+    });
+    return {
+      zorgkantoorId: zkId,
+      jaar,
+      beleidVersie: beleid.versie,
+      aanbieders: aanbieders.length,
+      tarieven: rows.length,
+      bepaald,
+      onbepaald: rows.length - bepaald,
+    };
   });
 }
 
 export async function tarievenVanAanbieder(q: Queryable, aanbiederId: string, jaar: number, zorgkantoorId?: string) {
   const rows = await q.query<any>(
     `SELECT b.*, p.omschrijving, p.leveringsvorm FROM berekend_tarief b JOIN prestatie p ON p.code = b.prestatie_code
-     WHERE b.aanbieder_id = $1 AND b.jaar = $2 AND ($3::text IS NULL OR b.zorgkantoor_id = $3) ORDER BY b.zorgkantoor_id, b.prestatie_code`, [aanbiederId, jaar, zorgkantoorId ?? null]);
+     WHERE b.aanbieder_id = $1 AND b.jaar = $2 AND ($3::text IS NULL OR b.zorgkantoor_id = $3) ORDER BY b.zorgkantoor_id, b.prestatie_code`,
+    [aanbiederId, jaar, zorgkantoorId ?? null],
+  );
   return rows.map((r) => ({
-    zorgkantoorId: r.zorgkantoor_id, prestatie: r.prestatie_code, omschrijving: r.omschrijving, leveringsvorm: r.leveringsvorm, status: r.status,
-    percentage: r.percentage === null ? null : pct(r.percentage), nzaTarief: new Decimal(r.nza_tarief).toFixed(2),
-    tarief: r.tarief === null ? null : new Decimal(r.tarief).toFixed(2), nhc: r.nhc === null ? null : new Decimal(r.nhc).toFixed(2), nic: r.nic === null ? null : new Decimal(r.nic).toFixed(2),
-    nzaVoorbeeld: r.nza_voorbeeld, beleidVersie: r.beleid_versie, redenen: r.redenen, spoor: r.spoor, berekendOp: new Date(r.berekend_op).toISOString(),
+    zorgkantoorId: r.zorgkantoor_id,
+    prestatie: r.prestatie_code,
+    omschrijving: r.omschrijving,
+    leveringsvorm: r.leveringsvorm,
+    status: r.status,
+    percentage: r.percentage === null ? null : pct(r.percentage),
+    nzaTarief: new Decimal(r.nza_tarief).toFixed(2),
+    tarief: r.tarief === null ? null : new Decimal(r.tarief).toFixed(2),
+    nhc: r.nhc === null ? null : new Decimal(r.nhc).toFixed(2),
+    nic: r.nic === null ? null : new Decimal(r.nic).toFixed(2),
+    nzaVoorbeeld: r.nza_voorbeeld,
+    beleidVersie: r.beleid_versie,
+    redenen: r.redenen,
+    spoor: r.spoor,
+    berekendOp: new Date(r.berekend_op).toISOString(),
   }));
 }
 
@@ -348,10 +631,14 @@ export async function tarievenVanAanbieder(q: Queryable, aanbiederId: string, ja
 export async function beleidVoorAanbieder(q: Queryable, aanbiederId: string, jaar: number) {
   const zks = await q.query<{ organisatie_id: string }>(
     `SELECT DISTINCT rc.organisatie_id FROM locatie l JOIN regio_concessie rc ON rc.regio_code = l.regio_code AND rc.jaar = $2 WHERE l.organisatie_id = $1
-     UNION SELECT zorgkantoor_id FROM tarief_profiel WHERE aanbieder_id = $1 AND jaar = $2`, [aanbiederId, jaar]);
+     UNION SELECT zorgkantoor_id FROM tarief_profiel WHERE aanbieder_id = $1 AND jaar = $2`,
+    [aanbiederId, jaar],
+  );
   const ids = new Set(zks.map((z) => z.organisatie_id));
   const g = await geldendBeleid(q, jaar, 'VV');
-  return g.filter((x) => x.c.beleid.zorgkantoorId && ids.has(x.c.beleid.zorgkantoorId)).map((x) => ({ versie: x.versie, versieNummer: x.versieNummer, beleid: x.c.beleid }));
+  return g
+    .filter((x) => x.c.beleid.zorgkantoorId && ids.has(x.c.beleid.zorgkantoorId))
+    .map((x) => ({ versie: x.versie, versieNummer: x.versieNummer, beleid: x.c.beleid }));
 }
 
 export function beleidFoutenTekst(f: BeleidFout[]): string {

@@ -15,29 +15,55 @@ before(async () => {
   t = await createTestApp();
   // Own fixture NZa rows (example figures, voorbeeld = true), as another helper's CSV import would create.
   await t.db.tx(async (q) => {
-    const imp = await q.one<{ id: string }>(`INSERT INTO nza_tarief_import (bestandsnaam, sha256, jaar, regels, voorbeeld, bron) VALUES ('nza-2024-voorbeeld.json','test',2024,$1,true,'test/fixtures/tarieven') RETURNING id`, [fixture.prestaties.length]);
+    const imp = await q.one<{ id: string }>(
+      `INSERT INTO nza_tarief_import (bestandsnaam, sha256, jaar, regels, voorbeeld, bron) VALUES ('nza-2024-voorbeeld.json','test',2024,$1,true,'test/fixtures/tarieven') RETURNING id`,
+      [fixture.prestaties.length],
+    );
     for (const p of fixture.prestaties) {
-      await q.query(`INSERT INTO prestatie (code, omschrijving, soort, sector, leveringsvorm, eenheid) VALUES ($1,$2,$3,'VV',$4,$5) ON CONFLICT (code) DO NOTHING`, [p.code, p.omschrijving, p.soort, p.leveringsvorm, p.eenheid]);
-      await q.query('INSERT INTO nza_tarief (prestatie_code, jaar, tarief, nhc, nic, import_id) VALUES ($1,2024,$2,$3,$4,$5) ON CONFLICT (prestatie_code, jaar) DO UPDATE SET tarief = EXCLUDED.tarief, nhc = EXCLUDED.nhc, nic = EXCLUDED.nic, import_id = EXCLUDED.import_id',
-        [p.code, p.tarief, p.nhc, p.nic, imp.id]);
+      await q.query(
+        `INSERT INTO prestatie (code, omschrijving, soort, sector, leveringsvorm, eenheid) VALUES ($1,$2,$3,'VV',$4,$5) ON CONFLICT (code) DO NOTHING`,
+        [p.code, p.omschrijving, p.soort, p.leveringsvorm, p.eenheid],
+      );
+      await q.query(
+        'INSERT INTO nza_tarief (prestatie_code, jaar, tarief, nhc, nic, import_id) VALUES ($1,2024,$2,$3,$4,$5) ON CONFLICT (prestatie_code, jaar) DO UPDATE SET tarief = EXCLUDED.tarief, nhc = EXCLUDED.nhc, nic = EXCLUDED.nic, import_id = EXCLUDED.import_id',
+        [p.code, p.tarief, p.nhc, p.nic, imp.id],
+      );
     }
   });
 });
-after(async () => { await t.close(); });
+after(async () => {
+  await t.close();
+});
 
 test('POST /tarieven/vergelijk: seven zorgkantoren, percentages as two-decimal strings, status and trace', async () => {
-  const r = await t.anonymous.post('/api/v1/tarieven/vergelijk', { jaar: 2024, sector: 'VV', leveringsvorm: 'verblijf', profiel: { nieuweAanbieder: true, arbeidsbesparendeTechnologie: true } });
+  const r = await t.anonymous.post('/api/v1/tarieven/vergelijk', {
+    jaar: 2024,
+    sector: 'VV',
+    leveringsvorm: 'verblijf',
+    profiel: { nieuweAanbieder: true, arbeidsbesparendeTechnologie: true },
+  });
   assert.equal(r.statusCode, 200, r.body);
   const d = r.json();
-  assert.deepEqual(d.resultaten.map((x: any) => x.zorgkantoor), ['Zilveren Kruis', 'VGZ', 'Menzis', 'CZ', 'Salland', 'DSW', 'Zorg en Zekerheid']);
+  assert.deepEqual(
+    d.resultaten.map((x: any) => x.zorgkantoor),
+    ['Zilveren Kruis', 'VGZ', 'Menzis', 'CZ', 'Salland', 'DSW', 'Zorg en Zekerheid'],
+  );
   const cz = d.resultaten.find((x: any) => x.zorgkantoor === 'CZ');
   assert.equal(cz.percentage, '93.60');
   assert.equal(cz.status, 'bepaald');
-  assert.deepEqual(cz.spoor.map((s: any) => s.regel), ['ZN-2024-VV-richttarief', 'CZ-2024-nieuwe-aanbieder', 'CZ-2024-arbeidsbesparende-technologie']);
+  assert.deepEqual(
+    cz.spoor.map((s: any) => s.regel),
+    ['ZN-2024-VV-richttarief', 'CZ-2024-nieuwe-aanbieder', 'CZ-2024-arbeidsbesparende-technologie'],
+  );
   for (const x of d.resultaten) {
     assert.ok(['bepaald', 'onbepaald'].includes(x.status));
-    if (x.status === 'bepaald') assert.match(x.percentage, /^\d+\.\d{2}$/); else assert.equal(x.percentage, null);
-    for (const s of x.spoor) { assert.equal(typeof s.regel, 'string'); assert.equal(typeof s.effect, 'string'); assert.equal(typeof s.bron, 'string'); }
+    if (x.status === 'bepaald') assert.match(x.percentage, /^\d+\.\d{2}$/);
+    else assert.equal(x.percentage, null);
+    for (const s of x.spoor) {
+      assert.equal(typeof s.regel, 'string');
+      assert.equal(typeof s.effect, 'string');
+      assert.equal(typeof s.bron, 'string');
+    }
   }
   assert.equal(d.resultaten.find((x: any) => x.zorgkantoor === 'DSW').percentage, '91.00');
   assert.equal(d.resultaten.find((x: any) => x.zorgkantoor === 'Zorg en Zekerheid').status, 'onbepaald');
@@ -45,7 +71,13 @@ test('POST /tarieven/vergelijk: seven zorgkantoren, percentages as two-decimal s
 });
 
 test('vergelijk with a prestatie adds the tariff: NZa maximum × percentage, cents half-up; NHC/NIC separate', async () => {
-  const r = await t.anonymous.post('/api/v1/tarieven/vergelijk', { jaar: 2024, sector: 'VV', leveringsvorm: 'verblijf', prestatie: 'TST-VV5-VERBLIJF', profiel: {} });
+  const r = await t.anonymous.post('/api/v1/tarieven/vergelijk', {
+    jaar: 2024,
+    sector: 'VV',
+    leveringsvorm: 'verblijf',
+    prestatie: 'TST-VV5-VERBLIJF',
+    profiel: {},
+  });
   assert.equal(r.statusCode, 200, r.body);
   const cz = r.json().resultaten.find((x: any) => x.zorgkantoor === 'CZ');
   assert.equal(cz.tarief.tarief, '238.75');
@@ -54,13 +86,24 @@ test('vergelijk with a prestatie adds the tariff: NZa maximum × percentage, cen
 });
 
 test('vergelijk refuses a bad profile with the key named (400)', async () => {
-  const r = await t.anonymous.post('/api/v1/tarieven/vergelijk', { jaar: 2024, sector: 'VV', leveringsvorm: 'vpt', profiel: { onbekend: true } });
+  const r = await t.anonymous.post('/api/v1/tarieven/vergelijk', {
+    jaar: 2024,
+    sector: 'VV',
+    leveringsvorm: 'vpt',
+    profiel: { onbekend: true },
+  });
   assert.equal(r.statusCode, 400);
   assert.match(r.body, /onbekend/);
 });
 
 test('wat-als: labour-saving technology earns +0.10 at CZ only', async () => {
-  const r = await t.anonymous.post('/api/v1/tarieven/wat-als', { jaar: 2024, sector: 'VV', leveringsvorm: 'verblijf', profiel: {}, wijziging: { arbeidsbesparendeTechnologie: true } });
+  const r = await t.anonymous.post('/api/v1/tarieven/wat-als', {
+    jaar: 2024,
+    sector: 'VV',
+    leveringsvorm: 'verblijf',
+    profiel: {},
+    wijziging: { arbeidsbesparendeTechnologie: true },
+  });
   assert.equal(r.statusCode, 200, r.body);
   const v = Object.fromEntries(r.json().resultaten.map((x: any) => [x.zorgkantoor, x.verschil]));
   assert.equal(v.CZ, '0.10');
@@ -75,7 +118,10 @@ test('policy editing: manager validates with preview, saves a versioned concept 
   const v = await m.post('/api/v1/tarieven/beleid/valideer', { beleid: b });
   assert.equal(v.statusCode, 200, v.body);
   assert.equal(v.json().geldig, true);
-  assert.ok(v.json().voorbeeld.some((x: any) => x.aanbiederId === 'za-demo-0001'), 'preview on real providers');
+  assert.ok(
+    v.json().voorbeeld.some((x: any) => x.aanbiederId === 'za-demo-0001'),
+    'preview on real providers',
+  );
 
   const bad = structuredClone(b);
   bad.regels[0].als = { kenmerk: 'bestaatNiet', is: true };
@@ -94,7 +140,12 @@ test('policy editing: manager validates with preview, saves a versioned concept 
 
   const p = await m.post(`/api/v1/tarieven/beleid/versies/${c.json().id}/publiceer`);
   assert.equal(p.statusCode, 200, p.body);
-  const r = await t.anonymous.post('/api/v1/tarieven/vergelijk', { jaar: 2024, sector: 'VV', leveringsvorm: 'verblijf', profiel: { arbeidsbesparendeTechnologie: true } });
+  const r = await t.anonymous.post('/api/v1/tarieven/vergelijk', {
+    jaar: 2024,
+    sector: 'VV',
+    leveringsvorm: 'verblijf',
+    profiel: { arbeidsbesparendeTechnologie: true },
+  });
   const cz = r.json().resultaten.find((x: any) => x.zorgkantoor === 'CZ');
   assert.equal(cz.percentage, '95.70');
   assert.equal(cz.beleidVersie, c.json().id);
@@ -107,7 +158,10 @@ test('policy editing: manager validates with preview, saves a versioned concept 
 
 test('tariffs per provider: computed with trace; a provider sees only its own (404 for others)', async () => {
   const m = await t.login('manager@cz.demo');
-  const pr = await m.put('/api/v1/tarieven/profielen/za-demo-0001', { jaar: 2024, profiel: { arbeidsbesparendeTechnologie: true, bewegingenEnDoelen: true } });
+  const pr = await m.put('/api/v1/tarieven/profielen/za-demo-0001', {
+    jaar: 2024,
+    profiel: { arbeidsbesparendeTechnologie: true, bewegingenEnDoelen: true },
+  });
   assert.equal(pr.statusCode, 200, pr.body);
   const b = await m.post('/api/v1/tarieven/berekeningen', { jaar: 2024 });
   assert.equal(b.statusCode, 200, b.body);
@@ -127,12 +181,18 @@ test('tariffs per provider: computed with trace; a provider sees only its own (4
   assert.equal(ander.statusCode, 404);
   assert.equal((await eigen.get('/api/v1/tarieven/aanbieders/za-demo-0002/beleid?jaar=2024')).statusCode, 404);
   assert.equal((await eigen.post('/api/v1/tarieven/berekeningen', { jaar: 2024 })).statusCode, 403);
-  assert.equal((await eigen.put('/api/v1/tarieven/profielen/za-demo-0001', { jaar: 2024, profiel: {} })).statusCode, 403);
+  assert.equal(
+    (await eigen.put('/api/v1/tarieven/profielen/za-demo-0001', { jaar: 2024, profiel: {} })).statusCode,
+    403,
+  );
   assert.equal((await t.anonymous.get('/api/v1/tarieven/aanbieders/za-demo-0001/tarieven?jaar=2024')).statusCode, 401);
 
   const beleid = await eigen.get('/api/v1/tarieven/aanbieders/za-demo-0001/beleid?jaar=2024');
   assert.equal(beleid.statusCode, 200);
-  assert.deepEqual(beleid.json().map((x: any) => x.beleid.zorgkantoor), ['CZ']);
+  assert.deepEqual(
+    beleid.json().map((x: any) => x.beleid.zorgkantoor),
+    ['CZ'],
+  );
 
   const vgz = await t.login('inkoper@vgz.demo');
   assert.deepEqual((await vgz.get('/api/v1/tarieven/aanbieders/za-demo-0001/tarieven?jaar=2024')).json(), []);
@@ -148,30 +208,80 @@ test('GET /tarieven/beleid lists the policies in force with quotes and confidenc
 function cli(args: string[], dataDir: string) {
   const env = { ...process.env };
   delete env.DATABASE_URL; // the CLI test uses the embedded database in a temporary directory
-  return spawnSync(process.execPath, [path.join(root, 'bin/zorginkoop.mjs'), '--data-dir', dataDir, ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, [path.join(root, 'bin/zorginkoop.mjs'), '--data-dir', dataDir, ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 test('CLI: tarief vergelijk --json (exit 0), bad profile JSON (exit 1 with message), wrong usage (exit 2)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-tarief-'));
   try {
-    const ok = cli(['tarief', 'vergelijk', '--jaar', '2024', '--sector', 'VV', '--leveringsvorm', 'verblijf', '--profiel', '{"nieuweAanbieder":true,"arbeidsbesparendeTechnologie":true}', '--json'], dir);
+    const ok = cli(
+      [
+        'tarief',
+        'vergelijk',
+        '--jaar',
+        '2024',
+        '--sector',
+        'VV',
+        '--leveringsvorm',
+        'verblijf',
+        '--profiel',
+        '{"nieuweAanbieder":true,"arbeidsbesparendeTechnologie":true}',
+        '--json',
+      ],
+      dir,
+    );
     assert.equal(ok.status, 0, ok.stderr);
     const d = JSON.parse(ok.stdout);
     assert.equal(d.resultaten.length, 7);
     const cz = d.resultaten.find((x: any) => x.zorgkantoor === 'CZ');
     assert.deepEqual([cz.percentage, cz.status], ['93.60', 'bepaald']);
-    for (const x of d.resultaten) for (const s of x.spoor) assert.deepEqual(['bron', 'effect', 'regel'].every((k) => typeof s[k] === 'string'), true);
+    for (const x of d.resultaten)
+      for (const s of x.spoor)
+        assert.deepEqual(
+          ['bron', 'effect', 'regel'].every((k) => typeof s[k] === 'string'),
+          true,
+        );
 
-    const bad = cli(['tarief', 'vergelijk', '--jaar', '2024', '--sector', 'VV', '--leveringsvorm', 'vpt', '--profiel', '{nieuweAanbieder:', '--json'], dir);
+    const bad = cli(
+      [
+        'tarief',
+        'vergelijk',
+        '--jaar',
+        '2024',
+        '--sector',
+        'VV',
+        '--leveringsvorm',
+        'vpt',
+        '--profiel',
+        '{nieuweAanbieder:',
+        '--json',
+      ],
+      dir,
+    );
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /profiel is geen geldige JSON/);
-    const unknown = cli(['tarief', 'vergelijk', '--jaar', '2024', '--sector', 'VV', '--leveringsvorm', 'vpt', '--profiel', '{"x":true}'], dir);
+    const unknown = cli(
+      ['tarief', 'vergelijk', '--jaar', '2024', '--sector', 'VV', '--leveringsvorm', 'vpt', '--profiel', '{"x":true}'],
+      dir,
+    );
     assert.equal(unknown.status, 1);
     assert.match(unknown.stderr, /onbekend profielkenmerk "x"/);
 
-    assert.equal(cli(['tarief', 'vergelijk', '--jaar', '2024', '--sector', 'VV', '--leveringsvorm', 'thuis', '--json'], dir).status, 2);
+    assert.equal(
+      cli(['tarief', 'vergelijk', '--jaar', '2024', '--sector', 'VV', '--leveringsvorm', 'thuis', '--json'], dir)
+        .status,
+      2,
+    );
     assert.equal(cli(['tarief', 'vergelijk', '--sector', 'VV', '--leveringsvorm', 'vpt'], dir).status, 2);
-    assert.equal(cli(['tarief', 'vergelijk', '--jaar', 'twintig', '--sector', 'VV', '--leveringsvorm', 'vpt'], dir).status, 2);
+    assert.equal(
+      cli(['tarief', 'vergelijk', '--jaar', 'twintig', '--sector', 'VV', '--leveringsvorm', 'vpt'], dir).status,
+      2,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -13,7 +13,7 @@ const Ajv04: any = (ajvDraft04 as any).default ?? ajvDraft04;
 const addFormats: any = (ajvFormats as any).default ?? ajvFormats;
 
 const dir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ocds');
-let validate: ((d: unknown) => boolean) & { errors?: any[] | null } | null = null;
+let validate: (((d: unknown) => boolean) & { errors?: any[] | null }) | null = null;
 
 export function valideerOcds(pkg: unknown): { ok: boolean; fouten: string[] } {
   if (!validate) {

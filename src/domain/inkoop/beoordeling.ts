@@ -6,7 +6,11 @@
  */
 import { Decimal, dec } from '../money.ts';
 
-export interface RegelFoutDetail { waar?: string; wat: string; actie?: string }
+export interface RegelFoutDetail {
+  waar?: string;
+  wat: string;
+  actie?: string;
+}
 
 /** A domain rule refused the input; `regel` names the rule, `fouten` say where and what to do. */
 export class RegelFout extends Error {
@@ -20,7 +24,11 @@ export class RegelFout extends Error {
   }
 }
 
-export interface Schaal { min: string; max: string; /** step between allowed scores, e.g. "1" or "0.5"; absent = any decimal */ stap?: string }
+export interface Schaal {
+  min: string;
+  max: string;
+  /** step between allowed scores, e.g. "1" or "0.5"; absent = any decimal */ stap?: string;
+}
 
 export interface Criterium {
   code: string;
@@ -41,8 +49,14 @@ export interface ScoreInvoer {
 }
 
 export interface CriteriumUitslag {
-  code: string; naam: string; soort: Criterium['soort'];
-  score: string | null; voldaan: boolean | null; gewicht: string | null; gewogen: string | null; motivatie: string;
+  code: string;
+  naam: string;
+  soort: Criterium['soort'];
+  score: string | null;
+  voldaan: boolean | null;
+  gewicht: string | null;
+  gewogen: string | null;
+  motivatie: string;
 }
 
 export interface BeoordelingUitslag {
@@ -63,7 +77,9 @@ export const schaalTekst = (s: Schaal) => `${s.min}–${s.max}${s.stap ? ` in st
 /** Weights per zorgkantoor override the published ones (regionale paragraaf, digest 002 F4). */
 export function pasWegingToe(criteria: Criterium[], weging?: Record<string, string>): Criterium[] {
   if (!weging) return criteria;
-  return criteria.map((c) => (c.soort === 'gewogen' && weging[c.code] !== undefined ? { ...c, gewicht: weging[c.code] } : c));
+  return criteria.map((c) =>
+    c.soort === 'gewogen' && weging[c.code] !== undefined ? { ...c, gewicht: weging[c.code] } : c,
+  );
 }
 
 /** Checks the criteria themselves: a gewogen criterion needs a positive weight and a scale. */
@@ -74,12 +90,31 @@ export function controleerCriteria(criteria: Criterium[]): void {
     if (seen.has(c.code)) fouten.push({ waar: c.code, wat: `Criterium ${c.code} komt twee keer voor.` });
     seen.add(c.code);
     if (c.soort !== 'gewogen') continue;
-    if (!c.gewicht || !DEC_RE.test(c.gewicht) || !dec(c.gewicht).greaterThan(0)) fouten.push({ waar: c.code, wat: `Criterium ${c.code} (${c.naam}) heeft geen positief gewicht.`, actie: 'Publiceer een gewicht groter dan 0.' });
-    if (!c.schaal || !DEC_RE.test(c.schaal.min) || !DEC_RE.test(c.schaal.max) || !dec(c.schaal.max).greaterThan(c.schaal.min)) {
-      fouten.push({ waar: c.code, wat: `Criterium ${c.code} (${c.naam}) heeft geen geldige schaal.`, actie: 'Geef een schaal met min < max, bijv. 1–5.' });
+    if (!c.gewicht || !DEC_RE.test(c.gewicht) || !dec(c.gewicht).greaterThan(0))
+      fouten.push({
+        waar: c.code,
+        wat: `Criterium ${c.code} (${c.naam}) heeft geen positief gewicht.`,
+        actie: 'Publiceer een gewicht groter dan 0.',
+      });
+    if (
+      !c.schaal ||
+      !DEC_RE.test(c.schaal.min) ||
+      !DEC_RE.test(c.schaal.max) ||
+      !dec(c.schaal.max).greaterThan(c.schaal.min)
+    ) {
+      fouten.push({
+        waar: c.code,
+        wat: `Criterium ${c.code} (${c.naam}) heeft geen geldige schaal.`,
+        actie: 'Geef een schaal met min < max, bijv. 1–5.',
+      });
     }
   }
-  if (fouten.length) throw new RegelFout('criteria', `De gepubliceerde criteria zijn onvolledig: ${fouten.map((f) => f.wat).join(' ')}`, fouten);
+  if (fouten.length)
+    throw new RegelFout(
+      'criteria',
+      `De gepubliceerde criteria zijn onvolledig: ${fouten.map((f) => f.wat).join(' ')}`,
+      fouten,
+    );
 }
 
 /**
@@ -94,43 +129,89 @@ export function controleerScores(criteria: Criterium[], scores: ScoreInvoer[]): 
   const given = new Map<string, ScoreInvoer>();
   for (const s of scores) {
     const c = byCode.get(s.criteriumCode);
-    if (!c) { fouten.push({ waar: s.criteriumCode, wat: `Criterium ${s.criteriumCode} is niet gepubliceerd voor deze procedure.`, actie: `Kies uit ${criteria.map((x) => x.code).join(', ')}.` }); continue; }
-    if (given.has(c.code)) { fouten.push({ waar: c.code, wat: `Criterium ${c.code} is twee keer gescoord.` }); continue; }
+    if (!c) {
+      fouten.push({
+        waar: s.criteriumCode,
+        wat: `Criterium ${s.criteriumCode} is niet gepubliceerd voor deze procedure.`,
+        actie: `Kies uit ${criteria.map((x) => x.code).join(', ')}.`,
+      });
+      continue;
+    }
+    if (given.has(c.code)) {
+      fouten.push({ waar: c.code, wat: `Criterium ${c.code} is twee keer gescoord.` });
+      continue;
+    }
     given.set(c.code, s);
-    if (!s.motivatie || !s.motivatie.trim()) fouten.push({ waar: c.code, wat: `Motivatie ontbreekt bij criterium ${c.code} (${c.naam}).`, actie: 'Licht elke score toe.' });
+    if (!s.motivatie || !s.motivatie.trim())
+      fouten.push({
+        waar: c.code,
+        wat: `Motivatie ontbreekt bij criterium ${c.code} (${c.naam}).`,
+        actie: 'Licht elke score toe.',
+      });
     if (c.soort === 'knock-out') {
-      if (typeof s.voldaan !== 'boolean') fouten.push({ waar: c.code, wat: `Knock-outcriterium ${c.code} (${c.naam}) vraagt voldaan ja/nee.`, actie: 'Geef voldaan: true of false.' });
+      if (typeof s.voldaan !== 'boolean')
+        fouten.push({
+          waar: c.code,
+          wat: `Knock-outcriterium ${c.code} (${c.naam}) vraagt voldaan ja/nee.`,
+          actie: 'Geef voldaan: true of false.',
+        });
       continue;
     }
     const sc = s.score?.trim().replace(',', '.');
-    if (!sc || !DEC_RE.test(sc)) { fouten.push({ waar: c.code, wat: `Score "${s.score ?? ''}" bij criterium ${c.code} (${c.naam}) is geen getal.`, actie: `Geef een score op de schaal ${schaalTekst(c.schaal!)}.` }); continue; }
+    if (!sc || !DEC_RE.test(sc)) {
+      fouten.push({
+        waar: c.code,
+        wat: `Score "${s.score ?? ''}" bij criterium ${c.code} (${c.naam}) is geen getal.`,
+        actie: `Geef een score op de schaal ${schaalTekst(c.schaal!)}.`,
+      });
+      continue;
+    }
     const v = dec(sc);
     const { min, max, stap } = c.schaal!;
     const buiten = v.lessThan(min) || v.greaterThan(max);
     const tussen = !buiten && stap && !v.minus(min).mod(stap).isZero();
     if (buiten || tussen) {
-      fouten.push({ waar: c.code, wat: `Score ${sc} bij criterium ${c.code} (${c.naam}) valt buiten de schaal ${schaalTekst(c.schaal!)}.`, actie: `Geef een score op de schaal ${schaalTekst(c.schaal!)}.` });
+      fouten.push({
+        waar: c.code,
+        wat: `Score ${sc} bij criterium ${c.code} (${c.naam}) valt buiten de schaal ${schaalTekst(c.schaal!)}.`,
+        actie: `Geef een score op de schaal ${schaalTekst(c.schaal!)}.`,
+      });
     }
   }
   const knockOutGefaald = criteria.some((c) => c.soort === 'knock-out' && given.get(c.code)?.voldaan === false);
   for (const c of criteria) {
     if (given.has(c.code)) continue;
     if (c.soort === 'gewogen' && knockOutGefaald) continue;
-    fouten.push({ waar: c.code, wat: `Criterium ${c.code} (${c.naam}) is niet beoordeeld.`, actie: 'Beoordeel alle gepubliceerde criteria.' });
+    fouten.push({
+      waar: c.code,
+      wat: `Criterium ${c.code} (${c.naam}) is niet beoordeeld.`,
+      actie: 'Beoordeel alle gepubliceerde criteria.',
+    });
   }
-  if (fouten.length) throw new RegelFout('schaal', fouten.length === 1 ? fouten[0].wat : `${fouten.length} scores zijn ongeldig: ${fouten.map((f) => f.wat).join(' ')}`, fouten);
+  if (fouten.length)
+    throw new RegelFout(
+      'schaal',
+      fouten.length === 1
+        ? fouten[0].wat
+        : `${fouten.length} scores zijn ongeldig: ${fouten.map((f) => f.wat).join(' ')}`,
+      fouten,
+    );
 }
 
 /** Validates and evaluates: knock-out ends the assessment; otherwise the exact weighted total. */
 export function beoordeel(criteria: Criterium[], scores: ScoreInvoer[]): BeoordelingUitslag {
   controleerScores(criteria, scores);
   const by = new Map(scores.map((s) => [s.criteriumCode, s]));
-  const knockOut = criteria.filter((c) => c.soort === 'knock-out' && by.get(c.code)?.voldaan === false).map((c) => ({ code: c.code, naam: c.naam }));
+  const knockOut = criteria
+    .filter((c) => c.soort === 'knock-out' && by.get(c.code)?.voldaan === false)
+    .map((c) => ({ code: c.code, naam: c.naam }));
   const perCriterium: CriteriumUitslag[] = criteria.map((c) => {
     const s = by.get(c.code);
     const score = c.soort === 'gewogen' && s?.score ? dec(s.score.trim().replace(',', '.')) : null;
     return {
-      code: c.code, naam: c.naam, soort: c.soort,
+      code: c.code,
+      naam: c.naam,
+      soort: c.soort,
       score: score ? score.toString() : null,
       voldaan: c.soort === 'knock-out' ? (s?.voldaan ?? null) : null,
       gewicht: c.soort === 'gewogen' ? dec(c.gewicht!).toString() : null,
@@ -150,21 +231,38 @@ export function beoordeel(criteria: Criterium[], scores: ScoreInvoer[]): Beoorde
   return { status: 'gescoord', knockOut: [], totaal, perCriterium, regel: BEOORDELING_REGEL };
 }
 
-export interface Persoon { gebruikerId: string; naam?: string; organisatieId: string; rollen: readonly string[] }
+export interface Persoon {
+  gebruikerId: string;
+  naam?: string;
+  organisatieId: string;
+  rollen: readonly string[];
+}
 
-export const VIER_OGEN_REGEL = 'vier-ogen: het besluit over een beoordeling neemt een andere persoon dan de beoordelaar, met rol beoordelaar of manager, van hetzelfde zorgkantoor';
+export const VIER_OGEN_REGEL =
+  'vier-ogen: het besluit over een beoordeling neemt een andere persoon dan de beoordelaar, met rol beoordelaar of manager, van hetzelfde zorgkantoor';
 export const BESLUIT_ROLLEN = ['beoordelaar', 'manager'] as const;
 
 /** Four-eyes: the decider is someone else than every assessor, holds beoordelaar or manager, at the same zorgkantoor. */
 export function controleerVierOgen(beoordelaars: Persoon[], besluiter: Persoon, zorgkantoorId: string): void {
   const fouten: RegelFoutDetail[] = [];
-  if (beoordelaars.length === 0) fouten.push({ wat: 'Er is nog geen beoordeling om over te besluiten.', actie: 'Laat eerst een beoordelaar scoren.' });
+  if (beoordelaars.length === 0)
+    fouten.push({
+      wat: 'Er is nog geen beoordeling om over te besluiten.',
+      actie: 'Laat eerst een beoordelaar scoren.',
+    });
   if (beoordelaars.some((b) => b.gebruikerId === besluiter.gebruikerId)) {
-    fouten.push({ wat: 'U heeft deze inschrijving zelf beoordeeld en mag er dus niet over besluiten (vier-ogenprincipe).', actie: 'Laat een tweede beoordelaar of een manager besluiten.' });
+    fouten.push({
+      wat: 'U heeft deze inschrijving zelf beoordeeld en mag er dus niet over besluiten (vier-ogenprincipe).',
+      actie: 'Laat een tweede beoordelaar of een manager besluiten.',
+    });
   }
   if (!besluiter.rollen.some((r) => (BESLUIT_ROLLEN as readonly string[]).includes(r))) {
-    fouten.push({ wat: 'Alleen een beoordelaar of manager mag over een beoordeling besluiten.', actie: 'Vraag iemand met de rol beoordelaar of manager.' });
+    fouten.push({
+      wat: 'Alleen een beoordelaar of manager mag over een beoordeling besluiten.',
+      actie: 'Vraag iemand met de rol beoordelaar of manager.',
+    });
   }
-  if (besluiter.organisatieId !== zorgkantoorId) fouten.push({ wat: 'Alleen het zorgkantoor van deze procedure besluit over de beoordeling.' });
+  if (besluiter.organisatieId !== zorgkantoorId)
+    fouten.push({ wat: 'Alleen het zorgkantoor van deze procedure besluit over de beoordeling.' });
   if (fouten.length) throw new RegelFout('vier-ogen', `Vier-ogenprincipe: ${fouten[0].wat}`, fouten);
 }

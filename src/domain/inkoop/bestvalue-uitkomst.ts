@@ -15,7 +15,8 @@
 import { RegelFout } from './beoordeling.ts';
 import { UITKOMST_TEKST, type Reden, type UitkomstBesluit } from './uitkomst.ts';
 
-export const BEST_VALUE_UITKOMST_REGEL = 'best value-gunning: rang ≤ N in de rangorde (beste prijs-kwaliteitverhouding), geen knock-out, tijdig, vier ogen → overeenkomst voor de looptijd van het inkoopkader (seed 001 §4.2) v1';
+export const BEST_VALUE_UITKOMST_REGEL =
+  'best value-gunning: rang ≤ N in de rangorde (beste prijs-kwaliteitverhouding), geen knock-out, tijdig, vier ogen → overeenkomst voor de looptijd van het inkoopkader (seed 001 §4.2) v1';
 
 export interface BestValueUitkomstInvoer {
   /** the bid was received before the submission deadline */
@@ -49,34 +50,79 @@ const geheel = (n: unknown): n is number => typeof n === 'number' && Number.isIn
 export function bepaalBestValueUitkomst(inv: BestValueUitkomstInvoer): BestValueBesluit {
   const fouten: { waar: string; wat: string; actie: string }[] = [];
   if (!geheel(inv.jaarVan) || !geheel(inv.jaarTot) || inv.jaarTot < inv.jaarVan) {
-    fouten.push({ waar: 'jaarTot', wat: `De looptijd van het inkoopkader (${inv.jaarVan}–${inv.jaarTot}) is ongeldig.`, actie: 'Het laatste jaar mag niet vóór het eerste jaar liggen.' });
+    fouten.push({
+      waar: 'jaarTot',
+      wat: `De looptijd van het inkoopkader (${inv.jaarVan}–${inv.jaarTot}) is ongeldig.`,
+      actie: 'Het laatste jaar mag niet vóór het eerste jaar liggen.',
+    });
   }
   if (!geheel(inv.aantalTeGunnen) || inv.aantalTeGunnen < 1) {
-    fouten.push({ waar: 'aantalTeGunnen', wat: `Het aantal te gunnen inschrijvingen (${inv.aantalTeGunnen}) moet een geheel getal van minstens 1 zijn.`, actie: 'Stel regionale_paragraaf.bestValue.verduidelijkingAantal in op 1 of meer.' });
+    fouten.push({
+      waar: 'aantalTeGunnen',
+      wat: `Het aantal te gunnen inschrijvingen (${inv.aantalTeGunnen}) moet een geheel getal van minstens 1 zijn.`,
+      actie: 'Stel regionale_paragraaf.bestValue.verduidelijkingAantal in op 1 of meer.',
+    });
   }
   if (!geheel(inv.aantalGerangschikt) || inv.aantalGerangschikt < 0) {
-    fouten.push({ waar: 'aantalGerangschikt', wat: `Het aantal gerangschikte inschrijvingen (${inv.aantalGerangschikt}) is ongeldig.`, actie: 'Bepaal de rangorde opnieuw.' });
+    fouten.push({
+      waar: 'aantalGerangschikt',
+      wat: `Het aantal gerangschikte inschrijvingen (${inv.aantalGerangschikt}) is ongeldig.`,
+      actie: 'Bepaal de rangorde opnieuw.',
+    });
   }
   if (inv.rang !== null && (!geheel(inv.rang) || inv.rang < 1 || inv.rang > inv.aantalGerangschikt)) {
-    fouten.push({ waar: 'rang', wat: `Rang ${inv.rang} ligt buiten 1..${inv.aantalGerangschikt}.`, actie: 'Bepaal de rangorde opnieuw.' });
+    fouten.push({
+      waar: 'rang',
+      wat: `Rang ${inv.rang} ligt buiten 1..${inv.aantalGerangschikt}.`,
+      actie: 'Bepaal de rangorde opnieuw.',
+    });
   }
-  if (fouten.length) throw new RegelFout('best-value-uitkomst-invoer', `De invoer voor de best value-gunning is ongeldig: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}.`, fouten);
+  if (fouten.length)
+    throw new RegelFout(
+      'best-value-uitkomst-invoer',
+      `De invoer voor de best value-gunning is ongeldig: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}.`,
+      fouten,
+    );
 
   const n = inv.aantalTeGunnen;
-  const beste = n === 1 ? 'alleen de beste inschrijving wordt gegund' : `alleen de beste ${n} inschrijvingen worden gegund`;
+  const beste =
+    n === 1 ? 'alleen de beste inschrijving wordt gegund' : `alleen de beste ${n} inschrijvingen worden gegund`;
   const r: Reden[] = [];
-  r.push({ code: 'A1', regel: 'Inschrijving vóór de sluitingstermijn ontvangen', voldaan: inv.tijdigIngediend,
-    toelichting: inv.tijdigIngediend ? 'De inschrijving is tijdig ontvangen.' : 'De inschrijving is niet (tijdig) ontvangen.' });
-  r.push({ code: 'vier-ogen', regel: 'Beoordeling vastgesteld door een tweede persoon (vier ogen)', voldaan: inv.vierOgenVastgesteld,
-    toelichting: inv.vierOgenVastgesteld ? 'De beoordeling is door een tweede persoon vastgesteld.' : 'De beoordeling is niet door een tweede persoon vastgesteld.' });
+  r.push({
+    code: 'A1',
+    regel: 'Inschrijving vóór de sluitingstermijn ontvangen',
+    voldaan: inv.tijdigIngediend,
+    toelichting: inv.tijdigIngediend
+      ? 'De inschrijving is tijdig ontvangen.'
+      : 'De inschrijving is niet (tijdig) ontvangen.',
+  });
+  r.push({
+    code: 'vier-ogen',
+    regel: 'Beoordeling vastgesteld door een tweede persoon (vier ogen)',
+    voldaan: inv.vierOgenVastgesteld,
+    toelichting: inv.vierOgenVastgesteld
+      ? 'De beoordeling is door een tweede persoon vastgesteld.'
+      : 'De beoordeling is niet door een tweede persoon vastgesteld.',
+  });
   const ko = inv.knockOuts.length === 0;
-  r.push({ code: 'knock-out', regel: 'Voldoet aan alle knock-outcriteria', voldaan: ko,
-    toelichting: ko ? 'Aan alle knock-outcriteria is voldaan.' : `Niet voldaan aan: ${inv.knockOuts.map((k) => `${k.code} ${k.tekst}`.trim()).join(', ')}.` });
+  r.push({
+    code: 'knock-out',
+    regel: 'Voldoet aan alle knock-outcriteria',
+    voldaan: ko,
+    toelichting: ko
+      ? 'Aan alle knock-outcriteria is voldaan.'
+      : `Niet voldaan aan: ${inv.knockOuts.map((k) => `${k.code} ${k.tekst}`.trim()).join(', ')}.`,
+  });
   const binnen = inv.rang !== null && inv.rang <= n;
-  r.push({ code: 'BV-rang', regel: `Beste prijs-kwaliteitverhouding: rang ten hoogste ${n} in de rangorde (seed 001 §4.2)`, voldaan: binnen,
-    toelichting: inv.rang === null
-      ? `Geen rang in de rangorde (geen vastgestelde beoordeling of een knock-out); ${beste}.`
-      : `Rang ${inv.rang} van ${inv.aantalGerangschikt}; ${beste}.` });
+  r.push({
+    code: 'BV-rang',
+    regel: `Beste prijs-kwaliteitverhouding: rang ten hoogste ${n} in de rangorde (seed 001 §4.2)`,
+    voldaan: binnen,
+    toelichting:
+      inv.rang === null
+        ? `Geen rang in de rangorde (geen vastgestelde beoordeling of een knock-out); ${beste}.`
+        : `Rang ${inv.rang} van ${inv.aantalGerangschikt}; ${beste}.`,
+  });
 
   const gegund = inv.tijdigIngediend && inv.vierOgenVastgesteld && ko && binnen;
   const uitkomst: BestValueUitkomst = gegund ? 'bestvalue-overeenkomst' : 'geen-overeenkomst';

@@ -1,10 +1,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bepalendeKlasse, classificeer, eisGeldtVoor, type ClassificatieVraag, type ContractRegel } from './classificatie.ts';
+import {
+  bepalendeKlasse,
+  classificeer,
+  eisGeldtVoor,
+  type ClassificatieVraag,
+  type ContractRegel,
+} from './classificatie.ts';
 
 // Cases from seed 002 §2.2.2 (digest 002 §2.3): the zorgkantoor of region 5509 classifies bidders for GZ 2016.
 const vraag: ClassificatieVraag = { peiljaar: 2015, regioCode: '5509', sector: 'GZ', biedtZzpVpt: true };
-const c = (p: Partial<ContractRegel>): ContractRegel => ({ jaar: 2015, regioCode: '5509', sector: 'GZ', soort: 'zzp', productie: true, ...p });
+const c = (p: Partial<ContractRegel>): ContractRegel => ({
+  jaar: 2015,
+  regioCode: '5509',
+  sector: 'GZ',
+  soort: 'zzp',
+  productie: true,
+  ...p,
+});
 
 test('bestaand (a): contract in the region and sector with actual production', () => {
   const r = classificeer(vraag, [c({})]);

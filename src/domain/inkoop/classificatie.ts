@@ -41,23 +41,30 @@ export interface ContractRegel {
   regioCode: string;
   sector: string;
   soort: ContractSoort;
-  rol?: ContractRol;          // default hoofdaannemer
-  overheveling?: boolean;     // budget transferred from another region / zorgkantoor
-  productie: boolean;         // actual production charged to this region's contracteerruimte
+  rol?: ContractRol; // default hoofdaannemer
+  overheveling?: boolean; // budget transferred from another region / zorgkantoor
+  productie: boolean; // actual production charged to this region's contracteerruimte
 }
 
 export interface ClassificatieVraag {
-  peiljaar: number;           // the year before the contract year (2015 for the 2016 procedure)
+  peiljaar: number; // the year before the contract year (2015 for the 2016 procedure)
   regioCode: string;
   sector: string;
-  biedtZzpVpt: boolean;       // the bid includes zzp (verblijf) and/or vpt
+  biedtZzpVpt: boolean; // the bid includes zzp (verblijf) and/or vpt
 }
 
 export interface ClassificatieUitkomst {
   klasse: Klasse;
   reden: string;
   regel: string;
-  bewijs: { contractRegels: number; inRegio: boolean; metProductie: boolean; overheveling: boolean; alleenExtramuraal: boolean; rollen: ContractRol[] };
+  bewijs: {
+    contractRegels: number;
+    inRegio: boolean;
+    metProductie: boolean;
+    overheveling: boolean;
+    alleenExtramuraal: boolean;
+    rollen: ContractRol[];
+  };
 }
 
 const isExtramuraal = (s: ContractSoort) => s === 'mpt';
@@ -71,32 +78,69 @@ export function classificeer(v: ClassificatieVraag, historie: ContractRegel[]): 
   const metProductie = inRegio.some((c) => c.productie);
   const overheveling = inRegio.some((c) => c.overheveling);
   const alleenExtramuraal = hoofd.length > 0 && hoofd.every((c) => isExtramuraal(c.soort));
-  const bewijs = { contractRegels: jaar.length, inRegio: inRegio.length > 0, metProductie, overheveling, alleenExtramuraal, rollen };
+  const bewijs = {
+    contractRegels: jaar.length,
+    inRegio: inRegio.length > 0,
+    metProductie,
+    overheveling,
+    alleenExtramuraal,
+    rollen,
+  };
   const uit = (klasse: Klasse, reden: string): ClassificatieUitkomst => ({ klasse, reden, regel: REGEL, bewijs });
   const j = v.peiljaar;
 
   if (v.biedtZzpVpt && alleenExtramuraal) {
-    return uit('nieuw_zzp_vpt', `In ${j} had de aanbieder alleen een overeenkomst voor extramurale prestaties (mpt/functies en klassen) en schrijft nu in voor zzp/vpt.`);
+    return uit(
+      'nieuw_zzp_vpt',
+      `In ${j} had de aanbieder alleen een overeenkomst voor extramurale prestaties (mpt/functies en klassen) en schrijft nu in voor zzp/vpt.`,
+    );
   }
   if (inRegio.length && metProductie) {
-    return uit('bestaand', `In ${j} had de aanbieder een overeenkomst met het zorgkantoor voor regio ${v.regioCode} in sector ${v.sector}, met daadwerkelijke productie ten laste van de contracteerruimte van die regio.`);
+    return uit(
+      'bestaand',
+      `In ${j} had de aanbieder een overeenkomst met het zorgkantoor voor regio ${v.regioCode} in sector ${v.sector}, met daadwerkelijke productie ten laste van de contracteerruimte van die regio.`,
+    );
   }
   if (inRegio.length && overheveling) {
-    return uit('bestaand', `In ${j} had de aanbieder een productieafspraak in regio ${v.regioCode}, sector ${v.sector}, met budget overgeheveld uit een andere regio of van een ander zorgkantoor.`);
+    return uit(
+      'bestaand',
+      `In ${j} had de aanbieder een productieafspraak in regio ${v.regioCode}, sector ${v.sector}, met budget overgeheveld uit een andere regio of van een ander zorgkantoor.`,
+    );
   }
   if (!sector.length) {
-    if (!jaar.length) return uit('geheel_nieuw', `In ${j} had de aanbieder met geen enkel zorgkantoor een overeenkomst.`);
+    if (!jaar.length)
+      return uit('geheel_nieuw', `In ${j} had de aanbieder met geen enkel zorgkantoor een overeenkomst.`);
     if (!hoofd.length) {
-      const wat = rollen.map((r) => ({ onderaannemer: 'als onderaannemer', zzp_pilot: 'in de pilot zzp\'ers', pgb: 'alleen zorg ingekocht met een pgb', hoofdaannemer: '' }[r])).filter(Boolean).join(', ');
+      const wat = rollen
+        .map(
+          (r) =>
+            ({
+              onderaannemer: 'als onderaannemer',
+              zzp_pilot: "in de pilot zzp'ers",
+              pgb: 'alleen zorg ingekocht met een pgb',
+              hoofdaannemer: '',
+            })[r],
+        )
+        .filter(Boolean)
+        .join(', ');
       return uit('geheel_nieuw', `In ${j} werkte de aanbieder alleen ${wat}; dat telt als geheel nieuw.`);
     }
-    return uit('geheel_nieuw', `In ${j} had de aanbieder geen overeenkomst voor sector ${v.sector} (wel voor ${[...new Set(hoofd.map((c) => c.sector))].join(', ')}).`);
+    return uit(
+      'geheel_nieuw',
+      `In ${j} had de aanbieder geen overeenkomst voor sector ${v.sector} (wel voor ${[...new Set(hoofd.map((c) => c.sector))].join(', ')}).`,
+    );
   }
   if (inRegio.length) {
-    return uit('nieuw_in_regio', `In ${j} had de aanbieder een overeenkomst in regio ${v.regioCode} maar geen daadwerkelijke productie; zonder productie geldt de aanbieder niet als bestaand.`);
+    return uit(
+      'nieuw_in_regio',
+      `In ${j} had de aanbieder een overeenkomst in regio ${v.regioCode} maar geen daadwerkelijke productie; zonder productie geldt de aanbieder niet als bestaand.`,
+    );
   }
   const elders = [...new Set(sector.map((c) => c.regioCode))].join(', ');
-  return uit('nieuw_in_regio', `In ${j} had de aanbieder een overeenkomst voor deze zorg in regio ${elders}, maar niet in regio ${v.regioCode}.`);
+  return uit(
+    'nieuw_in_regio',
+    `In ${j} had de aanbieder een overeenkomst voor deze zorg in regio ${elders}, maar niet in regio ${v.regioCode}.`,
+  );
 }
 
 /** The class that decides the requirements across several regions: the strictest (a new class anywhere → new). */

@@ -1,8 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ACTIES, FASEN, PROCEDURE_TYPES, accepteertInschrijvingen, accepteertVragen, fasenVan, inschrijvingenOntzegeld, overgang,
-  toegestaneActies, type Actie, type Fase, type ProcedureType,
+  ACTIES,
+  FASEN,
+  PROCEDURE_TYPES,
+  accepteertInschrijvingen,
+  accepteertVragen,
+  fasenVan,
+  inschrijvingenOntzegeld,
+  overgang,
+  toegestaneActies,
+  type Actie,
+  type Fase,
+  type ProcedureType,
 } from './procedure.ts';
 
 // The expected transitions, written out by hand (not derived from the implementation):
@@ -74,7 +84,8 @@ for (const type of PROCEDURE_TYPES) {
       const m = /^(\w+) --(\w+)--> (\w+)$/.exec(line)!;
       expected.set(`${m[1]}|${m[2]}`, m[3] as Fase);
     }
-    let allowed = 0; let refused = 0;
+    let allowed = 0;
+    let refused = 0;
     for (const fase of FASEN) {
       for (const actie of ACTIES) {
         const r = overgang(type, fase, actie as Actie);
@@ -101,11 +112,51 @@ for (const type of PROCEDURE_TYPES) {
 
 test('a full happy path per procedure type ends in afgerond', () => {
   const paths: Record<ProcedureType, Actie[]> = {
-    openbaar: ['publiceren', 'vragenronde_openen', 'nvi_publiceren', 'inschrijving_sluiten', 'beoordeling_starten', 'voorlopig_gunnen', 'bezwaartermijn_starten', 'definitief_gunnen', 'afronden'],
-    onderhandeling_voorselectie: ['publiceren', 'inschrijving_sluiten', 'preselectie_starten', 'onderhandeling_starten', 'beoordeling_starten', 'voorlopig_gunnen', 'bezwaartermijn_starten', 'definitief_gunnen', 'afronden'],
-    dialoog: ['publiceren', 'vragenronde_openen', 'nvi_publiceren', 'inschrijving_sluiten', 'dialoog_starten', 'beoordeling_starten', 'voorlopig_gunnen', 'bezwaartermijn_starten', 'definitief_gunnen', 'afronden'],
+    openbaar: [
+      'publiceren',
+      'vragenronde_openen',
+      'nvi_publiceren',
+      'inschrijving_sluiten',
+      'beoordeling_starten',
+      'voorlopig_gunnen',
+      'bezwaartermijn_starten',
+      'definitief_gunnen',
+      'afronden',
+    ],
+    onderhandeling_voorselectie: [
+      'publiceren',
+      'inschrijving_sluiten',
+      'preselectie_starten',
+      'onderhandeling_starten',
+      'beoordeling_starten',
+      'voorlopig_gunnen',
+      'bezwaartermijn_starten',
+      'definitief_gunnen',
+      'afronden',
+    ],
+    dialoog: [
+      'publiceren',
+      'vragenronde_openen',
+      'nvi_publiceren',
+      'inschrijving_sluiten',
+      'dialoog_starten',
+      'beoordeling_starten',
+      'voorlopig_gunnen',
+      'bezwaartermijn_starten',
+      'definitief_gunnen',
+      'afronden',
+    ],
     open_house: ['publiceren', 'toelating_openen', 'toelating_sluiten'],
-    best_value: ['publiceren', 'inschrijving_sluiten', 'beoordeling_starten', 'verduidelijking_starten', 'voorlopig_gunnen', 'bezwaartermijn_starten', 'definitief_gunnen', 'afronden'],
+    best_value: [
+      'publiceren',
+      'inschrijving_sluiten',
+      'beoordeling_starten',
+      'verduidelijking_starten',
+      'voorlopig_gunnen',
+      'bezwaartermijn_starten',
+      'definitief_gunnen',
+      'afronden',
+    ],
   };
   for (const type of PROCEDURE_TYPES) {
     let f: Fase = 'concept';

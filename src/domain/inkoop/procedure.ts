@@ -22,29 +22,73 @@
  *   ingetrokken           procedure withdrawn (final)
  */
 
-export const PROCEDURE_TYPES = ['openbaar', 'onderhandeling_voorselectie', 'dialoog', 'open_house', 'best_value'] as const;
+export const PROCEDURE_TYPES = [
+  'openbaar',
+  'onderhandeling_voorselectie',
+  'dialoog',
+  'open_house',
+  'best_value',
+] as const;
 export type ProcedureType = (typeof PROCEDURE_TYPES)[number];
 
 export const FASEN = [
-  'concept', 'gepubliceerd', 'vragenronde', 'nvi_gepubliceerd', 'toelating_doorlopend', 'inschrijving_gesloten',
-  'preselectie', 'onderhandeling', 'dialoog', 'beoordeling', 'verduidelijking', 'voorlopige_gunning',
-  'bezwaartermijn', 'definitieve_gunning', 'afgerond', 'ingetrokken',
+  'concept',
+  'gepubliceerd',
+  'vragenronde',
+  'nvi_gepubliceerd',
+  'toelating_doorlopend',
+  'inschrijving_gesloten',
+  'preselectie',
+  'onderhandeling',
+  'dialoog',
+  'beoordeling',
+  'verduidelijking',
+  'voorlopige_gunning',
+  'bezwaartermijn',
+  'definitieve_gunning',
+  'afgerond',
+  'ingetrokken',
 ] as const;
 export type Fase = (typeof FASEN)[number];
 
 export const ACTIES = [
-  'publiceren', 'vragenronde_openen', 'nvi_publiceren', 'toelating_openen', 'toelating_sluiten', 'inschrijving_sluiten',
-  'preselectie_starten', 'onderhandeling_starten', 'dialoog_starten', 'beoordeling_starten', 'verduidelijking_starten',
-  'voorlopig_gunnen', 'bezwaartermijn_starten', 'definitief_gunnen', 'afronden', 'intrekken',
+  'publiceren',
+  'vragenronde_openen',
+  'nvi_publiceren',
+  'toelating_openen',
+  'toelating_sluiten',
+  'inschrijving_sluiten',
+  'preselectie_starten',
+  'onderhandeling_starten',
+  'dialoog_starten',
+  'beoordeling_starten',
+  'verduidelijking_starten',
+  'voorlopig_gunnen',
+  'bezwaartermijn_starten',
+  'definitief_gunnen',
+  'afronden',
+  'intrekken',
 ] as const;
 export type Actie = (typeof ACTIES)[number];
 
 export const PROCEDURE_NAMEN: Record<ProcedureType, { nl: string; en: string; bron: string }> = {
   openbaar: { nl: 'Openbare procedure', en: 'Open procedure', bron: 'seed 000 §3.3' },
-  onderhandeling_voorselectie: { nl: 'Procedure van onderhandeling met voorafgaande bekendmaking', en: 'Negotiated procedure with preselection', bron: 'seed 000 §3.3' },
+  onderhandeling_voorselectie: {
+    nl: 'Procedure van onderhandeling met voorafgaande bekendmaking',
+    en: 'Negotiated procedure with preselection',
+    bron: 'seed 000 §3.3',
+  },
   dialoog: { nl: 'Dialoogmodel (inkoopkader 2016)', en: 'Dialogue model (2016 framework)', bron: 'seed 002 §2.2' },
-  open_house: { nl: 'Open house (iedere aanbieder die aan de eisen voldoet krijgt een raamovereenkomst)', en: 'Open house', bron: 'seed 001 §4.2 (digest 001 §3.4)' },
-  best_value: { nl: 'Best value / prestatie-inkoop (kort voorstel, eigen KPI\'s)', en: 'Best value procurement', bron: 'seed 001 §4.2 (digest 001 §3.4)' },
+  open_house: {
+    nl: 'Open house (iedere aanbieder die aan de eisen voldoet krijgt een raamovereenkomst)',
+    en: 'Open house',
+    bron: 'seed 001 §4.2 (digest 001 §3.4)',
+  },
+  best_value: {
+    nl: "Best value / prestatie-inkoop (kort voorstel, eigen KPI's)",
+    en: 'Best value procurement',
+    bron: 'seed 001 §4.2 (digest 001 §3.4)',
+  },
 };
 
 type Overgang = readonly [Actie, readonly Fase[], Fase];
@@ -65,7 +109,9 @@ const NA_BEOORDELING: Overgang[] = [
 function metIntrekken(o: Overgang[]): Overgang[] {
   const bereikbaar = new Set<Fase>(['concept']);
   for (const [, , naar] of o) bereikbaar.add(naar);
-  const intrekbaar = FASEN.filter((f) => bereikbaar.has(f) && !['definitieve_gunning', 'afgerond', 'ingetrokken'].includes(f));
+  const intrekbaar = FASEN.filter(
+    (f) => bereikbaar.has(f) && !['definitieve_gunning', 'afgerond', 'ingetrokken'].includes(f),
+  );
   return [...o, ['intrekken', intrekbaar, 'ingetrokken']];
 }
 
@@ -109,7 +155,8 @@ const BASIS: Record<ProcedureType, Overgang[]> = {
 };
 
 export const OVERGANGEN: Record<ProcedureType, readonly Overgang[]> = Object.fromEntries(
-  PROCEDURE_TYPES.map((t) => [t, metIntrekken(BASIS[t])])) as unknown as Record<ProcedureType, readonly Overgang[]>;
+  PROCEDURE_TYPES.map((t) => [t, metIntrekken(BASIS[t])]),
+) as unknown as Record<ProcedureType, readonly Overgang[]>;
 
 export type OvergangResultaat =
   | { ok: true; van: Fase; naar: Fase; actie: Actie; regel: string }
@@ -143,7 +190,8 @@ export const isOpenbaar = (f: Fase) => f !== 'concept';
 
 /** Phases in which providers may create, change, submit or withdraw an inschrijving (the deadline is checked separately). */
 export function accepteertInschrijvingen(type: ProcedureType, f: Fase): boolean {
-  if (type === 'open_house') return f === 'toelating_doorlopend' || f === 'gepubliceerd' || f === 'vragenronde' || f === 'nvi_gepubliceerd';
+  if (type === 'open_house')
+    return f === 'toelating_doorlopend' || f === 'gepubliceerd' || f === 'vragenronde' || f === 'nvi_gepubliceerd';
   return f === 'gepubliceerd' || f === 'vragenronde' || f === 'nvi_gepubliceerd';
 }
 

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { GRENZEN, normaliseerRegionaleParagraaf, valideerRegionaleParagraaf, type ParagraafKader } from './regionale-paragraaf.ts';
+import {
+  GRENZEN,
+  normaliseerRegionaleParagraaf,
+  valideerRegionaleParagraaf,
+  type ParagraafKader,
+} from './regionale-paragraaf.ts';
 import { beoordeel, pasWegingToe, type Criterium } from './beoordeling.ts';
 import { dec } from '../money.ts';
 
@@ -33,16 +38,27 @@ test('een volledige, geldige paragraaf heeft geen fouten en wordt genormaliseerd
     tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'Deelname regionaal wachtlijstoverleg' }],
   });
   assert.deepEqual(normaliseerRegionaleParagraaf({}), {});
-  assert.deepEqual(normaliseerRegionaleParagraaf({ toelichting: '  ', weging: {}, tweejarigeVoorwaarden: [] }), {}, 'empty parts are left out');
+  assert.deepEqual(
+    normaliseerRegionaleParagraaf({ toelichting: '  ', weging: {}, tweejarigeVoorwaarden: [] }),
+    {},
+    'empty parts are left out',
+  );
 });
 
 test('onbekende onderdelen worden geweigerd en genoemd, ook binnen voorwaarden en bestValue', () => {
   const f = valideerRegionaleParagraaf({ weging: {}, gewichten: { F1: '1' }, basistarief: '95' }, dialoog);
-  assert.deepEqual(f.map((x) => x.waar), ['regionaleParagraaf.gewichten', 'regionaleParagraaf.basistarief']);
+  assert.deepEqual(
+    f.map((x) => x.waar),
+    ['regionaleParagraaf.gewichten', 'regionaleParagraaf.basistarief'],
+  );
   assert.match(f[0].wat, /Onbekend onderdeel 'gewichten'/);
   assert.match(f[0].actie!, /toelichting, weging, schaalStap, tweejarigeVoorwaarden, bestValue/);
-  assert.deepEqual(waar({ tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'x', voldaan: true }] }), ['regionaleParagraaf.tweejarigeVoorwaarden[0].voldaan']);
-  assert.deepEqual(waar({ bestValue: { maxWoorden: 500, maxPaginas: 2 } }, bestValue), ['regionaleParagraaf.bestValue.maxPaginas']);
+  assert.deepEqual(waar({ tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'x', voldaan: true }] }), [
+    'regionaleParagraaf.tweejarigeVoorwaarden[0].voldaan',
+  ]);
+  assert.deepEqual(waar({ bestValue: { maxWoorden: 500, maxPaginas: 2 } }, bestValue), [
+    'regionaleParagraaf.bestValue.maxPaginas',
+  ]);
   assert.deepEqual(waar([]), ['regionaleParagraaf']);
   assert.deepEqual(waar(null), ['regionaleParagraaf']);
   assert.deepEqual(waar('tekst'), ['regionaleParagraaf']);
@@ -50,7 +66,10 @@ test('onbekende onderdelen worden geweigerd en genoemd, ook binnen voorwaarden e
 
 test('weging: alleen gewogen criteria van dit kader, exacte decimalen > 0 met hoogstens twee decimalen', () => {
   const f = valideerRegionaleParagraaf({ weging: { F9: '10', KO1: '10', A2: '5' } }, dialoog);
-  assert.deepEqual(f.map((x) => x.waar), ['regionaleParagraaf.weging.F9', 'regionaleParagraaf.weging.KO1', 'regionaleParagraaf.weging.A2']);
+  assert.deepEqual(
+    f.map((x) => x.waar),
+    ['regionaleParagraaf.weging.F9', 'regionaleParagraaf.weging.KO1', 'regionaleParagraaf.weging.A2'],
+  );
   assert.match(f[0].wat, /F9 is geen gunningscriterium van dit inkoopkader/);
   assert.match(f[0].actie!, /Kies uit: F1, F2, F3/);
   assert.match(f[1].wat, /KO1 is geen gewogen gunningscriterium \(groep gunningscriterium_knockout: voldaan ja\/nee/);
@@ -65,7 +84,10 @@ test('weging: alleen gewogen criteria van dit kader, exacte decimalen > 0 met ho
   assert.match(fout('100000')[0].wat, /groter dan 99999\.99/);
   assert.deepEqual(fout('99999.99'), []);
   assert.deepEqual(fout('0.01'), []);
-  assert.deepEqual(fout('1e3').map((x) => x.waar), ['regionaleParagraaf.weging.F1']);
+  assert.deepEqual(
+    fout('1e3').map((x) => x.waar),
+    ['regionaleParagraaf.weging.F1'],
+  );
   assert.deepEqual(waar({ weging: ['F1'] }), ['regionaleParagraaf.weging']);
 });
 
@@ -81,20 +103,31 @@ test('schaalStap: positief decimaal waarin elke schaal precies opgaat', () => {
 });
 
 test('tweejarige voorwaarden: code uniek, niet G1–G4, omschrijving verplicht', () => {
-  const f = valideerRegionaleParagraaf({ tweejarigeVoorwaarden: [
-    { code: 'R1', omschrijving: 'Wachtlijstoverleg' },
-    { code: 'r1', omschrijving: 'Dubbel' },
-    { code: 'g2', omschrijving: 'Geen fraudeonderzoek' },
-    { code: '', omschrijving: 'Zonder code' },
-    { code: 'R5', omschrijving: '  ' },
-    { code: 'R:6', omschrijving: 'Dubbele punt' },
-    'R7',
-  ] }, dialoog);
-  assert.deepEqual(f.map((x) => x.waar), [
-    'regionaleParagraaf.tweejarigeVoorwaarden[1].code', 'regionaleParagraaf.tweejarigeVoorwaarden[2].code',
-    'regionaleParagraaf.tweejarigeVoorwaarden[3].code', 'regionaleParagraaf.tweejarigeVoorwaarden[4].omschrijving',
-    'regionaleParagraaf.tweejarigeVoorwaarden[5].code', 'regionaleParagraaf.tweejarigeVoorwaarden[6]',
-  ]);
+  const f = valideerRegionaleParagraaf(
+    {
+      tweejarigeVoorwaarden: [
+        { code: 'R1', omschrijving: 'Wachtlijstoverleg' },
+        { code: 'r1', omschrijving: 'Dubbel' },
+        { code: 'g2', omschrijving: 'Geen fraudeonderzoek' },
+        { code: '', omschrijving: 'Zonder code' },
+        { code: 'R5', omschrijving: '  ' },
+        { code: 'R:6', omschrijving: 'Dubbele punt' },
+        'R7',
+      ],
+    },
+    dialoog,
+  );
+  assert.deepEqual(
+    f.map((x) => x.waar),
+    [
+      'regionaleParagraaf.tweejarigeVoorwaarden[1].code',
+      'regionaleParagraaf.tweejarigeVoorwaarden[2].code',
+      'regionaleParagraaf.tweejarigeVoorwaarden[3].code',
+      'regionaleParagraaf.tweejarigeVoorwaarden[4].omschrijving',
+      'regionaleParagraaf.tweejarigeVoorwaarden[5].code',
+      'regionaleParagraaf.tweejarigeVoorwaarden[6]',
+    ],
+  );
   assert.match(f[0].wat, /Code r1 komt al voor bij voorwaarde 1/);
   assert.match(f[1].wat, /landelijke voorwaarde .*G1–G4/);
   const veel = Array.from({ length: GRENZEN.voorwaarden + 1 }, (_, i) => ({ code: `R${i}`, omschrijving: 'x' }));
@@ -104,13 +137,24 @@ test('tweejarige voorwaarden: code uniek, niet G1–G4, omschrijving verplicht',
 
 test('bestValue: alleen bij best value, gehele getallen binnen de grenzen', () => {
   assert.deepEqual(waar({ bestValue: { maxKpis: 3 } }), ['regionaleParagraaf.bestValue']);
-  assert.match(valideerRegionaleParagraaf({ bestValue: { maxKpis: 3 } }, dialoog)[0].wat, /alleen bij een best value-procedure; .*dialoog/);
+  assert.match(
+    valideerRegionaleParagraaf({ bestValue: { maxKpis: 3 } }, dialoog)[0].wat,
+    /alleen bij een best value-procedure; .*dialoog/,
+  );
   assert.deepEqual(waar({ bestValue: { maxWoorden: 100, maxKpis: 20, verduidelijkingAantal: 1 } }, bestValue), []);
-  assert.deepEqual(waar({ bestValue: { maxWoorden: 99, maxKpis: 21, verduidelijkingAantal: 0 } }, bestValue),
-    ['regionaleParagraaf.bestValue.maxWoorden', 'regionaleParagraaf.bestValue.maxKpis', 'regionaleParagraaf.bestValue.verduidelijkingAantal']);
-  assert.deepEqual(waar({ bestValue: { maxWoorden: 10001, maxKpis: 2.5, verduidelijkingAantal: 'twee' } }, bestValue),
-    ['regionaleParagraaf.bestValue.maxWoorden', 'regionaleParagraaf.bestValue.maxKpis', 'regionaleParagraaf.bestValue.verduidelijkingAantal']);
-  assert.deepEqual(normaliseerRegionaleParagraaf({ bestValue: { maxWoorden: ' 800 ', maxKpis: 3 } }), { bestValue: { maxWoorden: 800, maxKpis: 3 } });
+  assert.deepEqual(waar({ bestValue: { maxWoorden: 99, maxKpis: 21, verduidelijkingAantal: 0 } }, bestValue), [
+    'regionaleParagraaf.bestValue.maxWoorden',
+    'regionaleParagraaf.bestValue.maxKpis',
+    'regionaleParagraaf.bestValue.verduidelijkingAantal',
+  ]);
+  assert.deepEqual(waar({ bestValue: { maxWoorden: 10001, maxKpis: 2.5, verduidelijkingAantal: 'twee' } }, bestValue), [
+    'regionaleParagraaf.bestValue.maxWoorden',
+    'regionaleParagraaf.bestValue.maxKpis',
+    'regionaleParagraaf.bestValue.verduidelijkingAantal',
+  ]);
+  assert.deepEqual(normaliseerRegionaleParagraaf({ bestValue: { maxWoorden: ' 800 ', maxKpis: 3 } }), {
+    bestValue: { maxWoorden: 800, maxKpis: 3 },
+  });
 });
 
 test('toelichting: hoogstens 20.000 tekens', () => {
@@ -121,47 +165,85 @@ test('toelichting: hoogstens 20.000 tekens', () => {
 
 // ── property tests ──
 
-const gewicht = fc.tuple(fc.integer({ min: 0, max: 99999 }), fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }), fc.boolean())
+const gewicht = fc
+  .tuple(
+    fc.integer({ min: 0, max: 99999 }),
+    fc.option(fc.integer({ min: 0, max: 99 }), { nil: undefined }),
+    fc.boolean(),
+  )
   .filter(([i, f]) => i > 0 || (f ?? 0) > 0)
   .map(([i, f, komma]) => `${i}${f === undefined ? '' : `${komma ? ',' : '.'}${String(f).padStart(2, '0')}`}`);
-const geldig = fc.record({
-  toelichting: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
-  weging: fc.option(fc.record({ F1: gewicht, F2: gewicht, F3: gewicht }, { requiredKeys: [] }), { nil: undefined }),
-  schaalStap: fc.option(fc.constantFrom('1', '0.5', '0,25', '2', '0.1'), { nil: undefined }),
-  tweejarigeVoorwaarden: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 999 }), { maxLength: 5 })
-    .map((ns) => ns.map((n) => ({ code: `R${n}`, omschrijving: `Voorwaarde ${n}` }))), { nil: undefined }),
-}, { requiredKeys: [] });
+const geldig = fc.record(
+  {
+    toelichting: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
+    weging: fc.option(fc.record({ F1: gewicht, F2: gewicht, F3: gewicht }, { requiredKeys: [] }), { nil: undefined }),
+    schaalStap: fc.option(fc.constantFrom('1', '0.5', '0,25', '2', '0.1'), { nil: undefined }),
+    tweejarigeVoorwaarden: fc.option(
+      fc
+        .uniqueArray(fc.integer({ min: 1, max: 999 }), { maxLength: 5 })
+        .map((ns) => ns.map((n) => ({ code: `R${n}`, omschrijving: `Voorwaarde ${n}` }))),
+      { nil: undefined },
+    ),
+  },
+  { requiredKeys: [] },
+);
 
 test('eigenschap: geldige invoer blijft na normaliseren geldig, normaliseren is idempotent en gewichten blijven exact', () => {
-  fc.assert(fc.property(geldig, (p) => {
-    assert.deepEqual(valideerRegionaleParagraaf(p, dialoog), []);
-    const n = normaliseerRegionaleParagraaf(p);
-    assert.deepEqual(valideerRegionaleParagraaf(n, dialoog), []);
-    assert.deepEqual(normaliseerRegionaleParagraaf(n), n);
-    for (const [code, w] of Object.entries(p.weging ?? {})) {
-      assert.ok(dec(n.weging![code]).equals(dec(w.replace(',', '.'))), `${w} → ${n.weging![code]}`);
-      assert.doesNotMatch(n.weging![code], /,|^0\d/);
-    }
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(geldig, (p) => {
+      assert.deepEqual(valideerRegionaleParagraaf(p, dialoog), []);
+      const n = normaliseerRegionaleParagraaf(p);
+      assert.deepEqual(valideerRegionaleParagraaf(n, dialoog), []);
+      assert.deepEqual(normaliseerRegionaleParagraaf(n), n);
+      for (const [code, w] of Object.entries(p.weging ?? {})) {
+        assert.ok(dec(n.weging![code]).equals(dec(w.replace(',', '.'))), `${w} → ${n.weging![code]}`);
+        assert.doesNotMatch(n.weging![code], /,|^0\d/);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('eigenschap: elke onbekende sleutel wordt bij naam geweigerd', () => {
-  const onbekend = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !['toelichting', 'weging', 'schaalStap', 'tweejarigeVoorwaarden', 'bestValue', '__proto__'].includes(s));
-  fc.assert(fc.property(geldig, onbekend, (p, k) => {
-    const f = valideerRegionaleParagraaf({ ...p, [k]: 'x' }, dialoog);
-    assert.deepEqual(f.map((x) => x.waar), [`regionaleParagraaf.${k}`]);
-  }), { numRuns: 200 });
+  const onbekend = fc
+    .string({ minLength: 1, maxLength: 12 })
+    .filter(
+      (s) => !['toelichting', 'weging', 'schaalStap', 'tweejarigeVoorwaarden', 'bestValue', '__proto__'].includes(s),
+    );
+  fc.assert(
+    fc.property(geldig, onbekend, (p, k) => {
+      const f = valideerRegionaleParagraaf({ ...p, [k]: 'x' }, dialoog);
+      assert.deepEqual(
+        f.map((x) => x.waar),
+        [`regionaleParagraaf.${k}`],
+      );
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('eigenschap: een regionaal gewicht dat door de regels komt, laat de beoordeling altijd een exact totaal berekenen', () => {
-  const criteria: Criterium[] = dialoog.eisen.filter((e) => e.groep === 'gunningscriterium_gewogen')
-    .map((e) => ({ code: e.code, naam: e.code, soort: 'gewogen', gewicht: e.gewicht!, schaal: { min: e.schaalMin!, max: e.schaalMax! } }));
-  fc.assert(fc.property(fc.record({ F1: gewicht, F2: gewicht, F3: gewicht }), (w) => {
-    const n = normaliseerRegionaleParagraaf({ weging: w });
-    const u = beoordeel(pasWegingToe(criteria, n.weging), criteria.map((c) => ({ criteriumCode: c.code, score: c.schaal!.max, motivatie: 'max' })));
-    // every criterion at its maximum: total = Σ max×w / Σ w, exact to two decimals
-    const teller = dec(5).times(n.weging!.F1).plus(dec(5).times(n.weging!.F2)).plus(dec(10).times(n.weging!.F3));
-    const noemer = dec(n.weging!.F1).plus(n.weging!.F2).plus(n.weging!.F3);
-    assert.equal(u.totaal, teller.dividedBy(noemer).toDecimalPlaces(2).toFixed(2));
-  }), { numRuns: 200 });
+  const criteria: Criterium[] = dialoog.eisen
+    .filter((e) => e.groep === 'gunningscriterium_gewogen')
+    .map((e) => ({
+      code: e.code,
+      naam: e.code,
+      soort: 'gewogen',
+      gewicht: e.gewicht!,
+      schaal: { min: e.schaalMin!, max: e.schaalMax! },
+    }));
+  fc.assert(
+    fc.property(fc.record({ F1: gewicht, F2: gewicht, F3: gewicht }), (w) => {
+      const n = normaliseerRegionaleParagraaf({ weging: w });
+      const u = beoordeel(
+        pasWegingToe(criteria, n.weging),
+        criteria.map((c) => ({ criteriumCode: c.code, score: c.schaal!.max, motivatie: 'max' })),
+      );
+      // every criterion at its maximum: total = Σ max×w / Σ w, exact to two decimals
+      const teller = dec(5).times(n.weging!.F1).plus(dec(5).times(n.weging!.F2)).plus(dec(10).times(n.weging!.F3));
+      const noemer = dec(n.weging!.F1).plus(n.weging!.F2).plus(n.weging!.F3);
+      assert.equal(u.totaal, teller.dividedBy(noemer).toDecimalPlaces(2).toFixed(2));
+    }),
+    { numRuns: 200 },
+  );
 });

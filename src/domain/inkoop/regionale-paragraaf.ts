@@ -15,8 +15,15 @@ import type { RegelFoutDetail } from './beoordeling.ts';
 
 export const REGIONALE_PARAGRAAF_REGEL = 'inkoop.kader.regionale-paragraaf.v1';
 
-export interface RegionaleVoorwaardeInvoer { code: string; omschrijving: string }
-export interface BestValueInstellingen { maxWoorden?: number; maxKpis?: number; verduidelijkingAantal?: number }
+export interface RegionaleVoorwaardeInvoer {
+  code: string;
+  omschrijving: string;
+}
+export interface BestValueInstellingen {
+  maxWoorden?: number;
+  maxKpis?: number;
+  verduidelijkingAantal?: number;
+}
 
 /** The normalised paragraph: absent keys mean "nothing regional" (published defaults apply). */
 export interface RegionaleParagraaf {
@@ -65,8 +72,13 @@ const INT = /^\d+$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** "060,50" → "60.50": trimmed, decimal point, no leading zeros; the digits typed are kept (exact). */
-const canoniekDecimaal = (s: string) => s.trim().replace(',', '.').replace(/^0+(?=\d)/, '');
-const kies = (xs: readonly string[]) => (xs.length ? `Kies uit: ${xs.join(', ')}.` : 'Dit inkoopkader heeft geen gewogen gunningscriteria.');
+const canoniekDecimaal = (s: string) =>
+  s
+    .trim()
+    .replace(',', '.')
+    .replace(/^0+(?=\d)/, '');
+const kies = (xs: readonly string[]) =>
+  xs.length ? `Kies uit: ${xs.join(', ')}.` : 'Dit inkoopkader heeft geen gewogen gunningscriteria.';
 
 /**
  * Checks a decimal string: exact, at most two decimals, within (0, max]. Returns the problem or null.
@@ -106,19 +118,38 @@ export function valideerRegionaleParagraaf(invoer: unknown, kader: ParagraafKade
   const P = 'regionaleParagraaf';
   const fouten: RegelFoutDetail[] = [];
   if (!isObject(invoer)) {
-    return [{ waar: P, wat: `De regionale paragraaf moet een object zijn, niet ${Array.isArray(invoer) ? 'een lijst' : invoer === null ? 'null' : typeof invoer}.`, actie: `Geef een object met (een deel van) ${SLEUTELS.join(', ')}; {} wist de paragraaf.` }];
+    return [
+      {
+        waar: P,
+        wat: `De regionale paragraaf moet een object zijn, niet ${Array.isArray(invoer) ? 'een lijst' : invoer === null ? 'null' : typeof invoer}.`,
+        actie: `Geef een object met (een deel van) ${SLEUTELS.join(', ')}; {} wist de paragraaf.`,
+      },
+    ];
   }
   for (const k of Object.keys(invoer)) {
     if (!(SLEUTELS as readonly string[]).includes(k)) {
-      fouten.push({ waar: `${P}.${k}`, wat: `Onbekend onderdeel '${k}' in de regionale paragraaf.`, actie: `Toegestaan: ${SLEUTELS.join(', ')}.` });
+      fouten.push({
+        waar: `${P}.${k}`,
+        wat: `Onbekend onderdeel '${k}' in de regionale paragraaf.`,
+        actie: `Toegestaan: ${SLEUTELS.join(', ')}.`,
+      });
     }
   }
 
   // toelichting
   if (invoer.toelichting !== undefined) {
-    if (typeof invoer.toelichting !== 'string') fouten.push({ waar: `${P}.toelichting`, wat: 'De toelichting is geen tekst.', actie: 'Geef de tekst van de regionale paragraaf als tekst.' });
+    if (typeof invoer.toelichting !== 'string')
+      fouten.push({
+        waar: `${P}.toelichting`,
+        wat: 'De toelichting is geen tekst.',
+        actie: 'Geef de tekst van de regionale paragraaf als tekst.',
+      });
     else if (invoer.toelichting.length > GRENZEN.toelichting) {
-      fouten.push({ waar: `${P}.toelichting`, wat: `De toelichting is ${invoer.toelichting.length} tekens; het maximum is ${GRENZEN.toelichting}.`, actie: 'Kort de tekst in of verwijs naar een bijlage.' });
+      fouten.push({
+        waar: `${P}.toelichting`,
+        wat: `De toelichting is ${invoer.toelichting.length} tekens; het maximum is ${GRENZEN.toelichting}.`,
+        actie: 'Kort de tekst in of verwijs naar een bijlage.',
+      });
     }
   }
 
@@ -128,17 +159,36 @@ export function valideerRegionaleParagraaf(invoer: unknown, kader: ParagraafKade
   // weging
   if (invoer.weging !== undefined) {
     if (!isObject(invoer.weging)) {
-      fouten.push({ waar: `${P}.weging`, wat: 'De weging moet een object zijn: criteriumcode → gewicht.', actie: 'Bijvoorbeeld { "F1": "50", "F2": "30" }.' });
+      fouten.push({
+        waar: `${P}.weging`,
+        wat: 'De weging moet een object zijn: criteriumcode → gewicht.',
+        actie: 'Bijvoorbeeld { "F1": "50", "F2": "30" }.',
+      });
     } else {
       for (const [code, w] of Object.entries(invoer.weging)) {
         const waar = `${P}.weging.${code}`;
         const eis = kader.eisen.find((e) => e.code === code);
-        if (!eis) fouten.push({ waar, wat: `${code} is geen gunningscriterium van dit inkoopkader.`, actie: `Verwijder dit gewicht of kies een gewogen criterium. ${kies(gewogenCodes)}` });
+        if (!eis)
+          fouten.push({
+            waar,
+            wat: `${code} is geen gunningscriterium van dit inkoopkader.`,
+            actie: `Verwijder dit gewicht of kies een gewogen criterium. ${kies(gewogenCodes)}`,
+          });
         else if (eis.groep !== GEWOGEN) {
-          fouten.push({ waar, wat: `${code} is geen gewogen gunningscriterium (groep ${eis.groep}${eis.groep === KNOCKOUT ? ': voldaan ja/nee, zonder gewicht' : ''}).`, actie: `Alleen gewogen criteria krijgen een gewicht. ${kies(gewogenCodes)}` });
+          fouten.push({
+            waar,
+            wat: `${code} is geen gewogen gunningscriterium (groep ${eis.groep}${eis.groep === KNOCKOUT ? ': voldaan ja/nee, zonder gewicht' : ''}).`,
+            actie: `Alleen gewogen criteria krijgen een gewicht. ${kies(gewogenCodes)}`,
+          });
         }
         const f = decimaalFout(w, `Het gewicht van ${code}`, GRENZEN.gewichtMax);
-        if (f) fouten.push({ waar, wat: f, actie: 'Geef een gewicht groter dan 0 met hoogstens twee decimalen als tekst, bijv. "35" of "12.5"; laat het veld leeg om het gepubliceerde gewicht te houden.' });
+        if (f)
+          fouten.push({
+            waar,
+            wat: f,
+            actie:
+              'Geef een gewicht groter dan 0 met hoogstens twee decimalen als tekst, bijv. "35" of "12.5"; laat het veld leeg om het gepubliceerde gewicht te houden.',
+          });
       }
     }
   }
@@ -146,14 +196,24 @@ export function valideerRegionaleParagraaf(invoer: unknown, kader: ParagraafKade
   // schaalStap
   if (invoer.schaalStap !== undefined) {
     const f = decimaalFout(invoer.schaalStap, 'De schaalstap');
-    if (f) fouten.push({ waar: `${P}.schaalStap`, wat: f, actie: 'Geef een stap groter dan 0 met hoogstens twee decimalen, bijv. "1" of "0.5".' });
+    if (f)
+      fouten.push({
+        waar: `${P}.schaalStap`,
+        wat: f,
+        actie: 'Geef een stap groter dan 0 met hoogstens twee decimalen, bijv. "1" of "0.5".',
+      });
     else {
       const stap = dec(canoniekDecimaal(invoer.schaalStap as string));
       for (const e of gewogen) {
-        if (e.schaalMin === null || e.schaalMax === null || !DEC_ANY.test(e.schaalMin) || !DEC_ANY.test(e.schaalMax)) continue;
+        if (e.schaalMin === null || e.schaalMax === null || !DEC_ANY.test(e.schaalMin) || !DEC_ANY.test(e.schaalMax))
+          continue;
         const bereik = dec(e.schaalMax).minus(e.schaalMin);
         if (!bereik.mod(stap).isZero()) {
-          fouten.push({ waar: `${P}.schaalStap`, wat: `Met stap ${stap.toString()} is het maximum ${dec(e.schaalMax).toString()} van de schaal van ${e.code} (${dec(e.schaalMin).toString()}–${dec(e.schaalMax).toString()}) niet te bereiken.`, actie: `Kies een stap waarin ${bereik.toString()} precies opgaat, bijv. "1" of "0.5".` });
+          fouten.push({
+            waar: `${P}.schaalStap`,
+            wat: `Met stap ${stap.toString()} is het maximum ${dec(e.schaalMax).toString()} van de schaal van ${e.code} (${dec(e.schaalMin).toString()}–${dec(e.schaalMax).toString()}) niet te bereiken.`,
+            actie: `Kies een stap waarin ${bereik.toString()} precies opgaat, bijv. "1" of "0.5".`,
+          });
         }
       }
     }
@@ -163,29 +223,75 @@ export function valideerRegionaleParagraaf(invoer: unknown, kader: ParagraafKade
   if (invoer.tweejarigeVoorwaarden !== undefined) {
     const lijst = invoer.tweejarigeVoorwaarden;
     if (!Array.isArray(lijst)) {
-      fouten.push({ waar: `${P}.tweejarigeVoorwaarden`, wat: 'De regionale voorwaarden moeten een lijst zijn.', actie: 'Bijvoorbeeld [{ "code": "R1", "omschrijving": "Deelname regionaal wachtlijstoverleg" }].' });
+      fouten.push({
+        waar: `${P}.tweejarigeVoorwaarden`,
+        wat: 'De regionale voorwaarden moeten een lijst zijn.',
+        actie: 'Bijvoorbeeld [{ "code": "R1", "omschrijving": "Deelname regionaal wachtlijstoverleg" }].',
+      });
     } else {
-      if (lijst.length > GRENZEN.voorwaarden) fouten.push({ waar: `${P}.tweejarigeVoorwaarden`, wat: `${lijst.length} regionale voorwaarden; het maximum is ${GRENZEN.voorwaarden}.`, actie: 'Voeg voorwaarden samen.' });
+      if (lijst.length > GRENZEN.voorwaarden)
+        fouten.push({
+          waar: `${P}.tweejarigeVoorwaarden`,
+          wat: `${lijst.length} regionale voorwaarden; het maximum is ${GRENZEN.voorwaarden}.`,
+          actie: 'Voeg voorwaarden samen.',
+        });
       const gezien = new Map<string, number>();
       lijst.forEach((v, i) => {
         const waar = `${P}.tweejarigeVoorwaarden[${i}]`;
-        if (!isObject(v)) { fouten.push({ waar, wat: `Voorwaarde ${i + 1} is geen object met code en omschrijving.` }); return; }
+        if (!isObject(v)) {
+          fouten.push({ waar, wat: `Voorwaarde ${i + 1} is geen object met code en omschrijving.` });
+          return;
+        }
         for (const k of Object.keys(v)) {
-          if (k !== 'code' && k !== 'omschrijving') fouten.push({ waar: `${waar}.${k}`, wat: `Onbekend onderdeel '${k}' in voorwaarde ${i + 1}.`, actie: 'Toegestaan: code, omschrijving.' });
+          if (k !== 'code' && k !== 'omschrijving')
+            fouten.push({
+              waar: `${waar}.${k}`,
+              wat: `Onbekend onderdeel '${k}' in voorwaarde ${i + 1}.`,
+              actie: 'Toegestaan: code, omschrijving.',
+            });
         }
         const code = typeof v.code === 'string' ? v.code.trim() : '';
-        if (!code) fouten.push({ waar: `${waar}.code`, wat: `Voorwaarde ${i + 1} heeft geen code.`, actie: 'Geef een korte code, bijv. R1.' });
-        else if (!CODE.test(code)) fouten.push({ waar: `${waar}.code`, wat: `Code '${code}' van voorwaarde ${i + 1} is ongeldig.`, actie: 'Letters, cijfers, punt, streep of liggend streepje; begint met een letter of cijfer; max. 40 tekens.' });
+        if (!code)
+          fouten.push({
+            waar: `${waar}.code`,
+            wat: `Voorwaarde ${i + 1} heeft geen code.`,
+            actie: 'Geef een korte code, bijv. R1.',
+          });
+        else if (!CODE.test(code))
+          fouten.push({
+            waar: `${waar}.code`,
+            wat: `Code '${code}' van voorwaarde ${i + 1} is ongeldig.`,
+            actie:
+              'Letters, cijfers, punt, streep of liggend streepje; begint met een letter of cijfer; max. 40 tekens.',
+          });
         else if ((LANDELIJKE_CODES as readonly string[]).includes(code.toUpperCase())) {
-          fouten.push({ waar: `${waar}.code`, wat: `Code ${code} is een landelijke voorwaarde voor de tweejarige overeenkomst (G1–G4, seed 002 §2.6); een regionale voorwaarde heeft een eigen code.`, actie: 'Kies een andere code, bijv. R1.' });
+          fouten.push({
+            waar: `${waar}.code`,
+            wat: `Code ${code} is een landelijke voorwaarde voor de tweejarige overeenkomst (G1–G4, seed 002 §2.6); een regionale voorwaarde heeft een eigen code.`,
+            actie: 'Kies een andere code, bijv. R1.',
+          });
         } else {
           const eerder = gezien.get(code.toUpperCase());
-          if (eerder !== undefined) fouten.push({ waar: `${waar}.code`, wat: `Code ${code} komt al voor bij voorwaarde ${eerder + 1}.`, actie: 'Geef elke regionale voorwaarde een eigen code.' });
+          if (eerder !== undefined)
+            fouten.push({
+              waar: `${waar}.code`,
+              wat: `Code ${code} komt al voor bij voorwaarde ${eerder + 1}.`,
+              actie: 'Geef elke regionale voorwaarde een eigen code.',
+            });
           else gezien.set(code.toUpperCase(), i);
         }
         const oms = typeof v.omschrijving === 'string' ? v.omschrijving.trim() : '';
-        if (!oms) fouten.push({ waar: `${waar}.omschrijving`, wat: `Voorwaarde ${i + 1}${code ? ` (${code})` : ''} heeft geen omschrijving.`, actie: 'Beschrijf waaraan de aanbieder moet voldoen.' });
-        else if (oms.length > GRENZEN.omschrijving) fouten.push({ waar: `${waar}.omschrijving`, wat: `De omschrijving van voorwaarde ${i + 1} is ${oms.length} tekens; het maximum is ${GRENZEN.omschrijving}.` });
+        if (!oms)
+          fouten.push({
+            waar: `${waar}.omschrijving`,
+            wat: `Voorwaarde ${i + 1}${code ? ` (${code})` : ''} heeft geen omschrijving.`,
+            actie: 'Beschrijf waaraan de aanbieder moet voldoen.',
+          });
+        else if (oms.length > GRENZEN.omschrijving)
+          fouten.push({
+            waar: `${waar}.omschrijving`,
+            wat: `De omschrijving van voorwaarde ${i + 1} is ${oms.length} tekens; het maximum is ${GRENZEN.omschrijving}.`,
+          });
       });
     }
   }
@@ -194,19 +300,36 @@ export function valideerRegionaleParagraaf(invoer: unknown, kader: ParagraafKade
   if (invoer.bestValue !== undefined) {
     const bv = invoer.bestValue;
     if (kader.procedureType !== 'best_value') {
-      fouten.push({ waar: `${P}.bestValue`, wat: `Best value-instellingen horen alleen bij een best value-procedure; dit kader is een procedure van het type ${kader.procedureType}.`, actie: 'Laat bestValue weg.' });
+      fouten.push({
+        waar: `${P}.bestValue`,
+        wat: `Best value-instellingen horen alleen bij een best value-procedure; dit kader is een procedure van het type ${kader.procedureType}.`,
+        actie: 'Laat bestValue weg.',
+      });
     } else if (!isObject(bv)) {
-      fouten.push({ waar: `${P}.bestValue`, wat: 'bestValue moet een object zijn.', actie: `Bijvoorbeeld { "maxWoorden": 1000, "maxKpis": 5, "verduidelijkingAantal": 1 }.` });
+      fouten.push({
+        waar: `${P}.bestValue`,
+        wat: 'bestValue moet een object zijn.',
+        actie: `Bijvoorbeeld { "maxWoorden": 1000, "maxKpis": 5, "verduidelijkingAantal": 1 }.`,
+      });
     } else {
       for (const k of Object.keys(bv)) {
-        if (!(BEST_VALUE_SLEUTELS as readonly string[]).includes(k)) fouten.push({ waar: `${P}.bestValue.${k}`, wat: `Onbekende best value-instelling '${k}'.`, actie: `Toegestaan: ${BEST_VALUE_SLEUTELS.join(', ')}.` });
+        if (!(BEST_VALUE_SLEUTELS as readonly string[]).includes(k))
+          fouten.push({
+            waar: `${P}.bestValue.${k}`,
+            wat: `Onbekende best value-instelling '${k}'.`,
+            actie: `Toegestaan: ${BEST_VALUE_SLEUTELS.join(', ')}.`,
+          });
       }
       for (const k of BEST_VALUE_SLEUTELS) {
         if (bv[k] === undefined) continue;
         const [min, max] = GRENZEN.bestValue[k];
         const n = geheelGetal(bv[k]);
         if (n === null || n < min || n > max) {
-          fouten.push({ waar: `${P}.bestValue.${k}`, wat: `${k} "${String(bv[k])}" is geen geheel getal van ${min} tot en met ${max}.`, actie: `Geef een geheel getal van ${min} tot en met ${max}.` });
+          fouten.push({
+            waar: `${P}.bestValue.${k}`,
+            wat: `${k} "${String(bv[k])}" is geen geheel getal van ${min} tot en met ${max}.`,
+            actie: `Geef een geheel getal van ${min} tot en met ${max}.`,
+          });
         }
       }
     }
@@ -224,13 +347,16 @@ export function normaliseerRegionaleParagraaf(invoer: unknown): RegionaleParagra
   const uit: RegionaleParagraaf = {};
   if (typeof invoer.toelichting === 'string' && invoer.toelichting.trim()) uit.toelichting = invoer.toelichting.trim();
   if (isObject(invoer.weging)) {
-    const w = Object.entries(invoer.weging).filter(([, v]) => typeof v === 'string' && v.trim())
+    const w = Object.entries(invoer.weging)
+      .filter(([, v]) => typeof v === 'string' && v.trim())
       .map(([code, v]) => [code, canoniekDecimaal(v as string)] as const);
     if (w.length) uit.weging = Object.fromEntries(w);
   }
-  if (typeof invoer.schaalStap === 'string' && invoer.schaalStap.trim()) uit.schaalStap = canoniekDecimaal(invoer.schaalStap);
+  if (typeof invoer.schaalStap === 'string' && invoer.schaalStap.trim())
+    uit.schaalStap = canoniekDecimaal(invoer.schaalStap);
   if (Array.isArray(invoer.tweejarigeVoorwaarden) && invoer.tweejarigeVoorwaarden.length) {
-    uit.tweejarigeVoorwaarden = invoer.tweejarigeVoorwaarden.filter(isObject)
+    uit.tweejarigeVoorwaarden = invoer.tweejarigeVoorwaarden
+      .filter(isObject)
       .map((v) => ({ code: String(v.code ?? '').trim(), omschrijving: String(v.omschrijving ?? '').trim() }));
   }
   if (isObject(invoer.bestValue)) {

@@ -1,8 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  aftelling, controleerTijdlijn, formatteerNl, instantNaarLokaal, laatsteZondag, lokaalNaarInstant, lopendeTermijnen,
-  offsetMinuten, termijnenUitSjabloon, tijdlijn2016, voorDeadline,
+  aftelling,
+  controleerTijdlijn,
+  formatteerNl,
+  instantNaarLokaal,
+  laatsteZondag,
+  lokaalNaarInstant,
+  lopendeTermijnen,
+  offsetMinuten,
+  termijnenUitSjabloon,
+  tijdlijn2016,
+  voorDeadline,
 } from './timeline.ts';
 
 const sec = (d: Date, n: number) => new Date(d.getTime() + n * 1000);
@@ -61,7 +70,10 @@ test('fall back (last Sunday of October): 02:00–03:00 exists twice; the first 
   assert.equal(instantNaarLokaal(tweede), '2025-10-26T02:30:00+01:00');
   assert.ok(!voorDeadline(tweede, dl));
   // the countdown across the change: Saturday 12:00 CEST to Sunday 12:00 CET is 25 hours
-  assert.equal(aftelling(lokaalNaarInstant('2025-10-25T12:00'), lokaalNaarInstant('2025-10-26T12:00')).resterendeSeconden, 25 * 3600);
+  assert.equal(
+    aftelling(lokaalNaarInstant('2025-10-25T12:00'), lokaalNaarInstant('2025-10-26T12:00')).resterendeSeconden,
+    25 * 3600,
+  );
 });
 
 test('invalid local times are refused', () => {
@@ -93,7 +105,11 @@ test('the 2016 timetable from seed 002 §2.2', () => {
   // 1 November is after the October DST change: CET
   assert.equal(instantNaarLokaal(by.definitieve_gunning.begintOp!), '2015-11-01T00:00:00+01:00');
   assert.deepEqual(controleerTijdlijn(t), []);
-  assert.deepEqual(lopendeTermijnen(lokaalNaarInstant('2015-06-10T12:00'), t), ['publicatie', 'vragen', 'inschrijving']);
+  assert.deepEqual(lopendeTermijnen(lokaalNaarInstant('2015-06-10T12:00'), t), [
+    'publicatie',
+    'vragen',
+    'inschrijving',
+  ]);
   assert.deepEqual(lopendeTermijnen(lokaalNaarInstant('2015-07-10T12:00'), t), ['publicatie', 'inschrijving']);
 });
 

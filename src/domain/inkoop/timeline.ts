@@ -11,14 +11,27 @@
 
 export const TIJDZONE = 'Europe/Amsterdam';
 
-export const TERMIJN_FASEN = ['publicatie', 'vragen', 'nvi', 'inschrijving', 'dialoog', 'voorlopige_gunning', 'bezwaar', 'definitieve_gunning', 'toelating'] as const;
+export const TERMIJN_FASEN = [
+  'publicatie',
+  'vragen',
+  'nvi',
+  'inschrijving',
+  'dialoog',
+  'voorlopige_gunning',
+  'bezwaar',
+  'definitieve_gunning',
+  'toelating',
+] as const;
 export type TermijnFase = (typeof TERMIJN_FASEN)[number];
 
 export const TERMIJN_NAMEN: Record<TermijnFase, { nl: string; en: string }> = {
   publicatie: { nl: 'Publicatie inkoopkader', en: 'Publication of the framework' },
   vragen: { nl: 'Vragen stellen (Nota van Inlichtingen)', en: 'Questions (clarification memo)' },
   nvi: { nl: 'Nota van Inlichtingen beschikbaar', en: 'Clarification memo published' },
-  inschrijving: { nl: 'Inschrijving (incl. zelfanalyse en voorstel ontwikkelplan)', en: 'Submission (incl. self-analysis and draft plan)' },
+  inschrijving: {
+    nl: 'Inschrijving (incl. zelfanalyse en voorstel ontwikkelplan)',
+    en: 'Submission (incl. self-analysis and draft plan)',
+  },
   dialoog: { nl: 'Dialoog zorgaanbieder–zorgkantoor', en: 'Dialogue provider–care office' },
   voorlopige_gunning: { nl: 'Voorlopige gunning', en: 'Provisional award' },
   bezwaar: { nl: 'Bezwaartermijn', en: 'Objection period' },
@@ -34,15 +47,36 @@ export interface Termijn {
 }
 
 const fmt = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIJDZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  timeZone: TIJDZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
-interface LocalParts { y: number; mo: number; d: number; h: number; mi: number; s: number }
+interface LocalParts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
 
 function partsOf(instant: Date): LocalParts {
   const p: Record<string, string> = {};
   for (const x of fmt.formatToParts(instant)) p[x.type] = x.value;
-  return { y: Number(p.year), mo: Number(p.month), d: Number(p.day), h: Number(p.hour), mi: Number(p.minute), s: Number(p.second) };
+  return {
+    y: Number(p.year),
+    mo: Number(p.month),
+    d: Number(p.day),
+    h: Number(p.hour),
+    mi: Number(p.minute),
+    s: Number(p.second),
+  };
 }
 
 /** The offset of Amsterdam local time from UTC at an instant, in minutes (60 in winter, 120 in summer). */
@@ -68,7 +102,10 @@ export function lokaalNaarInstant(lokaal: string): Date {
   const na = offsetMinuten(new Date(t + 12 * 3600_000));
   const kandidaten = [...new Set([voor, na])]
     .map((o) => t - o * 60000)
-    .filter((i) => { const p = partsOf(new Date(i)); return p.y === y && p.mo === mo && p.d === d && p.h === h && p.mi === mi && p.s === s; })
+    .filter((i) => {
+      const p = partsOf(new Date(i));
+      return p.y === y && p.mo === mo && p.d === d && p.h === h && p.mi === mi && p.s === s;
+    })
     .sort((a, b) => a - b);
   if (kandidaten.length) return new Date(kandidaten[0]); // ambiguous (fall back): the first occurrence
   return new Date(t - voor * 60000); // gap (spring forward): moves forward by the gap
@@ -85,8 +122,18 @@ export function instantNaarLokaal(instant: Date): string {
 
 /** Dutch text for a deadline: "vrijdag 31 juli 2015 17:00". */
 export function formatteerNl(instant: Date): string {
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: TIJDZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .format(instant).replace(' om ', ' ');
+  return new Intl.DateTimeFormat('nl-NL', {
+    timeZone: TIJDZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(instant)
+    .replace(' om ', ' ');
 }
 
 const tot_seconde = (d: Date) => Math.floor(d.getTime() / 1000);
@@ -105,12 +152,15 @@ export function begonnen(nu: Date, begin: Date | null): boolean {
 }
 
 export interface Aftelling {
-  deadline: string;          // ISO instant
-  deadlineLokaal: string;    // Amsterdam local with offset
+  deadline: string; // ISO instant
+  deadlineLokaal: string; // Amsterdam local with offset
   verstreken: boolean;
   resterendeSeconden: number; // 0 once passed
-  dagen: number; uren: number; minuten: number; seconden: number;
-  tekst: string;             // "nog 3 dagen, 4 uur en 5 minuten" / "verstreken"
+  dagen: number;
+  uren: number;
+  minuten: number;
+  seconden: number;
+  tekst: string; // "nog 3 dagen, 4 uur en 5 minuten" / "verstreken"
 }
 
 /** Server-computed countdown to a deadline. */
@@ -118,15 +168,29 @@ export function aftelling(nu: Date, deadline: Date): Aftelling {
   const rest = Math.max(0, tot_seconde(deadline) - tot_seconde(nu));
   const verstreken = !voorDeadline(nu, deadline);
   const r = verstreken ? 0 : rest;
-  const dagen = Math.floor(r / 86400); const uren = Math.floor((r % 86400) / 3600);
-  const minuten = Math.floor((r % 3600) / 60); const seconden = r % 60;
+  const dagen = Math.floor(r / 86400);
+  const uren = Math.floor((r % 86400) / 3600);
+  const minuten = Math.floor((r % 3600) / 60);
+  const seconden = r % 60;
   const delen: string[] = [];
   if (dagen) delen.push(`${dagen} ${dagen === 1 ? 'dag' : 'dagen'}`);
   if (uren) delen.push(`${uren} uur`);
   if (minuten) delen.push(`${minuten} ${minuten === 1 ? 'minuut' : 'minuten'}`);
   if (!dagen && !uren) delen.push(`${seconden} ${seconden === 1 ? 'seconde' : 'seconden'}`);
-  const tekst = verstreken ? 'verstreken' : 'nog ' + (delen.length > 1 ? delen.slice(0, -1).join(', ') + ' en ' + delen[delen.length - 1] : delen[0]);
-  return { deadline: deadline.toISOString(), deadlineLokaal: instantNaarLokaal(deadline), verstreken, resterendeSeconden: r, dagen, uren, minuten, seconden, tekst };
+  const tekst = verstreken
+    ? 'verstreken'
+    : 'nog ' + (delen.length > 1 ? delen.slice(0, -1).join(', ') + ' en ' + delen[delen.length - 1] : delen[0]);
+  return {
+    deadline: deadline.toISOString(),
+    deadlineLokaal: instantNaarLokaal(deadline),
+    verstreken,
+    resterendeSeconden: r,
+    dagen,
+    uren,
+    minuten,
+    seconden,
+    tekst,
+  };
 }
 
 /** The last Sunday of a month (the EU DST changes: March and October), as 'YYYY-MM-DD'. */
@@ -136,7 +200,13 @@ export function laatsteZondag(jaar: number, maand: number): string {
   return last.toISOString().slice(0, 10);
 }
 
-export interface TermijnSjabloon { fase: TermijnFase; begint: string | null; eindigt: string | null; omschrijving: string; bron: string }
+export interface TermijnSjabloon {
+  fase: TermijnFase;
+  begint: string | null;
+  eindigt: string | null;
+  omschrijving: string;
+  bron: string;
+}
 
 /**
  * The 2016 timetable (seed 002 §2.2, "De planning voor de inkoopprocedure"), for any calendar
@@ -148,21 +218,71 @@ export function tijdlijn2016(jaar = 2015): TermijnSjabloon[] {
   const d = (md: string, t = '23:59:59') => `${jaar}-${md}T${t}`;
   const bron = 'seed 002 §2.2 (De planning voor de inkoopprocedure)';
   return [
-    { fase: 'publicatie', begint: d('06-01', '09:00:00'), eindigt: null, omschrijving: 'Publicatie inkoopkader zorgkantoor', bron },
-    { fase: 'vragen', begint: d('06-01', '09:00:00'), eindigt: d('06-21'), omschrijving: 'Indienen van vragen t.b.v. Nota van Inlichtingen (uiterlijk 21 juni)', bron },
-    { fase: 'nvi', begint: null, eindigt: d('07-03'), omschrijving: 'Nota van Inlichtingen beschikbaar stellen (uiterlijk 3 juli)', bron },
-    { fase: 'inschrijving', begint: d('06-01', '09:00:00'), eindigt: d('07-31', '17:00:00'), omschrijving: 'Inschrijving zorgaanbieder incl. zelfanalyse en voorstel ontwikkelplan (uiterlijk 31 juli 17.00 uur)', bron },
-    { fase: 'dialoog', begint: d('08-01', '00:00:00'), eindigt: d('10-08'), omschrijving: 'Dialoog zorgaanbieder–zorgkantoor (facultatief)', bron },
-    { fase: 'voorlopige_gunning', begint: null, eindigt: d('10-09'), omschrijving: 'Voorlopige gunning (uiterlijk 9 oktober)', bron },
-    { fase: 'bezwaar', begint: d('10-10', '00:00:00'), eindigt: d('10-31'), omschrijving: 'Bezwaartermijn (niet in de bron; gebruikelijk venster tussen voorlopige en definitieve gunning)', bron: 'digest 002 §2.7 [context, not in source]' },
-    { fase: 'definitieve_gunning', begint: d('11-01', '00:00:00'), eindigt: d('11-01'), omschrijving: 'Definitieve gunning (1 november)', bron },
+    {
+      fase: 'publicatie',
+      begint: d('06-01', '09:00:00'),
+      eindigt: null,
+      omschrijving: 'Publicatie inkoopkader zorgkantoor',
+      bron,
+    },
+    {
+      fase: 'vragen',
+      begint: d('06-01', '09:00:00'),
+      eindigt: d('06-21'),
+      omschrijving: 'Indienen van vragen t.b.v. Nota van Inlichtingen (uiterlijk 21 juni)',
+      bron,
+    },
+    {
+      fase: 'nvi',
+      begint: null,
+      eindigt: d('07-03'),
+      omschrijving: 'Nota van Inlichtingen beschikbaar stellen (uiterlijk 3 juli)',
+      bron,
+    },
+    {
+      fase: 'inschrijving',
+      begint: d('06-01', '09:00:00'),
+      eindigt: d('07-31', '17:00:00'),
+      omschrijving:
+        'Inschrijving zorgaanbieder incl. zelfanalyse en voorstel ontwikkelplan (uiterlijk 31 juli 17.00 uur)',
+      bron,
+    },
+    {
+      fase: 'dialoog',
+      begint: d('08-01', '00:00:00'),
+      eindigt: d('10-08'),
+      omschrijving: 'Dialoog zorgaanbieder–zorgkantoor (facultatief)',
+      bron,
+    },
+    {
+      fase: 'voorlopige_gunning',
+      begint: null,
+      eindigt: d('10-09'),
+      omschrijving: 'Voorlopige gunning (uiterlijk 9 oktober)',
+      bron,
+    },
+    {
+      fase: 'bezwaar',
+      begint: d('10-10', '00:00:00'),
+      eindigt: d('10-31'),
+      omschrijving: 'Bezwaartermijn (niet in de bron; gebruikelijk venster tussen voorlopige en definitieve gunning)',
+      bron: 'digest 002 §2.7 [context, not in source]',
+    },
+    {
+      fase: 'definitieve_gunning',
+      begint: d('11-01', '00:00:00'),
+      eindigt: d('11-01'),
+      omschrijving: 'Definitieve gunning (1 november)',
+      bron,
+    },
   ];
 }
 
 /** Turns a template (local times) into termijnen (instants). */
 export function termijnenUitSjabloon(s: TermijnSjabloon[]): Termijn[] {
   return s.map((t) => ({
-    fase: t.fase, omschrijving: t.omschrijving,
+    fase: t.fase,
+    omschrijving: t.omschrijving,
     begintOp: t.begint ? lokaalNaarInstant(t.begint) : null,
     eindigtOp: t.eindigt ? lokaalNaarInstant(t.eindigt) : null,
   }));
@@ -170,7 +290,9 @@ export function termijnenUitSjabloon(s: TermijnSjabloon[]): Termijn[] {
 
 /** Which termijnen are running at `nu` (start passed, end not passed); end-only termijnen are milestones, never running. */
 export function lopendeTermijnen(nu: Date, termijnen: Termijn[]): TermijnFase[] {
-  return termijnen.filter((t) => t.begintOp && begonnen(nu, t.begintOp) && (!t.eindigtOp || voorDeadline(nu, t.eindigtOp))).map((t) => t.fase);
+  return termijnen
+    .filter((t) => t.begintOp && begonnen(nu, t.begintOp) && (!t.eindigtOp || voorDeadline(nu, t.eindigtOp)))
+    .map((t) => t.fase);
 }
 
 /** Checks a timeline for order problems; returns the problems (empty = fine). */

@@ -5,10 +5,20 @@ import { RegelFout } from './beoordeling.ts';
 
 /** A provider that meets everything: two-year contract with opslag. Each row below changes one thing. */
 const alles = (o: Partial<UitkomstInvoer> = {}): UitkomstInvoer => ({
-  jaar: 2016, tijdigIngediend: true, toetredingseisenVoldaan: true, zelfanalyseEnVoorstel: true, definitiefOntwikkelplan: true,
-  opslagPercentage: '2.5', locatiesVerscherptToezicht: [], fraudeonderzoekenGestart: [], procedurePeriode: { van: '2015-06-01', tot: '2015-11-01' },
-  fraudeVastgesteld: [], overeenkomstJaren: [2014, 2015], regionaleVoorwaarden: [{ code: 'R1', omschrijving: 'Deelname aan het regionale wachtlijstoverleg' }],
-  regionaalVoldaan: { R1: true }, ...o,
+  jaar: 2016,
+  tijdigIngediend: true,
+  toetredingseisenVoldaan: true,
+  zelfanalyseEnVoorstel: true,
+  definitiefOntwikkelplan: true,
+  opslagPercentage: '2.5',
+  locatiesVerscherptToezicht: [],
+  fraudeonderzoekenGestart: [],
+  procedurePeriode: { van: '2015-06-01', tot: '2015-11-01' },
+  fraudeVastgesteld: [],
+  overeenkomstJaren: [2014, 2015],
+  regionaleVoorwaarden: [{ code: 'R1', omschrijving: 'Deelname aan het regionale wachtlijstoverleg' }],
+  regionaalVoldaan: { R1: true },
+  ...o,
 });
 const reden = (b: ReturnType<typeof bepaalUitkomst>, code: string) => b.redenen.find((r) => r.code === code)!;
 
@@ -57,7 +67,10 @@ test('rij 5: definitief plan, locatie onder verscherpt toezicht (G1) → eenjari
 test('rij 6: fraudeonderzoek tijdens de procedure (G2) → eenjarig met opslag; ervoor of erna telt niet', () => {
   assert.equal(bepaalUitkomst(alles({ fraudeonderzoekenGestart: ['2015-06-01'] })).uitkomst, 'eenjarig-opslag');
   assert.equal(bepaalUitkomst(alles({ fraudeonderzoekenGestart: ['2015-11-01'] })).uitkomst, 'eenjarig-opslag');
-  assert.equal(bepaalUitkomst(alles({ fraudeonderzoekenGestart: ['2015-05-31', '2015-11-02'] })).uitkomst, 'tweejarig-opslag');
+  assert.equal(
+    bepaalUitkomst(alles({ fraudeonderzoekenGestart: ['2015-05-31', '2015-11-02'] })).uitkomst,
+    'tweejarig-opslag',
+  );
 });
 
 test('rij 7: fraude vastgesteld na 2010 (G3) → eenjarig met opslag; in 2010 telt niet', () => {
@@ -85,7 +98,10 @@ test('rij 10: alle landelijke en regionale voorwaarden → tweejarig met opslag;
   assert.equal(b.uitkomst, 'tweejarig-opslag');
   assert.equal(b.looptijdJaren, 2);
   assert.equal(b.opslagPercentage, '2.50');
-  assert.deepEqual(b.redenen.map((r) => r.code), ['A1', 'A-toetreding', 'C-D', 'E-G0', 'F5', 'G1', 'G2', 'G3', 'G4', 'G5:R1']);
+  assert.deepEqual(
+    b.redenen.map((r) => r.code),
+    ['A1', 'A-toetreding', 'C-D', 'E-G0', 'F5', 'G1', 'G2', 'G3', 'G4', 'G5:R1'],
+  );
   assert.ok(b.redenen.every((r) => r.voldaan));
   // without regional conditions the four national ones suffice
   assert.equal(bepaalUitkomst(alles({ regionaleVoorwaarden: [], regionaalVoldaan: {} })).uitkomst, 'tweejarig-opslag');
@@ -93,8 +109,11 @@ test('rij 10: alle landelijke en regionale voorwaarden → tweejarig met opslag;
 
 test('opslag: precies 3% mag, meer dan 3% wordt geweigerd met de regel genoemd', () => {
   assert.equal(bepaalUitkomst(alles({ opslagPercentage: '3' })).opslagPercentage, '3.00');
-  assert.throws(() => bepaalUitkomst(alles({ opslagPercentage: '3.01' })), (e: unknown) =>
-    e instanceof RegelFout && e.regel === 'F5' && /hoger dan het landelijke maximum van 3%/.test(e.fouten[0].wat));
+  assert.throws(
+    () => bepaalUitkomst(alles({ opslagPercentage: '3.01' })),
+    (e: unknown) =>
+      e instanceof RegelFout && e.regel === 'F5' && /hoger dan het landelijke maximum van 3%/.test(e.fouten[0].wat),
+  );
   assert.throws(() => bepaalUitkomst(alles({ opslagPercentage: '-1' })), RegelFout);
   assert.throws(() => bepaalUitkomst(alles({ fraudeVastgesteld: ['2015'] })), /geen datum/);
 });

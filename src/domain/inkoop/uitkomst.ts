@@ -12,7 +12,13 @@ import { RegelFout } from './beoordeling.ts';
  * Every award outcome. 'bestvalue-overeenkomst' is decided only by the best value rule
  * (bestvalue-uitkomst.ts); bepaalUitkomst below never returns it.
  */
-export const UITKOMSTEN = ['geen-overeenkomst', 'eenjarig-basistarief', 'eenjarig-opslag', 'tweejarig-opslag', 'bestvalue-overeenkomst'] as const;
+export const UITKOMSTEN = [
+  'geen-overeenkomst',
+  'eenjarig-basistarief',
+  'eenjarig-opslag',
+  'tweejarig-opslag',
+  'bestvalue-overeenkomst',
+] as const;
 export type Uitkomst = (typeof UITKOMSTEN)[number];
 /** The outcomes of the 2016 decision table (bepaalUitkomst). */
 export type Uitkomst2016 = Exclude<Uitkomst, 'bestvalue-overeenkomst'>;
@@ -22,7 +28,8 @@ export const UITKOMST_TEKST: Record<Uitkomst, string> = {
   'eenjarig-basistarief': 'Eenjarige overeenkomst tegen het basistarief',
   'eenjarig-opslag': 'Eenjarige overeenkomst met tariefopslag',
   'tweejarig-opslag': 'Tweejarige overeenkomst met tariefopslag',
-  'bestvalue-overeenkomst': 'Overeenkomst voor de looptijd van het inkoopkader (best value: beste prijs-kwaliteitverhouding)',
+  'bestvalue-overeenkomst':
+    'Overeenkomst voor de looptijd van het inkoopkader (best value: beste prijs-kwaliteitverhouding)',
 };
 
 /** National maximum mark-up (seed 002 §2.2.4: "landelijk vastgesteld op maximaal 3%"). */
@@ -30,7 +37,10 @@ export const MAX_OPSLAG = '3';
 /** "Na 2010 is er geen fraude vastgesteld": established in 2011 or later counts (digest 002 G3). */
 export const FRAUDE_NA_JAAR = 2010;
 
-export interface RegionaleVoorwaarde { code: string; omschrijving: string }
+export interface RegionaleVoorwaarde {
+  code: string;
+  omschrijving: string;
+}
 
 export interface UitkomstInvoer {
   /** the year the contract starts (2016 in seed 002); the previous-year contract is jaar − 1 */
@@ -89,60 +99,141 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function bepaalUitkomst(inv: UitkomstInvoer): UitkomstBesluit {
   const fouten: { waar: string; wat: string; actie: string }[] = [];
   const datums: [string, string][] = [
-    ['procedurePeriode.van', inv.procedurePeriode.van], ['procedurePeriode.tot', inv.procedurePeriode.tot],
+    ['procedurePeriode.van', inv.procedurePeriode.van],
+    ['procedurePeriode.tot', inv.procedurePeriode.tot],
     ...inv.fraudeonderzoekenGestart.map((d, i) => [`fraudeonderzoekenGestart[${i}]`, d] as [string, string]),
     ...inv.fraudeVastgesteld.map((d, i) => [`fraudeVastgesteld[${i}]`, d] as [string, string]),
   ];
-  for (const [waar, d] of datums) if (!ISO_DATE.test(d)) fouten.push({ waar, wat: `"${d}" is geen datum`, actie: 'Gebruik JJJJ-MM-DD.' });
+  for (const [waar, d] of datums)
+    if (!ISO_DATE.test(d)) fouten.push({ waar, wat: `"${d}" is geen datum`, actie: 'Gebruik JJJJ-MM-DD.' });
   let opslag = new Decimal(0);
   if (inv.opslagPercentage !== undefined && inv.opslagPercentage !== null && inv.opslagPercentage !== '') {
     if (!/^\d+(\.\d+)?$/.test(inv.opslagPercentage.trim())) {
-      fouten.push({ waar: 'opslagPercentage', wat: `"${inv.opslagPercentage}" is geen percentage`, actie: 'Geef een percentage tussen 0 en 3, bijv. 2.5.' });
+      fouten.push({
+        waar: 'opslagPercentage',
+        wat: `"${inv.opslagPercentage}" is geen percentage`,
+        actie: 'Geef een percentage tussen 0 en 3, bijv. 2.5.',
+      });
     } else {
       opslag = dec(inv.opslagPercentage.trim());
       if (opslag.greaterThan(MAX_OPSLAG)) {
-        fouten.push({ waar: 'opslagPercentage', wat: `Een tariefopslag van ${inv.opslagPercentage}% is hoger dan het landelijke maximum van ${MAX_OPSLAG}% (regel F5)`, actie: `Kies een opslag van ten hoogste ${MAX_OPSLAG}%.` });
+        fouten.push({
+          waar: 'opslagPercentage',
+          wat: `Een tariefopslag van ${inv.opslagPercentage}% is hoger dan het landelijke maximum van ${MAX_OPSLAG}% (regel F5)`,
+          actie: `Kies een opslag van ten hoogste ${MAX_OPSLAG}%.`,
+        });
       }
     }
   }
-  if (fouten.length) throw new RegelFout(fouten.some((f) => f.waar === 'opslagPercentage') ? 'F5' : 'uitkomst-invoer', `De invoer voor de uitkomst is ongeldig: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}.`, fouten);
+  if (fouten.length)
+    throw new RegelFout(
+      fouten.some((f) => f.waar === 'opslagPercentage') ? 'F5' : 'uitkomst-invoer',
+      `De invoer voor de uitkomst is ongeldig: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}.`,
+      fouten,
+    );
 
   const r: Reden[] = [];
-  r.push({ code: 'A1', regel: 'Inschrijving vóór de sluitingstermijn ontvangen', voldaan: inv.tijdigIngediend,
-    toelichting: inv.tijdigIngediend ? 'De inschrijving is tijdig ontvangen.' : 'De inschrijving is niet (tijdig) ontvangen.' });
+  r.push({
+    code: 'A1',
+    regel: 'Inschrijving vóór de sluitingstermijn ontvangen',
+    voldaan: inv.tijdigIngediend,
+    toelichting: inv.tijdigIngediend
+      ? 'De inschrijving is tijdig ontvangen.'
+      : 'De inschrijving is niet (tijdig) ontvangen.',
+  });
   const niet = inv.nietVoldaneEisen ?? [];
-  r.push({ code: 'A-toetreding', regel: 'Voldoet aan de toetredingseisen (bestuursverklaring, overeenkomst, Programma van Eisen, bijlagen)', voldaan: inv.toetredingseisenVoldaan,
-    toelichting: inv.toetredingseisenVoldaan ? 'Aan alle toetredingseisen is voldaan.' : `Niet voldaan${niet.length ? ` aan: ${niet.join(', ')}` : ''}.` });
-  r.push({ code: 'C-D', regel: 'Zorgvuldige zelfanalyse en voorstel ontwikkelplan ingediend', voldaan: inv.zelfanalyseEnVoorstel,
-    toelichting: inv.zelfanalyseEnVoorstel ? 'Zelfanalyse en voorstel ontwikkelplan zijn ingediend.' : 'Geen (zorgvuldige) zelfanalyse met voorstel ontwikkelplan: geen dialoog over een opslag.' });
+  r.push({
+    code: 'A-toetreding',
+    regel: 'Voldoet aan de toetredingseisen (bestuursverklaring, overeenkomst, Programma van Eisen, bijlagen)',
+    voldaan: inv.toetredingseisenVoldaan,
+    toelichting: inv.toetredingseisenVoldaan
+      ? 'Aan alle toetredingseisen is voldaan.'
+      : `Niet voldaan${niet.length ? ` aan: ${niet.join(', ')}` : ''}.`,
+  });
+  r.push({
+    code: 'C-D',
+    regel: 'Zorgvuldige zelfanalyse en voorstel ontwikkelplan ingediend',
+    voldaan: inv.zelfanalyseEnVoorstel,
+    toelichting: inv.zelfanalyseEnVoorstel
+      ? 'Zelfanalyse en voorstel ontwikkelplan zijn ingediend.'
+      : 'Geen (zorgvuldige) zelfanalyse met voorstel ontwikkelplan: geen dialoog over een opslag.',
+  });
   const definitief = inv.zelfanalyseEnVoorstel && inv.definitiefOntwikkelplan;
-  r.push({ code: 'E-G0', regel: 'Overeenstemming over een definitief ontwikkelplan', voldaan: definitief,
-    toelichting: definitief ? 'Er is overeenstemming over een definitief ontwikkelplan.'
-      : inv.definitiefOntwikkelplan ? 'Een definitief ontwikkelplan zonder ingediende zelfanalyse en voorstel telt niet.' : 'Er is geen overeenstemming over een definitief ontwikkelplan: geen opslag.' });
+  r.push({
+    code: 'E-G0',
+    regel: 'Overeenstemming over een definitief ontwikkelplan',
+    voldaan: definitief,
+    toelichting: definitief
+      ? 'Er is overeenstemming over een definitief ontwikkelplan.'
+      : inv.definitiefOntwikkelplan
+        ? 'Een definitief ontwikkelplan zonder ingediende zelfanalyse en voorstel telt niet.'
+        : 'Er is geen overeenstemming over een definitief ontwikkelplan: geen opslag.',
+  });
   const opslagToegestaan = definitief;
-  r.push({ code: 'F5', regel: `Tariefopslag ten hoogste ${MAX_OPSLAG}%, alleen met een definitief ontwikkelplan`, voldaan: opslagToegestaan || opslag.isZero(),
-    toelichting: opslagToegestaan ? `Opslag ${pct(opslag)}% (maximum ${MAX_OPSLAG}%).`
-      : opslag.isZero() ? 'Geen opslag.' : `Gevraagde opslag ${pct(opslag)}% vervalt: er is geen definitief ontwikkelplan.` });
+  r.push({
+    code: 'F5',
+    regel: `Tariefopslag ten hoogste ${MAX_OPSLAG}%, alleen met een definitief ontwikkelplan`,
+    voldaan: opslagToegestaan || opslag.isZero(),
+    toelichting: opslagToegestaan
+      ? `Opslag ${pct(opslag)}% (maximum ${MAX_OPSLAG}%).`
+      : opslag.isZero()
+        ? 'Geen opslag.'
+        : `Gevraagde opslag ${pct(opslag)}% vervalt: er is geen definitief ontwikkelplan.`,
+  });
 
   // The two-year conditions are always evaluated and reported, also when an earlier gate already decides.
   const g1 = inv.locatiesVerscherptToezicht.length === 0;
-  r.push({ code: 'G1', regel: 'Geen locaties onder verscherpt toezicht van de inspectie', voldaan: g1,
-    toelichting: g1 ? 'Geen locatie staat onder verscherpt toezicht.' : `Onder verscherpt toezicht: ${inv.locatiesVerscherptToezicht.join(', ')}.` });
+  r.push({
+    code: 'G1',
+    regel: 'Geen locaties onder verscherpt toezicht van de inspectie',
+    voldaan: g1,
+    toelichting: g1
+      ? 'Geen locatie staat onder verscherpt toezicht.'
+      : `Onder verscherpt toezicht: ${inv.locatiesVerscherptToezicht.join(', ')}.`,
+  });
   const { van, tot } = inv.procedurePeriode;
   const tijdens = inv.fraudeonderzoekenGestart.filter((d) => d >= van && d <= tot).sort();
-  r.push({ code: 'G2', regel: 'Tijdens de inkoopprocedure geen fraudeonderzoek ingesteld', voldaan: tijdens.length === 0,
-    toelichting: tijdens.length === 0 ? `Geen fraudeonderzoek gestart tussen ${van} en ${tot}.` : `Fraudeonderzoek gestart op ${tijdens.join(', ')} (procedure ${van} t/m ${tot}).` });
+  r.push({
+    code: 'G2',
+    regel: 'Tijdens de inkoopprocedure geen fraudeonderzoek ingesteld',
+    voldaan: tijdens.length === 0,
+    toelichting:
+      tijdens.length === 0
+        ? `Geen fraudeonderzoek gestart tussen ${van} en ${tot}.`
+        : `Fraudeonderzoek gestart op ${tijdens.join(', ')} (procedure ${van} t/m ${tot}).`,
+  });
   const na2010 = inv.fraudeVastgesteld.filter((d) => Number(d.slice(0, 4)) > FRAUDE_NA_JAAR).sort();
-  r.push({ code: 'G3', regel: `Na ${FRAUDE_NA_JAAR} geen fraude vastgesteld`, voldaan: na2010.length === 0,
-    toelichting: na2010.length === 0 ? `Geen fraude vastgesteld na ${FRAUDE_NA_JAAR}.` : `Fraude vastgesteld op ${na2010.join(', ')}.` });
+  r.push({
+    code: 'G3',
+    regel: `Na ${FRAUDE_NA_JAAR} geen fraude vastgesteld`,
+    voldaan: na2010.length === 0,
+    toelichting:
+      na2010.length === 0
+        ? `Geen fraude vastgesteld na ${FRAUDE_NA_JAAR}.`
+        : `Fraude vastgesteld op ${na2010.join(', ')}.`,
+  });
   const vorig = inv.jaar - 1;
   const g4 = inv.overeenkomstJaren.includes(vorig);
-  r.push({ code: 'G4', regel: `Overeenkomst met een zorgkantoor in ${vorig}`, voldaan: g4,
-    toelichting: g4 ? `Had in ${vorig} een overeenkomst met een zorgkantoor.` : `Had in ${vorig} geen overeenkomst met een zorgkantoor.` });
+  r.push({
+    code: 'G4',
+    regel: `Overeenkomst met een zorgkantoor in ${vorig}`,
+    voldaan: g4,
+    toelichting: g4
+      ? `Had in ${vorig} een overeenkomst met een zorgkantoor.`
+      : `Had in ${vorig} geen overeenkomst met een zorgkantoor.`,
+  });
   for (const v of inv.regionaleVoorwaarden) {
     const ok = inv.regionaalVoldaan[v.code] === true;
-    r.push({ code: `G5:${v.code}`, regel: `Regionale voorwaarde: ${v.omschrijving}`, voldaan: ok,
-      toelichting: ok ? 'Voldaan.' : inv.regionaalVoldaan[v.code] === false ? 'Niet voldaan.' : 'Niet vastgesteld, dus niet voldaan.' });
+    r.push({
+      code: `G5:${v.code}`,
+      regel: `Regionale voorwaarde: ${v.omschrijving}`,
+      voldaan: ok,
+      toelichting: ok
+        ? 'Voldaan.'
+        : inv.regionaalVoldaan[v.code] === false
+          ? 'Niet voldaan.'
+          : 'Niet vastgesteld, dus niet voldaan.',
+    });
   }
   const tweejaar = r.filter((x) => x.code.startsWith('G')).every((x) => x.voldaan);
 

@@ -5,12 +5,21 @@ import beleid2024 from '../../tarieven/data/beleid-2024-vv.json' with { type: 'j
 import voorbeelden from '../../tarieven/data/beleid-voorbeelden.json' with { type: 'json' };
 import { Decimal, applyPercentage } from '../money.ts';
 import { compileerBeleid, type GecompileerdBeleid } from './valideer.ts';
-import { evalueer, evalueerMemo, berekenTarief, maalPercentage, bereidNzaVoor, tariefInCenten, type Uitkomst } from './evalueer.ts';
+import {
+  evalueer,
+  evalueerMemo,
+  berekenTarief,
+  maalPercentage,
+  bereidNzaVoor,
+  tariefInCenten,
+  type Uitkomst,
+} from './evalueer.ts';
 import { parseProfiel, LEVERINGSVORMEN, type Leveringsvorm } from './taal.ts';
 
 const alle = [...beleid2024.beleid, ...voorbeelden.beleid].map((b) => compileerBeleid(b));
 const per = (naam: string) => alle.find((c) => c.beleid.zorgkantoor === naam)!;
-const ev = (naam: string, profiel: object, lv: Leveringsvorm = 'verblijf') => evalueer(per(naam), parseProfiel(profiel), { leveringsvorm: lv });
+const ev = (naam: string, profiel: object, lv: Leveringsvorm = 'verblijf') =>
+  evalueer(per(naam), parseProfiel(profiel), { leveringsvorm: lv });
 const regels = (u: Uitkomst) => u.spoor.map((s) => s.regel);
 
 /** One case per shipped rule: [zorgkantoor, profiel, leveringsvorm, expected percentage or 'onbepaald', rule that must fire]. */
@@ -25,8 +34,20 @@ const CASES: [string, object, Leveringsvorm, string, string][] = [
   ['Menzis', { nieuweAanbieder: true }, 'verblijf', '93.50', 'MENZIS-2024-nieuwe-aanbieder'],
   ['Menzis', { regionaleRol: 1 }, 'verblijf', '96.50', 'MENZIS-2024-differentiatie-regionale-rol'],
   ['CZ', { nieuweAanbieder: true }, 'verblijf', '93.50', 'CZ-2024-nieuwe-aanbieder'],
-  ['CZ', { nieuweAanbieder: true, arbeidsbesparendeTechnologie: true }, 'verblijf', '93.60', 'CZ-2024-arbeidsbesparende-technologie'],
-  ['CZ', { arbeidsbesparendeTechnologie: true, bewegingenEnDoelen: true }, 'verblijf', '95.90', 'CZ-2024-bewegingen-en-doelen'],
+  [
+    'CZ',
+    { nieuweAanbieder: true, arbeidsbesparendeTechnologie: true },
+    'verblijf',
+    '93.60',
+    'CZ-2024-arbeidsbesparende-technologie',
+  ],
+  [
+    'CZ',
+    { arbeidsbesparendeTechnologie: true, bewegingenEnDoelen: true },
+    'verblijf',
+    '95.90',
+    'CZ-2024-bewegingen-en-doelen',
+  ],
   ['CZ', { freeProposal: true }, 'verblijf', 'onbepaald', 'CZ-2024-free-proposal'],
   ['Salland', { voldoetAanBasis: false }, 'verblijf', 'onbepaald', 'SALLAND-2024-basis-niet-gehaald'],
   ['DSW', { nieuweAanbieder: true }, 'verblijf', '91.00', 'DSW-2024-nieuwe-aanbieder'],
@@ -40,7 +61,13 @@ const CASES: [string, object, Leveringsvorm, string, string][] = [
   ['Zorg en Zekerheid', { werkgeversopslag: true }, 'verblijf', '95.80', 'ZZ-2024-werkgeversopslag'],
   ['Voorbeeld 2016 (NZa)', {}, 'verblijf', '94.00', 'NZA2016-basistarief'],
   ['Voorbeeld 2016 (NZa)', {}, 'mpt', '94.50', 'NZA2016-hoger-basistarief-vpt-mpt'],
-  ['Voorbeeld 2016 (NZa)', { ontwikkelplanAkkoord: true, opslagPercentage: '3' }, 'vpt', '97.34', 'INKOOPKADER2016-opslag-ontwikkelplan'],
+  [
+    'Voorbeeld 2016 (NZa)',
+    { ontwikkelplanAkkoord: true, opslagPercentage: '3' },
+    'vpt',
+    '97.34',
+    'INKOOPKADER2016-opslag-ontwikkelplan',
+  ],
   ['Model P (ZN 2008)', {}, 'verblijf', '90.00', 'MODELP-startprijs'],
   ['Model P (ZN 2008)', { monitorUitkomst: 'hoger' }, 'verblijf', 'onbepaald', 'MODELP-hogere-prijs-bij-prestaties'],
 ];
@@ -51,7 +78,10 @@ for (const [zk, profiel, lv, verwacht, regel] of CASES) {
     assert.equal(u.percentage ?? 'onbepaald', verwacht, JSON.stringify(u.spoor, null, 1));
     assert.equal(u.status, verwacht === 'onbepaald' ? 'onbepaald' : 'bepaald');
     assert.ok(regels(u).includes(regel), `${regel} niet in spoor: ${regels(u).join(', ')}`);
-    if (u.status === 'onbepaald') { assert.equal(u.percentage, null); assert.ok(u.redenen.length > 0, 'onbepaald zonder reden'); }
+    if (u.status === 'onbepaald') {
+      assert.equal(u.percentage, null);
+      assert.ok(u.redenen.length > 0, 'onbepaald zonder reden');
+    }
     for (const s of u.spoor) assert.ok(s.bron.length > 10 && s.effect.length > 0);
   });
 }
@@ -66,11 +96,17 @@ test('every rule of every shipped policy has a case above', () => {
 
 test('shipped data: seven 2024 V&V policies, short names of zorgkantoren.json, base 95.5 excl. NHC/NIC, quotes and confidence on every rule', () => {
   const v = alle.filter((c) => c.beleid.jaar === 2024 && c.beleid.sector === 'VV');
-  assert.deepEqual(v.map((c) => c.beleid.zorgkantoor), ['Zilveren Kruis', 'VGZ', 'Menzis', 'CZ', 'Salland', 'DSW', 'Zorg en Zekerheid']);
+  assert.deepEqual(
+    v.map((c) => c.beleid.zorgkantoor),
+    ['Zilveren Kruis', 'VGZ', 'Menzis', 'CZ', 'Salland', 'DSW', 'Zorg en Zekerheid'],
+  );
   for (const c of v) {
     assert.equal(c.beleid.basis.waarde, '95.5');
     assert.equal(c.beleid.nhcNic.percentage, null);
-    for (const r of c.beleid.regels) { assert.ok(['H', 'M', 'L'].includes(r.zekerheid)); assert.ok(r.bron.citaat.length > 10); }
+    for (const r of c.beleid.regels) {
+      assert.ok(['H', 'M', 'L'].includes(r.zekerheid));
+      assert.ok(r.bron.citaat.length > 10);
+    }
   }
 });
 
@@ -125,72 +161,116 @@ test('rounding to cents half-up, named and exact (no binary float)', () => {
   assert.equal(berekenTarief(r, null, { tarief: '1.10', nhc: null, nic: null }).tarief, '1.05');
   const half = ev('Zorg en Zekerheid', { werkgeversopslag: true }); // 95.8: 0.25 × 0.958 = 0.2395 → 0.24
   assert.equal(berekenTarief(half, null, { tarief: '0.25', nhc: null, nic: null }).tarief, '0.24');
-  assert.equal(berekenTarief(r, null, { tarief: '9999999999.99', nhc: null, nic: null }).tarief, applyPercentage('9999999999.99', '95.5').toFixed(2));
+  assert.equal(
+    berekenTarief(r, null, { tarief: '9999999999.99', nhc: null, nic: null }).tarief,
+    applyPercentage('9999999999.99', '95.5').toFixed(2),
+  );
 });
 
 test('NHC/NIC separate: not multiplied by the percentage; undetermined when the policy names none', () => {
   const u = ev('CZ', {});
   const t = berekenTarief(u, null, { tarief: '250.00', nhc: '21.37', nic: '3.11' });
   assert.equal(t.tarief, '238.75');
-  assert.equal(t.nhc, null); assert.equal(t.nic, null); assert.equal(t.totaal, null);
+  assert.equal(t.nhc, null);
+  assert.equal(t.nic, null);
+  assert.equal(t.totaal, null);
   assert.match(t.toelichting.join(), /NHC/);
   const m = berekenTarief(u, new Decimal(100), { tarief: '250.00', nhc: '21.37', nic: '3.11' });
   assert.deepEqual([m.nhc, m.nic, m.totaal], ['21.37', '3.11', '263.23']);
 });
 
 test('property: the fast integer path equals money.ts applyPercentage', () => {
-  fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 100_000_000 }), (c, p) => {
-    const bedrag = `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
-    const perc = new Decimal(p).dividedBy(1_000_000);
-    assert.equal(maalPercentage(bedrag, perc).tekst, applyPercentage(bedrag, perc).toFixed(2));
-    const u = { exact: perc } as Uitkomst;
-    assert.equal(tariefInCenten(u, bereidNzaVoor({ tarief: bedrag, nhc: null, nic: null })), Number(applyPercentage(bedrag, perc).times(100).toFixed(0)));
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 100_000_000 }), (c, p) => {
+      const bedrag = `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+      const perc = new Decimal(p).dividedBy(1_000_000);
+      assert.equal(maalPercentage(bedrag, perc).tekst, applyPercentage(bedrag, perc).toFixed(2));
+      const u = { exact: perc } as Uitkomst;
+      assert.equal(
+        tariefInCenten(u, bereidNzaVoor({ tarief: bedrag, nhc: null, nic: null })),
+        Number(applyPercentage(bedrag, perc).times(100).toFixed(0)),
+      );
+    }),
+    { numRuns: 2000 },
+  );
 });
 
-const profielArb = fc.record({
-  nieuweAanbieder: fc.option(fc.boolean(), { nil: undefined }), arbeidsbesparendeTechnologie: fc.option(fc.boolean(), { nil: undefined }),
-  bewegingenEnDoelen: fc.option(fc.boolean(), { nil: undefined }), essentieleVoorziening: fc.option(fc.boolean(), { nil: undefined }),
-  regionaleRol: fc.option(fc.integer({ min: -200, max: 100 }).map((x) => (x / 100).toFixed(2)), { nil: undefined }),
-  commitmentRegionaleTafels: fc.option(fc.boolean(), { nil: undefined }), specifiekPlanVptMpt: fc.option(fc.boolean(), { nil: undefined }),
-  voldoetAanBasis: fc.option(fc.boolean(), { nil: undefined }), vorigJaarPercentage: fc.option(fc.integer({ min: 8000, max: 10000 }).map((x) => (x / 100).toFixed(2)), { nil: undefined }),
-  monitorUitkomst: fc.option(fc.constantFrom('hoger', 'gelijk', 'lager'), { nil: undefined }), ontwikkelplanAkkoord: fc.option(fc.boolean(), { nil: undefined }),
-  opslagPercentage: fc.option(fc.integer({ min: 0, max: 1000 }).map((x) => (x / 100).toFixed(2)), { nil: undefined }),
-  freeProposal: fc.option(fc.boolean(), { nil: undefined }), werkgeversopslag: fc.option(fc.boolean(), { nil: undefined }),
-}, { requiredKeys: [] });
+const profielArb = fc.record(
+  {
+    nieuweAanbieder: fc.option(fc.boolean(), { nil: undefined }),
+    arbeidsbesparendeTechnologie: fc.option(fc.boolean(), { nil: undefined }),
+    bewegingenEnDoelen: fc.option(fc.boolean(), { nil: undefined }),
+    essentieleVoorziening: fc.option(fc.boolean(), { nil: undefined }),
+    regionaleRol: fc.option(
+      fc.integer({ min: -200, max: 100 }).map((x) => (x / 100).toFixed(2)),
+      { nil: undefined },
+    ),
+    commitmentRegionaleTafels: fc.option(fc.boolean(), { nil: undefined }),
+    specifiekPlanVptMpt: fc.option(fc.boolean(), { nil: undefined }),
+    voldoetAanBasis: fc.option(fc.boolean(), { nil: undefined }),
+    vorigJaarPercentage: fc.option(
+      fc.integer({ min: 8000, max: 10000 }).map((x) => (x / 100).toFixed(2)),
+      { nil: undefined },
+    ),
+    monitorUitkomst: fc.option(fc.constantFrom('hoger', 'gelijk', 'lager'), { nil: undefined }),
+    ontwikkelplanAkkoord: fc.option(fc.boolean(), { nil: undefined }),
+    opslagPercentage: fc.option(
+      fc.integer({ min: 0, max: 1000 }).map((x) => (x / 100).toFixed(2)),
+      { nil: undefined },
+    ),
+    freeProposal: fc.option(fc.boolean(), { nil: undefined }),
+    werkgeversopslag: fc.option(fc.boolean(), { nil: undefined }),
+  },
+  { requiredKeys: [] },
+);
 const schoon = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 function plafonds(c: GecompileerdBeleid): Decimal[] {
-  return [new Decimal(100), ...c.regels.filter((g) => g.regel.effect.op === 'plafond' && !g.regel.als).map((g) => g.waarde!)];
+  return [
+    new Decimal(100),
+    ...c.regels.filter((g) => g.regel.effect.op === 'plafond' && !g.regel.als).map((g) => g.waarde!),
+  ];
 }
 
 test('property: a cap is never exceeded (policy caps, and 100% of the NZa maximum), interval included', () => {
-  fc.assert(fc.property(profielArb, fc.constantFrom(...LEVERINGSVORMEN), fc.constantFrom(...alle), (p, lv, c) => {
-    const u = evalueer(c, parseProfiel(schoon(p)), { leveringsvorm: lv });
-    for (const cap of plafonds(c)) {
-      if (u.exact) assert.ok(u.exact.lessThanOrEqualTo(cap), `${c.beleid.id}: ${u.exact} > ${cap}`);
-      if (u.bandbreedte.tot !== null) assert.ok(new Decimal(u.bandbreedte.tot).lessThanOrEqualTo(cap));
-    }
-    if (u.exact) assert.ok(!u.exact.isNegative());
-  }), { numRuns: 1500 });
+  fc.assert(
+    fc.property(profielArb, fc.constantFrom(...LEVERINGSVORMEN), fc.constantFrom(...alle), (p, lv, c) => {
+      const u = evalueer(c, parseProfiel(schoon(p)), { leveringsvorm: lv });
+      for (const cap of plafonds(c)) {
+        if (u.exact) assert.ok(u.exact.lessThanOrEqualTo(cap), `${c.beleid.id}: ${u.exact} > ${cap}`);
+        if (u.bandbreedte.tot !== null) assert.ok(new Decimal(u.bandbreedte.tot).lessThanOrEqualTo(cap));
+      }
+      if (u.exact) assert.ok(!u.exact.isNegative());
+    }),
+    { numRuns: 1500 },
+  );
 });
 
 test('property: evaluation is deterministic (same input → same output, memoised or not, any key order)', () => {
-  fc.assert(fc.property(profielArb, fc.constantFrom(...LEVERINGSVORMEN), fc.constantFrom(...alle), (p, lv, c) => {
-    const a = evalueer(c, parseProfiel(schoon(p)), { leveringsvorm: lv });
-    const omgekeerd = Object.fromEntries(Object.entries(schoon(p)).reverse());
-    const b = evalueer(c, parseProfiel(omgekeerd), { leveringsvorm: lv });
-    const m = evalueerMemo(c, parseProfiel(schoon(p)), { leveringsvorm: lv });
-    const strip = (u: Uitkomst) => JSON.stringify({ ...u, exact: u.exact?.toString() ?? null });
-    assert.equal(strip(a), strip(b));
-    assert.equal(strip(a), strip(m));
-  }), { numRuns: 1000 });
+  fc.assert(
+    fc.property(profielArb, fc.constantFrom(...LEVERINGSVORMEN), fc.constantFrom(...alle), (p, lv, c) => {
+      const a = evalueer(c, parseProfiel(schoon(p)), { leveringsvorm: lv });
+      const omgekeerd = Object.fromEntries(Object.entries(schoon(p)).reverse());
+      const b = evalueer(c, parseProfiel(omgekeerd), { leveringsvorm: lv });
+      const m = evalueerMemo(c, parseProfiel(schoon(p)), { leveringsvorm: lv });
+      const strip = (u: Uitkomst) => JSON.stringify({ ...u, exact: u.exact?.toString() ?? null });
+      assert.equal(strip(a), strip(b));
+      assert.equal(strip(a), strip(m));
+    }),
+    { numRuns: 1000 },
+  );
 });
 
 test('property: a figure never appears for a rule the source leaves open (onbepaald has no percentage)', () => {
-  fc.assert(fc.property(profielArb, fc.constantFrom(...LEVERINGSVORMEN), fc.constantFrom(...alle), (p, lv, c) => {
-    const u = evalueer(c, parseProfiel(schoon(p)), { leveringsvorm: lv });
-    if (u.status === 'onbepaald') { assert.equal(u.percentage, null); assert.equal(u.exact, null); assert.ok(u.redenen.length); }
-    else assert.match(u.percentage!, /^\d{1,3}\.\d{2}$/);
-  }), { numRuns: 800 });
+  fc.assert(
+    fc.property(profielArb, fc.constantFrom(...LEVERINGSVORMEN), fc.constantFrom(...alle), (p, lv, c) => {
+      const u = evalueer(c, parseProfiel(schoon(p)), { leveringsvorm: lv });
+      if (u.status === 'onbepaald') {
+        assert.equal(u.percentage, null);
+        assert.equal(u.exact, null);
+        assert.ok(u.redenen.length);
+      } else assert.match(u.percentage!, /^\d{1,3}\.\d{2}$/);
+    }),
+    { numRuns: 800 },
+  );
 });

@@ -44,7 +44,10 @@ export interface Uitkomst {
   exact: Decimal | null;
 }
 
-export interface Situatie { leveringsvorm: Leveringsvorm; prestatie?: string }
+export interface Situatie {
+  leveringsvorm: Leveringsvorm;
+  prestatie?: string;
+}
 
 function geldt(v: Voorwaarde | undefined, p: Profiel, s: Situatie): boolean {
   if (!v) return true;
@@ -63,7 +66,9 @@ function geldt(v: Voorwaarde | undefined, p: Profiel, s: Situatie): boolean {
 
 const fmt = (d: Decimal | null) => (d === null ? '?' : pct(d));
 const interval = (van: Decimal | null, tot: Decimal | null) =>
-  van !== null && tot !== null && van.equals(tot) ? pct(van) : `tussen ${van === null ? 'onbekend' : pct(van)} en ${tot === null ? 'onbekend' : pct(tot)}`;
+  van !== null && tot !== null && van.equals(tot)
+    ? pct(van)
+    : `tussen ${van === null ? 'onbekend' : pct(van)} en ${tot === null ? 'onbekend' : pct(tot)}`;
 const minD = (a: Decimal, b: Decimal) => (a.lessThan(b) ? a : b);
 const maxD = (a: Decimal, b: Decimal) => (a.greaterThan(b) ? a : b);
 const HONDERD = new Decimal(100);
@@ -75,10 +80,18 @@ export function evalueer(c: GecompileerdBeleid, profiel: Profiel, situatie: Situ
   let tot: Decimal | null = c.basis;
   const redenen: string[] = [];
   let uitgesloten = false;
-  const spoor: SpoorRegel[] = [{
-    regel: b.basis.regel, omschrijving: b.basis.omschrijving, zekerheid: b.basis.zekerheid, eenheidAangenomen: false,
-    effect: `basis ${pct(c.basis)}% van het NZa-maximumtarief (excl. NHC/NIC)`, bron: b.basis.bron.citaat, document: b.basis.bron.document, na: pct(c.basis),
-  }];
+  const spoor: SpoorRegel[] = [
+    {
+      regel: b.basis.regel,
+      omschrijving: b.basis.omschrijving,
+      zekerheid: b.basis.zekerheid,
+      eenheidAangenomen: false,
+      effect: `basis ${pct(c.basis)}% van het NZa-maximumtarief (excl. NHC/NIC)`,
+      bron: b.basis.bron.citaat,
+      document: b.basis.bron.document,
+      na: pct(c.basis),
+    },
+  ];
   const gekozenGroep = new Map<string, string>();
 
   const toepassen = (g: GecompileerdeRegel): string | null => {
@@ -91,7 +104,10 @@ export function evalueer(c: GecompileerdBeleid, profiel: Profiel, situatie: Situ
         return `vastgezet op ${pct(g.waarde!)}% (was ${voor})`;
       case 'vorigJaar': {
         const v = profiel.vorigJaarPercentage;
-        if (v instanceof Decimal) { van = tot = v; return `percentage vorig jaar: ${pct(v)}% (was ${voor})`; }
+        if (v instanceof Decimal) {
+          van = tot = v;
+          return `percentage vorig jaar: ${pct(v)}% (was ${voor})`;
+        }
         van = tot = null;
         redenen.push(`${r.id}: het percentage van vorig jaar (vorigJaarPercentage) is niet opgegeven`);
         return 'percentage vorig jaar onbekend (vorigJaarPercentage ontbreekt in het profiel)';
@@ -105,32 +121,42 @@ export function evalueer(c: GecompileerdBeleid, profiel: Profiel, situatie: Situ
       case 'min': {
         const w = e.op === 'min' ? g.waarde!.negated() : g.waarde!;
         if (e.eenheid === 'procentpunt') {
-          van = van === null ? null : van.plus(w); tot = tot === null ? null : tot.plus(w);
+          van = van === null ? null : van.plus(w);
+          tot = tot === null ? null : tot.plus(w);
           return `${w.isNegative() ? '−' : '+'}${pct(w.abs())} procentpunt → ${interval(van, tot)}`;
         }
         const f = HONDERD.plus(w).dividedBy(HONDERD);
-        van = van === null ? null : van.times(f); tot = tot === null ? null : tot.times(f);
+        van = van === null ? null : van.times(f);
+        tot = tot === null ? null : tot.times(f);
         return `${w.isNegative() ? '−' : '+'}${pct(w.abs())}% relatief (× ${f.toString()}) → ${interval(van, tot)}`;
       }
       case 'bereik': {
         const k = e.kenmerk as keyof Profiel | undefined;
         const pv = k ? profiel[k] : undefined;
         const rel = e.eenheid === 'relatief';
-        const toep = (x: Decimal | null, d: Decimal) => (x === null ? null : rel ? x.times(HONDERD.plus(d).dividedBy(HONDERD)) : x.plus(d));
+        const toep = (x: Decimal | null, d: Decimal) =>
+          x === null ? null : rel ? x.times(HONDERD.plus(d).dividedBy(HONDERD)) : x.plus(d);
         if (pv instanceof Decimal) {
           const d = maxD(g.van!, minD(g.tot!, pv));
-          const begrensd = !d.equals(pv) ? ` (opgegeven ${pv.toString()}, begrensd tot het bereik ${g.van} … ${g.tot})` : '';
-          van = toep(van, d); tot = toep(tot, d);
+          const begrensd = !d.equals(pv)
+            ? ` (opgegeven ${pv.toString()}, begrensd tot het bereik ${g.van} … ${g.tot})`
+            : '';
+          van = toep(van, d);
+          tot = toep(tot, d);
           return `${d.isNegative() ? '−' : '+'}${pct(d.abs())} ${rel ? '% relatief' : 'procentpunt'} uit ${k}${begrensd} → ${interval(van, tot)}`;
         }
-        van = toep(van, g.van!); tot = toep(tot, g.tot!);
+        van = toep(van, g.van!);
+        tot = toep(tot, g.tot!);
         redenen.push(`${r.id}: ${r.reden ?? `de bron geeft alleen een bereik ${g.van} … ${g.tot}`}`);
         return `bereik ${g.van} … ${g.tot} ${rel ? '% relatief' : 'procentpunt'}; hoogte niet bepaald → ${interval(van, tot)}`;
       }
       case 'onbepaald': {
         if (e.richting === 'lager') van = null;
         else if (e.richting === 'hoger') tot = null;
-        else { van = null; tot = null; }
+        else {
+          van = null;
+          tot = null;
+        }
         redenen.push(`${r.id}: ${r.reden ?? 'de bron noemt geen hoogte'}`);
         return `${e.richting === 'lager' ? 'verlaging' : e.richting === 'hoger' ? 'verhoging' : 'wijziging'} zonder genoemde hoogte → ${interval(van, tot)}`;
       }
@@ -158,37 +184,72 @@ export function evalueer(c: GecompileerdBeleid, profiel: Profiel, situatie: Situ
     if (r.groep) {
       const al = gekozenGroep.get(r.groep);
       if (al) {
-        spoor.push({ regel: r.id, omschrijving: r.omschrijving, zekerheid: r.zekerheid, eenheidAangenomen: !!r.eenheidAangenomen, document: r.bron.document,
-          effect: `niet toegepast: alternatief ${al} gaat voor (een van beide)`, bron: r.bron.citaat, na: interval(van, tot) });
+        spoor.push({
+          regel: r.id,
+          omschrijving: r.omschrijving,
+          zekerheid: r.zekerheid,
+          eenheidAangenomen: !!r.eenheidAangenomen,
+          document: r.bron.document,
+          effect: `niet toegepast: alternatief ${al} gaat voor (een van beide)`,
+          bron: r.bron.citaat,
+          na: interval(van, tot),
+        });
         continue;
       }
       gekozenGroep.set(r.groep, r.id);
     }
     const effect = toepassen(g);
     if (effect === null) continue;
-    spoor.push({ regel: r.id, omschrijving: r.omschrijving, zekerheid: r.zekerheid, eenheidAangenomen: !!r.eenheidAangenomen, document: r.bron.document,
-      effect, bron: r.bron.citaat, na: interval(van, tot) });
+    spoor.push({
+      regel: r.id,
+      omschrijving: r.omschrijving,
+      zekerheid: r.zekerheid,
+      eenheidAangenomen: !!r.eenheidAangenomen,
+      document: r.bron.document,
+      effect,
+      bron: r.bron.citaat,
+      na: interval(van, tot),
+    });
   }
 
   // The NZa tariff is a maximum: never above 100% unless the policy explicitly allows it; never below 0.
   if (!uitgesloten) {
-    const vanV = van as Decimal | null; const totV = tot as Decimal | null;
+    const vanV = van as Decimal | null;
+    const totV = tot as Decimal | null;
     if (!b.boven100Toegestaan && (totV === null || totV.greaterThan(HONDERD))) {
-      van = vanV === null ? null : minD(vanV, HONDERD); tot = totV === null ? HONDERD : minD(totV, HONDERD);
-      spoor.push({ regel: 'NZa-maximum', omschrijving: 'Het NZa-tarief is een maximumtarief', zekerheid: 'H', eenheidAangenomen: false, document: 'Wlz / NZa-tariefbeschikking',
-        effect: `maximum 100.00% → ${interval(van, tot)}`, bron: 'NZa_max_excl_NHC_NIC … cap(zk) ≤ 100 (the NZa tariff is a maximum)', na: interval(van, tot) });
+      van = vanV === null ? null : minD(vanV, HONDERD);
+      tot = totV === null ? HONDERD : minD(totV, HONDERD);
+      spoor.push({
+        regel: 'NZa-maximum',
+        omschrijving: 'Het NZa-tarief is een maximumtarief',
+        zekerheid: 'H',
+        eenheidAangenomen: false,
+        document: 'Wlz / NZa-tariefbeschikking',
+        effect: `maximum 100.00% → ${interval(van, tot)}`,
+        bron: 'NZa_max_excl_NHC_NIC … cap(zk) ≤ 100 (the NZa tariff is a maximum)',
+        na: interval(van, tot),
+      });
     }
-    const van2 = van as Decimal | null; const tot2 = tot as Decimal | null;
-    if (van2 === null || van2.isNegative()) { van = van2 === null ? NUL : maxD(van2, NUL); tot = tot2 === null ? null : maxD(tot2, NUL); }
+    const van2 = van as Decimal | null;
+    const tot2 = tot as Decimal | null;
+    if (van2 === null || van2.isNegative()) {
+      van = van2 === null ? NUL : maxD(van2, NUL);
+      tot = tot2 === null ? null : maxD(tot2, NUL);
+    }
   }
 
-  const vanF = van as Decimal | null; const totF = tot as Decimal | null;
+  const vanF = van as Decimal | null;
+  const totF = tot as Decimal | null;
   const bepaald = !uitgesloten && vanF !== null && totF !== null && vanF.equals(totF);
   return {
-    zorgkantoor: b.zorgkantoor, beleidId: b.id,
+    zorgkantoor: b.zorgkantoor,
+    beleidId: b.id,
     percentage: bepaald ? pct(vanF!) : null,
     status: bepaald ? 'bepaald' : 'onbepaald',
-    bandbreedte: { van: uitgesloten || vanF === null ? null : fmt(vanF), tot: uitgesloten || totF === null ? null : fmt(totF) },
+    bandbreedte: {
+      van: uitgesloten || vanF === null ? null : fmt(vanF),
+      tot: uitgesloten || totF === null ? null : fmt(totF),
+    },
     redenen: bepaald ? [] : redenen.length ? redenen : ['bandbreedte niet gesloten'],
     uitgesloten,
     spoor,
@@ -247,14 +308,20 @@ export function maalPercentage(bedrag: string, p: Decimal): { centen: number | n
 }
 
 /** Tariff for one prestatie from an evaluated percentage and the NZa maximum (strings, numeric). */
-export function berekenTarief(u: Pick<Uitkomst, 'exact' | 'status'>, nhcNicPercentage: Decimal | null,
-  nza: { tarief: string; nhc: string | null; nic: string | null }): TariefUitkomst {
+export function berekenTarief(
+  u: Pick<Uitkomst, 'exact' | 'status'>,
+  nhcNicPercentage: Decimal | null,
+  nza: { tarief: string; nhc: string | null; nic: string | null },
+): TariefUitkomst {
   const toelichting: string[] = [];
   const tarief = u.exact === null ? null : maalPercentage(nza.tarief, u.exact);
   if (tarief === null) toelichting.push('percentage onbepaald: geen tarief');
   const comp = (v: string | null, naam: string) => {
     if (v === null) return null;
-    if (nhcNicPercentage === null) { toelichting.push(`${naam}: het beleid (de bron) noemt geen percentage voor ${naam}; niet berekend`); return null; }
+    if (nhcNicPercentage === null) {
+      toelichting.push(`${naam}: het beleid (de bron) noemt geen percentage voor ${naam}; niet berekend`);
+      return null;
+    }
     return maalPercentage(v, nhcNicPercentage);
   };
   const nhc = comp(nza.nhc, 'NHC');
@@ -263,9 +330,18 @@ export function berekenTarief(u: Pick<Uitkomst, 'exact' | 'status'>, nhcNicPerce
   let totaal: string | null = null;
   if (compleet) {
     const delen = [tarief!, nhc, nic].filter((x): x is { centen: number | null; tekst: string } => x !== null);
-    totaal = delen.every((x) => x.centen !== null) ? tekst(delen.reduce((a, x) => a + x.centen!, 0)) : sum(delen.map((x) => x.tekst)).toFixed(2);
+    totaal = delen.every((x) => x.centen !== null)
+      ? tekst(delen.reduce((a, x) => a + x.centen!, 0))
+      : sum(delen.map((x) => x.tekst)).toFixed(2);
   }
-  return { tarief: tarief?.tekst ?? null, nhc: nhc?.tekst ?? null, nic: nic?.tekst ?? null, totaal, afronding: 'centen-half-up', toelichting };
+  return {
+    tarief: tarief?.tekst ?? null,
+    nhc: nhc?.tekst ?? null,
+    nic: nic?.tekst ?? null,
+    totaal,
+    afronding: 'centen-half-up',
+    toelichting,
+  };
 }
 
 const memo = new WeakMap<GecompileerdBeleid, Map<string, Uitkomst>>();
@@ -277,9 +353,15 @@ const memo = new WeakMap<GecompileerdBeleid, Map<string, Uitkomst>>();
  */
 export function evalueerMemo(c: GecompileerdBeleid, profiel: Profiel, situatie: Situatie): Uitkomst {
   let m = memo.get(c);
-  if (!m) { m = new Map(); memo.set(c, m); }
-  let key = situatie.leveringsvorm + '|' + (c.prestatieAfhankelijk ? situatie.prestatie ?? '' : '');
-  for (const k of c.kenmerken) { const v = profiel[k as keyof Profiel]; key += '|' + (v === undefined ? '' : String(v)); }
+  if (!m) {
+    m = new Map();
+    memo.set(c, m);
+  }
+  let key = situatie.leveringsvorm + '|' + (c.prestatieAfhankelijk ? (situatie.prestatie ?? '') : '');
+  for (const k of c.kenmerken) {
+    const v = profiel[k as keyof Profiel];
+    key += '|' + (v === undefined ? '' : String(v));
+  }
   let u = m.get(key);
   if (!u) {
     if (m.size > 100_000) m.clear();
@@ -289,7 +371,12 @@ export function evalueerMemo(c: GecompileerdBeleid, profiel: Profiel, situatie: 
   return u;
 }
 
-export interface VoorbereideNza { tarief: string; nhc: string | null; nic: string | null; tariefCenten: number | null }
+export interface VoorbereideNza {
+  tarief: string;
+  nhc: string | null;
+  nic: string | null;
+  tariefCenten: number | null;
+}
 /** Parses the NZa amount once per prestatie for bulk calculation. */
 export function bereidNzaVoor(n: { tarief: string; nhc: string | null; nic: string | null }): VoorbereideNza {
   return { ...n, tariefCenten: centen(n.tarief) };

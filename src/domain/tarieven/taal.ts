@@ -41,7 +41,8 @@ export const PROFIEL_SLEUTELS = {
   werkgeversopslag: 'boolean',
 } as const;
 export type ProfielSleutel = keyof typeof PROFIEL_SLEUTELS;
-export const isProfielSleutel = (k: string): k is ProfielSleutel => Object.prototype.hasOwnProperty.call(PROFIEL_SLEUTELS, k);
+export const isProfielSleutel = (k: string): k is ProfielSleutel =>
+  Object.prototype.hasOwnProperty.call(PROFIEL_SLEUTELS, k);
 
 /** A parsed profile: booleans, keuze strings, Decimals. Absent = unknown. */
 export type Profiel = Partial<Record<ProfielSleutel, boolean | string | Decimal>>;
@@ -68,7 +69,11 @@ export type Effect =
 
 export type Zekerheid = 'H' | 'M' | 'L';
 
-export interface Bron { citaat: string; document: string; vindplaats?: string }
+export interface Bron {
+  citaat: string;
+  document: string;
+  vindplaats?: string;
+}
 
 export interface Regel {
   id: string;
@@ -92,7 +97,12 @@ export interface Regel {
   boven100Toegestaan?: boolean;
 }
 
-export interface Randvoorwaarde { id: string; omschrijving: string; bron: Bron; zekerheid: Zekerheid }
+export interface Randvoorwaarde {
+  id: string;
+  omschrijving: string;
+  bron: Bron;
+  zekerheid: Zekerheid;
+}
 
 export interface Beleid {
   id: string;
@@ -104,7 +114,14 @@ export interface Beleid {
   titel: string;
   soort: 'zorgkantoor' | 'voorbeeld';
   bron: { document: string; peildatum?: string; toelichting?: string };
-  basis: { regel: string; omschrijving: string; waarde: string; bron: Bron; zekerheid: Zekerheid; toelichting?: string };
+  basis: {
+    regel: string;
+    omschrijving: string;
+    waarde: string;
+    bron: Bron;
+    zekerheid: Zekerheid;
+    toelichting?: string;
+  };
   /** NHC/NIC are outside the percentage; their own percentage, or null when the source gives none */
   nhcNic: { percentage: string | null; toelichting: string };
   boven100Toegestaan?: boolean;
@@ -127,28 +144,41 @@ const DEC_RE = /^-?\d+([.,]\d+)?$/;
  */
 export function parseProfiel(input: unknown): Profiel {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ProfielFout([{ waar: 'profiel', wat: 'het profiel moet een JSON-object zijn', actie: 'bijv. {"nieuweAanbieder":true}' }]);
+    throw new ProfielFout([
+      { waar: 'profiel', wat: 'het profiel moet een JSON-object zijn', actie: 'bijv. {"nieuweAanbieder":true}' },
+    ]);
   }
   const out: Profiel = {};
   const fouten: { waar: string; wat: string; actie?: string }[] = [];
   for (const [k, v] of Object.entries(input as Record<string, unknown>)) {
     if (!isProfielSleutel(k)) {
-      fouten.push({ waar: `profiel.${k}`, wat: `onbekend profielkenmerk "${k}"`, actie: `kies uit: ${Object.keys(PROFIEL_SLEUTELS).join(', ')}` });
+      fouten.push({
+        waar: `profiel.${k}`,
+        wat: `onbekend profielkenmerk "${k}"`,
+        actie: `kies uit: ${Object.keys(PROFIEL_SLEUTELS).join(', ')}`,
+      });
       continue;
     }
     if (v === null || v === undefined) continue;
     const soort = PROFIEL_SLEUTELS[k];
     if (soort === 'boolean') {
-      if (typeof v !== 'boolean') fouten.push({ waar: `profiel.${k}`, wat: `moet true of false zijn, niet ${JSON.stringify(v)}` });
+      if (typeof v !== 'boolean')
+        fouten.push({ waar: `profiel.${k}`, wat: `moet true of false zijn, niet ${JSON.stringify(v)}` });
       else out[k] = v;
     } else if (soort === 'keuze') {
       if (typeof v !== 'string' || !(MONITOR_UITKOMSTEN as readonly string[]).includes(v)) {
-        fouten.push({ waar: `profiel.${k}`, wat: `moet een van ${MONITOR_UITKOMSTEN.join(', ')} zijn, niet ${JSON.stringify(v)}` });
+        fouten.push({
+          waar: `profiel.${k}`,
+          wat: `moet een van ${MONITOR_UITKOMSTEN.join(', ')} zijn, niet ${JSON.stringify(v)}`,
+        });
       } else out[k] = v;
     } else {
       const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : typeof v === 'string' ? v.trim() : null;
       if (s === null || !DEC_RE.test(s)) {
-        fouten.push({ waar: `profiel.${k}`, wat: `moet een decimaal getal zijn (bijv. "95.50"), niet ${JSON.stringify(v)}` });
+        fouten.push({
+          waar: `profiel.${k}`,
+          wat: `moet een decimaal getal zijn (bijv. "95.50"), niet ${JSON.stringify(v)}`,
+        });
         continue;
       }
       const d = parseDecimal(s, `profiel.${k}`);

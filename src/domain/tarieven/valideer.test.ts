@@ -23,8 +23,19 @@ test('rejects an unknown profile key, naming the rule', () => {
 
 test('rejects an unknown profile key in a bereik effect', () => {
   const b = cz();
-  b.regels.push({ id: 'X', omschrijving: 'x', effect: { op: 'bereik', van: '0', tot: '1', eenheid: 'procentpunt', kenmerk: 'score' }, bron, zekerheid: 'L' });
-  assert.match(valideerBeleid(b).map((f) => f.wat).join(), /regel X: onbekend profielkenmerk "score"/);
+  b.regels.push({
+    id: 'X',
+    omschrijving: 'x',
+    effect: { op: 'bereik', van: '0', tot: '1', eenheid: 'procentpunt', kenmerk: 'score' },
+    bron,
+    zekerheid: 'L',
+  });
+  assert.match(
+    valideerBeleid(b)
+      .map((f) => f.wat)
+      .join(),
+    /regel X: onbekend profielkenmerk "score"/,
+  );
 });
 
 test('rejects a cycle in the order, naming the rules', () => {
@@ -33,46 +44,104 @@ test('rejects a cycle in the order, naming the rules', () => {
   b.regels[3].na = ['CZ-2024-arbeidsbesparende-technologie'];
   const f = valideerBeleid(b);
   assert.equal(f.length, 1);
-  assert.match(f[0].wat, /cyclus in de volgorde: CZ-2024-arbeidsbesparende-technologie → CZ-2024-bewegingen-en-doelen → CZ-2024-arbeidsbesparende-technologie/);
+  assert.match(
+    f[0].wat,
+    /cyclus in de volgorde: CZ-2024-arbeidsbesparende-technologie → CZ-2024-bewegingen-en-doelen → CZ-2024-arbeidsbesparende-technologie/,
+  );
 });
 
 test('rejects a cycle against the fixed phase order (a set after a cap)', () => {
   const b = cz();
-  b.regels.push({ id: 'CAP', omschrijving: 'cap', effect: { op: 'plafond', waarde: '97', eenheid: 'procentVanNza' }, bron, zekerheid: 'H' });
-  b.regels.push({ id: 'ZET', omschrijving: 'zet', na: ['CAP'], effect: { op: 'zet', waarde: '96', eenheid: 'procentVanNza' }, bron, zekerheid: 'H' });
+  b.regels.push({
+    id: 'CAP',
+    omschrijving: 'cap',
+    effect: { op: 'plafond', waarde: '97', eenheid: 'procentVanNza' },
+    bron,
+    zekerheid: 'H',
+  });
+  b.regels.push({
+    id: 'ZET',
+    omschrijving: 'zet',
+    na: ['CAP'],
+    effect: { op: 'zet', waarde: '96', eenheid: 'procentVanNza' },
+    bron,
+    zekerheid: 'H',
+  });
   assert.match(valideerBeleid(b)[0].wat, /cyclus.*ZET.*CAP|cyclus.*CAP.*ZET/);
 });
 
 test('rejects a percentage above 100 without explicit permission; accepts it with permission', () => {
   const b = cz();
-  b.regels.push({ id: 'CZ-boven', omschrijving: 'te hoog', als: { kenmerk: 'freeProposal', is: true }, effect: { op: 'zet', waarde: '101', eenheid: 'procentVanNza' }, bron, zekerheid: 'H', volgorde: 5 });
+  b.regels.push({
+    id: 'CZ-boven',
+    omschrijving: 'te hoog',
+    als: { kenmerk: 'freeProposal', is: true },
+    effect: { op: 'zet', waarde: '101', eenheid: 'procentVanNza' },
+    bron,
+    zekerheid: 'H',
+    volgorde: 5,
+  });
   const f = valideerBeleid(b);
-  assert.ok(f.some((x) => x.regel === 'CZ-boven' && /boven 100% van het NZa-maximum zonder uitdrukkelijke toestemming/.test(x.wat)), JSON.stringify(f));
+  assert.ok(
+    f.some(
+      (x) => x.regel === 'CZ-boven' && /boven 100% van het NZa-maximum zonder uitdrukkelijke toestemming/.test(x.wat),
+    ),
+    JSON.stringify(f),
+  );
   b.regels.at(-1).boven100Toegestaan = true;
-  assert.deepEqual(valideerBeleid(b).filter((x) => /boven 100/.test(x.wat)), []);
-  const basis = cz(); basis.basis.waarde = '100.5';
+  assert.deepEqual(
+    valideerBeleid(b).filter((x) => /boven 100/.test(x.wat)),
+    [],
+  );
+  const basis = cz();
+  basis.basis.waarde = '100.5';
   assert.match(valideerBeleid(basis)[0].wat, /basispercentage 100.5 ligt boven 100%/);
 });
 
 test('rejects overlapping rules without an order, naming both; accepts them with volgorde, na or exclusive conditions', () => {
   const b = cz();
-  b.regels.push({ id: 'CZ-zet-a', omschrijving: 'a', als: { kenmerk: 'nieuweAanbieder', is: true }, effect: { op: 'zet', waarde: '92', eenheid: 'procentVanNza' }, bron, zekerheid: 'H' });
-  b.regels.push({ id: 'CZ-zet-b', omschrijving: 'b', als: { kenmerk: 'essentieleVoorziening', is: true }, effect: { op: 'zet', waarde: '96', eenheid: 'procentVanNza' }, bron, zekerheid: 'H' });
+  b.regels.push({
+    id: 'CZ-zet-a',
+    omschrijving: 'a',
+    als: { kenmerk: 'nieuweAanbieder', is: true },
+    effect: { op: 'zet', waarde: '92', eenheid: 'procentVanNza' },
+    bron,
+    zekerheid: 'H',
+  });
+  b.regels.push({
+    id: 'CZ-zet-b',
+    omschrijving: 'b',
+    als: { kenmerk: 'essentieleVoorziening', is: true },
+    effect: { op: 'zet', waarde: '96', eenheid: 'procentVanNza' },
+    bron,
+    zekerheid: 'H',
+  });
   const f = valideerBeleid(b);
   assert.equal(f.length, 1);
   assert.equal(f[0].regel, 'CZ-zet-b');
   assert.match(f[0].wat, /regels CZ-zet-a en CZ-zet-b kunnen tegelijk gelden .* geen volgorde/);
-  const metVolgorde = structuredClone(b); metVolgorde.regels.at(-2).volgorde = 1; metVolgorde.regels.at(-1).volgorde = 2;
+  const metVolgorde = structuredClone(b);
+  metVolgorde.regels.at(-2).volgorde = 1;
+  metVolgorde.regels.at(-1).volgorde = 2;
   assert.deepEqual(valideerBeleid(metVolgorde), []);
-  const metNa = structuredClone(b); metNa.regels.at(-1).na = ['CZ-zet-a'];
+  const metNa = structuredClone(b);
+  metNa.regels.at(-1).na = ['CZ-zet-a'];
   assert.deepEqual(valideerBeleid(metNa), []);
-  const uitsluitend = structuredClone(b); uitsluitend.regels.at(-1).als = { niet: { kenmerk: 'nieuweAanbieder', is: true } };
+  const uitsluitend = structuredClone(b);
+  uitsluitend.regels.at(-1).als = { niet: { kenmerk: 'nieuweAanbieder', is: true } };
   assert.deepEqual(valideerBeleid(uitsluitend), []);
 });
 
 test('percentage-point additions commute and need no order; relative and point changes together do', () => {
   const b = cz();
-  b.regels.push({ id: 'REL', omschrijving: 'rel', als: { kenmerk: 'bewegingenEnDoelen', is: true }, effect: { op: 'plus', waarde: '1', eenheid: 'relatief' }, bron, zekerheid: 'M' });
+  b.regels.push({
+    id: 'REL',
+    omschrijving: 'rel',
+    als: { kenmerk: 'bewegingenEnDoelen', is: true },
+    effect: { op: 'plus', waarde: '1', eenheid: 'relatief' },
+    bron,
+    zekerheid: 'M',
+  });
   const f = valideerBeleid(b);
   assert.ok(f.some((x) => x.regel === 'REL' && /CZ-2024-arbeidsbesparende-technologie en REL/.test(x.wat)));
 });
@@ -89,7 +158,9 @@ test('structure errors: duplicate id, missing source, bad decimal, unknown op', 
   b.regels[0].bron = { citaat: '', document: '' };
   b.regels[3].effect.waarde = '0,3';
   b.regels.push({ id: 'Y', omschrijving: 'y', effect: { op: 'vermenigvuldig' }, bron, zekerheid: 'H' });
-  const wat = valideerBeleid(b).map((f) => f.wat).join('\n');
+  const wat = valideerBeleid(b)
+    .map((f) => f.wat)
+    .join('\n');
   assert.match(wat, /komt twee keer voor/);
   assert.match(wat, /bron \(citaat en document\) ontbreekt/);
   assert.match(wat, /moet een decimaal als tekst zijn/);
@@ -97,14 +168,23 @@ test('structure errors: duplicate id, missing source, bad decimal, unknown op', 
 });
 
 test('kunnenSamenGelden: exclusive conditions do not overlap', () => {
-  assert.equal(kunnenSamenGelden({ kenmerk: 'nieuweAanbieder', is: true }, { niet: { kenmerk: 'nieuweAanbieder', is: true } }), false);
+  assert.equal(
+    kunnenSamenGelden({ kenmerk: 'nieuweAanbieder', is: true }, { niet: { kenmerk: 'nieuweAanbieder', is: true } }),
+    false,
+  );
   assert.equal(kunnenSamenGelden({ leveringsvorm: ['vpt'] }, { leveringsvorm: ['mpt'] }), false);
-  assert.equal(kunnenSamenGelden({ kenmerk: 'monitorUitkomst', is: 'hoger' }, { kenmerk: 'monitorUitkomst', bekend: false }), false);
+  assert.equal(
+    kunnenSamenGelden({ kenmerk: 'monitorUitkomst', is: 'hoger' }, { kenmerk: 'monitorUitkomst', bekend: false }),
+    false,
+  );
   assert.equal(kunnenSamenGelden(undefined, { kenmerk: 'nieuweAanbieder', is: true }), true);
 });
 
 test('profile input: unknown key, wrong type, out of range are refused with the key named', () => {
-  assert.throws(() => parseProfiel({ nieuwAanbieder: true }), (e: any) => e instanceof ProfielFout && /onbekend profielkenmerk "nieuwAanbieder"/.test(e.message));
+  assert.throws(
+    () => parseProfiel({ nieuwAanbieder: true }),
+    (e: any) => e instanceof ProfielFout && /onbekend profielkenmerk "nieuwAanbieder"/.test(e.message),
+  );
   assert.throws(() => parseProfiel({ nieuweAanbieder: 'ja' }), /nieuweAanbieder: moet true of false zijn/);
   assert.throws(() => parseProfiel({ monitorUitkomst: 'beter' }), /monitorUitkomst: moet een van hoger, gelijk, lager/);
   assert.throws(() => parseProfiel({ vorigJaarPercentage: '1e2' }), /decimaal getal/);

@@ -10,11 +10,22 @@
  */
 import { Decimal } from '../money.ts';
 import {
-  LEVERINGSVORMEN, MONITOR_UITKOMSTEN, PROFIEL_SLEUTELS, isProfielSleutel,
-  type Beleid, type Effect, type Regel, type Voorwaarde,
+  LEVERINGSVORMEN,
+  MONITOR_UITKOMSTEN,
+  PROFIEL_SLEUTELS,
+  isProfielSleutel,
+  type Beleid,
+  type Effect,
+  type Regel,
+  type Voorwaarde,
 } from './taal.ts';
 
-export interface BeleidFout { waar: string; wat: string; actie?: string; regel?: string }
+export interface BeleidFout {
+  waar: string;
+  wat: string;
+  actie?: string;
+  regel?: string;
+}
 
 export interface GecompileerdBeleid {
   beleid: Beleid;
@@ -43,11 +54,27 @@ export class BeleidOngeldig extends Error {
 }
 
 const DEC_RE = /^-?\d+(\.\d+)?$/;
-const FASE: Record<string, number> = { zet: 1, vorigJaar: 1, uitgesloten: 1, plus: 2, min: 2, onbepaald: 2, bereik: 3, plafond: 4, bodem: 4 };
+const FASE: Record<string, number> = {
+  zet: 1,
+  vorigJaar: 1,
+  uitgesloten: 1,
+  plus: 2,
+  min: 2,
+  onbepaald: 2,
+  bereik: 3,
+  plafond: 4,
+  bodem: 4,
+};
 const EENHEDEN: Record<string, string[]> = {
-  zet: ['procentVanNza'], vorigJaar: ['procentVanNza'], plafond: ['procentVanNza'], bodem: ['procentVanNza'],
-  plus: ['procentpunt', 'relatief'], min: ['procentpunt', 'relatief'], bereik: ['procentpunt', 'relatief'],
-  onbepaald: ['procentpunt', 'relatief', 'procentVanNza'], uitgesloten: [],
+  zet: ['procentVanNza'],
+  vorigJaar: ['procentVanNza'],
+  plafond: ['procentVanNza'],
+  bodem: ['procentVanNza'],
+  plus: ['procentpunt', 'relatief'],
+  min: ['procentpunt', 'relatief'],
+  bereik: ['procentpunt', 'relatief'],
+  onbepaald: ['procentpunt', 'relatief', 'procentVanNza'],
+  uitgesloten: [],
 };
 
 function regelWaar(i: number, r: Partial<Regel>): string {
@@ -56,27 +83,54 @@ function regelWaar(i: number, r: Partial<Regel>): string {
 
 /** Every profile key and its condition values used in a condition; collects errors. */
 function checkVoorwaarde(v: unknown, waar: string, fouten: BeleidFout[], regel: string): void {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) { fouten.push({ waar, regel, wat: 'voorwaarde moet een object zijn' }); return; }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    fouten.push({ waar, regel, wat: 'voorwaarde moet een object zijn' });
+    return;
+  }
   const o = v as Record<string, unknown>;
   if ('alle' in o || 'een' in o) {
     const lijst = (o.alle ?? o.een) as unknown;
-    if (!Array.isArray(lijst) || lijst.length === 0) { fouten.push({ waar, regel, wat: `"${'alle' in o ? 'alle' : 'een'}" moet een niet-lege lijst zijn` }); return; }
+    if (!Array.isArray(lijst) || lijst.length === 0) {
+      fouten.push({ waar, regel, wat: `"${'alle' in o ? 'alle' : 'een'}" moet een niet-lege lijst zijn` });
+      return;
+    }
     lijst.forEach((x, i) => checkVoorwaarde(x, `${waar}.${'alle' in o ? 'alle' : 'een'}[${i}]`, fouten, regel));
     return;
   }
-  if ('niet' in o) { checkVoorwaarde(o.niet, `${waar}.niet`, fouten, regel); return; }
+  if ('niet' in o) {
+    checkVoorwaarde(o.niet, `${waar}.niet`, fouten, regel);
+    return;
+  }
   if ('kenmerk' in o) {
     const k = String(o.kenmerk);
     if (!isProfielSleutel(k)) {
-      fouten.push({ waar: `${waar}.kenmerk`, regel, wat: `regel ${regel}: onbekend profielkenmerk "${k}"`, actie: `kies uit: ${Object.keys(PROFIEL_SLEUTELS).join(', ')}` });
+      fouten.push({
+        waar: `${waar}.kenmerk`,
+        regel,
+        wat: `regel ${regel}: onbekend profielkenmerk "${k}"`,
+        actie: `kies uit: ${Object.keys(PROFIEL_SLEUTELS).join(', ')}`,
+      });
       return;
     }
-    if ('bekend' in o) { if (typeof o.bekend !== 'boolean') fouten.push({ waar: `${waar}.bekend`, regel, wat: 'moet true of false zijn' }); return; }
-    if (!('is' in o)) { fouten.push({ waar, regel, wat: 'een kenmerk-voorwaarde heeft "is" of "bekend"' }); return; }
+    if ('bekend' in o) {
+      if (typeof o.bekend !== 'boolean') fouten.push({ waar: `${waar}.bekend`, regel, wat: 'moet true of false zijn' });
+      return;
+    }
+    if (!('is' in o)) {
+      fouten.push({ waar, regel, wat: 'een kenmerk-voorwaarde heeft "is" of "bekend"' });
+      return;
+    }
     const soort = PROFIEL_SLEUTELS[k];
-    if (soort === 'boolean' && typeof o.is !== 'boolean') fouten.push({ waar: `${waar}.is`, regel, wat: `${k} is true of false` });
-    else if (soort === 'keuze' && !(MONITOR_UITKOMSTEN as readonly unknown[]).includes(o.is)) fouten.push({ waar: `${waar}.is`, regel, wat: `${k} is een van ${MONITOR_UITKOMSTEN.join(', ')}` });
-    else if (soort === 'getal' || soort === 'percentage') fouten.push({ waar: `${waar}.is`, regel, wat: `op getal-kenmerk ${k} alleen "bekend" gebruiken (of een bereik-effect)` });
+    if (soort === 'boolean' && typeof o.is !== 'boolean')
+      fouten.push({ waar: `${waar}.is`, regel, wat: `${k} is true of false` });
+    else if (soort === 'keuze' && !(MONITOR_UITKOMSTEN as readonly unknown[]).includes(o.is))
+      fouten.push({ waar: `${waar}.is`, regel, wat: `${k} is een van ${MONITOR_UITKOMSTEN.join(', ')}` });
+    else if (soort === 'getal' || soort === 'percentage')
+      fouten.push({
+        waar: `${waar}.is`,
+        regel,
+        wat: `op getal-kenmerk ${k} alleen "bekend" gebruiken (of een bereik-effect)`,
+      });
     return;
   }
   if ('leveringsvorm' in o) {
@@ -88,48 +142,97 @@ function checkVoorwaarde(v: unknown, waar: string, fouten: BeleidFout[], regel: 
   }
   if ('prestatie' in o) {
     const l = o.prestatie;
-    if (!Array.isArray(l) || l.length === 0 || l.some((x) => typeof x !== 'string' || !x)) fouten.push({ waar: `${waar}.prestatie`, regel, wat: 'lijst van prestatiecodes' });
+    if (!Array.isArray(l) || l.length === 0 || l.some((x) => typeof x !== 'string' || !x))
+      fouten.push({ waar: `${waar}.prestatie`, regel, wat: 'lijst van prestatiecodes' });
     return;
   }
-  fouten.push({ waar, regel, wat: `onbekende voorwaarde ${JSON.stringify(Object.keys(o))}`, actie: 'gebruik alle, een, niet, kenmerk, leveringsvorm of prestatie' });
+  fouten.push({
+    waar,
+    regel,
+    wat: `onbekende voorwaarde ${JSON.stringify(Object.keys(o))}`,
+    actie: 'gebruik alle, een, niet, kenmerk, leveringsvorm of prestatie',
+  });
 }
 
 function checkEffect(e: unknown, waar: string, fouten: BeleidFout[], regel: string, boven100: boolean): void {
-  if (!e || typeof e !== 'object') { fouten.push({ waar, regel, wat: 'effect ontbreekt' }); return; }
+  if (!e || typeof e !== 'object') {
+    fouten.push({ waar, regel, wat: 'effect ontbreekt' });
+    return;
+  }
   const o = e as Record<string, unknown>;
   const op = String(o.op);
-  if (!(op in FASE)) { fouten.push({ waar: `${waar}.op`, regel, wat: `onbekende op "${op}"`, actie: `kies uit: ${Object.keys(FASE).join(', ')}` }); return; }
+  if (!(op in FASE)) {
+    fouten.push({
+      waar: `${waar}.op`,
+      regel,
+      wat: `onbekende op "${op}"`,
+      actie: `kies uit: ${Object.keys(FASE).join(', ')}`,
+    });
+    return;
+  }
   if (op !== 'uitgesloten') {
     if (!EENHEDEN[op].includes(String(o.eenheid))) {
-      fouten.push({ waar: `${waar}.eenheid`, regel, wat: `regel ${regel}: eenheid moet expliciet zijn: ${EENHEDEN[op].join(' of ')}`, actie: 'procentpunt = optellen bij het percentage; relatief = vermenigvuldigen' });
+      fouten.push({
+        waar: `${waar}.eenheid`,
+        regel,
+        wat: `regel ${regel}: eenheid moet expliciet zijn: ${EENHEDEN[op].join(' of ')}`,
+        actie: 'procentpunt = optellen bij het percentage; relatief = vermenigvuldigen',
+      });
     }
   }
   const num = (key: string): Decimal | undefined => {
     const s = o[key];
-    if (typeof s !== 'string' || !DEC_RE.test(s)) { fouten.push({ waar: `${waar}.${key}`, regel, wat: `moet een decimaal als tekst zijn (bijv. "0.1"), niet ${JSON.stringify(s)}` }); return undefined; }
+    if (typeof s !== 'string' || !DEC_RE.test(s)) {
+      fouten.push({
+        waar: `${waar}.${key}`,
+        regel,
+        wat: `moet een decimaal als tekst zijn (bijv. "0.1"), niet ${JSON.stringify(s)}`,
+      });
+      return undefined;
+    }
     return new Decimal(s);
   };
   const boven = (d: Decimal | undefined, key: string) => {
     if (d && d.greaterThan(100) && !boven100) {
-      fouten.push({ waar: `${waar}.${key}`, regel, wat: `regel ${regel}: percentage ${d.toString()} ligt boven 100% van het NZa-maximum zonder uitdrukkelijke toestemming`, actie: 'zet boven100Toegestaan: true op de regel of het beleid als de bron dit echt zegt' });
+      fouten.push({
+        waar: `${waar}.${key}`,
+        regel,
+        wat: `regel ${regel}: percentage ${d.toString()} ligt boven 100% van het NZa-maximum zonder uitdrukkelijke toestemming`,
+        actie: 'zet boven100Toegestaan: true op de regel of het beleid als de bron dit echt zegt',
+      });
     }
   };
   if (op === 'zet' || op === 'plafond' || op === 'bodem') {
     const d = num('waarde');
     boven(d, 'waarde');
-    if (d && d.isNegative()) fouten.push({ waar: `${waar}.waarde`, regel, wat: 'een percentage van het NZa-maximum is niet negatief' });
+    if (d && d.isNegative())
+      fouten.push({ waar: `${waar}.waarde`, regel, wat: 'een percentage van het NZa-maximum is niet negatief' });
   }
   if (op === 'plus' || op === 'min') {
     const d = num('waarde');
-    if (d && d.isNegative()) fouten.push({ waar: `${waar}.waarde`, regel, wat: `gebruik een positieve waarde; "${op}" geeft de richting` });
+    if (d && d.isNegative())
+      fouten.push({ waar: `${waar}.waarde`, regel, wat: `gebruik een positieve waarde; "${op}" geeft de richting` });
   }
   if (op === 'bereik') {
-    const van = num('van'); const tot = num('tot');
-    if (van && tot && van.greaterThan(tot)) fouten.push({ waar: `${waar}.van`, regel, wat: `van (${van}) is groter dan tot (${tot})` });
+    const van = num('van');
+    const tot = num('tot');
+    if (van && tot && van.greaterThan(tot))
+      fouten.push({ waar: `${waar}.van`, regel, wat: `van (${van}) is groter dan tot (${tot})` });
     if (o.kenmerk !== undefined) {
       const k = String(o.kenmerk);
-      if (!isProfielSleutel(k)) fouten.push({ waar: `${waar}.kenmerk`, regel, wat: `regel ${regel}: onbekend profielkenmerk "${k}"`, actie: `kies uit: ${Object.keys(PROFIEL_SLEUTELS).join(', ')}` });
-      else if (!['getal', 'percentage'].includes(PROFIEL_SLEUTELS[k])) fouten.push({ waar: `${waar}.kenmerk`, regel, wat: `bereik leest een getal-kenmerk; ${k} is ${PROFIEL_SLEUTELS[k]}` });
+      if (!isProfielSleutel(k))
+        fouten.push({
+          waar: `${waar}.kenmerk`,
+          regel,
+          wat: `regel ${regel}: onbekend profielkenmerk "${k}"`,
+          actie: `kies uit: ${Object.keys(PROFIEL_SLEUTELS).join(', ')}`,
+        });
+      else if (!['getal', 'percentage'].includes(PROFIEL_SLEUTELS[k]))
+        fouten.push({
+          waar: `${waar}.kenmerk`,
+          regel,
+          wat: `bereik leest een getal-kenmerk; ${k} is ${PROFIEL_SLEUTELS[k]}`,
+        });
     }
   }
   if (op === 'onbepaald' && !['lager', 'hoger', 'onbekend'].includes(String(o.richting))) {
@@ -151,7 +254,16 @@ function atomen(v: Voorwaarde | undefined, uit: Map<string, Set<unknown>>): void
     const k = 'k:' + v.kenmerk;
     if (!uit.has(k)) {
       const soort = PROFIEL_SLEUTELS[v.kenmerk as keyof typeof PROFIEL_SLEUTELS];
-      uit.set(k, new Set<unknown>(soort === 'boolean' ? [undefined, true, false] : soort === 'keuze' ? [undefined, ...MONITOR_UITKOMSTEN] : [undefined, 'waarde']));
+      uit.set(
+        k,
+        new Set<unknown>(
+          soort === 'boolean'
+            ? [undefined, true, false]
+            : soort === 'keuze'
+              ? [undefined, ...MONITOR_UITKOMSTEN]
+              : [undefined, 'waarde'],
+        ),
+      );
     }
   } else if ('leveringsvorm' in v) uit.set('leveringsvorm', new Set(LEVERINGSVORMEN));
   else if ('prestatie' in v) {
@@ -178,7 +290,8 @@ function geldt(v: Voorwaarde | undefined, t: Toekenning): boolean {
 
 export function kunnenSamenGelden(a: Voorwaarde | undefined, b: Voorwaarde | undefined): boolean {
   const dom = new Map<string, Set<unknown>>();
-  atomen(a, dom); atomen(b, dom);
+  atomen(a, dom);
+  atomen(b, dom);
   const keys = [...dom.keys()];
   const vals = keys.map((k) => [...dom.get(k)!]);
   let combos = vals.reduce((n, v) => n * v.length, 1);
@@ -187,15 +300,21 @@ export function kunnenSamenGelden(a: Voorwaarde | undefined, b: Voorwaarde | und
   while (combos-- > 0) {
     const t: Toekenning = new Map(keys.map((k, i) => [k, vals[i][idx[i]]]));
     if (geldt(a, t) && geldt(b, t)) return true;
-    for (let i = 0; i < idx.length; i++) { idx[i]++; if (idx[i] < vals[i].length) break; idx[i] = 0; }
+    for (let i = 0; i < idx.length; i++) {
+      idx[i]++;
+      if (idx[i] < vals[i].length) break;
+      idx[i] = 0;
+    }
   }
   return false;
 }
 
 /** Do the two effects give the same result in either order? */
 function commuteren(a: Effect, b: Effect): boolean {
-  const additief = (e: Effect) => (e.op === 'plus' || e.op === 'min' || e.op === 'bereik' || e.op === 'onbepaald') && e.eenheid === 'procentpunt';
-  const relatief = (e: Effect) => (e.op === 'plus' || e.op === 'min' || e.op === 'bereik' || e.op === 'onbepaald') && e.eenheid === 'relatief';
+  const additief = (e: Effect) =>
+    (e.op === 'plus' || e.op === 'min' || e.op === 'bereik' || e.op === 'onbepaald') && e.eenheid === 'procentpunt';
+  const relatief = (e: Effect) =>
+    (e.op === 'plus' || e.op === 'min' || e.op === 'bereik' || e.op === 'onbepaald') && e.eenheid === 'relatief';
   if (additief(a) && additief(b)) return true;
   // An open end stays open and the other end moves the same way in either order.
   const verander = (e: Effect) => e.op === 'plus' || e.op === 'min' || e.op === 'bereik' || e.op === 'onbepaald';
@@ -215,46 +334,95 @@ export function valideerBeleid(input: unknown): BeleidFout[] {
   for (const k of ['id', 'zorgkantoor', 'sector', 'titel'] as const) {
     if (typeof b[k] !== 'string' || !b[k]) fouten.push({ waar: k, wat: `${k} ontbreekt` });
   }
-  if (!Number.isInteger(b.jaar) || (b.jaar as number) < 2000 || (b.jaar as number) > 2100) fouten.push({ waar: 'jaar', wat: 'jaar moet een geheel getal tussen 2000 en 2100 zijn' });
+  if (!Number.isInteger(b.jaar) || (b.jaar as number) < 2000 || (b.jaar as number) > 2100)
+    fouten.push({ waar: 'jaar', wat: 'jaar moet een geheel getal tussen 2000 en 2100 zijn' });
   const boven100Beleid = b.boven100Toegestaan === true;
   if (!b.basis || typeof b.basis !== 'object') fouten.push({ waar: 'basis', wat: 'basispercentage ontbreekt' });
   else {
-    if (typeof b.basis.waarde !== 'string' || !DEC_RE.test(b.basis.waarde)) fouten.push({ waar: 'basis.waarde', wat: 'basis.waarde moet een decimaal als tekst zijn, bijv. "95.5"' });
-    else if (new Decimal(b.basis.waarde).greaterThan(100) && !boven100Beleid) fouten.push({ waar: 'basis.waarde', regel: b.basis.regel, wat: `basispercentage ${b.basis.waarde} ligt boven 100% zonder uitdrukkelijke toestemming`, actie: 'zet boven100Toegestaan: true op het beleid als de bron dit echt zegt' });
+    if (typeof b.basis.waarde !== 'string' || !DEC_RE.test(b.basis.waarde))
+      fouten.push({ waar: 'basis.waarde', wat: 'basis.waarde moet een decimaal als tekst zijn, bijv. "95.5"' });
+    else if (new Decimal(b.basis.waarde).greaterThan(100) && !boven100Beleid)
+      fouten.push({
+        waar: 'basis.waarde',
+        regel: b.basis.regel,
+        wat: `basispercentage ${b.basis.waarde} ligt boven 100% zonder uitdrukkelijke toestemming`,
+        actie: 'zet boven100Toegestaan: true op het beleid als de bron dit echt zegt',
+      });
     if (!b.basis.regel) fouten.push({ waar: 'basis.regel', wat: 'de basis heeft een regel-id nodig (voor het spoor)' });
     if (!b.basis.bron?.citaat) fouten.push({ waar: 'basis.bron.citaat', wat: 'bronvermelding (citaat) ontbreekt' });
   }
-  if (!b.nhcNic || typeof b.nhcNic !== 'object') fouten.push({ waar: 'nhcNic', wat: 'nhcNic ontbreekt (percentage of null, met toelichting)', actie: 'bijv. {"percentage": null, "toelichting": "bron noemt geen NHC/NIC-percentage"}' });
-  else if (b.nhcNic.percentage !== null && (typeof b.nhcNic.percentage !== 'string' || !DEC_RE.test(b.nhcNic.percentage))) fouten.push({ waar: 'nhcNic.percentage', wat: 'decimaal als tekst of null' });
-  else if (b.nhcNic.percentage !== null && new Decimal(b.nhcNic.percentage).greaterThan(100) && !boven100Beleid) fouten.push({ waar: 'nhcNic.percentage', wat: `NHC/NIC-percentage ${b.nhcNic.percentage} ligt boven 100% zonder uitdrukkelijke toestemming` });
-  if (!Array.isArray(b.regels)) { fouten.push({ waar: 'regels', wat: 'regels moet een lijst zijn' }); return fouten; }
+  if (!b.nhcNic || typeof b.nhcNic !== 'object')
+    fouten.push({
+      waar: 'nhcNic',
+      wat: 'nhcNic ontbreekt (percentage of null, met toelichting)',
+      actie: 'bijv. {"percentage": null, "toelichting": "bron noemt geen NHC/NIC-percentage"}',
+    });
+  else if (
+    b.nhcNic.percentage !== null &&
+    (typeof b.nhcNic.percentage !== 'string' || !DEC_RE.test(b.nhcNic.percentage))
+  )
+    fouten.push({ waar: 'nhcNic.percentage', wat: 'decimaal als tekst of null' });
+  else if (b.nhcNic.percentage !== null && new Decimal(b.nhcNic.percentage).greaterThan(100) && !boven100Beleid)
+    fouten.push({
+      waar: 'nhcNic.percentage',
+      wat: `NHC/NIC-percentage ${b.nhcNic.percentage} ligt boven 100% zonder uitdrukkelijke toestemming`,
+    });
+  if (!Array.isArray(b.regels)) {
+    fouten.push({ waar: 'regels', wat: 'regels moet een lijst zijn' });
+    return fouten;
+  }
 
   const ids = new Map<string, number>();
   b.regels.forEach((r, i) => {
     const waar = regelWaar(i, r);
-    if (!r || typeof r !== 'object') { fouten.push({ waar, wat: 'regel moet een object zijn' }); return; }
-    if (typeof r.id !== 'string' || !/^[A-Za-z0-9&._-]+$/.test(r.id)) fouten.push({ waar: `${waar}.id`, wat: 'id ontbreekt of bevat ongeldige tekens' });
-    else if (ids.has(r.id) || r.id === b.basis?.regel) fouten.push({ waar: `${waar}.id`, regel: r.id, wat: `regel-id "${r.id}" komt twee keer voor` });
+    if (!r || typeof r !== 'object') {
+      fouten.push({ waar, wat: 'regel moet een object zijn' });
+      return;
+    }
+    if (typeof r.id !== 'string' || !/^[A-Za-z0-9&._-]+$/.test(r.id))
+      fouten.push({ waar: `${waar}.id`, wat: 'id ontbreekt of bevat ongeldige tekens' });
+    else if (ids.has(r.id) || r.id === b.basis?.regel)
+      fouten.push({ waar: `${waar}.id`, regel: r.id, wat: `regel-id "${r.id}" komt twee keer voor` });
     else ids.set(r.id, i);
     if (!r.omschrijving) fouten.push({ waar: `${waar}.omschrijving`, regel: r.id, wat: 'omschrijving ontbreekt' });
-    if (!r.bron || !r.bron.citaat || !r.bron.document) fouten.push({ waar: `${waar}.bron`, regel: r.id, wat: `regel ${r.id}: bron (citaat en document) ontbreekt`, actie: 'citeer de brontekst letterlijk' });
-    if (!['H', 'M', 'L'].includes(r.zekerheid as string)) fouten.push({ waar: `${waar}.zekerheid`, regel: r.id, wat: 'zekerheid is H, M of L' });
+    if (!r.bron || !r.bron.citaat || !r.bron.document)
+      fouten.push({
+        waar: `${waar}.bron`,
+        regel: r.id,
+        wat: `regel ${r.id}: bron (citaat en document) ontbreekt`,
+        actie: 'citeer de brontekst letterlijk',
+      });
+    if (!['H', 'M', 'L'].includes(r.zekerheid as string))
+      fouten.push({ waar: `${waar}.zekerheid`, regel: r.id, wat: 'zekerheid is H, M of L' });
     if (r.als !== undefined) checkVoorwaarde(r.als, `${waar}.als`, fouten, r.id);
     checkEffect(r.effect, `${waar}.effect`, fouten, r.id, boven100Beleid || r.boven100Toegestaan === true);
-    if (r.volgorde !== undefined && !Number.isInteger(r.volgorde)) fouten.push({ waar: `${waar}.volgorde`, regel: r.id, wat: 'volgorde is een geheel getal' });
-    if (r.na !== undefined && (!Array.isArray(r.na) || r.na.some((x) => typeof x !== 'string'))) fouten.push({ waar: `${waar}.na`, regel: r.id, wat: 'na is een lijst van regel-ids' });
+    if (r.volgorde !== undefined && !Number.isInteger(r.volgorde))
+      fouten.push({ waar: `${waar}.volgorde`, regel: r.id, wat: 'volgorde is een geheel getal' });
+    if (r.na !== undefined && (!Array.isArray(r.na) || r.na.some((x) => typeof x !== 'string')))
+      fouten.push({ waar: `${waar}.na`, regel: r.id, wat: 'na is een lijst van regel-ids' });
   });
   if (fouten.length) return fouten;
 
   // 'na' must name existing rules; no cycles (including against the phase order).
   const regels = b.regels as Regel[];
   for (const [i, r] of regels.entries()) {
-    for (const n of r.na ?? []) if (!ids.has(n)) fouten.push({ waar: `${regelWaar(i, r)}.na`, regel: r.id, wat: `regel ${r.id} verwijst naar onbekende regel "${n}"` });
+    for (const n of r.na ?? [])
+      if (!ids.has(n))
+        fouten.push({
+          waar: `${regelWaar(i, r)}.na`,
+          regel: r.id,
+          wat: `regel ${r.id} verwijst naar onbekende regel "${n}"`,
+        });
   }
   if (fouten.length) return fouten;
   const cyclus = vindCyclus(regels);
   if (cyclus) {
-    fouten.push({ waar: `regels (${cyclus[0]})`, regel: cyclus[0], wat: `cyclus in de volgorde: ${cyclus.join(' → ')}`, actie: 'haal een van de "na"-verwijzingen weg; let op: fase zet → plus/min → bereik → plafond/bodem ligt vast' });
+    fouten.push({
+      waar: `regels (${cyclus[0]})`,
+      regel: cyclus[0],
+      wat: `cyclus in de volgorde: ${cyclus.join(' → ')}`,
+      actie: 'haal een van de "na"-verwijzingen weg; let op: fase zet → plus/min → bereik → plafond/bodem ligt vast',
+    });
     return fouten;
   }
 
@@ -262,15 +430,20 @@ export function valideerBeleid(input: unknown): BeleidFout[] {
   const voor = bereikbaarheid(regels);
   for (let i = 0; i < regels.length; i++) {
     for (let j = i + 1; j < regels.length; j++) {
-      const a = regels[i]; const c = regels[j];
+      const a = regels[i];
+      const c = regels[j];
       const zelfdeGroep = a.groep !== undefined && a.groep === c.groep;
       if (FASE[a.effect.op] !== FASE[c.effect.op] && !zelfdeGroep) continue;
       if (!zelfdeGroep && commuteren(a.effect, c.effect)) continue;
       if (a.volgorde !== undefined && c.volgorde !== undefined && a.volgorde !== c.volgorde) continue;
       if (voor(a.id, c.id) || voor(c.id, a.id)) continue;
       if (!kunnenSamenGelden(a.als, c.als)) continue;
-      fouten.push({ waar: `${regelWaar(j, c)}`, regel: c.id, wat: `regels ${a.id} en ${c.id} kunnen tegelijk gelden en de volgorde bepaalt de uitkomst, maar er is geen volgorde gegeven`,
-        actie: 'geef beide een verschillende "volgorde", zet "na" op één van beide, of maak de voorwaarden uitsluitend' });
+      fouten.push({
+        waar: `${regelWaar(j, c)}`,
+        regel: c.id,
+        wat: `regels ${a.id} en ${c.id} kunnen tegelijk gelden en de volgorde bepaalt de uitkomst, maar er is geen volgorde gegeven`,
+        actie: 'geef beide een verschillende "volgorde", zet "na" op één van beide, of maak de voorwaarden uitsluitend',
+      });
     }
   }
   return fouten;
@@ -285,17 +458,30 @@ function vindCyclus(regels: Regel[]): string[] | null {
   const kleur = new Map<string, number>();
   const pad: string[] = [];
   const dfs = (id: string): string[] | null => {
-    kleur.set(id, 1); pad.push(id);
+    kleur.set(id, 1);
+    pad.push(id);
     for (const n of volg.get(id)!) {
       if (kleur.get(n) === 1) return [...pad.slice(pad.indexOf(n)), n];
-      if (!kleur.get(n)) { const c = dfs(n); if (c) return c; }
+      if (!kleur.get(n)) {
+        const c = dfs(n);
+        if (c) return c;
+      }
     }
-    kleur.set(id, 2); pad.pop();
+    kleur.set(id, 2);
+    pad.pop();
     return null;
   };
   // Report cycles that involve an explicit 'na' first, starting from the rule that carries it.
-  for (const r of regels) if ((r.na ?? []).length && !kleur.get(r.id)) { const c = dfs(r.id); if (c) return c; }
-  for (const r of regels) if (!kleur.get(r.id)) { const c = dfs(r.id); if (c) return c; }
+  for (const r of regels)
+    if ((r.na ?? []).length && !kleur.get(r.id)) {
+      const c = dfs(r.id);
+      if (c) return c;
+    }
+  for (const r of regels)
+    if (!kleur.get(r.id)) {
+      const c = dfs(r.id);
+      if (c) return c;
+    }
   return null;
 }
 
@@ -308,7 +494,13 @@ function bereikbaarheid(regels: Regel[]): (a: string, b: string) => boolean {
     const stack = [a];
     while (stack.length) {
       const x = stack.pop()!;
-      for (const n of volg.get(x)!) { if (n === b) return true; if (!seen.has(n)) { seen.add(n); stack.push(n); } }
+      for (const n of volg.get(x)!) {
+        if (n === b) return true;
+        if (!seen.has(n)) {
+          seen.add(n);
+          stack.push(n);
+        }
+      }
     }
     return false;
   };
@@ -327,8 +519,14 @@ export function compileerBeleid(input: unknown): GecompileerdBeleid {
   const key = (r: Regel) => [FASE[r.effect.op], r.volgorde ?? 0, positie.get(r.id)!];
   const before = (a: Regel, c: Regel) => FASE[a.effect.op] < FASE[c.effect.op] || (c.na ?? []).includes(a.id);
   while (rest.size) {
-    const klaar = [...rest].map((id) => byId.get(id)!).filter((c) => ![...rest].some((id) => id !== c.id && before(byId.get(id)!, c)));
-    klaar.sort((x, y) => { const a = key(x); const c = key(y); return a[0] - c[0] || a[1] - c[1] || a[2] - c[2]; });
+    const klaar = [...rest]
+      .map((id) => byId.get(id)!)
+      .filter((c) => ![...rest].some((id) => id !== c.id && before(byId.get(id)!, c)));
+    klaar.sort((x, y) => {
+      const a = key(x);
+      const c = key(y);
+      return a[0] - c[0] || a[1] - c[1] || a[2] - c[2];
+    });
     const next = klaar[0];
     order.push(next);
     rest.delete(next.id);
@@ -337,7 +535,9 @@ export function compileerBeleid(input: unknown): GecompileerdBeleid {
   const kenmerken = new Set<string>();
   const verzamel = (v: Voorwaarde | undefined): void => {
     if (!v) return;
-    if ('alle' in v) v.alle.forEach(verzamel); else if ('een' in v) v.een.forEach(verzamel); else if ('niet' in v) verzamel(v.niet);
+    if ('alle' in v) v.alle.forEach(verzamel);
+    else if ('een' in v) v.een.forEach(verzamel);
+    else if ('niet' in v) verzamel(v.niet);
     else if ('kenmerk' in v) kenmerken.add(v.kenmerk);
   };
   for (const r of beleid.regels) {
@@ -353,8 +553,13 @@ export function compileerBeleid(input: unknown): GecompileerdBeleid {
     kenmerken: [...kenmerken].sort(),
     regels: order.map((r) => {
       const e = r.effect as any;
-      return { regel: r, fase: FASE[r.effect.op], waarde: e.waarde !== undefined ? new Decimal(e.waarde) : undefined,
-        van: e.van !== undefined ? new Decimal(e.van) : undefined, tot: e.tot !== undefined ? new Decimal(e.tot) : undefined };
+      return {
+        regel: r,
+        fase: FASE[r.effect.op],
+        waarde: e.waarde !== undefined ? new Decimal(e.waarde) : undefined,
+        van: e.van !== undefined ? new Decimal(e.van) : undefined,
+        tot: e.tot !== undefined ? new Decimal(e.tot) : undefined,
+      };
     }),
   };
 }

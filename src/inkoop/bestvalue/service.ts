@@ -18,17 +18,34 @@ import { voorDeadline } from '../../domain/inkoop/timeline.ts';
 import { deadlineVan, laadTermijnen, type KaderRij } from '../kader.ts';
 import { eisOpen, inschrijvingVoor, type InschrijvingRij } from '../inschrijving.ts';
 import {
-  eisBestValueKader, instellingenVan, laadKpis, laadVoorstel, ontbrekendeOnderdelen, REGELS, valideerVoorstel, woordenVan,
+  eisBestValueKader,
+  instellingenVan,
+  laadKpis,
+  laadVoorstel,
+  ontbrekendeOnderdelen,
+  REGELS,
+  valideerVoorstel,
+  woordenVan,
   type VoorstelInvoer,
 } from './voorstel.ts';
 
 async function view(ctx: AppContext, q: Queryable, a: Actor, i: InschrijvingRij, k: KaderRij) {
   const v = await laadVoorstel(q, i.id);
   const dl = deadlineVan(await laadTermijnen(q, k.id));
-  const wijzigbaar = isAanbieder(a) && i.status === 'concept' && (!dl || voorDeadline(ctx.now(), dl)) && accepteertInschrijvingen(k.procedure_type, k.fase);
+  const wijzigbaar =
+    isAanbieder(a) &&
+    i.status === 'concept' &&
+    (!dl || voorDeadline(ctx.now(), dl)) &&
+    accepteertInschrijvingen(k.procedure_type, k.fase);
   return {
-    inschrijvingId: i.id, kaderId: k.id, status: i.status, wijzigbaar,
-    instellingen: { ...instellingenVan(k), bron: 'inkoopkader.regionale_paragraaf.bestValue (standaard: 1000 woorden ≈ twee A4, 5 KPI\'s, 1 inschrijving in verduidelijking)' },
+    inschrijvingId: i.id,
+    kaderId: k.id,
+    status: i.status,
+    wijzigbaar,
+    instellingen: {
+      ...instellingenVan(k),
+      bron: "inkoopkader.regionale_paragraaf.bestValue (standaard: 1000 woorden ≈ twee A4, 5 KPI's, 1 inschrijving in verduidelijking)",
+    },
     ...v,
     ontbreekt: ontbrekendeOnderdelen(v),
   };
@@ -48,33 +65,74 @@ export async function getBestValue(ctx: AppContext, a: Actor, id: string): Promi
 
 /** Replaces the proposal and its KPIs as a whole; every problem is reported at once and nothing is stored on a refusal. */
 export async function zetBestValue(ctx: AppContext, a: Actor, id: string, inv: VoorstelInvoer): Promise<BestValueView> {
-  if (!isAanbieder(a)) throw new AppError(403, 'alleen-aanbieders', 'Alleen de zorgaanbieder zelf werkt aan haar best value-voorstel.');
+  if (!isAanbieder(a))
+    throw new AppError(403, 'alleen-aanbieders', 'Alleen de zorgaanbieder zelf werkt aan haar best value-voorstel.');
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
     eisBestValueKader(k);
     await eisOpen(ctx, t, k, 'Het best value-voorstel wijzigen');
-    if (i.status !== 'concept') throw conflict('inschrijving-niet-concept', `De inschrijving is ${i.status}; heropen haar eerst om het voorstel te wijzigen (en dien daarna opnieuw in vóór de sluitingstermijn).`);
+    if (i.status !== 'concept')
+      throw conflict(
+        'inschrijving-niet-concept',
+        `De inschrijving is ${i.status}; heropen haar eerst om het voorstel te wijzigen (en dien daarna opnieuw in vóór de sluitingstermijn).`,
+      );
     const inst = instellingenVan(k);
     const { fouten, waarden } = valideerVoorstel(inv, inst);
     if (fouten.length) {
-      const regels = [...new Set(fouten.map((f) => /regel (inkoop\.bestvalue\.[a-z]+)/.exec(f.wat)?.[1]).filter(Boolean))];
-      throw unprocessable('best-value-ongeldig', `Het best value-voorstel is niet opgeslagen: ${fouten.length} ${fouten.length === 1 ? 'probleem' : 'problemen'} (${regels.join(', ') || REGELS.kpi}). Eerste: ${fouten[0].waar}: ${fouten[0].wat}`, { fouten });
+      const regels = [
+        ...new Set(fouten.map((f) => /regel (inkoop\.bestvalue\.[a-z]+)/.exec(f.wat)?.[1]).filter(Boolean)),
+      ];
+      throw unprocessable(
+        'best-value-ongeldig',
+        `Het best value-voorstel is niet opgeslagen: ${fouten.length} ${fouten.length === 1 ? 'probleem' : 'problemen'} (${regels.join(', ') || REGELS.kpi}). Eerste: ${fouten[0].waar}: ${fouten[0].wat}`,
+        { fouten },
+      );
     }
     const nu = ctx.now();
-    await t.query(`INSERT INTO best_value_voorstel (inschrijving_id, voorstel, kansen, risicos, aangeboden_prijs, prijs_toelichting, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$6,$7)
+    await t.query(
+      `INSERT INTO best_value_voorstel (inschrijving_id, voorstel, kansen, risicos, aangeboden_prijs, prijs_toelichting, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$6,$7)
       ON CONFLICT (inschrijving_id) DO UPDATE SET voorstel = EXCLUDED.voorstel, kansen = EXCLUDED.kansen, risicos = EXCLUDED.risicos, aangeboden_prijs = EXCLUDED.aangeboden_prijs,
       prijs_toelichting = EXCLUDED.prijs_toelichting, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-    [i.id, waarden.voorstel, waarden.kansen, waarden.risicos, waarden.aangebodenPrijs, waarden.prijsToelichting, nu]);
+      [i.id, waarden.voorstel, waarden.kansen, waarden.risicos, waarden.aangebodenPrijs, waarden.prijsToelichting, nu],
+    );
     await t.query('DELETE FROM kpi WHERE inschrijving_id = $1', [i.id]);
     for (const [n, x] of waarden.kpis.entries()) {
-      await t.query(`INSERT INTO kpi (inschrijving_id, volgnummer, naam, omschrijving, eenheid, nulmeting, streefwaarde, richting, meetmethode, meetmoment, bron)
-        VALUES ($1,$2,$3,$4,$5,$6::numeric,$7::numeric,$8,$9,$10,$11)`, [i.id, n + 1, x.naam, x.omschrijving, x.eenheid, x.nulmeting, x.streefwaarde, x.richting, x.meetmethode, x.meetmoment, x.bron]);
+      await t.query(
+        `INSERT INTO kpi (inschrijving_id, volgnummer, naam, omschrijving, eenheid, nulmeting, streefwaarde, richting, meetmethode, meetmoment, bron)
+        VALUES ($1,$2,$3,$4,$5,$6::numeric,$7::numeric,$8,$9,$10,$11)`,
+        [
+          i.id,
+          n + 1,
+          x.naam,
+          x.omschrijving,
+          x.eenheid,
+          x.nulmeting,
+          x.streefwaarde,
+          x.richting,
+          x.meetmethode,
+          x.meetmoment,
+          x.bron,
+        ],
+      );
     }
     await t.query('UPDATE inschrijving SET gewijzigd_op = $2 WHERE id = $1', [i.id, nu]);
     await appendAudit(t, auditActor(a), {
-      actie: 'inkoop.bestvalue.voorstel_gewijzigd', onderwerpType: 'inschrijving', onderwerpId: i.id,
-      invoer: { kaderId: k.id, woorden: woordenVan(waarden), aangebodenPrijs: waarden.aangebodenPrijs, kpis: waarden.kpis.map((x) => ({ naam: x.naam, nulmeting: x.nulmeting, streefwaarde: x.streefwaarde, richting: x.richting })) },
-      resultaat: { aantalKpis: waarden.kpis.length }, regel: `${REGELS.omvang}, ${REGELS.kpi}, ${REGELS.prijs}`,
+      actie: 'inkoop.bestvalue.voorstel_gewijzigd',
+      onderwerpType: 'inschrijving',
+      onderwerpId: i.id,
+      invoer: {
+        kaderId: k.id,
+        woorden: woordenVan(waarden),
+        aangebodenPrijs: waarden.aangebodenPrijs,
+        kpis: waarden.kpis.map((x) => ({
+          naam: x.naam,
+          nulmeting: x.nulmeting,
+          streefwaarde: x.streefwaarde,
+          richting: x.richting,
+        })),
+      },
+      resultaat: { aantalKpis: waarden.kpis.length },
+      regel: `${REGELS.omvang}, ${REGELS.kpi}, ${REGELS.prijs}`,
     });
     return view(ctx, t, a, { ...i, gewijzigd_op: nu }, k);
   });
@@ -89,13 +147,23 @@ export async function overeenkomstKpis(ctx: AppContext, a: Actor, overeenkomstId
   const o = await ctx.db.maybeOne<any>(
     `SELECT o.id, o.inschrijving_id, o.organisatie_id, o.kader_id, o.status, o.ingangsdatum::text AS ingangsdatum, o.einddatum::text AS einddatum,
             k.organisatie_id AS zorgkantoor_id, k.procedure_type, k.titel
-     FROM overeenkomst o JOIN inkoopkader k ON k.id = o.kader_id WHERE o.id = $1`, [overeenkomstId]);
+     FROM overeenkomst o JOIN inkoopkader k ON k.id = o.kader_id WHERE o.id = $1`,
+    [overeenkomstId],
+  );
   if (!o) throw notFound('Deze overeenkomst');
-  const mag = isAanbieder(a) ? o.organisatie_id === a.organisatieId : isZorgkantoor(a) && o.zorgkantoor_id === a.organisatieId;
+  const mag = isAanbieder(a)
+    ? o.organisatie_id === a.organisatieId
+    : isZorgkantoor(a) && o.zorgkantoor_id === a.organisatieId;
   if (!mag) throw notFound('Deze overeenkomst');
   return {
-    overeenkomstId: o.id as string, kaderId: o.kader_id as string, kaderTitel: o.titel as string, aanbiederId: o.organisatie_id as string,
-    procedureType: o.procedure_type as string, status: o.status as string, ingangsdatum: o.ingangsdatum as string, einddatum: o.einddatum as string,
+    overeenkomstId: o.id as string,
+    kaderId: o.kader_id as string,
+    kaderTitel: o.titel as string,
+    aanbiederId: o.organisatie_id as string,
+    procedureType: o.procedure_type as string,
+    status: o.status as string,
+    ingangsdatum: o.ingangsdatum as string,
+    einddatum: o.einddatum as string,
     regel: REGELS.contract,
     kpis: await laadKpis(ctx.db, o.inschrijving_id, true),
   };

@@ -4,8 +4,19 @@ import { ocdsPakket, type OcdsBron } from './ocds.ts';
 import { valideerOcds } from '../../../test/support/ocds-validatie.ts';
 
 const bron = (o: Partial<OcdsBron> = {}): OcdsBron => ({
-  kader: { id: '0b8f5a3e-0000-4000-8000-000000000001', titel: 'Inkoopkader GZ 2016', omschrijving: null, sector: 'GZ', jaarVan: 2016, jaarTot: 2017, procedureType: 'dialoog',
-    fase: 'nvi_gepubliceerd', versie: 2, gepubliceerdOp: new Date('2015-06-01T08:00:00Z'), regios: ['5527'] },
+  kader: {
+    id: '0b8f5a3e-0000-4000-8000-000000000001',
+    titel: 'Inkoopkader GZ 2016',
+    omschrijving: null,
+    sector: 'GZ',
+    jaarVan: 2016,
+    jaarTot: 2017,
+    procedureType: 'dialoog',
+    fase: 'nvi_gepubliceerd',
+    versie: 2,
+    gepubliceerdOp: new Date('2015-06-01T08:00:00Z'),
+    regios: ['5527'],
+  },
   koper: { id: 'zk-cz', naam: 'CZ Zorgkantoor', kvk: null },
   termijnen: [
     { fase: 'vragen', begintOp: new Date('2015-06-01T08:00:00Z'), eindigtOp: new Date('2015-06-21T21:59:59Z') },
@@ -13,7 +24,10 @@ const bron = (o: Partial<OcdsBron> = {}): OcdsBron => ({
     { fase: 'voorlopige_gunning', begintOp: null, eindigtOp: new Date('2015-10-09T21:59:59Z') },
     { fase: 'definitieve_gunning', begintOp: null, eindigtOp: new Date('2015-11-01T22:59:59Z') },
   ],
-  aantalInschrijvingen: null, gunningen: [], overeenkomsten: [], ...o,
+  aantalInschrijvingen: null,
+  gunningen: [],
+  overeenkomsten: [],
+  ...o,
 });
 
 test('OCDS tijdens de inschrijving: geldig, zonder aantallen of inschrijvers (verzegeld)', () => {
@@ -32,14 +46,40 @@ test('OCDS tijdens de inschrijving: geldig, zonder aantallen of inschrijvers (ve
 });
 
 test('OCDS na de definitieve gunning: awards, contracts, leveranciers en bid-statistiek; geldig', () => {
-  const pkg: any = ocdsPakket(bron({
-    kader: { ...bron().kader, fase: 'afgerond' }, aantalInschrijvingen: 3,
-    gunningen: [
-      { id: 'g1', aanbieder: { id: 'za-1', naam: 'Zonnehof', kvk: '90000001', agb: '73730001' }, uitkomst: 'tweejarig', looptijdJaren: 2, besloten: new Date('2015-11-01T09:00:00Z') },
-      { id: 'g2', aanbieder: { id: 'za-2', naam: 'Heideweg', kvk: null, agb: null }, uitkomst: 'geen', looptijdJaren: 0, besloten: new Date('2015-11-01T09:00:00Z') },
-    ],
-    overeenkomsten: [{ id: 'o1', gunningId: 'g1', ingangsdatum: '2016-01-01', einddatum: '2017-12-31', status: 'aangeboden', aangemaakt: new Date('2015-11-01T09:00:00Z'), geaccepteerd: null }],
-  }), new Date('2015-11-02T10:00:00Z'));
+  const pkg: any = ocdsPakket(
+    bron({
+      kader: { ...bron().kader, fase: 'afgerond' },
+      aantalInschrijvingen: 3,
+      gunningen: [
+        {
+          id: 'g1',
+          aanbieder: { id: 'za-1', naam: 'Zonnehof', kvk: '90000001', agb: '73730001' },
+          uitkomst: 'tweejarig',
+          looptijdJaren: 2,
+          besloten: new Date('2015-11-01T09:00:00Z'),
+        },
+        {
+          id: 'g2',
+          aanbieder: { id: 'za-2', naam: 'Heideweg', kvk: null, agb: null },
+          uitkomst: 'geen',
+          looptijdJaren: 0,
+          besloten: new Date('2015-11-01T09:00:00Z'),
+        },
+      ],
+      overeenkomsten: [
+        {
+          id: 'o1',
+          gunningId: 'g1',
+          ingangsdatum: '2016-01-01',
+          einddatum: '2017-12-31',
+          status: 'aangeboden',
+          aangemaakt: new Date('2015-11-01T09:00:00Z'),
+          geaccepteerd: null,
+        },
+      ],
+    }),
+    new Date('2015-11-02T10:00:00Z'),
+  );
   const v = valideerOcds(pkg);
   assert.ok(v.ok, v.fouten.join('\n'));
   const r = pkg.releases[0];
@@ -47,7 +87,14 @@ test('OCDS na de definitieve gunning: awards, contracts, leveranciers en bid-sta
   assert.equal(r.tender.status, 'complete');
   assert.equal(r.tender.numberOfTenderers, 3);
   assert.equal(r.bids.statistics[0].value, 3);
-  assert.deepEqual(r.parties.map((p: any) => [p.id, p.roles]), [['zk-cz', ['buyer', 'procuringEntity']], ['za-1', ['tenderer', 'supplier']], ['za-2', ['tenderer']]]);
+  assert.deepEqual(
+    r.parties.map((p: any) => [p.id, p.roles]),
+    [
+      ['zk-cz', ['buyer', 'procuringEntity']],
+      ['za-1', ['tenderer', 'supplier']],
+      ['za-2', ['tenderer']],
+    ],
+  );
   assert.equal(r.parties[1].identifier.scheme, 'NL-KVK');
   assert.equal(r.awards[0].status, 'active');
   assert.equal(r.awards[1].status, 'unsuccessful');

@@ -18,23 +18,63 @@ export const OCDS_EXTENSIONS = [
 
 const METHOD: Record<string, { method: string; details: string }> = {
   openbaar: { method: 'open', details: 'Openbare procedure' },
-  onderhandeling_voorselectie: { method: 'selective', details: 'Procedure van onderhandeling met voorafgaande bekendmaking' },
+  onderhandeling_voorselectie: {
+    method: 'selective',
+    details: 'Procedure van onderhandeling met voorafgaande bekendmaking',
+  },
   dialoog: { method: 'open', details: 'Dialoogmodel (inkoopkader 2016)' },
   open_house: { method: 'open', details: 'Open house' },
   best_value: { method: 'open', details: 'Best value / prestatie-inkoop' },
 };
-const SECTOR_NAAM: Record<string, string> = { VV: 'Verpleging en verzorging (V&V)', GZ: 'Gehandicaptenzorg (GZ)', GGZ: 'Langdurige geestelijke gezondheidszorg (GGZ)' };
-const UIT_DB: Record<string, Uitkomst> = { geen: 'geen-overeenkomst', eenjarig_basis: 'eenjarig-basistarief', eenjarig_opslag: 'eenjarig-opslag', tweejarig: 'tweejarig-opslag', bestvalue: 'bestvalue-overeenkomst' };
+const SECTOR_NAAM: Record<string, string> = {
+  VV: 'Verpleging en verzorging (V&V)',
+  GZ: 'Gehandicaptenzorg (GZ)',
+  GGZ: 'Langdurige geestelijke gezondheidszorg (GGZ)',
+};
+const UIT_DB: Record<string, Uitkomst> = {
+  geen: 'geen-overeenkomst',
+  eenjarig_basis: 'eenjarig-basistarief',
+  eenjarig_opslag: 'eenjarig-opslag',
+  tweejarig: 'tweejarig-opslag',
+  bestvalue: 'bestvalue-overeenkomst',
+};
 
 export interface OcdsBron {
-  kader: { id: string; titel: string; omschrijving: string | null; sector: string; jaarVan: number; jaarTot: number; procedureType: string; fase: string; versie: number | null; gepubliceerdOp: Date; regios: string[] };
+  kader: {
+    id: string;
+    titel: string;
+    omschrijving: string | null;
+    sector: string;
+    jaarVan: number;
+    jaarTot: number;
+    procedureType: string;
+    fase: string;
+    versie: number | null;
+    gepubliceerdOp: Date;
+    regios: string[];
+  };
   koper: { id: string; naam: string; kvk: string | null };
   termijnen: { fase: string; begintOp: Date | null; eindigtOp: Date | null }[];
   /** null while bids are sealed (before the submission deadline) */
   aantalInschrijvingen: number | null;
   /** final awards only; for open house also the admissions (raam: the framework contract's term) */
-  gunningen: { id: string; aanbieder: { id: string; naam: string; kvk: string | null; agb: string | null }; uitkomst: string; looptijdJaren: number; besloten: Date; raam?: { ingangsdatum: string; einddatum: string } }[];
-  overeenkomsten: { id: string; gunningId: string; ingangsdatum: string; einddatum: string; status: string; aangemaakt: Date; geaccepteerd: Date | null }[];
+  gunningen: {
+    id: string;
+    aanbieder: { id: string; naam: string; kvk: string | null; agb: string | null };
+    uitkomst: string;
+    looptijdJaren: number;
+    besloten: Date;
+    raam?: { ingangsdatum: string; einddatum: string };
+  }[];
+  overeenkomsten: {
+    id: string;
+    gunningId: string;
+    ingangsdatum: string;
+    einddatum: string;
+    status: string;
+    aangemaakt: Date;
+    geaccepteerd: Date | null;
+  }[];
 }
 
 const isoT = (d: Date | null | undefined) => (d ? new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined);
@@ -54,22 +94,40 @@ function periode(t: OcdsBron['termijnen'], van: string, tot = van) {
 }
 
 function partij(o: { id: string; naam: string; kvk: string | null }, roles: string[]) {
-  return { id: o.id, name: o.naam, ...(o.kvk ? { identifier: { scheme: 'NL-KVK', id: o.kvk, legalName: o.naam } } : {}), roles };
+  return {
+    id: o.id,
+    name: o.naam,
+    ...(o.kvk ? { identifier: { scheme: 'NL-KVK', id: o.kvk, legalName: o.naam } } : {}),
+    roles,
+  };
 }
 
 /** Maps published facts to an OCDS 1.1 release package. Pure. */
-export function ocdsPakket(b: OcdsBron, nu: Date, basisUrl = 'https://zorginkoop.example/api/v1'): Record<string, unknown> {
+export function ocdsPakket(
+  b: OcdsBron,
+  nu: Date,
+  basisUrl = 'https://zorginkoop.example/api/v1',
+): Record<string, unknown> {
   const k = b.kader;
   const ocid = `${OCID_PREFIX}${k.id}`;
-  const tenderStatus = k.fase === 'ingetrokken' ? 'cancelled' : ['definitieve_gunning', 'afgerond'].includes(k.fase) ? 'complete' : 'active';
+  const tenderStatus =
+    k.fase === 'ingetrokken'
+      ? 'cancelled'
+      : ['definitieve_gunning', 'afgerond'].includes(k.fase)
+        ? 'complete'
+        : 'active';
   const lotId = `lot-${k.sector}`;
   const parties = new Map<string, any>();
   parties.set(b.koper.id, partij(b.koper, ['buyer', 'procuringEntity']));
-  const supplierIds = new Set(b.gunningen.filter((g) => UIT_DB[g.uitkomst] !== 'geen-overeenkomst').map((g) => g.aanbieder.id));
+  const supplierIds = new Set(
+    b.gunningen.filter((g) => UIT_DB[g.uitkomst] !== 'geen-overeenkomst').map((g) => g.aanbieder.id),
+  );
   for (const g of b.gunningen) {
     // A final award makes the bidder's participation public (tenderer); a contract outcome also makes it a supplier.
-    parties.set(g.aanbieder.id, { ...partij(g.aanbieder, supplierIds.has(g.aanbieder.id) ? ['tenderer', 'supplier'] : ['tenderer']),
-      ...(g.aanbieder.agb ? { additionalIdentifiers: [{ scheme: 'NL-AGB', id: g.aanbieder.agb }] } : {}) });
+    parties.set(g.aanbieder.id, {
+      ...partij(g.aanbieder, supplierIds.has(g.aanbieder.id) ? ['tenderer', 'supplier'] : ['tenderer']),
+      ...(g.aanbieder.agb ? { additionalIdentifiers: [{ scheme: 'NL-AGB', id: g.aanbieder.agb }] } : {}),
+    });
   }
   const method = METHOD[k.procedureType] ?? { method: 'open', details: k.procedureType };
   const tender: Record<string, unknown> = {
@@ -78,7 +136,13 @@ export function ocdsPakket(b: OcdsBron, nu: Date, basisUrl = 'https://zorginkoop
     ...(k.omschrijving ? { description: k.omschrijving } : {}),
     status: tenderStatus,
     procuringEntity: { id: b.koper.id, name: b.koper.naam },
-    items: [{ id: `sector-${k.sector}`, description: `Wlz-zorg ${SECTOR_NAAM[k.sector] ?? k.sector}, ${k.jaarVan}${k.jaarTot !== k.jaarVan ? `–${k.jaarTot}` : ''}${k.regios.length ? `, regio's ${k.regios.join(', ')}` : ''}`, relatedLot: lotId }],
+    items: [
+      {
+        id: `sector-${k.sector}`,
+        description: `Wlz-zorg ${SECTOR_NAAM[k.sector] ?? k.sector}, ${k.jaarVan}${k.jaarTot !== k.jaarVan ? `–${k.jaarTot}` : ''}${k.regios.length ? `, regio's ${k.regios.join(', ')}` : ''}`,
+        relatedLot: lotId,
+      },
+    ],
     lots: [{ id: lotId, title: SECTOR_NAAM[k.sector] ?? k.sector, status: tenderStatus }],
     procurementMethod: method.method,
     procurementMethodDetails: method.details,
@@ -90,7 +154,11 @@ export function ocdsPakket(b: OcdsBron, nu: Date, basisUrl = 'https://zorginkoop
   };
   const tp = periode(b.termijnen, 'publicatie', 'inschrijving');
   const ins = b.termijnen.find((t) => t.fase === 'inschrijving');
-  if (tp || ins) tender.tenderPeriod = { startDate: isoT(k.gepubliceerdOp), ...(ins?.eindigtOp ? { endDate: isoT(ins.eindigtOp) } : {}) };
+  if (tp || ins)
+    tender.tenderPeriod = {
+      startDate: isoT(k.gepubliceerdOp),
+      ...(ins?.eindigtOp ? { endDate: isoT(ins.eindigtOp) } : {}),
+    };
   const ep = periode(b.termijnen, 'vragen');
   if (ep) tender.enquiryPeriod = ep;
   const ap = periode(b.termijnen, 'voorlopige_gunning', 'definitieve_gunning');
@@ -108,80 +176,177 @@ export function ocdsPakket(b: OcdsBron, nu: Date, basisUrl = 'https://zorginkoop
   };
   if (b.aantalInschrijvingen !== null) {
     tender.numberOfTenderers = b.aantalInschrijvingen;
-    release.bids = { statistics: [{ id: 'aantal-inschrijvingen', measure: 'validBids', value: b.aantalInschrijvingen, relatedLot: lotId, date: isoT(nu) }] };
+    release.bids = {
+      statistics: [
+        {
+          id: 'aantal-inschrijvingen',
+          measure: 'validBids',
+          value: b.aantalInschrijvingen,
+          relatedLot: lotId,
+          date: isoT(nu),
+        },
+      ],
+    };
   }
   if (b.gunningen.length) {
     tender.tenderers = b.gunningen.map((g) => ({ id: g.aanbieder.id, name: g.aanbieder.naam }));
     release.awards = b.gunningen.map((g) => {
       const u = UIT_DB[g.uitkomst];
       if (g.raam) {
-        return { id: g.id, title: `Toelating ${g.aanbieder.naam} (open house)`, description: 'Toegelaten: raamovereenkomst tegen het maximumtarief van het zorgkantoor; de cliënt kiest vrij.',
-          status: 'active', date: isoT(g.besloten), suppliers: [{ id: g.aanbieder.id, name: g.aanbieder.naam }],
-          contractPeriod: { startDate: dagBegin(g.raam.ingangsdatum), endDate: dagEind(g.raam.einddatum) }, relatedLots: [lotId] };
+        return {
+          id: g.id,
+          title: `Toelating ${g.aanbieder.naam} (open house)`,
+          description:
+            'Toegelaten: raamovereenkomst tegen het maximumtarief van het zorgkantoor; de cliënt kiest vrij.',
+          status: 'active',
+          date: isoT(g.besloten),
+          suppliers: [{ id: g.aanbieder.id, name: g.aanbieder.naam }],
+          contractPeriod: { startDate: dagBegin(g.raam.ingangsdatum), endDate: dagEind(g.raam.einddatum) },
+          relatedLots: [lotId],
+        };
       }
       return {
-        id: g.id, title: `Definitieve gunning ${g.aanbieder.naam}`, description: UITKOMST_TEKST[u],
-        status: u === 'geen-overeenkomst' ? 'unsuccessful' : 'active', date: isoT(g.besloten),
-        ...(u === 'geen-overeenkomst' ? {} : {
-          suppliers: [{ id: g.aanbieder.id, name: g.aanbieder.naam }],
-          // best value: the contract runs for the kader period; the 2016 outcomes one or two years from jaarVan
-          contractPeriod: { startDate: dagBegin(`${k.jaarVan}-01-01`), endDate: dagEind(`${u === 'bestvalue-overeenkomst' ? k.jaarTot : k.jaarVan + g.looptijdJaren - 1}-12-31`) },
-        }),
+        id: g.id,
+        title: `Definitieve gunning ${g.aanbieder.naam}`,
+        description: UITKOMST_TEKST[u],
+        status: u === 'geen-overeenkomst' ? 'unsuccessful' : 'active',
+        date: isoT(g.besloten),
+        ...(u === 'geen-overeenkomst'
+          ? {}
+          : {
+              suppliers: [{ id: g.aanbieder.id, name: g.aanbieder.naam }],
+              // best value: the contract runs for the kader period; the 2016 outcomes one or two years from jaarVan
+              contractPeriod: {
+                startDate: dagBegin(`${k.jaarVan}-01-01`),
+                endDate: dagEind(
+                  `${u === 'bestvalue-overeenkomst' ? k.jaarTot : k.jaarVan + g.looptijdJaren - 1}-12-31`,
+                ),
+              },
+            }),
         relatedLots: [lotId],
       };
     });
   }
   if (b.overeenkomsten.length) {
     release.contracts = b.overeenkomsten.map((o) => ({
-      id: o.id, awardID: o.gunningId, title: `Overeenkomst Wlz-zorg ${k.sector}`,
+      id: o.id,
+      awardID: o.gunningId,
+      title: `Overeenkomst Wlz-zorg ${k.sector}`,
       status: o.status === 'geaccepteerd' ? 'active' : o.status === 'geweigerd' ? 'cancelled' : 'pending',
       period: { startDate: dagBegin(o.ingangsdatum), endDate: dagEind(o.einddatum) },
       ...(o.geaccepteerd ? { dateSigned: isoT(o.geaccepteerd) } : {}),
     }));
   }
-  return JSON.parse(JSON.stringify({
-    uri: `${basisUrl}/inkoop/kaders/${k.id}/ocds`,
-    version: '1.1',
-    extensions: OCDS_EXTENSIONS,
-    publishedDate: isoT(nu),
-    publisher: { name: `${b.koper.naam} via Zorginkoop Wlz`, ...(b.koper.kvk ? { scheme: 'NL-KVK', uid: b.koper.kvk } : {}) },
-    license: 'https://creativecommons.org/publicdomain/zero/1.0/',
-    publicationPolicy: 'https://zorginkoop.example/openbaar/publicatiebeleid',
-    releases: [release],
-  }));
+  return JSON.parse(
+    JSON.stringify({
+      uri: `${basisUrl}/inkoop/kaders/${k.id}/ocds`,
+      version: '1.1',
+      extensions: OCDS_EXTENSIONS,
+      publishedDate: isoT(nu),
+      publisher: {
+        name: `${b.koper.naam} via Zorginkoop Wlz`,
+        ...(b.koper.kvk ? { scheme: 'NL-KVK', uid: b.koper.kvk } : {}),
+      },
+      license: 'https://creativecommons.org/publicdomain/zero/1.0/',
+      publicationPolicy: 'https://zorginkoop.example/openbaar/publicatiebeleid',
+      releases: [release],
+    }),
+  );
 }
 
 /** Loads the published facts of a kader. A kader that is not published does not exist for the public (404). */
 export async function ocdsVoorKader(ctx: AppContext, kaderId: string): Promise<Record<string, unknown>> {
   if (!/^[0-9a-f-]{36}$/i.test(kaderId)) throw notFound('Dit inkoopkader');
   const k = await ctx.db.maybeOne<any>('SELECT * FROM inkoopkader WHERE id = $1', [kaderId]);
-  if (!k || k.fase === 'concept' || k.gepubliceerde_versie === null || !k.gepubliceerd_op) throw notFound('Dit inkoopkader');
+  if (!k || k.fase === 'concept' || k.gepubliceerde_versie === null || !k.gepubliceerd_op)
+    throw notFound('Dit inkoopkader');
   // What providers saw: the published snapshot, never the working version.
   const pub = k.publieke_versie ?? {};
   const koper = await ctx.db.one<any>('SELECT id, naam, kvk FROM organisatie WHERE id = $1', [k.organisatie_id]);
-  const termijnen = await ctx.db.query<any>('SELECT fase, begint_op, eindigt_op FROM termijn WHERE kader_id = $1', [k.id]);
+  const termijnen = await ctx.db.query<any>('SELECT fase, begint_op, eindigt_op FROM termijn WHERE kader_id = $1', [
+    k.id,
+  ]);
   const ins = termijnen.find((t) => t.fase === 'inschrijving');
   const nu = ctx.now();
-  const gesloten = k.procedure_type === 'open_house' ? false : !!ins?.eindigt_op && !voorDeadline(nu, new Date(ins.eindigt_op));
-  const aantal = gesloten ? Number((await ctx.db.one<{ n: number }>(`SELECT count(*) AS n FROM inschrijving WHERE kader_id = $1 AND status = 'ingediend'`, [k.id])).n) : null;
+  const gesloten =
+    k.procedure_type === 'open_house' ? false : !!ins?.eindigt_op && !voorDeadline(nu, new Date(ins.eindigt_op));
+  const aantal = gesloten
+    ? Number(
+        (
+          await ctx.db.one<{ n: number }>(
+            `SELECT count(*) AS n FROM inschrijving WHERE kader_id = $1 AND status = 'ingediend'`,
+            [k.id],
+          )
+        ).n,
+      )
+    : null;
   const gunningen = await ctx.db.query<any>(
     `SELECT g.id, g.uitkomst, g.looptijd_jaren, g.besloten_op, o.id AS org_id, o.naam, o.kvk, o.agb FROM gunning g JOIN inschrijving i ON i.id = g.inschrijving_id
-     JOIN organisatie o ON o.id = i.organisatie_id WHERE i.kader_id = $1 AND g.soort = 'definitief' ORDER BY o.naam`, [k.id]);
+     JOIN organisatie o ON o.id = i.organisatie_id WHERE i.kader_id = $1 AND g.soort = 'definitief' ORDER BY o.naam`,
+    [k.id],
+  );
   // Open house (0031_open_house.sql): every admitted provider is an award with its framework contract; rejections are not published.
-  const toelatingen = k.procedure_type === 'open_house' ? await ctx.db.query<any>(
-    `SELECT t.id, t.besloten_op, ok.ingangsdatum::text AS van, ok.einddatum::text AS tot, o.id AS org_id, o.naam, o.kvk, o.agb FROM toelating t
-     JOIN overeenkomst ok ON ok.id = t.overeenkomst_id JOIN organisatie o ON o.id = t.organisatie_id WHERE t.kader_id = $1 AND t.besluit = 'toegelaten' ORDER BY o.naam`, [k.id]) : [];
+  const toelatingen =
+    k.procedure_type === 'open_house'
+      ? await ctx.db.query<any>(
+          `SELECT t.id, t.besloten_op, ok.ingangsdatum::text AS van, ok.einddatum::text AS tot, o.id AS org_id, o.naam, o.kvk, o.agb FROM toelating t
+     JOIN overeenkomst ok ON ok.id = t.overeenkomst_id JOIN organisatie o ON o.id = t.organisatie_id WHERE t.kader_id = $1 AND t.besluit = 'toegelaten' ORDER BY o.naam`,
+          [k.id],
+        )
+      : [];
   const oks = await ctx.db.query<any>(
-    `SELECT id, coalesce(gunning_id, toelating_id) AS gunning_id, ingangsdatum::text AS van, einddatum::text AS tot, status, aangemaakt_op, geaccepteerd_op FROM overeenkomst WHERE kader_id = $1 ORDER BY aangemaakt_op`, [k.id]);
-  return ocdsPakket({
-    kader: { id: k.id, titel: pub.titel ?? k.titel, omschrijving: pub.omschrijving ?? k.omschrijving ?? null, sector: pub.sector ?? k.sector, jaarVan: Number(pub.jaarVan ?? pub.jaar_van ?? k.jaar_van),
-      jaarTot: Number(pub.jaarTot ?? pub.jaar_tot ?? k.jaar_tot), procedureType: k.procedure_type, fase: k.fase, versie: k.gepubliceerde_versie, gepubliceerdOp: new Date(k.gepubliceerd_op),
-      regios: Array.isArray(pub.regioCodes) ? pub.regioCodes : k.regio_codes ?? [] },
-    koper: { id: koper.id, naam: koper.naam, kvk: koper.kvk },
-    termijnen: termijnen.map((t) => ({ fase: t.fase, begintOp: t.begint_op ? new Date(t.begint_op) : null, eindigtOp: t.eindigt_op ? new Date(t.eindigt_op) : null })),
-    aantalInschrijvingen: aantal,
-    gunningen: [...gunningen.map((g) => ({ id: g.id, uitkomst: g.uitkomst, looptijdJaren: g.looptijd_jaren ?? 0, besloten: new Date(g.besloten_op), aanbieder: { id: g.org_id, naam: g.naam, kvk: g.kvk, agb: g.agb } })),
-      ...toelatingen.map((t) => ({ id: t.id, uitkomst: 'toegelaten', looptijdJaren: 0, besloten: new Date(t.besloten_op), aanbieder: { id: t.org_id, naam: t.naam, kvk: t.kvk, agb: t.agb }, raam: { ingangsdatum: t.van, einddatum: t.tot } }))],
-    overeenkomsten: oks.map((o) => ({ id: o.id, gunningId: o.gunning_id, ingangsdatum: o.van, einddatum: o.tot, status: o.status, aangemaakt: new Date(o.aangemaakt_op), geaccepteerd: o.geaccepteerd_op ? new Date(o.geaccepteerd_op) : null })),
-  }, nu);
+    `SELECT id, coalesce(gunning_id, toelating_id) AS gunning_id, ingangsdatum::text AS van, einddatum::text AS tot, status, aangemaakt_op, geaccepteerd_op FROM overeenkomst WHERE kader_id = $1 ORDER BY aangemaakt_op`,
+    [k.id],
+  );
+  return ocdsPakket(
+    {
+      kader: {
+        id: k.id,
+        titel: pub.titel ?? k.titel,
+        omschrijving: pub.omschrijving ?? k.omschrijving ?? null,
+        sector: pub.sector ?? k.sector,
+        jaarVan: Number(pub.jaarVan ?? pub.jaar_van ?? k.jaar_van),
+        jaarTot: Number(pub.jaarTot ?? pub.jaar_tot ?? k.jaar_tot),
+        procedureType: k.procedure_type,
+        fase: k.fase,
+        versie: k.gepubliceerde_versie,
+        gepubliceerdOp: new Date(k.gepubliceerd_op),
+        regios: Array.isArray(pub.regioCodes) ? pub.regioCodes : (k.regio_codes ?? []),
+      },
+      koper: { id: koper.id, naam: koper.naam, kvk: koper.kvk },
+      termijnen: termijnen.map((t) => ({
+        fase: t.fase,
+        begintOp: t.begint_op ? new Date(t.begint_op) : null,
+        eindigtOp: t.eindigt_op ? new Date(t.eindigt_op) : null,
+      })),
+      aantalInschrijvingen: aantal,
+      gunningen: [
+        ...gunningen.map((g) => ({
+          id: g.id,
+          uitkomst: g.uitkomst,
+          looptijdJaren: g.looptijd_jaren ?? 0,
+          besloten: new Date(g.besloten_op),
+          aanbieder: { id: g.org_id, naam: g.naam, kvk: g.kvk, agb: g.agb },
+        })),
+        ...toelatingen.map((t) => ({
+          id: t.id,
+          uitkomst: 'toegelaten',
+          looptijdJaren: 0,
+          besloten: new Date(t.besloten_op),
+          aanbieder: { id: t.org_id, naam: t.naam, kvk: t.kvk, agb: t.agb },
+          raam: { ingangsdatum: t.van, einddatum: t.tot },
+        })),
+      ],
+      overeenkomsten: oks.map((o) => ({
+        id: o.id,
+        gunningId: o.gunning_id,
+        ingangsdatum: o.van,
+        einddatum: o.tot,
+        status: o.status,
+        aangemaakt: new Date(o.aangemaakt_op),
+        geaccepteerd: o.geaccepteerd_op ? new Date(o.geaccepteerd_op) : null,
+      })),
+    },
+    nu,
+  );
 }

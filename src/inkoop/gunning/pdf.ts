@@ -7,13 +7,23 @@
 import pdfmake from 'pdfmake';
 import { formatEuroNl } from '../../domain/money.ts';
 
-const HELVETICA = { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' };
+const HELVETICA = {
+  normal: 'Helvetica',
+  bold: 'Helvetica-Bold',
+  italics: 'Helvetica-Oblique',
+  bolditalics: 'Helvetica-BoldOblique',
+};
 pdfmake.setFonts({ Helvetica: HELVETICA });
 // Standard fonts are resolved by name inside pdfkit; nothing else may be read from disk or the network.
 pdfmake.setLocalAccessPolicy((p: string) => Object.values(HELVETICA).includes(p));
 pdfmake.setUrlAccessPolicy(() => false);
 
-export interface RedenRegel { code: string; regel: string; voldaan: boolean; toelichting: string }
+export interface RedenRegel {
+  code: string;
+  regel: string;
+  voldaan: boolean;
+  toelichting: string;
+}
 
 export interface BriefGegevens {
   kenmerk: string;
@@ -39,7 +49,13 @@ export interface BriefGegevens {
   aangebodenPrijs?: string | null;
 }
 
-export interface NviItem { nummer: number; onderwerp?: string | null; eisCode?: string | null; vraag: string; antwoord: string }
+export interface NviItem {
+  nummer: number;
+  onderwerp?: string | null;
+  eisCode?: string | null;
+  vraag: string;
+  antwoord: string;
+}
 
 export interface OvereenkomstGegevens extends BriefGegevens {
   ingangsdatum: string;
@@ -51,12 +67,37 @@ export interface OvereenkomstGegevens extends BriefGegevens {
   /** best value: the provider's explanation of its price */
   prijsToelichting?: string | null;
   /** best value: the provider's own KPIs, agreed at the final award (src/inkoop/bestvalue) */
-  kpis?: { naam: string; eenheid: string; nulmeting: string; streefwaarde: string; richting: string; meetmethode: string; meetmoment?: string | null }[];
+  kpis?: {
+    naam: string;
+    eenheid: string;
+    nulmeting: string;
+    streefwaarde: string;
+    richting: string;
+    meetmethode: string;
+    meetmoment?: string | null;
+  }[];
 }
 
-export const datumNl = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
-const tijdNl = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d);
-export const isoNl = (iso: string) => { const [y, m, d] = iso.split('-').map(Number); return datumNl(new Date(Date.UTC(y, m - 1, d, 12))); };
+export const datumNl = (d: Date) =>
+  new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(d);
+const tijdNl = (d: Date) =>
+  new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
+export const isoNl = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return datumNl(new Date(Date.UTC(y, m - 1, d, 12)));
+};
 const pctNl = (p: string) => p.replace('.', ',');
 const getalNl = (p: string) => p.replace('.', ',');
 
@@ -66,7 +107,18 @@ const STYLES = {
   klein: { fontSize: 8, color: '#555555' },
 };
 
-type Briefhoofd = Pick<BriefGegevens, 'zorgkantoorNaam' | 'aanbiederNaam' | 'aanbiederId' | 'datum' | 'kenmerk' | 'kaderTitel' | 'sector' | 'jaarVan' | 'jaarTot'>;
+type Briefhoofd = Pick<
+  BriefGegevens,
+  | 'zorgkantoorNaam'
+  | 'aanbiederNaam'
+  | 'aanbiederId'
+  | 'datum'
+  | 'kenmerk'
+  | 'kaderTitel'
+  | 'sector'
+  | 'jaarVan'
+  | 'jaarTot'
+>;
 
 /** The letterhead of every letter (award, admission); `betreftExtra` is appended to the subject line. */
 export function briefhoofd(g: Briefhoofd, betreftExtra?: string): any[] {
@@ -75,68 +127,114 @@ export function briefhoofd(g: Briefhoofd, betreftExtra?: string): any[] {
     { text: `Aan: ${g.aanbiederNaam} (${g.aanbiederId})`, margin: [0, 12, 0, 0] },
     { text: `Datum: ${datumNl(g.datum)}` },
     { text: `Kenmerk: ${g.kenmerk}` },
-    { text: `Betreft: ${g.kaderTitel} (${g.sector}, ${g.jaarVan}${g.jaarTot !== g.jaarVan ? `–${g.jaarTot}` : ''})${betreftExtra ? `, ${betreftExtra}` : ''}`, margin: [0, 0, 0, 16] },
+    {
+      text: `Betreft: ${g.kaderTitel} (${g.sector}, ${g.jaarVan}${g.jaarTot !== g.jaarVan ? `–${g.jaarTot}` : ''})${betreftExtra ? `, ${betreftExtra}` : ''}`,
+      margin: [0, 0, 0, 16],
+    },
   ];
 }
 
 /** The table of conditions and their results in a letter: code, condition, met, explanation. */
-export function redenTabel(rijen: { code: string; tekst: string; voldaan: boolean; toelichting: string }[], kop = 'Voorwaarde', breedtes: [number, number] = [50, 50]): any {
+export function redenTabel(
+  rijen: { code: string; tekst: string; voldaan: boolean; toelichting: string }[],
+  kop = 'Voorwaarde',
+  breedtes: [number, number] = [50, 50],
+): any {
   return {
     table: {
-      headerRows: 1, widths: [breedtes[0], '*', breedtes[1], '*'],
+      headerRows: 1,
+      widths: [breedtes[0], '*', breedtes[1], '*'],
       body: [
-        [{ text: 'Code', bold: true }, { text: kop, bold: true }, { text: 'Voldaan', bold: true }, { text: 'Toelichting', bold: true }],
+        [
+          { text: 'Code', bold: true },
+          { text: kop, bold: true },
+          { text: 'Voldaan', bold: true },
+          { text: 'Toelichting', bold: true },
+        ],
         ...rijen.map((r) => [r.code, r.tekst, r.voldaan ? 'ja' : 'nee', r.toelichting]),
       ],
     },
-    layout: 'lightHorizontalLines', fontSize: 9,
+    layout: 'lightHorizontalLines',
+    fontSize: 9,
   };
 }
-const redenen = (rs: RedenRegel[]) => redenTabel(rs.map((r) => ({ code: r.code, tekst: r.regel, voldaan: r.voldaan, toelichting: r.toelichting })));
+const redenen = (rs: RedenRegel[]) =>
+  redenTabel(rs.map((r) => ({ code: r.code, tekst: r.regel, voldaan: r.voldaan, toelichting: r.toelichting })));
 
 const BEST_VALUE = 'bestvalue-overeenkomst';
-const periodeNl = (g: { jaarVan: number; jaarTot: number }) => (g.jaarVan === g.jaarTot ? `${g.jaarVan}` : `${g.jaarVan} t/m ${g.jaarTot}`);
+const periodeNl = (g: { jaarVan: number; jaarTot: number }) =>
+  g.jaarVan === g.jaarTot ? `${g.jaarVan}` : `${g.jaarVan} t/m ${g.jaarTot}`;
 
 function uitkomstBlok(g: BriefGegevens): any[] {
   const regels: any[] = [{ text: `Uitkomst: ${g.uitkomstTekst}`, bold: true, margin: [0, 6, 0, 6] }];
   // best value: the kader period and the offered price; no tariff mark-up (src/domain/inkoop/bestvalue-uitkomst.ts)
   if (g.looptijdJaren > 0 && g.uitkomst === BEST_VALUE) {
-    regels.push({ text: `Looptijd: ${g.looptijdJaren} jaar (${periodeNl(g)}).${g.aangebodenPrijs ? ` Aangeboden prijs: ${formatEuroNl(g.aangebodenPrijs)}.` : ''}` });
-  } else if (g.looptijdJaren > 0) regels.push({ text: `Looptijd: ${g.looptijdJaren === 2 ? 'twee jaar' : 'één jaar'}. Tariefopslag op het basistarief: ${pctNl(g.opslagPercentage)}%.` });
+    regels.push({
+      text: `Looptijd: ${g.looptijdJaren} jaar (${periodeNl(g)}).${g.aangebodenPrijs ? ` Aangeboden prijs: ${formatEuroNl(g.aangebodenPrijs)}.` : ''}`,
+    });
+  } else if (g.looptijdJaren > 0)
+    regels.push({
+      text: `Looptijd: ${g.looptijdJaren === 2 ? 'twee jaar' : 'één jaar'}. Tariefopslag op het basistarief: ${pctNl(g.opslagPercentage)}%.`,
+    });
   if (g.totaalscore) regels.push({ text: `Uw gewogen totaalscore: ${pctNl(g.totaalscore)}.` });
-  if (g.knockOut) regels.push({ text: `De beoordeling is beëindigd omdat niet is voldaan aan de knock-outeis ${g.knockOut}.` });
+  if (g.knockOut)
+    regels.push({ text: `De beoordeling is beëindigd omdat niet is voldaan aan de knock-outeis ${g.knockOut}.` });
   return regels;
 }
 
 export async function render(doc: any): Promise<Buffer> {
-  const def = { ...doc, compress: false, defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.2 }, styles: STYLES, pageSize: 'A4', pageMargins: [56, 56, 56, 56] };
+  const def = {
+    ...doc,
+    compress: false,
+    defaultStyle: { font: 'Helvetica', fontSize: 10, lineHeight: 1.2 },
+    styles: STYLES,
+    pageSize: 'A4',
+    pageMargins: [56, 56, 56, 56],
+  };
   return pdfmake.createPdf(def).getBuffer();
 }
 
 export async function voorlopigeGunningsbrief(g: BriefGegevens): Promise<Buffer> {
   return render({
-    info: { title: `Voorlopige gunning ${g.kaderTitel} – ${g.aanbiederNaam}`, author: g.zorgkantoorNaam, subject: 'Voorlopige gunning' },
+    info: {
+      title: `Voorlopige gunning ${g.kaderTitel} – ${g.aanbiederNaam}`,
+      author: g.zorgkantoorNaam,
+      subject: 'Voorlopige gunning',
+    },
     content: [
       ...briefhoofd(g),
       { text: 'Voorlopige gunningsbeslissing', style: 'kop' },
       { text: `Geachte bestuurder van ${g.aanbiederNaam},` },
-      { text: `Wij hebben uw inschrijving voor ${g.kaderTitel} beoordeeld. Hierbij delen wij u onze voorlopige gunningsbeslissing mee.`, margin: [0, 6, 0, 0] },
+      {
+        text: `Wij hebben uw inschrijving voor ${g.kaderTitel} beoordeeld. Hierbij delen wij u onze voorlopige gunningsbeslissing mee.`,
+        margin: [0, 6, 0, 0],
+      },
       ...uitkomstBlok(g),
       { text: 'Onderbouwing', style: 'sub' },
       redenen(g.redenen),
       { text: 'Bezwaar', style: 'sub' },
-      { text: g.bezwaarTot
-        ? `Bent u het niet eens met deze voorlopige gunning, dan kunt u tot en met ${tijdNl(g.bezwaarTot)} bezwaar maken via Zorginkoop Wlz. Na afloop van deze termijn volgt de definitieve gunning.`
-        : 'Na afloop van de bezwaartermijn volgt de definitieve gunning.' },
+      {
+        text: g.bezwaarTot
+          ? `Bent u het niet eens met deze voorlopige gunning, dan kunt u tot en met ${tijdNl(g.bezwaarTot)} bezwaar maken via Zorginkoop Wlz. Na afloop van deze termijn volgt de definitieve gunning.`
+          : 'Na afloop van de bezwaartermijn volgt de definitieve gunning.',
+      },
       { text: `Met vriendelijke groet,\n${g.besluitDoor}\n${g.zorgkantoorNaam}`, margin: [0, 18, 0, 0] },
-      { text: 'Dit is een voorlopige beslissing; er kunnen nog geen rechten aan worden ontleend.', style: 'klein', margin: [0, 24, 0, 0] },
+      {
+        text: 'Dit is een voorlopige beslissing; er kunnen nog geen rechten aan worden ontleend.',
+        style: 'klein',
+        margin: [0, 24, 0, 0],
+      },
     ],
   });
 }
 
 export async function definitieveGunningsbrief(g: BriefGegevens): Promise<Buffer> {
   return render({
-    info: { title: `Definitieve gunning ${g.kaderTitel} – ${g.aanbiederNaam}`, author: g.zorgkantoorNaam, subject: 'Definitieve gunning' },
+    info: {
+      title: `Definitieve gunning ${g.kaderTitel} – ${g.aanbiederNaam}`,
+      author: g.zorgkantoorNaam,
+      subject: 'Definitieve gunning',
+    },
     content: [
       ...briefhoofd(g),
       { text: 'Definitieve gunningsbeslissing', style: 'kop' },
@@ -146,7 +244,10 @@ export async function definitieveGunningsbrief(g: BriefGegevens): Promise<Buffer
       { text: 'Onderbouwing', style: 'sub' },
       redenen(g.redenen),
       g.looptijdJaren > 0
-        ? { text: 'De overeenkomst staat voor u klaar in Zorginkoop Wlz. De overeenkomst wordt van kracht na acceptatie door uw geregistreerde bestuurder.', margin: [0, 12, 0, 0] }
+        ? {
+            text: 'De overeenkomst staat voor u klaar in Zorginkoop Wlz. De overeenkomst wordt van kracht na acceptatie door uw geregistreerde bestuurder.',
+            margin: [0, 12, 0, 0],
+          }
         : { text: 'Met deze beslissing komt er geen overeenkomst tot stand.', margin: [0, 12, 0, 0] },
       { text: `Met vriendelijke groet,\n${g.besluitDoor}\n${g.zorgkantoorNaam}`, margin: [0, 18, 0, 0] },
     ],
@@ -154,25 +255,48 @@ export async function definitieveGunningsbrief(g: BriefGegevens): Promise<Buffer
 }
 
 /** The parties block of every contract (overeenkomst, raamovereenkomst). */
-export function partijen(o: { zorgkantoorNaam: string; aanbiederNaam: string; aanbiederId: string }): Record<string, unknown>[] {
+export function partijen(o: {
+  zorgkantoorNaam: string;
+  aanbiederNaam: string;
+  aanbiederId: string;
+}): Record<string, unknown>[] {
   return [
     { text: 'Partijen', style: 'sub' },
-    { ol: [
-      `${o.zorgkantoorNaam}, handelend als zorgkantoor namens de Wlz-uitvoerders, hierna: het zorgkantoor;`,
-      `${o.aanbiederNaam} (${o.aanbiederId}), hierna: de zorgaanbieder.`,
-    ] },
+    {
+      ol: [
+        `${o.zorgkantoorNaam}, handelend als zorgkantoor namens de Wlz-uitvoerders, hierna: het zorgkantoor;`,
+        `${o.aanbiederNaam} (${o.aanbiederId}), hierna: de zorgaanbieder.`,
+      ],
+    },
   ];
 }
 
 /** Bijlage 1 of every contract: the Nota van Inlichtingen (anonymous questions and answers), on a new page. */
 export function nviBijlage(nvi: NviItem[], nviVersie: number | null): Record<string, unknown>[] {
   return [
-    { text: `Bijlage 1 – Nota van Inlichtingen${nviVersie ? ` (versie ${nviVersie})` : ''}`, style: 'kop', pageBreak: 'before' },
+    {
+      text: `Bijlage 1 – Nota van Inlichtingen${nviVersie ? ` (versie ${nviVersie})` : ''}`,
+      style: 'kop',
+      pageBreak: 'before',
+    },
     nvi.length
-      ? { table: { headerRows: 1, widths: [24, 40, '*', '*'], body: [
-        [{ text: 'Nr.', bold: true }, { text: 'Eis', bold: true }, { text: 'Vraag', bold: true }, { text: 'Antwoord', bold: true }],
-        ...nvi.map((n) => [String(n.nummer), n.eisCode ?? '', n.vraag, n.antwoord]),
-      ] }, layout: 'lightHorizontalLines', fontSize: 9 }
+      ? {
+          table: {
+            headerRows: 1,
+            widths: [24, 40, '*', '*'],
+            body: [
+              [
+                { text: 'Nr.', bold: true },
+                { text: 'Eis', bold: true },
+                { text: 'Vraag', bold: true },
+                { text: 'Antwoord', bold: true },
+              ],
+              ...nvi.map((n) => [String(n.nummer), n.eisCode ?? '', n.vraag, n.antwoord]),
+            ],
+          },
+          layout: 'lightHorizontalLines',
+          fontSize: 9,
+        }
       : { text: 'Er zijn geen vragen gesteld; de Nota van Inlichtingen is leeg.' },
   ];
 }
@@ -184,42 +308,98 @@ export function nviBijlage(nvi: NviItem[], nviVersie: number | null): Record<str
  */
 function bestValueLooptijdEnPrijs(o: OvereenkomstGegevens): Record<string, unknown>[] {
   return [
-    { text: `Deze overeenkomst geldt van ${isoNl(o.ingangsdatum)} tot en met ${isoNl(o.einddatum)}: ${o.looptijdJaren} jaar, de looptijd van het inkoopkader.` },
+    {
+      text: `Deze overeenkomst geldt van ${isoNl(o.ingangsdatum)} tot en met ${isoNl(o.einddatum)}: ${o.looptijdJaren} jaar, de looptijd van het inkoopkader.`,
+    },
     { text: 'Artikel 3 – Prijs', style: 'sub' },
-    { text: `De zorgaanbieder levert de zorg tegen de prijs uit zijn best value-voorstel: ${o.aangebodenPrijs ? formatEuroNl(o.aangebodenPrijs) : 'de aangeboden prijs'}.${o.prijsToelichting ? ` Toelichting van de zorgaanbieder: ${o.prijsToelichting}` : ''}` },
-    { text: `De voorwaarden uit het voorstel van de zorgaanbieder${o.kpis?.length ? ' en de afgesproken prestatie-indicatoren (artikel 5a)' : ''} zijn van toepassing. Uitkomst van de gunning: ${o.uitkomstTekst}.`, margin: [0, 6, 0, 0] },
+    {
+      text: `De zorgaanbieder levert de zorg tegen de prijs uit zijn best value-voorstel: ${o.aangebodenPrijs ? formatEuroNl(o.aangebodenPrijs) : 'de aangeboden prijs'}.${o.prijsToelichting ? ` Toelichting van de zorgaanbieder: ${o.prijsToelichting}` : ''}`,
+    },
+    {
+      text: `De voorwaarden uit het voorstel van de zorgaanbieder${o.kpis?.length ? ' en de afgesproken prestatie-indicatoren (artikel 5a)' : ''} zijn van toepassing. Uitkomst van de gunning: ${o.uitkomstTekst}.`,
+      margin: [0, 6, 0, 0],
+    },
   ];
 }
 
 export async function overeenkomstPdf(o: OvereenkomstGegevens): Promise<Buffer> {
   return render({
-    info: { title: `Overeenkomst ${o.kaderTitel} – ${o.aanbiederNaam}`, author: o.zorgkantoorNaam, subject: 'Overeenkomst Wlz-zorg' },
+    info: {
+      title: `Overeenkomst ${o.kaderTitel} – ${o.aanbiederNaam}`,
+      author: o.zorgkantoorNaam,
+      subject: 'Overeenkomst Wlz-zorg',
+    },
     content: [
       { text: 'Overeenkomst Wlz-zorg', style: 'kop' },
       { text: `Kenmerk: ${o.kenmerk}` },
       ...partijen(o),
       { text: 'Artikel 1 – Onderwerp', style: 'sub' },
-      { text: `De zorgaanbieder levert Wlz-zorg in de sector ${o.sector} onder de voorwaarden van ${o.kaderTitel} (versie ${o.kaderVersie ?? '–'}).` },
+      {
+        text: `De zorgaanbieder levert Wlz-zorg in de sector ${o.sector} onder de voorwaarden van ${o.kaderTitel} (versie ${o.kaderVersie ?? '–'}).`,
+      },
       { text: 'Artikel 2 – Looptijd', style: 'sub' },
-      ...(o.uitkomst === BEST_VALUE ? bestValueLooptijdEnPrijs(o) : [
-        { text: `Deze overeenkomst geldt van ${isoNl(o.ingangsdatum)} tot en met ${isoNl(o.einddatum)} (${o.looptijdJaren === 2 ? 'tweejarige' : 'eenjarige'} overeenkomst).` },
-        { text: 'Artikel 3 – Tarief', style: 'sub' },
-        { text: `Op deze overeenkomst is het basistarief van het zorgkantoor van toepassing, verhoogd met een tariefopslag van ${pctNl(o.opslagPercentage)}%. Uitkomst van de gunning: ${o.uitkomstTekst}.` },
-      ]),
+      ...(o.uitkomst === BEST_VALUE
+        ? bestValueLooptijdEnPrijs(o)
+        : [
+            {
+              text: `Deze overeenkomst geldt van ${isoNl(o.ingangsdatum)} tot en met ${isoNl(o.einddatum)} (${o.looptijdJaren === 2 ? 'tweejarige' : 'eenjarige'} overeenkomst).`,
+            },
+            { text: 'Artikel 3 – Tarief', style: 'sub' },
+            {
+              text: `Op deze overeenkomst is het basistarief van het zorgkantoor van toepassing, verhoogd met een tariefopslag van ${pctNl(o.opslagPercentage)}%. Uitkomst van de gunning: ${o.uitkomstTekst}.`,
+            },
+          ]),
       { text: 'Artikel 4 – Onderdelen van de overeenkomst', style: 'sub' },
-      { text: 'Het inkoopkader inclusief bijlagen en de Nota van Inlichtingen (bijlage 1 bij deze overeenkomst) maken integraal onderdeel uit van deze overeenkomst.' },
-      ...(o.eisen.length ? [{ text: 'Artikel 5 – Eisen', style: 'sub' }, { ul: o.eisen.map((e) => `${e.code}: ${e.tekst}`), fontSize: 9 }] : []),
-      ...(o.kpis?.length ? [
-        { text: 'Artikel 5a – Afgesproken prestatie-indicatoren (KPI\'s)', style: 'sub' },
-        { text: 'De zorgaanbieder heeft deze KPI\'s zelf voorgesteld (best value / prestatie-inkoop). Partijen volgen de voortgang op deze KPI\'s gedurende de looptijd.', margin: [0, 0, 0, 6] },
-        { table: { headerRows: 1, widths: ['*', 50, 50, 50, '*'], body: [
-          [{ text: 'KPI', bold: true }, { text: 'Eenheid', bold: true }, { text: 'Nulmeting', bold: true }, { text: 'Streefwaarde', bold: true }, { text: 'Meetmethode', bold: true }],
-          ...o.kpis.map((x) => [x.naam, x.eenheid, getalNl(x.nulmeting), `${getalNl(x.streefwaarde)}${x.richting === 'handhaven' ? ' (handhaven)' : ''}`, `${x.meetmethode}${x.meetmoment ? ` (${x.meetmoment})` : ''}`]),
-        ] }, layout: 'lightHorizontalLines', fontSize: 9 },
-      ] : []),
+      {
+        text: 'Het inkoopkader inclusief bijlagen en de Nota van Inlichtingen (bijlage 1 bij deze overeenkomst) maken integraal onderdeel uit van deze overeenkomst.',
+      },
+      ...(o.eisen.length
+        ? [
+            { text: 'Artikel 5 – Eisen', style: 'sub' },
+            { ul: o.eisen.map((e) => `${e.code}: ${e.tekst}`), fontSize: 9 },
+          ]
+        : []),
+      ...(o.kpis?.length
+        ? [
+            { text: "Artikel 5a – Afgesproken prestatie-indicatoren (KPI's)", style: 'sub' },
+            {
+              text: "De zorgaanbieder heeft deze KPI's zelf voorgesteld (best value / prestatie-inkoop). Partijen volgen de voortgang op deze KPI's gedurende de looptijd.",
+              margin: [0, 0, 0, 6],
+            },
+            {
+              table: {
+                headerRows: 1,
+                widths: ['*', 50, 50, 50, '*'],
+                body: [
+                  [
+                    { text: 'KPI', bold: true },
+                    { text: 'Eenheid', bold: true },
+                    { text: 'Nulmeting', bold: true },
+                    { text: 'Streefwaarde', bold: true },
+                    { text: 'Meetmethode', bold: true },
+                  ],
+                  ...o.kpis.map((x) => [
+                    x.naam,
+                    x.eenheid,
+                    getalNl(x.nulmeting),
+                    `${getalNl(x.streefwaarde)}${x.richting === 'handhaven' ? ' (handhaven)' : ''}`,
+                    `${x.meetmethode}${x.meetmoment ? ` (${x.meetmoment})` : ''}`,
+                  ]),
+                ],
+              },
+              layout: 'lightHorizontalLines',
+              fontSize: 9,
+            },
+          ]
+        : []),
       { text: 'Artikel 6 – Acceptatie', style: 'sub' },
-      { text: 'De overeenkomst komt tot stand door acceptatie door de geregistreerde bestuurder van de zorgaanbieder in Zorginkoop Wlz.' },
-      { text: `Aldus opgemaakt op ${datumNl(o.datum)} door ${o.besluitDoor} namens ${o.zorgkantoorNaam}.`, margin: [0, 18, 0, 0] },
+      {
+        text: 'De overeenkomst komt tot stand door acceptatie door de geregistreerde bestuurder van de zorgaanbieder in Zorginkoop Wlz.',
+      },
+      {
+        text: `Aldus opgemaakt op ${datumNl(o.datum)} door ${o.besluitDoor} namens ${o.zorgkantoorNaam}.`,
+        margin: [0, 18, 0, 0],
+      },
       ...nviBijlage(o.nvi, o.nviVersie),
     ],
   });
@@ -231,7 +411,8 @@ export async function overeenkomstPdf(o: OvereenkomstGegevens): Promise<Buffer> 
  */
 // WinAnsiEncoding differs from Latin-1 only in 0x80–0x9F (€, dashes, quotes, …).
 const WIN_ANSI_80 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
-const winAnsi = (bytes: Buffer) => [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? WIN_ANSI_80[b - 0x80] : String.fromCharCode(b))).join('');
+const winAnsi = (bytes: Buffer) =>
+  [...bytes].map((b) => (b >= 0x80 && b <= 0x9f ? WIN_ANSI_80[b - 0x80] : String.fromCharCode(b))).join('');
 
 export function pdfTekst(pdf: Buffer): string {
   const s = pdf.toString('latin1');
@@ -242,7 +423,10 @@ export function pdfTekst(pdf: Buffer): string {
   let y: string | null = null;
   for (let m = re.exec(s); m; m = re.exec(s)) {
     if (m[2] !== undefined) {
-      if (y !== null && m[2] !== y && line) { out.push(line.trimEnd()); line = ''; }
+      if (y !== null && m[2] !== y && line) {
+        out.push(line.trimEnd());
+        line = '';
+      }
       y = m[2];
       continue;
     }

@@ -14,16 +14,49 @@ import { isAanbieder, isZorgkantoor } from '../../platform/auth/roles.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { auditActor } from '../../platform/capability.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
-import { beoordeel, controleerVierOgen, pasWegingToe, RegelFout, VIER_OGEN_REGEL, type Criterium, type ScoreInvoer, type BeoordelingUitslag } from '../../domain/inkoop/beoordeling.ts';
-import { bepaalUitkomst, UITKOMST_TEKST, type Uitkomst, type UitkomstInvoer, type RegionaleVoorwaarde } from '../../domain/inkoop/uitkomst.ts';
+import {
+  beoordeel,
+  controleerVierOgen,
+  pasWegingToe,
+  RegelFout,
+  VIER_OGEN_REGEL,
+  type Criterium,
+  type ScoreInvoer,
+  type BeoordelingUitslag,
+} from '../../domain/inkoop/beoordeling.ts';
+import {
+  bepaalUitkomst,
+  UITKOMST_TEKST,
+  type Uitkomst,
+  type UitkomstInvoer,
+  type RegionaleVoorwaarde,
+} from '../../domain/inkoop/uitkomst.ts';
 import { bepaalBestValueUitkomst, type BestValueUitkomstInvoer } from '../../domain/inkoop/bestvalue-uitkomst.ts';
 import { dec } from '../../domain/money.ts';
 import type { Fase, ProcedureType } from '../../domain/inkoop/procedure.ts';
 import { laadTermijnen, verzegeld, type KaderRij as CoreKaderRij } from '../kader.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
-import { definitieveGunningsbrief, overeenkomstPdf, voorlopigeGunningsbrief, type BriefGegevens, type NviItem } from './pdf.ts';
-import { instellingenVan, kpisAfspreken, laadVoorstel, metRangorde, REGELS as BEST_VALUE_REGELS, type Rang } from '../bestvalue/voorstel.ts';
-import { combineerSignalen, redenenMetHerkomst, signalenVoorUitkomst, type SignaalHerkomst } from '../signalen/service.ts';
+import {
+  definitieveGunningsbrief,
+  overeenkomstPdf,
+  voorlopigeGunningsbrief,
+  type BriefGegevens,
+  type NviItem,
+} from './pdf.ts';
+import {
+  instellingenVan,
+  kpisAfspreken,
+  laadVoorstel,
+  metRangorde,
+  REGELS as BEST_VALUE_REGELS,
+  type Rang,
+} from '../bestvalue/voorstel.ts';
+import {
+  combineerSignalen,
+  redenenMetHerkomst,
+  signalenVoorUitkomst,
+  type SignaalHerkomst,
+} from '../signalen/service.ts';
 
 /** Domain refusals become 422 with the rule named. */
 export function alsAppFout(e: unknown): never {
@@ -32,19 +65,51 @@ export function alsAppFout(e: unknown): never {
 }
 
 // The outcome codes of the gunning table (0020_inkoop.sql; 'bestvalue' since 0033_best_value_gunning.sql) ↔ the domain's names.
-const NAAR_DB: Record<Uitkomst, string> = { 'geen-overeenkomst': 'geen', 'eenjarig-basistarief': 'eenjarig_basis', 'eenjarig-opslag': 'eenjarig_opslag', 'tweejarig-opslag': 'tweejarig', 'bestvalue-overeenkomst': 'bestvalue' };
-const UIT_DB: Record<string, Uitkomst> = Object.fromEntries(Object.entries(NAAR_DB).map(([k, v]) => [v, k as Uitkomst]));
+const NAAR_DB: Record<Uitkomst, string> = {
+  'geen-overeenkomst': 'geen',
+  'eenjarig-basistarief': 'eenjarig_basis',
+  'eenjarig-opslag': 'eenjarig_opslag',
+  'tweejarig-opslag': 'tweejarig',
+  'bestvalue-overeenkomst': 'bestvalue',
+};
+const UIT_DB: Record<string, Uitkomst> = Object.fromEntries(
+  Object.entries(NAAR_DB).map(([k, v]) => [v, k as Uitkomst]),
+);
 
 export interface KaderRij {
-  id: string; organisatie_id: string; titel: string; jaar_van: number; jaar_tot: number; sector: string; procedure_type: ProcedureType; versie: number;
-  fase: Fase; regionale_paragraaf: any; bezwaartermijn_dagen: number; gepubliceerd_op: Date | null; gepubliceerde_versie: number | null;
-  omschrijving: string | null; publieke_versie: any; regio_codes: string[]; verzegeld_voor_beoordelaars: boolean;
+  id: string;
+  organisatie_id: string;
+  titel: string;
+  jaar_van: number;
+  jaar_tot: number;
+  sector: string;
+  procedure_type: ProcedureType;
+  versie: number;
+  fase: Fase;
+  regionale_paragraaf: any;
+  bezwaartermijn_dagen: number;
+  gepubliceerd_op: Date | null;
+  gepubliceerde_versie: number | null;
+  omschrijving: string | null;
+  publieke_versie: any;
+  regio_codes: string[];
+  verzegeld_voor_beoordelaars: boolean;
 }
 
-interface InschrijvingRij { id: string; kader_id: string; organisatie_id: string; status: string; ingediend_op: Date | null; kader_versie: number | null }
+interface InschrijvingRij {
+  id: string;
+  kader_id: string;
+  organisatie_id: string;
+  status: string;
+  ingediend_op: Date | null;
+  kader_versie: number | null;
+}
 
 export async function termijnEinde(q: Queryable, kaderId: string, fase: string): Promise<Date | null> {
-  const r = await q.maybeOne<{ eindigt_op: Date | null }>('SELECT eindigt_op FROM termijn WHERE kader_id = $1 AND fase = $2', [kaderId, fase]);
+  const r = await q.maybeOne<{ eindigt_op: Date | null }>(
+    'SELECT eindigt_op FROM termijn WHERE kader_id = $1 AND fase = $2',
+    [kaderId, fase],
+  );
   return r?.eindigt_op ? new Date(r.eindigt_op) : null;
 }
 
@@ -68,28 +133,59 @@ async function eigenKader(q: Queryable, a: Actor, id: string): Promise<KaderRij>
 }
 
 /** A submitted inschrijving of the actor's zorgkantoor, opened only after the deadline. */
-export async function openInschrijving(ctx: AppContext, q: Queryable, a: Actor, id: string, wijzigen = true): Promise<{ i: InschrijvingRij; k: KaderRij }> {
-  const i = await q.maybeOne<InschrijvingRij>('SELECT id, kader_id, organisatie_id, status, ingediend_op, kader_versie FROM inschrijving WHERE id = $1', [id]);
+export async function openInschrijving(
+  ctx: AppContext,
+  q: Queryable,
+  a: Actor,
+  id: string,
+  wijzigen = true,
+): Promise<{ i: InschrijvingRij; k: KaderRij }> {
+  const i = await q.maybeOne<InschrijvingRij>(
+    'SELECT id, kader_id, organisatie_id, status, ingediend_op, kader_versie FROM inschrijving WHERE id = $1',
+    [id],
+  );
   if (!i || i.status !== 'ingediend') throw notFound('Deze inschrijving');
   const k = await kader(q, i.kader_id);
   if (!k || k.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
-  if (wijzigen && k.fase === 'ingetrokken') throw conflict('ingetrokken', 'Deze procedure is ingetrokken; er wordt niet beoordeeld of gegund.');
+  if (wijzigen && k.fase === 'ingetrokken')
+    throw conflict('ingetrokken', 'Deze procedure is ingetrokken; er wordt niet beoordeeld of gegund.');
   if (!(await isOntzegeld(ctx, q, k))) {
-    throw new AppError(409, 'verzegeld', 'Inschrijvingen zijn verzegeld tot de sluitingstermijn voor inschrijving is verstreken en de inschrijving is gesloten (regel verzegeling).', {
-      actie: 'Wacht tot na de sluitingstermijn; daarna kunt u beoordelen.' });
+    throw new AppError(
+      409,
+      'verzegeld',
+      'Inschrijvingen zijn verzegeld tot de sluitingstermijn voor inschrijving is verstreken en de inschrijving is gesloten (regel verzegeling).',
+      {
+        actie: 'Wacht tot na de sluitingstermijn; daarna kunt u beoordelen.',
+      },
+    );
   }
   return { i, k };
 }
 
-export async function criteriaVan(q: Queryable, k: KaderRij): Promise<(Criterium & { eisId: string; tekst: string })[]> {
+export async function criteriaVan(
+  q: Queryable,
+  k: KaderRij,
+): Promise<(Criterium & { eisId: string; tekst: string })[]> {
   const rows = await q.query<any>(
     `SELECT id, code, groep, tekst, gewicht, schaal_min, schaal_max FROM eis
-     WHERE kader_id = $1 AND NOT vervallen AND groep IN ('gunningscriterium_knockout','gunningscriterium_gewogen') ORDER BY volgorde, code`, [k.id]);
+     WHERE kader_id = $1 AND NOT vervallen AND groep IN ('gunningscriterium_knockout','gunningscriterium_gewogen') ORDER BY volgorde, code`,
+    [k.id],
+  );
   const crit = rows.map((r) => ({
-    eisId: r.id, code: r.code, naam: r.tekst, tekst: r.tekst,
-    soort: r.groep === 'gunningscriterium_knockout' ? 'knock-out' as const : 'gewogen' as const,
+    eisId: r.id,
+    code: r.code,
+    naam: r.tekst,
+    tekst: r.tekst,
+    soort: r.groep === 'gunningscriterium_knockout' ? ('knock-out' as const) : ('gewogen' as const),
     gewicht: r.gewicht === null ? undefined : String(r.gewicht),
-    schaal: r.schaal_min === null || r.schaal_max === null ? undefined : { min: String(r.schaal_min), max: String(r.schaal_max), stap: k.regionale_paragraaf?.schaalStap ?? undefined },
+    schaal:
+      r.schaal_min === null || r.schaal_max === null
+        ? undefined
+        : {
+            min: String(r.schaal_min),
+            max: String(r.schaal_max),
+            stap: k.regionale_paragraaf?.schaalStap ?? undefined,
+          },
   }));
   // Per-zorgkantoor weights from the regional paragraph override the published default weights.
   const weging = k.regionale_paragraaf?.weging as Record<string, string> | undefined;
@@ -101,7 +197,10 @@ const BESLUIT_VOLGORDE = `(status <> 'afgewezen') DESC, voorgesteld_op DESC, bes
 export async function laatsteBesluit(q: Queryable, inschrijvingId: string) {
   // At most one assessment is open or confirmed at a time; rejected ones are history (the clock may stand still in tests).
   // vervallen_op: superseded by an open house re-application (0031_open_house.sql), history too.
-  return q.maybeOne<any>(`SELECT * FROM beoordeling_besluit WHERE inschrijving_id = $1 AND vervallen_op IS NULL ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1`, [inschrijvingId]);
+  return q.maybeOne<any>(
+    `SELECT * FROM beoordeling_besluit WHERE inschrijving_id = $1 AND vervallen_op IS NULL ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1`,
+    [inschrijvingId],
+  );
 }
 
 // ───────────────────────────── Overview and detail for the zorgkantoor ─────────────────────────────
@@ -114,23 +213,55 @@ async function overzichtRijen(q: Queryable, kaderId: string) {
                WHERE inschrijving_id = i.id AND vervallen_op IS NULL ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1) b) AS besluit,
             (SELECT row_to_json(g) FROM (SELECT id, soort, uitkomst, opslag_pct FROM gunning WHERE inschrijving_id = i.id ORDER BY CASE soort WHEN 'definitief' THEN 0 ELSE 1 END LIMIT 1) g) AS gunning
      FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
-     WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`, [kaderId]);
+     WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`,
+    [kaderId],
+  );
   return rows.map((r) => ({
-    inschrijvingId: r.id as string, aanbiederId: r.organisatie_id as string, aanbiederNaam: r.naam as string, ingediendOp: r.ingediend_op ? new Date(r.ingediend_op).toISOString() : null,
-    beoordeling: r.besluit ? r.besluit.status as string : 'open',
+    inschrijvingId: r.id as string,
+    aanbiederId: r.organisatie_id as string,
+    aanbiederNaam: r.naam as string,
+    ingediendOp: r.ingediend_op ? new Date(r.ingediend_op).toISOString() : null,
+    beoordeling: r.besluit ? (r.besluit.status as string) : 'open',
     // exact: numeric as text, two places (the ranking compares these as decimals)
-    totaalscore: r.besluit?.totaalscore === null || r.besluit?.totaalscore === undefined ? null : dec(r.besluit.totaalscore).toFixed(2),
+    totaalscore:
+      r.besluit?.totaalscore === null || r.besluit?.totaalscore === undefined
+        ? null
+        : dec(r.besluit.totaalscore).toFixed(2),
     knockOut: (r.besluit?.knockout_eis_code ?? null) as string | null,
-    gunning: r.gunning ? { id: r.gunning.id as string, soort: r.gunning.soort as string, uitkomst: UIT_DB[r.gunning.uitkomst] as string } : null,
+    gunning: r.gunning
+      ? { id: r.gunning.id as string, soort: r.gunning.soort as string, uitkomst: UIT_DB[r.gunning.uitkomst] as string }
+      : null,
   }));
 }
 
 export async function beoordelingsOverzicht(ctx: AppContext, a: Actor, kaderId: string) {
   const k = await eigenKader(ctx.db, a, kaderId);
   const ontzegeld = await isOntzegeld(ctx, ctx.db, k);
-  const aantal = Number((await ctx.db.one<{ n: number }>(`SELECT count(*) AS n FROM inschrijving WHERE kader_id = $1 AND status = 'ingediend'`, [k.id])).n);
-  if (!ontzegeld) return { kaderId: k.id, titel: k.titel, fase: k.fase, ontzegeld: false, aantalIngediend: aantal, inschrijvingen: [] };
-  const overzicht = { kaderId: k.id, titel: k.titel, fase: k.fase, ontzegeld: true, aantalIngediend: aantal, inschrijvingen: await overzichtRijen(ctx.db, k.id) };
+  const aantal = Number(
+    (
+      await ctx.db.one<{ n: number }>(
+        `SELECT count(*) AS n FROM inschrijving WHERE kader_id = $1 AND status = 'ingediend'`,
+        [k.id],
+      )
+    ).n,
+  );
+  if (!ontzegeld)
+    return {
+      kaderId: k.id,
+      titel: k.titel,
+      fase: k.fase,
+      ontzegeld: false,
+      aantalIngediend: aantal,
+      inschrijvingen: [],
+    };
+  const overzicht = {
+    kaderId: k.id,
+    titel: k.titel,
+    fase: k.fase,
+    ontzegeld: true,
+    aantalIngediend: aantal,
+    inschrijvingen: await overzichtRijen(ctx.db, k.id),
+  };
   // Best value: rank, offered price and the clarification mark (src/inkoop/bestvalue/voorstel.ts, regel inkoop.bestvalue.rangorde.v1).
   return k.procedure_type === 'best_value' ? metRangorde(ctx.db, k, overzicht) : overzicht;
 }
@@ -140,25 +271,66 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
   const crit = await criteriaVan(ctx.db, k);
   const org = await ctx.db.one<{ naam: string }>('SELECT naam FROM organisatie WHERE id = $1', [i.organisatie_id]);
   const antwoorden = await ctx.db.query<any>(
-    `SELECT e.code, e.tekst, a.waarde, a.toelichting, a.document_id FROM inschrijving_antwoord a JOIN eis e ON e.id = a.eis_id WHERE a.inschrijving_id = $1 ORDER BY e.volgorde, e.code`, [i.id]);
+    `SELECT e.code, e.tekst, a.waarde, a.toelichting, a.document_id FROM inschrijving_antwoord a JOIN eis e ON e.id = a.eis_id WHERE a.inschrijving_id = $1 ORDER BY e.volgorde, e.code`,
+    [i.id],
+  );
   const scores = await ctx.db.query<any>(
-    `SELECT b.*, e.code, g.naam AS beoordelaar_naam FROM beoordeling b JOIN eis e ON e.id = b.eis_id JOIN gebruiker g ON g.id = b.beoordelaar_id WHERE b.inschrijving_id = $1 ORDER BY g.naam, e.volgorde, e.code`, [i.id]);
+    `SELECT b.*, e.code, g.naam AS beoordelaar_naam FROM beoordeling b JOIN eis e ON e.id = b.eis_id JOIN gebruiker g ON g.id = b.beoordelaar_id WHERE b.inschrijving_id = $1 ORDER BY g.naam, e.volgorde, e.code`,
+    [i.id],
+  );
   const besluit = await laatsteBesluit(ctx.db, i.id);
-  const namen = besluit ? await ctx.db.query<{ id: string; naam: string }>('SELECT id, naam FROM gebruiker WHERE id = ANY($1::uuid[])', [[besluit.eerste_beoordelaar_id, besluit.tweede_beslisser_id].filter(Boolean)]) : [];
+  const namen = besluit
+    ? await ctx.db.query<{ id: string; naam: string }>('SELECT id, naam FROM gebruiker WHERE id = ANY($1::uuid[])', [
+        [besluit.eerste_beoordelaar_id, besluit.tweede_beslisser_id].filter(Boolean),
+      ])
+    : [];
   const naam = (id: string | null) => namen.find((n) => n.id === id)?.naam ?? null;
   return {
-    inschrijvingId: i.id, kaderId: k.id, kaderTitel: k.titel, aanbiederId: i.organisatie_id, aanbiederNaam: org.naam,
-    criteria: crit.map((c) => ({ code: c.code, naam: c.naam, soort: c.soort, gewicht: c.gewicht ?? null, schaalMin: c.schaal?.min ?? null, schaalMax: c.schaal?.max ?? null })),
-    regionaleVoorwaarden: ((k.regionale_paragraaf?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[]).map((v) => ({ code: String(v.code), omschrijving: String(v.omschrijving) })),
-    antwoorden: antwoorden.map((x) => ({ code: x.code, tekst: x.tekst, waarde: x.waarde ?? null, toelichting: x.toelichting ?? null })),
-    scores: scores.map((s) => ({ criteriumCode: s.code, beoordelaarId: s.beoordelaar_id, beoordelaarNaam: s.beoordelaar_naam,
-      score: s.score === null ? null : String(s.score), voldaan: s.voldoet, motivatie: s.motivatie })),
-    besluit: besluit ? {
-      id: besluit.id, status: besluit.status, totaalscore: besluit.totaalscore === null ? null : String(besluit.totaalscore), knockOut: besluit.knockout_eis_code,
-      beoordelaarId: besluit.eerste_beoordelaar_id, beoordelaarNaam: naam(besluit.eerste_beoordelaar_id),
-      beslisserId: besluit.tweede_beslisser_id, beslisserNaam: naam(besluit.tweede_beslisser_id), motivatie: besluit.motivatie,
-      besluitenOp: besluit.besloten_op ? new Date(besluit.besloten_op).toISOString() : null,
-    } : null,
+    inschrijvingId: i.id,
+    kaderId: k.id,
+    kaderTitel: k.titel,
+    aanbiederId: i.organisatie_id,
+    aanbiederNaam: org.naam,
+    criteria: crit.map((c) => ({
+      code: c.code,
+      naam: c.naam,
+      soort: c.soort,
+      gewicht: c.gewicht ?? null,
+      schaalMin: c.schaal?.min ?? null,
+      schaalMax: c.schaal?.max ?? null,
+    })),
+    regionaleVoorwaarden: ((k.regionale_paragraaf?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[]).map((v) => ({
+      code: String(v.code),
+      omschrijving: String(v.omschrijving),
+    })),
+    antwoorden: antwoorden.map((x) => ({
+      code: x.code,
+      tekst: x.tekst,
+      waarde: x.waarde ?? null,
+      toelichting: x.toelichting ?? null,
+    })),
+    scores: scores.map((s) => ({
+      criteriumCode: s.code,
+      beoordelaarId: s.beoordelaar_id,
+      beoordelaarNaam: s.beoordelaar_naam,
+      score: s.score === null ? null : String(s.score),
+      voldaan: s.voldoet,
+      motivatie: s.motivatie,
+    })),
+    besluit: besluit
+      ? {
+          id: besluit.id,
+          status: besluit.status,
+          totaalscore: besluit.totaalscore === null ? null : String(besluit.totaalscore),
+          knockOut: besluit.knockout_eis_code,
+          beoordelaarId: besluit.eerste_beoordelaar_id,
+          beoordelaarNaam: naam(besluit.eerste_beoordelaar_id),
+          beslisserId: besluit.tweede_beslisser_id,
+          beslisserNaam: naam(besluit.tweede_beslisser_id),
+          motivatie: besluit.motivatie,
+          besluitenOp: besluit.besloten_op ? new Date(besluit.besloten_op).toISOString() : null,
+        }
+      : null,
     // Best value: the provider's proposal and own KPIs (sealed like the rest of the bid: openInschrijving above).
     bestValue: k.procedure_type === 'best_value' ? await laadVoorstel(ctx.db, i.id) : null,
   };
@@ -172,39 +344,77 @@ export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, s
     // Scores are given against the published criteria only: with unpublished edits pending (open house,
     // where admission runs while the kader stays editable) scoring waits for the publication.
     if (k.gepubliceerde_versie !== null && k.versie !== k.gepubliceerde_versie) {
-      throw conflict('kader-niet-gepubliceerd', `Het inkoopkader heeft wijzigingen die nog niet zijn gepubliceerd (werkversie ${k.versie}, gepubliceerd ${k.gepubliceerde_versie}); beoordelen gebeurt alleen tegen de gepubliceerde eisen en weging (regel inkoop.beoordeling.gepubliceerd).`, {
-        actie: 'Publiceer de wijzigingen eerst, of maak ze ongedaan.' });
+      throw conflict(
+        'kader-niet-gepubliceerd',
+        `Het inkoopkader heeft wijzigingen die nog niet zijn gepubliceerd (werkversie ${k.versie}, gepubliceerd ${k.gepubliceerde_versie}); beoordelen gebeurt alleen tegen de gepubliceerde eisen en weging (regel inkoop.beoordeling.gepubliceerd).`,
+        {
+          actie: 'Publiceer de wijzigingen eerst, of maak ze ongedaan.',
+        },
+      );
     }
     const vorige = await laatsteBesluit(t, i.id);
     if (vorige?.status === 'vastgesteld') {
-      throw conflict('beoordeling-vastgesteld', 'Over deze beoordeling is al besloten (vier ogen); scores kunnen niet meer worden gewijzigd.', { actie: 'Neem contact op met de manager als de beoordeling opnieuw moet.' });
+      throw conflict(
+        'beoordeling-vastgesteld',
+        'Over deze beoordeling is al besloten (vier ogen); scores kunnen niet meer worden gewijzigd.',
+        { actie: 'Neem contact op met de manager als de beoordeling opnieuw moet.' },
+      );
     }
     if (vorige?.status === 'voorgesteld' && vorige.eerste_beoordelaar_id !== a.gebruikerId) {
-      throw conflict('beoordeling-in-behandeling', 'Een andere beoordelaar heeft deze inschrijving al beoordeeld; die beoordeling wacht op een besluit.', { actie: 'Besluit over de beoordeling (vier ogen) of wijs hem af.' });
+      throw conflict(
+        'beoordeling-in-behandeling',
+        'Een andere beoordelaar heeft deze inschrijving al beoordeeld; die beoordeling wacht op een besluit.',
+        { actie: 'Besluit over de beoordeling (vier ogen) of wijs hem af.' },
+      );
     }
     const crit = await criteriaVan(t, k);
     let uitslag: BeoordelingUitslag;
-    try { uitslag = beoordeel(crit, scores); } catch (e) { alsAppFout(e); }
+    try {
+      uitslag = beoordeel(crit, scores);
+    } catch (e) {
+      alsAppFout(e);
+    }
     const nu = ctx.now();
     await t.query('DELETE FROM beoordeling WHERE inschrijving_id = $1 AND beoordelaar_id = $2', [i.id, a.gebruikerId]);
     for (const s of scores) {
       const c = crit.find((x) => x.code === s.criteriumCode)!;
-      await t.query(`INSERT INTO beoordeling (inschrijving_id, eis_id, beoordelaar_id, voldoet, score, motivatie, beoordeeld_op) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [i.id, c.eisId, a.gebruikerId, c.soort === 'knock-out' ? s.voldaan : null, c.soort === 'gewogen' ? s.score!.trim().replace(',', '.') : null, s.motivatie.trim(), nu]);
+      await t.query(
+        `INSERT INTO beoordeling (inschrijving_id, eis_id, beoordelaar_id, voldoet, score, motivatie, beoordeeld_op) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+        [
+          i.id,
+          c.eisId,
+          a.gebruikerId,
+          c.soort === 'knock-out' ? s.voldaan : null,
+          c.soort === 'gewogen' ? s.score!.trim().replace(',', '.') : null,
+          s.motivatie.trim(),
+          nu,
+        ],
+      );
     }
     const knock = uitslag.knockOut.map((x) => x.code).join(', ') || null;
     let besluitId: string;
     if (vorige?.status === 'voorgesteld') {
       besluitId = vorige.id;
-      await t.query(`UPDATE beoordeling_besluit SET totaalscore = $2, knockout_eis_code = $3, uitslag = $4, regel = $5, voorgesteld_op = $6 WHERE id = $1`,
-        [vorige.id, uitslag.totaal, knock, JSON.stringify(uitslag), uitslag.regel, nu]);
+      await t.query(
+        `UPDATE beoordeling_besluit SET totaalscore = $2, knockout_eis_code = $3, uitslag = $4, regel = $5, voorgesteld_op = $6 WHERE id = $1`,
+        [vorige.id, uitslag.totaal, knock, JSON.stringify(uitslag), uitslag.regel, nu],
+      );
     } else {
-      besluitId = (await t.one<{ id: string }>(`INSERT INTO beoordeling_besluit (inschrijving_id, eerste_beoordelaar_id, status, totaalscore, knockout_eis_code, uitslag, regel, voorgesteld_op)
-        VALUES ($1,$2,'voorgesteld',$3,$4,$5,$6,$7) RETURNING id`, [i.id, a.gebruikerId, uitslag.totaal, knock, JSON.stringify(uitslag), uitslag.regel, nu])).id;
+      besluitId = (
+        await t.one<{ id: string }>(
+          `INSERT INTO beoordeling_besluit (inschrijving_id, eerste_beoordelaar_id, status, totaalscore, knockout_eis_code, uitslag, regel, voorgesteld_op)
+        VALUES ($1,$2,'voorgesteld',$3,$4,$5,$6,$7) RETURNING id`,
+          [i.id, a.gebruikerId, uitslag.totaal, knock, JSON.stringify(uitslag), uitslag.regel, nu],
+        )
+      ).id;
     }
     await appendAudit(t, auditActor(a), {
-      actie: 'inkoop.beoordeling.gescoord', onderwerpType: 'inschrijving', onderwerpId: i.id,
-      invoer: { kaderId: k.id, criteria: crit.map(({ eisId: _e, tekst: _t, ...c }) => c), scores }, resultaat: { besluitId, ...uitslag }, regel: uitslag.regel,
+      actie: 'inkoop.beoordeling.gescoord',
+      onderwerpType: 'inschrijving',
+      onderwerpId: i.id,
+      invoer: { kaderId: k.id, criteria: crit.map(({ eisId: _e, tekst: _t, ...c }) => c), scores },
+      resultaat: { besluitId, ...uitslag },
+      regel: uitslag.regel,
     });
     return { besluitId, status: 'voorgesteld' as const, uitslag };
   });
@@ -212,26 +422,57 @@ export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, s
 
 // ───────────────────────────── Four-eyes decision ─────────────────────────────
 
-export async function besluitBeoordeling(ctx: AppContext, a: Actor, inschrijvingId: string, body: { besluit: 'vastgesteld' | 'afgewezen'; motivatie: string }) {
+export async function besluitBeoordeling(
+  ctx: AppContext,
+  a: Actor,
+  inschrijvingId: string,
+  body: { besluit: 'vastgesteld' | 'afgewezen'; motivatie: string },
+) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
     const b = await laatsteBesluit(t, i.id);
-    if (!b) throw unprocessable('vier-ogen', 'Er is nog geen beoordeling om over te besluiten (vier-ogenprincipe).', { actie: 'Laat eerst een beoordelaar scoren.' });
-    if (b.status !== 'voorgesteld') throw conflict('al-besloten', `Over deze beoordeling is al besloten (${b.status}).`);
-    const beoordelaars = await t.query<{ beoordelaar_id: string }>('SELECT DISTINCT beoordelaar_id FROM beoordeling WHERE inschrijving_id = $1', [i.id]);
+    if (!b)
+      throw unprocessable('vier-ogen', 'Er is nog geen beoordeling om over te besluiten (vier-ogenprincipe).', {
+        actie: 'Laat eerst een beoordelaar scoren.',
+      });
+    if (b.status !== 'voorgesteld')
+      throw conflict('al-besloten', `Over deze beoordeling is al besloten (${b.status}).`);
+    const beoordelaars = await t.query<{ beoordelaar_id: string }>(
+      'SELECT DISTINCT beoordelaar_id FROM beoordeling WHERE inschrijving_id = $1',
+      [i.id],
+    );
     const ids = new Set([b.eerste_beoordelaar_id, ...beoordelaars.map((x) => x.beoordelaar_id)]);
     try {
-      controleerVierOgen([...ids].map((id) => ({ gebruikerId: id, organisatieId: k.organisatie_id, rollen: ['beoordelaar'] })),
-        { gebruikerId: a.gebruikerId, organisatieId: a.organisatieId, rollen: a.rollen }, k.organisatie_id);
-    } catch (e) { alsAppFout(e); }
-    if (!body.motivatie?.trim()) throw unprocessable('motivatie', 'Een besluit over een beoordeling vraagt een motivatie.', { fouten: [{ waar: 'motivatie', wat: 'Motivatie ontbreekt.' }] });
+      controleerVierOgen(
+        [...ids].map((id) => ({ gebruikerId: id, organisatieId: k.organisatie_id, rollen: ['beoordelaar'] })),
+        { gebruikerId: a.gebruikerId, organisatieId: a.organisatieId, rollen: a.rollen },
+        k.organisatie_id,
+      );
+    } catch (e) {
+      alsAppFout(e);
+    }
+    if (!body.motivatie?.trim())
+      throw unprocessable('motivatie', 'Een besluit over een beoordeling vraagt een motivatie.', {
+        fouten: [{ waar: 'motivatie', wat: 'Motivatie ontbreekt.' }],
+      });
     const nu = ctx.now();
-    await t.query(`UPDATE beoordeling_besluit SET status = $2, tweede_beslisser_id = $3, motivatie = $4, besloten_op = $5 WHERE id = $1`,
-      [b.id, body.besluit, a.gebruikerId, body.motivatie.trim(), nu]);
+    await t.query(
+      `UPDATE beoordeling_besluit SET status = $2, tweede_beslisser_id = $3, motivatie = $4, besloten_op = $5 WHERE id = $1`,
+      [b.id, body.besluit, a.gebruikerId, body.motivatie.trim(), nu],
+    );
     await appendAudit(t, auditActor(a), {
-      actie: `inkoop.beoordeling.${body.besluit}`, onderwerpType: 'inschrijving', onderwerpId: i.id,
-      invoer: { besluitId: b.id, beoordelaars: [...ids], totaalscore: b.totaalscore === null ? null : String(b.totaalscore), knockOut: b.knockout_eis_code, motivatie: body.motivatie.trim() },
-      resultaat: { status: body.besluit, beslisser: a.gebruikerId }, regel: VIER_OGEN_REGEL,
+      actie: `inkoop.beoordeling.${body.besluit}`,
+      onderwerpType: 'inschrijving',
+      onderwerpId: i.id,
+      invoer: {
+        besluitId: b.id,
+        beoordelaars: [...ids],
+        totaalscore: b.totaalscore === null ? null : String(b.totaalscore),
+        knockOut: b.knockout_eis_code,
+        motivatie: body.motivatie.trim(),
+      },
+      resultaat: { status: body.besluit, beslisser: a.gebruikerId },
+      regel: VIER_OGEN_REGEL,
     });
     return { besluitId: b.id, status: body.besluit };
   });
@@ -252,21 +493,52 @@ export interface VoorlopigInvoer {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Gathers the stored facts the outcome is decided on (G1–G3 from the signalenregister); the manager supplies the opslag and any fraud dates not in the register. */
-async function uitkomstInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: InschrijvingRij, besluit: any, inv: VoorlopigInvoer): Promise<UitkomstInvoer & { herkomst: SignaalHerkomst }> {
+async function uitkomstInvoer(
+  ctx: AppContext,
+  q: Queryable,
+  k: KaderRij,
+  i: InschrijvingRij,
+  besluit: any,
+  inv: VoorlopigInvoer,
+): Promise<UitkomstInvoer & { herkomst: SignaalHerkomst }> {
   const deadline = await termijnEinde(q, k.id, 'inschrijving');
-  const tijdig = i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline));
+  const tijdig =
+    i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline));
   const knock = besluit.knockout_eis_code as string | null;
-  const knockNamen = knock ? await q.query<{ code: string; tekst: string }>('SELECT code, tekst FROM eis WHERE kader_id = $1 AND code = ANY($2::text[])', [k.id, knock.split(', ')]) : [];
-  const za = Number((await q.one<{ n: number }>('SELECT count(*) AS n FROM zelfanalyse WHERE inschrijving_id = $1', [i.id])).n);
-  const plan = await q.maybeOne<{ status: string }>('SELECT status FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
-  const vt = await q.query<{ naam: string }>(`SELECT naam FROM locatie WHERE organisatie_id = $1 AND inspectie_status = 'verscherpt' ORDER BY naam`, [i.organisatie_id]);
+  const knockNamen = knock
+    ? await q.query<{ code: string; tekst: string }>(
+        'SELECT code, tekst FROM eis WHERE kader_id = $1 AND code = ANY($2::text[])',
+        [k.id, knock.split(', ')],
+      )
+    : [];
+  const za = Number(
+    (await q.one<{ n: number }>('SELECT count(*) AS n FROM zelfanalyse WHERE inschrijving_id = $1', [i.id])).n,
+  );
+  const plan = await q.maybeOne<{ status: string }>('SELECT status FROM ontwikkelplan WHERE inschrijving_id = $1', [
+    i.id,
+  ]);
+  const vt = await q.query<{ naam: string }>(
+    `SELECT naam FROM locatie WHERE organisatie_id = $1 AND inspectie_status = 'verscherpt' ORDER BY naam`,
+    [i.organisatie_id],
+  );
   // G1–G3 from the signalenregister (src/inkoop/signalen) plus the dates typed at the award; `herkomst` records which came from where.
   const peildatum = iso(ctx.now());
-  const signalen = combineerSignalen(await signalenVoorUitkomst(q, k.organisatie_id, i.organisatie_id, peildatum), vt.map((x) => x.naam), inv, peildatum);
-  const eerdere = await q.query<{ van: string; tot: string }>(`SELECT ingangsdatum::text AS van, einddatum::text AS tot FROM overeenkomst WHERE organisatie_id = $1 AND status = 'geaccepteerd'`, [i.organisatie_id]);
+  const signalen = combineerSignalen(
+    await signalenVoorUitkomst(q, k.organisatie_id, i.organisatie_id, peildatum),
+    vt.map((x) => x.naam),
+    inv,
+    peildatum,
+  );
+  const eerdere = await q.query<{ van: string; tot: string }>(
+    `SELECT ingangsdatum::text AS van, einddatum::text AS tot FROM overeenkomst WHERE organisatie_id = $1 AND status = 'geaccepteerd'`,
+    [i.organisatie_id],
+  );
   const jaren = new Set<number>();
   for (const e of eerdere) for (let j = Number(e.van.slice(0, 4)); j <= Number(e.tot.slice(0, 4)); j++) jaren.add(j);
-  const bestaand = await q.maybeOne(`SELECT 1 FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2 AND klasse = 'bestaand' LIMIT 1`, [k.id, i.organisatie_id]);
+  const bestaand = await q.maybeOne(
+    `SELECT 1 FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2 AND klasse = 'bestaand' LIMIT 1`,
+    [k.id, i.organisatie_id],
+  );
   // "bestaand" (seed 002 §2.2.2) means a contract with this zorgkantoor in the previous year.
   if (bestaand) jaren.add(k.jaar_van - 1);
   if (inv.overeenkomstVorigJaar === true) jaren.add(k.jaar_van - 1);
@@ -283,7 +555,10 @@ async function uitkomstInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: Ins
     opslagPercentage: inv.opslagPercentage ?? null,
     locatiesVerscherptToezicht: signalen.locatiesVerscherptToezicht,
     fraudeonderzoekenGestart: signalen.fraudeonderzoekenGestart,
-    procedurePeriode: { van: iso(k.gepubliceerd_op ? new Date(k.gepubliceerd_op) : ctx.now()), tot: iso(eindeProcedure && eindeProcedure > ctx.now() ? eindeProcedure : ctx.now()) },
+    procedurePeriode: {
+      van: iso(k.gepubliceerd_op ? new Date(k.gepubliceerd_op) : ctx.now()),
+      tot: iso(eindeProcedure && eindeProcedure > ctx.now() ? eindeProcedure : ctx.now()),
+    },
     fraudeVastgesteld: signalen.fraudeVastgesteld,
     overeenkomstJaren: [...jaren].sort(),
     regionaleVoorwaarden: regionaal,
@@ -303,20 +578,38 @@ async function bestValueInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: In
   const rijen = await overzichtRijen(q, k.id);
   const open = rijen.filter((r) => r.beoordeling !== 'vastgesteld');
   if (open.length) {
-    throw unprocessable(BEST_VALUE_REGELS.gunning, `De rangorde is nog niet definitief: ${open.length === 1 ? 'één inschrijving heeft' : `${open.length} inschrijvingen hebben`} geen vastgestelde beoordeling (${open.map((r) => r.aanbiederNaam).join(', ')}). Bij best value wordt gegund op de rangorde van alle inschrijvingen (regel ${BEST_VALUE_REGELS.gunning}).`, {
-      fouten: open.map((r) => ({ waar: `inschrijvingen.${r.inschrijvingId}`, wat: `${r.aanbiederNaam}: beoordeling ${r.beoordeling}.`, actie: 'Laat deze inschrijving beoordelen en door een tweede persoon vaststellen.' })),
-      actie: 'Stel eerst alle beoordelingen vast (vier ogen); gun daarna.' });
+    throw unprocessable(
+      BEST_VALUE_REGELS.gunning,
+      `De rangorde is nog niet definitief: ${open.length === 1 ? 'één inschrijving heeft' : `${open.length} inschrijvingen hebben`} geen vastgestelde beoordeling (${open.map((r) => r.aanbiederNaam).join(', ')}). Bij best value wordt gegund op de rangorde van alle inschrijvingen (regel ${BEST_VALUE_REGELS.gunning}).`,
+      {
+        fouten: open.map((r) => ({
+          waar: `inschrijvingen.${r.inschrijvingId}`,
+          wat: `${r.aanbiederNaam}: beoordeling ${r.beoordeling}.`,
+          actie: 'Laat deze inschrijving beoordelen en door een tweede persoon vaststellen.',
+        })),
+        actie: 'Stel eerst alle beoordelingen vast (vier ogen); gun daarna.',
+      },
+    );
   }
-  const rangorde = (await metRangorde(q, k, { inschrijvingen: rijen })).inschrijvingen as (typeof rijen[number] & Rang)[];
+  const rangorde = (await metRangorde(q, k, { inschrijvingen: rijen })).inschrijvingen as ((typeof rijen)[number] &
+    Rang)[];
   const eigen = rangorde.find((r) => r.inschrijvingId === i.id)!;
   const deadline = await termijnEinde(q, k.id, 'inschrijving');
   const knock = besluit.knockout_eis_code as string | null;
-  const knockOuts = knock ? await q.query<{ code: string; tekst: string }>('SELECT code, tekst FROM eis WHERE kader_id = $1 AND code = ANY($2::text[]) ORDER BY volgorde, code', [k.id, knock.split(', ')]) : [];
+  const knockOuts = knock
+    ? await q.query<{ code: string; tekst: string }>(
+        'SELECT code, tekst FROM eis WHERE kader_id = $1 AND code = ANY($2::text[]) ORDER BY volgorde, code',
+        [k.id, knock.split(', ')],
+      )
+    : [];
   const invoer: BestValueUitkomstInvoer = {
-    tijdigIngediend: i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline)),
+    tijdigIngediend:
+      i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline)),
     vierOgenVastgesteld: besluit.status === 'vastgesteld' && !!besluit.tweede_beslisser_id,
     // a knock-out code without its requirement text (removed requirement) is still a knock-out
-    knockOuts: knock ? knock.split(', ').map((code) => ({ code, tekst: knockOuts.find((x) => x.code === code)?.tekst ?? '' })) : [],
+    knockOuts: knock
+      ? knock.split(', ').map((code) => ({ code, tekst: knockOuts.find((x) => x.code === code)?.tekst ?? '' }))
+      : [],
     rang: eigen.rang,
     aantalGerangschikt: rangorde.filter((r) => r.rang !== null).length,
     aantalTeGunnen: instellingenVan(k).verduidelijkingAantal,
@@ -326,7 +619,14 @@ async function bestValueInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: In
   return {
     ...invoer,
     aangebodenPrijs: eigen.aangebodenPrijs,
-    rangorde: rangorde.map((r) => ({ inschrijvingId: r.inschrijvingId, aanbiederId: r.aanbiederId, rang: r.rang, totaalscore: r.totaalscore, aangebodenPrijs: r.aangebodenPrijs, knockOut: r.knockOut })),
+    rangorde: rangorde.map((r) => ({
+      inschrijvingId: r.inschrijvingId,
+      aanbiederId: r.aanbiederId,
+      rang: r.rang,
+      totaalscore: r.totaalscore,
+      aangebodenPrijs: r.aangebodenPrijs,
+      knockOut: r.knockOut,
+    })),
     rangordeRegel: BEST_VALUE_REGELS.rangorde,
   };
 }
@@ -336,157 +636,471 @@ function weigerOpslagBijBestValue(inv: VoorlopigInvoer) {
   const o = inv.opslagPercentage?.trim();
   if (!o) return;
   if (/^\d+(\.\d+)?$/.test(o) && dec(o).isZero()) return;
-  throw unprocessable(BEST_VALUE_REGELS.gunning, `Bij best value is er geen tariefopslag: de aangeboden prijs uit het voorstel geldt (regel ${BEST_VALUE_REGELS.gunning}, seed 001 §4.2). De opslag van ten hoogste 3% (F5) hoort bij de beslistabel van het inkoopkader 2016.`, {
-    fouten: [{ waar: 'opslagPercentage', wat: `Opslag '${o}' is bij een best value-procedure niet mogelijk.`, actie: 'Laat de tariefopslag leeg.' }], actie: 'Laat de tariefopslag leeg.' });
+  throw unprocessable(
+    BEST_VALUE_REGELS.gunning,
+    `Bij best value is er geen tariefopslag: de aangeboden prijs uit het voorstel geldt (regel ${BEST_VALUE_REGELS.gunning}, seed 001 §4.2). De opslag van ten hoogste 3% (F5) hoort bij de beslistabel van het inkoopkader 2016.`,
+    {
+      fouten: [
+        {
+          waar: 'opslagPercentage',
+          wat: `Opslag '${o}' is bij een best value-procedure niet mogelijk.`,
+          actie: 'Laat de tariefopslag leeg.',
+        },
+      ],
+      actie: 'Laat de tariefopslag leeg.',
+    },
+  );
 }
 
 /** The latest Nota van Inlichtingen of a kader (annex of every contract) and its items for the PDF. */
-export async function laatsteNvi(q: Queryable, kaderId: string): Promise<{ nvi: { versie: number; inhoud: any } | null; items: NviItem[] }> {
-  const nvi = await q.maybeOne<{ versie: number; inhoud: any }>('SELECT versie, inhoud FROM nota_van_inlichtingen WHERE kader_id = $1 ORDER BY versie DESC LIMIT 1', [kaderId]);
-  const items: NviItem[] = (Array.isArray(nvi?.inhoud) ? nvi!.inhoud : (nvi?.inhoud?.items ?? [])).map((x: any, n: number) => ({
-    nummer: Number(x.nummer ?? n + 1), onderwerp: x.onderwerp ?? null, eisCode: x.eisCode ?? x.eis_code ?? null, vraag: String(x.vraag ?? ''), antwoord: String(x.antwoord ?? '') }));
+export async function laatsteNvi(
+  q: Queryable,
+  kaderId: string,
+): Promise<{ nvi: { versie: number; inhoud: any } | null; items: NviItem[] }> {
+  const nvi = await q.maybeOne<{ versie: number; inhoud: any }>(
+    'SELECT versie, inhoud FROM nota_van_inlichtingen WHERE kader_id = $1 ORDER BY versie DESC LIMIT 1',
+    [kaderId],
+  );
+  const items: NviItem[] = (Array.isArray(nvi?.inhoud) ? nvi!.inhoud : (nvi?.inhoud?.items ?? [])).map(
+    (x: any, n: number) => ({
+      nummer: Number(x.nummer ?? n + 1),
+      onderwerp: x.onderwerp ?? null,
+      eisCode: x.eisCode ?? x.eis_code ?? null,
+      vraag: String(x.vraag ?? ''),
+      antwoord: String(x.antwoord ?? ''),
+    }),
+  );
   return { nvi: nvi ?? null, items };
 }
 
-export async function opslaanPdf(q: Queryable, o: { organisatieId: string; inschrijvingId: string; kaderId: string; doel: string; naam: string; pdf: Buffer; door: string }): Promise<string> {
+export async function opslaanPdf(
+  q: Queryable,
+  o: {
+    organisatieId: string;
+    inschrijvingId: string;
+    kaderId: string;
+    doel: string;
+    naam: string;
+    pdf: Buffer;
+    door: string;
+  },
+): Promise<string> {
   const sha = crypto.createHash('sha256').update(o.pdf).digest('hex');
-  return (await q.one<{ id: string }>(`INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door)
-    VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9) RETURNING id`, [o.organisatieId, o.inschrijvingId, o.kaderId, o.doel, o.naam, o.pdf.length, sha, o.pdf, o.door])).id;
+  return (
+    await q.one<{ id: string }>(
+      `INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door)
+    VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9) RETURNING id`,
+      [o.organisatieId, o.inschrijvingId, o.kaderId, o.doel, o.naam, o.pdf.length, sha, o.pdf, o.door],
+    )
+  ).id;
 }
 
-async function briefGegevens(q: Queryable, k: KaderRij, i: InschrijvingRij, g: { uitkomst: Uitkomst; looptijd: number; opslag: string; redenen: any[]; totaal: string | null; knock: string | null; datum: Date; bezwaarTot: Date | null; door: string; kenmerk: string; aangebodenPrijs?: string | null }): Promise<BriefGegevens> {
-  const namen = await q.query<{ id: string; naam: string }>('SELECT id, naam FROM organisatie WHERE id = ANY($1::text[])', [[k.organisatie_id, i.organisatie_id]]);
+async function briefGegevens(
+  q: Queryable,
+  k: KaderRij,
+  i: InschrijvingRij,
+  g: {
+    uitkomst: Uitkomst;
+    looptijd: number;
+    opslag: string;
+    redenen: any[];
+    totaal: string | null;
+    knock: string | null;
+    datum: Date;
+    bezwaarTot: Date | null;
+    door: string;
+    kenmerk: string;
+    aangebodenPrijs?: string | null;
+  },
+): Promise<BriefGegevens> {
+  const namen = await q.query<{ id: string; naam: string }>(
+    'SELECT id, naam FROM organisatie WHERE id = ANY($1::text[])',
+    [[k.organisatie_id, i.organisatie_id]],
+  );
   const n = (id: string) => namen.find((x) => x.id === id)?.naam ?? id;
   return {
-    kenmerk: g.kenmerk, zorgkantoorNaam: n(k.organisatie_id), aanbiederNaam: n(i.organisatie_id), aanbiederId: i.organisatie_id, kaderTitel: k.titel,
-    sector: k.sector, jaarVan: k.jaar_van, jaarTot: k.jaar_tot, uitkomst: g.uitkomst, uitkomstTekst: UITKOMST_TEKST[g.uitkomst], looptijdJaren: g.looptijd,
-    opslagPercentage: g.opslag, redenen: g.redenen, totaalscore: g.totaal, knockOut: g.knock, datum: g.datum, bezwaarTot: g.bezwaarTot, besluitDoor: g.door,
+    kenmerk: g.kenmerk,
+    zorgkantoorNaam: n(k.organisatie_id),
+    aanbiederNaam: n(i.organisatie_id),
+    aanbiederId: i.organisatie_id,
+    kaderTitel: k.titel,
+    sector: k.sector,
+    jaarVan: k.jaar_van,
+    jaarTot: k.jaar_tot,
+    uitkomst: g.uitkomst,
+    uitkomstTekst: UITKOMST_TEKST[g.uitkomst],
+    looptijdJaren: g.looptijd,
+    opslagPercentage: g.opslag,
+    redenen: g.redenen,
+    totaalscore: g.totaal,
+    knockOut: g.knock,
+    datum: g.datum,
+    bezwaarTot: g.bezwaarTot,
+    besluitDoor: g.door,
     ...(k.procedure_type === 'best_value' ? { aangebodenPrijs: g.aangebodenPrijs ?? null } : {}),
   };
 }
 
-const VOORLOPIG_FASEN: Fase[] = ['beoordeling', 'verduidelijking', 'voorlopige_gunning', 'bezwaartermijn', 'toelating_doorlopend', 'dialoog', 'inschrijving_gesloten', 'onderhandeling'];
+const VOORLOPIG_FASEN: Fase[] = [
+  'beoordeling',
+  'verduidelijking',
+  'voorlopige_gunning',
+  'bezwaartermijn',
+  'toelating_doorlopend',
+  'dialoog',
+  'inschrijving_gesloten',
+  'onderhandeling',
+];
 
 export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId: string, inv: VoorlopigInvoer) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
     if (k.procedure_type === 'open_house') {
-      throw unprocessable('open-house', 'Bij een open house-procedure wordt niet gegund: iedere aanbieder die aan de minimumeisen voldoet wordt toegelaten en krijgt een raamovereenkomst (regel open-house.toelating, seed 001 §4.2).', {
-        actie: `Leg de toelating vast via POST /api/v1/inkoop/inschrijvingen/${i.id}/toelating.` });
+      throw unprocessable(
+        'open-house',
+        'Bij een open house-procedure wordt niet gegund: iedere aanbieder die aan de minimumeisen voldoet wordt toegelaten en krijgt een raamovereenkomst (regel open-house.toelating, seed 001 §4.2).',
+        {
+          actie: `Leg de toelating vast via POST /api/v1/inkoop/inschrijvingen/${i.id}/toelating.`,
+        },
+      );
     }
-    if (!VOORLOPIG_FASEN.includes(k.fase)) throw conflict('fase', `In fase '${k.fase}' kan niet voorlopig worden gegund.`, { actie: 'Sluit eerst de inschrijving en start de beoordeling.' });
+    if (!VOORLOPIG_FASEN.includes(k.fase))
+      throw conflict('fase', `In fase '${k.fase}' kan niet voorlopig worden gegund.`, {
+        actie: 'Sluit eerst de inschrijving en start de beoordeling.',
+      });
     const besluit = await laatsteBesluit(t, i.id);
     if (!besluit || besluit.status !== 'vastgesteld' || !besluit.tweede_beslisser_id) {
       throw unprocessable('vier-ogen', `Gunnen zonder vier-ogenbesluit is niet toegestaan: ${VIER_OGEN_REGEL}.`, {
-        fouten: [{ waar: 'beoordeling', wat: besluit ? `De beoordeling is ${besluit.status}, niet vastgesteld door een tweede persoon.` : 'Er is geen beoordeling.', actie: 'Laat een tweede beoordelaar of manager de beoordeling vaststellen.' }] });
+        fouten: [
+          {
+            waar: 'beoordeling',
+            wat: besluit
+              ? `De beoordeling is ${besluit.status}, niet vastgesteld door een tweede persoon.`
+              : 'Er is geen beoordeling.',
+            actie: 'Laat een tweede beoordelaar of manager de beoordeling vaststellen.',
+          },
+        ],
+      });
     }
-    const bestaande = await t.maybeOne<any>(`SELECT * FROM gunning WHERE inschrijving_id = $1 AND soort = 'voorlopig'`, [i.id]);
+    const bestaande = await t.maybeOne<any>(
+      `SELECT * FROM gunning WHERE inschrijving_id = $1 AND soort = 'voorlopig'`,
+      [i.id],
+    );
     if (bestaande) {
-      const gegrond = await t.maybeOne(`SELECT 1 FROM bezwaar WHERE gunning_id = $1 AND status = 'gegrond' AND verwerkt_op IS NULL`, [bestaande.id]);
-      if (!gegrond) throw conflict('al-gegund', 'Deze inschrijving is al voorlopig gegund; herzien kan alleen na een gegrond bezwaar.');
-      if (await t.maybeOne(`SELECT 1 FROM gunning WHERE inschrijving_id = $1 AND soort = 'definitief'`, [i.id])) throw conflict('al-definitief', 'Deze inschrijving is al definitief gegund.');
+      const gegrond = await t.maybeOne(
+        `SELECT 1 FROM bezwaar WHERE gunning_id = $1 AND status = 'gegrond' AND verwerkt_op IS NULL`,
+        [bestaande.id],
+      );
+      if (!gegrond)
+        throw conflict(
+          'al-gegund',
+          'Deze inschrijving is al voorlopig gegund; herzien kan alleen na een gegrond bezwaar.',
+        );
+      if (await t.maybeOne(`SELECT 1 FROM gunning WHERE inschrijving_id = $1 AND soort = 'definitief'`, [i.id]))
+        throw conflict('al-definitief', 'Deze inschrijving is al definitief gegund.');
     }
     // Best value has its own award rule (rank in the ranking, contract for the kader period); the 2016
     // decision table's opslag, fraud dates, previous-year and regional conditions do not apply and are not used.
     let invoer: Awaited<ReturnType<typeof uitkomstInvoer>> | Awaited<ReturnType<typeof bestValueInvoer>>;
-    let b: { uitkomst: Uitkomst; omschrijving: string; looptijdJaren: number; opslagPercentage: string; redenen: any[]; regel: string };
+    let b: {
+      uitkomst: Uitkomst;
+      omschrijving: string;
+      looptijdJaren: number;
+      opslagPercentage: string;
+      redenen: any[];
+      regel: string;
+    };
     if (k.procedure_type === 'best_value') {
       weigerOpslagBijBestValue(inv);
       const bv = await bestValueInvoer(ctx, t, k, i, besluit);
       invoer = bv;
-      try { b = bepaalBestValueUitkomst(bv); } catch (e) { alsAppFout(e); }
+      try {
+        b = bepaalBestValueUitkomst(bv);
+      } catch (e) {
+        alsAppFout(e);
+      }
     } else {
       const inv2016 = await uitkomstInvoer(ctx, t, k, i, besluit, inv);
       invoer = inv2016;
       let b2016;
-      try { b2016 = bepaalUitkomst(inv2016); } catch (e) { alsAppFout(e); }
+      try {
+        b2016 = bepaalUitkomst(inv2016);
+      } catch (e) {
+        alsAppFout(e);
+      }
       b = { ...b2016, redenen: redenenMetHerkomst(b2016.redenen, inv2016) };
     }
-    const knockTekst = 'knockOuts' in invoer ? invoer.knockOuts.map((x) => `${x.code} ${x.tekst}`.trim()).join(', ') || null : invoer.nietVoldaneEisen?.join(', ') || null;
+    const knockTekst =
+      'knockOuts' in invoer
+        ? invoer.knockOuts.map((x) => `${x.code} ${x.tekst}`.trim()).join(', ') || null
+        : invoer.nietVoldaneEisen?.join(', ') || null;
     const nu = ctx.now();
     const bezwaarTermijn = await termijnEinde(t, k.id, 'bezwaar');
-    const bezwaarTot = bezwaarTermijn && bezwaarTermijn > nu ? bezwaarTermijn : new Date(nu.getTime() + k.bezwaartermijn_dagen * 86_400_000);
+    const bezwaarTot =
+      bezwaarTermijn && bezwaarTermijn > nu
+        ? bezwaarTermijn
+        : new Date(nu.getTime() + k.bezwaartermijn_dagen * 86_400_000);
     const kenmerk = `VG-${k.jaar_van}-${i.id.slice(0, 8)}`;
-    const pdf = await voorlopigeGunningsbrief(await briefGegevens(t, k, i, { uitkomst: b.uitkomst, looptijd: b.looptijdJaren, opslag: b.opslagPercentage, redenen: b.redenen,
-      totaal: besluit.totaalscore === null ? null : String(besluit.totaalscore), knock: knockTekst, datum: nu, bezwaarTot, door: a.naam, kenmerk,
-      aangebodenPrijs: 'aangebodenPrijs' in invoer ? invoer.aangebodenPrijs : null }));
-    const docId = await opslaanPdf(t, { organisatieId: i.organisatie_id, inschrijvingId: i.id, kaderId: k.id, doel: 'brief', naam: `voorlopige-gunning-${kenmerk}.pdf`, pdf, door: a.gebruikerId });
-    const vals = [NAAR_DB[b.uitkomst], b.opslagPercentage, inv.motivatie ?? null, docId, a.gebruikerId, nu, b.looptijdJaren, JSON.stringify(invoer), JSON.stringify(b.redenen), b.regel, bezwaarTot, besluit.id];
+    const pdf = await voorlopigeGunningsbrief(
+      await briefGegevens(t, k, i, {
+        uitkomst: b.uitkomst,
+        looptijd: b.looptijdJaren,
+        opslag: b.opslagPercentage,
+        redenen: b.redenen,
+        totaal: besluit.totaalscore === null ? null : String(besluit.totaalscore),
+        knock: knockTekst,
+        datum: nu,
+        bezwaarTot,
+        door: a.naam,
+        kenmerk,
+        aangebodenPrijs: 'aangebodenPrijs' in invoer ? invoer.aangebodenPrijs : null,
+      }),
+    );
+    const docId = await opslaanPdf(t, {
+      organisatieId: i.organisatie_id,
+      inschrijvingId: i.id,
+      kaderId: k.id,
+      doel: 'brief',
+      naam: `voorlopige-gunning-${kenmerk}.pdf`,
+      pdf,
+      door: a.gebruikerId,
+    });
+    const vals = [
+      NAAR_DB[b.uitkomst],
+      b.opslagPercentage,
+      inv.motivatie ?? null,
+      docId,
+      a.gebruikerId,
+      nu,
+      b.looptijdJaren,
+      JSON.stringify(invoer),
+      JSON.stringify(b.redenen),
+      b.regel,
+      bezwaarTot,
+      besluit.id,
+    ];
     let gunningId: string;
     if (bestaande) {
       gunningId = bestaande.id;
-      await t.query(`UPDATE gunning SET uitkomst=$2, opslag_pct=$3, motivatie=$4, brief_document_id=$5, besloten_door=$6, herzien_op=$7, looptijd_jaren=$8, invoer=$9, redenen=$10, regel=$11, bezwaar_tot=$12, besluit_id=$13 WHERE id = $1`,
-        [bestaande.id, ...vals]);
-      await t.query(`UPDATE bezwaar SET verwerkt_op = $2 WHERE gunning_id = $1 AND status = 'gegrond' AND verwerkt_op IS NULL`, [bestaande.id, nu]);
+      await t.query(
+        `UPDATE gunning SET uitkomst=$2, opslag_pct=$3, motivatie=$4, brief_document_id=$5, besloten_door=$6, herzien_op=$7, looptijd_jaren=$8, invoer=$9, redenen=$10, regel=$11, bezwaar_tot=$12, besluit_id=$13 WHERE id = $1`,
+        [bestaande.id, ...vals],
+      );
+      await t.query(
+        `UPDATE bezwaar SET verwerkt_op = $2 WHERE gunning_id = $1 AND status = 'gegrond' AND verwerkt_op IS NULL`,
+        [bestaande.id, nu],
+      );
     } else {
-      gunningId = (await t.one<{ id: string }>(`INSERT INTO gunning (inschrijving_id, soort, uitkomst, opslag_pct, motivatie, brief_document_id, besloten_door, besloten_op, looptijd_jaren, invoer, redenen, regel, bezwaar_tot, besluit_id)
-        VALUES ($1,'voorlopig',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`, [i.id, ...vals])).id;
+      gunningId = (
+        await t.one<{ id: string }>(
+          `INSERT INTO gunning (inschrijving_id, soort, uitkomst, opslag_pct, motivatie, brief_document_id, besloten_door, besloten_op, looptijd_jaren, invoer, redenen, regel, bezwaar_tot, besluit_id)
+        VALUES ($1,'voorlopig',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+          [i.id, ...vals],
+        )
+      ).id;
     }
     await appendAudit(t, auditActor(a), {
-      actie: bestaande ? 'inkoop.gunning.voorlopig-herzien' : 'inkoop.gunning.voorlopig', onderwerpType: 'inschrijving', onderwerpId: i.id,
+      actie: bestaande ? 'inkoop.gunning.voorlopig-herzien' : 'inkoop.gunning.voorlopig',
+      onderwerpType: 'inschrijving',
+      onderwerpId: i.id,
       invoer: { ...invoer, besluitId: besluit.id, motivatie: inv.motivatie ?? null },
-      resultaat: { gunningId, uitkomst: b.uitkomst, looptijdJaren: b.looptijdJaren, opslagPercentage: b.opslagPercentage, redenen: b.redenen, bezwaarTot: bezwaarTot.toISOString(), briefSha256: crypto.createHash('sha256').update(pdf).digest('hex') },
+      resultaat: {
+        gunningId,
+        uitkomst: b.uitkomst,
+        looptijdJaren: b.looptijdJaren,
+        opslagPercentage: b.opslagPercentage,
+        redenen: b.redenen,
+        bezwaarTot: bezwaarTot.toISOString(),
+        briefSha256: crypto.createHash('sha256').update(pdf).digest('hex'),
+      },
       regel: b.regel,
     });
     return { gunningId, ...b, bezwaarTot: bezwaarTot.toISOString(), briefDocumentId: docId };
   });
 }
 
-export async function definitiefGunnen(ctx: AppContext, a: Actor, inschrijvingId: string, body: { motivatie?: string }) {
+export async function definitiefGunnen(
+  ctx: AppContext,
+  a: Actor,
+  inschrijvingId: string,
+  body: { motivatie?: string },
+) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
     const v = await t.maybeOne<any>(`SELECT * FROM gunning WHERE inschrijving_id = $1 AND soort = 'voorlopig'`, [i.id]);
-    if (!v) throw unprocessable('voorlopig-eerst', 'Definitief gunnen kan pas na een voorlopige gunning en de bezwaartermijn.', { actie: 'Gun eerst voorlopig.' });
-    if (await t.maybeOne(`SELECT 1 FROM gunning WHERE inschrijving_id = $1 AND soort = 'definitief'`, [i.id])) throw conflict('al-definitief', 'Deze inschrijving is al definitief gegund.');
+    if (!v)
+      throw unprocessable(
+        'voorlopig-eerst',
+        'Definitief gunnen kan pas na een voorlopige gunning en de bezwaartermijn.',
+        { actie: 'Gun eerst voorlopig.' },
+      );
+    if (await t.maybeOne(`SELECT 1 FROM gunning WHERE inschrijving_id = $1 AND soort = 'definitief'`, [i.id]))
+      throw conflict('al-definitief', 'Deze inschrijving is al definitief gegund.');
     const nu = ctx.now();
     if (v.bezwaar_tot && nu <= new Date(v.bezwaar_tot)) {
-      throw unprocessable('bezwaartermijn', `De bezwaartermijn loopt nog tot ${new Date(v.bezwaar_tot).toISOString()}; definitief gunnen kan daarna (regel bezwaartermijn).`, { actie: 'Wacht tot de bezwaartermijn is verstreken.' });
+      throw unprocessable(
+        'bezwaartermijn',
+        `De bezwaartermijn loopt nog tot ${new Date(v.bezwaar_tot).toISOString()}; definitief gunnen kan daarna (regel bezwaartermijn).`,
+        { actie: 'Wacht tot de bezwaartermijn is verstreken.' },
+      );
     }
-    const open = await t.query<{ id: string }>(`SELECT id FROM bezwaar WHERE gunning_id = $1 AND status = 'ingediend'`, [v.id]);
-    if (open.length) throw unprocessable('bezwaar-open', `Er ${open.length === 1 ? 'is één bezwaar' : `zijn ${open.length} bezwaren`} nog niet beslist (regel bezwaar).`, { actie: 'Beslis eerst over het bezwaar.' });
-    const gegrondNietHerzien = await t.maybeOne(`SELECT 1 FROM bezwaar WHERE gunning_id = $1 AND status = 'gegrond' AND verwerkt_op IS NULL`, [v.id]);
-    if (gegrondNietHerzien) throw unprocessable('bezwaar-gegrond', 'Een bezwaar is gegrond verklaard; herzie eerst de voorlopige gunning.', { actie: 'Gun opnieuw voorlopig met de aangepaste invoer.' });
+    const open = await t.query<{ id: string }>(
+      `SELECT id FROM bezwaar WHERE gunning_id = $1 AND status = 'ingediend'`,
+      [v.id],
+    );
+    if (open.length)
+      throw unprocessable(
+        'bezwaar-open',
+        `Er ${open.length === 1 ? 'is één bezwaar' : `zijn ${open.length} bezwaren`} nog niet beslist (regel bezwaar).`,
+        { actie: 'Beslis eerst over het bezwaar.' },
+      );
+    const gegrondNietHerzien = await t.maybeOne(
+      `SELECT 1 FROM bezwaar WHERE gunning_id = $1 AND status = 'gegrond' AND verwerkt_op IS NULL`,
+      [v.id],
+    );
+    if (gegrondNietHerzien)
+      throw unprocessable('bezwaar-gegrond', 'Een bezwaar is gegrond verklaard; herzie eerst de voorlopige gunning.', {
+        actie: 'Gun opnieuw voorlopig met de aangepaste invoer.',
+      });
     const uitkomst = UIT_DB[v.uitkomst];
     const opslag = v.opslag_pct === null ? '0.00' : Number(v.opslag_pct).toFixed(2);
     const besluit = await t.maybeOne<any>('SELECT totaalscore FROM beoordeling_besluit WHERE id = $1', [v.besluit_id]);
     const kenmerk = `DG-${k.jaar_van}-${i.id.slice(0, 8)}`;
     // Best value: the offered price of the (sealed, no longer changeable) proposal goes into the letter and the contract.
     const voorstel = k.procedure_type === 'best_value' ? await laadVoorstel(t, i.id) : null;
-    const knock = Array.isArray(v.invoer?.knockOuts) ? v.invoer.knockOuts.map((x: any) => `${x.code} ${x.tekst}`.trim()).join(', ') : (v.invoer?.nietVoldaneEisen ?? []).join(', ');
-    const gegevens = await briefGegevens(t, k, i, { uitkomst, looptijd: v.looptijd_jaren ?? 0, opslag, redenen: v.redenen ?? [], totaal: besluit?.totaalscore === null || !besluit ? null : String(besluit.totaalscore),
-      knock: knock || null, datum: nu, bezwaarTot: null, door: a.naam, kenmerk, aangebodenPrijs: voorstel?.aangebodenPrijs ?? null });
+    const knock = Array.isArray(v.invoer?.knockOuts)
+      ? v.invoer.knockOuts.map((x: any) => `${x.code} ${x.tekst}`.trim()).join(', ')
+      : (v.invoer?.nietVoldaneEisen ?? []).join(', ');
+    const gegevens = await briefGegevens(t, k, i, {
+      uitkomst,
+      looptijd: v.looptijd_jaren ?? 0,
+      opslag,
+      redenen: v.redenen ?? [],
+      totaal: besluit?.totaalscore === null || !besluit ? null : String(besluit.totaalscore),
+      knock: knock || null,
+      datum: nu,
+      bezwaarTot: null,
+      door: a.naam,
+      kenmerk,
+      aangebodenPrijs: voorstel?.aangebodenPrijs ?? null,
+    });
     const brief = await definitieveGunningsbrief(gegevens);
-    const briefId = await opslaanPdf(t, { organisatieId: i.organisatie_id, inschrijvingId: i.id, kaderId: k.id, doel: 'brief', naam: `definitieve-gunning-${kenmerk}.pdf`, pdf: brief, door: a.gebruikerId });
-    const g = await t.one<{ id: string }>(`INSERT INTO gunning (inschrijving_id, besluit_id, soort, uitkomst, opslag_pct, motivatie, brief_document_id, besloten_door, besloten_op, looptijd_jaren, invoer, redenen, regel)
+    const briefId = await opslaanPdf(t, {
+      organisatieId: i.organisatie_id,
+      inschrijvingId: i.id,
+      kaderId: k.id,
+      doel: 'brief',
+      naam: `definitieve-gunning-${kenmerk}.pdf`,
+      pdf: brief,
+      door: a.gebruikerId,
+    });
+    const g = await t.one<{ id: string }>(
+      `INSERT INTO gunning (inschrijving_id, besluit_id, soort, uitkomst, opslag_pct, motivatie, brief_document_id, besloten_door, besloten_op, looptijd_jaren, invoer, redenen, regel)
       VALUES ($1,$2,'definitief',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
-    [i.id, v.besluit_id, v.uitkomst, opslag, body.motivatie ?? null, briefId, a.gebruikerId, nu, v.looptijd_jaren, JSON.stringify(v.invoer), JSON.stringify(v.redenen), v.regel]);
+      [
+        i.id,
+        v.besluit_id,
+        v.uitkomst,
+        opslag,
+        body.motivatie ?? null,
+        briefId,
+        a.gebruikerId,
+        nu,
+        v.looptijd_jaren,
+        JSON.stringify(v.invoer),
+        JSON.stringify(v.redenen),
+        v.regel,
+      ],
+    );
     let overeenkomstId: string | null = null;
     let afgesprokenKpis: { id: string; naam: string; nulmeting: string; streefwaarde: string; richting: string }[] = [];
     if (uitkomst !== 'geen-overeenkomst') {
       // Best value: the provider's own KPIs become agreed contract terms, in this transaction (regel inkoop.bestvalue.contract).
       const kpis = k.procedure_type === 'best_value' ? await kpisAfspreken(t, i.id, nu) : [];
-      afgesprokenKpis = kpis.map((x) => ({ id: x.id, naam: x.naam, nulmeting: x.nulmeting, streefwaarde: x.streefwaarde, richting: x.richting }));
+      afgesprokenKpis = kpis.map((x) => ({
+        id: x.id,
+        naam: x.naam,
+        nulmeting: x.nulmeting,
+        streefwaarde: x.streefwaarde,
+        richting: x.richting,
+      }));
       const looptijd = v.looptijd_jaren as number;
       const ingang = `${k.jaar_van}-01-01`;
       // best value: the contract runs for the kader period (src/domain/inkoop/bestvalue-uitkomst.ts); 2016: one or two years from jaar_van
       const eind = uitkomst === 'bestvalue-overeenkomst' ? `${k.jaar_tot}-12-31` : `${k.jaar_van + looptijd - 1}-12-31`;
       const { nvi, items } = await laatsteNvi(t, k.id);
-      const eisen = await t.query<{ code: string; tekst: string }>(`SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis') ORDER BY volgorde, code`, [k.id]);
+      const eisen = await t.query<{ code: string; tekst: string }>(
+        `SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis') ORDER BY volgorde, code`,
+        [k.id],
+      );
       const okKenmerk = `OK-${k.jaar_van}-${i.id.slice(0, 8)}`;
-      const pdf = await overeenkomstPdf({ ...gegevens, kenmerk: okKenmerk, ingangsdatum: ingang, einddatum: eind, kaderVersie: i.kader_versie ?? k.gepubliceerde_versie, nviVersie: nvi?.versie ?? null, nvi: items, eisen, ...(kpis.length ? { kpis } : {}),
-        ...(voorstel ? { prijsToelichting: voorstel.prijsToelichting } : {}) });
-      const docId = await opslaanPdf(t, { organisatieId: i.organisatie_id, inschrijvingId: i.id, kaderId: k.id, doel: 'overeenkomst', naam: `overeenkomst-${okKenmerk}.pdf`, pdf, door: a.gebruikerId });
+      const pdf = await overeenkomstPdf({
+        ...gegevens,
+        kenmerk: okKenmerk,
+        ingangsdatum: ingang,
+        einddatum: eind,
+        kaderVersie: i.kader_versie ?? k.gepubliceerde_versie,
+        nviVersie: nvi?.versie ?? null,
+        nvi: items,
+        eisen,
+        ...(kpis.length ? { kpis } : {}),
+        ...(voorstel ? { prijsToelichting: voorstel.prijsToelichting } : {}),
+      });
+      const docId = await opslaanPdf(t, {
+        organisatieId: i.organisatie_id,
+        inschrijvingId: i.id,
+        kaderId: k.id,
+        doel: 'overeenkomst',
+        naam: `overeenkomst-${okKenmerk}.pdf`,
+        pdf,
+        door: a.gebruikerId,
+      });
       const sha = crypto.createHash('sha256').update(pdf).digest('hex');
-      overeenkomstId = (await t.one<{ id: string }>(`INSERT INTO overeenkomst (inschrijving_id, gunning_id, kader_id, organisatie_id, ingangsdatum, einddatum, kader_versie, nvi_versie, documenten, document_id, aangemaakt_op)
-        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`, [i.id, g.id, k.id, i.organisatie_id, ingang, eind, i.kader_versie ?? k.gepubliceerde_versie, nvi?.versie ?? null,
-        JSON.stringify([{ soort: 'overeenkomst', naam: `overeenkomst-${okKenmerk}.pdf`, sha256: sha, documentId: docId }, ...(nvi ? [{ soort: 'nota_van_inlichtingen', naam: `Nota van Inlichtingen versie ${nvi.versie}`, versie: nvi.versie }] : [])]),
-        docId, nu])).id;
+      overeenkomstId = (
+        await t.one<{ id: string }>(
+          `INSERT INTO overeenkomst (inschrijving_id, gunning_id, kader_id, organisatie_id, ingangsdatum, einddatum, kader_versie, nvi_versie, documenten, document_id, aangemaakt_op)
+        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+          [
+            i.id,
+            g.id,
+            k.id,
+            i.organisatie_id,
+            ingang,
+            eind,
+            i.kader_versie ?? k.gepubliceerde_versie,
+            nvi?.versie ?? null,
+            JSON.stringify([
+              { soort: 'overeenkomst', naam: `overeenkomst-${okKenmerk}.pdf`, sha256: sha, documentId: docId },
+              ...(nvi
+                ? [
+                    {
+                      soort: 'nota_van_inlichtingen',
+                      naam: `Nota van Inlichtingen versie ${nvi.versie}`,
+                      versie: nvi.versie,
+                    },
+                  ]
+                : []),
+            ]),
+            docId,
+            nu,
+          ],
+        )
+      ).id;
     }
     await appendAudit(t, auditActor(a), {
-      actie: 'inkoop.gunning.definitief', onderwerpType: 'inschrijving', onderwerpId: i.id,
-      invoer: { voorlopigeGunningId: v.id, uitkomst, opslagPercentage: opslag, bezwaarTot: v.bezwaar_tot ? new Date(v.bezwaar_tot).toISOString() : null, motivatie: body.motivatie ?? null,
-        ...(afgesprokenKpis.length ? { afgesprokenKpis, kpiRegel: BEST_VALUE_REGELS.contract } : {}) },
-      resultaat: { gunningId: g.id, overeenkomstId, briefDocumentId: briefId }, regel: v.regel,
+      actie: 'inkoop.gunning.definitief',
+      onderwerpType: 'inschrijving',
+      onderwerpId: i.id,
+      invoer: {
+        voorlopigeGunningId: v.id,
+        uitkomst,
+        opslagPercentage: opslag,
+        bezwaarTot: v.bezwaar_tot ? new Date(v.bezwaar_tot).toISOString() : null,
+        motivatie: body.motivatie ?? null,
+        ...(afgesprokenKpis.length ? { afgesprokenKpis, kpiRegel: BEST_VALUE_REGELS.contract } : {}),
+      },
+      resultaat: { gunningId: g.id, overeenkomstId, briefDocumentId: briefId },
+      regel: v.regel,
     });
     return { gunningId: g.id, uitkomst, overeenkomstId, briefDocumentId: briefId };
   });
@@ -498,9 +1112,12 @@ export async function definitiefGunnen(ctx: AppContext, a: Actor, inschrijvingId
 async function zichtbareGunning(q: Queryable, a: Actor, gunningId: string) {
   const g = await q.maybeOne<any>(
     `SELECT g.*, i.organisatie_id AS aanbieder_id, i.kader_id, k.organisatie_id AS zorgkantoor_id FROM gunning g JOIN inschrijving i ON i.id = g.inschrijving_id
-     JOIN inkoopkader k ON k.id = i.kader_id WHERE g.id = $1`, [gunningId]);
+     JOIN inkoopkader k ON k.id = i.kader_id WHERE g.id = $1`,
+    [gunningId],
+  );
   if (!g) throw notFound('Deze gunning');
-  if (isAanbieder(a) ? g.aanbieder_id !== a.organisatieId : !(isZorgkantoor(a) && g.zorgkantoor_id === a.organisatieId)) throw notFound('Deze gunning');
+  if (isAanbieder(a) ? g.aanbieder_id !== a.organisatieId : !(isZorgkantoor(a) && g.zorgkantoor_id === a.organisatieId))
+    throw notFound('Deze gunning');
   return g;
 }
 
@@ -508,31 +1125,69 @@ export async function bezwaarIndienen(ctx: AppContext, a: Actor, gunningId: stri
   return ctx.db.tx(async (t) => {
     const g = await zichtbareGunning(t, a, gunningId);
     if (!isAanbieder(a)) throw notFound('Deze gunning');
-    if (g.soort !== 'voorlopig') throw unprocessable('bezwaar-alleen-voorlopig', 'Bezwaar kan alleen tegen een voorlopige gunning.');
+    if (g.soort !== 'voorlopig')
+      throw unprocessable('bezwaar-alleen-voorlopig', 'Bezwaar kan alleen tegen een voorlopige gunning.');
     const nu = ctx.now();
     if (g.bezwaar_tot && nu > new Date(g.bezwaar_tot)) {
-      throw unprocessable('bezwaartermijn', `De bezwaartermijn is verstreken op ${new Date(g.bezwaar_tot).toISOString()} (regel bezwaartermijn).`, { actie: 'Neem contact op met het zorgkantoor.' });
+      throw unprocessable(
+        'bezwaartermijn',
+        `De bezwaartermijn is verstreken op ${new Date(g.bezwaar_tot).toISOString()} (regel bezwaartermijn).`,
+        { actie: 'Neem contact op met het zorgkantoor.' },
+      );
     }
-    if (!tekst.trim()) throw unprocessable('bezwaar-tekst', 'Licht uw bezwaar toe.', { fouten: [{ waar: 'tekst', wat: 'Toelichting ontbreekt.' }] });
-    const b = await t.one<{ id: string }>(`INSERT INTO bezwaar (gunning_id, inschrijving_id, tekst, ingediend_op, ingediend_door) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-      [g.id, g.inschrijving_id, tekst.trim(), nu, a.gebruikerId]);
-    await appendAudit(t, auditActor(a), { actie: 'inkoop.bezwaar.ingediend', onderwerpType: 'gunning', onderwerpId: g.id,
-      invoer: { tekst: tekst.trim(), bezwaarTot: g.bezwaar_tot ? new Date(g.bezwaar_tot).toISOString() : null }, resultaat: { bezwaarId: b.id }, regel: 'bezwaartermijn' });
+    if (!tekst.trim())
+      throw unprocessable('bezwaar-tekst', 'Licht uw bezwaar toe.', {
+        fouten: [{ waar: 'tekst', wat: 'Toelichting ontbreekt.' }],
+      });
+    const b = await t.one<{ id: string }>(
+      `INSERT INTO bezwaar (gunning_id, inschrijving_id, tekst, ingediend_op, ingediend_door) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
+      [g.id, g.inschrijving_id, tekst.trim(), nu, a.gebruikerId],
+    );
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.bezwaar.ingediend',
+      onderwerpType: 'gunning',
+      onderwerpId: g.id,
+      invoer: { tekst: tekst.trim(), bezwaarTot: g.bezwaar_tot ? new Date(g.bezwaar_tot).toISOString() : null },
+      resultaat: { bezwaarId: b.id },
+      regel: 'bezwaartermijn',
+    });
     return { bezwaarId: b.id, status: 'ingediend' as const };
   });
 }
 
-export async function bezwaarBeslissen(ctx: AppContext, a: Actor, bezwaarId: string, body: { status: 'gegrond' | 'ongegrond'; besluit: string }) {
+export async function bezwaarBeslissen(
+  ctx: AppContext,
+  a: Actor,
+  bezwaarId: string,
+  body: { status: 'gegrond' | 'ongegrond'; besluit: string },
+) {
   return ctx.db.tx(async (t) => {
     const b = await t.maybeOne<any>('SELECT * FROM bezwaar WHERE id = $1', [bezwaarId]);
     if (!b || isAanbieder(a)) throw notFound('Dit bezwaar');
-    const g = await zichtbareGunning(t, a, b.gunning_id).catch(() => { throw notFound('Dit bezwaar'); });
+    const g = await zichtbareGunning(t, a, b.gunning_id).catch(() => {
+      throw notFound('Dit bezwaar');
+    });
     if (b.status !== 'ingediend') throw conflict('al-besloten', `Over dit bezwaar is al besloten (${b.status}).`);
-    if (!body.besluit?.trim()) throw unprocessable('motivatie', 'Een besluit op bezwaar vraagt een motivatie.', { fouten: [{ waar: 'besluit', wat: 'Motivatie ontbreekt.' }] });
+    if (!body.besluit?.trim())
+      throw unprocessable('motivatie', 'Een besluit op bezwaar vraagt een motivatie.', {
+        fouten: [{ waar: 'besluit', wat: 'Motivatie ontbreekt.' }],
+      });
     const nu = ctx.now();
-    await t.query('UPDATE bezwaar SET status = $2, besluit = $3, besloten_op = $4, besloten_door = $5 WHERE id = $1', [b.id, body.status, body.besluit.trim(), nu, a.gebruikerId]);
-    await appendAudit(t, auditActor(a), { actie: `inkoop.bezwaar.${body.status}`, onderwerpType: 'gunning', onderwerpId: g.id,
-      invoer: { bezwaarId: b.id, tekst: b.tekst, besluit: body.besluit.trim() }, resultaat: { status: body.status }, regel: 'bezwaar: besluit door manager zorgkantoor' });
+    await t.query('UPDATE bezwaar SET status = $2, besluit = $3, besloten_op = $4, besloten_door = $5 WHERE id = $1', [
+      b.id,
+      body.status,
+      body.besluit.trim(),
+      nu,
+      a.gebruikerId,
+    ]);
+    await appendAudit(t, auditActor(a), {
+      actie: `inkoop.bezwaar.${body.status}`,
+      onderwerpType: 'gunning',
+      onderwerpId: g.id,
+      invoer: { bezwaarId: b.id, tekst: b.tekst, besluit: body.besluit.trim() },
+      resultaat: { status: body.status },
+      regel: 'bezwaar: besluit door manager zorgkantoor',
+    });
     return { bezwaarId: b.id, status: body.status };
   });
 }
@@ -541,17 +1196,42 @@ export async function bezwaarBeslissen(ctx: AppContext, a: Actor, bezwaarId: str
 
 function gunningUit(g: any, bezwaren: any[], ok: any | null, nu: Date) {
   return {
-    id: g.id, inschrijvingId: g.inschrijving_id, kaderId: g.kader_id, kaderTitel: g.kader_titel, aanbiederId: g.aanbieder_id, aanbiederNaam: g.aanbieder_naam,
-    soort: g.soort as string, uitkomst: UIT_DB[g.uitkomst] as string, omschrijving: UITKOMST_TEKST[UIT_DB[g.uitkomst]],
-    looptijdJaren: g.looptijd_jaren ?? 0, opslagPercentage: g.opslag_pct === null ? '0.00' : Number(g.opslag_pct).toFixed(2),
+    id: g.id,
+    inschrijvingId: g.inschrijving_id,
+    kaderId: g.kader_id,
+    kaderTitel: g.kader_titel,
+    aanbiederId: g.aanbieder_id,
+    aanbiederNaam: g.aanbieder_naam,
+    soort: g.soort as string,
+    uitkomst: UIT_DB[g.uitkomst] as string,
+    omschrijving: UITKOMST_TEKST[UIT_DB[g.uitkomst]],
+    looptijdJaren: g.looptijd_jaren ?? 0,
+    opslagPercentage: g.opslag_pct === null ? '0.00' : Number(g.opslag_pct).toFixed(2),
     redenen: (g.redenen ?? []) as { code: string; regel: string; voldaan: boolean; toelichting: string }[],
-    beslotenOp: new Date(g.besloten_op).toISOString(), bezwaarTot: g.bezwaar_tot ? new Date(g.bezwaar_tot).toISOString() : null,
+    beslotenOp: new Date(g.besloten_op).toISOString(),
+    bezwaarTot: g.bezwaar_tot ? new Date(g.bezwaar_tot).toISOString() : null,
     // judged on the server clock, so the screen never offers an objection the server would refuse
     bezwaarOpen: g.soort === 'voorlopig' && !!g.bezwaar_tot && nu <= new Date(g.bezwaar_tot),
     briefDocumentId: g.brief_document_id ?? null,
-    bezwaren: bezwaren.map((b) => ({ id: b.id, tekst: b.tekst, status: b.status, besluit: b.besluit ?? null, ingediendOp: new Date(b.ingediend_op).toISOString(), verwerkt: !!b.verwerkt_op })),
-    overeenkomst: ok ? { id: ok.id, status: ok.status, ingangsdatum: ok.ingangsdatum, einddatum: ok.einddatum, documentId: ok.document_id ?? null, nviVersie: ok.nvi_versie ?? null,
-      geaccepteerdOp: ok.geaccepteerd_op ? new Date(ok.geaccepteerd_op).toISOString() : null } : null,
+    bezwaren: bezwaren.map((b) => ({
+      id: b.id,
+      tekst: b.tekst,
+      status: b.status,
+      besluit: b.besluit ?? null,
+      ingediendOp: new Date(b.ingediend_op).toISOString(),
+      verwerkt: !!b.verwerkt_op,
+    })),
+    overeenkomst: ok
+      ? {
+          id: ok.id,
+          status: ok.status,
+          ingangsdatum: ok.ingangsdatum,
+          einddatum: ok.einddatum,
+          documentId: ok.document_id ?? null,
+          nviVersie: ok.nvi_versie ?? null,
+          geaccepteerdOp: ok.geaccepteerd_op ? new Date(ok.geaccepteerd_op).toISOString() : null,
+        }
+      : null,
   };
 }
 
@@ -560,29 +1240,59 @@ export async function gunningen(ctx: AppContext, a: Actor, kaderId?: string) {
     `SELECT g.*, i.organisatie_id AS aanbieder_id, i.kader_id, k.titel AS kader_titel, o.naam AS aanbieder_naam FROM gunning g
      JOIN inschrijving i ON i.id = g.inschrijving_id JOIN inkoopkader k ON k.id = i.kader_id JOIN organisatie o ON o.id = i.organisatie_id
      WHERE ($1::text IS NULL OR i.kader_id::text = $1) AND (CASE WHEN $3 THEN i.organisatie_id = $2 ELSE k.organisatie_id = $2 END)
-     ORDER BY g.besloten_op DESC`, [kaderId ?? null, a.organisatieId, isAanbieder(a)]);
+     ORDER BY g.besloten_op DESC`,
+    [kaderId ?? null, a.organisatieId, isAanbieder(a)],
+  );
   const ids = rows.map((r) => r.id);
-  const bez = ids.length ? await ctx.db.query<any>('SELECT * FROM bezwaar WHERE gunning_id = ANY($1::uuid[]) ORDER BY ingediend_op', [ids]) : [];
-  const oks = ids.length ? await ctx.db.query<any>('SELECT *, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum FROM overeenkomst WHERE gunning_id = ANY($1::uuid[])', [ids]) : [];
-  return rows.map((g) => gunningUit(g, bez.filter((b) => b.gunning_id === g.id), oks.find((o) => o.gunning_id === g.id) ?? null, ctx.now()));
+  const bez = ids.length
+    ? await ctx.db.query<any>('SELECT * FROM bezwaar WHERE gunning_id = ANY($1::uuid[]) ORDER BY ingediend_op', [ids])
+    : [];
+  const oks = ids.length
+    ? await ctx.db.query<any>(
+        'SELECT *, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum FROM overeenkomst WHERE gunning_id = ANY($1::uuid[])',
+        [ids],
+      )
+    : [];
+  return rows.map((g) =>
+    gunningUit(
+      g,
+      bez.filter((b) => b.gunning_id === g.id),
+      oks.find((o) => o.gunning_id === g.id) ?? null,
+      ctx.now(),
+    ),
+  );
 }
 
 export async function gunning(ctx: AppContext, a: Actor, id: string) {
   const g = await zichtbareGunning(ctx.db, a, id);
-  const extra = await ctx.db.one<any>('SELECT k.titel AS kader_titel, o.naam AS aanbieder_naam FROM inkoopkader k, organisatie o WHERE k.id = $1 AND o.id = $2', [g.kader_id, g.aanbieder_id]);
+  const extra = await ctx.db.one<any>(
+    'SELECT k.titel AS kader_titel, o.naam AS aanbieder_naam FROM inkoopkader k, organisatie o WHERE k.id = $1 AND o.id = $2',
+    [g.kader_id, g.aanbieder_id],
+  );
   const bez = await ctx.db.query<any>('SELECT * FROM bezwaar WHERE gunning_id = $1 ORDER BY ingediend_op', [g.id]);
-  const ok = await ctx.db.maybeOne<any>('SELECT *, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum FROM overeenkomst WHERE gunning_id = $1', [g.id]);
+  const ok = await ctx.db.maybeOne<any>(
+    'SELECT *, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum FROM overeenkomst WHERE gunning_id = $1',
+    [g.id],
+  );
   return gunningUit({ ...g, ...extra }, bez, ok, ctx.now());
 }
 
 /** A generated letter or contract: its provider or its zorgkantoor only; anyone else 404. */
-export async function gunningDocument(ctx: AppContext, a: Actor, id: string): Promise<{ naam: string; inhoud: Buffer; sha256: string }> {
+export async function gunningDocument(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+): Promise<{ naam: string; inhoud: Buffer; sha256: string }> {
   const d = await ctx.db.maybeOne<any>(
     `SELECT d.naam, d.inhoud, d.sha256, d.organisatie_id, k.organisatie_id AS zorgkantoor_id FROM document d JOIN inkoopkader k ON k.id = d.kader_id
      WHERE d.id = $1 AND d.doel IN ('brief','overeenkomst') AND NOT d.verwijderd
-       AND (EXISTS (SELECT 1 FROM gunning g WHERE g.brief_document_id = d.id) OR EXISTS (SELECT 1 FROM overeenkomst o WHERE o.document_id = d.id))`, [id]);
+       AND (EXISTS (SELECT 1 FROM gunning g WHERE g.brief_document_id = d.id) OR EXISTS (SELECT 1 FROM overeenkomst o WHERE o.document_id = d.id))`,
+    [id],
+  );
   if (!d) throw notFound('Dit document');
-  const mag = isAanbieder(a) ? d.organisatie_id === a.organisatieId : isZorgkantoor(a) && d.zorgkantoor_id === a.organisatieId;
+  const mag = isAanbieder(a)
+    ? d.organisatie_id === a.organisatieId
+    : isZorgkantoor(a) && d.zorgkantoor_id === a.organisatieId;
   if (!mag) throw notFound('Dit document');
   return { naam: d.naam, inhoud: Buffer.from(d.inhoud), sha256: d.sha256 };
 }
@@ -592,15 +1302,33 @@ export async function overeenkomstAccepteren(ctx: AppContext, a: Actor, id: stri
     const o = await t.maybeOne<any>('SELECT * FROM overeenkomst WHERE id = $1', [id]);
     if (!o || o.organisatie_id !== a.organisatieId) throw notFound('Deze overeenkomst');
     if (!a.rollen.includes('aanbieder-bestuurder')) {
-      throw new AppError(403, 'bestuurder', 'Alleen de geregistreerde bestuurder van de zorgaanbieder kan de overeenkomst accepteren (regel bestuurdersacceptatie).', { actie: 'Vraag uw bestuurder om in te loggen en te accepteren.' });
+      throw new AppError(
+        403,
+        'bestuurder',
+        'Alleen de geregistreerde bestuurder van de zorgaanbieder kan de overeenkomst accepteren (regel bestuurdersacceptatie).',
+        { actie: 'Vraag uw bestuurder om in te loggen en te accepteren.' },
+      );
     }
     if (o.status !== 'aangeboden') throw conflict('al-besloten', `De overeenkomst is al ${o.status}.`);
     const nu = ctx.now();
     const status = akkoord ? 'geaccepteerd' : 'geweigerd';
-    await t.query('UPDATE overeenkomst SET status = $2, geaccepteerd_door = $3, geaccepteerd_op = $4 WHERE id = $1', [o.id, status, a.gebruikerId, nu]);
-    const doc = o.document_id ? await t.maybeOne<{ sha256: string }>('SELECT sha256 FROM document WHERE id = $1', [o.document_id]) : null;
-    await appendAudit(t, auditActor(a), { actie: `inkoop.overeenkomst.${status}`, onderwerpType: 'overeenkomst', onderwerpId: o.id,
-      invoer: { akkoord, documentSha256: doc?.sha256 ?? null, nviVersie: o.nvi_versie }, resultaat: { status }, regel: 'acceptatie door geregistreerde aanbieder-bestuurder' });
+    await t.query('UPDATE overeenkomst SET status = $2, geaccepteerd_door = $3, geaccepteerd_op = $4 WHERE id = $1', [
+      o.id,
+      status,
+      a.gebruikerId,
+      nu,
+    ]);
+    const doc = o.document_id
+      ? await t.maybeOne<{ sha256: string }>('SELECT sha256 FROM document WHERE id = $1', [o.document_id])
+      : null;
+    await appendAudit(t, auditActor(a), {
+      actie: `inkoop.overeenkomst.${status}`,
+      onderwerpType: 'overeenkomst',
+      onderwerpId: o.id,
+      invoer: { akkoord, documentSha256: doc?.sha256 ?? null, nviVersie: o.nvi_versie },
+      resultaat: { status },
+      regel: 'acceptatie door geregistreerde aanbieder-bestuurder',
+    });
     return { id: o.id, status };
   });
 }

@@ -17,7 +17,15 @@ import { appendAudit } from '../../platform/audit.ts';
 import { auditActor } from '../../platform/capability.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { PROCEDURE_NAMEN } from '../../domain/inkoop/procedure.ts';
-import { alsAppFout, isOntzegeld, laatsteBesluit, laatsteNvi, openInschrijving, opslaanPdf, type KaderRij } from '../gunning/service.ts';
+import {
+  alsAppFout,
+  isOntzegeld,
+  laatsteBesluit,
+  laatsteNvi,
+  openInschrijving,
+  opslaanPdf,
+  type KaderRij,
+} from '../gunning/service.ts';
 import { inschrijvingVoor } from '../inschrijving.ts';
 import { bepaalToelating, knockOutsUitBesluit, TOELATING_REGEL, type ToelatingUitkomst } from './regel.ts';
 import { raamovereenkomstPdf, toelatingsbrief } from './pdf.ts';
@@ -28,25 +36,48 @@ const isoOfNull = (d: Date | string | null | undefined) => (d ? new Date(d).toIS
 
 function eisOpenHouse(k: KaderRij) {
   if (k.procedure_type !== 'open_house') {
-    throw unprocessable('geen-open-house', `Toelating per aanbieder bestaat alleen bij een open house-procedure; dit inkoopkader is een ${PROCEDURE_NAMEN[k.procedure_type].nl.toLowerCase()} (regel ${REGEL_NAAM}).`, {
-      actie: 'Gun deze inschrijving via de beoordelings- en gunningsroutes (/inkoop/inschrijvingen/{id}/gunning/voorlopig).' });
+    throw unprocessable(
+      'geen-open-house',
+      `Toelating per aanbieder bestaat alleen bij een open house-procedure; dit inkoopkader is een ${PROCEDURE_NAMEN[k.procedure_type].nl.toLowerCase()} (regel ${REGEL_NAAM}).`,
+      {
+        actie:
+          'Gun deze inschrijving via de beoordelings- en gunningsroutes (/inkoop/inschrijvingen/{id}/gunning/voorlopig).',
+      },
+    );
   }
 }
 
 function eisToelatingOpen(k: KaderRij, wat: string) {
   if (k.fase !== 'toelating_doorlopend') {
-    throw conflict('toelating-gesloten', `${wat} kan alleen zolang de toelating openstaat (fase 'toelating_doorlopend'); de procedure is in fase '${k.fase}' (regel inkoop.procedure.v1:open_house).`, {
-      actie: k.fase === 'afgerond' || k.fase === 'ingetrokken' ? 'De toelating is gesloten.' : 'Open eerst de toelating (actie toelating_openen).' });
+    throw conflict(
+      'toelating-gesloten',
+      `${wat} kan alleen zolang de toelating openstaat (fase 'toelating_doorlopend'); de procedure is in fase '${k.fase}' (regel inkoop.procedure.v1:open_house).`,
+      {
+        actie:
+          k.fase === 'afgerond' || k.fase === 'ingetrokken'
+            ? 'De toelating is gesloten.'
+            : 'Open eerst de toelating (actie toelating_openen).',
+      },
+    );
   }
 }
 
 async function eisTeksten(q: Queryable, kaderId: string): Promise<Map<string, string>> {
-  const rows = await q.query<{ code: string; tekst: string }>('SELECT code, tekst FROM eis WHERE kader_id = $1', [kaderId]);
+  const rows = await q.query<{ code: string; tekst: string }>('SELECT code, tekst FROM eis WHERE kader_id = $1', [
+    kaderId,
+  ]);
   return new Map(rows.map((r) => [r.code, r.tekst]));
 }
 
 function besluitInvoer(b: any) {
-  return b ? { id: b.id as string, status: b.status as string, eersteBeoordelaarId: b.eerste_beoordelaar_id as string, tweedeBeslisserId: (b.tweede_beslisser_id ?? null) as string | null } : null;
+  return b
+    ? {
+        id: b.id as string,
+        status: b.status as string,
+        eersteBeoordelaarId: b.eerste_beoordelaar_id as string,
+        tweedeBeslisserId: (b.tweede_beslisser_id ?? null) as string | null,
+      }
+    : null;
 }
 
 /** The framework contract's term: the kader's years, first to last day. */
@@ -54,79 +85,222 @@ const looptijd = (k: KaderRij) => ({ ingang: `${k.jaar_van}-01-01`, eind: `${k.j
 
 // ───────────────────────────── Recording the admission ─────────────────────────────
 
-export async function toelatingVastleggen(ctx: AppContext, a: Actor, inschrijvingId: string, body: { motivatie?: string | null } = {}) {
+export async function toelatingVastleggen(
+  ctx: AppContext,
+  a: Actor,
+  inschrijvingId: string,
+  body: { motivatie?: string | null } = {},
+) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
     eisOpenHouse(k);
     eisToelatingOpen(k, 'Toelaten of afwijzen');
     const ins = await t.one<{ ontvangst_hash: string | null; ingediend_op: Date | null; regio_codes: string[] }>(
-      'SELECT ontvangst_hash, ingediend_op, regio_codes FROM inschrijving WHERE id = $1 FOR UPDATE', [i.id]);
+      'SELECT ontvangst_hash, ingediend_op, regio_codes FROM inschrijving WHERE id = $1 FOR UPDATE',
+      [i.id],
+    );
     const b = await laatsteBesluit(t, i.id);
-    if (b && await t.maybeOne('SELECT 1 FROM toelating WHERE beoordeling_besluit_id = $1', [b.id])) {
-      throw conflict('al-besloten', 'Over de toelating op deze beoordeling is al besloten.', { actie: 'Na een afwijzing kan de aanbieder zich opnieuw aanmelden; die aanmelding wordt opnieuw beoordeeld.' });
+    if (b && (await t.maybeOne('SELECT 1 FROM toelating WHERE beoordeling_besluit_id = $1', [b.id]))) {
+      throw conflict('al-besloten', 'Over de toelating op deze beoordeling is al besloten.', {
+        actie: 'Na een afwijzing kan de aanbieder zich opnieuw aanmelden; die aanmelding wordt opnieuw beoordeeld.',
+      });
     }
     const teksten = await eisTeksten(t, k.id);
     const knockOuts = b ? knockOutsUitBesluit(b.uitslag, b.knockout_eis_code, teksten) : [];
     let u: ToelatingUitkomst;
-    try { u = bepaalToelating({ besluit: besluitInvoer(b), knockOuts }); } catch (e) { alsAppFout(e); }
+    try {
+      u = bepaalToelating({ besluit: besluitInvoer(b), knockOuts });
+    } catch (e) {
+      alsAppFout(e);
+    }
     // The decision must be about the submission on file: a bid re-submitted after the assessment needs a new one.
     if (ins.ingediend_op && new Date(b.voorgesteld_op) < new Date(ins.ingediend_op)) {
-      throw unprocessable('beoordeling-verouderd', `De beoordeling (${new Date(b.voorgesteld_op).toISOString()}) is van vóór de laatste indiening (${new Date(ins.ingediend_op).toISOString()}) (regel ${REGEL_NAAM}).`, {
-        actie: 'Beoordeel de nieuwe indiening en laat die beoordeling vaststellen (vier ogen).' });
+      throw unprocessable(
+        'beoordeling-verouderd',
+        `De beoordeling (${new Date(b.voorgesteld_op).toISOString()}) is van vóór de laatste indiening (${new Date(ins.ingediend_op).toISOString()}) (regel ${REGEL_NAAM}).`,
+        {
+          actie: 'Beoordeel de nieuwe indiening en laat die beoordeling vaststellen (vier ogen).',
+        },
+      );
     }
     const nu = ctx.now();
-    const ronde = Number((await t.one<{ n: number }>('SELECT coalesce(max(ronde), 0) + 1 AS n FROM toelating WHERE inschrijving_id = $1', [i.id])).n);
+    const ronde = Number(
+      (
+        await t.one<{ n: number }>(
+          'SELECT coalesce(max(ronde), 0) + 1 AS n FROM toelating WHERE inschrijving_id = $1',
+          [i.id],
+        )
+      ).n,
+    );
     const scores = await t.query<any>(
-      `SELECT e.code, b.beoordelaar_id, b.voldoet, b.score, b.motivatie FROM beoordeling b JOIN eis e ON e.id = b.eis_id WHERE b.inschrijving_id = $1 ORDER BY e.volgorde, e.code, b.beoordelaar_id`, [i.id]);
+      `SELECT e.code, b.beoordelaar_id, b.voldoet, b.score, b.motivatie FROM beoordeling b JOIN eis e ON e.id = b.eis_id WHERE b.inschrijving_id = $1 ORDER BY e.volgorde, e.code, b.beoordelaar_id`,
+      [i.id],
+    );
     const invoer = {
-      kaderId: k.id, ronde, beoordelingBesluitId: b.id, beoordelaarId: b.eerste_beoordelaar_id, beslisserId: b.tweede_beslisser_id,
-      besluitOp: isoOfNull(b.besloten_op), ontvangstHash: ins.ontvangst_hash, ingediendOp: isoOfNull(ins.ingediend_op),
-      knockOuts, scores: scores.map((s) => ({ code: s.code, beoordelaarId: s.beoordelaar_id, voldaan: s.voldoet, score: s.score === null ? null : String(s.score), motivatie: s.motivatie })),
+      kaderId: k.id,
+      ronde,
+      beoordelingBesluitId: b.id,
+      beoordelaarId: b.eerste_beoordelaar_id,
+      beslisserId: b.tweede_beslisser_id,
+      besluitOp: isoOfNull(b.besloten_op),
+      ontvangstHash: ins.ontvangst_hash,
+      ingediendOp: isoOfNull(ins.ingediend_op),
+      knockOuts,
+      scores: scores.map((s) => ({
+        code: s.code,
+        beoordelaarId: s.beoordelaar_id,
+        voldaan: s.voldoet,
+        score: s.score === null ? null : String(s.score),
+        motivatie: s.motivatie,
+      })),
     };
-    const namen = await t.query<{ id: string; naam: string }>('SELECT id, naam FROM organisatie WHERE id = ANY($1::text[])', [[k.organisatie_id, i.organisatie_id]]);
+    const namen = await t.query<{ id: string; naam: string }>(
+      'SELECT id, naam FROM organisatie WHERE id = ANY($1::text[])',
+      [[k.organisatie_id, i.organisatie_id]],
+    );
     const naam = (id: string) => namen.find((x) => x.id === id)?.naam ?? id;
     const { ingang, eind } = looptijd(k);
     const motivatie = body.motivatie?.trim() || null;
     const kenmerk = `TL-${k.jaar_van}-${i.id.slice(0, 8)}-${ronde}`;
     const gegevens = {
-      kenmerk, zorgkantoorNaam: naam(k.organisatie_id), aanbiederNaam: naam(i.organisatie_id), aanbiederId: i.organisatie_id, kaderTitel: k.titel,
-      sector: k.sector, jaarVan: k.jaar_van, jaarTot: k.jaar_tot, besluit: u.besluit, ronde, redenen: u.redenen, nietVoldaan: u.nietVoldaan, regel: u.regel,
-      motivatie, datum: nu, besluitDoor: a.naam, ...(u.besluit === 'toegelaten' ? { ingangsdatum: ingang, einddatum: eind } : {}),
+      kenmerk,
+      zorgkantoorNaam: naam(k.organisatie_id),
+      aanbiederNaam: naam(i.organisatie_id),
+      aanbiederId: i.organisatie_id,
+      kaderTitel: k.titel,
+      sector: k.sector,
+      jaarVan: k.jaar_van,
+      jaarTot: k.jaar_tot,
+      besluit: u.besluit,
+      ronde,
+      redenen: u.redenen,
+      nietVoldaan: u.nietVoldaan,
+      regel: u.regel,
+      motivatie,
+      datum: nu,
+      besluitDoor: a.naam,
+      ...(u.besluit === 'toegelaten' ? { ingangsdatum: ingang, einddatum: eind } : {}),
     };
     const brief = await toelatingsbrief(gegevens);
-    const briefId = await opslaanPdf(t, { organisatieId: i.organisatie_id, inschrijvingId: i.id, kaderId: k.id, doel: 'brief', naam: `toelatingsbesluit-${kenmerk}.pdf`, pdf: brief, door: a.gebruikerId });
-    const tl = await t.one<{ id: string }>(`INSERT INTO toelating (inschrijving_id, kader_id, organisatie_id, ronde, besluit, beoordeling_besluit_id, regel, invoer, redenen, motivatie, ontvangst_hash, brief_document_id, besloten_door, besloten_op)
+    const briefId = await opslaanPdf(t, {
+      organisatieId: i.organisatie_id,
+      inschrijvingId: i.id,
+      kaderId: k.id,
+      doel: 'brief',
+      naam: `toelatingsbesluit-${kenmerk}.pdf`,
+      pdf: brief,
+      door: a.gebruikerId,
+    });
+    const tl = await t.one<{ id: string }>(
+      `INSERT INTO toelating (inschrijving_id, kader_id, organisatie_id, ronde, besluit, beoordeling_besluit_id, regel, invoer, redenen, motivatie, ontvangst_hash, brief_document_id, besloten_door, besloten_op)
       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
-    [i.id, k.id, i.organisatie_id, ronde, u.besluit, b.id, u.regel, JSON.stringify(invoer), JSON.stringify(u.redenen), motivatie, ins.ontvangst_hash, briefId, a.gebruikerId, nu]);
+      [
+        i.id,
+        k.id,
+        i.organisatie_id,
+        ronde,
+        u.besluit,
+        b.id,
+        u.regel,
+        JSON.stringify(invoer),
+        JSON.stringify(u.redenen),
+        motivatie,
+        ins.ontvangst_hash,
+        briefId,
+        a.gebruikerId,
+        nu,
+      ],
+    );
     let overeenkomst: { id: string; documentId: string; sha256: string } | null = null;
     if (u.besluit === 'toegelaten') {
       const { nvi, items } = await laatsteNvi(t, k.id);
       const eisen = await t.query<{ code: string; tekst: string }>(
-        `SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis','uitsluitingsgrond') ORDER BY volgorde, code`, [k.id]);
+        `SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis','uitsluitingsgrond') ORDER BY volgorde, code`,
+        [k.id],
+      );
       const okKenmerk = `RO-${k.jaar_van}-${i.id.slice(0, 8)}`;
       const kaderVersie = i.kader_versie ?? k.gepubliceerde_versie;
-      const pdf = await raamovereenkomstPdf({ ...gegevens, kenmerk: okKenmerk, ingangsdatum: ingang, einddatum: eind, regios: ins.regio_codes?.length ? ins.regio_codes : k.regio_codes,
-        kaderVersie, nviVersie: nvi?.versie ?? null, nvi: items, eisen });
+      const pdf = await raamovereenkomstPdf({
+        ...gegevens,
+        kenmerk: okKenmerk,
+        ingangsdatum: ingang,
+        einddatum: eind,
+        regios: ins.regio_codes?.length ? ins.regio_codes : k.regio_codes,
+        kaderVersie,
+        nviVersie: nvi?.versie ?? null,
+        nvi: items,
+        eisen,
+      });
       const docNaam = `raamovereenkomst-${okKenmerk}.pdf`;
-      const docId = await opslaanPdf(t, { organisatieId: i.organisatie_id, inschrijvingId: i.id, kaderId: k.id, doel: 'overeenkomst', naam: docNaam, pdf, door: a.gebruikerId });
-      const ok = await t.one<{ id: string }>(`INSERT INTO overeenkomst (inschrijving_id, gunning_id, toelating_id, soort, kader_id, organisatie_id, ingangsdatum, einddatum, kader_versie, nvi_versie, documenten, document_id, aangemaakt_op)
+      const docId = await opslaanPdf(t, {
+        organisatieId: i.organisatie_id,
+        inschrijvingId: i.id,
+        kaderId: k.id,
+        doel: 'overeenkomst',
+        naam: docNaam,
+        pdf,
+        door: a.gebruikerId,
+      });
+      const ok = await t.one<{ id: string }>(
+        `INSERT INTO overeenkomst (inschrijving_id, gunning_id, toelating_id, soort, kader_id, organisatie_id, ingangsdatum, einddatum, kader_versie, nvi_versie, documenten, document_id, aangemaakt_op)
         VALUES ($1,NULL,$2,'raamovereenkomst',$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-      [i.id, tl.id, k.id, i.organisatie_id, ingang, eind, kaderVersie, nvi?.versie ?? null,
-        JSON.stringify([{ soort: 'raamovereenkomst', naam: docNaam, sha256: sha256(pdf), documentId: docId }, ...(nvi ? [{ soort: 'nota_van_inlichtingen', naam: `Nota van Inlichtingen versie ${nvi.versie}`, versie: nvi.versie }] : [])]),
-        docId, nu]);
+        [
+          i.id,
+          tl.id,
+          k.id,
+          i.organisatie_id,
+          ingang,
+          eind,
+          kaderVersie,
+          nvi?.versie ?? null,
+          JSON.stringify([
+            { soort: 'raamovereenkomst', naam: docNaam, sha256: sha256(pdf), documentId: docId },
+            ...(nvi
+              ? [
+                  {
+                    soort: 'nota_van_inlichtingen',
+                    naam: `Nota van Inlichtingen versie ${nvi.versie}`,
+                    versie: nvi.versie,
+                  },
+                ]
+              : []),
+          ]),
+          docId,
+          nu,
+        ],
+      );
       await t.query('UPDATE toelating SET overeenkomst_id = $2 WHERE id = $1', [tl.id, ok.id]);
       overeenkomst = { id: ok.id, documentId: docId, sha256: sha256(pdf) };
     }
     await appendAudit(t, auditActor(a), {
-      actie: `inkoop.toelating.${u.besluit}`, onderwerpType: 'inschrijving', onderwerpId: i.id,
+      actie: `inkoop.toelating.${u.besluit}`,
+      onderwerpType: 'inschrijving',
+      onderwerpId: i.id,
       invoer: { ...invoer, motivatie },
-      resultaat: { toelatingId: tl.id, besluit: u.besluit, redenen: u.redenen, nietVoldaan: u.nietVoldaan, briefDocumentId: briefId, briefSha256: sha256(brief),
-        overeenkomstId: overeenkomst?.id ?? null, overeenkomstSha256: overeenkomst?.sha256 ?? null, looptijd: overeenkomst ? { van: ingang, tot: eind } : null },
+      resultaat: {
+        toelatingId: tl.id,
+        besluit: u.besluit,
+        redenen: u.redenen,
+        nietVoldaan: u.nietVoldaan,
+        briefDocumentId: briefId,
+        briefSha256: sha256(brief),
+        overeenkomstId: overeenkomst?.id ?? null,
+        overeenkomstSha256: overeenkomst?.sha256 ?? null,
+        looptijd: overeenkomst ? { van: ingang, tot: eind } : null,
+      },
       regel: u.regel,
     });
     return {
-      toelatingId: tl.id, inschrijvingId: i.id, besluit: u.besluit, ronde, redenen: u.redenen, nietVoldaan: u.nietVoldaan, regel: u.regel,
-      briefDocumentId: briefId, overeenkomstId: overeenkomst?.id ?? null, overeenkomstDocumentId: overeenkomst?.documentId ?? null,
+      toelatingId: tl.id,
+      inschrijvingId: i.id,
+      besluit: u.besluit,
+      ronde,
+      redenen: u.redenen,
+      nietVoldaan: u.nietVoldaan,
+      regel: u.regel,
+      briefDocumentId: briefId,
+      overeenkomstId: overeenkomst?.id ?? null,
+      overeenkomstDocumentId: overeenkomst?.documentId ?? null,
     };
   });
 }
@@ -139,25 +313,50 @@ export async function toelatingVastleggen(ctx: AppContext, a: Actor, inschrijvin
  * the rejection records when the provider re-applied. Nothing is deleted.
  */
 export async function heraanmelden(ctx: AppContext, a: Actor, inschrijvingId: string) {
-  if (!isAanbieder(a)) throw new AppError(403, 'alleen-aanbieders', 'Alleen de zorgaanbieder zelf meldt zich opnieuw aan.');
+  if (!isAanbieder(a))
+    throw new AppError(403, 'alleen-aanbieders', 'Alleen de zorgaanbieder zelf meldt zich opnieuw aan.');
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, inschrijvingId, true);
     eisOpenHouse(k as unknown as KaderRij);
     eisToelatingOpen(k as unknown as KaderRij, 'Opnieuw aanmelden');
-    const tl = await t.maybeOne<any>('SELECT * FROM toelating WHERE inschrijving_id = $1 ORDER BY ronde DESC LIMIT 1', [i.id]);
+    const tl = await t.maybeOne<any>('SELECT * FROM toelating WHERE inschrijving_id = $1 ORDER BY ronde DESC LIMIT 1', [
+      i.id,
+    ]);
     if (!tl || tl.besluit !== 'afgewezen' || tl.heraangemeld_op) {
-      const wat = !tl ? 'Er is nog geen besluit over uw toelating.' : tl.besluit === 'toegelaten' ? 'U bent al toegelaten.' : 'U heeft zich na deze afwijzing al opnieuw aangemeld.';
-      throw conflict('heraanmelden-niet-mogelijk', `Opnieuw aanmelden kan alleen na een afwijzing (regel ${REGEL_NAAM}). ${wat}`);
+      const wat = !tl
+        ? 'Er is nog geen besluit over uw toelating.'
+        : tl.besluit === 'toegelaten'
+          ? 'U bent al toegelaten.'
+          : 'U heeft zich na deze afwijzing al opnieuw aangemeld.';
+      throw conflict(
+        'heraanmelden-niet-mogelijk',
+        `Opnieuw aanmelden kan alleen na een afwijzing (regel ${REGEL_NAAM}). ${wat}`,
+      );
     }
     if (i.status === 'concept') throw conflict('al-concept', 'Deze aanmelding is al een concept.');
     const nu = ctx.now();
-    await t.query(`UPDATE inschrijving SET status = 'concept', ingetrokken_op = NULL, gewijzigd_op = $2 WHERE id = $1`, [i.id, nu]);
+    await t.query(
+      `UPDATE inschrijving SET status = 'concept', ingetrokken_op = NULL, gewijzigd_op = $2 WHERE id = $1`,
+      [i.id, nu],
+    );
     await t.query('UPDATE toelating SET heraangemeld_op = $2 WHERE id = $1', [tl.id, nu]);
-    const vervallen = await t.query<{ id: string }>('UPDATE beoordeling_besluit SET vervallen_op = $2 WHERE inschrijving_id = $1 AND vervallen_op IS NULL RETURNING id', [i.id, nu]);
+    const vervallen = await t.query<{ id: string }>(
+      'UPDATE beoordeling_besluit SET vervallen_op = $2 WHERE inschrijving_id = $1 AND vervallen_op IS NULL RETURNING id',
+      [i.id, nu],
+    );
     await appendAudit(t, auditActor(a), {
-      actie: 'inkoop.toelating.heraangemeld', onderwerpType: 'inschrijving', onderwerpId: i.id,
-      invoer: { kaderId: k.id, afwijzingId: tl.id, ronde: tl.ronde, van: i.status, vorigeOntvangstHash: i.ontvangst_hash },
-      resultaat: { naar: 'concept', vervallenBeoordelingen: vervallen.map((v) => v.id) }, regel: `${REGEL_NAAM}: heraanmelden na afwijzing zolang de toelating openstaat`,
+      actie: 'inkoop.toelating.heraangemeld',
+      onderwerpType: 'inschrijving',
+      onderwerpId: i.id,
+      invoer: {
+        kaderId: k.id,
+        afwijzingId: tl.id,
+        ronde: tl.ronde,
+        van: i.status,
+        vorigeOntvangstHash: i.ontvangst_hash,
+      },
+      resultaat: { naar: 'concept', vervallenBeoordelingen: vervallen.map((v) => v.id) },
+      regel: `${REGEL_NAAM}: heraanmelden na afwijzing zolang de toelating openstaat`,
     });
     return { inschrijvingId: i.id, status: 'concept' as const };
   });
@@ -167,13 +366,30 @@ export async function heraanmelden(ctx: AppContext, a: Actor, inschrijvingId: st
 
 function toelatingUit(r: any, ok: any | null) {
   return {
-    id: r.id as string, ronde: Number(r.ronde), besluit: r.besluit as 'toegelaten' | 'afgewezen',
+    id: r.id as string,
+    ronde: Number(r.ronde),
+    besluit: r.besluit as 'toegelaten' | 'afgewezen',
     redenen: (r.redenen ?? []) as { code: string; tekst: string; voldaan: boolean; toelichting: string }[],
-    nietVoldaan: ((r.redenen ?? []) as any[]).filter((x) => !x.voldaan).map((x) => ({ code: String(x.code), tekst: String(x.tekst) })),
-    regel: r.regel as string, motivatie: (r.motivatie ?? null) as string | null, beslotenOp: new Date(r.besloten_op).toISOString(),
-    beslotenDoor: (r.beslist_naam ?? null) as string | null, briefDocumentId: (r.brief_document_id ?? null) as string | null, heraangemeldOp: isoOfNull(r.heraangemeld_op),
-    overeenkomst: ok ? { id: ok.id as string, soort: ok.soort as string, status: ok.status as string, ingangsdatum: ok.ingangsdatum as string, einddatum: ok.einddatum as string,
-      documentId: (ok.document_id ?? null) as string | null, geaccepteerdOp: isoOfNull(ok.geaccepteerd_op) } : null,
+    nietVoldaan: ((r.redenen ?? []) as any[])
+      .filter((x) => !x.voldaan)
+      .map((x) => ({ code: String(x.code), tekst: String(x.tekst) })),
+    regel: r.regel as string,
+    motivatie: (r.motivatie ?? null) as string | null,
+    beslotenOp: new Date(r.besloten_op).toISOString(),
+    beslotenDoor: (r.beslist_naam ?? null) as string | null,
+    briefDocumentId: (r.brief_document_id ?? null) as string | null,
+    heraangemeldOp: isoOfNull(r.heraangemeld_op),
+    overeenkomst: ok
+      ? {
+          id: ok.id as string,
+          soort: ok.soort as string,
+          status: ok.status as string,
+          ingangsdatum: ok.ingangsdatum as string,
+          einddatum: ok.einddatum as string,
+          documentId: (ok.document_id ?? null) as string | null,
+          geaccepteerdOp: isoOfNull(ok.geaccepteerd_op),
+        }
+      : null,
   };
 }
 export type ToelatingView = ReturnType<typeof toelatingUit>;
@@ -186,9 +402,15 @@ function toestandVan(status: string, huidige: ToelatingView | null): Toestand {
 
 async function laadToelatingen(q: Queryable, inschrijvingIds: string[]) {
   if (!inschrijvingIds.length) return new Map<string, ToelatingView[]>();
-  const rows = await q.query<any>(`SELECT t.*, g.naam AS beslist_naam FROM toelating t LEFT JOIN gebruiker g ON g.id = t.besloten_door
-    WHERE t.inschrijving_id = ANY($1::uuid[]) ORDER BY t.ronde DESC`, [inschrijvingIds]);
-  const oks = await q.query<any>(`SELECT *, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum FROM overeenkomst WHERE toelating_id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+  const rows = await q.query<any>(
+    `SELECT t.*, g.naam AS beslist_naam FROM toelating t LEFT JOIN gebruiker g ON g.id = t.besloten_door
+    WHERE t.inschrijving_id = ANY($1::uuid[]) ORDER BY t.ronde DESC`,
+    [inschrijvingIds],
+  );
+  const oks = await q.query<any>(
+    `SELECT *, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum FROM overeenkomst WHERE toelating_id = ANY($1::uuid[])`,
+    [rows.map((r) => r.id)],
+  );
   const m = new Map<string, ToelatingView[]>();
   for (const r of rows) {
     const lijst = m.get(r.inschrijving_id) ?? [];
@@ -206,28 +428,61 @@ async function laadToelatingen(q: Queryable, inschrijvingIds: string[]) {
 export async function toelatingsOverzicht(ctx: AppContext, q: Queryable, k: KaderRij) {
   eisOpenHouse(k);
   const ontzegeld = await isOntzegeld(ctx, q, k);
-  const basis = { kaderId: k.id, titel: k.titel, fase: k.fase, jaarVan: k.jaar_van, jaarTot: k.jaar_tot, toelatingOpen: k.fase === 'toelating_doorlopend', ontzegeld, regel: TOELATING_REGEL };
+  const basis = {
+    kaderId: k.id,
+    titel: k.titel,
+    fase: k.fase,
+    jaarVan: k.jaar_van,
+    jaarTot: k.jaar_tot,
+    toelatingOpen: k.fase === 'toelating_doorlopend',
+    ontzegeld,
+    regel: TOELATING_REGEL,
+  };
   if (!ontzegeld) return { ...basis, aanbieders: [] };
   const rows = await q.query<any>(
     `SELECT i.id, i.organisatie_id, o.naam, i.status, i.ingediend_op FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
-     WHERE i.kader_id = $1 AND (i.status = 'ingediend' OR EXISTS (SELECT 1 FROM toelating t WHERE t.inschrijving_id = i.id)) ORDER BY o.naam`, [k.id]);
-  const toelatingen = await laadToelatingen(q, rows.map((r) => r.id));
+     WHERE i.kader_id = $1 AND (i.status = 'ingediend' OR EXISTS (SELECT 1 FROM toelating t WHERE t.inschrijving_id = i.id)) ORDER BY o.naam`,
+    [k.id],
+  );
+  const toelatingen = await laadToelatingen(
+    q,
+    rows.map((r) => r.id),
+  );
   const teksten = await eisTeksten(q, k.id);
   const aanbieders = [];
   for (const r of rows) {
     const b = r.status === 'ingediend' ? await laatsteBesluit(q, r.id) : null;
     const lijst = toelatingen.get(r.id) ?? [];
     const huidige = lijst[0] && !lijst[0].heraangemeldOp ? lijst[0] : null;
-    const besloten = b ? !!(await q.maybeOne('SELECT 1 FROM toelating WHERE beoordeling_besluit_id = $1', [b.id])) : false;
+    const besloten = b
+      ? !!(await q.maybeOne('SELECT 1 FROM toelating WHERE beoordeling_besluit_id = $1', [b.id]))
+      : false;
     let verwacht: ToelatingUitkomst | null = null;
     if (b && !besloten && b.status === 'vastgesteld') {
-      try { verwacht = bepaalToelating({ besluit: besluitInvoer(b), knockOuts: knockOutsUitBesluit(b.uitslag, b.knockout_eis_code, teksten) }); } catch { verwacht = null; }
+      try {
+        verwacht = bepaalToelating({
+          besluit: besluitInvoer(b),
+          knockOuts: knockOutsUitBesluit(b.uitslag, b.knockout_eis_code, teksten),
+        });
+      } catch {
+        verwacht = null;
+      }
     }
     const verouderd = !!(b && r.ingediend_op && new Date(b.voorgesteld_op) < new Date(r.ingediend_op));
     aanbieders.push({
-      inschrijvingId: r.id as string, aanbiederId: r.organisatie_id as string, aanbiederNaam: r.naam as string, inschrijvingStatus: r.status as string,
+      inschrijvingId: r.id as string,
+      aanbiederId: r.organisatie_id as string,
+      aanbiederNaam: r.naam as string,
+      inschrijvingStatus: r.status as string,
       ingediendOp: isoOfNull(r.ingediend_op),
-      beoordeling: b ? { status: b.status as string, knockOut: (b.knockout_eis_code ?? null) as string | null, vierOgen: b.status === 'vastgesteld' && !!b.tweede_beslisser_id, verouderd } : { status: 'open', knockOut: null, vierOgen: false, verouderd: false },
+      beoordeling: b
+        ? {
+            status: b.status as string,
+            knockOut: (b.knockout_eis_code ?? null) as string | null,
+            vierOgen: b.status === 'vastgesteld' && !!b.tweede_beslisser_id,
+            verouderd,
+          }
+        : { status: 'open', knockOut: null, vierOgen: false, verouderd: false },
       toestand: toestandVan(r.status, huidige ?? lijst[0] ?? null),
       verwachtBesluit: verwacht?.besluit ?? null,
       kanVastleggen: basis.toelatingOpen && r.status === 'ingediend' && !!verwacht && !verouderd,
@@ -239,7 +494,9 @@ export async function toelatingsOverzicht(ctx: AppContext, q: Queryable, k: Kade
 }
 
 export async function kaderToelatingen(ctx: AppContext, a: Actor, kaderId: string) {
-  const k = /^[0-9a-f-]{36}$/i.test(kaderId) ? await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [kaderId]) : undefined;
+  const k = /^[0-9a-f-]{36}$/i.test(kaderId)
+    ? await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [kaderId])
+    : undefined;
   if (!k || !isZorgkantoor(a) || k.organisatie_id !== a.organisatieId) throw notFound('Dit inkoopkader');
   return toelatingsOverzicht(ctx, ctx.db, k);
 }
@@ -250,16 +507,29 @@ export async function mijnToelatingen(ctx: AppContext, a: Actor) {
   const rows = await ctx.db.query<any>(
     `SELECT i.id, i.kader_id, i.status, i.ingediend_op, k.titel, k.fase, k.jaar_van, k.jaar_tot, z.naam AS zorgkantoor_naam FROM inschrijving i
      JOIN inkoopkader k ON k.id = i.kader_id JOIN organisatie z ON z.id = k.organisatie_id
-     WHERE i.organisatie_id = $1 AND k.procedure_type = 'open_house' ORDER BY k.jaar_van DESC, k.titel`, [a.organisatieId]);
-  const toelatingen = await laadToelatingen(ctx.db, rows.map((r) => r.id));
+     WHERE i.organisatie_id = $1 AND k.procedure_type = 'open_house' ORDER BY k.jaar_van DESC, k.titel`,
+    [a.organisatieId],
+  );
+  const toelatingen = await laadToelatingen(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const lijst = toelatingen.get(r.id) ?? [];
     const laatste = lijst[0] ?? null;
     const toestand = toestandVan(r.status, laatste);
     return {
-      inschrijvingId: r.id as string, kaderId: r.kader_id as string, kaderTitel: r.titel as string, zorgkantoorNaam: r.zorgkantoor_naam as string,
-      jaarVan: r.jaar_van as number, jaarTot: r.jaar_tot as number, fase: r.fase as string, inschrijvingStatus: r.status as string, ingediendOp: isoOfNull(r.ingediend_op),
-      toestand, heraanmeldenMogelijk: toestand === 'afgewezen' && r.fase === 'toelating_doorlopend',
+      inschrijvingId: r.id as string,
+      kaderId: r.kader_id as string,
+      kaderTitel: r.titel as string,
+      zorgkantoorNaam: r.zorgkantoor_naam as string,
+      jaarVan: r.jaar_van as number,
+      jaarTot: r.jaar_tot as number,
+      fase: r.fase as string,
+      inschrijvingStatus: r.status as string,
+      ingediendOp: isoOfNull(r.ingediend_op),
+      toestand,
+      heraanmeldenMogelijk: toestand === 'afgewezen' && r.fase === 'toelating_doorlopend',
       toelating: laatste && !laatste.heraangemeldOp ? laatste : null,
       eerdere: lijst.filter((x) => x.heraangemeldOp),
     };
@@ -267,13 +537,21 @@ export async function mijnToelatingen(ctx: AppContext, a: Actor) {
 }
 
 /** The admission letter: its provider or its zorgkantoor only; anyone else 404. */
-export async function toelatingBrief(ctx: AppContext, a: Actor, toelatingId: string): Promise<{ naam: string; inhoud: Buffer; sha256: string }> {
+export async function toelatingBrief(
+  ctx: AppContext,
+  a: Actor,
+  toelatingId: string,
+): Promise<{ naam: string; inhoud: Buffer; sha256: string }> {
   if (!/^[0-9a-f-]{36}$/i.test(toelatingId)) throw notFound('Dit toelatingsbesluit');
   const d = await ctx.db.maybeOne<any>(
     `SELECT d.naam, d.inhoud, d.sha256, t.organisatie_id, k.organisatie_id AS zorgkantoor_id FROM toelating t JOIN document d ON d.id = t.brief_document_id
-     JOIN inkoopkader k ON k.id = t.kader_id WHERE t.id = $1 AND NOT d.verwijderd`, [toelatingId]);
+     JOIN inkoopkader k ON k.id = t.kader_id WHERE t.id = $1 AND NOT d.verwijderd`,
+    [toelatingId],
+  );
   if (!d) throw notFound('Dit toelatingsbesluit');
-  const mag = isAanbieder(a) ? d.organisatie_id === a.organisatieId : isZorgkantoor(a) && d.zorgkantoor_id === a.organisatieId;
+  const mag = isAanbieder(a)
+    ? d.organisatie_id === a.organisatieId
+    : isZorgkantoor(a) && d.zorgkantoor_id === a.organisatieId;
   if (!mag) throw notFound('Dit toelatingsbesluit');
   return { naam: d.naam, inhoud: Buffer.from(d.inhoud), sha256: d.sha256 };
 }

@@ -21,7 +21,9 @@ import { FRAUDE_NA_JAAR, type Reden, type UitkomstInvoer } from '../../domain/in
 export const SIGNAAL_SOORTEN = ['verscherpt_toezicht', 'fraudeonderzoek', 'fraude_vastgesteld'] as const;
 export type SignaalSoort = (typeof SIGNAAL_SOORTEN)[number];
 export const SIGNAAL_SOORT_TEKST: Record<SignaalSoort, string> = {
-  verscherpt_toezicht: 'verscherpt toezicht', fraudeonderzoek: 'fraudeonderzoek', fraude_vastgesteld: 'fraude vastgesteld',
+  verscherpt_toezicht: 'verscherpt toezicht',
+  fraudeonderzoek: 'fraudeonderzoek',
+  fraude_vastgesteld: 'fraude vastgesteld',
 };
 export const CONTRACT_ROLLEN = ['onderaannemer', 'zzp_pilot', 'pgb'] as const;
 export type ContractRelatieRol = (typeof CONTRACT_ROLLEN)[number];
@@ -43,13 +45,22 @@ const vandaag = (ctx: AppContext) => ctx.now().toISOString().slice(0, 10);
 
 function eisSchrijver(a: Actor) {
   if (!isZorgkantoor(a) || !a.rollen.some((r) => SIGNAAL_SCHRIJVERS.includes(r))) {
-    throw new AppError(403, 'geen-toegang', 'Alleen een manager of inkoper van een zorgkantoor legt signalen en contractrelaties vast of trekt ze in.', { actie: 'Vraag een manager of inkoper van uw zorgkantoor.' });
+    throw new AppError(
+      403,
+      'geen-toegang',
+      'Alleen een manager of inkoper van een zorgkantoor legt signalen en contractrelaties vast of trekt ze in.',
+      { actie: 'Vraag een manager of inkoper van uw zorgkantoor.' },
+    );
   }
 }
 function eisLezer(a: Actor) {
   if (isToezicht(a)) return;
   if (!isZorgkantoor(a) || !a.rollen.some((r) => SIGNAAL_LEZERS.includes(r))) {
-    throw new AppError(403, 'geen-toegang', 'Het signalenregister is alleen voor medewerkers van het zorgkantoor en de toezichthouder.');
+    throw new AppError(
+      403,
+      'geen-toegang',
+      'Het signalenregister is alleen voor medewerkers van het zorgkantoor en de toezichthouder.',
+    );
   }
 }
 
@@ -66,9 +77,21 @@ export interface SignaalInvoer {
 }
 
 interface SignaalRij {
-  id: string; zorgkantoor_id: string; aanbieder_id: string; locatie_id: string | null; soort: SignaalSoort; omschrijving: string; bron: string;
-  datum_van: string; datum_tot: string | null; vastgelegd_door: string; vastgelegd_op: Date; gewijzigd_op: Date | null;
-  ingetrokken_op: Date | null; ingetrokken_door: string | null; intrekkingsreden: string | null;
+  id: string;
+  zorgkantoor_id: string;
+  aanbieder_id: string;
+  locatie_id: string | null;
+  soort: SignaalSoort;
+  omschrijving: string;
+  bron: string;
+  datum_van: string;
+  datum_tot: string | null;
+  vastgelegd_door: string;
+  vastgelegd_op: Date;
+  gewijzigd_op: Date | null;
+  ingetrokken_op: Date | null;
+  ingetrokken_door: string | null;
+  intrekkingsreden: string | null;
 }
 
 const SIGNAAL_SELECT = `SELECT s.id, s.zorgkantoor_id, zk.naam AS zorgkantoor_naam, s.aanbieder_id, o.naam AS aanbieder_naam, s.locatie_id, l.naam AS locatie_naam,
@@ -83,27 +106,43 @@ const isActief = (r: { ingetrokken_op: unknown; datum_van: string; datum_tot: st
 
 function signaalUit(r: any, dag: string) {
   return {
-    id: r.id as string, zorgkantoorId: r.zorgkantoor_id as string, zorgkantoorNaam: r.zorgkantoor_naam as string,
-    aanbiederId: r.aanbieder_id as string, aanbiederNaam: r.aanbieder_naam as string,
-    locatieId: (r.locatie_id ?? null) as string | null, locatieNaam: (r.locatie_naam ?? null) as string | null,
-    soort: r.soort as SignaalSoort, omschrijving: r.omschrijving as string, bron: r.bron as string,
-    datumVan: r.datum_van as string, datumTot: (r.datum_tot ?? null) as string | null,
+    id: r.id as string,
+    zorgkantoorId: r.zorgkantoor_id as string,
+    zorgkantoorNaam: r.zorgkantoor_naam as string,
+    aanbiederId: r.aanbieder_id as string,
+    aanbiederNaam: r.aanbieder_naam as string,
+    locatieId: (r.locatie_id ?? null) as string | null,
+    locatieNaam: (r.locatie_naam ?? null) as string | null,
+    soort: r.soort as SignaalSoort,
+    omschrijving: r.omschrijving as string,
+    bron: r.bron as string,
+    datumVan: r.datum_van as string,
+    datumTot: (r.datum_tot ?? null) as string | null,
     actief: isActief(r, dag),
-    vastgelegdDoor: r.vastgelegd_door_naam as string, vastgelegdOp: new Date(r.vastgelegd_op).toISOString(),
+    vastgelegdDoor: r.vastgelegd_door_naam as string,
+    vastgelegdOp: new Date(r.vastgelegd_op).toISOString(),
     gewijzigdOp: r.gewijzigd_op ? new Date(r.gewijzigd_op).toISOString() : null,
     ingetrokkenOp: r.ingetrokken_op ? new Date(r.ingetrokken_op).toISOString() : null,
-    ingetrokkenDoor: (r.ingetrokken_door_naam ?? null) as string | null, intrekkingsreden: (r.intrekkingsreden ?? null) as string | null,
+    ingetrokkenDoor: (r.ingetrokken_door_naam ?? null) as string | null,
+    intrekkingsreden: (r.intrekkingsreden ?? null) as string | null,
   };
 }
 export type Signaal = ReturnType<typeof signaalUit>;
 
 /** The register as this actor may read it: own zorgkantoor; the toezichthouder all. */
-export async function signalen(ctx: AppContext, a: Actor, f: { aanbieder?: string; soort?: string } = {}): Promise<Signaal[]> {
+export async function signalen(
+  ctx: AppContext,
+  a: Actor,
+  f: { aanbieder?: string; soort?: string } = {},
+): Promise<Signaal[]> {
   eisLezer(a);
   const alle = isToezicht(a);
-  const rows = await ctx.db.query<any>(`${SIGNAAL_SELECT}
+  const rows = await ctx.db.query<any>(
+    `${SIGNAAL_SELECT}
     WHERE ($1::boolean OR s.zorgkantoor_id = $2) AND ($3::text IS NULL OR s.aanbieder_id = $3) AND ($4::text IS NULL OR s.soort = $4)
-    ORDER BY s.datum_van DESC, s.vastgelegd_op DESC`, [alle, a.organisatieId, f.aanbieder ?? null, f.soort ?? null]);
+    ORDER BY s.datum_van DESC, s.vastgelegd_op DESC`,
+    [alle, a.organisatieId, f.aanbieder ?? null, f.soort ?? null],
+  );
   const dag = vandaag(ctx);
   return rows.map((r) => signaalUit(r, dag));
 }
@@ -111,29 +150,76 @@ export async function signalen(ctx: AppContext, a: Actor, f: { aanbieder?: strin
 async function valideerSignaal(q: Queryable, inv: SignaalInvoer): Promise<Fout[]> {
   const fouten: Fout[] = [];
   if (!(SIGNAAL_SOORTEN as readonly string[]).includes(inv.soort)) {
-    fouten.push({ waar: 'soort', wat: `Onbekende soort '${inv.soort}'.`, actie: `Kies ${SIGNAAL_SOORTEN.join(', ')}.` });
+    fouten.push({
+      waar: 'soort',
+      wat: `Onbekende soort '${inv.soort}'.`,
+      actie: `Kies ${SIGNAAL_SOORTEN.join(', ')}.`,
+    });
   }
   const org = await q.maybeOne<{ soort: string }>('SELECT soort FROM organisatie WHERE id = $1', [inv.aanbiederId]);
   if (!org || org.soort !== 'zorgaanbieder') {
-    fouten.push({ waar: 'aanbiederId', wat: `Zorgaanbieder '${inv.aanbiederId}' bestaat niet.`, actie: 'Kies een zorgaanbieder uit de lijst.' });
+    fouten.push({
+      waar: 'aanbiederId',
+      wat: `Zorgaanbieder '${inv.aanbiederId}' bestaat niet.`,
+      actie: 'Kies een zorgaanbieder uit de lijst.',
+    });
   }
   if (inv.locatieId) {
-    const l = /^[0-9a-f-]{36}$/i.test(inv.locatieId) ? await q.maybeOne<{ organisatie_id: string }>('SELECT organisatie_id FROM locatie WHERE id = $1', [inv.locatieId]) : null;
-    if (!l) fouten.push({ waar: 'locatieId', wat: `Locatie '${inv.locatieId}' bestaat niet.`, actie: 'Kies een locatie van deze zorgaanbieder.' });
-    else if (l.organisatie_id !== inv.aanbiederId) fouten.push({ waar: 'locatieId', wat: 'Deze locatie hoort niet bij de gekozen zorgaanbieder.', actie: 'Kies een locatie van deze zorgaanbieder, of laat de locatie leeg.' });
+    const l = /^[0-9a-f-]{36}$/i.test(inv.locatieId)
+      ? await q.maybeOne<{ organisatie_id: string }>('SELECT organisatie_id FROM locatie WHERE id = $1', [
+          inv.locatieId,
+        ])
+      : null;
+    if (!l)
+      fouten.push({
+        waar: 'locatieId',
+        wat: `Locatie '${inv.locatieId}' bestaat niet.`,
+        actie: 'Kies een locatie van deze zorgaanbieder.',
+      });
+    else if (l.organisatie_id !== inv.aanbiederId)
+      fouten.push({
+        waar: 'locatieId',
+        wat: 'Deze locatie hoort niet bij de gekozen zorgaanbieder.',
+        actie: 'Kies een locatie van deze zorgaanbieder, of laat de locatie leeg.',
+      });
   }
-  if (!inv.bron?.trim()) fouten.push({ waar: 'bron', wat: 'De bron ontbreekt.', actie: "Noem de bron, bijv. 'IGJ-rapport 12-05-2015', 'NZa' of 'eigen onderzoek'." });
+  if (!inv.bron?.trim())
+    fouten.push({
+      waar: 'bron',
+      wat: 'De bron ontbreekt.',
+      actie: "Noem de bron, bijv. 'IGJ-rapport 12-05-2015', 'NZa' of 'eigen onderzoek'.",
+    });
   fouten.push(...valideerDatums(inv.soort, inv.datumVan, inv.datumTot ?? null));
   return fouten;
 }
 
 function valideerDatums(soort: string, van: string, tot: string | null): Fout[] {
   const fouten: Fout[] = [];
-  if (!isIsoDatum(van)) fouten.push({ waar: 'datumVan', wat: `'${van}' is geen geldige datum.`, actie: 'Gebruik JJJJ-MM-DD, bijv. 2015-07-01.' });
+  if (!isIsoDatum(van))
+    fouten.push({
+      waar: 'datumVan',
+      wat: `'${van}' is geen geldige datum.`,
+      actie: 'Gebruik JJJJ-MM-DD, bijv. 2015-07-01.',
+    });
   if (tot !== null && tot !== '') {
-    if (soort === 'fraude_vastgesteld') fouten.push({ waar: 'datumTot', wat: 'Vastgestelde fraude heeft geen einddatum.', actie: 'Laat de einddatum leeg; trek het signaal in als het onjuist is.' });
-    else if (!isIsoDatum(tot)) fouten.push({ waar: 'datumTot', wat: `'${tot}' is geen geldige datum.`, actie: 'Gebruik JJJJ-MM-DD, of laat de einddatum leeg.' });
-    else if (isIsoDatum(van) && tot < van) fouten.push({ waar: 'datumTot', wat: `De einddatum ${tot} ligt vóór de begindatum ${van}.`, actie: 'Kies een einddatum op of na de begindatum.' });
+    if (soort === 'fraude_vastgesteld')
+      fouten.push({
+        waar: 'datumTot',
+        wat: 'Vastgestelde fraude heeft geen einddatum.',
+        actie: 'Laat de einddatum leeg; trek het signaal in als het onjuist is.',
+      });
+    else if (!isIsoDatum(tot))
+      fouten.push({
+        waar: 'datumTot',
+        wat: `'${tot}' is geen geldige datum.`,
+        actie: 'Gebruik JJJJ-MM-DD, of laat de einddatum leeg.',
+      });
+    else if (isIsoDatum(van) && tot < van)
+      fouten.push({
+        waar: 'datumTot',
+        wat: `De einddatum ${tot} ligt vóór de begindatum ${van}.`,
+        actie: 'Kies een einddatum op of na de begindatum.',
+      });
   }
   return fouten;
 }
@@ -142,16 +228,45 @@ export async function signaalVastleggen(ctx: AppContext, a: Actor, inv: SignaalI
   eisSchrijver(a);
   return ctx.db.tx(async (t) => {
     const fouten = await valideerSignaal(t, inv);
-    if (fouten.length) throw unprocessable('signaal-ongeldig', `Het signaal is niet vastgelegd: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}`, { fouten, actie: fouten[0].actie });
+    if (fouten.length)
+      throw unprocessable(
+        'signaal-ongeldig',
+        `Het signaal is niet vastgelegd: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}`,
+        { fouten, actie: fouten[0].actie },
+      );
     const nu = ctx.now();
     const tot = inv.datumTot ? inv.datumTot : null;
-    const row = await t.one<{ id: string }>(`INSERT INTO signaal (zorgkantoor_id, aanbieder_id, locatie_id, soort, omschrijving, bron, datum_van, datum_tot, vastgelegd_door, vastgelegd_op)
+    const row = await t.one<{ id: string }>(
+      `INSERT INTO signaal (zorgkantoor_id, aanbieder_id, locatie_id, soort, omschrijving, bron, datum_van, datum_tot, vastgelegd_door, vastgelegd_op)
       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-    [a.organisatieId, inv.aanbiederId, inv.locatieId || null, inv.soort, inv.omschrijving?.trim() ?? '', inv.bron.trim(), inv.datumVan, tot, a.gebruikerId, nu]);
+      [
+        a.organisatieId,
+        inv.aanbiederId,
+        inv.locatieId || null,
+        inv.soort,
+        inv.omschrijving?.trim() ?? '',
+        inv.bron.trim(),
+        inv.datumVan,
+        tot,
+        a.gebruikerId,
+        nu,
+      ],
+    );
     await appendAudit(t, auditActor(a), {
-      actie: 'inkoop.signaal.vastgelegd', onderwerpType: 'signaal', onderwerpId: row.id,
-      invoer: { aanbiederId: inv.aanbiederId, locatieId: inv.locatieId || null, soort: inv.soort, omschrijving: inv.omschrijving?.trim() ?? '', bron: inv.bron.trim(), datumVan: inv.datumVan, datumTot: tot },
-      resultaat: { signaalId: row.id, zorgkantoorId: a.organisatieId }, regel: SIGNAAL_REGEL,
+      actie: 'inkoop.signaal.vastgelegd',
+      onderwerpType: 'signaal',
+      onderwerpId: row.id,
+      invoer: {
+        aanbiederId: inv.aanbiederId,
+        locatieId: inv.locatieId || null,
+        soort: inv.soort,
+        omschrijving: inv.omschrijving?.trim() ?? '',
+        bron: inv.bron.trim(),
+        datumVan: inv.datumVan,
+        datumTot: tot,
+      },
+      resultaat: { signaalId: row.id, zorgkantoorId: a.organisatieId },
+      regel: SIGNAAL_REGEL,
     });
     return signaalUit(await t.one<any>(`${SIGNAAL_SELECT} WHERE s.id = $1`, [row.id]), vandaag(ctx));
   });
@@ -159,24 +274,48 @@ export async function signaalVastleggen(ctx: AppContext, a: Actor, inv: SignaalI
 
 /** A signal of the actor's own zorgkantoor (or 404, also for another zorgkantoor's). */
 async function eigenSignaal(q: Queryable, a: Actor, id: string): Promise<SignaalRij> {
-  const s = /^[0-9a-f-]{36}$/i.test(id) ? await q.maybeOne<SignaalRij>('SELECT * FROM signaal WHERE id = $1 FOR UPDATE', [id]) : null;
+  const s = /^[0-9a-f-]{36}$/i.test(id)
+    ? await q.maybeOne<SignaalRij>('SELECT * FROM signaal WHERE id = $1 FOR UPDATE', [id])
+    : null;
   if (!s || s.zorgkantoor_id !== a.organisatieId) throw notFound('Dit signaal');
   return s;
 }
 
-export async function signaalEinddatum(ctx: AppContext, a: Actor, id: string, datumTot: string | null): Promise<Signaal> {
+export async function signaalEinddatum(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  datumTot: string | null,
+): Promise<Signaal> {
   eisSchrijver(a);
   return ctx.db.tx(async (t) => {
     const s = await eigenSignaal(t, a, id);
-    if (s.ingetrokken_op) throw conflict('ingetrokken', 'Dit signaal is ingetrokken en kan niet meer worden gewijzigd.', { actie: 'Leg zo nodig een nieuw signaal vast.' });
+    if (s.ingetrokken_op)
+      throw conflict('ingetrokken', 'Dit signaal is ingetrokken en kan niet meer worden gewijzigd.', {
+        actie: 'Leg zo nodig een nieuw signaal vast.',
+      });
     const tot = datumTot === '' ? null : datumTot;
     const fouten = valideerDatums(s.soort, s.datum_van, tot);
-    if (fouten.length) throw unprocessable('signaal-ongeldig', `De einddatum is niet gewijzigd: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}`, { fouten, actie: fouten[0].actie });
+    if (fouten.length)
+      throw unprocessable(
+        'signaal-ongeldig',
+        `De einddatum is niet gewijzigd: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}`,
+        { fouten, actie: fouten[0].actie },
+      );
     const nu = ctx.now();
-    await t.query('UPDATE signaal SET datum_tot = $2, gewijzigd_door = $3, gewijzigd_op = $4 WHERE id = $1', [s.id, tot, a.gebruikerId, nu]);
+    await t.query('UPDATE signaal SET datum_tot = $2, gewijzigd_door = $3, gewijzigd_op = $4 WHERE id = $1', [
+      s.id,
+      tot,
+      a.gebruikerId,
+      nu,
+    ]);
     await appendAudit(t, auditActor(a), {
-      actie: 'inkoop.signaal.einddatum', onderwerpType: 'signaal', onderwerpId: s.id,
-      invoer: { datumTot: tot, vorigeDatumTot: s.datum_tot ?? null }, resultaat: { signaalId: s.id, datumVan: s.datum_van, datumTot: tot }, regel: SIGNAAL_REGEL,
+      actie: 'inkoop.signaal.einddatum',
+      onderwerpType: 'signaal',
+      onderwerpId: s.id,
+      invoer: { datumTot: tot, vorigeDatumTot: s.datum_tot ?? null },
+      resultaat: { signaalId: s.id, datumVan: s.datum_van, datumTot: tot },
+      regel: SIGNAAL_REGEL,
     });
     return signaalUit(await t.one<any>(`${SIGNAAL_SELECT} WHERE s.id = $1`, [s.id]), vandaag(ctx));
   });
@@ -187,21 +326,38 @@ export async function signaalIntrekken(ctx: AppContext, a: Actor, id: string, re
   return ctx.db.tx(async (t) => {
     const s = await eigenSignaal(t, a, id);
     if (s.ingetrokken_op) throw conflict('ingetrokken', 'Dit signaal is al ingetrokken.');
-    if (!reden?.trim()) throw unprocessable('reden', 'Een intrekking vraagt een reden.', { fouten: [{ waar: 'reden', wat: 'De reden ontbreekt.', actie: 'Leg uit waarom het signaal wordt ingetrokken.' }], actie: 'Leg uit waarom het signaal wordt ingetrokken.' });
+    if (!reden?.trim())
+      throw unprocessable('reden', 'Een intrekking vraagt een reden.', {
+        fouten: [{ waar: 'reden', wat: 'De reden ontbreekt.', actie: 'Leg uit waarom het signaal wordt ingetrokken.' }],
+        actie: 'Leg uit waarom het signaal wordt ingetrokken.',
+      });
     const nu = ctx.now();
-    await t.query('UPDATE signaal SET ingetrokken_op = $2, ingetrokken_door = $3, intrekkingsreden = $4 WHERE id = $1', [s.id, nu, a.gebruikerId, reden.trim()]);
+    await t.query(
+      'UPDATE signaal SET ingetrokken_op = $2, ingetrokken_door = $3, intrekkingsreden = $4 WHERE id = $1',
+      [s.id, nu, a.gebruikerId, reden.trim()],
+    );
     await appendAudit(t, auditActor(a), {
-      actie: 'inkoop.signaal.ingetrokken', onderwerpType: 'signaal', onderwerpId: s.id,
-      invoer: { reden: reden.trim() }, resultaat: { signaalId: s.id, soort: s.soort, aanbiederId: s.aanbieder_id, ingetrokkenOp: nu.toISOString() }, regel: SIGNAAL_REGEL,
+      actie: 'inkoop.signaal.ingetrokken',
+      onderwerpType: 'signaal',
+      onderwerpId: s.id,
+      invoer: { reden: reden.trim() },
+      resultaat: { signaalId: s.id, soort: s.soort, aanbiederId: s.aanbieder_id, ingetrokkenOp: nu.toISOString() },
+      regel: SIGNAAL_REGEL,
     });
     return signaalUit(await t.one<any>(`${SIGNAAL_SELECT} WHERE s.id = $1`, [s.id]), vandaag(ctx));
   });
 }
 
 /** For the CLI (operator, direct database access): every signal about a provider, optionally of one zorgkantoor. */
-export async function signalenVoorBeheer(ctx: AppContext, aanbiederId: string, zorgkantoorId?: string): Promise<Signaal[]> {
-  const rows = await ctx.db.query<any>(`${SIGNAAL_SELECT} WHERE s.aanbieder_id = $1 AND ($2::text IS NULL OR s.zorgkantoor_id = $2) ORDER BY s.datum_van DESC, s.vastgelegd_op DESC`,
-    [aanbiederId, zorgkantoorId ?? null]);
+export async function signalenVoorBeheer(
+  ctx: AppContext,
+  aanbiederId: string,
+  zorgkantoorId?: string,
+): Promise<Signaal[]> {
+  const rows = await ctx.db.query<any>(
+    `${SIGNAAL_SELECT} WHERE s.aanbieder_id = $1 AND ($2::text IS NULL OR s.zorgkantoor_id = $2) ORDER BY s.datum_van DESC, s.vastgelegd_op DESC`,
+    [aanbiederId, zorgkantoorId ?? null],
+  );
   const dag = vandaag(ctx);
   return rows.map((r) => signaalUit(r, dag));
 }
@@ -230,27 +386,57 @@ export interface SignaalHerkomst {
  * date (the domain checks it falls in the procedure period); established fraud by its date (the
  * domain checks "na 2010").
  */
-export async function signalenVoorUitkomst(q: Queryable, zorgkantoorId: string, aanbiederId: string, peildatum: string): Promise<SignaalHerkomst['register']> {
-  const rows = await q.query<{ id: string; soort: SignaalSoort; datum_van: string; datum_tot: string | null; locatie_naam: string | null; aanbieder_naam: string }>(
+export async function signalenVoorUitkomst(
+  q: Queryable,
+  zorgkantoorId: string,
+  aanbiederId: string,
+  peildatum: string,
+): Promise<SignaalHerkomst['register']> {
+  const rows = await q.query<{
+    id: string;
+    soort: SignaalSoort;
+    datum_van: string;
+    datum_tot: string | null;
+    locatie_naam: string | null;
+    aanbieder_naam: string;
+  }>(
     `SELECT s.id, s.soort, s.datum_van::text AS datum_van, s.datum_tot::text AS datum_tot, l.naam AS locatie_naam, o.naam AS aanbieder_naam
      FROM signaal s JOIN organisatie o ON o.id = s.aanbieder_id LEFT JOIN locatie l ON l.id = s.locatie_id
-     WHERE s.zorgkantoor_id = $1 AND s.aanbieder_id = $2 AND s.ingetrokken_op IS NULL ORDER BY s.datum_van, s.id`, [zorgkantoorId, aanbiederId]);
+     WHERE s.zorgkantoor_id = $1 AND s.aanbieder_id = $2 AND s.ingetrokken_op IS NULL ORDER BY s.datum_van, s.id`,
+    [zorgkantoorId, aanbiederId],
+  );
   return {
-    verscherptToezicht: rows.filter((r) => r.soort === 'verscherpt_toezicht' && isActief({ ingetrokken_op: null, ...r }, peildatum))
+    verscherptToezicht: rows
+      .filter((r) => r.soort === 'verscherpt_toezicht' && isActief({ ingetrokken_op: null, ...r }, peildatum))
       .map((r) => ({ signaalId: r.id, locatie: r.locatie_naam ?? `${r.aanbieder_naam} (hele organisatie)` })),
-    fraudeonderzoekenGestart: rows.filter((r) => r.soort === 'fraudeonderzoek').map((r) => ({ signaalId: r.id, datum: r.datum_van })),
-    fraudeVastgesteld: rows.filter((r) => r.soort === 'fraude_vastgesteld').map((r) => ({ signaalId: r.id, datum: r.datum_van })),
+    fraudeonderzoekenGestart: rows
+      .filter((r) => r.soort === 'fraudeonderzoek')
+      .map((r) => ({ signaalId: r.id, datum: r.datum_van })),
+    fraudeVastgesteld: rows
+      .filter((r) => r.soort === 'fraude_vastgesteld')
+      .map((r) => ({ signaalId: r.id, datum: r.datum_van })),
   };
 }
 
 const uniek = (xs: string[]) => [...new Set(xs)].sort();
 
 /** Merges the register's facts with the location table and the typed dates into the outcome input, recording where each came from. */
-export function combineerSignalen(register: SignaalHerkomst['register'], inspectieStatus: string[], getypt: { fraudeonderzoekenGestart?: string[]; fraudeVastgesteld?: string[] }, peildatum: string) {
-  const aanvullend = { fraudeonderzoekenGestart: getypt.fraudeonderzoekenGestart ?? [], fraudeVastgesteld: getypt.fraudeVastgesteld ?? [] };
+export function combineerSignalen(
+  register: SignaalHerkomst['register'],
+  inspectieStatus: string[],
+  getypt: { fraudeonderzoekenGestart?: string[]; fraudeVastgesteld?: string[] },
+  peildatum: string,
+) {
+  const aanvullend = {
+    fraudeonderzoekenGestart: getypt.fraudeonderzoekenGestart ?? [],
+    fraudeVastgesteld: getypt.fraudeVastgesteld ?? [],
+  };
   return {
     locatiesVerscherptToezicht: uniek([...inspectieStatus, ...register.verscherptToezicht.map((x) => x.locatie)]),
-    fraudeonderzoekenGestart: uniek([...register.fraudeonderzoekenGestart.map((x) => x.datum), ...aanvullend.fraudeonderzoekenGestart]),
+    fraudeonderzoekenGestart: uniek([
+      ...register.fraudeonderzoekenGestart.map((x) => x.datum),
+      ...aanvullend.fraudeonderzoekenGestart,
+    ]),
     fraudeVastgesteld: uniek([...register.fraudeVastgesteld.map((x) => x.datum), ...aanvullend.fraudeVastgesteld]),
     herkomst: { regel: SIGNAAL_REGEL, peildatum, register, inspectieStatus, aanvullend } satisfies SignaalHerkomst,
   };
@@ -269,24 +455,39 @@ export function redenenMetHerkomst(redenen: Reden[], invoer: UitkomstInvoer & { 
   const h = invoer.herkomst;
   if (!h) return redenen;
   const bronnen = (d: string, reg: { datum: string }[], getypt: string[]) =>
-    [...(reg.some((x) => x.datum === d) ? [BRON_REGISTER] : []), ...(getypt.includes(d) ? [BRON_AANVULLEND] : [])].join(', ');
+    [...(reg.some((x) => x.datum === d) ? [BRON_REGISTER] : []), ...(getypt.includes(d) ? [BRON_AANVULLEND] : [])].join(
+      ', ',
+    );
   const zin = (delen: string[]) => (delen.length ? ` Herkomst: ${delen.join('; ')}.` : '');
   return redenen.map((r) => {
     if (r.voldaan) return r;
     if (r.code === 'G1') {
-      const delen = invoer.locatiesVerscherptToezicht.map((l) => `${l} (${[
-        ...(h.register.verscherptToezicht.some((x) => x.locatie === l) ? [BRON_REGISTER] : []), ...(h.inspectieStatus.includes(l) ? [BRON_INSPECTIE] : [])].join(', ')})`);
+      const delen = invoer.locatiesVerscherptToezicht.map(
+        (l) =>
+          `${l} (${[
+            ...(h.register.verscherptToezicht.some((x) => x.locatie === l) ? [BRON_REGISTER] : []),
+            ...(h.inspectieStatus.includes(l) ? [BRON_INSPECTIE] : []),
+          ].join(', ')})`,
+      );
       return { ...r, toelichting: r.toelichting + zin(delen) };
     }
     if (r.code === 'G2') {
       const { van, tot } = invoer.procedurePeriode;
-      const delen = invoer.fraudeonderzoekenGestart.filter((d) => d >= van && d <= tot)
-        .map((d) => `fraudeonderzoek gestart op ${d} (${bronnen(d, h.register.fraudeonderzoekenGestart, h.aanvullend.fraudeonderzoekenGestart)})`);
+      const delen = invoer.fraudeonderzoekenGestart
+        .filter((d) => d >= van && d <= tot)
+        .map(
+          (d) =>
+            `fraudeonderzoek gestart op ${d} (${bronnen(d, h.register.fraudeonderzoekenGestart, h.aanvullend.fraudeonderzoekenGestart)})`,
+        );
       return { ...r, toelichting: r.toelichting + zin(delen) };
     }
     if (r.code === 'G3') {
-      const delen = invoer.fraudeVastgesteld.filter((d) => Number(d.slice(0, 4)) > FRAUDE_NA_JAAR)
-        .map((d) => `fraude vastgesteld op ${d} (${bronnen(d, h.register.fraudeVastgesteld, h.aanvullend.fraudeVastgesteld)})`);
+      const delen = invoer.fraudeVastgesteld
+        .filter((d) => Number(d.slice(0, 4)) > FRAUDE_NA_JAAR)
+        .map(
+          (d) =>
+            `fraude vastgesteld op ${d} (${bronnen(d, h.register.fraudeVastgesteld, h.aanvullend.fraudeVastgesteld)})`,
+        );
       return { ...r, toelichting: r.toelichting + zin(delen) };
     }
     return r;
@@ -296,7 +497,13 @@ export function redenenMetHerkomst(redenen: Reden[], invoer: UitkomstInvoer & { 
 // ───────────────────────────── Contract relations (classification B3) ─────────────────────────────
 
 export interface ContractRelatieInvoer {
-  aanbiederId: string; jaar: number; regioCode: string; sector: string; rol: string; hoofdaannemerId?: string | null; bron: string;
+  aanbiederId: string;
+  jaar: number;
+  regioCode: string;
+  sector: string;
+  rol: string;
+  hoofdaannemerId?: string | null;
+  bron: string;
 }
 
 const RELATIE_SELECT = `SELECT c.id, c.zorgkantoor_id, zk.naam AS zorgkantoor_naam, c.organisatie_id, o.naam AS organisatie_naam, c.jaar, c.regio_code, c.sector, c.rol,
@@ -306,11 +513,22 @@ const RELATIE_SELECT = `SELECT c.id, c.zorgkantoor_id, zk.naam AS zorgkantoor_na
 
 function relatieUit(r: any) {
   return {
-    id: r.id as string, zorgkantoorId: r.zorgkantoor_id as string, zorgkantoorNaam: r.zorgkantoor_naam as string,
-    aanbiederId: r.organisatie_id as string, aanbiederNaam: r.organisatie_naam as string, jaar: Number(r.jaar), regioCode: r.regio_code as string, sector: r.sector as string,
-    rol: r.rol as ContractRelatieRol, hoofdaannemerId: (r.hoofdaannemer_id ?? null) as string | null, hoofdaannemerNaam: (r.hoofdaannemer_naam ?? null) as string | null,
-    bron: r.bron as string, vastgelegdDoor: r.vastgelegd_door_naam as string, vastgelegdOp: new Date(r.vastgelegd_op).toISOString(),
-    ingetrokkenOp: r.ingetrokken_op ? new Date(r.ingetrokken_op).toISOString() : null, intrekkingsreden: (r.intrekkingsreden ?? null) as string | null,
+    id: r.id as string,
+    zorgkantoorId: r.zorgkantoor_id as string,
+    zorgkantoorNaam: r.zorgkantoor_naam as string,
+    aanbiederId: r.organisatie_id as string,
+    aanbiederNaam: r.organisatie_naam as string,
+    jaar: Number(r.jaar),
+    regioCode: r.regio_code as string,
+    sector: r.sector as string,
+    rol: r.rol as ContractRelatieRol,
+    hoofdaannemerId: (r.hoofdaannemer_id ?? null) as string | null,
+    hoofdaannemerNaam: (r.hoofdaannemer_naam ?? null) as string | null,
+    bron: r.bron as string,
+    vastgelegdDoor: r.vastgelegd_door_naam as string,
+    vastgelegdOp: new Date(r.vastgelegd_op).toISOString(),
+    ingetrokkenOp: r.ingetrokken_op ? new Date(r.ingetrokken_op).toISOString() : null,
+    intrekkingsreden: (r.intrekkingsreden ?? null) as string | null,
   };
 }
 export type ContractRelatie = ReturnType<typeof relatieUit>;
@@ -320,61 +538,166 @@ export type ContractRelatie = ReturnType<typeof relatieUit>;
  * toezichthouder read all of them, because the classification of a bidder uses the relations
  * with any zorgkantoor (seed 002 §2.2.2).
  */
-export async function contractrelaties(ctx: AppContext, a: Actor, f: { aanbieder?: string; jaar?: number } = {}): Promise<ContractRelatie[]> {
+export async function contractrelaties(
+  ctx: AppContext,
+  a: Actor,
+  f: { aanbieder?: string; jaar?: number } = {},
+): Promise<ContractRelatie[]> {
   eisLezer(a);
-  const rows = await ctx.db.query<any>(`${RELATIE_SELECT} WHERE ($1::text IS NULL OR c.organisatie_id = $1) AND ($2::int IS NULL OR c.jaar = $2)
-    ORDER BY c.jaar DESC, o.naam, c.regio_code, c.rol`, [f.aanbieder ?? null, f.jaar ?? null]);
+  const rows = await ctx.db.query<any>(
+    `${RELATIE_SELECT} WHERE ($1::text IS NULL OR c.organisatie_id = $1) AND ($2::int IS NULL OR c.jaar = $2)
+    ORDER BY c.jaar DESC, o.naam, c.regio_code, c.rol`,
+    [f.aanbieder ?? null, f.jaar ?? null],
+  );
   return rows.map(relatieUit);
 }
 
-export async function contractrelatieVastleggen(ctx: AppContext, a: Actor, inv: ContractRelatieInvoer): Promise<ContractRelatie> {
+export async function contractrelatieVastleggen(
+  ctx: AppContext,
+  a: Actor,
+  inv: ContractRelatieInvoer,
+): Promise<ContractRelatie> {
   eisSchrijver(a);
   return ctx.db.tx(async (t) => {
     const fouten: Fout[] = [];
     const org = await t.maybeOne<{ soort: string }>('SELECT soort FROM organisatie WHERE id = $1', [inv.aanbiederId]);
-    if (!org || org.soort !== 'zorgaanbieder') fouten.push({ waar: 'aanbiederId', wat: `Zorgaanbieder '${inv.aanbiederId}' bestaat niet.`, actie: 'Kies een zorgaanbieder uit de lijst.' });
-    if (!Number.isInteger(inv.jaar) || inv.jaar < 2000 || inv.jaar > 2100) fouten.push({ waar: 'jaar', wat: `'${inv.jaar}' is geen jaartal.`, actie: 'Geef het jaar van de relatie, bijv. 2015.' });
-    if (!(await t.maybeOne('SELECT 1 FROM regio WHERE code = $1', [inv.regioCode]))) fouten.push({ waar: 'regioCode', wat: `Regio '${inv.regioCode}' bestaat niet.`, actie: 'Kies een zorgkantoorregio (vier cijfers).' });
-    if (!(await t.maybeOne('SELECT 1 FROM sector WHERE code = $1', [inv.sector]))) fouten.push({ waar: 'sector', wat: `Sector '${inv.sector}' bestaat niet.`, actie: 'Kies VV, GZ of GGZ.' });
-    if (!(CONTRACT_ROLLEN as readonly string[]).includes(inv.rol)) fouten.push({ waar: 'rol', wat: `Onbekende rol '${inv.rol}'.`, actie: `Kies ${CONTRACT_ROLLEN.join(', ')}.` });
+    if (!org || org.soort !== 'zorgaanbieder')
+      fouten.push({
+        waar: 'aanbiederId',
+        wat: `Zorgaanbieder '${inv.aanbiederId}' bestaat niet.`,
+        actie: 'Kies een zorgaanbieder uit de lijst.',
+      });
+    if (!Number.isInteger(inv.jaar) || inv.jaar < 2000 || inv.jaar > 2100)
+      fouten.push({
+        waar: 'jaar',
+        wat: `'${inv.jaar}' is geen jaartal.`,
+        actie: 'Geef het jaar van de relatie, bijv. 2015.',
+      });
+    if (!(await t.maybeOne('SELECT 1 FROM regio WHERE code = $1', [inv.regioCode])))
+      fouten.push({
+        waar: 'regioCode',
+        wat: `Regio '${inv.regioCode}' bestaat niet.`,
+        actie: 'Kies een zorgkantoorregio (vier cijfers).',
+      });
+    if (!(await t.maybeOne('SELECT 1 FROM sector WHERE code = $1', [inv.sector])))
+      fouten.push({ waar: 'sector', wat: `Sector '${inv.sector}' bestaat niet.`, actie: 'Kies VV, GZ of GGZ.' });
+    if (!(CONTRACT_ROLLEN as readonly string[]).includes(inv.rol))
+      fouten.push({ waar: 'rol', wat: `Onbekende rol '${inv.rol}'.`, actie: `Kies ${CONTRACT_ROLLEN.join(', ')}.` });
     if (inv.hoofdaannemerId) {
-      if (inv.rol !== 'onderaannemer') fouten.push({ waar: 'hoofdaannemerId', wat: 'Alleen een onderaannemer heeft een hoofdaannemer.', actie: 'Laat de hoofdaannemer leeg of kies rol onderaannemer.' });
-      else if (inv.hoofdaannemerId === inv.aanbiederId) fouten.push({ waar: 'hoofdaannemerId', wat: 'Een aanbieder is niet haar eigen hoofdaannemer.', actie: 'Kies een andere zorgaanbieder als hoofdaannemer.' });
+      if (inv.rol !== 'onderaannemer')
+        fouten.push({
+          waar: 'hoofdaannemerId',
+          wat: 'Alleen een onderaannemer heeft een hoofdaannemer.',
+          actie: 'Laat de hoofdaannemer leeg of kies rol onderaannemer.',
+        });
+      else if (inv.hoofdaannemerId === inv.aanbiederId)
+        fouten.push({
+          waar: 'hoofdaannemerId',
+          wat: 'Een aanbieder is niet haar eigen hoofdaannemer.',
+          actie: 'Kies een andere zorgaanbieder als hoofdaannemer.',
+        });
       else {
-        const h = await t.maybeOne<{ soort: string }>('SELECT soort FROM organisatie WHERE id = $1', [inv.hoofdaannemerId]);
-        if (!h || h.soort !== 'zorgaanbieder') fouten.push({ waar: 'hoofdaannemerId', wat: `Zorgaanbieder '${inv.hoofdaannemerId}' bestaat niet.`, actie: 'Kies de hoofdaannemer uit de lijst, of laat het veld leeg.' });
+        const h = await t.maybeOne<{ soort: string }>('SELECT soort FROM organisatie WHERE id = $1', [
+          inv.hoofdaannemerId,
+        ]);
+        if (!h || h.soort !== 'zorgaanbieder')
+          fouten.push({
+            waar: 'hoofdaannemerId',
+            wat: `Zorgaanbieder '${inv.hoofdaannemerId}' bestaat niet.`,
+            actie: 'Kies de hoofdaannemer uit de lijst, of laat het veld leeg.',
+          });
       }
     }
-    if (!inv.bron?.trim()) fouten.push({ waar: 'bron', wat: 'De bron ontbreekt.', actie: "Noem de bron, bijv. 'onderaannemingsovereenkomst 2015' of 'SVB-overzicht pgb'." });
-    if (fouten.length) throw unprocessable('contractrelatie-ongeldig', `De contractrelatie is niet vastgelegd: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}`, { fouten, actie: fouten[0].actie });
-    const row = await t.one<{ id: string }>(`INSERT INTO contractrelatie (zorgkantoor_id, organisatie_id, jaar, regio_code, sector, rol, hoofdaannemer_id, bron, vastgelegd_door, vastgelegd_op)
+    if (!inv.bron?.trim())
+      fouten.push({
+        waar: 'bron',
+        wat: 'De bron ontbreekt.',
+        actie: "Noem de bron, bijv. 'onderaannemingsovereenkomst 2015' of 'SVB-overzicht pgb'.",
+      });
+    if (fouten.length)
+      throw unprocessable(
+        'contractrelatie-ongeldig',
+        `De contractrelatie is niet vastgelegd: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}`,
+        { fouten, actie: fouten[0].actie },
+      );
+    const row = await t.one<{ id: string }>(
+      `INSERT INTO contractrelatie (zorgkantoor_id, organisatie_id, jaar, regio_code, sector, rol, hoofdaannemer_id, bron, vastgelegd_door, vastgelegd_op)
       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-    [a.organisatieId, inv.aanbiederId, inv.jaar, inv.regioCode, inv.sector, inv.rol, inv.hoofdaannemerId || null, inv.bron.trim(), a.gebruikerId, ctx.now()]);
+      [
+        a.organisatieId,
+        inv.aanbiederId,
+        inv.jaar,
+        inv.regioCode,
+        inv.sector,
+        inv.rol,
+        inv.hoofdaannemerId || null,
+        inv.bron.trim(),
+        a.gebruikerId,
+        ctx.now(),
+      ],
+    );
     await appendAudit(t, auditActor(a), {
-      actie: 'inkoop.contractrelatie.vastgelegd', onderwerpType: 'contractrelatie', onderwerpId: row.id,
-      invoer: { aanbiederId: inv.aanbiederId, jaar: inv.jaar, regioCode: inv.regioCode, sector: inv.sector, rol: inv.rol, hoofdaannemerId: inv.hoofdaannemerId || null, bron: inv.bron.trim() },
-      resultaat: { contractrelatieId: row.id }, regel: CONTRACTRELATIE_REGEL,
+      actie: 'inkoop.contractrelatie.vastgelegd',
+      onderwerpType: 'contractrelatie',
+      onderwerpId: row.id,
+      invoer: {
+        aanbiederId: inv.aanbiederId,
+        jaar: inv.jaar,
+        regioCode: inv.regioCode,
+        sector: inv.sector,
+        rol: inv.rol,
+        hoofdaannemerId: inv.hoofdaannemerId || null,
+        bron: inv.bron.trim(),
+      },
+      resultaat: { contractrelatieId: row.id },
+      regel: CONTRACTRELATIE_REGEL,
     });
     return relatieUit(await t.one<any>(`${RELATIE_SELECT} WHERE c.id = $1`, [row.id]));
   });
 }
 
-export async function contractrelatieIntrekken(ctx: AppContext, a: Actor, id: string, reden: string): Promise<ContractRelatie> {
+export async function contractrelatieIntrekken(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  reden: string,
+): Promise<ContractRelatie> {
   eisSchrijver(a);
   return ctx.db.tx(async (t) => {
-    const c = /^[0-9a-f-]{36}$/i.test(id) ? await t.maybeOne<any>('SELECT * FROM contractrelatie WHERE id = $1 FOR UPDATE', [id]) : null;
+    const c = /^[0-9a-f-]{36}$/i.test(id)
+      ? await t.maybeOne<any>('SELECT * FROM contractrelatie WHERE id = $1 FOR UPDATE', [id])
+      : null;
     if (!c || c.zorgkantoor_id !== a.organisatieId) throw notFound('Deze contractrelatie');
     if (c.ingetrokken_op) throw conflict('ingetrokken', 'Deze contractrelatie is al ingetrokken.');
-    if (!reden?.trim()) throw unprocessable('reden', 'Een intrekking vraagt een reden.', { fouten: [{ waar: 'reden', wat: 'De reden ontbreekt.', actie: 'Leg uit waarom de relatie wordt ingetrokken.' }] });
+    if (!reden?.trim())
+      throw unprocessable('reden', 'Een intrekking vraagt een reden.', {
+        fouten: [{ waar: 'reden', wat: 'De reden ontbreekt.', actie: 'Leg uit waarom de relatie wordt ingetrokken.' }],
+      });
     const nu = ctx.now();
-    await t.query('UPDATE contractrelatie SET ingetrokken_op = $2, ingetrokken_door = $3, intrekkingsreden = $4 WHERE id = $1', [c.id, nu, a.gebruikerId, reden.trim()]);
-    await appendAudit(t, auditActor(a), { actie: 'inkoop.contractrelatie.ingetrokken', onderwerpType: 'contractrelatie', onderwerpId: c.id,
-      invoer: { reden: reden.trim() }, resultaat: { contractrelatieId: c.id, ingetrokkenOp: nu.toISOString() }, regel: CONTRACTRELATIE_REGEL });
+    await t.query(
+      'UPDATE contractrelatie SET ingetrokken_op = $2, ingetrokken_door = $3, intrekkingsreden = $4 WHERE id = $1',
+      [c.id, nu, a.gebruikerId, reden.trim()],
+    );
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.contractrelatie.ingetrokken',
+      onderwerpType: 'contractrelatie',
+      onderwerpId: c.id,
+      invoer: { reden: reden.trim() },
+      resultaat: { contractrelatieId: c.id, ingetrokkenOp: nu.toISOString() },
+      regel: CONTRACTRELATIE_REGEL,
+    });
     return relatieUit(await t.one<any>(`${RELATIE_SELECT} WHERE c.id = $1`, [c.id]));
   });
 }
 
 /** The non-withdrawn relations of a provider in a year, for contractHistorie (classification). */
-export async function contractrelatiesVoorHistorie(q: Queryable, organisatieId: string, jaar: number): Promise<{ regio_code: string; sector: string; rol: ContractRelatieRol }[]> {
-  return q.query(`SELECT DISTINCT regio_code, sector, rol FROM contractrelatie WHERE organisatie_id = $1 AND jaar = $2 AND ingetrokken_op IS NULL ORDER BY regio_code, sector, rol`, [organisatieId, jaar]);
+export async function contractrelatiesVoorHistorie(
+  q: Queryable,
+  organisatieId: string,
+  jaar: number,
+): Promise<{ regio_code: string; sector: string; rol: ContractRelatieRol }[]> {
+  return q.query(
+    `SELECT DISTINCT regio_code, sector, rol FROM contractrelatie WHERE organisatie_id = $1 AND jaar = $2 AND ingetrokken_op IS NULL ORDER BY regio_code, sector, rol`,
+    [organisatieId, jaar],
+  );
 }

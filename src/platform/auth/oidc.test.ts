@@ -17,15 +17,31 @@ before(async () => {
   await new Promise<void>((r) => idp.listen(0, '127.0.0.1', () => r()));
   issuer = `http://127.0.0.1:${(idp.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'zorginkoop', client_secret: 'test-geheim', redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: 'zorginkoop',
+        client_secret: 'test-geheim',
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { email: ['email'], openid: ['sub'] },
-    findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub, email: accounts[sub] }) }),
+    findAccount: async (_ctx: unknown, sub: string) => ({
+      accountId: sub,
+      claims: async () => ({ sub, email: accounts[sub] }),
+    }),
     pkce: { required: () => true },
   });
   idp.on('request', provider.callback());
-  t = await createTestApp({ config: { oidc: { issuer, clientId: 'zorginkoop', clientSecret: 'test-geheim', redirectUri, emailClaim: 'email' } } });
+  t = await createTestApp({
+    config: { oidc: { issuer, clientId: 'zorginkoop', clientSecret: 'test-geheim', redirectUri, emailClaim: 'email' } },
+  });
 });
-after(async () => { await t.close(); idp.close(); });
+after(async () => {
+  await t.close();
+  idp.close();
+});
 
 /** Follows the identity provider's redirects and dev login/consent forms like a browser would. */
 async function signInAt(authUrl: string, accountId: string): Promise<string> {
@@ -36,16 +52,32 @@ async function signInAt(authUrl: string, accountId: string): Promise<string> {
   let body: string | undefined;
   for (let i = 0; i < 20; i++) {
     if (url.startsWith(redirectUri)) return url;
-    const r = await fetch(url, { method, body, redirect: 'manual', headers: { cookie: cookieHeader(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) } });
-    for (const c of r.headers.getSetCookie()) { const [kv] = c.split(';'); const [k, ...v] = kv.split('='); jar.set(k, v.join('=')); }
-    if (r.status >= 300 && r.status < 400) { url = new URL(r.headers.get('location')!, url).href; method = 'GET'; body = undefined; continue; }
+    const r = await fetch(url, {
+      method,
+      body,
+      redirect: 'manual',
+      headers: { cookie: cookieHeader(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+    });
+    for (const c of r.headers.getSetCookie()) {
+      const [kv] = c.split(';');
+      const [k, ...v] = kv.split('=');
+      jar.set(k, v.join('='));
+    }
+    if (r.status >= 300 && r.status < 400) {
+      url = new URL(r.headers.get('location')!, url).href;
+      method = 'GET';
+      body = undefined;
+      continue;
+    }
     const html = await r.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     assert.ok(action, `expected a form at ${url}: ${html.slice(0, 200)}`);
     const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1] ?? 'consent';
     url = new URL(action, url).href;
     method = 'POST';
-    body = new URLSearchParams(prompt === 'login' ? { prompt, login: accountId, password: 'x' } : { prompt }).toString();
+    body = new URLSearchParams(
+      prompt === 'login' ? { prompt, login: accountId, password: 'x' } : { prompt },
+    ).toString();
   }
   throw new Error('too many redirects');
 }
@@ -55,7 +87,11 @@ test('OIDC: the e-mail claim signs in the matching local user with its own organ
   assert.equal(start.statusCode, 302);
   const cookie = String(start.headers['set-cookie']).split(';')[0];
   const back = await signInAt(start.headers.location, 'sub-inkoper');
-  const cb = await t.anonymous.inject({ method: 'GET', url: back.replace('http://127.0.0.1:9', ''), headers: { cookie } });
+  const cb = await t.anonymous.inject({
+    method: 'GET',
+    url: back.replace('http://127.0.0.1:9', ''),
+    headers: { cookie },
+  });
   assert.equal(cb.statusCode, 302, cb.body);
   const session = String(cb.headers['set-cookie']).match(/zk_sessie=[^;]+/)?.[0];
   assert.ok(session);
@@ -69,7 +105,11 @@ test('OIDC: a person without a local account is refused with what to do', async 
   const start = await t.anonymous.get('/api/v1/auth/oidc');
   const cookie = String(start.headers['set-cookie']).split(';')[0];
   const back = await signInAt(start.headers.location, 'sub-onbekend');
-  const cb = await t.anonymous.inject({ method: 'GET', url: back.replace('http://127.0.0.1:9', ''), headers: { cookie } });
+  const cb = await t.anonymous.inject({
+    method: 'GET',
+    url: back.replace('http://127.0.0.1:9', ''),
+    headers: { cookie },
+  });
   assert.equal(cb.statusCode, 401);
   assert.equal(cb.json().code, 'oidc-onbekend');
   assert.match(cb.json().actie, /beheerder/);
@@ -86,5 +126,7 @@ test('GET /auth/methoden (public): password always, OIDC with the provider name 
     t.ctx.config.oidc = undefined;
     assert.deepEqual((await t.anonymous.get('/api/v1/auth/methoden')).json(), { wachtwoord: true, oidc: null });
     assert.equal((await t.anonymous.get('/api/v1/auth/oidc')).statusCode, 404, 'and the flow itself is off');
-  } finally { t.ctx.config.oidc = oud; }
+  } finally {
+    t.ctx.config.oidc = oud;
+  }
 });

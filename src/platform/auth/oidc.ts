@@ -10,20 +10,32 @@ export async function oidcClient(cfg: OidcConfig) {
   const issuer = new URL(cfg.issuer);
   // Plain HTTP only for an identity provider on this machine (development and tests).
   const loopback = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
-  const config = await client.discovery(issuer, cfg.clientId, cfg.clientSecret, undefined,
-    loopback ? { execute: [client.allowInsecureRequests] } : undefined);
+  const config = await client.discovery(
+    issuer,
+    cfg.clientId,
+    cfg.clientSecret,
+    undefined,
+    loopback ? { execute: [client.allowInsecureRequests] } : undefined,
+  );
   return {
     async authorizationUrl(): Promise<{ url: string; verifier: string; state: string }> {
       const verifier = client.randomPKCECodeVerifier();
       const challenge = await client.calculatePKCECodeChallenge(verifier);
       const state = client.randomState();
       const url = client.buildAuthorizationUrl(config, {
-        redirect_uri: cfg.redirectUri, scope: 'openid email profile', code_challenge: challenge, code_challenge_method: 'S256', state,
+        redirect_uri: cfg.redirectUri,
+        scope: 'openid email profile',
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        state,
       });
       return { url: url.href, verifier, state };
     },
     async callback(currentUrl: URL, verifier: string, state: string): Promise<{ subject: string; email?: string }> {
-      const tokens = await client.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: verifier, expectedState: state });
+      const tokens = await client.authorizationCodeGrant(config, currentUrl, {
+        pkceCodeVerifier: verifier,
+        expectedState: state,
+      });
       const claims = tokens.claims();
       if (!claims) throw new Error('geen ID-token ontvangen');
       let email = (claims as any)[cfg.emailClaim] as string | undefined;

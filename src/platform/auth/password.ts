@@ -12,7 +12,11 @@ export function hashPassword(pw: string, cost: keyof typeof COST = 'normaal'): P
 
 export async function verifyPassword(hash: string | null | undefined, pw: string): Promise<boolean> {
   if (!hash) return false;
-  try { return await argon2.verify(hash, pw); } catch { return false; }
+  try {
+    return await argon2.verify(hash, pw);
+  } catch {
+    return false;
+  }
 }
 
 export const MIN_PASSWORD_LENGTH = 12;

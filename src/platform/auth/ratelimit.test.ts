@@ -5,7 +5,8 @@ import { mayCall, type Actor } from './roles.ts';
 
 test('limiter blocks after max failures within the window and frees after it', () => {
   const l = new LoginLimiter(3, 1000);
-  l.fail(['a'], 0); l.fail(['a'], 10); 
+  l.fail(['a'], 0);
+  l.fail(['a'], 10);
   assert.equal(l.retryAfter(['a'], 20), 0);
   l.fail(['a'], 20);
   assert.equal(l.retryAfter(['a'], 30), 1);

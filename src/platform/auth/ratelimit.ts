@@ -1,7 +1,10 @@
 /** Failed-login limiter: per key (IP, e-mail) at most `max` failures in a sliding window. */
 export class LoginLimiter {
   private fails = new Map<string, number[]>();
-  constructor(private max = 10, private windowMs = 15 * 60_000) {}
+  constructor(
+    private max = 10,
+    private windowMs = 15 * 60_000,
+  ) {}
   private recent(key: string, now: number) {
     const list = (this.fails.get(key) ?? []).filter((t) => now - t < this.windowMs);
     this.fails.set(key, list);
@@ -16,6 +19,10 @@ export class LoginLimiter {
     }
     return wait;
   }
-  fail(keys: string[], now = Date.now()) { for (const k of keys) this.recent(k, now).push(now); }
-  succeed(keys: string[]) { for (const k of keys) this.fails.delete(k); }
+  fail(keys: string[], now = Date.now()) {
+    for (const k of keys) this.recent(k, now).push(now);
+  }
+  succeed(keys: string[]) {
+    for (const k of keys) this.fails.delete(k);
+  }
 }

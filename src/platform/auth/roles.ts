@@ -1,8 +1,14 @@
 /** Functions a person can hold within an organisation (MODEL.md: Gebruiker, Rol). */
 export const ROLLEN = [
-  'inkoper', 'beoordelaar', 'controller', 'manager',
-  'aanbieder-contractmanager', 'aanbieder-bestuurder',
-  'clientenraad', 'toezichthouder', 'beheerder',
+  'inkoper',
+  'beoordelaar',
+  'controller',
+  'manager',
+  'aanbieder-contractmanager',
+  'aanbieder-bestuurder',
+  'clientenraad',
+  'toezichthouder',
+  'beheerder',
 ] as const;
 export type Rol = (typeof ROLLEN)[number];
 

@@ -20,7 +20,10 @@ export interface Output {
   progress(label: string): Progress & { end(): void };
 }
 
-export interface GlobalOptions { dataDir?: string; json?: boolean }
+export interface GlobalOptions {
+  dataDir?: string;
+  json?: boolean;
+}
 
 export interface CliContext {
   /** opens the database (migrated), runs fn, closes; errors become a message and exit code 1 */
@@ -35,9 +38,14 @@ export function makeOutput(json: boolean): Output {
     json,
     result(data, human) {
       if (json) process.stdout.write(JSON.stringify(data, null, 2) + '\n');
-      else process.stdout.write((human ? human(data) : typeof data === 'string' ? data : JSON.stringify(data, null, 2)) + '\n');
+      else
+        process.stdout.write(
+          (human ? human(data) : typeof data === 'string' ? data : JSON.stringify(data, null, 2)) + '\n',
+        );
     },
-    info(msg) { if (!json) process.stderr.write(msg + '\n'); },
+    info(msg) {
+      if (!json) process.stderr.write(msg + '\n');
+    },
     progress(label) {
       const tty = process.stderr.isTTY;
       let lastPct = -1;
@@ -53,7 +61,9 @@ export function makeOutput(json: boolean): Output {
         if (tty) process.stderr.write('\r' + line.padEnd(100).slice(0, 100));
         else if (pct % 10 === 0) process.stderr.write(line + '\n');
       }) as Progress & { end(): void };
-      fn.end = () => { if (!json && tty) process.stderr.write('\n'); };
+      fn.end = () => {
+        if (!json && tty) process.stderr.write('\n');
+      };
       return fn;
     },
   };
@@ -65,7 +75,10 @@ function globals(cmd: Command): GlobalOptions {
 
 export function fail(err: unknown, json: boolean): never {
   if (json) {
-    const body = err instanceof AppError ? { fout: err.message, code: err.code, fouten: err.fouten, actie: err.actie } : { fout: err instanceof Error ? err.message : String(err) };
+    const body =
+      err instanceof AppError
+        ? { fout: err.message, code: err.code, fouten: err.fouten, actie: err.actie }
+        : { fout: err instanceof Error ? err.message : String(err) };
     process.stdout.write(JSON.stringify(body, null, 2) + '\n');
   }
   process.stderr.write(`Fout: ${formatForTerminal(err)}\n`);
@@ -75,12 +88,16 @@ export function fail(err: unknown, json: boolean): never {
 
 /** The composition root replaces this with migrations + reference data (src/setup.ts). */
 let prepare: (db: Db) => Promise<unknown> = migrate;
-export function setPrepare(fn: (db: Db) => Promise<unknown>) { prepare = fn; }
+export function setPrepare(fn: (db: Db) => Promise<unknown>) {
+  prepare = fn;
+}
 
 export const cliContext: CliContext = {
   config(cmd) {
     const g = globals(cmd);
-    return loadConfig(g.dataDir ? { dataDir: (g.dataDir.startsWith('/') ? g.dataDir : process.cwd() + '/' + g.dataDir) } : {});
+    return loadConfig(
+      g.dataDir ? { dataDir: g.dataDir.startsWith('/') ? g.dataDir : process.cwd() + '/' + g.dataDir } : {},
+    );
   },
   async run(cmd, fn) {
     const g = globals(cmd);
@@ -102,6 +119,10 @@ export const cliContext: CliContext = {
   async runPlain(cmd, fn) {
     const g = globals(cmd);
     const out = makeOutput(!!g.json);
-    try { await fn(out, g); } catch (e) { fail(e, out.json); }
+    try {
+      await fn(out, g);
+    } catch (e) {
+      fail(e, out.json);
+    }
   },
 };

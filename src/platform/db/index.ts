@@ -84,20 +84,32 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     pg = new PGlite(dataDir ? { dataDir, parsers } : { parsers });
     await pg.waitReady;
   } catch (e) {
-    throw new AppError(500, 'database-niet-te-openen',
+    throw new AppError(
+      500,
+      'database-niet-te-openen',
       `De ingebouwde database in ${dataDir ?? '(geheugen)'} kon niet worden geopend: ${(e as Error).message}`,
-      { actie: 'Controleer of de map leesbaar en schrijfbaar is, of kies een andere met --data-dir.' });
+      { actie: 'Controleer of de map leesbaar en schrijfbaar is, of kies een andere met --data-dir.' },
+    );
   }
-  const mk = (q: { query: (t: string, p?: unknown[], o?: any) => Promise<{ rows: any[] }>; exec: (s: string) => Promise<unknown> }): Queryable => {
+  const mk = (q: {
+    query: (t: string, p?: unknown[], o?: any) => Promise<{ rows: any[] }>;
+    exec: (s: string) => Promise<unknown>;
+  }): Queryable => {
     const raw = async (text: string, params?: unknown[]) => (await q.query(text, params as any[])).rows as Row[];
     return {
       ...withHelpers(raw),
-      async exec(sql: string) { await q.exec(sql); },
+      async exec(sql: string) {
+        await q.exec(sql);
+      },
       async copyInto(table, columns, rows) {
         let n = 0;
         for (const chunk of toCsvChunks(rows)) {
           n += chunk.split('\n').length - 1;
-          await q.query(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([chunk]) });
+          await q.query(
+            `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(',')}) FROM '/dev/blob' WITH (FORMAT csv)`,
+            [],
+            { blob: new Blob([chunk]) },
+          );
         }
         return n;
       },
@@ -114,7 +126,9 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
       chain = run.catch(() => undefined);
       return run as Promise<T>;
     },
-    async close() { await pg.close(); },
+    async close() {
+      await pg.close();
+    },
   };
 }
 
@@ -133,41 +147,75 @@ async function openPostgres(url: string): Promise<Db> {
     },
   };
   let parsed: URL;
-  try { parsed = new URL(url); } catch {
+  try {
+    parsed = new URL(url);
+  } catch {
     throw new AppError(500, 'database-url-ongeldig', `DATABASE_URL is geen geldige URL.`, {
-      actie: 'Gebruik de vorm postgres://gebruiker@host:5432/database.' });
+      actie: 'Gebruik de vorm postgres://gebruiker@host:5432/database.',
+    });
   }
   if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
-    throw new AppError(500, 'database-url-ongeldig', `DATABASE_URL moet met postgres:// of postgresql:// beginnen (nu: ${parsed.protocol}//).`, {
-      actie: 'Gebruik de vorm postgres://gebruiker@host:5432/database.' });
+    throw new AppError(
+      500,
+      'database-url-ongeldig',
+      `DATABASE_URL moet met postgres:// of postgresql:// beginnen (nu: ${parsed.protocol}//).`,
+      {
+        actie: 'Gebruik de vorm postgres://gebruiker@host:5432/database.',
+      },
+    );
   }
   const pool = new pgLib.Pool({ connectionString: url, types: typeParsers, max: 10, connectionTimeoutMillis: 5000 });
-  pool.on('error', () => { /* idle client errors are reported on next use */ });
+  pool.on('error', () => {
+    /* idle client errors are reported on next use */
+  });
   try {
     const c = await pool.connect();
     c.release();
   } catch (e) {
     await pool.end().catch(() => undefined);
     const safe = `${parsed.protocol}//${parsed.username ? parsed.username + '@' : ''}${parsed.host}${parsed.pathname}`;
-    throw new AppError(500, 'database-onbereikbaar', `Kan niet verbinden met de PostgreSQL-server ${safe}: ${(e as Error).message}`, {
-      actie: 'Controleer DATABASE_URL (host, poort, database, gebruiker) en of de server draait; laat DATABASE_URL weg om de ingebouwde database te gebruiken.' });
+    throw new AppError(
+      500,
+      'database-onbereikbaar',
+      `Kan niet verbinden met de PostgreSQL-server ${safe}: ${(e as Error).message}`,
+      {
+        actie:
+          'Controleer DATABASE_URL (host, poort, database, gebruiker) en of de server draait; laat DATABASE_URL weg om de ingebouwde database te gebruiken.',
+      },
+    );
   }
   const mk = (client: { query: (t: string, p?: unknown[]) => Promise<{ rows: any[] }> }, conn?: any): Queryable => {
     const raw = async (text: string, params?: unknown[]) => (await client.query(text, params as any[])).rows as Row[];
     return {
       ...withHelpers(raw),
-      async exec(sql: string) { await client.query(sql); },
+      async exec(sql: string) {
+        await client.query(sql);
+      },
       async copyInto(table, columns, rows) {
         const run = async (c: any) => {
           let n = 0;
           const chunks = toCsvChunks(rows);
-          const counted = (function* () { for (const ch of chunks) { n += ch.split('\n').length - 1; yield ch; } })();
-          await pipeline(Readable.from(counted), c.query(copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(',')}) FROM STDIN WITH (FORMAT csv)`)));
+          const counted = (function* () {
+            for (const ch of chunks) {
+              n += ch.split('\n').length - 1;
+              yield ch;
+            }
+          })();
+          await pipeline(
+            Readable.from(counted),
+            c.query(
+              copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(',')}) FROM STDIN WITH (FORMAT csv)`),
+            ),
+          );
           return n;
         };
         if (conn) return run(conn);
         const c = await pool.connect();
-        try { return await run(c); } finally { c.release(); }
+        try {
+          return await run(c);
+        } finally {
+          c.release();
+        }
       },
     };
   };
@@ -188,7 +236,9 @@ async function openPostgres(url: string): Promise<Db> {
         c.release();
       }
     },
-    async close() { await pool.end(); },
+    async close() {
+      await pool.end();
+    },
   };
 }
 
@@ -198,23 +248,42 @@ function lockDataDir(dataDir: string): () => void {
     fs.mkdirSync(dataDir, { recursive: true });
     fs.accessSync(dataDir, fs.constants.R_OK | fs.constants.W_OK);
   } catch (e) {
-    throw new AppError(500, 'datamap-onbruikbaar', `De datamap ${dataDir} is niet te gebruiken: ${(e as Error).message}`, {
-      actie: 'Geef een map op waarin u mag lezen en schrijven, met --data-dir of ZORGINKOOP_DATA_DIR.' });
+    throw new AppError(
+      500,
+      'datamap-onbruikbaar',
+      `De datamap ${dataDir} is niet te gebruiken: ${(e as Error).message}`,
+      {
+        actie: 'Geef een map op waarin u mag lezen en schrijven, met --data-dir of ZORGINKOOP_DATA_DIR.',
+      },
+    );
   }
   const lock = path.join(dataDir, 'zorginkoop.pid');
   try {
     const pid = Number(fs.readFileSync(lock, 'utf8'));
     if (pid && pid !== process.pid) {
       let alive = true;
-      try { process.kill(pid, 0); } catch { alive = false; }
-      if (alive) throw new AppError(500, 'datamap-in-gebruik', `De datamap ${dataDir} is in gebruik door proces ${pid}.`, {
-        actie: 'Stop dat proces (bijv. de draaiende server) of gebruik een andere --data-dir. Met een PostgreSQL-server (DATABASE_URL) kunnen server en CLI tegelijk werken.' });
+      try {
+        process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive)
+        throw new AppError(500, 'datamap-in-gebruik', `De datamap ${dataDir} is in gebruik door proces ${pid}.`, {
+          actie:
+            'Stop dat proces (bijv. de draaiende server) of gebruik een andere --data-dir. Met een PostgreSQL-server (DATABASE_URL) kunnen server en CLI tegelijk werken.',
+        });
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
   }
   fs.writeFileSync(lock, String(process.pid));
-  return () => { try { if (fs.readFileSync(lock, 'utf8') === String(process.pid)) fs.unlinkSync(lock); } catch { /* gone */ } };
+  return () => {
+    try {
+      if (fs.readFileSync(lock, 'utf8') === String(process.pid)) fs.unlinkSync(lock);
+    } catch {
+      /* gone */
+    }
+  };
 }
 
 export interface OpenDbOptions {
@@ -230,7 +299,13 @@ export async function openDb(opts: OpenDbOptions): Promise<Db> {
   try {
     const db = await openPglite(path.join(opts.dataDir, 'pgdata'));
     const close = db.close;
-    return { ...db, async close() { await close(); unlock(); } };
+    return {
+      ...db,
+      async close() {
+        await close();
+        unlock();
+      },
+    };
   } catch (e) {
     unlock();
     throw e;

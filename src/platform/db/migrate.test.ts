@@ -9,14 +9,21 @@ test('migrations run on this database (PGlite or PostgreSQL) and are recorded on
     const all = listMigrations();
     assert.ok(all.length >= 5);
     const rows = await t.db.query<{ versie: string }>('SELECT versie FROM schema_migratie ORDER BY versie');
-    assert.deepEqual(rows.map((r) => r.versie), all.map((m) => m.versie));
+    assert.deepEqual(
+      rows.map((r) => r.versie),
+      all.map((m) => m.versie),
+    );
     // Running again applies nothing.
     assert.deepEqual(await migrate(t.db), []);
     // Reference data is there: 32 COD001 codes, 31 in use.
-    const r = await t.db.one<{ n: number; actief: number }>('SELECT count(*) AS n, count(*) FILTER (WHERE actief) AS actief FROM regio');
+    const r = await t.db.one<{ n: number; actief: number }>(
+      'SELECT count(*) AS n, count(*) FILTER (WHERE actief) AS actief FROM regio',
+    );
     assert.equal(r.n, 32);
     assert.equal(r.actief, 31);
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });
 
 test('a changed, already applied migration is refused with the file named', async () => {
@@ -24,7 +31,9 @@ test('a changed, already applied migration is refused with the file named', asyn
   try {
     await t.db.query(`UPDATE schema_migratie SET checksum = 'anders' WHERE versie = '0001'`);
     await assert.rejects(() => migrate(t.db), /0001_platform\.sql is gewijzigd/);
-  } finally { await t.close(); }
+  } finally {
+    await t.close();
+  }
 });
 
 test('migration versions are unique and ordered', () => {

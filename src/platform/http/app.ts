@@ -20,17 +20,36 @@ import { loadSession, safeEqual, SESSION_COOKIE } from '../auth/sessions.ts';
 export type Api = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
 declare module 'fastify' {
-  interface FastifyRequest { actor: Actor | null; csrf: string | null; sessionToken: string | null }
-  interface FastifyContextConfig { access?: Access }
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrf: string | null;
+    sessionToken: string | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
 }
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 export const API_VERSION = '0.1.0';
 
-export function problem(reply: FastifyReply, status: number, code: string, title: string, extra: { fouten?: Fout[]; actie?: string; instance?: string } = {}) {
-  return reply.status(status).type('application/problem+json').send({
-    type: `https://zorginkoop.example/problemen/${code}`, title, status, code, ...extra,
-  });
+export function problem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  title: string,
+  extra: { fouten?: Fout[]; actie?: string; instance?: string } = {},
+) {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://zorginkoop.example/problemen/${code}`,
+      title,
+      status,
+      code,
+      ...extra,
+    });
 }
 
 /** The signed-in actor; routes that declare roles are only reached with one. */
@@ -45,15 +64,29 @@ function describeAccess(a: Access): string {
   return `Toegang: ${rollen}${a.organisaties ? ` (${a.organisaties.join(', ')})` : ''}; gegevens: ${a.data}.`;
 }
 
-export interface BuildAppOptions { logger?: boolean; serveWeb?: boolean }
+export interface BuildAppOptions {
+  logger?: boolean;
+  serveWeb?: boolean;
+}
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<Api> {
   const app = Fastify({
-    logger: opts.logger ? {
-      level: 'info',
-      // Personal data never reaches the log: no bodies are logged, and these paths are redacted.
-      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', '*.bsn', '*.wachtwoord', 'req.headers["x-csrf-token"]'], censor: '[verborgen]' },
-    } : false,
+    logger: opts.logger
+      ? {
+          level: 'info',
+          // Personal data never reaches the log: no bodies are logged, and these paths are redacted.
+          redact: {
+            paths: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              '*.bsn',
+              '*.wachtwoord',
+              'req.headers["x-csrf-token"]',
+            ],
+            censor: '[verborgen]',
+          },
+        }
+      : false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -78,8 +111,13 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"], frameAncestors: ["'none'"], objectSrc: ["'none'"],
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
         upgradeInsecureRequests: ctx.config.cookieSecure ? [] : null,
       },
     },
@@ -89,7 +127,12 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Zorginkoop Wlz API', version: API_VERSION, description: 'API van Zorginkoop Wlz. Elke route vermeldt wie haar mag aanroepen en wiens gegevens zij toont. Fouten volgen RFC 9457 (application/problem+json).' },
+      info: {
+        title: 'Zorginkoop Wlz API',
+        version: API_VERSION,
+        description:
+          'API van Zorginkoop Wlz. Elke route vermeldt wie haar mag aanroepen en wiens gegevens zij toont. Fouten volgen RFC 9457 (application/problem+json).',
+      },
       components: { securitySchemes: { sessie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
   });
@@ -99,26 +142,37 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const s = await loadSession(ctx.db, token);
-      if (s) { req.actor = s.actor; req.csrf = s.csrf; req.sessionToken = token; }
+      if (s) {
+        req.actor = s.actor;
+        req.csrf = s.csrf;
+        req.sessionToken = token;
+      }
     }
     const access = req.routeOptions.config?.access as Access | undefined;
     if (!access) return; // 404 handler
     const verdict = mayCall(access, req.actor);
-    if (verdict === 'niet-ingelogd') return problem(reply, 401, 'niet-ingelogd', 'Niet ingelogd. Log in en probeer het opnieuw.');
-    if (verdict === 'geen-toegang') return problem(reply, 403, 'geen-toegang', 'Uw rol geeft geen toegang tot deze functie.');
+    if (verdict === 'niet-ingelogd')
+      return problem(reply, 401, 'niet-ingelogd', 'Niet ingelogd. Log in en probeer het opnieuw.');
+    if (verdict === 'geen-toegang')
+      return problem(reply, 403, 'geen-toegang', 'Uw rol geeft geen toegang tot deze functie.');
     // CSRF: a state-changing request with a session must carry the session's token in a header.
     if (req.actor && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !req.csrf || !safeEqual(sent, req.csrf)) {
         return problem(reply, 403, 'csrf', 'CSRF-controle mislukt: het verzoek mist een geldige X-CSRF-Token-header.', {
-          actie: 'Vernieuw de pagina; gebruik via de API het csrfToken uit GET /api/v1/auth/sessie.' });
+          actie: 'Vernieuw de pagina; gebruik via de API het csrfToken uit GET /api/v1/auth/sessie.',
+        });
       }
     }
   });
 
   app.setErrorHandler((err: any, req, reply) => {
     if (err instanceof AppError) {
-      return problem(reply, err.status, err.code, err.message, { fouten: err.fouten.length ? err.fouten : undefined, actie: err.actie, instance: req.url });
+      return problem(reply, err.status, err.code, err.message, {
+        fouten: err.fouten.length ? err.fouten : undefined,
+        actie: err.actie,
+        instance: req.url,
+      });
     }
     if (err.validation) {
       const fouten: Fout[] = err.validation.map((v: any) => ({
@@ -132,12 +186,19 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
       return problem(reply, err.statusCode, err.code ?? 'fout', err.message, { instance: req.url });
     }
     req.log.error({ err }, 'onverwachte fout');
-    return problem(reply, 500, 'interne-fout', 'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld dan het tijdstip aan de beheerder.');
+    return problem(
+      reply,
+      500,
+      'interne-fout',
+      'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld dan het tijdstip aan de beheerder.',
+    );
   });
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !opts.serveWeb || !fs.existsSync(path.join(webDist, 'index.html'))) {
-      return problem(reply, 404, 'niet-gevonden', `Geen route voor ${req.method} ${req.url.split('?')[0]}.`, { actie: 'Zie /api/v1/openapi.json voor de beschikbare routes.' });
+      return problem(reply, 404, 'niet-gevonden', `Geen route voor ${req.method} ${req.url.split('?')[0]}.`, {
+        actie: 'Zie /api/v1/openapi.json voor de beschikbare routes.',
+      });
     }
     return reply.type('text/html').sendFile('index.html');
   });
@@ -153,9 +214,16 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
 
   const { registerCapabilities } = await import('../../capabilities.ts');
-  await app.register(async (api) => { await registerCapabilities(api as Api, ctx); }, { prefix: '/api/v1' });
+  await app.register(
+    async (api) => {
+      await registerCapabilities(api as Api, ctx);
+    },
+    { prefix: '/api/v1' },
+  );
 
-  app.get('/api/v1/openapi.json', { config: { access: { publiek: true } }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { access: { publiek: true } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   if (opts.serveWeb && fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: 'index.html' });

@@ -4,8 +4,12 @@ import { createTestApp, type TestApp } from '../testing.ts';
 import { DEMO_AANBIEDER, DEMO_AANBIEDER_2 } from '../../demo/index.ts';
 
 let t: TestApp;
-before(async () => { t = await createTestApp(); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await createTestApp();
+});
+after(async () => {
+  await t.close();
+});
 
 test('401 without a session, as problem+json with an actionable message', async () => {
   const r = await t.anonymous.get('/api/v1/regios');
@@ -48,10 +52,20 @@ test('a role without access gets 403', async () => {
 test('CSRF: a state-changing request without or with a wrong token is refused', async () => {
   const c = await t.login('beheerder@cz.demo');
   const body = { email: 'nieuw@cz.demo', naam: 'Nieuw', rollen: ['inkoper'], wachtwoord: 'lang-genoeg-wachtwoord' };
-  const none = await c.inject({ method: 'POST', url: '/api/v1/gebruikers', payload: body, headers: { 'x-csrf-token': '' } });
+  const none = await c.inject({
+    method: 'POST',
+    url: '/api/v1/gebruikers',
+    payload: body,
+    headers: { 'x-csrf-token': '' },
+  });
   assert.equal(none.statusCode, 403);
   assert.equal(none.json().code, 'csrf');
-  const wrong = await c.inject({ method: 'POST', url: '/api/v1/gebruikers', payload: body, headers: { 'x-csrf-token': 'x'.repeat(32) } });
+  const wrong = await c.inject({
+    method: 'POST',
+    url: '/api/v1/gebruikers',
+    payload: body,
+    headers: { 'x-csrf-token': 'x'.repeat(32) },
+  });
   assert.equal(wrong.statusCode, 403);
   assert.equal((await t.db.query(`SELECT 1 FROM gebruiker WHERE email = 'nieuw@cz.demo'`)).length, 0);
   const ok = await c.post('/api/v1/gebruikers', body);
@@ -60,7 +74,12 @@ test('CSRF: a state-changing request without or with a wrong token is refused', 
 
 test('roles must fit the organisation kind', async () => {
   const c = await t.login('beheerder@cz.demo');
-  const r = await c.post('/api/v1/gebruikers', { email: 'x@cz.demo', naam: 'X', rollen: ['aanbieder-bestuurder'], wachtwoord: 'lang-genoeg-wachtwoord' });
+  const r = await c.post('/api/v1/gebruikers', {
+    email: 'x@cz.demo',
+    naam: 'X',
+    rollen: ['aanbieder-bestuurder'],
+    wachtwoord: 'lang-genoeg-wachtwoord',
+  });
   assert.equal(r.statusCode, 400);
   assert.equal(r.json().code, 'rol-past-niet');
 });
@@ -72,7 +91,8 @@ test('invalid input names the field', async () => {
 });
 
 test('login rate limiting: after 10 failures the next try gets 429 with Retry-After', async () => {
-  for (let i = 0; i < 10; i++) await t.anonymous.post('/api/v1/auth/login', { email: 'manager@cz.demo', wachtwoord: 'fout' + i });
+  for (let i = 0; i < 10; i++)
+    await t.anonymous.post('/api/v1/auth/login', { email: 'manager@cz.demo', wachtwoord: 'fout' + i });
   const r = await t.anonymous.post('/api/v1/auth/login', { email: 'manager@cz.demo', wachtwoord: 'zorginkoop-demo' });
   assert.equal(r.statusCode, 429);
   assert.ok(Number(r.headers['retry-after']) > 0);

@@ -10,8 +10,20 @@ export const OPENAPI_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.
 
 /** Builds the app without a database (routes are only registered, never called) and prints its document. */
 export async function generateOpenApi(): Promise<string> {
-  const unused = new Proxy({}, { get: () => { throw new Error('geen database bij het genereren van OpenAPI'); } }) as Db;
-  const app = await buildApp({ db: unused, config: loadConfig({}, {}), jobs: new JobRunner(unused), now: () => new Date() });
+  const unused = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('geen database bij het genereren van OpenAPI');
+      },
+    },
+  ) as Db;
+  const app = await buildApp({
+    db: unused,
+    config: loadConfig({}, {}),
+    jobs: new JobRunner(unused),
+    now: () => new Date(),
+  });
   const doc = app.swagger();
   await app.close();
   return JSON.stringify(doc, null, 2) + '\n';

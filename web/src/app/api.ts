@@ -10,7 +10,11 @@
  *   [{ waar, wat, actie }] and actie — show them with <ProblemAlert error={e} /> from ui/.
  * - A 401 tells the session provider that the session has ended (it then shows the login page).
  */
-export interface Fout { waar?: string; wat: string; actie?: string }
+export interface Fout {
+  waar?: string;
+  wat: string;
+  actie?: string;
+}
 
 export class ApiError extends Error {
   readonly status: number;
@@ -38,9 +42,13 @@ let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
 
 /** Called by the session provider when it learns the CSRF token (login or GET /auth/sessie). */
-export function setCsrfToken(token: string | null) { csrfToken = token; }
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
 /** Called by the session provider: what to do when the server answers 401. */
-export function setUnauthorizedHandler(fn: (() => void) | null) { onUnauthorized = fn; }
+export function setUnauthorizedHandler(fn: (() => void) | null) {
+  onUnauthorized = fn;
+}
 
 type Query = Record<string, string | number | boolean | null | undefined | (string | number)[]>;
 
@@ -62,27 +70,61 @@ async function toError(res: Response): Promise<ApiError> {
   if (type.includes('json')) {
     try {
       const p = await res.json();
-      return new ApiError(res.status, p.code ?? 'fout', p.title ?? res.statusText, Array.isArray(p.fouten) ? p.fouten : [], p.actie);
-    } catch { /* fall through */ }
+      return new ApiError(
+        res.status,
+        p.code ?? 'fout',
+        p.title ?? res.statusText,
+        Array.isArray(p.fouten) ? p.fouten : [],
+        p.actie,
+      );
+    } catch {
+      /* fall through */
+    }
   }
-  if (res.status === 413) return new ApiError(413, 'te-groot', 'Het bestand is te groot.', [], 'Kies een kleiner bestand.');
-  return new ApiError(res.status, 'http-' + res.status, `De server antwoordde met ${res.status} ${res.statusText}.`, [], 'Probeer het opnieuw; blijft het misgaan, meld het aan de beheerder.');
+  if (res.status === 413)
+    return new ApiError(413, 'te-groot', 'Het bestand is te groot.', [], 'Kies een kleiner bestand.');
+  return new ApiError(
+    res.status,
+    'http-' + res.status,
+    `De server antwoordde met ${res.status} ${res.statusText}.`,
+    [],
+    'Probeer het opnieuw; blijft het misgaan, meld het aan de beheerder.',
+  );
 }
 
-export interface RequestOptions { query?: Query; signal?: AbortSignal; headers?: Record<string, string> }
+export interface RequestOptions {
+  query?: Query;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
 
 async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
-  else if (body !== undefined) { headers['content-type'] = 'application/json'; payload = JSON.stringify(body); }
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(API_BASE + withQuery(path, opts.query), { method, headers, body: payload, credentials: 'same-origin', signal: opts.signal });
+    res = await fetch(API_BASE + withQuery(path, opts.query), {
+      method,
+      headers,
+      body: payload,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'netwerk', 'De server is niet bereikbaar.', [], 'Controleer uw verbinding en probeer het opnieuw.');
+    throw new ApiError(
+      0,
+      'netwerk',
+      'De server is niet bereikbaar.',
+      [],
+      'Controleer uw verbinding en probeer het opnieuw.',
+    );
   }
   if (!res.ok) {
     const err = await toError(res);
@@ -102,7 +144,12 @@ export const api = {
   patch: <T = void>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body ?? {}, opts),
   del: <T = void>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
   /** multipart/form-data upload: one file (field name `bestand` unless given) plus text fields. */
-  upload: <T>(path: string, file: Blob | File, fields: Record<string, string> = {}, opts: RequestOptions & { veld?: string } = {}) => {
+  upload: <T>(
+    path: string,
+    file: Blob | File,
+    fields: Record<string, string> = {},
+    opts: RequestOptions & { veld?: string } = {},
+  ) => {
     const fd = new FormData();
     for (const [k, v] of Object.entries(fields)) fd.append(k, v);
     fd.append(opts.veld ?? 'bestand', file, (file as File).name ?? 'bestand');

@@ -17,14 +17,18 @@ import type { Taal } from '../ui/format.ts';
 
 export type { Taal };
 export type Dictionary = Record<string, string>;
-export interface Messages { nl: Dictionary; en: Dictionary }
+export interface Messages {
+  nl: Dictionary;
+  en: Dictionary;
+}
 
 const dictionaries: Record<Taal, Dictionary> = { nl: {}, en: {} };
 
 export function registerMessages(namespace: string, messages: Messages) {
   const prefix = namespace ? namespace + '.' : '';
   if (import.meta.env?.DEV) {
-    const nl = Object.keys(messages.nl), en = new Set(Object.keys(messages.en));
+    const nl = Object.keys(messages.nl),
+      en = new Set(Object.keys(messages.en));
     const missing = nl.filter((k) => !en.has(k));
     if (missing.length) console.warn(`i18n ${namespace}: Engelse vertaling ontbreekt voor ${missing.join(', ')}`);
   }
@@ -40,7 +44,9 @@ export function translate(taal: Taal, key: string, vars?: Record<string, string 
   return raw.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
 }
 
-export function hasMessage(key: string) { return key in dictionaries.nl; }
+export function hasMessage(key: string) {
+  return key in dictionaries.nl;
+}
 
 const STORAGE_KEY = 'zorginkoop.taal';
 
@@ -48,7 +54,9 @@ function initialTaal(): Taal {
   try {
     const s = localStorage.getItem(STORAGE_KEY);
     if (s === 'nl' || s === 'en') return s;
-  } catch { /* storage blocked */ }
+  } catch {
+    /* storage blocked */
+  }
   return 'nl';
 }
 
@@ -65,12 +73,21 @@ const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [taal, setTaalState] = useState<Taal>(initialTaal);
-  useEffect(() => { document.documentElement.lang = taal; }, [taal]);
+  useEffect(() => {
+    document.documentElement.lang = taal;
+  }, [taal]);
   const setTaal = useCallback((t: Taal) => {
     setTaalState(t);
-    try { localStorage.setItem(STORAGE_KEY, t); } catch { /* storage blocked */ }
+    try {
+      localStorage.setItem(STORAGE_KEY, t);
+    } catch {
+      /* storage blocked */
+    }
   }, []);
-  const value = useMemo<I18nValue>(() => ({ taal, setTaal, t: (key, vars) => translate(taal, key, vars) }), [taal, setTaal]);
+  const value = useMemo<I18nValue>(
+    () => ({ taal, setTaal, t: (key, vars) => translate(taal, key, vars) }),
+    [taal, setTaal],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -81,4 +98,6 @@ export function useI18n(): I18nValue {
 }
 
 /** const t = useT(); t('reference.regios.titel') */
-export function useT(): TFunction { return useI18n().t; }
+export function useT(): TFunction {
+  return useI18n().t;
+}

@@ -2,9 +2,9 @@ import { registerMessages } from './i18n.tsx';
 
 registerMessages('app', {
   nl: {
-    'naam': 'Zorginkoop Wlz',
-    'ondertitel': 'Inkoop van langdurige zorg',
-    'skip': 'Naar de inhoud',
+    naam: 'Zorginkoop Wlz',
+    ondertitel: 'Inkoop van langdurige zorg',
+    skip: 'Naar de inhoud',
     'nav.label': 'Hoofdmenu',
     'nav.menu': 'Menu',
     'sectie.overzicht': 'Overzicht',
@@ -19,7 +19,7 @@ registerMessages('app', {
     'taal.label': 'Taal',
     'taal.nl': 'Nederlands',
     'taal.en': 'English',
-    'uitloggen': 'Uitloggen',
+    uitloggen: 'Uitloggen',
     'ingelogd.als': 'Ingelogd als {naam}',
     'organisatie.zorgkantoor': 'Zorgkantoor',
     'organisatie.zorgaanbieder': 'Zorgaanbieder',
@@ -39,7 +39,8 @@ registerMessages('app', {
     'nietgevonden.titel': 'Pagina niet gevonden',
     'nietgevonden.tekst': 'Deze pagina bestaat niet (meer). Controleer het adres of ga naar het overzicht.',
     'geentoegang.titel': 'Geen toegang',
-    'geentoegang.tekst': 'Uw rol geeft geen toegang tot deze pagina. Denkt u dat dit niet klopt, vraag dan de beheerder van uw organisatie om de juiste rol.',
+    'geentoegang.tekst':
+      'Uw rol geeft geen toegang tot deze pagina. Denkt u dat dit niet klopt, vraag dan de beheerder van uw organisatie om de juiste rol.',
     'naar.overzicht': 'Naar het overzicht',
     'sessie.fout': 'De sessie kon niet worden geladen.',
     'taken.knop': 'Taken',
@@ -60,14 +61,15 @@ registerMessages('app', {
     'taken.kolom.voortgang': 'Voortgang',
     'taken.kolom.gestart': 'Aangemaakt',
     'taken.kolom.klaar': 'Klaar op',
-    'taken.intro': 'Lange bewerkingen van uw organisatie (imports, berekeningen, rapporten) met hun voortgang. De lijst ververst vanzelf.',
+    'taken.intro':
+      'Lange bewerkingen van uw organisatie (imports, berekeningen, rapporten) met hun voortgang. De lijst ververst vanzelf.',
     'taken.stap': 'Stap: {stap}',
-    'footer': 'Zorginkoop Wlz — demonstratieomgeving met fictieve gegevens.',
+    footer: 'Zorginkoop Wlz — demonstratieomgeving met fictieve gegevens.',
   },
   en: {
-    'naam': 'Zorginkoop Wlz',
-    'ondertitel': 'Long-term care purchasing',
-    'skip': 'Skip to content',
+    naam: 'Zorginkoop Wlz',
+    ondertitel: 'Long-term care purchasing',
+    skip: 'Skip to content',
     'nav.label': 'Main menu',
     'nav.menu': 'Menu',
     'sectie.overzicht': 'Overview',
@@ -82,7 +84,7 @@ registerMessages('app', {
     'taal.label': 'Language',
     'taal.nl': 'Nederlands',
     'taal.en': 'English',
-    'uitloggen': 'Sign out',
+    uitloggen: 'Sign out',
     'ingelogd.als': 'Signed in as {naam}',
     'organisatie.zorgkantoor': 'Care office',
     'organisatie.zorgaanbieder': 'Care provider',
@@ -102,7 +104,8 @@ registerMessages('app', {
     'nietgevonden.titel': 'Page not found',
     'nietgevonden.tekst': 'This page does not exist (any more). Check the address or go to the overview.',
     'geentoegang.titel': 'No access',
-    'geentoegang.tekst': 'Your role does not give access to this page. If you think this is wrong, ask your organisation\'s administrator for the right role.',
+    'geentoegang.tekst':
+      "Your role does not give access to this page. If you think this is wrong, ask your organisation's administrator for the right role.",
     'naar.overzicht': 'Go to the overview',
     'sessie.fout': 'The session could not be loaded.',
     'taken.knop': 'Jobs',
@@ -123,8 +126,9 @@ registerMessages('app', {
     'taken.kolom.voortgang': 'Progress',
     'taken.kolom.gestart': 'Created',
     'taken.kolom.klaar': 'Finished at',
-    'taken.intro': 'Long operations of your organisation (imports, calculations, reports) with their progress. The list refreshes by itself.',
+    'taken.intro':
+      'Long operations of your organisation (imports, calculations, reports) with their progress. The list refreshes by itself.',
     'taken.stap': 'Step: {stap}',
-    'footer': 'Zorginkoop Wlz — demonstration environment with fictional data.',
+    footer: 'Zorginkoop Wlz — demonstration environment with fictional data.',
   },
 });

@@ -4,8 +4,16 @@
  * web/src/routes/index.ts for the pattern every capability follows).
  */
 import {
-  createContext, useCallback, useContext, useEffect, useMemo, useState,
-  type AnchorHTMLAttributes, type ComponentType, type MouseEvent, type ReactNode,
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type AnchorHTMLAttributes,
+  type ComponentType,
+  type MouseEvent,
+  type ReactNode,
 } from 'react';
 import type { OrganisatieSoort, Rol } from './session.tsx';
 
@@ -13,10 +21,22 @@ import type { OrganisatieSoort, Rol } from './session.tsx';
 // Page routes
 
 /** Navigation sections, in this order (MODEL.md "Navigation a purchaser expects"). */
-export const NAV_SECTIONS = ['overzicht', 'inkoop', 'tarieven', 'budget', 'realisatie', 'clienten', 'kwaliteit', 'openbaar', 'beheer'] as const;
+export const NAV_SECTIONS = [
+  'overzicht',
+  'inkoop',
+  'tarieven',
+  'budget',
+  'realisatie',
+  'clienten',
+  'kwaliteit',
+  'openbaar',
+  'beheer',
+] as const;
 export type NavSection = (typeof NAV_SECTIONS)[number];
 
-export interface PageProps { params: Record<string, string> }
+export interface PageProps {
+  params: Record<string, string>;
+}
 
 export interface NavContext {
   organisatieId: string;
@@ -68,7 +88,10 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
   const u = norm(pathname).split('/');
   const params: Record<string, string> = {};
   for (let i = 0; i < p.length; i++) {
-    if (p[i] === '*') { params['*'] = u.slice(i).map(safeDecode).join('/'); return params; }
+    if (p[i] === '*') {
+      params['*'] = u.slice(i).map(safeDecode).join('/');
+      return params;
+    }
     if (i >= u.length) return null;
     if (p[i].startsWith(':')) {
       if (!u[i]) return null;
@@ -78,7 +101,13 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
   return p.length === u.length ? params : null;
 }
 
-function safeDecode(s: string) { try { return decodeURIComponent(s); } catch { return s; } }
+function safeDecode(s: string) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
 
 /** Builds a path from a pattern: buildPath('/regios/:code', { code: '5533' }) → "/regios/5533". */
 export function buildPath(pattern: string, params: Record<string, string | number>): string {
@@ -88,8 +117,16 @@ export function buildPath(pattern: string, params: Record<string, string | numbe
 // ---------------------------------------------------------------------------------------------
 // Location
 
-export interface Location { pathname: string; search: string; hash: string }
-interface RouterValue { location: Location; navigate(to: string, opts?: { replace?: boolean }): void; params: Record<string, string>; }
+export interface Location {
+  pathname: string;
+  search: string;
+  hash: string;
+}
+interface RouterValue {
+  location: Location;
+  navigate(to: string, opts?: { replace?: boolean }): void;
+  params: Record<string, string>;
+}
 
 const RouterContext = createContext<RouterValue | null>(null);
 const ParamsContext = createContext<Record<string, string>>({});
@@ -114,7 +151,10 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     const on = () => setLocation(current());
     window.addEventListener('popstate', on);
     window.addEventListener(NAV_EVENT, on);
-    return () => { window.removeEventListener('popstate', on); window.removeEventListener(NAV_EVENT, on); };
+    return () => {
+      window.removeEventListener('popstate', on);
+      window.removeEventListener(NAV_EVENT, on);
+    };
   }, []);
   const value = useMemo(() => ({ location, navigate, params: {} }), [location]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
@@ -129,7 +169,8 @@ function useRouter(): RouterValue {
 export const useLocation = () => useRouter().location;
 export const useNavigate = () => useRouter().navigate;
 /** Parameters of the current page route. */
-export const useParams = <T extends Record<string, string> = Record<string, string>>() => useContext(ParamsContext) as T;
+export const useParams = <T extends Record<string, string> = Record<string, string>>() =>
+  useContext(ParamsContext) as T;
 export function ParamsProvider({ params, children }: { params: Record<string, string>; children: ReactNode }) {
   return <ParamsContext.Provider value={params}>{children}</ParamsContext.Provider>;
 }
@@ -138,12 +179,18 @@ export function ParamsProvider({ params, children }: { params: Record<string, st
 export function useSearchParams(): [URLSearchParams, (next: Record<string, string | null | undefined>) => void] {
   const { location, navigate: nav } = useRouter();
   const sp = useMemo(() => new URLSearchParams(location.search), [location.search]);
-  const set = useCallback((next: Record<string, string | null | undefined>) => {
-    const n = new URLSearchParams(location.search);
-    for (const [k, v] of Object.entries(next)) { if (v === null || v === undefined || v === '') n.delete(k); else n.set(k, v); }
-    const s = n.toString();
-    nav(location.pathname + (s ? '?' + s : ''), { replace: true });
-  }, [location.pathname, location.search, nav]);
+  const set = useCallback(
+    (next: Record<string, string | null | undefined>) => {
+      const n = new URLSearchParams(location.search);
+      for (const [k, v] of Object.entries(next)) {
+        if (v === null || v === undefined || v === '') n.delete(k);
+        else n.set(k, v);
+      }
+      const s = n.toString();
+      nav(location.pathname + (s ? '?' + s : ''), { replace: true });
+    },
+    [location.pathname, location.search, nav],
+  );
   return [sp, set];
 }
 
@@ -168,18 +215,31 @@ export function Link({ to, replace, activeMatch, onClick, children, ...rest }: L
   };
   let current: 'page' | undefined;
   if (activeMatch === 'exact' && location.pathname === to) current = 'page';
-  if (activeMatch === 'prefix' && (location.pathname === to || location.pathname.startsWith(to.replace(/\/$/, '') + '/'))) current = 'page';
-  return <a href={to} onClick={handle} aria-current={current} {...rest}>{children}</a>;
+  if (
+    activeMatch === 'prefix' &&
+    (location.pathname === to || location.pathname.startsWith(to.replace(/\/$/, '') + '/'))
+  )
+    current = 'page';
+  return (
+    <a href={to} onClick={handle} aria-current={current} {...rest}>
+      {children}
+    </a>
+  );
 }
 
 /** Redirects on render (e.g. a provider landing on its own page). */
 export function Redirect({ to }: { to: string }) {
-  useEffect(() => { navigate(to, { replace: true }); }, [to]);
+  useEffect(() => {
+    navigate(to, { replace: true });
+  }, [to]);
   return null;
 }
 
 /** Finds the first route that matches the path, with its parameters. */
-export function findRoute<R extends { path: string }>(routes: R[], pathname: string): { route: R; params: Record<string, string> } | null {
+export function findRoute<R extends { path: string }>(
+  routes: R[],
+  pathname: string,
+): { route: R; params: Record<string, string> } | null {
   for (const route of routes) {
     const params = matchPath(route.path, pathname);
     if (params) return { route, params };

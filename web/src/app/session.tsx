@@ -10,17 +10,31 @@ import { useI18n, type Taal } from './i18n.tsx';
 
 /** Same names as src/platform/auth/roles.ts. */
 export type Rol =
-  | 'inkoper' | 'beoordelaar' | 'controller' | 'manager'
-  | 'aanbieder-contractmanager' | 'aanbieder-bestuurder' | 'clientenraad'
-  | 'toezichthouder' | 'beheerder';
+  | 'inkoper'
+  | 'beoordelaar'
+  | 'controller'
+  | 'manager'
+  | 'aanbieder-contractmanager'
+  | 'aanbieder-bestuurder'
+  | 'clientenraad'
+  | 'toezichthouder'
+  | 'beheerder';
 export type OrganisatieSoort = 'zorgkantoor' | 'zorgaanbieder' | 'nza' | 'cak' | 'ciz' | 'beheer';
 
 export interface Gebruiker {
-  gebruikerId: string; naam: string; email: string;
-  organisatieId: string; organisatieNaam: string; organisatieSoort: OrganisatieSoort;
-  rollen: Rol[]; taal: Taal;
+  gebruikerId: string;
+  naam: string;
+  email: string;
+  organisatieId: string;
+  organisatieNaam: string;
+  organisatieSoort: OrganisatieSoort;
+  rollen: Rol[];
+  taal: Taal;
 }
-export interface Sessie { gebruiker: Gebruiker; csrfToken: string }
+export interface Sessie {
+  gebruiker: Gebruiker;
+  csrfToken: string;
+}
 
 export interface SessionValue {
   /** null when nobody is signed in */
@@ -53,49 +67,82 @@ async function fetchSessie(): Promise<Sessie | null> {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const { setTaal } = useI18n();
-  const q = useQuery({ queryKey: SESSIE_KEY, queryFn: fetchSessie, staleTime: 5 * 60_000, retry: false, refetchOnWindowFocus: true });
+  const q = useQuery({
+    queryKey: SESSIE_KEY,
+    queryFn: fetchSessie,
+    staleTime: 5 * 60_000,
+    retry: false,
+    refetchOnWindowFocus: true,
+  });
   const sessie = q.data ?? null;
 
-  useEffect(() => { setCsrfToken(sessie?.csrfToken ?? null); }, [sessie?.csrfToken]);
+  useEffect(() => {
+    setCsrfToken(sessie?.csrfToken ?? null);
+  }, [sessie?.csrfToken]);
   useEffect(() => {
     setUnauthorizedHandler(() => {
-      if (qc.getQueryData(SESSIE_KEY)) { setCsrfToken(null); qc.setQueryData(SESSIE_KEY, null); qc.removeQueries({ predicate: (x) => x.queryKey[0] !== 'auth' }); }
+      if (qc.getQueryData(SESSIE_KEY)) {
+        setCsrfToken(null);
+        qc.setQueryData(SESSIE_KEY, null);
+        qc.removeQueries({ predicate: (x) => x.queryKey[0] !== 'auth' });
+      }
     });
     return () => setUnauthorizedHandler(null);
   }, [qc]);
 
-  const login = useCallback(async (email: string, wachtwoord: string) => {
-    const s = await api.post<Sessie>('/auth/login', { email, wachtwoord });
-    setCsrfToken(s.csrfToken);
-    qc.removeQueries({ predicate: (x) => x.queryKey[0] !== 'auth' });
-    qc.setQueryData(SESSIE_KEY, s);
-    if (s.gebruiker.taal === 'nl' || s.gebruiker.taal === 'en') setTaal(s.gebruiker.taal);
-    return s.gebruiker;
-  }, [qc, setTaal]);
+  const login = useCallback(
+    async (email: string, wachtwoord: string) => {
+      const s = await api.post<Sessie>('/auth/login', { email, wachtwoord });
+      setCsrfToken(s.csrfToken);
+      qc.removeQueries({ predicate: (x) => x.queryKey[0] !== 'auth' });
+      qc.setQueryData(SESSIE_KEY, s);
+      if (s.gebruiker.taal === 'nl' || s.gebruiker.taal === 'en') setTaal(s.gebruiker.taal);
+      return s.gebruiker;
+    },
+    [qc, setTaal],
+  );
 
   const logout = useCallback(async () => {
-    try { await api.post('/auth/logout'); } catch (e) { if (!isApiError(e) || e.status !== 401) throw e; }
+    try {
+      await api.post('/auth/logout');
+    } catch (e) {
+      if (!isApiError(e) || e.status !== 401) throw e;
+    }
     setCsrfToken(null);
     // Keep the session query (its observer stays subscribed), forget everyone else's data.
     qc.setQueryData(SESSIE_KEY, null);
     qc.removeQueries({ predicate: (x) => x.queryKey[0] !== 'auth' });
   }, [qc]);
 
-  const kiesTaal = useCallback(async (t: Taal) => {
-    setTaal(t);
-    const s = qc.getQueryData<Sessie | null>(SESSIE_KEY);
-    if (s) {
-      qc.setQueryData(SESSIE_KEY, { ...s, gebruiker: { ...s.gebruiker, taal: t } });
-      try { await api.put('/auth/taal', { taal: t }); } catch { /* the choice still holds on this device */ }
-    }
-  }, [qc, setTaal]);
+  const kiesTaal = useCallback(
+    async (t: Taal) => {
+      setTaal(t);
+      const s = qc.getQueryData<Sessie | null>(SESSIE_KEY);
+      if (s) {
+        qc.setQueryData(SESSIE_KEY, { ...s, gebruiker: { ...s.gebruiker, taal: t } });
+        try {
+          await api.put('/auth/taal', { taal: t });
+        } catch {
+          /* the choice still holds on this device */
+        }
+      }
+    },
+    [qc, setTaal],
+  );
 
   const value = useMemo<SessionValue>(() => {
     const g = sessie?.gebruiker ?? null;
     const rollen = g?.rollen ?? [];
     return {
-      gebruiker: g, rollen, organisatieSoort: g?.organisatieSoort ?? null, csrf: sessie?.csrfToken ?? null,
-      laden: q.isPending, heeftRol: (...r: Rol[]) => r.some((x) => rollen.includes(x)), login, logout, kiesTaal,
+      gebruiker: g,
+      rollen,
+      organisatieSoort: g?.organisatieSoort ?? null,
+      csrf: sessie?.csrfToken ?? null,
+      laden: q.isPending,
+      heeftRol: (...r: Rol[]) => r.some((x) => rollen.includes(x)),
+      login,
+      logout,
+      kiesTaal,
     };
   }, [sessie, q.isPending, login, logout, kiesTaal]);
 

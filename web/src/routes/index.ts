@@ -53,18 +53,24 @@ const modules = import.meta.glob<{ routes?: PageRoute[] }>('./*/index.ts', { eag
 
 /** Static segments win over parameters ("/aanbieders/nieuw" before "/aanbieders/:id"). */
 function specificity(path: string): number[] {
-  return path.split('/').filter(Boolean).map((s) => (s === '*' ? 0 : s.startsWith(':') ? 1 : 2));
+  return path
+    .split('/')
+    .filter(Boolean)
+    .map((s) => (s === '*' ? 0 : s.startsWith(':') ? 1 : 2));
 }
 function compare(a: PageRoute, b: PageRoute): number {
-  const sa = specificity(a.path), sb = specificity(b.path);
+  const sa = specificity(a.path),
+    sb = specificity(b.path);
   for (let i = 0; i < Math.max(sa.length, sb.length); i++) {
-    const x = sa[i] ?? -1, y = sb[i] ?? -1;
+    const x = sa[i] ?? -1,
+      y = sb[i] ?? -1;
     if (x !== y) return y - x;
   }
   return 0;
 }
 
-export const allRoutes: PageRoute[] = Object.keys(modules).sort()
+export const allRoutes: PageRoute[] = Object.keys(modules)
+  .sort()
   .flatMap((k) => modules[k].routes ?? [])
   .sort(compare);
 

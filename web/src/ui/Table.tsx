@@ -49,7 +49,21 @@ export interface TableProps<T> {
 
 const collator = new Intl.Collator('nl', { numeric: true, sensitivity: 'base' });
 
-export function Table<T>({ rows, columns, rowKey, caption, captionHidden, filter: filterFn, filterFrom = 15, pageSize = 50, initialSort, empty, toolbar, dense, paging }: TableProps<T>) {
+export function Table<T>({
+  rows,
+  columns,
+  rowKey,
+  caption,
+  captionHidden,
+  filter: filterFn,
+  filterFrom = 15,
+  pageSize = 50,
+  initialSort,
+  empty,
+  toolbar,
+  dense,
+  paging,
+}: TableProps<T>) {
   const t = useT();
   const searchId = useId();
   const [q, setQ] = useState('');
@@ -66,27 +80,35 @@ export function Table<T>({ rows, columns, rowKey, caption, captionHidden, filter
     if (!sort) return filtered;
     const col = columns.find((c) => c.key === sort.key);
     if (!col) return filtered;
-    const cmp = col.compare ?? ((a: T, b: T) => {
-      const va = col.sortValue?.(a), vb = col.sortValue?.(b);
-      if (va === vb) return 0;
-      if (va === null || va === undefined) return 1;
-      if (vb === null || vb === undefined) return -1;
-      if (typeof va === 'number' && typeof vb === 'number') return va - vb;
-      return collator.compare(String(va), String(vb));
-    });
+    const cmp =
+      col.compare ??
+      ((a: T, b: T) => {
+        const va = col.sortValue?.(a),
+          vb = col.sortValue?.(b);
+        if (va === vb) return 0;
+        if (va === null || va === undefined) return 1;
+        if (vb === null || vb === undefined) return -1;
+        if (typeof va === 'number' && typeof vb === 'number') return va - vb;
+        return collator.compare(String(va), String(vb));
+      });
     const out = [...filtered].sort(cmp);
     return sort.dir === 'desc' ? out.reverse() : out;
   }, [filtered, sort, columns]);
 
   const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
-  useEffect(() => { if (page >= pages) setPage(pages - 1); }, [page, pages]);
-  useEffect(() => { setPage(0); }, [q, sort]);
+  useEffect(() => {
+    if (page >= pages) setPage(pages - 1);
+  }, [page, pages]);
+  useEffect(() => {
+    setPage(0);
+  }, [q, sort]);
   const from = page * pageSize;
   const visible = paging ? sorted : sorted.slice(from, from + pageSize);
   const serverPages = paging ? Math.max(1, Math.ceil(paging.totaal / paging.perPagina)) : 1;
   const serverFrom = paging ? (paging.pagina - 1) * paging.perPagina : 0;
 
-  const toggle = (key: string) => setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
+  const toggle = (key: string) =>
+    setSort((s) => (s?.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' }));
 
   return (
     <div className={`table-wrap${dense ? ' table-dense' : ''}`}>
@@ -99,7 +121,11 @@ export function Table<T>({ rows, columns, rowKey, caption, captionHidden, filter
             </div>
           )}
           {toolbar}
-          {filter && q && <p className="table-count" role="status">{t('ui.tabel.gevonden', { n: filtered.length })}</p>}
+          {filter && q && (
+            <p className="table-count" role="status">
+              {t('ui.tabel.gevonden', { n: filtered.length })}
+            </p>
+          )}
         </div>
       )}
       <div className="table-scroll">
@@ -111,14 +137,24 @@ export function Table<T>({ rows, columns, rowKey, caption, captionHidden, filter
                 const sortable = !!(c.sortValue || c.compare);
                 const active = sort?.key === c.key;
                 return (
-                  <th key={c.key} scope="col" style={{ textAlign: c.align, width: c.width }}
-                    aria-sort={active ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : sortable ? 'none' : undefined}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    style={{ textAlign: c.align, width: c.width }}
+                    aria-sort={
+                      active ? (sort!.dir === 'asc' ? 'ascending' : 'descending') : sortable ? 'none' : undefined
+                    }
+                  >
                     {sortable ? (
                       <button type="button" className="th-sort" onClick={() => toggle(c.key)}>
                         {c.header}
-                        <span className="sort-icon" aria-hidden="true">{active ? (sort!.dir === 'asc' ? '▲' : '▼') : '↕'}</span>
+                        <span className="sort-icon" aria-hidden="true">
+                          {active ? (sort!.dir === 'asc' ? '▲' : '▼') : '↕'}
+                        </span>
                       </button>
-                    ) : c.header}
+                    ) : (
+                      c.header
+                    )}
                   </th>
                 );
               })}
@@ -126,32 +162,79 @@ export function Table<T>({ rows, columns, rowKey, caption, captionHidden, filter
           </thead>
           <tbody>
             {visible.length === 0 ? (
-              <tr><td colSpan={columns.length} className="table-empty">{empty ?? t('ui.tabel.geen')}</td></tr>
-            ) : visible.map((r) => (
-              <tr key={rowKey(r)}>
-                {columns.map((c) => {
-                  const content = c.cell ? c.cell(r) : String((r as any)[c.key] ?? '');
-                  return c.rowHeader
-                    ? <th key={c.key} scope="row" style={{ textAlign: c.align }}>{content}</th>
-                    : <td key={c.key} style={{ textAlign: c.align }}>{content}</td>;
-                })}
+              <tr>
+                <td colSpan={columns.length} className="table-empty">
+                  {empty ?? t('ui.tabel.geen')}
+                </td>
               </tr>
-            ))}
+            ) : (
+              visible.map((r) => (
+                <tr key={rowKey(r)}>
+                  {columns.map((c) => {
+                    const content = c.cell ? c.cell(r) : String((r as any)[c.key] ?? '');
+                    return c.rowHeader ? (
+                      <th key={c.key} scope="row" style={{ textAlign: c.align }}>
+                        {content}
+                      </th>
+                    ) : (
+                      <td key={c.key} style={{ textAlign: c.align }}>
+                        {content}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))
+            )}
           </tbody>
         </table>
       </div>
       {paging && paging.totaal > paging.perPagina && (
         <nav className="pagination" aria-label={t('ui.tabel.pagina', { n: paging.pagina, totaal: serverPages })}>
-          <button type="button" className="btn btn-secondary" disabled={paging.pagina <= 1} onClick={() => paging.onPagina(paging.pagina - 1)}>{t('ui.tabel.vorige')}</button>
-          <span aria-live="polite">{t('ui.tabel.rijen', { van: serverFrom + 1, tot: Math.min(serverFrom + paging.perPagina, paging.totaal), totaal: paging.totaal })}</span>
-          <button type="button" className="btn btn-secondary" disabled={paging.pagina >= serverPages} onClick={() => paging.onPagina(paging.pagina + 1)}>{t('ui.tabel.volgende')}</button>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={paging.pagina <= 1}
+            onClick={() => paging.onPagina(paging.pagina - 1)}
+          >
+            {t('ui.tabel.vorige')}
+          </button>
+          <span aria-live="polite">
+            {t('ui.tabel.rijen', {
+              van: serverFrom + 1,
+              tot: Math.min(serverFrom + paging.perPagina, paging.totaal),
+              totaal: paging.totaal,
+            })}
+          </span>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={paging.pagina >= serverPages}
+            onClick={() => paging.onPagina(paging.pagina + 1)}
+          >
+            {t('ui.tabel.volgende')}
+          </button>
         </nav>
       )}
       {!paging && sorted.length > pageSize && (
         <nav className="pagination" aria-label={t('ui.tabel.pagina', { n: page + 1, totaal: pages })}>
-          <button type="button" className="btn btn-secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('ui.tabel.vorige')}</button>
-          <span aria-live="polite">{t('ui.tabel.rijen', { van: from + 1, tot: Math.min(from + pageSize, sorted.length), totaal: sorted.length })}</span>
-          <button type="button" className="btn btn-secondary" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>{t('ui.tabel.volgende')}</button>
+          <button type="button" className="btn btn-secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {t('ui.tabel.vorige')}
+          </button>
+          <span aria-live="polite">
+            {t('ui.tabel.rijen', {
+              van: from + 1,
+              tot: Math.min(from + pageSize, sorted.length),
+              totaal: sorted.length,
+            })}
+          </span>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            disabled={page >= pages - 1}
+            onClick={() => setPage(page + 1)}
+          >
+            {t('ui.tabel.volgende')}
+          </button>
         </nav>
       )}
     </div>

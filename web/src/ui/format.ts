@@ -8,7 +8,11 @@ export type Taal = 'nl' | 'en';
 
 const DECIMAL_RE = /^\s*([+-])?(\d*)(?:[.,](\d*))?\s*$/;
 
-interface Parts { neg: boolean; int: string; frac: string }
+interface Parts {
+  neg: boolean;
+  int: string;
+  frac: string;
+}
 
 function parts(value: string | number | null | undefined): Parts | null {
   if (value === null || value === undefined || value === '') return null;
@@ -23,7 +27,13 @@ function incDigits(d: string): string {
   const a = d.split('');
   let i = a.length - 1;
   while (i >= 0) {
-    if (a[i] === '9') { a[i] = '0'; i--; } else { a[i] = String(Number(a[i]) + 1); return a.join(''); }
+    if (a[i] === '9') {
+      a[i] = '0';
+      i--;
+    } else {
+      a[i] = String(Number(a[i]) + 1);
+      return a.join('');
+    }
   }
   return '1' + a.join('');
 }
@@ -51,7 +61,9 @@ function group(int: string, sep: string): string {
   return int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 }
 
-function seps(taal: Taal) { return taal === 'en' ? { g: ',', d: '.' } : { g: '.', d: ',' }; }
+function seps(taal: Taal) {
+  return taal === 'en' ? { g: ',', d: '.' } : { g: '.', d: ',' };
+}
 
 /** A number written out with grouping: formatGetal('1234.5', 'nl', 1) → "1.234,5". */
 export function formatGetal(value: string | number | null | undefined, taal: Taal = 'nl', decimalen?: number): string {
@@ -64,7 +76,11 @@ export function formatGetal(value: string | number | null | undefined, taal: Taa
 }
 
 /** Euro amount: formatBedrag('1234567.5') → "€ 1.234.567,50" (nl) or "€1,234,567.50" (en). */
-export function formatBedrag(value: string | number | null | undefined, taal: Taal = 'nl', opts: { decimalen?: number } = {}): string {
+export function formatBedrag(
+  value: string | number | null | undefined,
+  taal: Taal = 'nl',
+  opts: { decimalen?: number } = {},
+): string {
   const places = opts.decimalen ?? 2;
   const p = value === null || value === undefined ? null : roundDecimalString(value, places);
   if (!p) return '—';
@@ -84,16 +100,21 @@ export function formatPercentage(value: string | number | null | undefined, taal
 
 /** Compares two decimal strings exactly (for sorting amounts): negative, zero or positive. */
 export function compareDecimal(a: string | number | null | undefined, b: string | number | null | undefined): number {
-  const pa = parts(a ?? ''), pb = parts(b ?? '');
+  const pa = parts(a ?? ''),
+    pb = parts(b ?? '');
   if (!pa || !pb) return pa ? 1 : pb ? -1 : 0;
-  const za = /^0*$/.test(pa.int + pa.frac), zb = /^0*$/.test(pb.int + pb.frac);
-  const na = pa.neg && !za, nb = pb.neg && !zb;
+  const za = /^0*$/.test(pa.int + pa.frac),
+    zb = /^0*$/.test(pb.int + pb.frac);
+  const na = pa.neg && !za,
+    nb = pb.neg && !zb;
   if (na !== nb) return na ? -1 : 1;
   const len = Math.max(pa.frac.length, pb.frac.length);
-  const ia = pa.int.replace(/^0+/, ''), ib = pb.int.replace(/^0+/, '');
+  const ia = pa.int.replace(/^0+/, ''),
+    ib = pb.int.replace(/^0+/, '');
   let c = ia.length - ib.length;
   if (c === 0) {
-    const sa = ia + pa.frac.padEnd(len, '0'), sb = ib + pb.frac.padEnd(len, '0');
+    const sa = ia + pa.frac.padEnd(len, '0'),
+      sb = ib + pb.frac.padEnd(len, '0');
     c = sa < sb ? -1 : sa > sb ? 1 : 0;
   }
   return na ? -c : c;
@@ -104,7 +125,8 @@ const locale = (taal: Taal) => (taal === 'en' ? 'en-GB' : 'nl-NL');
 /** Date ("2026-03-01" or ISO timestamp) as "1 maart 2026" / "1 March 2026". */
 export function formatDatum(value: string | Date | null | undefined, taal: Taal = 'nl'): string {
   if (!value) return '—';
-  const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
+  const d =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
   return d.toLocaleDateString(locale(taal), { day: 'numeric', month: 'long', year: 'numeric' });
 }
@@ -114,7 +136,13 @@ export function formatTijdstip(value: string | Date | null | undefined, taal: Ta
   if (!value) return '—';
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
-  return d.toLocaleString(locale(taal), { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(locale(taal), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** Decimal string → BigInt scaled by 10^scale (exact; extra digits are cut, not rounded). */
@@ -131,10 +159,12 @@ function scaled(value: string | number, scale: number): bigint | null {
  */
 export function percentageVan(deel: string | number, geheel: string | number, decimalen = 2): string | null {
   const scale = 6;
-  const a = scaled(deel, scale), b = scaled(geheel, scale);
+  const a = scaled(deel, scale),
+    b = scaled(geheel, scale);
   if (a === null || b === null || b === 0n) return null;
-  const neg = (a < 0n) !== (b < 0n) && a !== 0n;
-  const x = a < 0n ? -a : a, y = b < 0n ? -b : b;
+  const neg = a < 0n !== b < 0n && a !== 0n;
+  const x = a < 0n ? -a : a,
+    y = b < 0n ? -b : b;
   const factor = 100n * 10n ** BigInt(decimalen);
   const q = (x * factor * 2n + y) / (2n * y); // half-up
   const s = q.toString().padStart(decimalen + 1, '0');

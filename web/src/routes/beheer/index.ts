@@ -4,8 +4,19 @@ import { RegioIndelingPagina } from './RegioIndeling.tsx';
 import './messages.ts';
 
 export const routes: PageRoute[] = [
-  { path: '/beheer/gebruikers', component: GebruikersPagina, titleKey: 'beheer.gebruikers.titel', rollen: ['beheerder'],
-    nav: { section: 'beheer', labelKey: 'beheer.gebruikers.nav', order: 10 } },
-  { path: '/beheer/regio-indeling', component: RegioIndelingPagina, titleKey: 'beheer.indeling.titel', rollen: ['beheerder'], organisaties: ['zorgkantoor', 'beheer'],
-    nav: { section: 'beheer', labelKey: 'beheer.indeling.nav', order: 20 } },
+  {
+    path: '/beheer/gebruikers',
+    component: GebruikersPagina,
+    titleKey: 'beheer.gebruikers.titel',
+    rollen: ['beheerder'],
+    nav: { section: 'beheer', labelKey: 'beheer.gebruikers.nav', order: 10 },
+  },
+  {
+    path: '/beheer/regio-indeling',
+    component: RegioIndelingPagina,
+    titleKey: 'beheer.indeling.titel',
+    rollen: ['beheerder'],
+    organisaties: ['zorgkantoor', 'beheer'],
+    nav: { section: 'beheer', labelKey: 'beheer.indeling.nav', order: 20 },
+  },
 ];

@@ -4,14 +4,15 @@ registerMessages('beheer', {
   nl: {
     'gebruikers.nav': 'Gebruikers',
     'gebruikers.titel': 'Gebruikers',
-    'gebruikers.intro': 'Gebruikers van {organisatie} en hun rollen. Nieuwe gebruikers krijgen een wachtwoord dat zij bij de eerste keer inloggen gebruiken.',
+    'gebruikers.intro':
+      'Gebruikers van {organisatie} en hun rollen. Nieuwe gebruikers krijgen een wachtwoord dat zij bij de eerste keer inloggen gebruiken.',
     'gebruikers.tabel': 'Gebruikers van de organisatie',
     'kolom.naam': 'Naam',
     'kolom.email': 'E-mailadres',
     'kolom.rollen': 'Rollen',
     'kolom.status': 'Status',
-    'actief': 'actief',
-    'inactief': 'niet actief',
+    actief: 'actief',
+    inactief: 'niet actief',
     'nieuw.titel': 'Gebruiker toevoegen',
     'nieuw.naam': 'Naam',
     'nieuw.email': 'E-mailadres',
@@ -27,7 +28,8 @@ registerMessages('beheer', {
     'fout.wachtwoord': 'Het wachtwoord moet minstens 12 tekens hebben.',
     'indeling.nav': 'Regio-indeling',
     'indeling.titel': 'Regio-indeling',
-    'indeling.intro': 'Welk zorgkantoor voert de Wlz uit in welke regio, per jaar. Een wijziging vervangt de voorbeeldindeling van die regio en komt in het auditlog.',
+    'indeling.intro':
+      'Welk zorgkantoor voert de Wlz uit in welke regio, per jaar. Een wijziging vervangt de voorbeeldindeling van die regio en komt in het auditlog.',
     'indeling.huidig': 'Zorgkantoor {jaar}',
     'indeling.nieuw': 'Wijzigen',
     'indeling.kies': 'Zorgkantoor voor {regio}',
@@ -36,19 +38,21 @@ registerMessages('beheer', {
     'indeling.opslaan.regio': 'Opslaan voor {regio}',
     'indeling.opgeslagen': 'Regio {regio} is in {jaar} toegewezen aan {zorgkantoor}.',
     'indeling.bron': 'Bron van de wijziging (optioneel)',
-    'indeling.bron.hint': 'Bijvoorbeeld het besluit of de lijst van Zorgverzekeraars Nederland. Leeg: uw naam en organisatie.',
+    'indeling.bron.hint':
+      'Bijvoorbeeld het besluit of de lijst van Zorgverzekeraars Nederland. Leeg: uw naam en organisatie.',
   },
   en: {
     'gebruikers.nav': 'Users',
     'gebruikers.titel': 'Users',
-    'gebruikers.intro': 'Users of {organisatie} and their roles. New users get a password they use the first time they sign in.',
+    'gebruikers.intro':
+      'Users of {organisatie} and their roles. New users get a password they use the first time they sign in.',
     'gebruikers.tabel': 'Users of the organisation',
     'kolom.naam': 'Name',
     'kolom.email': 'E-mail address',
     'kolom.rollen': 'Roles',
     'kolom.status': 'Status',
-    'actief': 'active',
-    'inactief': 'inactive',
+    actief: 'active',
+    inactief: 'inactive',
     'nieuw.titel': 'Add a user',
     'nieuw.naam': 'Name',
     'nieuw.email': 'E-mail address',
@@ -64,7 +68,8 @@ registerMessages('beheer', {
     'fout.wachtwoord': 'The password must have at least 12 characters.',
     'indeling.nav': 'Region assignment',
     'indeling.titel': 'Region assignment',
-    'indeling.intro': 'Which care office carries out the Wlz in which region, per year. A change replaces the example assignment of that region and is recorded in the audit log.',
+    'indeling.intro':
+      'Which care office carries out the Wlz in which region, per year. A change replaces the example assignment of that region and is recorded in the audit log.',
     'indeling.huidig': 'Care office {jaar}',
     'indeling.nieuw': 'Change',
     'indeling.kies': 'Care office for {regio}',
@@ -73,6 +78,7 @@ registerMessages('beheer', {
     'indeling.opslaan.regio': 'Save for {regio}',
     'indeling.opgeslagen': 'Region {regio} has been assigned to {zorgkantoor} for {jaar}.',
     'indeling.bron': 'Source of the change (optional)',
-    'indeling.bron.hint': 'For example the decision or the list of Zorgverzekeraars Nederland. Empty: your name and organisation.',
+    'indeling.bron.hint':
+      'For example the decision or the list of Zorgverzekeraars Nederland. Empty: your name and organisation.',
   },
 });

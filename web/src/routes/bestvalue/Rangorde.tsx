@@ -6,10 +6,33 @@ import './messages.ts';
 /** Rank, price and clarification columns for the assessment overview of a best value kader (gunning/KaderBeoordelingen.tsx). */
 export function bestValueKolommen<R extends RangVelden>(t: TFunction, taal: Taal): Column<R>[] {
   return [
-    { key: 'rang', header: t('bestvalue.kolom.rang'), align: 'right', sortValue: (r) => r.rang ?? Number.MAX_SAFE_INTEGER,
-      cell: (r) => (r.rang ? <>{r.rang}{r.verduidelijking && <> <Badge variant="info">{t('bestvalue.verduidelijking')}</Badge></>}</> : '—') },
-    { key: 'prijs', header: t('bestvalue.kolom.prijs'), align: 'right', compare: (a, b) => compareDecimal(a.aangebodenPrijs ?? null, b.aangebodenPrijs ?? null),
-      cell: (r) => formatBedrag(r.aangebodenPrijs ?? null, taal) },
+    {
+      key: 'rang',
+      header: t('bestvalue.kolom.rang'),
+      align: 'right',
+      sortValue: (r) => r.rang ?? Number.MAX_SAFE_INTEGER,
+      cell: (r) =>
+        r.rang ? (
+          <>
+            {r.rang}
+            {r.verduidelijking && (
+              <>
+                {' '}
+                <Badge variant="info">{t('bestvalue.verduidelijking')}</Badge>
+              </>
+            )}
+          </>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'prijs',
+      header: t('bestvalue.kolom.prijs'),
+      align: 'right',
+      compare: (a, b) => compareDecimal(a.aangebodenPrijs ?? null, b.aangebodenPrijs ?? null),
+      cell: (r) => formatBedrag(r.aangebodenPrijs ?? null, taal),
+    },
   ];
 }
 

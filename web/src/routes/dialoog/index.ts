@@ -9,7 +9,18 @@ const ZA: PageRoute['rollen'] = ['aanbieder-contractmanager', 'aanbieder-bestuur
 
 export const routes: PageRoute[] = [
   // The zorgkantoor's classification list of the bidders (sealed until the deadline).
-  { path: '/inkoop/kaders/:id/classificaties', component: Classificaties, titleKey: 'dialoog.classificaties.titel', rollen: ZK, organisaties: ['zorgkantoor'] },
+  {
+    path: '/inkoop/kaders/:id/classificaties',
+    component: Classificaties,
+    titleKey: 'dialoog.classificaties.titel',
+    rollen: ZK,
+    organisaties: ['zorgkantoor'],
+  },
   // Dialogue minutes of one bid: the zorgkantoor records, the provider reads its own.
-  { path: '/inkoop/inschrijvingen/:id/dialoog', component: DialoogPagina, titleKey: 'dialoog.titel', rollen: [...(ZK as string[]), ...(ZA as string[])] as PageRoute['rollen'] },
+  {
+    path: '/inkoop/inschrijvingen/:id/dialoog',
+    component: DialoogPagina,
+    titleKey: 'dialoog.titel',
+    rollen: [...(ZK as string[]), ...(ZA as string[])] as PageRoute['rollen'],
+  },
 ];

@@ -11,12 +11,37 @@ import './messages.ts';
 export function OpenHouseKaders(_: PageProps) {
   const { t } = useI18n();
   const q = useQuery({ queryKey: ['inkoop', 'kaders'], queryFn: () => api.get<KaderKort[]>('/inkoop/kaders') });
-  const columns = useMemo<Column<KaderKort>[]>(() => [
-    { key: 'titel', header: t('openhouse.kolom.kader'), rowHeader: true, sortValue: (k) => k.titel, cell: (k) => <Link to={`/openhouse/kaders/${k.id}`}>{k.titel}</Link> },
-    { key: 'jaren', header: t('openhouse.kolom.jaren'), sortValue: (k) => k.jaarVan, cell: (k) => (k.jaarTot !== k.jaarVan ? `${k.jaarVan}–${k.jaarTot}` : String(k.jaarVan)) },
-    { key: 'fase', header: t('openhouse.kolom.fase'), sortValue: (k) => k.fase, cell: (k) => <Badge variant={k.fase === 'toelating_doorlopend' ? 'success' : 'neutral'}>{k.fase}</Badge> },
-    { key: 'ingediend', header: t('openhouse.kolom.ingediend'), align: 'right', sortValue: (k) => k.aantalIngediend ?? 0, cell: (k) => String(k.aantalIngediend ?? '—') },
-  ], [t]);
+  const columns = useMemo<Column<KaderKort>[]>(
+    () => [
+      {
+        key: 'titel',
+        header: t('openhouse.kolom.kader'),
+        rowHeader: true,
+        sortValue: (k) => k.titel,
+        cell: (k) => <Link to={`/openhouse/kaders/${k.id}`}>{k.titel}</Link>,
+      },
+      {
+        key: 'jaren',
+        header: t('openhouse.kolom.jaren'),
+        sortValue: (k) => k.jaarVan,
+        cell: (k) => (k.jaarTot !== k.jaarVan ? `${k.jaarVan}–${k.jaarTot}` : String(k.jaarVan)),
+      },
+      {
+        key: 'fase',
+        header: t('openhouse.kolom.fase'),
+        sortValue: (k) => k.fase,
+        cell: (k) => <Badge variant={k.fase === 'toelating_doorlopend' ? 'success' : 'neutral'}>{k.fase}</Badge>,
+      },
+      {
+        key: 'ingediend',
+        header: t('openhouse.kolom.ingediend'),
+        align: 'right',
+        sortValue: (k) => k.aantalIngediend ?? 0,
+        cell: (k) => String(k.aantalIngediend ?? '—'),
+      },
+    ],
+    [t],
+  );
   return (
     <>
       <PageHeader title={t('openhouse.titel')} intro={t('openhouse.intro.zk')} />
@@ -24,8 +49,18 @@ export function OpenHouseKaders(_: PageProps) {
         <QueryState query={q}>
           {(alle) => {
             const rows = alle.filter((k) => k.procedureType === 'open_house');
-            return rows.length === 0 ? <EmptyState title={t('openhouse.geen.kaders')} />
-              : <Table caption={t('openhouse.kaders')} captionHidden rows={rows} rowKey={(k) => k.id} columns={columns} initialSort={{ key: 'titel', dir: 'asc' }} />;
+            return rows.length === 0 ? (
+              <EmptyState title={t('openhouse.geen.kaders')} />
+            ) : (
+              <Table
+                caption={t('openhouse.kaders')}
+                captionHidden
+                rows={rows}
+                rowKey={(k) => k.id}
+                columns={columns}
+                initialSort={{ key: 'titel', dir: 'asc' }}
+              />
+            );
           }}
         </QueryState>
       </Section>

@@ -7,10 +7,27 @@ import './messages.ts';
 const ZK = ['manager', 'inkoper', 'beoordelaar', 'controller'] as PageRoute['rollen'];
 
 export const routes: PageRoute[] = [
-  { path: '/openhouse', component: OpenHouseKaders, titleKey: 'openhouse.titel', rollen: ZK, organisaties: ['zorgkantoor'],
-    nav: { section: 'inkoop', labelKey: 'openhouse.nav.zk', order: 55, organisaties: ['zorgkantoor'] } },
-  { path: '/openhouse/kaders/:id', component: KaderToelatingen, titleKey: 'openhouse.kader.titel', rollen: ZK, organisaties: ['zorgkantoor'] },
-  { path: '/openhouse/mijn', component: MijnToelatingen, titleKey: 'openhouse.nav.za', organisaties: ['zorgaanbieder'],
+  {
+    path: '/openhouse',
+    component: OpenHouseKaders,
+    titleKey: 'openhouse.titel',
+    rollen: ZK,
+    organisaties: ['zorgkantoor'],
+    nav: { section: 'inkoop', labelKey: 'openhouse.nav.zk', order: 55, organisaties: ['zorgkantoor'] },
+  },
+  {
+    path: '/openhouse/kaders/:id',
+    component: KaderToelatingen,
+    titleKey: 'openhouse.kader.titel',
+    rollen: ZK,
+    organisaties: ['zorgkantoor'],
+  },
+  {
+    path: '/openhouse/mijn',
+    component: MijnToelatingen,
+    titleKey: 'openhouse.nav.za',
+    organisaties: ['zorgaanbieder'],
     rollen: ['aanbieder-contractmanager', 'aanbieder-bestuurder', 'clientenraad'],
-    nav: { section: 'inkoop', labelKey: 'openhouse.nav.za', order: 55, organisaties: ['zorgaanbieder'] } },
+    nav: { section: 'inkoop', labelKey: 'openhouse.nav.za', order: 55, organisaties: ['zorgaanbieder'] },
+  },
 ];

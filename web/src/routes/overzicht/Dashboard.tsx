@@ -26,7 +26,10 @@ function ZorgkantoorOverzicht({ g }: { g: Gebruiker }) {
   const q = useRegios();
   const taken = useTaken();
   // Distinct providers the user may see (zorgkantoor: in its own regions; NZa: all).
-  const aanbieders = useQuery({ queryKey: ['aanbieders', { zoek: '', regio: '', pagina: 1 }], queryFn: () => api.get<AanbiederPagina>('/aanbieders', { query: { pagina: 1 } }) });
+  const aanbieders = useQuery({
+    queryKey: ['aanbieders', { zoek: '', regio: '', pagina: 1 }],
+    queryFn: () => api.get<AanbiederPagina>('/aanbieders', { query: { pagina: 1 } }),
+  });
   return (
     <QueryState query={q}>
       {(regios) => {
@@ -35,29 +38,60 @@ function ZorgkantoorOverzicht({ g }: { g: Gebruiker }) {
         return (
           <>
             <div className="kaarten">
-              <Kaart label={t('overzicht.kaart.regios')} waarde={formatGetal(regios.filter((r) => r.actief).length, taal)} />
-              {g.organisatieSoort === 'zorgkantoor' && <Kaart label={t('overzicht.kaart.eigenregios', { organisatie: g.organisatieNaam })} waarde={formatGetal(eigen.length, taal)} />}
-              <Kaart label={t(aanbieders.data?.zicht === 'alle' ? 'overzicht.kaart.aanbieders.uniek' : 'overzicht.kaart.aanbieders.eigen')}
-                waarde={aanbieders.data ? formatGetal(aanbieders.data.totaal, taal) : '…'} />
+              <Kaart
+                label={t('overzicht.kaart.regios')}
+                waarde={formatGetal(regios.filter((r) => r.actief).length, taal)}
+              />
+              {g.organisatieSoort === 'zorgkantoor' && (
+                <Kaart
+                  label={t('overzicht.kaart.eigenregios', { organisatie: g.organisatieNaam })}
+                  waarde={formatGetal(eigen.length, taal)}
+                />
+              )}
+              <Kaart
+                label={t(
+                  aanbieders.data?.zicht === 'alle'
+                    ? 'overzicht.kaart.aanbieders.uniek'
+                    : 'overzicht.kaart.aanbieders.eigen',
+                )}
+                waarde={aanbieders.data ? formatGetal(aanbieders.data.totaal, taal) : '…'}
+              />
               <Kaart label={t('overzicht.kaart.locaties.alle')} waarde={formatGetal(locaties, taal)} />
-              <Kaart label={t('overzicht.kaart.taken')} waarde={formatGetal((taken.data ?? []).filter(loopt).length, taal)} />
+              <Kaart
+                label={t('overzicht.kaart.taken')}
+                waarde={formatGetal((taken.data ?? []).filter(loopt).length, taal)}
+              />
             </div>
             {regios.some((r) => r.indelingIsVoorbeeld) && <p className="note">{t('overzicht.voorbeeld.melding')}</p>}
             {eigen.length > 0 && (
               <Section title={t('overzicht.kaart.eigenregios', { organisatie: g.organisatieNaam })}>
                 <ul className="link-lijst">
                   {eigen.map((r) => (
-                    <li key={r.code}><Link to={`/regios/${encodeURIComponent(r.code)}`}>{r.code} {r.naam}</Link>
-                      <span className="muted"> · {formatGetal(r.aantalAanbieders, taal)} {t('reference.kolom.aanbieders').toLowerCase()} · {formatGetal(r.aantalLocaties, taal)} {t('reference.kolom.locaties').toLowerCase()}</span></li>
+                    <li key={r.code}>
+                      <Link to={`/regios/${encodeURIComponent(r.code)}`}>
+                        {r.code} {r.naam}
+                      </Link>
+                      <span className="muted">
+                        {' '}
+                        · {formatGetal(r.aantalAanbieders, taal)} {t('reference.kolom.aanbieders').toLowerCase()} ·{' '}
+                        {formatGetal(r.aantalLocaties, taal)} {t('reference.kolom.locaties').toLowerCase()}
+                      </span>
+                    </li>
                   ))}
                 </ul>
               </Section>
             )}
             <Section title={t('overzicht.snel')}>
               <ul className="link-lijst">
-                <li><Link to="/regios">{t('overzicht.bekijk.regios')}</Link></li>
-                <li><Link to="/aanbieders">{t('overzicht.bekijk.aanbieders')}</Link></li>
-                <li><Link to="/taken">{t('overzicht.bekijk.taken')}</Link></li>
+                <li>
+                  <Link to="/regios">{t('overzicht.bekijk.regios')}</Link>
+                </li>
+                <li>
+                  <Link to="/aanbieders">{t('overzicht.bekijk.aanbieders')}</Link>
+                </li>
+                <li>
+                  <Link to="/taken">{t('overzicht.bekijk.taken')}</Link>
+                </li>
               </ul>
             </Section>
           </>
@@ -84,8 +118,12 @@ function AanbiederOverzicht({ g }: { g: Gebruiker }) {
             </div>
             <Section title={t('overzicht.snel')}>
               <ul className="link-lijst">
-                <li><Link to={`/aanbieders/${encodeURIComponent(a.id)}`}>{t('overzicht.bekijk.eigen')}</Link></li>
-                <li><Link to="/regios">{t('overzicht.bekijk.regios')}</Link></li>
+                <li>
+                  <Link to={`/aanbieders/${encodeURIComponent(a.id)}`}>{t('overzicht.bekijk.eigen')}</Link>
+                </li>
+                <li>
+                  <Link to="/regios">{t('overzicht.bekijk.regios')}</Link>
+                </li>
               </ul>
             </Section>
           </>
@@ -100,8 +138,11 @@ export function Dashboard(_: PageProps) {
   const { gebruiker: g } = useSession();
   if (!g) return null;
   const aanbieder = g.organisatieSoort === 'zorgaanbieder';
-  const intro = aanbieder ? t('overzicht.intro.zorgaanbieder', { organisatie: g.organisatieNaam })
-    : g.organisatieSoort === 'zorgkantoor' ? t('overzicht.intro.zorgkantoor') : t('overzicht.intro.overig');
+  const intro = aanbieder
+    ? t('overzicht.intro.zorgaanbieder', { organisatie: g.organisatieNaam })
+    : g.organisatieSoort === 'zorgkantoor'
+      ? t('overzicht.intro.zorgkantoor')
+      : t('overzicht.intro.overig');
   return (
     <>
       <PageHeader title={t('overzicht.welkom', { naam: g.naam })} intro={intro} />

@@ -8,7 +8,10 @@ import './messages.ts';
 import '../openbaar/messages.ts';
 
 /** GET /auth/methoden: which sign-in methods the server offers. */
-interface Methoden { wachtwoord: boolean; oidc: { naam: string } | null }
+interface Methoden {
+  wachtwoord: boolean;
+  oidc: { naam: string } | null;
+}
 
 export function LoginPagina() {
   const t = useT();
@@ -29,11 +32,20 @@ export function LoginPagina() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const f = { email: email.trim() ? undefined : t('overzicht.login.email.leeg'), wachtwoord: wachtwoord ? undefined : t('overzicht.login.wachtwoord.leeg') };
+    const f = {
+      email: email.trim() ? undefined : t('overzicht.login.email.leeg'),
+      wachtwoord: wachtwoord ? undefined : t('overzicht.login.wachtwoord.leeg'),
+    };
     setFouten(f);
     setError(null);
-    if (f.email) { emailRef.current?.focus(); return; }
-    if (f.wachtwoord) { pwRef.current?.focus(); return; }
+    if (f.email) {
+      emailRef.current?.focus();
+      return;
+    }
+    if (f.wachtwoord) {
+      pwRef.current?.focus();
+      return;
+    }
     setBezig(true);
     try {
       await login(email.trim(), wachtwoord);
@@ -55,21 +67,45 @@ export function LoginPagina() {
         {methoden?.oidc && (
           <div className="login-oidc">
             {/* a full page navigation: the server redirects to the identity provider */}
-            <a className="btn btn-primary" href={`${API_BASE}/auth/oidc`}>{t('overzicht.login.oidc.met', { naam: methoden.oidc.naam })}</a>
+            <a className="btn btn-primary" href={`${API_BASE}/auth/oidc`}>
+              {t('overzicht.login.oidc.met', { naam: methoden.oidc.naam })}
+            </a>
             <p className="login-of">{t('overzicht.login.oidc.of')}</p>
           </div>
         )}
         <form onSubmit={submit} noValidate className="form">
-          <TextInput ref={emailRef} label={t('overzicht.login.email')} type="email" name="email" autoComplete="username" required
-            value={email} onChange={(e) => setEmail(e.target.value)} error={fouten.email} />
-          <TextInput ref={pwRef} label={t('overzicht.login.wachtwoord')} type="password" name="wachtwoord" autoComplete="current-password" required
-            value={wachtwoord} onChange={(e) => setWachtwoord(e.target.value)} error={fouten.wachtwoord} />
-          <Button type="submit" variant="primary" bezig={bezig}>{bezig ? t('overzicht.login.bezig') : t('overzicht.login.knop')}</Button>
+          <TextInput
+            ref={emailRef}
+            label={t('overzicht.login.email')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={fouten.email}
+          />
+          <TextInput
+            ref={pwRef}
+            label={t('overzicht.login.wachtwoord')}
+            type="password"
+            name="wachtwoord"
+            autoComplete="current-password"
+            required
+            value={wachtwoord}
+            onChange={(e) => setWachtwoord(e.target.value)}
+            error={fouten.wachtwoord}
+          />
+          <Button type="submit" variant="primary" bezig={bezig}>
+            {bezig ? t('overzicht.login.bezig') : t('overzicht.login.knop')}
+          </Button>
         </form>
       </div>
       <p className="login-over">{t('overzicht.login.over')}</p>
       {/* public, no sign-in needed (web/src/routes/openbaar) */}
-      <p className="login-over">{t('openbaar.login.tekst')} <Link to="/openbaar/inkoopkaders">{t('openbaar.nav')}</Link></p>
+      <p className="login-over">
+        {t('openbaar.login.tekst')} <Link to="/openbaar/inkoopkaders">{t('openbaar.nav')}</Link>
+      </p>
     </div>
   );
 }

@@ -12,7 +12,8 @@ import './messages.ts';
 export function AanbiederLijst(_: PageProps) {
   const { gebruiker } = useSession();
   // A provider has exactly one provider to look at: its own.
-  if (gebruiker?.organisatieSoort === 'zorgaanbieder') return <Redirect to={`/aanbieders/${encodeURIComponent(gebruiker.organisatieId)}`} />;
+  if (gebruiker?.organisatieSoort === 'zorgaanbieder')
+    return <Redirect to={`/aanbieders/${encodeURIComponent(gebruiker.organisatieId)}`} />;
   return <AanbiederTabel />;
 }
 
@@ -39,31 +40,81 @@ function AanbiederTabel() {
   });
   const regioNaam = useMemo(() => new Map((regios.data ?? []).map((r) => [r.code, r.naam])), [regios.data]);
 
-  const columns = useMemo<Column<AanbiederRij>[]>(() => [
-    { key: 'naam', header: t('reference.kolom.aanbieder'), rowHeader: true, cell: (a) => <Link to={`/aanbieders/${encodeURIComponent(a.id)}`}>{a.naam}</Link> },
-    { key: 'agb', header: t('reference.kolom.agb'), cell: (a) => a.agb ?? '—' },
-    { key: 'regios', header: t('reference.kolom.regios'), cell: (a) => a.regios.map((c) => <span key={c} className="regio-tag" title={regioNaam.get(c)}>{c}{regioNaam.get(c) ? ` ${regioNaam.get(c)}` : ''}</span>) },
-    { key: 'sectoren', header: t('reference.kolom.sectoren'), cell: (a) => a.sectoren.join(', ') || '—' },
-    { key: 'locaties', header: t('reference.kolom.locaties'), align: 'right', cell: (a) => formatGetal(a.aantalLocaties, taal) },
-    { key: 'toezicht', header: t('reference.kolom.toezicht'), cell: (a) => (a.verscherptToezicht ? <Badge variant="danger">{t('reference.verscherpt')}</Badge> : '—') },
-  ], [t, taal, regioNaam]);
+  const columns = useMemo<Column<AanbiederRij>[]>(
+    () => [
+      {
+        key: 'naam',
+        header: t('reference.kolom.aanbieder'),
+        rowHeader: true,
+        cell: (a) => <Link to={`/aanbieders/${encodeURIComponent(a.id)}`}>{a.naam}</Link>,
+      },
+      { key: 'agb', header: t('reference.kolom.agb'), cell: (a) => a.agb ?? '—' },
+      {
+        key: 'regios',
+        header: t('reference.kolom.regios'),
+        cell: (a) =>
+          a.regios.map((c) => (
+            <span key={c} className="regio-tag" title={regioNaam.get(c)}>
+              {c}
+              {regioNaam.get(c) ? ` ${regioNaam.get(c)}` : ''}
+            </span>
+          )),
+      },
+      { key: 'sectoren', header: t('reference.kolom.sectoren'), cell: (a) => a.sectoren.join(', ') || '—' },
+      {
+        key: 'locaties',
+        header: t('reference.kolom.locaties'),
+        align: 'right',
+        cell: (a) => formatGetal(a.aantalLocaties, taal),
+      },
+      {
+        key: 'toezicht',
+        header: t('reference.kolom.toezicht'),
+        cell: (a) => (a.verscherptToezicht ? <Badge variant="danger">{t('reference.verscherpt')}</Badge> : '—'),
+      },
+    ],
+    [t, taal, regioNaam],
+  );
 
   return (
     <>
       <PageHeader title={t('reference.aanbieders.titel')} intro={t('reference.aanbieders.intro')} />
       <div className="filters" role="search">
-        <TextInput label={t('reference.aanbieders.zoek')} type="search" value={invoer} onChange={(e) => setInvoer(e.target.value)} />
-        <Select label={t('reference.aanbieders.regio')} value={regio} placeholder={t('reference.aanbieders.alleregios')}
-          options={(regios.data ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.naam}` }))} onChange={(e) => setSp({ regio: e.target.value, pagina: null })} />
+        <TextInput
+          label={t('reference.aanbieders.zoek')}
+          type="search"
+          value={invoer}
+          onChange={(e) => setInvoer(e.target.value)}
+        />
+        <Select
+          label={t('reference.aanbieders.regio')}
+          value={regio}
+          placeholder={t('reference.aanbieders.alleregios')}
+          options={(regios.data ?? []).map((r) => ({ value: r.code, label: `${r.code} ${r.naam}` }))}
+          onChange={(e) => setSp({ regio: e.target.value, pagina: null })}
+        />
       </div>
       <QueryState query={q}>
         {(p) => (
           <>
             <p className="muted" role="status">
-              {t('reference.aanbieders.totaal', { n: formatGetal(p.totaal, taal) })} · {t(p.zicht === 'alle' ? 'reference.aanbieders.zicht.alle' : 'reference.aanbieders.zicht.regios')}
+              {t('reference.aanbieders.totaal', { n: formatGetal(p.totaal, taal) })} ·{' '}
+              {t(p.zicht === 'alle' ? 'reference.aanbieders.zicht.alle' : 'reference.aanbieders.zicht.regios')}
             </p>
-            <Table caption={t('reference.aanbieders.tabel')} captionHidden rows={p.items} rowKey={(a) => a.id} columns={columns} empty={t('reference.aanbieders.geen')}
-              paging={{ pagina: p.pagina, perPagina: p.perPagina, totaal: p.totaal, onPagina: (n) => setSp({ pagina: String(n) }) }} />
+            <Table
+              caption={t('reference.aanbieders.tabel')}
+              captionHidden
+              rows={p.items}
+              rowKey={(a) => a.id}
+              columns={columns}
+              empty={t('reference.aanbieders.geen')}
+              paging={{
+                pagina: p.pagina,
+                perPagina: p.perPagina,
+                totaal: p.totaal,
+                onPagina: (n) => setSp({ pagina: String(n) }),
+              }}
+            />
           </>
         )}
       </QueryState>

@@ -16,7 +16,14 @@ export function ZorgkantoorCel({ r }: { r: Pick<Regio, 'zorgkantoorNaam' | 'inde
   return (
     <>
       {r.zorgkantoorNaam}
-      {r.indelingIsVoorbeeld && <> <Badge variant="warning" title={t('reference.voorbeeld.uitleg')}>{t('reference.voorbeeld')}</Badge></>}
+      {r.indelingIsVoorbeeld && (
+        <>
+          {' '}
+          <Badge variant="warning" title={t('reference.voorbeeld.uitleg')}>
+            {t('reference.voorbeeld')}
+          </Badge>
+        </>
+      )}
     </>
   );
 }
@@ -24,15 +31,51 @@ export function ZorgkantoorCel({ r }: { r: Pick<Regio, 'zorgkantoorNaam' | 'inde
 export function RegioOverzicht(_: PageProps) {
   const { t, taal } = useI18n();
   const q = useRegios();
-  const columns = useMemo<Column<Regio>[]>(() => [
-    { key: 'code', header: t('reference.kolom.code'), sortValue: (r) => r.code, width: '6rem' },
-    { key: 'naam', header: t('reference.kolom.naam'), sortValue: (r) => r.naam, rowHeader: true,
-      cell: (r) => <><Link to={`/regios/${encodeURIComponent(r.code)}`}>{r.naam}</Link>{!r.actief && <> <Badge>{t('reference.inactief')}</Badge></>}</> },
-    { key: 'zorgkantoor', header: t('reference.kolom.zorgkantoor'), sortValue: (r) => r.zorgkantoorNaam, cell: (r) => <ZorgkantoorCel r={r} /> },
-    { key: 'aanbieders', header: t('reference.kolom.aanbieders'), align: 'right', sortValue: (r) => r.aantalAanbieders, cell: (r) => formatGetal(r.aantalAanbieders, taal) },
-    { key: 'locaties', header: t('reference.kolom.locaties'), align: 'right', sortValue: (r) => r.aantalLocaties, cell: (r) => formatGetal(r.aantalLocaties, taal) },
-  ], [t, taal]);
-  const filter = (r: Regio, s: string) => r.code.includes(s) || r.naam.toLowerCase().includes(s) || (r.zorgkantoorNaam ?? '').toLowerCase().includes(s);
+  const columns = useMemo<Column<Regio>[]>(
+    () => [
+      { key: 'code', header: t('reference.kolom.code'), sortValue: (r) => r.code, width: '6rem' },
+      {
+        key: 'naam',
+        header: t('reference.kolom.naam'),
+        sortValue: (r) => r.naam,
+        rowHeader: true,
+        cell: (r) => (
+          <>
+            <Link to={`/regios/${encodeURIComponent(r.code)}`}>{r.naam}</Link>
+            {!r.actief && (
+              <>
+                {' '}
+                <Badge>{t('reference.inactief')}</Badge>
+              </>
+            )}
+          </>
+        ),
+      },
+      {
+        key: 'zorgkantoor',
+        header: t('reference.kolom.zorgkantoor'),
+        sortValue: (r) => r.zorgkantoorNaam,
+        cell: (r) => <ZorgkantoorCel r={r} />,
+      },
+      {
+        key: 'aanbieders',
+        header: t('reference.kolom.aanbieders'),
+        align: 'right',
+        sortValue: (r) => r.aantalAanbieders,
+        cell: (r) => formatGetal(r.aantalAanbieders, taal),
+      },
+      {
+        key: 'locaties',
+        header: t('reference.kolom.locaties'),
+        align: 'right',
+        sortValue: (r) => r.aantalLocaties,
+        cell: (r) => formatGetal(r.aantalLocaties, taal),
+      },
+    ],
+    [t, taal],
+  );
+  const filter = (r: Regio, s: string) =>
+    r.code.includes(s) || r.naam.toLowerCase().includes(s) || (r.zorgkantoorNaam ?? '').toLowerCase().includes(s);
   return (
     <>
       <PageHeader title={t('reference.regios.titel')} intro={t('reference.regios.intro')} />
@@ -40,8 +83,16 @@ export function RegioOverzicht(_: PageProps) {
         {(regios) => (
           <>
             {regios.some((r) => r.indelingIsVoorbeeld) && <p className="note">{t('reference.voorbeeld.uitleg')}</p>}
-            <Table caption={t('reference.regios.tabel')} captionHidden rows={regios} rowKey={(r) => r.code} columns={columns}
-              filter={filter} initialSort={{ key: 'code', dir: 'asc' }} pageSize={100} />
+            <Table
+              caption={t('reference.regios.tabel')}
+              captionHidden
+              rows={regios}
+              rowKey={(r) => r.code}
+              columns={columns}
+              filter={filter}
+              initialSort={{ key: 'code', dir: 'asc' }}
+              pageSize={100}
+            />
           </>
         )}
       </QueryState>

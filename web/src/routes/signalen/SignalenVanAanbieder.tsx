@@ -13,7 +13,10 @@ import './messages.ts';
 
 export function SignalenVanAanbieder({ aanbiederId }: { aanbiederId: string }) {
   const { t, taal } = useI18n();
-  const q = useQuery({ queryKey: [...signalenKey, 'aanbieder', aanbiederId], queryFn: () => api.get<Signaal[]>('/inkoop/signalen', { query: { aanbieder: aanbiederId } }) });
+  const q = useQuery({
+    queryKey: [...signalenKey, 'aanbieder', aanbiederId],
+    queryFn: () => api.get<Signaal[]>('/inkoop/signalen', { query: { aanbieder: aanbiederId } }),
+  });
   const vandaag = new Date().toISOString().slice(0, 10);
   return (
     <div className="card" role="group" aria-labelledby="signalen-award-titel">
@@ -22,15 +25,24 @@ export function SignalenVanAanbieder({ aanbiederId }: { aanbiederId: string }) {
       <QueryState query={q}>
         {(rows) => {
           const geldig = rows.filter((s) => !s.ingetrokkenOp);
-          return geldig.length === 0 ? <p>{t('signalen.award.geen')}</p> : (
+          return geldig.length === 0 ? (
+            <p>{t('signalen.award.geen')}</p>
+          ) : (
             <ul>
               {geldig.map((s) => {
                 const st = signaalStatus(s, vandaag);
                 return (
                   <li key={s.id}>
-                    <strong>{t(`signalen.soort.${s.soort}`)}</strong>{s.locatieNaam ? ` — ${s.locatieNaam}` : ''}:{' '}
-                    {s.datumTot ? t('signalen.periode.tot', { van: formatDatum(s.datumVan, taal), tot: formatDatum(s.datumTot, taal) }) : t('signalen.periode.vanaf', { van: formatDatum(s.datumVan, taal) })}
-                    {' '}({s.bron}) <Badge variant={st === 'actief' ? 'danger' : 'neutral'}>{t(`signalen.status.${st}`)}</Badge>
+                    <strong>{t(`signalen.soort.${s.soort}`)}</strong>
+                    {s.locatieNaam ? ` — ${s.locatieNaam}` : ''}:{' '}
+                    {s.datumTot
+                      ? t('signalen.periode.tot', {
+                          van: formatDatum(s.datumVan, taal),
+                          tot: formatDatum(s.datumTot, taal),
+                        })
+                      : t('signalen.periode.vanaf', { van: formatDatum(s.datumVan, taal) })}{' '}
+                    ({s.bron}){' '}
+                    <Badge variant={st === 'actief' ? 'danger' : 'neutral'}>{t(`signalen.status.${st}`)}</Badge>
                   </li>
                 );
               })}
@@ -38,7 +50,9 @@ export function SignalenVanAanbieder({ aanbiederId }: { aanbiederId: string }) {
           );
         }}
       </QueryState>
-      <p><Link to="/signalen">{t('signalen.award.register')}</Link></p>
+      <p>
+        <Link to="/signalen">{t('signalen.award.register')}</Link>
+      </p>
     </div>
   );
 }

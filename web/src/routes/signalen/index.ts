@@ -6,7 +6,12 @@ export { SignalenVanAanbieder } from './SignalenVanAanbieder.tsx';
 
 export const routes: PageRoute[] = [
   // Zorgkantoor staff (manager/inkoper register; beoordelaar/controller read) and the NZa (reads all). Never providers.
-  { path: '/signalen', component: Signalenregister, titleKey: 'signalen.titel', organisaties: ['zorgkantoor', 'nza'],
+  {
+    path: '/signalen',
+    component: Signalenregister,
+    titleKey: 'signalen.titel',
+    organisaties: ['zorgkantoor', 'nza'],
     rollen: ['manager', 'inkoper', 'beoordelaar', 'controller', 'toezichthouder'],
-    nav: { section: 'inkoop', labelKey: 'signalen.nav', order: 60, organisaties: ['zorgkantoor', 'nza'] } },
+    nav: { section: 'inkoop', labelKey: 'signalen.nav', order: 60, organisaties: ['zorgkantoor', 'nza'] },
+  },
 ];
