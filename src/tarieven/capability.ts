@@ -48,6 +48,8 @@ export const ProfielSchema = Type.Object(
     opslagPercentage: Type.Optional(Type.Union([Type.String(), Type.Number()])),
     freeProposal: Type.Optional(Type.Boolean()),
     werkgeversopslag: Type.Optional(Type.Boolean()),
+    socialeContextVraagtZzp4: Type.Optional(Type.Boolean()),
+    presteertBeter: Type.Optional(Type.Boolean()),
   },
   {
     description:

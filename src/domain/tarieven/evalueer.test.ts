@@ -69,8 +69,46 @@ const CASES: [string, object, Leveringsvorm, string, string][] = [
     'INKOOPKADER2016-opslag-ontwikkelplan',
   ],
   ['Model P (ZN 2008)', {}, 'verblijf', '90.00', 'MODELP-startprijs'],
-  ['Model P (ZN 2008)', { monitorUitkomst: 'hoger' }, 'verblijf', 'onbepaald', 'MODELP-hogere-prijs-bij-prestaties'],
+  ['Model P (ZN 2008)', { presteertBeter: true }, 'verblijf', 'onbepaald', 'MODELP-hogere-prijs-bij-prestaties'],
+  ['Menzis', { nieuweAanbieder: true, regionaleRol: -2 }, 'verblijf', '93.50', 'MENZIS-2024-differentiatie-bodem'],
 ];
+
+/** Rules that depend on the prestatie: [zorgkantoor, profiel, prestatie, expected, rule]. */
+const PRESTATIE_CASES: [string, object, string, string, string][] = [
+  ['Zilveren Kruis', {}, 'VV-Z753-B', 'uitgesloten', 'ZK-2024-geen-zzp4'],
+  ['VGZ', {}, 'VV-Z753-E', 'uitgesloten', 'VGZ-2024-geen-zzp4'],
+];
+const evP = (naam: string, profiel: object, prestatie: string) =>
+  evalueer(per(naam), parseProfiel(profiel), { leveringsvorm: 'verblijf', prestatie });
+
+for (const [zk, profiel, prestatie, verwacht, regel] of PRESTATIE_CASES) {
+  test(`${regel}: ${zk} ${JSON.stringify(profiel)} ${prestatie} → ${verwacht}`, () => {
+    const u = evP(zk, profiel, prestatie);
+    assert.equal(u.uitgesloten, true);
+    assert.equal(u.percentage, null);
+    assert.ok(regels(u).includes(regel), `${regel} niet in spoor: ${regels(u).join(', ')}`);
+  });
+}
+
+test('ZZP4 intramural: excluded at Zilveren Kruis; at VGZ only unless the social context requires it; other prestaties priced', () => {
+  for (const code of ['VV-Z753-B', 'VV-Z753-E']) {
+    assert.equal(evP('Zilveren Kruis', { essentieleVoorziening: true }, code).uitgesloten, true);
+    assert.match(evP('VGZ', {}, code).redenen.join(), /sociale context/);
+    const sociaal = evP('VGZ', { socialeContextVraagtZzp4: true }, code);
+    assert.equal(sociaal.uitgesloten, false);
+    assert.equal(sociaal.percentage, '95.50');
+  }
+  assert.equal(evP('Zilveren Kruis', {}, 'VV-Z755-B').percentage, '95.50');
+  assert.equal(evP('Menzis', {}, 'VV-Z753-B').percentage, '95.50');
+});
+
+test('Menzis: "Maximale differentiatie is van -2% tot +1% van richttarief" bounds the stacked result', () => {
+  assert.equal(ev('Menzis', { nieuweAanbieder: true, regionaleRol: -2 }).percentage, '93.50');
+  assert.equal(ev('Menzis', { nieuweAanbieder: true, regionaleRol: -1 }).percentage, '93.50');
+  assert.equal(ev('Menzis', { nieuweAanbieder: true, regionaleRol: 1 }).percentage, '94.50');
+  assert.equal(ev('Menzis', { nieuweAanbieder: true }).percentage, '93.50');
+  assert.equal(ev('Menzis', { regionaleRol: -2 }).percentage, '93.50');
+});
 
 for (const [zk, profiel, lv, verwacht, regel] of CASES) {
   test(`${regel}: ${zk} ${JSON.stringify(profiel)} ${lv} → ${verwacht}`, () => {
@@ -87,7 +125,7 @@ for (const [zk, profiel, lv, verwacht, regel] of CASES) {
 }
 
 test('every rule of every shipped policy has a case above', () => {
-  const gedekt = new Set(CASES.map((c) => c[4]));
+  const gedekt = new Set([...CASES.map((c) => c[4]), ...PRESTATIE_CASES.map((c) => c[4])]);
   for (const c of alle) {
     assert.ok(gedekt.has(c.beleid.basis.regel), c.beleid.basis.regel);
     for (const r of c.beleid.regels) assert.ok(gedekt.has(r.id), `geen testgeval voor ${r.id}`);

@@ -39,6 +39,10 @@ export const PROFIEL_SLEUTELS = {
   freeProposal: 'boolean',
   /** extension: Z&Z werkgeversopslag agreed (conditions not in the source) */
   werkgeversopslag: 'boolean',
+  /** VGZ: intramural ZZP4 only where the client's social context requires it */
+  socialeContextVraagtZzp4: 'boolean',
+  /** model P (2008): the provider performs better on the zorgkantoor's criteria */
+  presteertBeter: 'boolean',
 } as const;
 export type ProfielSleutel = keyof typeof PROFIEL_SLEUTELS;
 export const isProfielSleutel = (k: string): k is ProfielSleutel =>

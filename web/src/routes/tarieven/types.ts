@@ -176,6 +176,8 @@ export interface ProfielForm {
   vorigJaarPercentage: string;
   monitorUitkomst: '' | 'hoger' | 'gelijk' | 'lager';
   ontwikkelplanAkkoord: boolean;
+  socialeContextVraagtZzp4: boolean;
+  presteertBeter: boolean;
   opslagPercentage: string;
 }
 export const BOOLEAN_SLEUTELS = [
@@ -187,6 +189,8 @@ export const BOOLEAN_SLEUTELS = [
   'specifiekPlanVptMpt',
   'voldoetAanBasis',
   'ontwikkelplanAkkoord',
+  'socialeContextVraagtZzp4',
+  'presteertBeter',
 ] as const;
 export type BooleanSleutel = (typeof BOOLEAN_SLEUTELS)[number];
 
@@ -202,6 +206,8 @@ export const LEEG_PROFIEL: ProfielForm = {
   vorigJaarPercentage: '',
   monitorUitkomst: '',
   ontwikkelplanAkkoord: false,
+  socialeContextVraagtZzp4: false,
+  presteertBeter: false,
   opslagPercentage: '',
 };
 
