@@ -8,7 +8,7 @@ import {
   type ContractRegel,
 } from './classificatie.ts';
 
-// Cases from seed 002 §2.2.2 (digest 002 §2.3): the zorgkantoor of region 5509 classifies bidders for GZ 2016.
+// Cases from Inkoopkader Langdurige Zorg 2016 §2.2.2: the zorgkantoor of region 5509 classifies bidders for GZ 2016.
 const vraag: ClassificatieVraag = { peiljaar: 2015, regioCode: '5509', sector: 'GZ', biedtZzpVpt: true };
 const c = (p: Partial<ContractRegel>): ContractRegel => ({
   jaar: 2015,
@@ -23,7 +23,7 @@ test('bestaand (a): contract in the region and sector with actual production', (
   const r = classificeer(vraag, [c({})]);
   assert.equal(r.klasse, 'bestaand');
   assert.match(r.reden, /daadwerkelijke productie/);
-  assert.match(r.regel, /seed 002/);
+  assert.match(r.regel, /Inkoopkader Langdurige Zorg 2016, §2\.2\.2/);
 });
 
 test('bestaand (a) also for an mpt contract when the bid is not for zzp/vpt', () => {
@@ -36,10 +36,24 @@ test('bestaand (b): productieafspraak with budget transferred from another regio
   assert.match(r.reden, /overgeheveld/);
 });
 
-test('a contract in the region without production is not existing (B2)', () => {
-  const r = classificeer(vraag, [c({ productie: false })]);
+test('a contract without production anywhere is not existing (B2) and not new in the region: entirely new, as an interpretation', () => {
+  const r = classificeer(vraag, [c({ productie: false }), c({ productie: false, regioCode: '5501' })]);
+  assert.equal(r.klasse, 'geheel_nieuw');
+  assert.match(r.reden, /^Interpretatie \(keuze van het product/);
+  assert.match(r.reden, /nergens daadwerkelijke productie/);
+});
+
+test('a contract in the region without production but with production elsewhere: new in the region, as an interpretation', () => {
+  const r = classificeer(vraag, [c({ productie: false }), c({ regioCode: '5501' })]);
   assert.equal(r.klasse, 'nieuw_in_regio');
-  assert.match(r.reden, /geen daadwerkelijke productie/);
+  assert.match(r.reden, /^Interpretatie/);
+  assert.match(r.reden, /zonder daadwerkelijke productie \(telt niet als bestaand\)/);
+});
+
+test('nieuw in de regio requires actual production elsewhere (l.856–862): a contract elsewhere without production is not enough', () => {
+  const r = classificeer(vraag, [c({ regioCode: '5501', productie: false })]);
+  assert.equal(r.klasse, 'geheel_nieuw');
+  assert.match(r.reden, /^Interpretatie/);
 });
 
 test('geheel nieuw: no contract at all', () => {
@@ -60,6 +74,7 @@ test('geheel nieuw for this sector: contract only in another sector', () => {
   const r = classificeer(vraag, [c({ sector: 'VV' })]);
   assert.equal(r.klasse, 'geheel_nieuw');
   assert.match(r.reden, /geen overeenkomst voor sector GZ \(wel voor VV\)/);
+  assert.match(r.reden, /^Interpretatie \(keuze van het product/);
 });
 
 test('a contract in an older year does not count', () => {
@@ -69,7 +84,8 @@ test('a contract in an older year does not count', () => {
 test('nieuw in de regio: contract with production in another region, bids here for the same care', () => {
   const r = classificeer(vraag, [c({ regioCode: '5501' })]);
   assert.equal(r.klasse, 'nieuw_in_regio');
-  assert.match(r.reden, /regio 5501, maar niet in regio 5509/);
+  assert.match(r.reden, /regio 5501, met daadwerkelijke productie, maar niet in regio 5509/);
+  assert.doesNotMatch(r.reden, /Interpretatie/);
 });
 
 test('nieuw zzp/vpt: only extramural (mpt) contracts anywhere, now bids for zzp/vpt', () => {

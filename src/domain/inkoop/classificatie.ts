@@ -1,5 +1,5 @@
 /**
- * Classification of a bidder (seed 002 §2.2.2 "Toetredingseisen"; digest 002 §2.3 and §3.B):
+ * Classification of a bidder (Inkoopkader Langdurige Zorg 2016, §2.2.2 "Toetredingseisen"):
  * bestaand / geheel_nieuw / nieuw_in_regio / nieuw_zzp_vpt, from the contract and production
  * history of the year before the contract year. It decides the burden of proof: existing providers
  * hand in only the bestuursverklaring (plus changes since last year); new providers must show they
@@ -13,11 +13,14 @@
  *     sector, with actual production charged to that region's contracteerruimte (B2).
  *     bestaand (b) — a productieafspraak in that region and sector whose budget was transferred
  *     (overheveling) from another region or zorgkantoor; production is not required.
- *  3. geheel_nieuw — no main-contractor contract in the sector with any zorgkantoor. Subcontractor-only,
- *     zzp-pilot-only and pgb-only providers count as entirely new (B3). A contract in another sector
- *     only does not make a provider existing for this sector: entirely new (the strictest burden of proof).
- *  4. nieuw_in_regio — a contract in the sector elsewhere (another region / zorgkantoor), or a contract
- *     in this region without actual production (B2: it does not count as existing).
+ *  3. geheel_nieuw — no main-contractor contract with any zorgkantoor. Subcontractor-only,
+ *     zzp-pilot-only and pgb-only providers count as entirely new (B3).
+ *  4. nieuw_in_regio — "een overeenkomst voor levering van zorg … met zorgkantoor X in regio X en ook
+ *     daadwerkelijk productie leveren" (l.856–862): a contract for this care elsewhere WITH production.
+ * Cases the source does not name are the product's interpretation, and the reason says so:
+ *  - a contract in another sector only: entirely new for this sector (the strictest burden of proof);
+ *  - contracts for this care without any production (in this region or elsewhere): not existing (B2);
+ *    new in the region when there was production elsewhere, otherwise entirely new.
  */
 
 export const KLASSEN = ['bestaand', 'geheel_nieuw', 'nieuw_in_regio', 'nieuw_zzp_vpt'] as const;
@@ -30,7 +33,10 @@ export const KLASSE_NAMEN: Record<Klasse, { nl: string; en: string }> = {
   nieuw_zzp_vpt: { nl: 'Nieuw voor zzp/vpt', en: 'New to zzp/vpt' },
 };
 
-export const REGEL = 'inkoop.classificatie.2016 (seed 002 §2.2.2)';
+export const REGEL = 'inkoop.classificatie.2016 (Inkoopkader Langdurige Zorg 2016, §2.2.2)';
+
+/** Prefix of a reason that is the product's reading of a case the source does not name. */
+export const INTERPRETATIE = 'Interpretatie (keuze van het product; het inkoopkader noemt dit geval niet):';
 
 export type ContractSoort = 'zzp' | 'vpt' | 'mpt' | 'overig';
 export type ContractRol = 'hoofdaannemer' | 'onderaannemer' | 'zzp_pilot' | 'pgb';
@@ -127,19 +133,25 @@ export function classificeer(v: ClassificatieVraag, historie: ContractRegel[]): 
     }
     return uit(
       'geheel_nieuw',
-      `In ${j} had de aanbieder geen overeenkomst voor sector ${v.sector} (wel voor ${[...new Set(hoofd.map((c) => c.sector))].join(', ')}).`,
+      `${INTERPRETATIE} in ${j} had de aanbieder geen overeenkomst voor sector ${v.sector} (wel voor ${[...new Set(hoofd.map((c) => c.sector))].join(', ')}); voor deze sector geldt de aanbieder als geheel nieuw, met de zwaarste bewijslast.`,
     );
   }
-  if (inRegio.length) {
+  const eldersMetProductie = sector.filter((c) => c.regioCode !== v.regioCode && c.productie);
+  if (eldersMetProductie.length) {
+    const elders = [...new Set(eldersMetProductie.map((c) => c.regioCode))].join(', ');
+    if (inRegio.length)
+      return uit(
+        'nieuw_in_regio',
+        `${INTERPRETATIE} in ${j} had de aanbieder een overeenkomst in regio ${v.regioCode} zonder daadwerkelijke productie (telt niet als bestaand), en een overeenkomst met productie voor deze zorg in regio ${elders}.`,
+      );
     return uit(
       'nieuw_in_regio',
-      `In ${j} had de aanbieder een overeenkomst in regio ${v.regioCode} maar geen daadwerkelijke productie; zonder productie geldt de aanbieder niet als bestaand.`,
+      `In ${j} had de aanbieder een overeenkomst voor deze zorg in regio ${elders}, met daadwerkelijke productie, maar niet in regio ${v.regioCode}.`,
     );
   }
-  const elders = [...new Set(sector.map((c) => c.regioCode))].join(', ');
   return uit(
-    'nieuw_in_regio',
-    `In ${j} had de aanbieder een overeenkomst voor deze zorg in regio ${elders}, maar niet in regio ${v.regioCode}.`,
+    'geheel_nieuw',
+    `${INTERPRETATIE} in ${j} had de aanbieder een overeenkomst voor deze zorg (${[...new Set(sector.map((c) => c.regioCode))].join(', ')}) maar nergens daadwerkelijke productie; zonder productie telt een overeenkomst niet als bestaand en is de aanbieder ook niet "nieuw in de regio" (dat vraagt productie elders), dus geheel nieuw.`,
   );
 }
 
