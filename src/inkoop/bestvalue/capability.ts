@@ -42,6 +42,12 @@ export const VoorstelSchema = Type.Object({
   risicos: Nullable(Type.String()),
   aangebodenPrijs: Nullable(Type.String({ description: "euro's, exact, twee decimalen" })),
   prijsToelichting: Nullable(Type.String()),
+  voorwaarden: Nullable(
+    Type.String({
+      description:
+        'de contractvoorwaarden die de zorgaanbieder zelf voorstelt; worden bij de definitieve gunning artikel 5b',
+    }),
+  ),
   woorden: Type.Integer(),
   gewijzigdOp: Nullable(Type.String()),
   kpis: Type.Array(KpiSchema),
@@ -144,6 +150,7 @@ async function routes(api: Api, ctx: AppContext) {
           risicos: Tekst(50_000),
           aangebodenPrijs: Tekst(40),
           prijsToelichting: Tekst(5000),
+          voorwaarden: Tekst(20_000),
           kpis: Type.Array(KpiBody, { maxItems: 50 }),
         }),
         response: { 200: ViewSchema, ...problems(400, 401, 403, 404, 409, 422) },

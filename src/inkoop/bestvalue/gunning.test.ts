@@ -65,6 +65,7 @@ const VOORSTEL = {
   risicos: 'Personeelstekort; eigen leerlijn.',
   aangebodenPrijs: '1234567.89',
   prijsToelichting: 'Per jaar, inclusief dagbesteding.',
+  voorwaarden: 'Betaling binnen 30 dagen na facturatie; jaarlijkse evaluatie in het kwaliteitsgesprek.',
   kpis: [KPI],
 };
 const scores = (w: string[]) => [
@@ -321,6 +322,9 @@ test("best value definitief: overeenkomst 2027-01-01 t/m 2029-12-31, KPI's afges
     /De voorwaarden uit het voorstel van de zorgaanbieder en de afgesproken prestatie-indicatoren \(artikel 5a\) zijn van toepassing\./,
   );
   assert.match(tekst, /Artikel 5a – Afgesproken prestatie-indicatoren/);
+  // the provider's own contract conditions (Inkoopsafari §4.2: "een contract met de bijbehorende voorwaarden")
+  assert.match(tekst, /Artikel 5b – Voorwaarden voorgesteld door de zorgaanbieder/);
+  assert.match(tekst, /Betaling binnen 30 dagen na facturatie; jaarlijkse evaluatie in het kwaliteitsgesprek\./);
   assert.doesNotMatch(tekst, /eenjarige|tweejarige|tariefopslag|basistarief/);
   const brief = await zonnehof.get(`/api/v1/inkoop/gunningsdocumenten/${d.json().briefDocumentId}`);
   assert.match(

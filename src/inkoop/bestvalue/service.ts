@@ -90,10 +90,19 @@ export async function zetBestValue(ctx: AppContext, a: Actor, id: string, inv: V
     }
     const nu = ctx.now();
     await t.query(
-      `INSERT INTO best_value_voorstel (inschrijving_id, voorstel, kansen, risicos, aangeboden_prijs, prijs_toelichting, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$6,$7)
+      `INSERT INTO best_value_voorstel (inschrijving_id, voorstel, kansen, risicos, aangeboden_prijs, prijs_toelichting, voorwaarden, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
       ON CONFLICT (inschrijving_id) DO UPDATE SET voorstel = EXCLUDED.voorstel, kansen = EXCLUDED.kansen, risicos = EXCLUDED.risicos, aangeboden_prijs = EXCLUDED.aangeboden_prijs,
-      prijs_toelichting = EXCLUDED.prijs_toelichting, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-      [i.id, waarden.voorstel, waarden.kansen, waarden.risicos, waarden.aangebodenPrijs, waarden.prijsToelichting, nu],
+      prijs_toelichting = EXCLUDED.prijs_toelichting, voorwaarden = EXCLUDED.voorwaarden, gewijzigd_op = EXCLUDED.gewijzigd_op`,
+      [
+        i.id,
+        waarden.voorstel,
+        waarden.kansen,
+        waarden.risicos,
+        waarden.aangebodenPrijs,
+        waarden.prijsToelichting,
+        waarden.voorwaarden,
+        nu,
+      ],
     );
     await t.query('DELETE FROM kpi WHERE inschrijving_id = $1', [i.id]);
     for (const [n, x] of waarden.kpis.entries()) {

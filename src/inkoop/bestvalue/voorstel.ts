@@ -115,6 +115,8 @@ export interface VoorstelInvoer {
   risicos?: string | null;
   aangebodenPrijs?: string | null;
   prijsToelichting?: string | null;
+  /** the contract conditions the provider proposes itself */
+  voorwaarden?: string | null;
   kpis: KpiInvoer[];
 }
 export interface KpiRij {
@@ -134,6 +136,7 @@ export interface Genormaliseerd {
   risicos: string | null;
   aangebodenPrijs: string | null;
   prijsToelichting: string | null;
+  voorwaarden: string | null;
   kpis: KpiRij[];
 }
 
@@ -294,6 +297,7 @@ export function valideerVoorstel(inv: VoorstelInvoer, inst: Instellingen): { fou
       risicos: tekst(inv.risicos),
       aangebodenPrijs: prijs,
       prijsToelichting: tekst(inv.prijsToelichting),
+      voorwaarden: tekst(inv.voorwaarden),
       kpis,
     },
   };
@@ -322,6 +326,7 @@ export interface VoorstelView {
   risicos: string | null;
   aangebodenPrijs: string | null;
   prijsToelichting: string | null;
+  voorwaarden: string | null;
   woorden: number;
   gewijzigdOp: string | null;
   kpis: KpiView[];
@@ -356,7 +361,7 @@ export async function laadKpis(q: Queryable, inschrijvingId: string, alleenAfges
 
 export async function laadVoorstel(q: Queryable, inschrijvingId: string): Promise<VoorstelView> {
   const v = await q.maybeOne<any>(
-    `SELECT voorstel, kansen, risicos, aangeboden_prijs::text AS aangeboden_prijs, prijs_toelichting, gewijzigd_op FROM best_value_voorstel WHERE inschrijving_id = $1`,
+    `SELECT voorstel, kansen, risicos, aangeboden_prijs::text AS aangeboden_prijs, prijs_toelichting, voorwaarden, gewijzigd_op FROM best_value_voorstel WHERE inschrijving_id = $1`,
     [inschrijvingId],
   );
   const kpis = await laadKpis(q, inschrijvingId);
@@ -366,6 +371,7 @@ export async function laadVoorstel(q: Queryable, inschrijvingId: string): Promis
     risicos: v?.risicos ?? null,
     aangebodenPrijs: v?.aangeboden_prijs ?? null,
     prijsToelichting: v?.prijs_toelichting ?? null,
+    voorwaarden: v?.voorwaarden ?? null,
     woorden: woordenVan(v ?? {}),
     gewijzigdOp: v?.gewijzigd_op ? new Date(v.gewijzigd_op).toISOString() : null,
     kpis,
@@ -425,6 +431,7 @@ export async function volledigVoorstelVoorOntvangst(q: Queryable, inschrijvingId
     risicos: v.risicos,
     aangebodenPrijs: v.aangebodenPrijs,
     prijsToelichting: v.prijsToelichting,
+    voorwaarden: v.voorwaarden,
     kpis: v.kpis.map(({ id: _id, afgesproken: _a, afgesprokenOp: _o, ...k }) => k),
   };
 }

@@ -66,6 +66,8 @@ export interface OvereenkomstGegevens extends BriefGegevens {
   eisen: { code: string; tekst: string }[];
   /** best value: the provider's explanation of its price */
   prijsToelichting?: string | null;
+  /** best value: the contract conditions the provider proposed itself (Artikel 5b) */
+  voorwaarden?: string | null;
   /** best value: the provider's own KPIs, agreed at the final award (src/inkoop/bestvalue) */
   kpis?: {
     naam: string;
@@ -390,6 +392,16 @@ export async function overeenkomstPdf(o: OvereenkomstGegevens): Promise<Buffer> 
               layout: 'lightHorizontalLines',
               fontSize: 9,
             },
+          ]
+        : []),
+      ...(o.voorwaarden
+        ? [
+            { text: 'Artikel 5b – Voorwaarden voorgesteld door de zorgaanbieder', style: 'sub' },
+            {
+              text: 'De zorgaanbieder heeft deze contractvoorwaarden zelf voorgesteld in zijn best value-voorstel; zij maken deel uit van deze overeenkomst.',
+              margin: [0, 0, 0, 6],
+            },
+            { text: o.voorwaarden, fontSize: 9 },
           ]
         : []),
       { text: 'Artikel 6 – Acceptatie', style: 'sub' },

@@ -1044,7 +1044,7 @@ export async function definitiefGunnen(
         nvi: items,
         eisen,
         ...(kpis.length ? { kpis } : {}),
-        ...(voorstel ? { prijsToelichting: voorstel.prijsToelichting } : {}),
+        ...(voorstel ? { prijsToelichting: voorstel.prijsToelichting, voorwaarden: voorstel.voorwaarden } : {}),
       });
       const docId = await opslaanPdf(t, {
         organisatieId: i.organisatie_id,

@@ -92,6 +92,7 @@ function Formulier({ bv }: { bv: BestValue }) {
     risicos: bv.risicos ?? '',
     aangebodenPrijs: bv.aangebodenPrijs ?? '',
     prijsToelichting: bv.prijsToelichting ?? '',
+    voorwaarden: bv.voorwaarden ?? '',
   });
   const [kpis, setKpis] = useState<KpiForm[]>(() =>
     bv.kpis.length
@@ -191,6 +192,15 @@ function Formulier({ bv }: { bv: BestValue }) {
           value={tekst.prijsToelichting}
           error={fout('prijsToelichting')}
           onChange={(e) => setTekst({ ...tekst, prijsToelichting: e.target.value })}
+        />
+        <TextArea
+          id="bv-voorwaarden"
+          label={t('bestvalue.voorwaarden')}
+          hint={t('bestvalue.voorwaarden.hint')}
+          rows={4}
+          value={tekst.voorwaarden}
+          error={fout('voorwaarden')}
+          onChange={(e) => setTekst({ ...tekst, voorwaarden: e.target.value })}
         />
         <h3>{t('bestvalue.kpis', { n: kpis.length, max: bv.instellingen.maxKpis })}</h3>
         <p className="muted">{t('bestvalue.kpis.uitleg')}</p>

@@ -30,6 +30,7 @@ export function BestValueWeergave({ voorstel, titel }: { voorstel: Voorstel; tit
               ['voorstel', voorstel.voorstel],
               ['kansen', voorstel.kansen],
               ['risicos', voorstel.risicos],
+              ['voorwaarden', voorstel.voorwaarden],
             ] as const
           ).map(([k, v]) => (
             <div key={k}>

@@ -13,6 +13,9 @@ registerMessages('bestvalue', {
     prijs: 'Aangeboden prijs (euro)',
     'prijs.hint': 'Bijvoorbeeld 125000 of 125000,50: ten hoogste twee decimalen, geen punten voor duizendtallen.',
     'prijs.toelichting': 'Toelichting op de prijs',
+    voorwaarden: 'Uw contractvoorwaarden',
+    'voorwaarden.hint':
+      'Bij best value stelt u zelf de voorwaarden van het contract voor. Bij gunning worden ze artikel 5b van de overeenkomst.',
     kpis: "KPI's ({n} van ten hoogste {max})",
     'kpis.uitleg':
       "Kies zelf de uitkomsten die u wilt verbeteren (of een al hoge score die u wilt handhaven) en hoe ze gemeten worden. Bij gunning worden de KPI's onderdeel van de overeenkomst.",
@@ -69,6 +72,9 @@ registerMessages('bestvalue', {
     prijs: 'Offered price (euro)',
     'prijs.hint': 'For example 125000 or 125000.50: at most two decimals, no thousands separators.',
     'prijs.toelichting': 'Explanation of the price',
+    voorwaarden: 'Your contract conditions',
+    'voorwaarden.hint':
+      'In best value you propose the contract conditions yourself. On award they become article 5b of the contract.',
     kpis: 'KPIs ({n} of at most {max})',
     'kpis.uitleg':
       'Choose the outcomes you want to improve (or a high score you want to keep) and how they are measured. On award, the KPIs become part of the contract.',

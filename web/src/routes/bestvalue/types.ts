@@ -24,6 +24,7 @@ export interface Voorstel {
   risicos: string | null;
   aangebodenPrijs: string | null;
   prijsToelichting: string | null;
+  voorwaarden: string | null;
   woorden: number;
   gewijzigdOp: string | null;
   kpis: Kpi[];
