@@ -44,4 +44,45 @@ export default tseslint.config(
       ],
     },
   },
+  ...[
+    // Arrows point down (ARCHITECTURE.md): the domain is pure and imports only the domain.
+    { files: ['src/domain/*.ts'], up: '^\\.\\./' },
+    { files: ['src/domain/*/*.ts'], up: '^\\.\\./\\.\\./' },
+  ].map(({ files, up }) => ({
+    files,
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: up, message: 'src/domain importeert alleen src/domain (zuivere regels, geen I/O).' },
+            {
+              group: ['fastify', 'pg', '@electric-sql/*', 'node:fs', 'node:child_process', 'node:net'],
+              message: 'src/domain doet geen I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The platform never imports a capability; the composition root (src/capabilities.ts) hands them over.
+    files: ['src/platform/**/*.ts'],
+    ignores: ['src/platform/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '(^|/)(capabilities|setup|testing|server|cli)\\.ts$|/(inkoop|tarieven|reference|openbaar|demo|budget|realisatie|clientstroom|kwaliteit)/',
+              message: 'src/platform importeert geen capability (alleen src/platform en src/domain).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -4,7 +4,7 @@
  * or a fresh database on DATABASE_URL, and prints the time and rows per second.
  *   node --import tsx bench/demo.bench.ts [--seed 1] [--schaal nationaal|regio]
  */
-import { createTestDb } from '../src/platform/testing.ts';
+import { createTestDb } from '../src/testing.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { JobRunner } from '../src/platform/jobs.ts';
 import type { AppContext } from '../src/platform/context.ts';

@@ -23,7 +23,8 @@ import { loadConfig, type Config } from '../src/platform/config.ts';
 import { JobRunner } from '../src/platform/jobs.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import { buildApp, type Api } from '../src/platform/http/app.ts';
-import { createTestDb } from '../src/platform/testing.ts';
+import { capabilities } from '../src/capabilities.ts';
+import { createTestDb } from '../src/testing.ts';
 import { loadDemo, DEMO_PASSWORD, type DemoOptions } from '../src/demo/index.ts';
 
 export { DEMO_PASSWORD };
@@ -58,7 +59,7 @@ export async function startE2eServer(
   let now: () => Date = () => new Date();
   const ctx: AppContext = { db: tdb.db, config, jobs: new JobRunner(tdb.db), now: () => now() };
   if (opts.demo !== false) await loadDemo(ctx, opts.demo ?? { seed: 1, schaal: 'regio' });
-  const app = await buildApp(ctx, { logger: false, serveWeb: true });
+  const app = await buildApp(ctx, { capabilities, logger: false, serveWeb: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   lastUrl = `http://127.0.0.1:${port}`;

@@ -2,10 +2,7 @@
  * The capabilities of BRIEF.md, each a folder under src/ with its own routes and CLI commands.
  * Adding a capability = one line here.
  */
-import type { Command } from 'commander';
-import type { Api } from './platform/http/app.ts';
-import type { AppContext } from './platform/context.ts';
-import type { CliContext } from './platform/cli/index.ts';
+import type { Capability } from './platform/capability-type.ts';
 import { platformCapability } from './platform/capability.ts';
 import { referenceCapability } from './reference/capability.ts';
 import { demoCapability } from './demo/capability.ts';
@@ -17,13 +14,8 @@ import { signalenCapability } from './inkoop/signalen/capability.ts';
 import { tarievenCapability } from './tarieven/capability.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
 
-export interface Capability {
-  naam: string;
-  /** HTTP routes, registered under /api/v1 */
-  routes?: (api: Api, ctx: AppContext) => Promise<void> | void;
-  /** CLI commands, added to the `zorginkoop` program */
-  cli?: (program: Command, cli: CliContext) => void;
-}
+// Transitional: capabilities import the type from ./platform/capability-type.ts.
+export type { Capability };
 
 export const capabilities: Capability[] = [
   platformCapability,
@@ -37,7 +29,3 @@ export const capabilities: Capability[] = [
   tarievenCapability,
   openbaarCapability,
 ];
-
-export async function registerCapabilities(api: Api, ctx: AppContext): Promise<void> {
-  for (const c of capabilities) if (c.routes) await c.routes(api, ctx);
-}

@@ -44,7 +44,7 @@ export function buildProgram(): Command {
       await cliContext.runPlain(cmd, async (out) => {
         const { generateOpenApi, OPENAPI_FILE } = await import('./platform/http/openapi.ts');
         const fs = await import('node:fs');
-        const text = await generateOpenApi();
+        const text = await generateOpenApi(capabilities);
         if (o.write) {
           fs.writeFileSync(OPENAPI_FILE, text);
           out.result({ geschreven: OPENAPI_FILE }, () => `Geschreven: ${OPENAPI_FILE}`);

@@ -4,6 +4,7 @@ import { openDb } from './platform/db/index.ts';
 import { prepareDatabase } from './setup.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { buildApp } from './platform/http/app.ts';
+import { capabilities } from './capabilities.ts';
 import { AppError } from './platform/errors.ts';
 import type { AppContext } from './platform/context.ts';
 import { ensureDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/index.ts';
@@ -28,7 +29,7 @@ export async function startServer(config: Config, opts: { demo: boolean; log: (m
     if (await ensureInkoopVoorbeelden(ctx))
       opts.log('Voorbeeldprocedures aangemaakt (dialoogmodel, open house, best value; fictief).');
   }
-  const app = await buildApp(ctx, { logger: false, serveWeb: true });
+  const app = await buildApp(ctx, { capabilities, logger: false, serveWeb: true });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e: any) {

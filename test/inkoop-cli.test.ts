@@ -13,6 +13,7 @@ import { openDb } from '../src/platform/db/index.ts';
 import { JobRunner } from '../src/platform/jobs.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import { buildApp } from '../src/platform/http/app.ts';
+import { capabilities } from '../src/capabilities.ts';
 import { prepareDatabase } from '../src/setup.ts';
 import { loadDemo, DEMO_PASSWORD } from '../src/demo/index.ts';
 import { lokaalNaarInstant } from '../src/domain/inkoop/timeline.ts';
@@ -46,7 +47,7 @@ before(async () => {
       now: () => nu,
     };
     await loadDemo(ctx, { seed: 1, schaal: 'regio' });
-    const app = await buildApp(ctx, { logger: false });
+    const app = await buildApp(ctx, { capabilities, logger: false });
     const als = async (email: string) => {
       const r = await app.inject({
         method: 'POST',

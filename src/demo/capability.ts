@@ -1,6 +1,6 @@
 /** `zorginkoop demo`: loads fictional demo data as a job with a progress bar. */
 import { Option } from 'commander';
-import type { Capability } from '../capabilities.ts';
+import type { Capability } from '../platform/capability-type.ts';
 import { AppError } from '../platform/errors.ts';
 import { demoStatus, loadDemo, type DemoOptions, type DemoResultaat } from './index.ts';
 

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createTestDb } from '../platform/testing.ts';
+import { createTestDb } from '../testing.ts';
 import { loadConfig } from '../platform/config.ts';
 import { JobRunner } from '../platform/jobs.ts';
 import type { AppContext } from '../platform/context.ts';

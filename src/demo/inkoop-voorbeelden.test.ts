@@ -1,7 +1,7 @@
 /** The demo's example procedures: created once, through the services, open for the demo provider. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp } from '../platform/testing.ts';
+import { createTestApp } from '../testing.ts';
 import { ensureInkoopVoorbeelden } from './inkoop-voorbeelden.ts';
 
 test('example procedures: one per kind, published, in the phase a demo user can work in; created only once', async (t) => {

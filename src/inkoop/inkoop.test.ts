@@ -1,6 +1,6 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp, type TestClient } from '../platform/testing.ts';
+import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import { lokaalNaarInstant } from '../domain/inkoop/timeline.ts';
 
 let app: TestApp;

@@ -5,7 +5,7 @@
  * that its SHA-256 can be checked by anyone). See docs/openbaar.md.
  */
 import { Type, type TSchema } from '@fastify/type-provider-typebox';
-import type { Capability } from '../capabilities.ts';
+import type { Capability } from '../platform/capability-type.ts';
 import type { Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/capability.ts';

@@ -5,7 +5,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { createTestApp, type TestApp, type TestClient } from '../platform/testing.ts';
+import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import { canonicalJson } from '../platform/audit.ts';
 import { lokaalNaarInstant } from '../domain/inkoop/timeline.ts';
 

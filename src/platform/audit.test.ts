@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDb } from './testing.ts';
+import { createTestDb } from '../testing.ts';
 import { appendAudit, verifyAudit, canonicalJson } from './audit.ts';
 
 const actor = { gebruikerId: null, naam: 'test', organisatieId: 'zk-cz' };

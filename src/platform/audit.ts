@@ -4,6 +4,12 @@
  */
 import crypto from 'node:crypto';
 import type { Db, Queryable } from './db/index.ts';
+import type { Actor } from './auth/roles.ts';
+
+/** Who decided, as the audit log records it (never the e-mail address). */
+export function auditActor(a: Actor) {
+  return { gebruikerId: a.gebruikerId, naam: a.naam, organisatieId: a.organisatieId };
+}
 
 export interface AuditActor {
   gebruikerId: string | null;

@@ -1,7 +1,7 @@
 /** Platform routes and commands: sign-in, sessions, jobs, audit log, users, migrations. */
 import fs from 'node:fs';
 import { Type } from '@fastify/type-provider-typebox';
-import type { Capability } from '../capabilities.ts';
+import type { Capability } from './capability-type.ts';
 import { actorOf, type Api } from './http/app.ts';
 import type { AppContext } from './context.ts';
 import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './auth/password.ts';
@@ -13,21 +13,11 @@ import { AppError, badRequest, notFound } from './errors.ts';
 import { migrate } from './db/migrate.ts';
 import { oidcClient } from './auth/oidc.ts';
 
-export const Problem = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  code: Type.String(),
-  actie: Type.Optional(Type.String()),
-  instance: Type.Optional(Type.String()),
-  fouten: Type.Optional(
-    Type.Array(
-      Type.Object({ waar: Type.Optional(Type.String()), wat: Type.String(), actie: Type.Optional(Type.String()) }),
-    ),
-  ),
-});
-/** Error responses every route may give, for the OpenAPI document. */
-export const problems = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, Problem]));
+import { problems } from './http/problems.ts';
+import { auditActor } from './audit.ts';
+// Transitional re-exports: capabilities import these from their new homes (./http/problems.ts, ./audit.ts).
+export { Problem, problems } from './http/problems.ts';
+export { auditActor };
 
 const ActorSchema = Type.Object({
   gebruikerId: Type.String(),
@@ -61,10 +51,6 @@ function cookieOpts(ctx: AppContext) {
     secure: ctx.config.cookieSecure,
     maxAge: SESSION_HOURS * 3600,
   };
-}
-
-export function auditActor(a: Actor) {
-  return { gebruikerId: a.gebruikerId, naam: a.naam, organisatieId: a.organisatieId };
 }
 
 async function routes(api: Api, ctx: AppContext) {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDb } from './testing.ts';
+import { createTestDb } from '../testing.ts';
 import { JobRunner } from './jobs.ts';
 
 test('a job records progress, result and failure; interrupted jobs are marked at start-up', async () => {

@@ -15,7 +15,7 @@ import {
 } from './virusscan.ts';
 import { AppError } from './errors.ts';
 import { loadConfig } from './config.ts';
-import { createTestApp, type TestApp, type TestClient } from './testing.ts';
+import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import { lokaalNaarInstant } from '../domain/inkoop/timeline.ts';
 import { multipart } from '../../test/support/multipart.ts';
 

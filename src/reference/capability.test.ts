@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestApp, type TestApp } from '../platform/testing.ts';
+import { createTestApp, type TestApp } from '../testing.ts';
 import { DEMO_AANBIEDER, DEMO_AANBIEDER_2 } from '../demo/index.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { Type } from '@fastify/type-provider-typebox';
 import { InvalidArgumentError, Option } from 'commander';
-import type { Capability } from '../capabilities.ts';
+import type { Capability } from '../platform/capability-type.ts';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/capability.ts';

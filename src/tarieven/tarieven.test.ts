@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { createTestApp, type TestApp } from '../platform/testing.ts';
+import { createTestApp, type TestApp } from '../testing.ts';
 import beleid2024 from './data/beleid-2024-vv.json' with { type: 'json' };
 
 const root = path.resolve(import.meta.dirname, '../..');

@@ -61,9 +61,9 @@ export function tabelOvertredingen(): string[] {
 }
 
 /** Strongly connected components (size > 1) of the import graph of src/. */
-export function importKringen(): string[][] {
+export function importKringen(dir = src): string[][] {
   const graaf = new Map<string, string[]>();
-  for (const f of bestanden(src, /\.tsx?$/)) {
+  for (const f of bestanden(dir, /\.tsx?$/)) {
     if (f.endsWith('.test.ts')) continue;
     const tekst = fs.readFileSync(f, 'utf8');
     const naar: string[] = [];

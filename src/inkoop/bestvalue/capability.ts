@@ -1,6 +1,6 @@
 /** Best value / prestatie-inkoop routes: the provider's proposal with its own KPIs, and the agreed KPIs of a contract. */
 import { Type } from '@fastify/type-provider-typebox';
-import type { Capability } from '../../capabilities.ts';
+import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/capability.ts';

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createTestApp, type TestApp, type TestClient } from '../../platform/testing.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../testing.ts';
 import { verifyAudit } from '../../platform/audit.ts';
 import { lokaalNaarInstant } from '../../domain/inkoop/timeline.ts';
 import { bepaalBestValueUitkomst, BEST_VALUE_UITKOMST_REGEL } from '../../domain/inkoop/bestvalue-uitkomst.ts';

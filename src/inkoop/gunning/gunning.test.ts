@@ -6,7 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp, type TestClient } from '../../platform/testing.ts';
+import { createTestApp, type TestApp, type TestClient } from '../../testing.ts';
 import { verifyAudit } from '../../platform/audit.ts';
 import { pdfTekst } from './pdf.ts';
 import { valideerOcds } from '../../../test/support/ocds-validatie.ts';

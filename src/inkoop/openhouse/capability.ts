@@ -1,6 +1,6 @@
 /** Open house admission routes (/api/v1/inkoop/...) and the `zorginkoop inkoop toelatingen` command. */
 import { Type } from '@fastify/type-provider-typebox';
-import type { Capability } from '../../capabilities.ts';
+import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/capability.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDb } from '../testing.ts';
+import { createTestDb } from '../../testing.ts';
 import { listMigrations, migrate } from './migrate.ts';
 
 test('migrations run on this database (PGlite or PostgreSQL) and are recorded once', async () => {

@@ -5,19 +5,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { registerCapabilities, type Api, type Capability } from '../capability-type.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, type Fout } from '../errors.ts';
 import { mayCall, type Access, type Actor } from '../auth/roles.ts';
 import { loadSession, safeEqual, SESSION_COOKIE } from '../auth/sessions.ts';
 
-export type Api = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+export type { Api };
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -65,11 +66,13 @@ function describeAccess(a: Access): string {
 }
 
 export interface BuildAppOptions {
+  /** the capabilities whose routes are served (the composition root's list, src/capabilities.ts) */
+  capabilities: readonly Capability[];
   logger?: boolean;
   serveWeb?: boolean;
 }
 
-export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<Api> {
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<Api> {
   const app = Fastify({
     logger: opts.logger
       ? {
@@ -213,10 +216,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     }
   });
 
-  const { registerCapabilities } = await import('../../capabilities.ts');
   await app.register(
     async (api) => {
-      await registerCapabilities(api as Api, ctx);
+      await registerCapabilities(api as Api, ctx, opts.capabilities);
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, type TestApp } from '../testing.ts';
+import { createTestApp, type TestApp } from '../../testing.ts';
 import { DEMO_AANBIEDER, DEMO_AANBIEDER_2 } from '../../demo/index.ts';
 
 let t: TestApp;

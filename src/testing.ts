@@ -4,13 +4,14 @@
  * as a demo account. Real database, real app: nothing of ours is mocked.
  */
 import crypto from 'node:crypto';
-import { loadConfig, type Config } from './config.ts';
-import { openDb, type Db } from './db/index.ts';
-import { JobRunner } from './jobs.ts';
-import type { AppContext } from './context.ts';
-import { buildApp, type Api } from './http/app.ts';
-import { prepareDatabase } from '../setup.ts';
-import { loadDemo, DEMO_PASSWORD, type DemoOptions } from '../demo/index.ts';
+import { loadConfig, type Config } from './platform/config.ts';
+import { openDb, type Db } from './platform/db/index.ts';
+import { JobRunner } from './platform/jobs.ts';
+import type { AppContext } from './platform/context.ts';
+import { buildApp, type Api } from './platform/http/app.ts';
+import { prepareDatabase } from './setup.ts';
+import { loadDemo, DEMO_PASSWORD, type DemoOptions } from './demo/index.ts';
+import { capabilities } from './capabilities.ts';
 
 export interface TestDb {
   db: Db;
@@ -83,7 +84,7 @@ export async function createTestApp(
   let now: () => Date = () => new Date();
   const ctx: AppContext = { db: tdb.db, config, jobs: new JobRunner(tdb.db), now: () => now() };
   if (opts.demo !== false) await loadDemo(ctx, opts.demo ?? { seed: 1, schaal: 'regio' });
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, { capabilities, logger: false });
   const client = (cookie?: string, csrf = ''): TestClient => {
     const inject = (o: Record<string, any>) =>
       app.inject({
