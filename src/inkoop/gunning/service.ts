@@ -34,7 +34,7 @@ import {
 import { bepaalBestValueUitkomst, type BestValueUitkomstInvoer } from '../../domain/inkoop/bestvalue-uitkomst.ts';
 import { dec } from '../../domain/money.ts';
 import type { Fase, ProcedureType } from '../../domain/inkoop/procedure.ts';
-import { laadTermijnen, verzegeld, type KaderRij as CoreKaderRij } from '../kader.ts';
+import { eisOntzegeld, geldendeTermijnen, isVerzegeld } from '../kader.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
 import {
   definitieveGunningsbrief,
@@ -105,20 +105,20 @@ interface InschrijvingRij {
   kader_versie: number | null;
 }
 
+/** The end of a termijn as enforced: from the published snapshot once published, never an unpublished working version. */
 export async function termijnEinde(q: Queryable, kaderId: string, fase: string): Promise<Date | null> {
-  const r = await q.maybeOne<{ eindigt_op: Date | null }>(
-    'SELECT eindigt_op FROM termijn WHERE kader_id = $1 AND fase = $2',
-    [kaderId, fase],
-  );
-  return r?.eindigt_op ? new Date(r.eindigt_op) : null;
+  const k = await kader(q, kaderId);
+  if (!k) return null;
+  return (await geldendeTermijnen(q, k)).find((t) => t.fase === fase)?.eindigtOp ?? null;
 }
 
 /**
- * The sealing rule is the core's (src/inkoop/kader.ts `verzegeld`): submitted bids stay sealed for
- * the zorgkantoor until the submission deadline has passed on the server clock.
+ * The sealing rule is the one of src/domain/inkoop/verzegeling.ts on the published facts (through
+ * src/inkoop/kader.ts `isVerzegeld`): submitted bids stay sealed for the zorgkantoor until the
+ * published submission deadline has passed on the server clock.
  */
 export async function isOntzegeld(ctx: AppContext, q: Queryable, k: KaderRij): Promise<boolean> {
-  return !verzegeld(k as unknown as CoreKaderRij, await laadTermijnen(q, k.id), ctx.now());
+  return !(await isVerzegeld(q, k, ctx.now()));
 }
 
 async function kader(q: Queryable, id: string): Promise<KaderRij | null> {
@@ -149,16 +149,8 @@ export async function openInschrijving(
   if (!k || k.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
   if (wijzigen && k.fase === 'ingetrokken')
     throw conflict('ingetrokken', 'Deze procedure is ingetrokken; er wordt niet beoordeeld of gegund.');
-  if (!(await isOntzegeld(ctx, q, k))) {
-    throw new AppError(
-      409,
-      'verzegeld',
-      'Inschrijvingen zijn verzegeld tot de sluitingstermijn voor inschrijving is verstreken en de inschrijving is gesloten (regel verzegeling).',
-      {
-        actie: 'Wacht tot na de sluitingstermijn; daarna kunt u beoordelen.',
-      },
-    );
-  }
+  // the one sealed refusal (403 'verzegeld', regel inkoop.verzegeling), the same as every other route's
+  await eisOntzegeld(ctx, q, k);
   return { i, k };
 }
 
@@ -688,8 +680,9 @@ export async function opslaanPdf(
   const sha = crypto.createHash('sha256').update(o.pdf).digest('hex');
   return (
     await q.one<{ id: string }>(
-      `INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door)
-    VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9) RETURNING id`,
+      // gegenereerd: the zorgkantoor's document under the provider's bid, never deletable by the provider (0034_document_gegenereerd.sql)
+      `INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door, gegenereerd)
+    VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9,true) RETURNING id`,
       [o.organisatieId, o.inschrijvingId, o.kaderId, o.doel, o.naam, o.pdf.length, sha, o.pdf, o.door],
     )
   ).id;
