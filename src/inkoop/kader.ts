@@ -258,6 +258,40 @@ export function gepubliceerdZegel(k: GepubliceerdeFeiten): boolean {
     : k.verzegeld_voor_beoordelaars;
 }
 
+/** The regional paragraph as published (weights, scoring step, regional conditions); before publication the working one. */
+export function gepubliceerdeParagraaf(
+  k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie' | 'regionale_paragraaf'>,
+): any {
+  const pub = isGepubliceerd(k) ? (k.publieke_versie as { regionaleParagraaf?: unknown }) : null;
+  return pub && pub.regionaleParagraaf && typeof pub.regionaleParagraaf === 'object'
+    ? pub.regionaleParagraaf
+    : k.regionale_paragraaf;
+}
+
+/** The requirements as published (in the order of the snapshot), or null before publication. */
+export function gepubliceerdeEisen(k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie'>): EisView[] | null {
+  const pub = isGepubliceerd(k) ? (k.publieke_versie as { eisen?: EisView[] }) : null;
+  return pub && Array.isArray(pub.eisen) ? pub.eisen : null;
+}
+
+/**
+ * Whether scoring waits for pending working changes: only while they can still be published (a
+ * publishable phase and the published deadline not passed, e.g. an open house that stays editable).
+ * Once they can never be published they are void and scoring goes on against the published version
+ * (no deadlock; regel inkoop.beoordeling.gepubliceerd).
+ */
+export async function wachtOpPublicatie(
+  q: Queryable,
+  k: GepubliceerdeFeiten & Pick<KaderRij, 'versie'>,
+  nu: Date,
+): Promise<boolean> {
+  if (k.gepubliceerde_versie === null || k.versie === k.gepubliceerde_versie) return false;
+  if (!PUBLICEERBAAR.includes(k.fase)) return false;
+  const dl = deadlineVan(await geldendeTermijnen(q, k));
+  return !dl || voorDeadline(nu, dl);
+}
+const PUBLICEERBAAR: Fase[] = ['gepubliceerd', 'vragenronde', 'nvi_gepubliceerd', 'toelating_doorlopend'];
+
 /** Whether submitted bids of this kader are sealed for the zorgkantoor now: the one rule (src/domain/inkoop/verzegeling.ts) on the published facts. */
 export async function isVerzegeld(q: Queryable, k: GepubliceerdeFeiten, nu: Date): Promise<boolean> {
   return verzegeldRegel({

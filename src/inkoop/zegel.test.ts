@@ -295,11 +295,33 @@ test('2. verlengen mag (ook met biedingen binnen), wordt geaudit en geldt pas na
   // an extension left unpublished past the published deadline is never published (it would reopen bids)
   t.setNow(lokaalNaarInstant('2025-08-10T10:00'));
   assert.equal((await verleng('2025-09-15T17:00')).statusCode, 200);
+  // and an unpublished extra weighted criterion: never part of the scoring
+  const f9 = await inkoper.post(`/api/v1/inkoop/kaders/${kaderId}/eisen`, {
+    code: 'F9',
+    groep: 'gunningscriterium_gewogen',
+    tekst: 'Nieuw criterium (niet gepubliceerd)',
+    soort: 'oordeel',
+    gewicht: '10',
+    schaalMin: '0',
+    schaalMax: '10',
+    verplicht: false,
+  });
+  assert.equal(f9.statusCode, 201, f9.body);
   t.setNow(new Date(lokaalNaarInstant('2025-08-15T17:00').getTime() + 1000));
   const laat = await inkoper.post(`/api/v1/inkoop/kaders/${kaderId}/publiceren`, {});
   assert.equal(laat.statusCode, 409, laat.body);
   assert.equal(laat.json().code, 'deadline-verstreken');
   assert.equal((await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${id}`)).statusCode, 200, 'unsealed');
+  // no deadlock: the void working version is not waited for; scoring uses the published criteria
+  const detail = (await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${id}/beoordeling`)).json();
+  assert.deepEqual(
+    detail.criteria.map((c: any) => c.code),
+    ['KO1'],
+  );
+  const score = await beoordelaar.put(`/api/v1/inkoop/inschrijvingen/${id}/beoordeling`, {
+    scores: [{ criteriumCode: 'KO1', voldaan: true, motivatie: 'Aangetoond' }],
+  });
+  assert.equal(score.statusCode, 200, score.body);
   const late = await t.db.one<any>('SELECT id FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2', [
     kaderId,
     'za-demo-0002',

@@ -34,7 +34,14 @@ import {
 import { bepaalBestValueUitkomst, type BestValueUitkomstInvoer } from '../../domain/inkoop/bestvalue-uitkomst.ts';
 import { dec } from '../../domain/money.ts';
 import type { Fase, ProcedureType } from '../../domain/inkoop/procedure.ts';
-import { eisOntzegeld, geldendeTermijnen, isVerzegeld } from '../kader.ts';
+import {
+  eisOntzegeld,
+  geldendeTermijnen,
+  gepubliceerdeEisen,
+  gepubliceerdeParagraaf,
+  isVerzegeld,
+  wachtOpPublicatie,
+} from '../kader.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
 import {
   definitieveGunningsbrief,
@@ -158,11 +165,19 @@ export async function criteriaVan(
   q: Queryable,
   k: KaderRij,
 ): Promise<(Criterium & { eisId: string; tekst: string })[]> {
-  const rows = await q.query<any>(
-    `SELECT id, code, groep, tekst, gewicht, schaal_min, schaal_max FROM eis
+  // the published criteria once published (never an unpublished working version); the ids are the eis rows (kept, never deleted after publication)
+  const GROEPEN = ['gunningscriterium_knockout', 'gunningscriterium_gewogen'];
+  const pub = gepubliceerdeEisen(k);
+  const rows = pub
+    ? pub
+        .filter((e) => GROEPEN.includes(e.groep))
+        .map((e) => ({ ...e, schaal_min: e.schaalMin, schaal_max: e.schaalMax }))
+    : await q.query<any>(
+        `SELECT id, code, groep, tekst, gewicht, schaal_min, schaal_max FROM eis
      WHERE kader_id = $1 AND NOT vervallen AND groep IN ('gunningscriterium_knockout','gunningscriterium_gewogen') ORDER BY volgorde, code`,
-    [k.id],
-  );
+        [k.id],
+      );
+  const paragraaf = gepubliceerdeParagraaf(k);
   const crit = rows.map((r) => ({
     eisId: r.id,
     code: r.code,
@@ -176,11 +191,11 @@ export async function criteriaVan(
         : {
             min: String(r.schaal_min),
             max: String(r.schaal_max),
-            stap: k.regionale_paragraaf?.schaalStap ?? undefined,
+            stap: paragraaf?.schaalStap ?? undefined,
           },
   }));
   // Per-zorgkantoor weights from the regional paragraph override the published default weights.
-  const weging = k.regionale_paragraaf?.weging as Record<string, string> | undefined;
+  const weging = paragraaf?.weging as Record<string, string> | undefined;
   return pasWegingToe(crit, weging) as (Criterium & { eisId: string; tekst: string })[];
 }
 
@@ -291,10 +306,12 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
       schaalMin: c.schaal?.min ?? null,
       schaalMax: c.schaal?.max ?? null,
     })),
-    regionaleVoorwaarden: ((k.regionale_paragraaf?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[]).map((v) => ({
-      code: String(v.code),
-      omschrijving: String(v.omschrijving),
-    })),
+    regionaleVoorwaarden: ((gepubliceerdeParagraaf(k)?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[]).map(
+      (v) => ({
+        code: String(v.code),
+        omschrijving: String(v.omschrijving),
+      }),
+    ),
     antwoorden: antwoorden.map((x) => ({
       code: x.code,
       tekst: x.tekst,
@@ -333,9 +350,10 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
 export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, scores: ScoreInvoer[]) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
-    // Scores are given against the published criteria only: with unpublished edits pending (open house,
-    // where admission runs while the kader stays editable) scoring waits for the publication.
-    if (k.gepubliceerde_versie !== null && k.versie !== k.gepubliceerde_versie) {
+    // Scores are given against the published criteria only: with unpublished edits pending that can still be
+    // published (open house, where admission runs while the kader stays editable) scoring waits for the publication;
+    // edits that can never be published (the published deadline passed) are void and do not block (wachtOpPublicatie).
+    if (await wachtOpPublicatie(t, k, ctx.now())) {
       throw conflict(
         'kader-niet-gepubliceerd',
         `Het inkoopkader heeft wijzigingen die nog niet zijn gepubliceerd (werkversie ${k.versie}, gepubliceerd ${k.gepubliceerde_versie}); beoordelen gebeurt alleen tegen de gepubliceerde eisen en weging (regel inkoop.beoordeling.gepubliceerd).`,
@@ -536,7 +554,7 @@ async function uitkomstInvoer(
   if (inv.overeenkomstVorigJaar === true) jaren.add(k.jaar_van - 1);
   if (inv.overeenkomstVorigJaar === false) jaren.delete(k.jaar_van - 1);
   const eindeProcedure = await termijnEinde(q, k.id, 'definitieve_gunning');
-  const regionaal = (k.regionale_paragraaf?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[];
+  const regionaal = (gepubliceerdeParagraaf(k)?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[];
   return {
     jaar: k.jaar_van,
     tijdigIngediend: tijdig,
