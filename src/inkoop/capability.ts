@@ -829,7 +829,9 @@ function statusTekst(s: Awaited<ReturnType<typeof kaderStatus>>): string {
   const lines = [
     `${s.titel} (${s.procedureType}) — fase: ${s.fase}, versie ${s.versie}${s.gepubliceerdeVersie ? ` (gepubliceerd: ${s.gepubliceerdeVersie})` : ''}`,
     `Sluitingstermijn: ${s.deadlineLokaal ?? 'geen'}${s.aftelling ? ` — ${s.aftelling.tekst}` : ''}`,
-    `Inschrijvingen: ${s.aantallen.concept} concept, ${s.aantallen.ingediend} ingediend, ${s.aantallen.ingetrokken} ingetrokken${s.verzegeld ? ' (verzegeld)' : ''}`,
+    s.aantallen.concept === null || s.aantallen.ingetrokken === null
+      ? `Inschrijvingen: ${s.aantallen.ingediend} ingediend${s.verzegeld ? ' (verzegeld)' : ''}; concepten en ingetrokken inschrijvingen zijn tot de sluitingstermijn verzegeld`
+      : `Inschrijvingen: ${s.aantallen.concept} concept, ${s.aantallen.ingediend} ingediend, ${s.aantallen.ingetrokken} ingetrokken${s.verzegeld ? ' (verzegeld)' : ''}`,
     `Vragen: ${s.aantallen.vragen} (${s.aantallen.vragenOnbeantwoord} onbeantwoord), Nota's van Inlichtingen: ${s.aantallen.nviVersies}`,
     'Termijnen:',
     ...s.termijnen.map((t) => `  ${t.fase.padEnd(20)} ${t.begintLokaal ?? '—'}  →  ${t.eindigtLokaal ?? '—'}`),

@@ -27,14 +27,14 @@ import { volledigVoorstelVoorOntvangst } from './bestvalue/voorstel.ts';
 import { contractrelatiesVoorHistorie } from './signalen/service.ts';
 import {
   deadlineVan,
+  eisOntzegeld,
   eisOut,
+  geldendeTermijnen,
   isEigenaar,
   kaderVoor,
   KWALITEITSTHEMAS,
   laadEisen,
-  laadTermijnen,
   regiosVanAanbieder,
-  verzegeld,
   type EisRij,
   type KaderRij,
 } from './kader.ts';
@@ -115,7 +115,9 @@ export interface InschrijvingRij {
 /**
  * An inschrijving as this actor may see it. A provider sees only its own (any other: 404, as if it
  * did not exist). The zorgkantoor owning the kader sees submitted bids only once they are unsealed
- * (after the deadline, or at once when the kader is not sealed for assessors); a concept never.
+ * (after the published deadline, or at once when the kader was published unsealed: one rule,
+ * src/domain/inkoop/verzegeling.ts, 403 'verzegeld'); a concept or a withdrawn bid never (404, as if
+ * it did not exist: it was not submitted).
  */
 export async function inschrijvingVoor(
   ctx: AppContext,
@@ -135,27 +137,15 @@ export async function inschrijvingVoor(
   }
   const k = await q.one<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [i.kader_id]);
   if (!isEigenaar(a, k)) throw notFound('Deze inschrijving');
-  if (i.status === 'concept') throw notFound('Deze inschrijving');
+  if (i.status !== 'ingediend') throw notFound('Deze inschrijving');
   await eisOntzegeld(ctx, q, k);
   return { i, k };
 }
 
-async function eisOntzegeld(ctx: AppContext, q: Queryable, k: KaderRij) {
-  const termijnen = await laadTermijnen(q, k.id);
-  if (verzegeld(k, termijnen, ctx.now())) {
-    const dl = deadlineVan(termijnen);
-    throw new AppError(
-      403,
-      'verzegeld',
-      `Inschrijvingen zijn verzegeld tot de sluitingstermijn${dl ? ` (${instantNaarLokaal(dl)}, Europe/Amsterdam)` : ''}; pas daarna kunnen beoordelaars en het zorgkantoor ze inzien (regel inkoop.verzegeling).`,
-      { actie: 'Wacht tot na de sluitingstermijn.' },
-    );
-  }
-}
-
 /** The bid must still be open for changes: the phase accepts bids and the deadline has not passed (server clock, 1 s). */
 export async function eisOpen(ctx: AppContext, q: Queryable, k: KaderRij, wat: string) {
-  const termijnen = await laadTermijnen(q, k.id);
+  // the published deadline (an unpublished working version is never enforced)
+  const termijnen = await geldendeTermijnen(q, k);
   const dl = deadlineVan(termijnen);
   const nu = ctx.now();
   if (dl && !voorDeadline(nu, dl)) {
@@ -170,6 +160,41 @@ export async function eisOpen(ctx: AppContext, q: Queryable, k: KaderRij, wat: s
       `${wat} kan niet in fase '${k.fase}' van de procedure (regel inkoop.procedure.v1:${k.procedure_type}).`,
     );
   }
+}
+
+/**
+ * A document the zorgkantoor generated (a letter, a contract) is stored under the provider's bid but is
+ * not the provider's upload: it can never be deleted, replaced or linked as the provider's own evidence
+ * (regel inkoop.document.gegenereerd; 0034_document_gegenereerd.sql).
+ */
+function weigerGegenereerd(d: { id: string; naam: string; doel: string }, wat: string, waar: string): never {
+  throw conflict(
+    'document-gegenereerd',
+    `Het document '${d.naam}' (${d.doel}, id ${d.id}) is door het zorgkantoor opgesteld en hoort bij het dossier; ${wat} kan niet (regel inkoop.document.gegenereerd).`,
+    {
+      fouten: [
+        {
+          waar,
+          wat: `'${d.naam}' is een door het zorgkantoor gegenereerd document.`,
+          actie: 'Upload een eigen document.',
+        },
+      ],
+      actie:
+        'Brieven en overeenkomsten van het zorgkantoor blijven bewaard; upload voor uw inschrijving een eigen document.',
+    },
+  );
+}
+
+/** A document of this bid that the provider may link as its own evidence (404 when absent, 409 when generated). */
+async function eigenDocument(t: Queryable, inschrijvingId: string, documentId: string, waar: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound('Dit document');
+  const d = await t.maybeOne<{ id: string; naam: string; doel: string; gegenereerd: boolean }>(
+    'SELECT id, naam, doel, gegenereerd FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd',
+    [documentId, inschrijvingId],
+  );
+  if (!d) throw notFound('Dit document');
+  if (d.gegenereerd) weigerGegenereerd(d, 'het als eigen bewijs koppelen', waar);
+  return d;
 }
 
 function eisAanbieder(a: Actor) {
@@ -364,13 +389,7 @@ export async function zetAntwoord(
     'antwoord_gewijzigd',
     async (t, i, k) => {
       const e = await eisVan(t, k, code);
-      if (inv.documentId) {
-        const d = await t.maybeOne('SELECT 1 FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd', [
-          inv.documentId,
-          i.id,
-        ]);
-        if (!d) throw notFound('Dit document');
-      }
+      if (inv.documentId) await eigenDocument(t, i.id, inv.documentId, 'documentId');
       const cur = await t.maybeOne<any>(
         'SELECT document_id FROM inschrijving_antwoord WHERE inschrijving_id = $1 AND eis_id = $2',
         [i.id, e.id],
@@ -499,11 +518,13 @@ export async function verwijderDocument(ctx: AppContext, a: Actor, id: string, d
     id,
     'document_verwijderd',
     async (t, i) => {
-      const d = await t.maybeOne('SELECT 1 FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd', [
-        documentId,
-        i.id,
-      ]);
+      if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound('Dit document');
+      const d = await t.maybeOne<{ id: string; naam: string; doel: string; gegenereerd: boolean }>(
+        'SELECT id, naam, doel, gegenereerd FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd',
+        [documentId, i.id],
+      );
       if (!d) throw notFound('Dit document');
+      if (d.gegenereerd) weigerGegenereerd(d, 'verwijderen', 'documentId');
       await t.query('UPDATE document SET verwijderd = true WHERE id = $1', [documentId]);
       await t.query(
         'UPDATE inschrijving_antwoord SET document_id = NULL WHERE inschrijving_id = $1 AND document_id = $2',
@@ -569,7 +590,7 @@ async function inhoudVoorOntvangst(
   by: Map<string, any>,
 ) {
   const docs = await q.query<any>(
-    'SELECT id, naam, sha256, grootte, doel, eis_code FROM document WHERE inschrijving_id = $1 AND NOT verwijderd ORDER BY sha256, naam',
+    'SELECT id, naam, sha256, grootte, doel, eis_code FROM document WHERE inschrijving_id = $1 AND NOT verwijderd AND NOT gegenereerd ORDER BY sha256, naam',
     [i.id],
   );
   const za = await q.query<any>(
@@ -713,13 +734,13 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
   const alle = await laadEisen(q, k.id);
   const org = await q.one<{ naam: string }>('SELECT naam FROM organisatie WHERE id = $1', [i.organisatie_id]);
   const docs = await q.query<any>(
-    'SELECT id, naam, mime, grootte, sha256, doel, eis_code, geupload_op FROM document WHERE inschrijving_id = $1 AND NOT verwijderd ORDER BY geupload_op',
+    'SELECT id, naam, mime, grootte, sha256, doel, eis_code, geupload_op, gegenereerd FROM document WHERE inschrijving_id = $1 AND NOT verwijderd ORDER BY geupload_op',
     [i.id],
   );
   const za = await q.query<any>('SELECT * FROM zelfanalyse WHERE inschrijving_id = $1 ORDER BY thema_code', [i.id]);
   const op = await q.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
   const gesprekken = await laadDialooggesprekken(q, i.id);
-  const dl = deadlineVan(await laadTermijnen(q, k.id));
+  const dl = deadlineVan(await geldendeTermijnen(q, k));
   const van = new Set(eisen.map((e) => e.id));
   const nu = ctx.now();
   const voor = !dl || voorDeadline(nu, dl);
@@ -773,6 +794,8 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
       doel: d.doel,
       eisCode: d.eis_code,
       geuploadOp: new Date(d.geupload_op).toISOString(),
+      /** generated by the zorgkantoor (letter, contract): never deletable by the provider */
+      gegenereerd: !!d.gegenereerd,
     })),
     zelfanalyse: za.map(zaOut),
     ontwikkelplan: op ? opOut(op) : null,
@@ -950,7 +973,7 @@ export interface OntwikkelplanInvoer {
  * beoordeling) for a submitted bid, until it is final.
  */
 async function eisPlanBewerkbaar(ctx: AppContext, t: Queryable, i: InschrijvingRij, k: KaderRij) {
-  const dl = deadlineVan(await laadTermijnen(t, k.id));
+  const dl = deadlineVan(await geldendeTermijnen(t, k));
   const voor = !dl || voorDeadline(ctx.now(), dl);
   if (voor) {
     if (i.status !== 'concept')
@@ -990,13 +1013,7 @@ export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p:
     const cur = await t.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
     if (cur?.status === 'definitief')
       throw conflict('ontwikkelplan-definitief', 'Het ontwikkelplan is definitief en kan niet meer gewijzigd worden.');
-    if (p.clientenraadDocumentId) {
-      const d = await t.maybeOne('SELECT 1 FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd', [
-        p.clientenraadDocumentId,
-        i.id,
-      ]);
-      if (!d) throw notFound('Dit document');
-    }
+    if (p.clientenraadDocumentId) await eigenDocument(t, i.id, p.clientenraadDocumentId, 'clientenraadDocumentId');
     const m = { ...(cur ? opOut(cur) : {}), ...p } as any;
     await t.query(
       `INSERT INTO ontwikkelplan (inschrijving_id, themas, doelstelling, plan_van_aanpak, planning, investering, risicos, resultaten, bewijslast, clientenraad_betrokkenheid, clientenraad_document_id, gewijzigd_op)

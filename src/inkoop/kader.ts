@@ -17,7 +17,6 @@ import { AppError, badRequest, conflict, notFound, unprocessable } from '../plat
 import {
   accepteertInschrijvingen,
   accepteertVragen,
-  inschrijvingenOntzegeld,
   isOpenbaar,
   overgang,
   PROCEDURE_TYPES,
@@ -41,6 +40,12 @@ import {
   type TermijnFase,
 } from '../domain/inkoop/timeline.ts';
 import { parseDecimal } from '../domain/money.ts';
+import {
+  deadlineWijziging,
+  verzegeld as verzegeldRegel,
+  voorbereidingZichtbaar,
+  VERZEGELING_REGEL,
+} from '../domain/inkoop/verzegeling.ts';
 import {
   normaliseerRegionaleParagraaf,
   REGIONALE_PARAGRAAF_REGEL,
@@ -216,6 +221,114 @@ export function deadlineVan(termijnen: Termijn[]): Date | null {
   return termijnen.find((t) => t.fase === 'inschrijving')?.eindigtOp ?? null;
 }
 
+/** The kader facts the enforced (published) terms are read from. */
+export type GepubliceerdeFeiten = Pick<
+  KaderRij,
+  'id' | 'gepubliceerde_versie' | 'publieke_versie' | 'verzegeld_voor_beoordelaars' | 'procedure_type' | 'fase'
+>;
+
+const isGepubliceerd = (k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie'>) =>
+  k.gepubliceerde_versie !== null && !!k.publieke_versie && typeof k.publieke_versie === 'object';
+
+/**
+ * The termijnen the server enforces: once a kader is published, those of the published snapshot (an
+ * unpublished working version is never enforced: not for sealing, deadline checks, OCDS or scoring);
+ * before publication, the working ones (regel inkoop.kader.gepubliceerd-geldt).
+ */
+export async function geldendeTermijnen(q: Queryable, k: GepubliceerdeFeiten): Promise<Termijn[]> {
+  const pub = isGepubliceerd(k) ? (k.publieke_versie as { termijnen?: TermijnView[] }) : null;
+  if (pub && Array.isArray(pub.termijnen)) {
+    return pub.termijnen
+      .map((t) => ({
+        fase: t.fase,
+        begintOp: t.begintOp ? new Date(t.begintOp) : null,
+        eindigtOp: t.eindigtOp ? new Date(t.eindigtOp) : null,
+        omschrijving: t.omschrijving ?? null,
+      }))
+      .sort((a, b) => VOLGORDE_TERMIJN[a.fase] - VOLGORDE_TERMIJN[b.fase]);
+  }
+  return laadTermijnen(q, k.id);
+}
+
+/** The seal flag as published (before publication: the working value). */
+export function gepubliceerdZegel(k: GepubliceerdeFeiten): boolean {
+  const pub = isGepubliceerd(k) ? (k.publieke_versie as { verzegeldVoorBeoordelaars?: unknown }) : null;
+  return typeof pub?.verzegeldVoorBeoordelaars === 'boolean'
+    ? pub.verzegeldVoorBeoordelaars
+    : k.verzegeld_voor_beoordelaars;
+}
+
+/** The regional paragraph as published (weights, scoring step, regional conditions); before publication the working one. */
+export function gepubliceerdeParagraaf(
+  k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie' | 'regionale_paragraaf'>,
+): any {
+  const pub = isGepubliceerd(k) ? (k.publieke_versie as { regionaleParagraaf?: unknown }) : null;
+  return pub && pub.regionaleParagraaf && typeof pub.regionaleParagraaf === 'object'
+    ? pub.regionaleParagraaf
+    : k.regionale_paragraaf;
+}
+
+/** The requirements as published (in the order of the snapshot), or null before publication. */
+export function gepubliceerdeEisen(k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie'>): EisView[] | null {
+  const pub = isGepubliceerd(k) ? (k.publieke_versie as { eisen?: EisView[] }) : null;
+  return pub && Array.isArray(pub.eisen) ? pub.eisen : null;
+}
+
+/**
+ * Whether scoring waits for pending working changes: only while they can still be published (a
+ * publishable phase and the published deadline not passed, e.g. an open house that stays editable).
+ * Once they can never be published they are void and scoring goes on against the published version
+ * (no deadlock; regel inkoop.beoordeling.gepubliceerd).
+ */
+export async function wachtOpPublicatie(
+  q: Queryable,
+  k: GepubliceerdeFeiten & Pick<KaderRij, 'versie'>,
+  nu: Date,
+): Promise<boolean> {
+  if (k.gepubliceerde_versie === null || k.versie === k.gepubliceerde_versie) return false;
+  if (!PUBLICEERBAAR.includes(k.fase)) return false;
+  const dl = deadlineVan(await geldendeTermijnen(q, k));
+  return !dl || voorDeadline(nu, dl);
+}
+const PUBLICEERBAAR: Fase[] = ['gepubliceerd', 'vragenronde', 'nvi_gepubliceerd', 'toelating_doorlopend'];
+
+/** Whether submitted bids of this kader are sealed for the zorgkantoor now: the one rule (src/domain/inkoop/verzegeling.ts) on the published facts. */
+export async function isVerzegeld(q: Queryable, k: GepubliceerdeFeiten, nu: Date): Promise<boolean> {
+  return verzegeldRegel({
+    deadline: deadlineVan(await geldendeTermijnen(q, k)),
+    nu,
+    verzegeldVoorBeoordelaars: gepubliceerdZegel(k),
+    procedureType: k.procedure_type,
+    fase: k.fase,
+  });
+}
+
+/**
+ * The one refusal for a sealed bid, from every route that reads bids, documents, dialogue minutes or
+ * scores: 403 'verzegeld', naming the published deadline (regel inkoop.verzegeling).
+ */
+export async function eisOntzegeld(ctx: AppContext, q: Queryable, k: GepubliceerdeFeiten): Promise<void> {
+  const termijnen = await geldendeTermijnen(q, k);
+  const dl = deadlineVan(termijnen);
+  const nu = ctx.now();
+  if (
+    verzegeldRegel({
+      deadline: dl,
+      nu,
+      verzegeldVoorBeoordelaars: gepubliceerdZegel(k),
+      procedureType: k.procedure_type,
+      fase: k.fase,
+    })
+  ) {
+    throw new AppError(
+      403,
+      'verzegeld',
+      `Inschrijvingen zijn verzegeld tot de sluitingstermijn${dl ? ` (${instantNaarLokaal(dl)}, Europe/Amsterdam)` : ''}; pas daarna kunnen beoordelaars en het zorgkantoor ze inzien (regel ${VERZEGELING_REGEL}).`,
+      { actie: 'Wacht tot na de sluitingstermijn.' },
+    );
+  }
+}
+
 /** The public content of a version: what providers see and what bids are made against. */
 async function snapshot(q: Queryable, k: KaderRij, versie: number) {
   const [termijnen, eisen] = [await laadTermijnen(q, k.id), await laadEisen(q, k.id)];
@@ -387,7 +500,7 @@ async function bewerk(
     }
     // Once published and past the submission deadline, the terms bids were made against are fixed:
     // no later edit of requirements, weights or deadlines (an extension after the deadline would be unfair).
-    const dl = k.gepubliceerde_versie !== null ? deadlineVan(await laadTermijnen(t, k.id)) : null;
+    const dl = k.gepubliceerde_versie !== null ? deadlineVan(await geldendeTermijnen(t, k)) : null;
     if (dl && !voorDeadline(ctx.now(), dl)) {
       throw conflict(
         'kader-vastgelegd',
@@ -435,6 +548,30 @@ export async function wijzigKader(
     id,
     'gewijzigd',
     async (t, k) => {
+      // The seal is part of what providers bid against: it can only be set before publication (product choice,
+      // src/domain/inkoop/verzegeling.ts). Lifting it later would show bids to the zorgkantoor before the deadline.
+      if (
+        inv.verzegeldVoorBeoordelaars !== undefined &&
+        k.gepubliceerde_versie !== null &&
+        inv.verzegeldVoorBeoordelaars !== gepubliceerdZegel(k)
+      ) {
+        throw conflict(
+          'verzegeling-vast',
+          `Het veld verzegeldVoorBeoordelaars kan na publicatie niet meer worden gewijzigd: het inkoopkader is gepubliceerd als ${gepubliceerdZegel(k) ? 'verzegeld' : 'niet verzegeld'} en inschrijvers rekenen daarop (regel ${VERZEGELING_REGEL}).`,
+          {
+            fouten: [
+              {
+                waar: 'verzegeldVoorBeoordelaars',
+                wat: 'De verzegeling wordt alleen vóór publicatie ingesteld.',
+                actie:
+                  'Laat het veld weg; ingediende inschrijvingen worden vanzelf zichtbaar na de gepubliceerde sluitingstermijn.',
+              },
+            ],
+            actie:
+              'Laat het veld weg; ingediende inschrijvingen worden vanzelf zichtbaar na de gepubliceerde sluitingstermijn.',
+          },
+        );
+      }
       // The regional paragraph is validated against this kader's current criteria; refused → 422, nothing stored (the transaction rolls back).
       let paragraaf: unknown = k.regionale_paragraaf ?? {};
       if (inv.regionaleParagraaf !== undefined) {
@@ -548,9 +685,47 @@ export async function zetTermijnen(ctx: AppContext, a: Actor, id: string, invoer
     a,
     id,
     'termijnen_gewijzigd',
-    async (t) => {
+    async (t, k) => {
+      // After publication the submission deadline only moves later (an extension, effective when published).
+      const gepubliceerd = k.gepubliceerde_versie !== null ? deadlineVan(await geldendeTermijnen(t, k)) : null;
+      const nieuw = deadlineVan(termijnen);
+      const ingediend = Number(
+        (
+          await t.one<{ n: number }>(
+            `SELECT count(*) AS n FROM inschrijving WHERE kader_id = $1 AND status = 'ingediend'`,
+            [id],
+          )
+        ).n,
+      );
+      const fout = deadlineWijziging({
+        procedureType: k.procedure_type,
+        gepubliceerd,
+        isGepubliceerd: k.gepubliceerde_versie !== null,
+        nieuw,
+        nu: ctx.now(),
+        ingediend,
+      });
+      if (fout) {
+        const i = termijnen.findIndex((x) => x.fase === 'inschrijving');
+        throw conflict('deadline-niet-vervroegen', fout.wat, {
+          fouten: [{ waar: i < 0 ? 'termijnen' : `termijnen/${i}/eindigt`, wat: fout.wat, actie: fout.actie }],
+          actie: fout.actie,
+        });
+      }
       await t.query('DELETE FROM termijn WHERE kader_id = $1', [id]);
       for (const tm of termijnen) await schrijfTermijn(t, id, tm);
+      const verschuift = (gepubliceerd?.getTime() ?? null) !== (nieuw?.getTime() ?? null);
+      return gepubliceerd && verschuift
+        ? {
+            verlenging: {
+              gepubliceerdeDeadline: gepubliceerd.toISOString(),
+              nieuweDeadline: nieuw?.toISOString() ?? null,
+              ingediend,
+              geldtNa: 'publicatie',
+            },
+            regel: 'inkoop.deadline.wijzigen',
+          }
+        : undefined;
     },
     { termijnen: invoer },
   );
@@ -747,11 +922,35 @@ export async function publiceer(ctx: AppContext, a: Actor, id: string, wijziging
         { fouten },
       );
     const dl = deadlineVan(termijnen);
-    if (dl && !voorDeadline(nu, dl))
-      throw conflict(
-        'deadline-verstreken',
-        `De sluitingstermijn (${instantNaarLokaal(dl)}) is al verstreken; publiceren kan niet meer (regel inkoop.kader.publiceren).`,
-      );
+    // The published deadline governs: once it has passed no new version is published (an extension published
+    // after the deadline would reopen bids the zorgkantoor may already have read).
+    const gepubliceerdDl = k.gepubliceerde_versie !== null ? deadlineVan(await geldendeTermijnen(t, k)) : null;
+    for (const d of [gepubliceerdDl, dl])
+      if (d && !voorDeadline(nu, d))
+        throw conflict(
+          'deadline-verstreken',
+          `De sluitingstermijn (${instantNaarLokaal(d)}) is al verstreken; publiceren kan niet meer (regel inkoop.kader.publiceren).`,
+        );
+    if (k.gepubliceerde_versie !== null) {
+      const fout = deadlineWijziging({
+        procedureType: k.procedure_type,
+        gepubliceerd: gepubliceerdDl,
+        isGepubliceerd: true,
+        nieuw: dl,
+        nu,
+        ingediend: 0,
+      });
+      if (fout)
+        throw conflict('deadline-niet-vervroegen', fout.wat, {
+          fouten: [{ waar: 'termijnen/inschrijving', wat: fout.wat, actie: fout.actie }],
+        });
+      if (k.verzegeld_voor_beoordelaars !== gepubliceerdZegel(k))
+        throw conflict(
+          'verzegeling-vast',
+          `Het veld verzegeldVoorBeoordelaars wijkt af van de gepubliceerde versie; de verzegeling wordt alleen vóór publicatie ingesteld (regel ${VERZEGELING_REGEL}).`,
+          { fouten: [{ waar: 'verzegeldVoorBeoordelaars', wat: 'Afwijkend van de gepubliceerde versie.' }] },
+        );
+    }
     const overgangen: { van: Fase; naar: Fase; actie: Actie }[] = [];
     let fase = k.fase;
     if (fase === 'concept') {
@@ -800,7 +999,14 @@ export async function publiceer(ctx: AppContext, a: Actor, id: string, wijziging
       onderwerpType: 'inkoopkader',
       onderwerpId: id,
       invoer: { versie, wijzigingen: wijzigingen ?? null },
-      resultaat: { sha256, fase },
+      resultaat: {
+        sha256,
+        fase,
+        // an extension of the submission deadline takes effect here, and is recorded with both dates
+        ...(gepubliceerdDl && dl && gepubliceerdDl.getTime() !== dl.getTime()
+          ? { deadline: { was: gepubliceerdDl.toISOString(), wordt: dl.toISOString() } }
+          : {}),
+      },
       regel: 'inkoop.kader.publiceren',
     });
     return { versie, sha256, fase };
@@ -825,7 +1031,7 @@ export async function voerOvergangUit(ctx: AppContext, a: Actor, id: string, act
         fouten: [{ waar: 'actie', wat: r.reden, actie: `Toegestaan: ${r.toegestaan.join(', ') || 'geen'}.` }],
       });
     const nu = ctx.now();
-    const termijnen = await laadTermijnen(t, id);
+    const termijnen = await geldendeTermijnen(t, k);
     if (actie === 'inschrijving_sluiten') {
       const dl = deadlineVan(termijnen);
       if (dl && voorDeadline(nu, dl))
@@ -867,22 +1073,18 @@ export interface KaderStatus {
   inschrijvenOpen: boolean;
   verzegeld: boolean;
   termijnen: TermijnView[];
+  /**
+   * Counts per state. `concept` and `ingetrokken` are null until the published deadline has passed: that a
+   * provider is preparing (or withdrew) a bid is sealed too (regel inkoop.verzegeling).
+   */
   aantallen: {
-    concept: number;
+    concept: number | null;
     ingediend: number;
-    ingetrokken: number;
+    ingetrokken: number | null;
     vragen: number;
     vragenOnbeantwoord: number;
     nviVersies: number;
   };
-}
-
-/** Whether submitted bids of this kader are still sealed for the zorgkantoor at `nu`. */
-export function verzegeld(k: KaderRij, termijnen: Termijn[], nu: Date): boolean {
-  if (!k.verzegeld_voor_beoordelaars) return false;
-  const dl = deadlineVan(termijnen);
-  if (dl) return voorDeadline(nu, dl);
-  return !inschrijvingenOntzegeld(k.procedure_type, k.fase);
 }
 
 /** Whether providers may (still) work on bids now: the phase accepts them and the deadline has not passed. */
@@ -900,8 +1102,10 @@ export function vragenOpen(k: KaderRij, termijnen: Termijn[], nu: Date): boolean
 
 export async function kaderStatus(ctx: AppContext, q: Queryable, k: KaderRij): Promise<KaderStatus> {
   const nu = ctx.now();
-  const termijnen = await laadTermijnen(q, k.id);
+  // the enforced (published) termijnen; the owner sees its working version in getKader
+  const termijnen = await geldendeTermijnen(q, k);
   const dl = deadlineVan(termijnen);
+  const voorbereiding = voorbereidingZichtbaar(dl, nu);
   const cnt = await q.query<{ status: string; n: number }>(
     'SELECT status, count(*) AS n FROM inschrijving WHERE kader_id = $1 GROUP BY status',
     [k.id],
@@ -926,12 +1130,12 @@ export async function kaderStatus(ctx: AppContext, q: Queryable, k: KaderRij): P
     aftelling: dl ? aftelling(nu, dl) : null,
     vragenOpen: vragenOpen(k, termijnen, nu),
     inschrijvenOpen: inschrijvenOpen(k, termijnen, nu),
-    verzegeld: verzegeld(k, termijnen, nu),
+    verzegeld: await isVerzegeld(q, k, nu),
     termijnen: termijnen.map(termijnOut),
     aantallen: {
-      concept: c('concept'),
+      concept: voorbereiding ? c('concept') : null,
       ingediend: c('ingediend'),
-      ingetrokken: c('ingetrokken'),
+      ingetrokken: voorbereiding ? c('ingetrokken') : null,
       vragen: Number(vr.n),
       vragenOnbeantwoord: Number(vr.open),
       nviVersies: Number(nvi.n),

@@ -6,7 +6,8 @@
  *   - getKader(ctx, actor, id)            the kader as the actor sees it (owner: working version; others: published snapshot) + status
  *   - kaderVoor(q, actor, id, lock?)      the raw row (KaderRij) with visibility applied (404 otherwise)
  *   - kaderStatus(ctx, q, kaderRij)       phase, allowed actions, deadlines, countdown, counts per state (CLI `inkoop status`)
- *   - laadTermijnen / laadEisen / deadlineVan / verzegeld / isEigenaar
+ *   - laadTermijnen (working version) / geldendeTermijnen (enforced: the published snapshot once published) /
+ *     laadEisen / deadlineVan / isVerzegeld / eisOntzegeld (the one sealed refusal, 403) / isEigenaar
  *   - voerOvergangUit(ctx, actor, id, actie, t?)  procedure transition (state machine + deadline guards), audited;
  *                                         pass a transaction `t` to combine it with your own decision
  *   - lijstKaders, maakKader, wijzigKader, zetTermijnen, maakEis, wijzigEis, verwijderEis, publiceer, kaderVersie(s), sjablonen

@@ -12,7 +12,7 @@ import { auditActor } from '../platform/capability.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
 import { overgang } from '../domain/inkoop/procedure.ts';
 import { instantNaarLokaal } from '../domain/inkoop/timeline.ts';
-import { isEigenaar, kaderVoor, laadTermijnen, vragenOpen } from './kader.ts';
+import { geldendeTermijnen, isEigenaar, kaderVoor, vragenOpen } from './kader.ts';
 
 export interface NvIRegel {
   nummer: number;
@@ -39,7 +39,7 @@ export async function stelVraag(
     throw new AppError(403, 'alleen-aanbieders', 'Alleen zorgaanbieders stellen vragen voor de Nota van Inlichtingen.');
   return ctx.db.tx(async (t) => {
     const k = await kaderVoor(t, a, kaderId);
-    const termijnen = await laadTermijnen(t, kaderId);
+    const termijnen = await geldendeTermijnen(t, k);
     const nu = ctx.now();
     if (!vragenOpen(k, termijnen, nu)) {
       const eind = termijnen.find((x) => x.fase === 'vragen')?.eindigtOp;
@@ -145,7 +145,7 @@ export async function publiceerNvI(ctx: AppContext, a: Actor, kaderId: string): 
       [kaderId],
     );
     if (Number(onbeantwoord.n) > 0 && k.fase === 'vragenronde') {
-      const termijnen = await laadTermijnen(t, kaderId);
+      const termijnen = await geldendeTermijnen(t, k);
       const eind = termijnen.find((x) => x.fase === 'vragen')?.eindigtOp;
       if (!eind || ctx.now() <= eind) {
         /* still open: publishing an interim Nota is allowed */

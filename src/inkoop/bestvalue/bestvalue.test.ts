@@ -389,7 +389,7 @@ test('verzegeld: het zorgkantoor ziet het voorstel pas na de sluitingstermijn; d
   const r = await beoordelaar.get(bv(insZonnehof));
   assert.equal(r.statusCode, 403);
   assert.equal(r.json().code, 'verzegeld');
-  assert.equal((await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/beoordeling`)).statusCode, 409);
+  assert.equal((await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/beoordeling`)).statusCode, 403);
   assert.equal((await vgz.get(bv(insZonnehof))).statusCode, 404);
   app.setNow(DEADLINE);
   assert.equal((await beoordelaar.get(bv(insZonnehof))).statusCode, 403, 'the deadline second itself is still sealed');

@@ -15,7 +15,7 @@ import { auditActor } from '../../platform/capability.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { accepteertInschrijvingen } from '../../domain/inkoop/procedure.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
-import { deadlineVan, laadTermijnen, type KaderRij } from '../kader.ts';
+import { deadlineVan, geldendeTermijnen, type KaderRij } from '../kader.ts';
 import { eisOpen, inschrijvingVoor, type InschrijvingRij } from '../inschrijving.ts';
 import {
   eisBestValueKader,
@@ -31,7 +31,7 @@ import {
 
 async function view(ctx: AppContext, q: Queryable, a: Actor, i: InschrijvingRij, k: KaderRij) {
   const v = await laadVoorstel(q, i.id);
-  const dl = deadlineVan(await laadTermijnen(q, k.id));
+  const dl = deadlineVan(await geldendeTermijnen(q, k));
   const wijzigbaar =
     isAanbieder(a) &&
     i.status === 'concept' &&

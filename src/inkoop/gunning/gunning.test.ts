@@ -124,11 +124,12 @@ test('verzegeld: vóór de sluitingstermijn ziet en scoort een beoordelaar niets
   assert.equal(o.json().ontzegeld, false);
   assert.deepEqual(o.json().inschrijvingen, []);
   const r = await beoordelaar.put(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/beoordeling`, { scores: scoresOk });
-  assert.equal(r.statusCode, 409);
+  // one sealing rule, one answer from every route (issue 8): 403 'verzegeld'
+  assert.equal(r.statusCode, 403);
   assert.equal(r.json().code, 'verzegeld');
   // the deadline second itself still counts as before the deadline
   t.setNow(DEADLINE);
-  assert.equal((await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/beoordeling`)).statusCode, 409);
+  assert.equal((await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/beoordeling`)).statusCode, 403);
   // one second after the deadline the bids are open for assessment
   t.setNow(new Date(DEADLINE.getTime() + 1_000));
   assert.equal((await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/beoordeling`)).statusCode, 200);

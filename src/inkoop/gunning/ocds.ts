@@ -8,6 +8,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
+import { geldendeTermijnen } from '../kader.ts';
 import { UITKOMST_TEKST, type Uitkomst } from '../../domain/inkoop/uitkomst.ts';
 
 export const OCID_PREFIX = 'ocds-zkwlz-';
@@ -263,13 +264,11 @@ export async function ocdsVoorKader(ctx: AppContext, kaderId: string): Promise<R
   // What providers saw: the published snapshot, never the working version.
   const pub = k.publieke_versie ?? {};
   const koper = await ctx.db.one<any>('SELECT id, naam, kvk FROM organisatie WHERE id = $1', [k.organisatie_id]);
-  const termijnen = await ctx.db.query<any>('SELECT fase, begint_op, eindigt_op FROM termijn WHERE kader_id = $1', [
-    k.id,
-  ]);
+  // the published termijnen (never an unpublished working version)
+  const termijnen = await geldendeTermijnen(ctx.db, k);
   const ins = termijnen.find((t) => t.fase === 'inschrijving');
   const nu = ctx.now();
-  const gesloten =
-    k.procedure_type === 'open_house' ? false : !!ins?.eindigt_op && !voorDeadline(nu, new Date(ins.eindigt_op));
+  const gesloten = k.procedure_type === 'open_house' ? false : !!ins?.eindigtOp && !voorDeadline(nu, ins.eindigtOp);
   const aantal = gesloten
     ? Number(
         (
@@ -314,11 +313,7 @@ export async function ocdsVoorKader(ctx: AppContext, kaderId: string): Promise<R
         regios: Array.isArray(pub.regioCodes) ? pub.regioCodes : (k.regio_codes ?? []),
       },
       koper: { id: koper.id, naam: koper.naam, kvk: koper.kvk },
-      termijnen: termijnen.map((t) => ({
-        fase: t.fase,
-        begintOp: t.begint_op ? new Date(t.begint_op) : null,
-        eindigtOp: t.eindigt_op ? new Date(t.eindigt_op) : null,
-      })),
+      termijnen: termijnen.map((t) => ({ fase: t.fase, begintOp: t.begintOp, eindigtOp: t.eindigtOp })),
       aantalInschrijvingen: aantal,
       gunningen: [
         ...gunningen.map((g) => ({

@@ -34,7 +34,14 @@ import {
 import { bepaalBestValueUitkomst, type BestValueUitkomstInvoer } from '../../domain/inkoop/bestvalue-uitkomst.ts';
 import { dec } from '../../domain/money.ts';
 import type { Fase, ProcedureType } from '../../domain/inkoop/procedure.ts';
-import { laadTermijnen, verzegeld, type KaderRij as CoreKaderRij } from '../kader.ts';
+import {
+  eisOntzegeld,
+  geldendeTermijnen,
+  gepubliceerdeEisen,
+  gepubliceerdeParagraaf,
+  isVerzegeld,
+  wachtOpPublicatie,
+} from '../kader.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
 import {
   definitieveGunningsbrief,
@@ -105,20 +112,20 @@ interface InschrijvingRij {
   kader_versie: number | null;
 }
 
+/** The end of a termijn as enforced: from the published snapshot once published, never an unpublished working version. */
 export async function termijnEinde(q: Queryable, kaderId: string, fase: string): Promise<Date | null> {
-  const r = await q.maybeOne<{ eindigt_op: Date | null }>(
-    'SELECT eindigt_op FROM termijn WHERE kader_id = $1 AND fase = $2',
-    [kaderId, fase],
-  );
-  return r?.eindigt_op ? new Date(r.eindigt_op) : null;
+  const k = await kader(q, kaderId);
+  if (!k) return null;
+  return (await geldendeTermijnen(q, k)).find((t) => t.fase === fase)?.eindigtOp ?? null;
 }
 
 /**
- * The sealing rule is the core's (src/inkoop/kader.ts `verzegeld`): submitted bids stay sealed for
- * the zorgkantoor until the submission deadline has passed on the server clock.
+ * The sealing rule is the one of src/domain/inkoop/verzegeling.ts on the published facts (through
+ * src/inkoop/kader.ts `isVerzegeld`): submitted bids stay sealed for the zorgkantoor until the
+ * published submission deadline has passed on the server clock.
  */
 export async function isOntzegeld(ctx: AppContext, q: Queryable, k: KaderRij): Promise<boolean> {
-  return !verzegeld(k as unknown as CoreKaderRij, await laadTermijnen(q, k.id), ctx.now());
+  return !(await isVerzegeld(q, k, ctx.now()));
 }
 
 async function kader(q: Queryable, id: string): Promise<KaderRij | null> {
@@ -149,16 +156,8 @@ export async function openInschrijving(
   if (!k || k.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
   if (wijzigen && k.fase === 'ingetrokken')
     throw conflict('ingetrokken', 'Deze procedure is ingetrokken; er wordt niet beoordeeld of gegund.');
-  if (!(await isOntzegeld(ctx, q, k))) {
-    throw new AppError(
-      409,
-      'verzegeld',
-      'Inschrijvingen zijn verzegeld tot de sluitingstermijn voor inschrijving is verstreken en de inschrijving is gesloten (regel verzegeling).',
-      {
-        actie: 'Wacht tot na de sluitingstermijn; daarna kunt u beoordelen.',
-      },
-    );
-  }
+  // the one sealed refusal (403 'verzegeld', regel inkoop.verzegeling), the same as every other route's
+  await eisOntzegeld(ctx, q, k);
   return { i, k };
 }
 
@@ -166,11 +165,19 @@ export async function criteriaVan(
   q: Queryable,
   k: KaderRij,
 ): Promise<(Criterium & { eisId: string; tekst: string })[]> {
-  const rows = await q.query<any>(
-    `SELECT id, code, groep, tekst, gewicht, schaal_min, schaal_max FROM eis
+  // the published criteria once published (never an unpublished working version); the ids are the eis rows (kept, never deleted after publication)
+  const GROEPEN = ['gunningscriterium_knockout', 'gunningscriterium_gewogen'];
+  const pub = gepubliceerdeEisen(k);
+  const rows = pub
+    ? pub
+        .filter((e) => GROEPEN.includes(e.groep))
+        .map((e) => ({ ...e, schaal_min: e.schaalMin, schaal_max: e.schaalMax }))
+    : await q.query<any>(
+        `SELECT id, code, groep, tekst, gewicht, schaal_min, schaal_max FROM eis
      WHERE kader_id = $1 AND NOT vervallen AND groep IN ('gunningscriterium_knockout','gunningscriterium_gewogen') ORDER BY volgorde, code`,
-    [k.id],
-  );
+        [k.id],
+      );
+  const paragraaf = gepubliceerdeParagraaf(k);
   const crit = rows.map((r) => ({
     eisId: r.id,
     code: r.code,
@@ -184,11 +191,11 @@ export async function criteriaVan(
         : {
             min: String(r.schaal_min),
             max: String(r.schaal_max),
-            stap: k.regionale_paragraaf?.schaalStap ?? undefined,
+            stap: paragraaf?.schaalStap ?? undefined,
           },
   }));
   // Per-zorgkantoor weights from the regional paragraph override the published default weights.
-  const weging = k.regionale_paragraaf?.weging as Record<string, string> | undefined;
+  const weging = paragraaf?.weging as Record<string, string> | undefined;
   return pasWegingToe(crit, weging) as (Criterium & { eisId: string; tekst: string })[];
 }
 
@@ -299,10 +306,12 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
       schaalMin: c.schaal?.min ?? null,
       schaalMax: c.schaal?.max ?? null,
     })),
-    regionaleVoorwaarden: ((k.regionale_paragraaf?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[]).map((v) => ({
-      code: String(v.code),
-      omschrijving: String(v.omschrijving),
-    })),
+    regionaleVoorwaarden: ((gepubliceerdeParagraaf(k)?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[]).map(
+      (v) => ({
+        code: String(v.code),
+        omschrijving: String(v.omschrijving),
+      }),
+    ),
     antwoorden: antwoorden.map((x) => ({
       code: x.code,
       tekst: x.tekst,
@@ -341,9 +350,10 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
 export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, scores: ScoreInvoer[]) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
-    // Scores are given against the published criteria only: with unpublished edits pending (open house,
-    // where admission runs while the kader stays editable) scoring waits for the publication.
-    if (k.gepubliceerde_versie !== null && k.versie !== k.gepubliceerde_versie) {
+    // Scores are given against the published criteria only: with unpublished edits pending that can still be
+    // published (open house, where admission runs while the kader stays editable) scoring waits for the publication;
+    // edits that can never be published (the published deadline passed) are void and do not block (wachtOpPublicatie).
+    if (await wachtOpPublicatie(t, k, ctx.now())) {
       throw conflict(
         'kader-niet-gepubliceerd',
         `Het inkoopkader heeft wijzigingen die nog niet zijn gepubliceerd (werkversie ${k.versie}, gepubliceerd ${k.gepubliceerde_versie}); beoordelen gebeurt alleen tegen de gepubliceerde eisen en weging (regel inkoop.beoordeling.gepubliceerd).`,
@@ -544,7 +554,7 @@ async function uitkomstInvoer(
   if (inv.overeenkomstVorigJaar === true) jaren.add(k.jaar_van - 1);
   if (inv.overeenkomstVorigJaar === false) jaren.delete(k.jaar_van - 1);
   const eindeProcedure = await termijnEinde(q, k.id, 'definitieve_gunning');
-  const regionaal = (k.regionale_paragraaf?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[];
+  const regionaal = (gepubliceerdeParagraaf(k)?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[];
   return {
     jaar: k.jaar_van,
     tijdigIngediend: tijdig,
@@ -688,8 +698,9 @@ export async function opslaanPdf(
   const sha = crypto.createHash('sha256').update(o.pdf).digest('hex');
   return (
     await q.one<{ id: string }>(
-      `INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door)
-    VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9) RETURNING id`,
+      // gegenereerd: the zorgkantoor's document under the provider's bid, never deletable by the provider (0034_document_gegenereerd.sql)
+      `INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door, gegenereerd)
+    VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9,true) RETURNING id`,
       [o.organisatieId, o.inschrijvingId, o.kaderId, o.doel, o.naam, o.pdf.length, sha, o.pdf, o.door],
     )
   ).id;

@@ -60,7 +60,8 @@ export interface KaderStatus {
   vragenOpen: boolean;
   inschrijvenOpen: boolean;
   verzegeld: boolean;
-  aantallen: Record<string, number>;
+  /** concept and ingetrokken are null until the published deadline has passed (sealed) */
+  aantallen: Record<string, number | null>;
 }
 /** The zorgkantoor's regional paragraph (src/domain/inkoop/regionale-paragraaf.ts); absent parts: published defaults apply. */
 export interface RegionaleParagraaf {
