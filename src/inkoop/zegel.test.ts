@@ -15,7 +15,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { Command } from 'commander';
-import { createTestApp, type TestApp, type TestClient } from '../platform/testing.ts';
+import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import type { CliContext, Output } from '../platform/cli/index.ts';
 import { lokaalNaarInstant } from '../domain/inkoop/timeline.ts';
 import { inkoopCapability } from './capability.ts';
