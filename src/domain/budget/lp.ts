@@ -4,18 +4,19 @@
  *
  * The problem ("water-filling"): every item i has a lower bound l_i (the floor), an optional upper
  * bound u_i (the cap) and a weight w_i ≥ 0. Allocate T above the floors so that each item gets the
- * same amount per unit of weight, λ·w_i, unless its cap stops it first:
+ * same amount per unit of weight, λ·w_i, unless its cap stops it first. In the amounts above the
+ * floors, x_i = y_i − l_i:
  *
  *   minimise   λ
- *   subject to Σ y_i = Σ l_i + T                 (alles wat verdeelbaar is, wordt verdeeld)
- *              Σ y_i ≤ B                          (budget)
- *              y_i − w_i·λ ≤ l_i                  (aandeel naar gewicht)
- *              l_i ≤ y_i ≤ u_i                    (vloer, plafond)
+ *   subject to Σ x_i = T                 (budget: T = min(B − Σ l_i, Σ (u_i − l_i)), all that can be given)
+ *              x_i − w_i·λ ≤ 0           (aandeel naar gewicht)
+ *              0 ≤ x_i ≤ u_i − l_i       (vloer, plafond)
  *
- * With T = min(B − Σ l, Σ (u_i − l_i)) the optimum is unique: y_i = l_i + min(u_i − l_i, λ*·w_i).
- * HiGHS tells which caps bind; the amounts are then computed exactly in decimals from that set and
- * checked (a cap that binds must stop the item, an item that is free must stay under its cap).
- * If the check fails (solver tolerance in a degenerate case) the exact sorted algorithm decides.
+ * The optimum is unique: x_i = min(u_i − l_i, λ*·w_i). HiGHS tells which caps bind (the columns it
+ * leaves at their upper bound); the amounts are then computed exactly in decimals from that set
+ * and checked (a binding cap must stop the item, a free item must stay under its cap). If the
+ * check fails (solver tolerance in a degenerate case) the exact sorted algorithm decides, and the
+ * outcome says so (`lpGecorrigeerd`).
  */
 import { Decimal } from '../money.ts';
 
@@ -61,6 +62,7 @@ export interface WaterUitkomst {
 
 const NUL = new Decimal(0);
 const DUIZEND = new Decimal(1000);
+const EPS = new Decimal('1e-20');
 
 const ruimte = (it: WaterItem): Decimal | null => (it.plafond === null ? null : it.plafond.minus(it.vloer));
 const doetMee = (it: WaterItem) =>
@@ -114,12 +116,13 @@ function exactVoorSet(
     }
     const r = ruimte(it);
     const vrij = lambda.times(it.gewicht);
+    // EPS absorbs the last digits of 40-digit arithmetic (λ·w_i = u_i − l_i exactly is a tie: both fine)
     if (afgetopt[i]) {
-      if (vrij.lessThan(r!)) return null; // would not reach its cap: not binding
+      if (vrij.lessThan(r!.minus(EPS))) return null; // would not reach its cap: not binding
       extra.push(r!);
     } else {
-      if (r !== null && vrij.greaterThan(r)) return null; // would pass its cap: binding
-      extra.push(vrij);
+      if (r !== null && vrij.greaterThan(r.plus(EPS))) return null; // would pass its cap: binding
+      extra.push(r !== null ? Decimal.min(vrij, r) : vrij);
     }
   }
   return { extra, lambda };
@@ -154,64 +157,53 @@ export function waterfillExact(
   return { ...r, afgetopt };
 }
 
-const k = (d: Decimal) => d.dividedBy(DUIZEND).toString();
-
-/** Builds the LP text (amounts in thousands of euros, weights scaled to at most 1). */
+/**
+ * Builds the LP text. The variables are the amounts above the floors (x_i = y_i − l_i), so the
+ * floors drop out and the numbers are of the size of T; the unit is chosen so that T = 1000 and
+ * the weights are scaled to at most 1 (HiGHS' tolerances are about 1e-7, far below one unit).
+ */
 export function bouwLp(
   items: WaterItem[],
-  budget: Decimal,
   T: Decimal,
   kop: string,
-): { tekst: string; kolommen: string[] } {
+): { tekst: string; kolommen: string[]; eenheid: Decimal } {
   const mee = items.map((it, i) => ({ it, i })).filter((x) => doetMee(x.it));
   const maxGewicht = mee.reduce((m, x) => Decimal.max(m, x.it.gewicht), NUL);
-  const naam = (i: number) => `y${i}`;
-  const vasteVloeren = items.reduce((s, it) => (doetMee(it) ? s : s.plus(it.vloer)), NUL);
-  const vloerenMee = mee.reduce((s, x) => s.plus(x.it.vloer), NUL);
+  const eenheid = T.dividedBy(DUIZEND);
+  const naam = (i: number) => `x${i}`;
+  const getal = (v: Decimal) => v.toSignificantDigits(15).toString();
   const regels: string[] = [];
   regels.push(`\\ ${kop}`);
   regels.push(
-    `\\ Bedragen in duizenden euro's; gewichten geschaald naar hoogstens 1. ${mee.length} aanbieders met een gewicht.`,
+    `\\ x_i = bedrag boven de vloer van aanbieder i, in eenheden van € ${eenheid.toSignificantDigits(15).toString()} (T/1000).`,
+    `\\ ${mee.length} aanbieders met een gewicht; gewichten geschaald naar hoogstens 1.`,
   );
-  regels.push('Minimize', ' obj: lambda', 'Subject To');
-  const som = (): string[] => {
-    const uit: string[] = [];
-    for (let j = 0; j < mee.length; j += 10)
-      uit.push(
-        '  ' +
-          mee
-            .slice(j, j + 10)
-            .map((x, n) => `${j + n === 0 ? '' : '+ '}${naam(x.i)}`)
-            .join(' '),
-      );
-    return uit;
-  };
-  regels.push(' budget:', ...som(), `  <= ${k(budget.minus(vasteVloeren))}`);
-  regels.push(' volledig:', ...som(), `  >= ${k(vloerenMee.plus(T))}`);
-  for (const { it, i } of mee) {
-    const w = it.gewicht.dividedBy(maxGewicht).toSignificantDigits(15);
-    regels.push(` aandeel${i}: ${naam(i)} - ${w.toString()} lambda <= ${k(it.vloer)}`);
-  }
-  regels.push('Bounds');
-  for (const { it, i } of mee)
+  regels.push('Minimize', ' obj: lambda', 'Subject To', ' budget:');
+  for (let j = 0; j < mee.length; j += 10)
     regels.push(
-      it.plafond === null ? ` ${naam(i)} >= ${k(it.vloer)}` : ` ${k(it.vloer)} <= ${naam(i)} <= ${k(it.plafond)}`,
+      '  ' +
+        mee
+          .slice(j, j + 10)
+          .map((x, n) => `${j + n === 0 ? '' : '+ '}${naam(x.i)}`)
+          .join(' '),
     );
+  regels.push('  = 1000');
+  for (const { it, i } of mee)
+    regels.push(` aandeel${i}: ${naam(i)} - ${getal(it.gewicht.dividedBy(maxGewicht))} lambda <= 0`);
+  regels.push('Bounds');
+  for (const { it, i } of mee) {
+    const r = ruimte(it);
+    regels.push(r === null ? ` ${naam(i)} >= 0` : ` 0 <= ${naam(i)} <= ${getal(r.dividedBy(eenheid))}`);
+  }
   regels.push(' lambda >= 0', 'End', '');
-  return { tekst: regels.join('\n'), kolommen: mee.map((x) => naam(x.i)) };
+  return { tekst: regels.join('\n'), kolommen: mee.map((x) => naam(x.i)), eenheid };
 }
 
 /**
  * Allocates T above the floors in proportion to the weights, caps respected. Uses the solver
  * for the set of binding caps when there is a choice to make; the amounts are exact.
  */
-export function waterfill(
-  items: WaterItem[],
-  budget: Decimal,
-  T: Decimal,
-  solver: LpSolver,
-  kop: string,
-): WaterUitkomst {
+export function waterfill(items: WaterItem[], T: Decimal, solver: LpSolver, kop: string): WaterUitkomst {
   const mee = items.filter(doetMee);
   const leeg = items.map(() => NUL);
   if (T.isZero() || mee.length === 0)
@@ -224,20 +216,15 @@ export function waterfill(
       lpGecorrigeerd: false,
       lp: null,
     };
-  const { tekst } = bouwLp(items, budget, T, kop);
+  const { tekst } = bouwLp(items, T, kop);
   const opl = solver(tekst);
   if (opl.status !== 'Optimal') {
     // The model is feasible by construction (T ≤ room); a solver that says otherwise is overruled.
     const ex = waterfillExact(items, T);
     return { ...ex, verdeeld: T, lpGebruikt: true, lpGecorrigeerd: true, lp: tekst };
   }
-  const afgetopt = items.map((it, i) => {
-    if (!doetMee(it) || it.plafond === null) return false;
-    const kol = opl.kolommen[`y${i}`];
-    if (!kol) return false;
-    const cap = it.plafond.dividedBy(DUIZEND).toNumber();
-    return kol.basis === 'UB' || kol.waarde >= cap - 1e-7 * Math.max(1, Math.abs(cap));
-  });
+  // a cap binds where HiGHS leaves the variable at its upper bound
+  const afgetopt = items.map((it, i) => doetMee(it) && it.plafond !== null && opl.kolommen[`x${i}`]?.basis === 'UB');
   const exact = exactVoorSet(items, T, afgetopt);
   if (exact) return { ...exact, afgetopt, verdeeld: T, lpGebruikt: true, lpGecorrigeerd: false, lp: tekst };
   const ex = waterfillExact(items, T);

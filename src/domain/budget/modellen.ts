@@ -162,7 +162,7 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
     gewicht: a.score.times(a.realisatie),
   }));
   const T = verdeelbaar(items, selectief);
-  const w = waterfill(items, B, T, solver, `Verdelingsmodel Q, regio ${s.regio}, jaar ${s.jaar}`);
+  const w = waterfill(items, T, solver, `Verdelingsmodel Q, regio ${s.regio}, jaar ${s.jaar}`);
   const extra = grootsteResten(
     items.map((it, i) => ({ id: it.id, exact: w.extra[i], max: it.plafond ? it.plafond.minus(it.vloer) : null })),
     T,
@@ -338,7 +338,7 @@ export function verdeelToekenning(s: GeldigScenario, solver: LpSolver): ModelRes
       gewicht: a.realisatie,
     }));
     const T = verdeelbaar(items, B);
-    const w = waterfill(items, B, T, solver, `Toekenning, regio ${s.regio}, jaar ${s.jaar}`);
+    const w = waterfill(items, T, solver, `Toekenning, regio ${s.regio}, jaar ${s.jaar}`);
     bedragen = grootsteResten(
       items.map((it, i) => ({ id: it.id, exact: w.extra[i], max: grens[i] })),
       T,
