@@ -13,11 +13,13 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const werkmap = fs.mkdtempSync(path.join(os.tmpdir(), 'verdeel-cli-'));
 const voorbeeld = (naam: string) => path.join(root, 'examples/verdeling', `${naam}.json`);
+const geenStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+/, 'geen stacktrace');
 
 function zorginkoop(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(root, 'bin/zorginkoop.mjs'), ...args], {
     cwd: werkmap,
     encoding: 'utf8',
+    timeout: 120_000,
     env: {
       ...process.env,
       // would fail loudly if the command tried to open a database
@@ -67,10 +69,12 @@ test('exit 2 for an invalid file (field named), a missing file and a missing --s
   assert.equal(f.code, 'scenario-ongeldig');
   assert.equal(f.fouten[0].waar, 'aanbieders[2].score');
   assert.match(r.stderr, /aanbieders\[2\]\.score/);
+  geenStack(r.stderr);
   fs.writeFileSync(path.join(werkmap, 'kapot.json'), '{ "model": "Q", ');
   const kapot = zorginkoop('verdeel', '--scenario', 'kapot.json');
   assert.equal(kapot.code, 2);
   assert.match(kapot.stderr, /geen geldige JSON/);
+  geenStack(kapot.stderr);
   assert.equal(zorginkoop('verdeel', '--scenario', 'bestaat-niet.json').code, 2);
   assert.equal(zorginkoop('verdeel').code, 2);
 });

@@ -69,6 +69,21 @@ test('Q with caps and a reserve (l.858–859: not all of the budget at the start
   assert.match(dd.uitleg, /Geen realisatie vorig jaar/);
 });
 
+test('verdeelMetMeting: the LP text and the time inside HiGHS, outside the outcome', async () => {
+  const { uitkomst, meting } = await verdeelMetMeting(voorbeeld('q-plafond'));
+  assert.equal(meting.lpAanroepen, 1);
+  assert.equal(meting.lpGecorrigeerd, false);
+  assert.ok(meting.solverMs > 0 && meting.solverMs <= meting.totaalMs);
+  // the LP of docs/formaten/verdeling.md: budget row, one share row per provider with a weight, caps as bounds
+  assert.match(meting.lp!, /^Minimize\n obj: lambda\nSubject To\n budget:\n {2}x0 \+ x1 \+ x2\n {2}= 1000$/m);
+  assert.match(meting.lp!, /^ aandeel0: x0 - 1 lambda <= 0$/m);
+  assert.match(meting.lp!, /^ 0 <= x0 <= 375$/m); // A: room 300 000 = 375 units of T/1000 (T = 800 000)
+  assert.doesNotMatch(meting.lp!, /x3/); // D has no weight (no realisation): not in the LP
+  assert.equal(JSON.stringify(uitkomst).includes('Ms'), false);
+  // P needs no LP
+  assert.equal((await verdeelMetMeting(voorbeeld('p'))).meting.lpAanroepen, 0);
+});
+
 test('Q infeasible: floors above the budget and a cap below a floor are named as conflicts', async () => {
   const u = await verdeel(voorbeeld('q-onhaalbaar'));
   assert.equal(u.status, 'onhaalbaar');
