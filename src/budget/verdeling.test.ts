@@ -84,6 +84,19 @@ test('verdeelMetMeting: the LP text and the time inside HiGHS, outside the outco
   assert.equal((await verdeelMetMeting(voorbeeld('p'))).meting.lpAanroepen, 0);
 });
 
+test('Q: floors that fill the budget exactly leave no selective share; score 0 keeps only its floor', async () => {
+  const precies = await verdeel({ ...voorbeeld('q'), contracteerruimte: '9000000.00' });
+  assert.equal(precies.status, 'opgelost');
+  assert.deepEqual(bedragen(precies), { A: '4500000.00', B: '2700000.00', C: '1800000.00' });
+  assert.ok(precies.afspraken.every((a) => a.bindend.join() === 'vloer,budget'));
+  const q = voorbeeld('q');
+  const nul = await verdeel({ ...q, aanbieders: [{ ...q.aanbieders[0], score: '0' }, ...q.aanbieders.slice(1)] });
+  assert.equal(nul.afspraken[0].bedrag, '4500000.00');
+  assert.deepEqual(nul.afspraken[0].bindend, ['vloer']);
+  assert.match(nul.afspraken[0].uitleg, /Score 0/);
+  assert.equal(nul.totaal, '10000000.00'); // B and C share the whole selective part
+});
+
 test('Q infeasible: floors above the budget and a cap below a floor are named as conflicts', async () => {
   const u = await verdeel(voorbeeld('q-onhaalbaar'));
   assert.equal(u.status, 'onhaalbaar');

@@ -201,9 +201,10 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
           'Geen realisatie vorig jaar: model Q geeft het selectieve deel naar verhouding van score × realisatie, dus geen selectief deel. Ruimte voor een nieuwe aanbieder komt uit de reserve of de herschikking.',
         );
       else if (a.score.n === 0n) zinnen.push('Score 0: geen selectief deel, alleen de vloer.');
-      else if (selectief === 0n)
+      else if (selectief === 0n) {
+        bindend.push('budget');
         zinnen.push('De vloeren vullen de contracteerruimte min de reserve precies: er is geen selectief deel.');
-      else zinnen.push('Het selectieve deel is na afronding op centen 0.');
+      } else zinnen.push('Het selectieve deel is na afronding op centen 0.');
     } else {
       zinnen.push(
         `Selectief deel: ${eur(extra[i])} (${breukProcentNl(extra[i] * 100n, a.realisatie)} van de realisatie) op grond van score ${getalNl(a.score)}` +
