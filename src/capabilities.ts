@@ -13,6 +13,7 @@ import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
 import { signalenCapability } from './inkoop/signalen/capability.ts';
 import { tarievenCapability } from './tarieven/capability.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
+import { budgetCapability } from './budget/capability.ts';
 
 // Transitional: capabilities import the type from ./platform/capability-type.ts.
 export type { Capability };
@@ -28,4 +29,5 @@ export const capabilities: Capability[] = [
   signalenCapability,
   tarievenCapability,
   openbaarCapability,
+  budgetCapability,
 ];
