@@ -106,7 +106,7 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Regions' }).click();
     await page.getByRole('heading', { level: 1, name: 'Regions' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
     await page.screenshot({ path: '/tmp/zorginkoop-regions-en.png', fullPage: true });
 
     // the choice is saved for the user: after signing in again the app is still English
