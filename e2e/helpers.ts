@@ -25,6 +25,7 @@ import type { AppContext } from '../src/platform/context.ts';
 import { buildApp, type Api } from '../src/platform/http/app.ts';
 import { capabilities } from '../src/capabilities.ts';
 import { createTestDb } from '../src/testing.ts';
+import { createSession, SESSION_COOKIE } from '../src/platform/auth/sessions.ts';
 import { loadDemo, DEMO_PASSWORD, type DemoOptions } from '../src/demo/index.ts';
 
 export { DEMO_PASSWORD };
@@ -230,6 +231,20 @@ export async function maakKaderViaScherm(
   return new URL(page.url()).pathname.split('/').pop()!;
 }
 
+/** A session for a demo account made directly in the database (see apiAls): the Cookie header value and the CSRF token. */
+export async function sessieVoor(
+  server: Pick<E2eServer, 'ctx'>,
+  email: string,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const g = await server.ctx.db.maybeOne<{ id: string }>(
+    'SELECT id FROM gebruiker WHERE lower(email) = lower($1) AND actief',
+    [email],
+  );
+  if (!g) throw new Error(`sessieVoor(${email}): geen actieve gebruiker met dit e-mailadres`);
+  const s = await createSession(server.ctx.db, g.id);
+  return { cookie: `${SESSION_COOKIE}=${s.token}`, csrfToken: s.csrf };
+}
+
 export interface ApiClient {
   get<T = any>(pad: string): Promise<{ status: number; body: T }>;
   post<T = any>(pad: string, body?: unknown): Promise<{ status: number; body: T }>;
@@ -237,18 +252,13 @@ export interface ApiClient {
 }
 
 /**
- * Signs in over HTTP (no browser) as a demo account and returns a small JSON client for
- * /api/v1 paths, with the session cookie and CSRF token: for setting up data quickly.
+ * A JSON client for /api/v1 paths signed in as a demo account (session cookie and CSRF token), for
+ * setting up data quickly. The session is made directly, not through the sign-in form or route: a
+ * password sign-in ends the person's earlier sessions, and a test may have the same person signed
+ * in the browser too. (A later browser sign-in of the same person does end this client's session.)
  */
-export async function apiAls(server: Pick<E2eServer, 'url'>, email: string): Promise<ApiClient> {
-  const r = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, wachtwoord: DEMO_PASSWORD }),
-  });
-  if (r.status !== 200) throw new Error(`apiAls(${email}): inloggen gaf ${r.status} ${await r.text()}`);
-  const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = (await r.json()) as { csrfToken: string };
+export async function apiAls(server: Pick<E2eServer, 'url' | 'ctx'>, email: string): Promise<ApiClient> {
+  const { cookie, csrfToken } = await sessieVoor(server, email);
   const call = async (method: string, pad: string, body?: unknown) => {
     const res = await fetch(`${server.url}/api/v1${pad}`, {
       method,

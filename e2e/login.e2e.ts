@@ -4,7 +4,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alsGebruiker, e2eOmgeving, login, logout, naarMenu, newPage, sluitPagina } from './helpers.ts';
+import { alsGebruiker, e2eOmgeving, login, logout, naarMenu, newPage, sessieVoor, sluitPagina } from './helpers.ts';
 
 describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
   const env = e2eOmgeving();
@@ -106,7 +106,7 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Regions' }).click();
     await page.getByRole('heading', { level: 1, name: 'Regions' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).waitFor();
     await page.screenshot({ path: '/tmp/zorginkoop-regions-en.png', fullPage: true });
 
     // the choice is saved for the user: after signing in again the app is still English
@@ -151,7 +151,7 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     await page.context().close();
   });
 
-  test('beheerder sees the users page; a purchaser gets "Geen toegang"', async () => {
+  test('beheerder sees the users page; the region mapping is for the applicatiebeheerder only; a purchaser gets "Geen toegang"', async () => {
     const { page } = await alsGebruiker(env, 'beheerder@cz.demo');
     await naarMenu(page, 'Gebruikers');
     await page.getByRole('row', { name: /inkoper@cz\.demo/ }).waitFor();
@@ -159,7 +159,15 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
     await page.getByText('Vul een naam in.').waitFor();
 
-    // the region → zorgkantoor mapping is editable; a change replaces the example assignment
+    // a zorgkantoor's beheerder does not assign regions (that decides which zorgkantoor sees whose figures)
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    assert.equal(await nav.getByRole('link', { name: 'Regio-indeling' }).count(), 0);
+    await page.goto('/beheer/regio-indeling');
+    await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
+    await logout(page);
+
+    // the applicatiebeheerder edits the mapping; a change replaces the example assignment
+    await login(page, 'applicatiebeheerder@zorginkoop.demo');
     await naarMenu(page, 'Regio-indeling');
     const groningen = page.getByRole('row', { name: /5501 Groningen/ });
     await groningen.getByLabel('Zorgkantoor voor 5501 Groningen').selectOption({ label: 'CZ Zorgkantoor' });
@@ -168,11 +176,40 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
     await groningen.getByText('CZ Zorgkantoor').first().waitFor();
     assert.equal(await groningen.getByText('voorbeeldindeling').count(), 0);
     await page.screenshot({ path: '/tmp/zorginkoop-indeling.png' });
+    // a past year is shown read-only
+    const vorigJaar = new Date().getFullYear() - 1;
+    await page.getByLabel('Jaar', { exact: true }).selectOption(String(vorigJaar));
+    await page.getByText(`De indeling van ${vorigJaar} ligt vast`).waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Opslaan voor/ }).count(), 0);
     await logout(page);
     await login(page, 'inkoper@cz.demo');
     await page.goto('/beheer/gebruikers');
     await page.getByRole('heading', { level: 1, name: 'Geen toegang' }).waitFor();
     await page.context().close();
+  });
+
+  test('one session per person, and "Overal uitloggen" ends the sessions in every browser', async () => {
+    const eerste = await alsGebruiker(env, 'manager@cz.demo');
+    await eerste.page.getByRole('heading', { level: 1, name: /Welkom, Marieke Manager/ }).waitFor();
+    // signing in with the password in a second browser ends the session in the first
+    const tweede = await alsGebruiker(env, 'manager@cz.demo');
+    await eerste.page.reload();
+    await eerste.page.getByRole('button', { name: 'Inloggen' }).waitFor();
+
+    // a third browser with its own session (made directly: a password sign-in would end the second's)
+    const derde = await newPage(env.browser, env.server);
+    const { cookie } = await sessieVoor(env.server, 'manager@cz.demo');
+    const [naam, waarde] = cookie.split('=');
+    await derde.context().addCookies([{ name: naam, value: waarde, url: env.server.url }]);
+    await derde.goto('/');
+    await derde.getByRole('heading', { level: 1, name: /Welkom, Marieke Manager/ }).waitFor();
+
+    await tweede.page.getByRole('button', { name: 'Overal uitloggen' }).click();
+    await tweede.page.getByRole('button', { name: 'Inloggen' }).waitFor();
+    await derde.reload();
+    await derde.getByRole('button', { name: 'Inloggen' }).waitFor();
+    assert.equal(await derde.getByText(/Welkom, Marieke Manager/).count(), 0);
+    for (const p of [eerste.page, tweede.page, derde]) await p.context().close();
   });
 
   test('jobs: a running job shows its progress in the header panel and on the Taken page', async () => {
@@ -270,13 +307,18 @@ describe('web app: inloggen, regio-overzicht, taal, eigen gegevens', () => {
       '/aanbieders/za-demo-0001',
       '/taken',
       '/beheer/gebruikers',
-      '/beheer/regio-indeling',
     ]) {
       await page.goto(path);
       await page.locator('h1').first().waitFor();
       await page.locator('.loading').waitFor({ state: 'detached' });
       await check(path);
     }
+    await logout(page);
+    await login(page, 'applicatiebeheerder@zorginkoop.demo');
+    await page.goto('/beheer/regio-indeling');
+    await page.locator('h1').first().waitFor();
+    await page.locator('.loading').waitFor({ state: 'detached' });
+    await check('/beheer/regio-indeling');
     await page.goto('/bestaat-niet');
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
     await page.context().close();

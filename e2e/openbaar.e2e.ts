@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import {
   alsGebruiker,
   apiAls,
-  DEMO_PASSWORD,
   e2eOmgeving,
   newPage,
+  sessieVoor,
   sluitPagina,
   toegankelijkheid,
   watchErrors,
@@ -20,17 +20,12 @@ import {
 
 /** PATCH as a demo account (the shared ApiClient has no patch). */
 async function patchAls(server: E2eServer, email: string, pad: string, body: unknown): Promise<number> {
-  const l = await server.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, wachtwoord: DEMO_PASSWORD },
-  });
-  const cookie = String(l.headers['set-cookie']).split(';')[0];
+  const { cookie, csrfToken } = await sessieVoor(server, email);
   const r = await server.app.inject({
     method: 'PATCH',
     url: `/api/v1${pad}`,
     payload: body as object,
-    headers: { cookie, 'x-csrf-token': l.json().csrfToken },
+    headers: { cookie, 'x-csrf-token': csrfToken },
   });
   return r.statusCode;
 }

@@ -13,7 +13,7 @@ describe('regionale paragraaf: inkoper stelt weging en voorwaarde in → aanbied
   let kaderId = '';
 
   test('inkoper: foutmelding bij het veld voor een ongeldig gewicht, daarna opslaan en publiceren', async () => {
-    const api = await apiAls(env.server, 'inkoper@cz.demo');
+    let api = await apiAls(env.server, 'inkoper@cz.demo');
     const r = await api.post('/inkoop/kaders', {
       titel: 'Regionaal V&V 2026',
       jaarVan: 2026,
@@ -26,6 +26,8 @@ describe('regionale paragraaf: inkoper stelt weging en voorwaarde in → aanbied
     kaderId = r.body.id;
 
     const { page, errors } = await alsGebruiker(env, 'inkoper@cz.demo');
+    // the browser sign-in (a password sign-in) ended the inkoper's earlier sessions: a new API session
+    api = await apiAls(env.server, 'inkoper@cz.demo');
     await page.goto(`/inkoop/kaders/${kaderId}`);
     await page.getByRole('heading', { level: 2, name: 'Regionale paragraaf' }).waitFor();
     const f1 = page.getByLabel('Regionaal gewicht F1', { exact: true });

@@ -10,8 +10,9 @@ import { JobRunner } from './platform/jobs.ts';
 import type { AppContext } from './platform/context.ts';
 import { buildApp, type Api } from './platform/http/app.ts';
 import { prepareDatabase } from './setup.ts';
-import { loadDemo, DEMO_PASSWORD, type DemoOptions } from './demo/index.ts';
+import { loadDemo, type DemoOptions } from './demo/index.ts';
 import { capabilities } from './capabilities.ts';
+import { createSession, SESSION_COOKIE } from './platform/auth/sessions.ts';
 
 export interface TestDb {
   db: Db;
@@ -68,7 +69,7 @@ export interface TestApp {
   app: Api;
   ctx: AppContext;
   db: Db;
-  /** signs in with a demo account's e-mail */
+  /** a client signed in as this (demo) account; earlier clients of the same person stay signed in */
   login(email: string): Promise<TestClient>;
   anonymous: TestClient;
   /** move the server clock */
@@ -110,14 +111,16 @@ export async function createTestApp(
       now = typeof d === 'function' ? d : () => d;
     },
     async login(email) {
-      const r = await app.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { email, wachtwoord: DEMO_PASSWORD },
-      });
-      if (r.statusCode !== 200) throw new Error(`login ${email} failed: ${r.statusCode} ${r.body}`);
-      const cookie = String(r.headers['set-cookie']).split(';')[0];
-      return client(cookie, r.json().csrfToken);
+      // A session made directly, not through POST /auth/login: a password sign-in ends the person's
+      // earlier sessions, and a test may hold several clients of one person. The sign-in route itself
+      // is tested in src/platform/http/auth.test.ts.
+      const g = await tdb.db.maybeOne<{ id: string }>(
+        'SELECT id FROM gebruiker WHERE lower(email) = lower($1) AND actief',
+        [email],
+      );
+      if (!g) throw new Error(`login ${email} failed: no active user with this e-mail`);
+      const s = await createSession(tdb.db, g.id);
+      return client(`${SESSION_COOKIE}=${s.token}`, s.csrf);
     },
     async close() {
       await ctx.jobs.idle();

@@ -5,7 +5,7 @@
  */
 import type { AppContext } from '../platform/context.ts';
 import type { Progress } from '../platform/jobs.ts';
-import type { Rol } from '../platform/auth/roles.ts';
+import { APPLICATIEBEHEER, type Rol } from '../platform/auth/roles.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import { appendAudit, SYSTEEM } from '../platform/audit.ts';
 import crypto from 'node:crypto';
@@ -119,6 +119,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     omschrijving: 'contractmanager, Stichting Heideweg (fictief)',
   },
   {
+    // the operator of the application (organisation 'applicatiebeheer', made by migration 0006): sets the
+    // region → zorgkantoor concessions for everyone and manages the operator's own accounts
+    email: 'applicatiebeheerder@zorginkoop.demo',
+    naam: 'Anouk Applicatiebeheer',
+    organisatieId: APPLICATIEBEHEER,
+    rollen: ['applicatiebeheerder', 'beheerder'],
+    omschrijving: 'applicatiebeheerder (regio-indeling voor alle zorgkantoren), Applicatiebeheer Zorginkoop Wlz',
+  },
+  {
     email: 'toezicht@nza.demo',
     naam: 'Nina NZa',
     organisatieId: 'nza',
@@ -158,9 +167,31 @@ export function voorbeeldTarieven(): Tarieven {
 /** Loads the demo data unless the database already has it. Returns whether it loaded. */
 export async function ensureDemo(ctx: AppContext, opts: DemoOptions, progress?: Progress): Promise<boolean> {
   const done = await ctx.db.maybeOne('SELECT 1 FROM instelling WHERE sleutel = $1', ['demo']);
-  if (done) return false;
+  if (done) {
+    await ensureDemoAccounts(ctx);
+    return false;
+  }
   await loadDemo(ctx, opts, progress);
   return true;
+}
+
+/** Adds demo accounts added to DEMO_ACCOUNTS after the demo was loaded (e.g. the applicatiebeheerder); existing ones stay as they are. */
+async function ensureDemoAccounts(ctx: AppContext): Promise<void> {
+  const bestaand = new Set(
+    (
+      await ctx.db.query<{ email: string }>('SELECT email FROM gebruiker WHERE email = ANY($1::text[])', [
+        DEMO_ACCOUNTS.map((a) => a.email),
+      ])
+    ).map((r) => r.email),
+  );
+  const nieuw = DEMO_ACCOUNTS.filter((a) => !bestaand.has(a.email));
+  if (!nieuw.length) return;
+  const hash = await hashPassword(DEMO_PASSWORD, ctx.config.passwordHashCost);
+  for (const a of nieuw)
+    await ctx.db.query(
+      'INSERT INTO gebruiker (email, naam, organisatie_id, rollen, wachtwoord_hash) VALUES ($1,$2,$3,$4,$5) ON CONFLICT (email) DO NOTHING',
+      [a.email, a.naam, a.organisatieId, a.rollen, hash],
+    );
 }
 
 export interface DemoResultaat {

@@ -4,9 +4,18 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { Capability } from './capability-type.ts';
 import { actorOf, type Api } from './http/app.ts';
 import type { AppContext } from './context.ts';
-import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './auth/password.ts';
-import { createSession, deleteSession, SESSION_COOKIE, SESSION_HOURS } from './auth/sessions.ts';
-import { LoginLimiter } from './auth/ratelimit.ts';
+import crypto from 'node:crypto';
+import { hashPassword, prepareLoginCheck, verifyLogin, MIN_PASSWORD_LENGTH } from './auth/password.ts';
+import {
+  createSession,
+  deleteSession,
+  deleteSessionsOf,
+  loadSession,
+  purgeExpiredSessions,
+  SESSION_COOKIE,
+  SESSION_HOURS,
+} from './auth/sessions.ts';
+import { BackOff, PER_ACCOUNT_EN_ADRES, PER_ADRES } from './auth/ratelimit.ts';
 import { ROLLEN, ROLLEN_PER_SOORT, type Actor, type Rol, type OrganisatieSoort } from './auth/roles.ts';
 import { appendAudit, verifyAudit } from './audit.ts';
 import { AppError, badRequest, notFound } from './errors.ts';
@@ -53,10 +62,22 @@ function cookieOpts(ctx: AppContext) {
   };
 }
 
+/** "45 seconden", "1 minuut", "15 minuten": how long to wait, for the 429 message. */
+function wachttijd(sec: number): string {
+  if (sec < 60) return sec === 1 ? '1 seconde' : `${sec} seconden`;
+  const min = Math.ceil(sec / 60);
+  return min === 1 ? '1 minuut' : `${min} minuten`;
+}
+
 async function routes(api: Api, ctx: AppContext) {
-  // Per e-mail 10 failures per 15 minutes; per IP address 100 (many people behind one office NAT).
-  const perEmail = new LoginLimiter(10);
-  const perIp = new LoginLimiter(100);
+  // Failed sign-ins slow down with exponential back-off (src/platform/auth/ratelimit.ts): strictly per
+  // (account, source address), loosely per source address. Nothing is locked; a person signing in from
+  // another address than the one guessing their password is not held up.
+  const perPaar = new BackOff(PER_ACCOUNT_EN_ADRES);
+  const perAdres = new BackOff(PER_ADRES);
+  // the account part of the key: a hash, so the limiter's memory holds no e-mail addresses
+  const accountSleutel = (email: string) => crypto.createHash('sha256').update(email).digest('hex').slice(0, 32);
+  await prepareLoginCheck(ctx.config.passwordHashCost);
   api.post(
     '/auth/login',
     {
@@ -64,6 +85,9 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Inloggen met e-mail en wachtwoord',
+        description:
+          'Een geslaagde aanmelding met wachtwoord beëindigt de eerdere sessies van dezelfde gebruiker (één sessie per persoon). ' +
+          'Mislukte pogingen vertragen exponentieel per combinatie van account en adres en, ruimer, per adres: dan 429 met Retry-After.',
         body: Type.Object({
           email: Type.String({ minLength: 3, maxLength: 200 }),
           wachtwoord: Type.String({ minLength: 1, maxLength: 200 }),
@@ -73,33 +97,81 @@ async function routes(api: Api, ctx: AppContext) {
     },
     async (req, reply) => {
       const email = req.body.email.trim().toLowerCase();
-      const ipKey = [`ip:${req.ip}`];
-      const emailKey = [`email:${email}`];
-      const wait = Math.max(perIp.retryAfter(ipKey), perEmail.retryAfter(emailKey));
+      const paar = `${accountSleutel(email)}|${req.ip}`;
+      const wachtPaar = perPaar.retryAfter(paar);
+      const wachtAdres = perAdres.retryAfter(req.ip);
+      const wait = Math.max(wachtPaar, wachtAdres);
       if (wait > 0) {
+        req.log.warn(
+          {
+            event: 'auth.backoff-geweigerd',
+            sleutel: wachtPaar >= wachtAdres ? 'account-en-adres' : 'adres',
+            wachtSeconden: wait,
+            adres: req.ip,
+          },
+          'inlogpoging geweigerd tijdens back-off',
+        );
         reply.header('retry-after', String(wait));
         throw new AppError(
           429,
           'te-veel-pogingen',
-          `Te veel mislukte inlogpogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`,
+          `Te veel mislukte inlogpogingen. Wacht ${wachttijd(wait)} en probeer het dan opnieuw.`,
+          {
+            actie:
+              'Controleer uw e-mailadres en wachtwoord. Wachtwoord vergeten? Vraag de beheerder van uw organisatie om een nieuw wachtwoord.',
+          },
         );
       }
       const g = await ctx.db.maybeOne<{ id: string; wachtwoord_hash: string | null; actief: boolean }>(
         'SELECT id, wachtwoord_hash, actief FROM gebruiker WHERE lower(email) = $1',
         [email],
       );
-      const ok = await verifyPassword(g?.wachtwoord_hash, req.body.wachtwoord);
+      // An unknown address is checked against a dummy hash: the same argon2 work, so the answer time
+      // does not tell which e-mail addresses have an account.
+      const ok = await verifyLogin(g?.wachtwoord_hash, req.body.wachtwoord, ctx.config.passwordHashCost);
       if (!g || !ok || !g.actief) {
-        perIp.fail(ipKey);
-        perEmail.fail(emailKey);
+        const nuPaar = perPaar.fail(paar);
+        const nuAdres = perAdres.fail(req.ip);
+        const gebruikerId = g?.id ?? null;
+        req.log.warn(
+          {
+            event: 'auth.inloggen-mislukt',
+            gebruikerId,
+            reden: !g ? 'onbekend-account' : !ok ? 'wachtwoord-onjuist' : 'account-inactief',
+            pogingen: perPaar.failures(paar),
+            adres: req.ip,
+          },
+          'inloggen mislukt',
+        );
+        if (nuPaar > 0 || nuAdres > 0) {
+          req.log.warn(
+            {
+              event: 'auth.backoff',
+              gebruikerId,
+              sleutel: nuPaar >= nuAdres ? 'account-en-adres' : 'adres',
+              wachtSeconden: Math.max(nuPaar, nuAdres),
+              adres: req.ip,
+            },
+            'back-off na mislukte inlogpogingen',
+          );
+        }
         throw new AppError(401, 'inloggen-mislukt', 'E-mailadres of wachtwoord onjuist.');
       }
-      perEmail.succeed(emailKey);
-      const s = await createSession(ctx.db, g.id);
-      reply.setCookie(SESSION_COOKIE, s.token, cookieOpts(ctx));
-      const { loadSession } = await import('./auth/sessions.ts');
-      const loaded = (await loadSession(ctx.db, s.token))!;
-      return { gebruiker: loaded.actor, csrfToken: s.csrf };
+      perPaar.succeed(paar);
+      // One session per person: a password sign-in ends this person's earlier sessions (another browser,
+      // a forgotten computer). Expired sessions of everyone are purged here too.
+      const { sessie, beeindigd, opgeruimd } = await ctx.db.tx(async (t) => {
+        const beeindigd = await deleteSessionsOf(t, g.id);
+        const opgeruimd = await purgeExpiredSessions(t, ctx.config.sessieInactiefMinuten);
+        return { sessie: await createSession(t, g.id), beeindigd, opgeruimd };
+      });
+      req.log.info(
+        { event: 'auth.ingelogd', gebruikerId: g.id, methode: 'wachtwoord', beeindigdeSessies: beeindigd, opgeruimd },
+        'ingelogd',
+      );
+      reply.setCookie(SESSION_COOKIE, sessie.token, cookieOpts(ctx));
+      const loaded = (await loadSession(ctx.db, sessie.token, ctx.config.sessieInactiefMinuten))!;
+      return { gebruiker: loaded.actor, csrfToken: sessie.csrf };
     },
   );
 
@@ -113,6 +185,41 @@ async function routes(api: Api, ctx: AppContext) {
       if (req.sessionToken) await deleteSession(ctx.db, req.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
+    },
+  );
+
+  api.post(
+    '/auth/uitloggen-overal',
+    {
+      config: { access: { rollen: 'ingelogd', data: 'eigen-organisatie' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Overal uitloggen: beëindigt alle sessies van de ingelogde gebruiker, op elk apparaat, ook deze',
+        response: {
+          200: Type.Object({ beeindigdeSessies: Type.Integer({ minimum: 1 }) }),
+          ...problems(401, 403),
+        },
+      },
+    },
+    async (req, reply) => {
+      const a = actorOf(req);
+      const n = await ctx.db.tx(async (t) => {
+        const n = await deleteSessionsOf(t, a.gebruikerId);
+        await appendAudit(t, auditActor(a), {
+          actie: 'auth.uitloggen-overal',
+          onderwerpType: 'gebruiker',
+          onderwerpId: a.gebruikerId,
+          invoer: {},
+          resultaat: { beeindigdeSessies: n },
+        });
+        return n;
+      });
+      req.log.info(
+        { event: 'auth.uitloggen-overal', gebruikerId: a.gebruikerId, beeindigdeSessies: n },
+        'overal uitgelogd',
+      );
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { beeindigdeSessies: n };
     },
   );
 
@@ -226,7 +333,10 @@ async function routes(api: Api, ctx: AppContext) {
           { actie: 'Vraag de beheerder van uw organisatie om een account.' },
         );
       await ctx.db.query('UPDATE gebruiker SET oidc_subject = $2 WHERE id = $1', [g.id, claims.subject]);
+      // The identity provider governs sign-in here (its own sessions, MFA): earlier sessions stay; expired ones are purged.
+      await purgeExpiredSessions(ctx.db, ctx.config.sessieInactiefMinuten);
       const s = await createSession(ctx.db, g.id);
+      req.log.info({ event: 'auth.ingelogd', gebruikerId: g.id, methode: 'oidc' }, 'ingelogd');
       reply.clearCookie('zk_oidc', { path: '/' });
       reply.setCookie(SESSION_COOKIE, s.token, cookieOpts(ctx));
       return reply.redirect('/');

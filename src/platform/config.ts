@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AppError } from './errors.ts';
 
 export interface OidcConfig {
   issuer: string;
@@ -27,6 +28,22 @@ export interface Config {
   clamd?: string;
   /** argon2 cost; lowered only in tests */
   passwordHashCost: 'normaal' | 'test';
+  /**
+   * Idle timeout of a session in minutes (ZORGINKOOP_SESSIE_INACTIEF_MINUTEN, default 30): a session
+   * without a request for this long ends, on top of the absolute limit of 12 hours.
+   */
+  sessieInactiefMinuten: number;
+}
+
+/** Whole minutes from 1 to 720 (the absolute session limit); anything else is refused at start. */
+function minuten(raw: string | undefined, standaard: number, naam: string): number {
+  if (raw === undefined || raw.trim() === '') return standaard;
+  const n = Number(raw.trim());
+  if (!Number.isInteger(n) || n < 1 || n > 720)
+    throw new AppError(1, 'configuratie-ongeldig', `${naam} moet een heel aantal minuten zijn (nu: "${raw}").`, {
+      actie: `Geef ${naam} een getal van 1 tot en met 720, of laat hem weg voor ${standaard} minuten.`,
+    });
+  return n;
 }
 
 export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +68,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     oidc,
     clamd: env.ZORGINKOOP_CLAMD?.trim() || undefined,
     passwordHashCost: 'normaal',
+    sessieInactiefMinuten: minuten(env.ZORGINKOOP_SESSIE_INACTIEF_MINUTEN, 30, 'ZORGINKOOP_SESSIE_INACTIEF_MINUTEN'),
     ...overrides,
   };
 }

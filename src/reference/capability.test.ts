@@ -101,7 +101,7 @@ test('GET /aanbieders/:id: history per year; a provider asking for another provi
   assert.deepEqual(vgz.jaren, [], 'a zorgkantoor sees figures only of regions it holds');
 });
 
-test('PUT /regios/:code/concessie/:jaar: beheerder edits the mapping (no longer voorbeeld), audited; others 403', async () => {
+test('PUT /regios/:code/concessie/:jaar: the applicatiebeheerder edits the mapping (no longer voorbeeld), audited and logged; others 403', async () => {
   const inkoper = await t.login('inkoper@cz.demo');
   assert.equal((await inkoper.put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'zk-vgz' })).statusCode, 403);
   assert.equal(
@@ -112,13 +112,22 @@ test('PUT /regios/:code/concessie/:jaar: beheerder edits the mapping (no longer 
     ).statusCode,
     403,
   );
-  const b = await t.login('beheerder@cz.demo');
+  const b = await t.login('applicatiebeheerder@zorginkoop.demo');
   assert.equal((await b.put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'za-demo-0001' })).statusCode, 400);
   assert.equal((await b.put('/api/v1/regios/5502/concessie/2026', { organisatieId: 'zk-cz' })).statusCode, 400);
-  const r = await b.put('/api/v1/regios/5518/concessie/2026', {
-    organisatieId: 'zk-vgz',
-    bron: 'Besluit ZN 2026 (test)',
-  });
+  const log: any[] = [];
+  const l = t.app.log as any;
+  const info = l.info;
+  l.info = (obj: any) => obj?.event && log.push(obj);
+  let r;
+  try {
+    r = await b.put('/api/v1/regios/5518/concessie/2026', {
+      organisatieId: 'zk-vgz',
+      bron: 'Besluit ZN 2026 (test)',
+    });
+  } finally {
+    l.info = info;
+  }
   assert.equal(r.statusCode, 200, r.body);
   assert.equal(r.json().vorigeZorgkantoorId, 'zk-cz');
   const d = (await inkoper.get('/api/v1/regios/5518?jaar=2026')).json();
@@ -137,7 +146,62 @@ test('PUT /regios/:code/concessie/:jaar: beheerder edits the mapping (no longer 
   );
   assert.equal(audit.onderwerp_id, '5518/2026');
   assert.equal(audit.resultaat.voor.organisatieId, 'zk-cz');
-  await b.put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'zk-cz' });
+  const gebruiker = await t.db.one<{ id: string }>(
+    `SELECT id FROM gebruiker WHERE email = 'applicatiebeheerder@zorginkoop.demo'`,
+  );
+  assert.deepEqual(log, [
+    {
+      event: 'regio.concessie-gewijzigd',
+      gebruikerId: gebruiker.id,
+      regio: '5518',
+      jaar: 2026,
+      van: 'zk-cz',
+      naar: 'zk-vgz',
+    },
+  ]);
+  assert.equal((await b.put('/api/v1/regios/5518/concessie/2026', { organisatieId: 'zk-cz' })).statusCode, 200);
+});
+
+test("a zorgkantoor's beheerder cannot take over another zorgkantoor's region (403), and sees none of its figures", async () => {
+  const czBeheer = await t.login('beheerder@cz.demo');
+  const r = await czBeheer.put('/api/v1/regios/5508/concessie/2026', { organisatieId: 'zk-cz' });
+  assert.equal(r.statusCode, 403);
+  assert.match(String(r.headers['content-type']), /application\/problem\+json/);
+  assert.equal(r.json().code, 'geen-toegang');
+  const rij = await t.db.one<{ organisatie_id: string; voorbeeld: boolean }>(
+    `SELECT organisatie_id, voorbeeld FROM regio_concessie WHERE regio_code = '5508' AND jaar = 2026`,
+  );
+  assert.deepEqual(rij, { organisatie_id: 'zk-vgz', voorbeeld: true }, 'nothing changed');
+  const cz = await t.login('inkoper@cz.demo');
+  const d = (await cz.get('/api/v1/regios/5508?jaar=2026')).json();
+  assert.equal(d.inzage, 'beperkt');
+  assert.equal(d.totalen, null);
+  // a zorgkantoor's beheerder cannot make itself an applicatiebeheerder either
+  const rol = await czBeheer.post('/api/v1/gebruikers', {
+    email: 'stiekem@cz.demo',
+    naam: 'Stiekem',
+    rollen: ['applicatiebeheerder'],
+    wachtwoord: 'lang-genoeg-wachtwoord',
+  });
+  assert.equal(rol.statusCode, 400);
+  assert.equal(rol.json().code, 'rol-past-niet');
+});
+
+test('a past year of the concession mapping is locked: 409 naming the year; this year and later stay editable', async () => {
+  // the test clock stands in 2025
+  const b = await t.login('applicatiebeheerder@zorginkoop.demo');
+  const r = await b.put('/api/v1/regios/5508/concessie/2024', { organisatieId: 'zk-cz' });
+  assert.equal(r.statusCode, 409);
+  assert.match(String(r.headers['content-type']), /application\/problem\+json/);
+  assert.equal(r.json().code, 'concessiejaar-vergrendeld');
+  assert.match(r.json().title, /De concessie-indeling van 2024 ligt vast: 2024 is verstreken/);
+  assert.match(r.json().actie, /2025/);
+  const rij = await t.db.one<{ organisatie_id: string }>(
+    `SELECT organisatie_id FROM regio_concessie WHERE regio_code = '5508' AND jaar = 2024`,
+  );
+  assert.equal(rij.organisatie_id, 'zk-vgz');
+  const nu = await b.put('/api/v1/regios/5508/concessie/2025', { organisatieId: 'zk-vgz', bron: 'Bevestigd (test)' });
+  assert.equal(nu.statusCode, 200, nu.body);
 });
 
 test('GET /nza-tarieven: the demo tariffs are voorbeeldcijfers, with source', async () => {

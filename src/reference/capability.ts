@@ -164,13 +164,16 @@ async function routes(api: Api, ctx: AppContext) {
   api.put(
     '/regios/:code/concessie/:jaar',
     {
-      config: { access: { rollen: ['beheerder'], data: 'alle', organisaties: ['zorgkantoor', 'beheer'] } },
+      config: { access: { rollen: ['applicatiebeheerder'], data: 'alle', organisaties: ['beheer'] } },
       schema: {
         tags: ['referentie'],
-        summary: 'Concessiehouder van een regio in een jaar vastleggen (beheerder; vervangt de voorbeeldindeling)',
+        summary:
+          'Concessiehouder van een regio in een jaar vastleggen (applicatiebeheerder; vervangt de voorbeeldindeling)',
         description:
-          'Voor de beheerder van een zorgkantoor of van de applicatie (organisatie van soort beheer). De indeling geldt voor alle gebruikers; ' +
-          'elke wijziging komt in het auditlog en zet "voorbeeld" op false.',
+          'Alleen voor de applicatiebeheerder (organisatie van soort beheer): de indeling bepaalt welk zorgkantoor de aanbieders, ' +
+          'productieafspraken en realisatie van een regio ziet, dus geen zorgkantoor wijst zichzelf een regio toe. ' +
+          'Het lopende jaar en latere jaren zijn te wijzigen; een verstreken jaar ligt vast (409). ' +
+          'Elke wijziging komt in het auditlog en zet "voorbeeld" op false.',
         params: Type.Object({
           code: Type.String({ pattern: '^\\d{4}$' }),
           jaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
@@ -189,11 +192,28 @@ async function routes(api: Api, ctx: AppContext) {
             bron: Type.String(),
             vorigeZorgkantoorId: Nullable(Type.String()),
           }),
-          ...problems(400, 401, 403, 404),
+          ...problems(400, 401, 403, 404, 409),
         },
       },
     },
-    async (req) => ctx.db.tx((t) => wijzigConcessie(t, actorOf(req), req.params.code, req.params.jaar, req.body)),
+    async (req) => {
+      const a = actorOf(req);
+      const r = await ctx.db.tx((t) =>
+        wijzigConcessie(t, a, req.params.code, req.params.jaar, req.body, ctx.now().getFullYear()),
+      );
+      req.log.info(
+        {
+          event: 'regio.concessie-gewijzigd',
+          gebruikerId: a.gebruikerId,
+          regio: r.regioCode,
+          jaar: r.jaar,
+          van: r.vorigeZorgkantoorId,
+          naar: r.zorgkantoorId,
+        },
+        'concessiehouder gewijzigd',
+      );
+      return r;
+    },
   );
 
   api.get(

@@ -12,7 +12,7 @@ import type { Actor } from '../platform/auth/roles.ts';
 import { isAanbieder, isToezicht } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
 import { auditActor } from '../platform/capability.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../platform/errors.ts';
 
 export type Zicht = { soort: 'alle' } | { soort: 'regios'; regios: string[] } | { soort: 'aanbieder'; id: string };
 
@@ -223,9 +223,21 @@ export async function wijzigConcessie(
   regio: string,
   jaar: number,
   body: { organisatieId: string; bron?: string },
+  ditJaar: number,
 ) {
   const r = await t.maybeOne<any>('SELECT code, actief FROM regio WHERE code = $1', [regio]);
   if (!r) throw notFound(`Regio ${regio}`);
+  // A past year is history: its productieafspraken and realisatie were seen, settled and reported
+  // under the holder of that year, so the holder of a past year does not change afterwards (product choice).
+  if (jaar < ditJaar)
+    throw conflict(
+      'concessiejaar-vergrendeld',
+      `De concessie-indeling van ${jaar} ligt vast: ${jaar} is verstreken. Alleen ${ditJaar} en latere jaren kunnen worden gewijzigd.`,
+      {
+        fouten: [{ waar: 'jaar', wat: `${jaar} is een verstreken jaar.`, actie: `Kies ${ditJaar} of later.` }],
+        actie: `Kies ${ditJaar} of een later jaar.`,
+      },
+    );
   if (!r.actief)
     throw badRequest('regio-vervallen', `Regio ${regio} is vervallen en krijgt geen concessiehouder.`, {
       actie: 'Kies de regiocode die in gebruik is (zie de opmerking bij de regio).',

@@ -139,7 +139,13 @@ async function eigenKader(q: Queryable, a: Actor, id: string): Promise<KaderRij>
   return k;
 }
 
-/** A submitted inschrijving of the actor's zorgkantoor, opened only after the deadline. */
+/**
+ * A submitted inschrijving of the actor's zorgkantoor, opened only after the deadline. With `wijzigen`
+ * (inside the decision's transaction) the inschrijving row is locked until the transaction ends, so
+ * decisions on one bid (scoring, the four-eyes decision, provisional and final award, admission) run
+ * one after the other: a second, concurrent decision waits, then sees the first one's result and is
+ * refused with 409 by the same checks as a later request (one proposal, one decision, one award).
+ */
 export async function openInschrijving(
   ctx: AppContext,
   q: Queryable,
@@ -148,7 +154,7 @@ export async function openInschrijving(
   wijzigen = true,
 ): Promise<{ i: InschrijvingRij; k: KaderRij }> {
   const i = await q.maybeOne<InschrijvingRij>(
-    'SELECT id, kader_id, organisatie_id, status, ingediend_op, kader_versie FROM inschrijving WHERE id = $1',
+    `SELECT id, kader_id, organisatie_id, status, ingediend_op, kader_versie FROM inschrijving WHERE id = $1${wijzigen ? ' FOR UPDATE' : ''}`,
     [id],
   );
   if (!i || i.status !== 'ingediend') throw notFound('Deze inschrijving');

@@ -9,6 +9,7 @@ export const ROLLEN = [
   'clientenraad',
   'toezichthouder',
   'beheerder',
+  'applicatiebeheerder',
 ] as const;
 export type Rol = (typeof ROLLEN)[number];
 
@@ -22,8 +23,14 @@ export const ROLLEN_PER_SOORT: Record<OrganisatieSoort, readonly Rol[]> = {
   nza: ['toezichthouder'],
   cak: ['toezichthouder'],
   ciz: ['toezichthouder'],
-  beheer: ['beheerder'],
+  // The operator of the application (organisation of kind 'beheer', id APPLICATIEBEHEER): the
+  // applicatiebeheerder sets what holds for every organisation, such as the region → zorgkantoor
+  // concessions; a beheerder there manages the operator's own accounts.
+  beheer: ['applicatiebeheerder', 'beheerder'],
 };
+
+/** The operator organisation (created by migration 0006); holds the applicatiebeheerders. */
+export const APPLICATIEBEHEER = 'applicatiebeheer';
 
 export const ZORGKANTOOR_ROLLEN: Rol[] = ['inkoper', 'beoordelaar', 'controller', 'manager'];
 export const AANBIEDER_ROLLEN: Rol[] = ['aanbieder-contractmanager', 'aanbieder-bestuurder', 'clientenraad'];

@@ -144,7 +144,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const s = await loadSession(ctx.db, token);
+      const s = await loadSession(ctx.db, token, ctx.config.sessieInactiefMinuten);
       if (s) {
         req.actor = s.actor;
         req.csrf = s.csrf;

@@ -73,7 +73,7 @@ function TaalKeuze() {
 
 function Header() {
   const t = useT();
-  const { gebruiker, logout } = useSession();
+  const { gebruiker, logout, logoutOveral } = useSession();
   return (
     <header className="app-header">
       <div className="app-header-inner">
@@ -110,6 +110,18 @@ function Header() {
               }}
             >
               {t('app.uitloggen')}
+            </button>
+          )}
+          {gebruiker && (
+            <button
+              type="button"
+              className="btn btn-header"
+              title={t('app.uitloggen.overal.uitleg')}
+              onClick={() => {
+                logoutOveral().catch(() => undefined);
+              }}
+            >
+              {t('app.uitloggen.overal')}
             </button>
           )}
         </div>

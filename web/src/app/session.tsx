@@ -1,5 +1,5 @@
 /**
- * The signed-in user. useSession() gives { gebruiker, rollen, organisatieSoort, csrf, login, logout,
+ * The signed-in user. useSession() gives { gebruiker, rollen, organisatieSoort, csrf, login, logout, logoutOveral,
  * heeftRol, kiesTaal }. The session lives in an HTTP-only cookie; GET /api/v1/auth/sessie tells who
  * is signed in and gives the CSRF token, which api.ts then sends on every state-changing request.
  */
@@ -18,7 +18,8 @@ export type Rol =
   | 'aanbieder-bestuurder'
   | 'clientenraad'
   | 'toezichthouder'
-  | 'beheerder';
+  | 'beheerder'
+  | 'applicatiebeheerder';
 export type OrganisatieSoort = 'zorgkantoor' | 'zorgaanbieder' | 'nza' | 'cak' | 'ciz' | 'beheer';
 
 export interface Gebruiker {
@@ -47,6 +48,8 @@ export interface SessionValue {
   heeftRol(...rollen: Rol[]): boolean;
   login(email: string, wachtwoord: string): Promise<Gebruiker>;
   logout(): Promise<void>;
+  /** ends every session of the signed-in person (all devices), then shows the login form here */
+  logoutOveral(): Promise<void>;
   /** switch language here and save it for the signed-in user */
   kiesTaal(t: Taal): Promise<void>;
 }
@@ -102,17 +105,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [qc, setTaal],
   );
 
-  const logout = useCallback(async () => {
-    try {
-      await api.post('/auth/logout');
-    } catch (e) {
-      if (!isApiError(e) || e.status !== 401) throw e;
-    }
-    setCsrfToken(null);
-    // Keep the session query (its observer stays subscribed), forget everyone else's data.
-    qc.setQueryData(SESSIE_KEY, null);
-    qc.removeQueries({ predicate: (x) => x.queryKey[0] !== 'auth' });
-  }, [qc]);
+  const uitloggenVia = useCallback(
+    async (pad: '/auth/logout' | '/auth/uitloggen-overal') => {
+      try {
+        await api.post(pad);
+      } catch (e) {
+        if (!isApiError(e) || e.status !== 401) throw e;
+      }
+      setCsrfToken(null);
+      // Keep the session query (its observer stays subscribed), forget everyone else's data.
+      qc.setQueryData(SESSIE_KEY, null);
+      qc.removeQueries({ predicate: (x) => x.queryKey[0] !== 'auth' });
+    },
+    [qc],
+  );
+  const logout = useCallback(() => uitloggenVia('/auth/logout'), [uitloggenVia]);
+  const logoutOveral = useCallback(() => uitloggenVia('/auth/uitloggen-overal'), [uitloggenVia]);
 
   const kiesTaal = useCallback(
     async (t: Taal) => {
@@ -142,9 +150,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       heeftRol: (...r: Rol[]) => r.some((x) => rollen.includes(x)),
       login,
       logout,
+      logoutOveral,
       kiesTaal,
     };
-  }, [sessie, q.isPending, login, logout, kiesTaal]);
+  }, [sessie, q.isPending, login, logout, logoutOveral, kiesTaal]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

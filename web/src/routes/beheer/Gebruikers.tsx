@@ -35,7 +35,7 @@ const ROLLEN_PER_SOORT: Record<OrganisatieSoort, Rol[]> = {
   nza: ['toezichthouder'],
   cak: ['toezichthouder'],
   ciz: ['toezichthouder'],
-  beheer: ['beheerder'],
+  beheer: ['applicatiebeheerder', 'beheerder'],
 };
 const MIN_WACHTWOORD = 12;
 

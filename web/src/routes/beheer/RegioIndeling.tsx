@@ -19,8 +19,10 @@ import type { Regio } from '../reference/types.ts';
 import './messages.ts';
 
 /**
- * The editable region → zorgkantoor mapping per year (PUT /regios/:code/concessie/:jaar).
- * Every change is audited and replaces the demo ("voorbeeld") assignment of that region.
+ * The editable region → zorgkantoor mapping per year (PUT /regios/:code/concessie/:jaar), for the
+ * applicatiebeheerder only (the route in index.ts; the server checks again). Every change is audited
+ * and replaces the demo ("voorbeeld") assignment of that region. A past year is shown read-only: the
+ * server refuses changes to it (409).
  */
 export function RegioIndelingPagina(_: PageProps) {
   const { t } = useI18n();
@@ -28,6 +30,7 @@ export function RegioIndelingPagina(_: PageProps) {
   const [sp, setSp] = useSearchParams();
   const ditJaar = new Date().getFullYear();
   const jaar = Number(sp.get('jaar') ?? ditJaar) || ditJaar;
+  const vergrendeld = jaar < ditJaar;
   const q = useQuery({
     queryKey: ['regios', { jaar }],
     queryFn: () => api.get<Regio[]>('/regios', { query: { jaar } }),
@@ -78,6 +81,8 @@ export function RegioIndelingPagina(_: PageProps) {
         cell: (r) =>
           !r.actief ? (
             <span className="muted">{t('reference.inactief')}</span>
+          ) : vergrendeld ? (
+            <span className="muted">{t('beheer.indeling.vast')}</span>
           ) : (
             <div className="inline-form">
               <Select
@@ -108,7 +113,7 @@ export function RegioIndelingPagina(_: PageProps) {
           ),
       },
     ],
-    [t, jaar, keuze, zorgkantoren, m],
+    [t, jaar, vergrendeld, keuze, zorgkantoren, m],
   );
 
   return (
@@ -136,6 +141,7 @@ export function RegioIndelingPagina(_: PageProps) {
           maxLength={500}
         />
       </div>
+      {vergrendeld && <Alert variant="info">{t('beheer.indeling.vergrendeld', { jaar })}</Alert>}
       {melding && <Alert variant="success">{melding}</Alert>}
       {m.error && <ProblemAlert error={m.error} />}
       <QueryState query={q}>

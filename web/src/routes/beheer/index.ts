@@ -15,8 +15,9 @@ export const routes: PageRoute[] = [
     path: '/beheer/regio-indeling',
     component: RegioIndelingPagina,
     titleKey: 'beheer.indeling.titel',
-    rollen: ['beheerder'],
-    organisaties: ['zorgkantoor', 'beheer'],
+    // only the operator's applicatiebeheerder: the mapping decides which zorgkantoor sees a region's figures
+    rollen: ['applicatiebeheerder'],
+    organisaties: ['beheer'],
     nav: { section: 'beheer', labelKey: 'beheer.indeling.nav', order: 20 },
   },
 ];

@@ -29,7 +29,10 @@ registerMessages('beheer', {
     'indeling.nav': 'Regio-indeling',
     'indeling.titel': 'Regio-indeling',
     'indeling.intro':
-      'Welk zorgkantoor voert de Wlz uit in welke regio, per jaar. Een wijziging vervangt de voorbeeldindeling van die regio en komt in het auditlog.',
+      'Welk zorgkantoor voert de Wlz uit in welke regio, per jaar. Alleen de applicatiebeheerder wijzigt dit, voor het lopende jaar en latere jaren. Een wijziging vervangt de voorbeeldindeling van die regio en komt in het auditlog.',
+    'indeling.vast': 'Ligt vast',
+    'indeling.vergrendeld':
+      'De indeling van {jaar} ligt vast: dat jaar is verstreken. Afspraken en realisatie van {jaar} horen bij het zorgkantoor van toen.',
     'indeling.huidig': 'Zorgkantoor {jaar}',
     'indeling.nieuw': 'Wijzigen',
     'indeling.kies': 'Zorgkantoor voor {regio}',
@@ -69,7 +72,10 @@ registerMessages('beheer', {
     'indeling.nav': 'Region assignment',
     'indeling.titel': 'Region assignment',
     'indeling.intro':
-      'Which care office carries out the Wlz in which region, per year. A change replaces the example assignment of that region and is recorded in the audit log.',
+      'Which care office carries out the Wlz in which region, per year. Only the application administrator changes this, for the current year and later years. A change replaces the example assignment of that region and is recorded in the audit log.',
+    'indeling.vast': 'Fixed',
+    'indeling.vergrendeld':
+      'The assignment of {jaar} is fixed: that year has passed. Agreements and realisation of {jaar} belong to the care office of that time.',
     'indeling.huidig': 'Care office {jaar}',
     'indeling.nieuw': 'Change',
     'indeling.kies': 'Care office for {regio}',
