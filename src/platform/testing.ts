@@ -8,7 +8,7 @@ import { loadConfig, type Config } from './config.ts';
 import { openDb, type Db } from './db/index.ts';
 import { JobRunner } from './jobs.ts';
 import type { AppContext } from './context.ts';
-import { buildApp, type Api } from './http/app.ts';
+import { buildApp, type Api, type BuildAppOptions } from './http/app.ts';
 import { prepareDatabase } from '../setup.ts';
 import { loadDemo, DEMO_PASSWORD, type DemoOptions } from '../demo/index.ts';
 
@@ -76,14 +76,14 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { demo?: DemoOptions | false; config?: Partial<Config> } = {},
+  opts: { demo?: DemoOptions | false; config?: Partial<Config>; app?: Omit<BuildAppOptions, 'serveWeb'> } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDb();
   const config = loadConfig({ passwordHashCost: 'test', databaseUrl: tdb.url, ...opts.config }, {});
   let now: () => Date = () => new Date();
   const ctx: AppContext = { db: tdb.db, config, jobs: new JobRunner(tdb.db), now: () => now() };
   if (opts.demo !== false) await loadDemo(ctx, opts.demo ?? { seed: 1, schaal: 'regio' });
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(ctx, { logger: false, ...opts.app });
   const client = (cookie?: string, csrf = ''): TestClient => {
     const inject = (o: Record<string, any>) =>
       app.inject({
