@@ -484,3 +484,53 @@ test('tarieven: regionaleRol "   " is refused, not read as 0', async () => {
   assert.equal(p.statusCode, 400, p.body);
   assert.match(p.body, /regionaleRol/);
 });
+
+// --- downloads and headers ------------------------------------------------------------------------
+
+test('documents named "Plan – 2027.pdf", with ‘’, €, CJK or emoji upload and download (RFC 6266/5987 names, no-store)', async () => {
+  const za = clients['aanbieder-contractmanager'];
+  for (const naam of [
+    'Plan – 2027.pdf',
+    'Bestuurs‘verklaring’.pdf',
+    'Begroting €.pdf',
+    '计划书.pdf',
+    'Plan 🚀.pdf',
+    "Zorg & welzijn (v2) 'def'.pdf",
+  ]) {
+    const m = multipart(naam, PDF, { eisCode: 'A2' });
+    const u = await za.inject({ method: 'POST', url: uploadUrl(), payload: m.payload, headers: m.headers });
+    assert.equal(u.statusCode, 201, `${naam}: ${u.body}`);
+    assert.equal(u.json().naam, naam);
+    const d = await za.get(`/api/v1/inkoop/documenten/${u.json().id}`);
+    assert.equal(d.statusCode, 200, `${naam}: ${d.body.slice(0, 200)}`);
+    assert.deepEqual(d.rawPayload, PDF);
+    assert.equal(d.headers['cache-control'], 'no-store');
+    const cd = String(d.headers['content-disposition']);
+    assert.match(cd, /^attachment; filename="[\x20-\x7e]+"/, cd);
+    const ster = /filename\*=UTF-8''([^;]+)/.exec(cd);
+    if (/^[\x20-\x7e]*$/.test(naam)) assert.equal(cd, `attachment; filename="${naam}"`);
+    else {
+      assert.ok(ster, `${naam}: no filename* in ${cd}`);
+      assert.equal(decodeURIComponent(ster[1]), naam);
+    }
+  }
+});
+
+test('Cache-Control: no-store on every non-public API answer; Permissions-Policy on every answer', async () => {
+  const zk = clients.inkoper;
+  const gevallen: [string, TestResponse, boolean][] = [
+    ['eigen kaders', await zk.get('/api/v1/inkoop/kaders'), true],
+    ['sessie', await zk.get('/api/v1/auth/sessie'), true],
+    ['401', await t.anonymous.get('/api/v1/inkoop/kaders'), true],
+    ['404 api', await zk.get('/api/v1/bestaat-niet'), true],
+    ['400', await zk.get('/api/v1/regios?jaar=abc'), true],
+    ['publiek, ingelogd', await zk.get('/api/v1/openbaar/inkoopkaders'), true],
+    ['publiek, anoniem', await t.anonymous.get('/api/v1/openbaar/inkoopkaders'), false],
+    ['healthz', await t.anonymous.get('/healthz'), false],
+  ];
+  for (const [naam, r, noStore] of gevallen) {
+    assert.match(String(r.headers['permissions-policy']), /camera=\(\).*geolocation=\(\).*microphone=\(\)/, naam);
+    if (noStore) assert.equal(r.headers['cache-control'], 'no-store', naam);
+    else assert.notEqual(r.headers['cache-control'], 'no-store', naam);
+  }
+});
