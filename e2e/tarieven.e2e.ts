@@ -69,7 +69,8 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
   });
 
   test('"Tarieven vergelijken" direct openen en herladen: geen CSRF-fout, de vergelijking staat er meteen', async () => {
-    const { page, errors } = await alsGebruiker(env, 'inkoper@cz.demo');
+    // (the first test switched inkoper@cz.demo to English; the manager still reads Dutch)
+    const { page, errors } = await alsGebruiker(env, 'manager@cz.demo');
     const antwoorden: number[] = [];
     page.on('response', (r) => {
       if (r.url().includes('/api/v1/tarieven/vergelijk')) antwoorden.push(r.status());
