@@ -534,3 +534,22 @@ test('Cache-Control: no-store on every non-public API answer; Permissions-Policy
     else assert.notEqual(r.headers['cache-control'], 'no-store', naam);
   }
 });
+
+test("requests Node's HTTP parser refuses (raw NUL in the request line) get problem+json, not bare JSON", async () => {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.server.address() as import('node:net').AddressInfo;
+  const net = await import('node:net');
+  const antwoord = await new Promise<string>((resolve, reject) => {
+    const s = net.connect(port, '127.0.0.1', () => s.write('GET /api/v1/regios\u0000x HTTP/1.1\r\nHost: a\r\n\r\n'));
+    let data = '';
+    s.on('data', (c) => (data += c.toString()));
+    s.on('close', () => resolve(data));
+    s.on('error', reject);
+  });
+  assert.match(antwoord, /^HTTP\/1\.1 400 /);
+  assert.match(antwoord, /Content-Type: application\/problem\+json/i);
+  assert.match(antwoord, /Permissions-Policy: /);
+  const body = JSON.parse(antwoord.split('\r\n\r\n')[1]);
+  assert.equal(body.code, 'verzoek-ongeldig');
+  assert.equal(body.status, 400);
+});
