@@ -560,7 +560,7 @@ async function routes(api: Api, ctx: AppContext) {
         body: Type.Object({
           waarde: Type.Optional(Type.Union([Type.Boolean(), Type.String({ maxLength: 20000 }), Type.Null()])),
           toelichting: Type.Optional(Nullable(Type.String({ maxLength: 20000 }))),
-          documentId: Type.Optional(Nullable(Type.String())),
+          documentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
         }),
         response: { 200: Ok, ...problems(400, 401, 403, 404, 409) },
       },
@@ -613,7 +613,7 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: tag,
         summary: 'Document verwijderen (concept, vóór de sluitingstermijn)',
-        params: Type.Object({ id: Type.String(), documentId: Type.String() }),
+        params: Type.Object({ id: Type.String(), documentId: Type.String({ format: 'uuid' }) }),
         response: { 200: Ok, ...problems(401, 403, 404, 409) },
       },
     },
@@ -727,7 +727,7 @@ async function routes(api: Api, ctx: AppContext) {
           resultaten: Type.Optional(Nullable(Type.String())),
           bewijslast: Type.Optional(Nullable(Type.String())),
           clientenraadBetrokkenheid: Type.Optional(Nullable(Type.String())),
-          clientenraadDocumentId: Type.Optional(Nullable(Type.String())),
+          clientenraadDocumentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
         }),
         response: { 200: Ok, ...problems(400, 401, 403, 404, 409) },
       },
