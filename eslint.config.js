@@ -77,7 +77,7 @@ export default tseslint.config(
           patterns: [
             {
               regex:
-                '(^|/)(capabilities|setup|testing|server|cli)\\.ts$|/(inkoop|tarieven|reference|openbaar|demo|budget|realisatie|clientstroom|kwaliteit)/',
+                '^(\\.\\./)+((capabilities|setup|testing|server|cli)\\.ts$|(inkoop|tarieven|reference|openbaar|demo|budget|realisatie|clientstroom|kwaliteit|iwlz)/)',
               message: 'src/platform importeert geen capability (alleen src/platform en src/domain).',
             },
           ],

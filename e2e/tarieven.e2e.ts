@@ -68,6 +68,30 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
     await sluitPagina(page, errors);
   });
 
+  test('"Tarieven vergelijken" direct openen en herladen: geen CSRF-fout, de vergelijking staat er meteen', async () => {
+    // (the first test switched inkoper@cz.demo to English; the manager still reads Dutch)
+    const { page, errors } = await alsGebruiker(env, 'manager@cz.demo');
+    const antwoorden: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/v1/tarieven/vergelijk')) antwoorden.push(r.status());
+    });
+    for (let i = 0; i < 3; i++) {
+      // a cold start each time: the page's first POST leaves while the session is still being fetched
+      if (i === 0) await page.goto('/tarieven/vergelijking');
+      else await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Tarieven vergelijken' }).waitFor();
+      await page.getByRole('table', { name: /Tariefpercentage per zorgkantoor/ }).waitFor();
+      assert.equal(await page.getByText(/CSRF-controle mislukt/).count(), 0);
+    }
+    assert.ok(antwoorden.length >= 3, `vergelijk requests: ${antwoorden.join(',')}`);
+    assert.deepEqual(
+      antwoorden.filter((s) => s !== 200),
+      [],
+      'every comparison request succeeds the first time',
+    );
+    await sluitPagina(page, errors);
+  });
+
   test('manager controleert, bewaart en publiceert een beleidsversie', async () => {
     const { page, errors } = await alsGebruiker(env, 'manager@cz.demo');
     await naarMenu(page, 'Tariefbeleid bewerken');

@@ -29,7 +29,8 @@ export async function startServer(config: Config, opts: { demo: boolean; log: (m
     if (await ensureInkoopVoorbeelden(ctx))
       opts.log('Voorbeeldprocedures aangemaakt (dialoogmodel, open house, best value; fictief).');
   }
-  const app = await buildApp(ctx, { capabilities, logger: false, serveWeb: true });
+  // Structured JSON log on stdout (pino; level from LOG_LEVEL, default info; see docs/beheer.md).
+  const app = await buildApp(ctx, { capabilities, logger: true, serveWeb: true });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e: any) {

@@ -8,7 +8,7 @@ import { loadConfig, type Config } from './platform/config.ts';
 import { openDb, type Db } from './platform/db/index.ts';
 import { JobRunner } from './platform/jobs.ts';
 import type { AppContext } from './platform/context.ts';
-import { buildApp, type Api } from './platform/http/app.ts';
+import { buildApp, type Api, type BuildAppOptions } from './platform/http/app.ts';
 import { prepareDatabase } from './setup.ts';
 import { loadDemo, type DemoOptions } from './demo/index.ts';
 import { capabilities } from './capabilities.ts';
@@ -78,14 +78,18 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { demo?: DemoOptions | false; config?: Partial<Config> } = {},
+  opts: {
+    demo?: DemoOptions | false;
+    config?: Partial<Config>;
+    app?: Omit<BuildAppOptions, 'serveWeb' | 'capabilities'>;
+  } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDb();
   const config = loadConfig({ passwordHashCost: 'test', databaseUrl: tdb.url, ...opts.config }, {});
   let now: () => Date = () => new Date();
   const ctx: AppContext = { db: tdb.db, config, jobs: new JobRunner(tdb.db), now: () => now() };
   if (opts.demo !== false) await loadDemo(ctx, opts.demo ?? { seed: 1, schaal: 'regio' });
-  const app = await buildApp(ctx, { capabilities, logger: false });
+  const app = await buildApp(ctx, { capabilities, logger: false, ...opts.app });
   const client = (cookie?: string, csrf = ''): TestClient => {
     const inject = (o: Record<string, any>) =>
       app.inject({

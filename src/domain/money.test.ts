@@ -1,7 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Decimal, applyPercentage, euros, formatEuroNl, parseDecimal, pct, roundCents, sum } from './money.ts';
+import {
+  Decimal,
+  applyPercentage,
+  controleerDecimaal,
+  type DecimaalRegels,
+  euros,
+  formatEuroNl,
+  parseDecimal,
+  pct,
+  roundCents,
+  sum,
+} from './money.ts';
 
 test('half-up rounding to cents, including the binary-float traps', () => {
   assert.equal(euros('0.005'), '0.01');
@@ -48,6 +59,52 @@ test('property: roundCents is idempotent and moves at most half a cent', () => {
       const r = roundCents(v);
       assert.ok(roundCents(r).equals(r));
       assert.ok(r.minus(v).abs().lte('0.005'));
+    }),
+  );
+});
+
+test('controleerDecimaal: digits, decimals and sign bounded like the column; no exponent, blanks or separators', () => {
+  const bedrag: DecimaalRegels = { cijfers: 12, decimalen: 2, teken: 'niet-negatief' };
+  const ok = (v: unknown, r: DecimaalRegels = bedrag) => {
+    const x = controleerDecimaal(v, r);
+    return x.ok ? x.waarde : null;
+  };
+  assert.equal(ok('25000'), '25000');
+  assert.equal(ok('25000,5'), '25000.5');
+  assert.equal(ok(' 007.10 '), '7.10');
+  assert.equal(ok('0'), '0');
+  assert.equal(ok('999999999999.99'), '999999999999.99');
+  for (const v of [
+    '-1',
+    '1234567890123',
+    '1e5',
+    '1.234',
+    '',
+    '   ',
+    'abc',
+    '1.000,00',
+    '+5',
+    '0x10',
+    'Infinity',
+    5,
+    null,
+  ])
+    assert.equal(ok(v), null, String(v));
+  assert.equal(ok('-1.5', { cijfers: 5, decimalen: 2 }), '-1.5');
+  assert.equal(ok('0', { cijfers: 5, decimalen: 2, teken: 'positief' }), null);
+  const f = controleerDecimaal('-3', bedrag);
+  assert.ok(!f.ok && /negatief/.test(f.wat) && f.actie.length > 0);
+});
+
+test('controleerDecimaal: every accepted value fits numeric(cijfers + decimalen, decimalen) exactly', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom('0', '1', '9', '.', ',', '-', 'e', ' '), maxLength: 20 }), (s) => {
+      const r = controleerDecimaal(s, { cijfers: 5, decimalen: 2 });
+      if (!r.ok) return;
+      const d = new Decimal(r.waarde);
+      assert.ok(d.abs().lessThan(100000), s);
+      assert.ok(d.decimalPlaces() <= 2, s);
+      assert.ok(d.equals(new Decimal(s.trim().replace(',', '.'))), s);
     }),
   );
 });

@@ -57,3 +57,57 @@ export function formatEuroNl(v: DecimalInput): string {
   const grouped = i.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${dec(v).isNegative() && !roundCents(v).isZero() ? '-' : ''}€ ${grouped},${f}`;
 }
+
+/** What a decimal typed by a user may look like; mirrors the numeric(p, s) column it is stored in. */
+export interface DecimaalRegels {
+  /** digits before the decimal point, e.g. 12 for numeric(14,2) */
+  cijfers: number;
+  /** decimals allowed, e.g. 2 */
+  decimalen: number;
+  /** 'positief': > 0; 'niet-negatief': ≥ 0; absent: any sign */
+  teken?: 'positief' | 'niet-negatief';
+}
+
+const INVOER_RE = /^(-)?(\d+)(?:[.,](\d+))?$/;
+
+/**
+ * Checks a decimal typed by a user: a string like "25000", "25000.50" or "25000,50" (no exponent,
+ * no thousands separators), within the digits and sign the rules allow. Returns the normalised
+ * string ("25000.50", leading zeros dropped, the decimals as typed) or the problem in Dutch.
+ */
+export function controleerDecimaal(
+  v: unknown,
+  regels: DecimaalRegels,
+): { ok: true; waarde: string } | { ok: false; wat: string; actie: string } {
+  const voorbeeld =
+    regels.decimalen > 0 ? `bijv. "1250" of "1250.${'5'.padEnd(regels.decimalen, '0')}"` : 'bijv. "1250"';
+  if (typeof v !== 'string')
+    return { ok: false, wat: 'Geef het getal als tekst.', actie: `Schrijf het getal als tekst, ${voorbeeld}.` };
+  const m = INVOER_RE.exec(v.trim());
+  if (!m)
+    return {
+      ok: false,
+      wat: `'${v.slice(0, 40)}' is geen decimaal getal.`,
+      actie: `Gebruik alleen cijfers met hoogstens één punt of komma, zonder duizendtallen of e-notatie, ${voorbeeld}.`,
+    };
+  const [, min, heel, frac = ''] = m;
+  const cijfers = heel.replace(/^0+(?=\d)/, '');
+  if (cijfers.length > regels.cijfers)
+    return {
+      ok: false,
+      wat: `'${v.slice(0, 40)}' is te groot: hoogstens ${regels.cijfers} cijfers vóór de komma.`,
+      actie: 'Controleer het getal.',
+    };
+  if (frac.length > regels.decimalen)
+    return {
+      ok: false,
+      wat: `'${v}' heeft ${frac.length} decimalen; hoogstens ${regels.decimalen} zijn toegestaan.`,
+      actie: regels.decimalen ? `Rond af op ${regels.decimalen} decimalen.` : 'Geef een geheel getal.',
+    };
+  const d = new Decimal(`${min ?? ''}${cijfers}${frac ? '.' + frac : ''}`);
+  if (regels.teken === 'niet-negatief' && d.isNegative() && !d.isZero())
+    return { ok: false, wat: `'${v}' is negatief.`, actie: 'Geef 0 of een positief getal.' };
+  if (regels.teken === 'positief' && !d.greaterThan(0))
+    return { ok: false, wat: `'${v}' is niet groter dan 0.`, actie: 'Geef een getal groter dan 0.' };
+  return { ok: true, waarde: `${d.isNegative() ? '-' : ''}${cijfers}${frac ? '.' + frac : ''}` };
+}

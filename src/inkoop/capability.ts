@@ -2,9 +2,11 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { Capability } from '../platform/capability-type.ts';
 import { actorOf, type Api } from '../platform/http/app.ts';
+import { stuurDownload } from '../platform/http/download.ts';
+import { leesUpload } from '../platform/http/upload.ts';
 import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/capability.ts';
-import { badRequest, notFound } from '../platform/errors.ts';
+import { notFound } from '../platform/errors.ts';
 import type { Rol } from '../platform/auth/roles.ts';
 import { ACTIES, PROCEDURE_TYPES, type Actie, type ProcedureType } from '../domain/inkoop/procedure.ts';
 import { TERMIJN_FASEN } from '../domain/inkoop/timeline.ts';
@@ -558,7 +560,7 @@ async function routes(api: Api, ctx: AppContext) {
         body: Type.Object({
           waarde: Type.Optional(Type.Union([Type.Boolean(), Type.String({ maxLength: 20000 }), Type.Null()])),
           toelichting: Type.Optional(Nullable(Type.String({ maxLength: 20000 }))),
-          documentId: Type.Optional(Nullable(Type.String())),
+          documentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
         }),
         response: { 200: Ok, ...problems(400, 401, 403, 404, 409) },
       },
@@ -592,24 +594,13 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart())
-        throw badRequest('geen-multipart', 'Stuur het document als multipart/form-data met een bestandsveld.');
-      const file = await req.file({ limits: { fileSize: MAX_DOCUMENT_BYTES + 1 } });
-      if (!file) throw badRequest('geen-bestand', 'Er zit geen bestand in het verzoek.');
-      const inhoud = await file.toBuffer().catch((e) => {
-        if (e?.code === 'FST_REQ_FILE_TOO_LARGE') return null;
-        throw e;
-      });
-      const veld = (n: string) => {
-        const f = (file.fields as any)[n];
-        return f && !Array.isArray(f) && 'value' in f ? String(f.value) : undefined;
-      };
+      const u = await leesUpload(req, { maxBytes: MAX_DOCUMENT_BYTES });
       const r = await uploadDocument(ctx, actorOf(req), req.params.id, {
-        naam: file.filename,
-        inhoud: inhoud ?? Buffer.alloc(MAX_DOCUMENT_BYTES + 1),
-        afgekapt: inhoud === null || file.file.truncated,
-        eisCode: veld('eisCode') || undefined,
-        doel: veld('doel') || undefined,
+        naam: u.naam,
+        inhoud: u.inhoud,
+        afgekapt: u.afgekapt,
+        eisCode: u.velden.eisCode || undefined,
+        doel: u.velden.doel || undefined,
       });
       return reply.status(201).send(r);
     },
@@ -622,7 +613,7 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: tag,
         summary: 'Document verwijderen (concept, vóór de sluitingstermijn)',
-        params: Type.Object({ id: Type.String(), documentId: Type.String() }),
+        params: Type.Object({ id: Type.String(), documentId: Type.String({ format: 'uuid' }) }),
         response: { 200: Ok, ...problems(401, 403, 404, 409) },
       },
     },
@@ -645,11 +636,7 @@ async function routes(api: Api, ctx: AppContext) {
     },
     async (req, reply) => {
       const d = await getDocument(ctx, actorOf(req), req.params.id);
-      reply
-        .header('content-type', d.mime)
-        .header('x-sha256', d.sha256)
-        .header('content-disposition', `attachment; filename="${d.naam.replace(/"/g, '')}"`);
-      return reply.send(d.inhoud);
+      return stuurDownload(reply, d);
     },
   );
 
@@ -740,7 +727,7 @@ async function routes(api: Api, ctx: AppContext) {
           resultaten: Type.Optional(Nullable(Type.String())),
           bewijslast: Type.Optional(Nullable(Type.String())),
           clientenraadBetrokkenheid: Type.Optional(Nullable(Type.String())),
-          clientenraadDocumentId: Type.Optional(Nullable(Type.String())),
+          clientenraadDocumentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
         }),
         response: { 200: Ok, ...problems(400, 401, 403, 404, 409) },
       },

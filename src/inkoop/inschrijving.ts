@@ -22,7 +22,8 @@ import {
 } from '../domain/inkoop/classificatie.ts';
 import { accepteertInschrijvingen } from '../domain/inkoop/procedure.ts';
 import { instantNaarLokaal, voorDeadline } from '../domain/inkoop/timeline.ts';
-import { parseDecimal } from '../domain/money.ts';
+import { controleerDecimaal, parseDecimal } from '../domain/money.ts';
+import { DECIMALEN, eisTijdstip } from '../platform/validatie.ts';
 import { volledigVoorstelVoorOntvangst } from './bestvalue/voorstel.ts';
 import { contractrelatiesVoorHistorie } from './signalen/service.ts';
 import {
@@ -999,13 +1000,12 @@ async function eisPlanBewerkbaar(ctx: AppContext, t: Queryable, i: InschrijvingR
 export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p: OntwikkelplanInvoer) {
   eisAanbieder(a);
   if (p.investering !== undefined && p.investering !== null) {
-    try {
-      parseDecimal(p.investering, 'investering');
-    } catch {
-      throw badRequest('investering-ongeldig', `'${p.investering}' is geen bedrag.`, {
-        fouten: [{ waar: 'investering', wat: 'Geef een bedrag als tekst, bijv. "25000.00".' }],
+    const r = controleerDecimaal(p.investering, DECIMALEN.bedrag);
+    if (!r.ok)
+      throw badRequest('investering-ongeldig', `'${p.investering.slice(0, 40)}' is geen geldig bedrag.`, {
+        fouten: [{ waar: 'investering', wat: r.wat, actie: 'Geef een bedrag in euro\'s als tekst, bijv. "25000.00".' }],
       });
-    }
+    p = { ...p, investering: r.waarde };
   }
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
@@ -1100,10 +1100,9 @@ export async function legDialoogVast(
 ) {
   if (!isZorgkantoor(a))
     throw new AppError(403, 'alleen-zorgkantoor', 'Alleen het zorgkantoor legt een dialooggesprek vast.');
+  const datum = eisTijdstip(g.datum, 'datum');
   return ctx.db.tx(async (t) => {
     const { i } = await inschrijvingVoor(ctx, t, a, id);
-    const datum = new Date(g.datum);
-    if (Number.isNaN(datum.getTime())) throw badRequest('datum-ongeldig', `Ongeldige datum '${g.datum}'.`);
     const row = await t.one<{ id: string }>(
       'INSERT INTO dialooggesprek (inschrijving_id, datum, deelnemers, onderwerpen, verslag, vastgelegd_door, vastgelegd_op) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
       [i.id, datum, JSON.stringify(g.deelnemers), g.onderwerpen, g.verslag ?? null, a.gebruikerId, ctx.now()],

@@ -39,7 +39,8 @@ import {
   type Termijn,
   type TermijnFase,
 } from '../domain/inkoop/timeline.ts';
-import { parseDecimal } from '../domain/money.ts';
+import { controleerDecimaal, parseDecimal } from '../domain/money.ts';
+import { DECIMALEN } from '../platform/validatie.ts';
 import {
   deadlineWijziging,
   verzegeld as verzegeldRegel,
@@ -440,7 +441,10 @@ export async function maakKader(ctx: AppContext, a: Actor, inv: KaderInvoer): Pr
   return ctx.db.tx(async (t) => {
     const sector = await t.maybeOne('SELECT code FROM sector WHERE code = $1', [inv.sector]);
     if (!sector)
-      throw badRequest('sector-onbekend', `Sector '${inv.sector}' bestaat niet.`, { actie: 'Kies VV, GZ of GGZ.' });
+      throw badRequest('sector-onbekend', `Sector '${inv.sector}' bestaat niet.`, {
+        actie: 'Kies VV, GZ of GGZ.',
+        fouten: [{ waar: 'sector', wat: `Onbekende sector '${inv.sector}'.`, actie: 'Kies VV, GZ of GGZ.' }],
+      });
     await controleerRegios(t, a, inv.regioCodes, inv.jaarVan);
     const row = await t.one<{ id: string }>(
       `INSERT INTO inkoopkader (organisatie_id, titel, jaar_van, jaar_tot, sector, regio_codes, procedure_type, verzegeld_voor_beoordelaars, sjabloon, omschrijving, bezwaartermijn_dagen, aangemaakt_door, aangemaakt_op, gewijzigd_op)
@@ -589,6 +593,10 @@ export async function wijzigKader(
         if (!inv.regioCodes.length) throw badRequest('regio-ontbreekt', 'Kies minstens één regio.');
         await controleerRegios(t, a, inv.regioCodes, inv.jaarVan ?? k.jaar_van);
       }
+      if (inv.sector !== undefined && !(await t.maybeOne('SELECT code FROM sector WHERE code = $1', [inv.sector])))
+        throw badRequest('sector-onbekend', `Sector '${inv.sector}' bestaat niet.`, {
+          fouten: [{ waar: 'sector', wat: `Onbekende sector '${inv.sector}'.`, actie: 'Kies VV, GZ of GGZ.' }],
+        });
       const jaarVan = inv.jaarVan ?? k.jaar_van;
       const jaarTot = inv.jaarTot ?? Math.max(k.jaar_tot, jaarVan);
       if (jaarTot < jaarVan) throw badRequest('jaren-ongeldig', 'Het laatste jaar ligt vóór het eerste jaar.');
@@ -759,17 +767,20 @@ function valideerEis(e: EisInvoer, waar = 'eis') {
         actie: `Kies uit ${VAN_TOEPASSING.join(', ')}.`,
       });
   if (!e.tekst?.trim()) fouten.push({ waar: `${waar}/tekst`, wat: 'De tekst ontbreekt.' });
+  const getalOk = { gewicht: true, schaalMin: true, schaalMax: true };
   for (const f of ['gewicht', 'schaalMin', 'schaalMax'] as const) {
     if (e[f] !== undefined && e[f] !== null) {
-      try {
-        parseDecimal(String(e[f]), f);
-      } catch {
-        fouten.push({ waar: `${waar}/${f}`, wat: `'${e[f]}' is geen getal.` });
-      }
+      const r = controleerDecimaal(e[f], f === 'gewicht' ? DECIMALEN.gewicht : DECIMALEN.score);
+      if (!r.ok) {
+        getalOk[f] = false;
+        fouten.push({ waar: `${waar}/${f}`, wat: r.wat, actie: r.actie });
+      } else e[f] = r.waarde; // stored as typed, with a decimal point
     }
   }
   if (e.groep === 'gunningscriterium_gewogen') {
-    if (e.gewicht == null || e.schaalMin == null || e.schaalMax == null)
+    if (!getalOk.gewicht || !getalOk.schaalMin || !getalOk.schaalMax) {
+      // already named above
+    } else if (e.gewicht == null || e.schaalMin == null || e.schaalMax == null)
       fouten.push({
         waar: `${waar}/gewicht`,
         wat: 'Een gewogen gunningscriterium heeft een gewicht en een schaal (min en max).',

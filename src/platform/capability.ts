@@ -107,7 +107,6 @@ async function routes(api: Api, ctx: AppContext) {
             event: 'auth.backoff-geweigerd',
             sleutel: wachtPaar >= wachtAdres ? 'account-en-adres' : 'adres',
             wachtSeconden: wait,
-            adres: req.ip,
           },
           'inlogpoging geweigerd tijdens back-off',
         );
@@ -139,7 +138,6 @@ async function routes(api: Api, ctx: AppContext) {
             gebruikerId,
             reden: !g ? 'onbekend-account' : !ok ? 'wachtwoord-onjuist' : 'account-inactief',
             pogingen: perPaar.failures(paar),
-            adres: req.ip,
           },
           'inloggen mislukt',
         );
@@ -150,7 +148,6 @@ async function routes(api: Api, ctx: AppContext) {
               gebruikerId,
               sleutel: nuPaar >= nuAdres ? 'account-en-adres' : 'adres',
               wachtSeconden: Math.max(nuPaar, nuAdres),
-              adres: req.ip,
             },
             'back-off na mislukte inlogpogingen',
           );
@@ -290,7 +287,7 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Inloggen via OpenID Connect (indien ingesteld)',
-        response: { 302: Type.Null(), ...problems(404) },
+        response: { 302: Type.Null(), ...problems(404, 503) },
       },
     },
     async (_req, reply) => {
@@ -298,7 +295,7 @@ async function routes(api: Api, ctx: AppContext) {
         throw new AppError(404, 'oidc-uit', 'Inloggen via OpenID Connect is niet ingesteld.', {
           actie: 'Zet OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_REDIRECT_URI.',
         });
-      const c = await oidcClient(ctx.config.oidc);
+      const c = await oidcBereikbaar(ctx.config.oidc);
       const { url, verifier, state } = await c.authorizationUrl();
       reply.setCookie('zk_oidc', JSON.stringify({ verifier, state }), { ...cookieOpts(ctx), maxAge: 600 });
       return reply.redirect(url);
@@ -312,15 +309,21 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Terugkeer van de identity provider',
-        response: { 302: Type.Null(), ...problems(400, 401, 404) },
+        response: { 302: Type.Null(), ...problems(400, 401, 404, 503) },
       },
     },
     async (req, reply) => {
       if (!ctx.config.oidc) throw new AppError(404, 'oidc-uit', 'Inloggen via OpenID Connect is niet ingesteld.');
-      const saved = req.cookies.zk_oidc ? JSON.parse(req.cookies.zk_oidc) : null;
+      const saved = leesOidcCookie(req.cookies.zk_oidc);
       if (!saved) throw badRequest('oidc-sessie', 'De inlogpoging is verlopen; begin opnieuw.');
-      const c = await oidcClient(ctx.config.oidc);
-      const claims = await c.callback(new URL(req.url, ctx.config.oidc.redirectUri), saved.verifier, saved.state);
+      const c = await oidcBereikbaar(ctx.config.oidc);
+      const claims = await c
+        .callback(new URL(req.url, ctx.config.oidc.redirectUri), saved.verifier, saved.state)
+        .catch(() => {
+          throw new AppError(401, 'oidc-mislukt', 'Het inloggen bij uw organisatie is mislukt of verlopen.', {
+            actie: 'Begin opnieuw met inloggen.',
+          });
+        });
       const g = await ctx.db.maybeOne<{ id: string }>(
         'SELECT id FROM gebruiker WHERE actief AND (oidc_subject = $1 OR (oidc_subject IS NULL AND lower(email) = lower($2)))',
         [claims.subject, claims.email ?? ''],
@@ -517,6 +520,28 @@ async function routes(api: Api, ctx: AppContext) {
       return reply.status(201).send({ id });
     },
   );
+}
+
+/** The state cookie of an OIDC login ({ verifier, state }), or null when absent or malformed. */
+function leesOidcCookie(v: string | undefined): { verifier: string; state: string } | null {
+  if (!v) return null;
+  try {
+    const o = JSON.parse(v);
+    return o && typeof o.verifier === 'string' && typeof o.state === 'string' ? o : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The OIDC client; an unreachable or misconfigured identity provider answers 503, not 500. */
+async function oidcBereikbaar(cfg: NonNullable<AppContext['config']['oidc']>) {
+  try {
+    return await oidcClient(cfg);
+  } catch {
+    throw new AppError(503, 'oidc-onbereikbaar', 'De inlogdienst van uw organisatie is nu niet bereikbaar.', {
+      actie: 'Probeer het over enkele minuten opnieuw; blijft het misgaan, meld het aan de beheerder.',
+    });
+  }
 }
 
 function taakOut(t: any) {

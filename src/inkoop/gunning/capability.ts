@@ -2,6 +2,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
+import { stuurDownload } from '../../platform/http/download.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/capability.ts';
 import * as svc from './service.ts';
@@ -424,11 +425,7 @@ async function routes(api: Api, ctx: AppContext) {
     },
     async (req, reply) => {
       const d = await svc.gunningDocument(ctx, actorOf(req), req.params.id);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${d.naam.replace(/[^\w.-]/g, '_')}"`)
-        .header('x-sha256', d.sha256)
-        .send(d.inhoud as any);
+      return stuurDownload(reply, { ...d, mime: 'application/pdf' });
     },
   );
 

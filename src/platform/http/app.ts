@@ -2,8 +2,11 @@
  * The HTTP server: Fastify with schema-validated routes under /api/v1, an OpenAPI 3.1 document,
  * problem+json errors, sessions with CSRF protection, security headers, and the web app.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -17,6 +20,8 @@ import type { AppContext } from '../context.ts';
 import { AppError, type Fout } from '../errors.ts';
 import { mayCall, type Access, type Actor } from '../auth/roles.ts';
 import { loadSession, safeEqual, SESSION_COOKIE } from '../auth/sessions.ts';
+import { ajvFouten, frameworkProbleem, maakValidatorCompiler, ongeldigeTekens } from './invoer.ts';
+import { loggerOpties, type LogOptie } from './logging.ts';
 
 export type { Api };
 
@@ -34,13 +39,42 @@ declare module 'fastify' {
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 export const API_VERSION = '0.1.0';
 
+/** Which problem code a reply carried (for the security log). */
+const probleemCodes = new WeakMap<FastifyReply, string>();
+
+/**
+ * Browser features the app never uses, switched off for every response (Permissions-Policy).
+ * Only features Chromium knows are named, so the browser console stays clean.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'autoplay=()',
+  'camera=()',
+  'display-capture=()',
+  'encrypted-media=()',
+  'fullscreen=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'midi=()',
+  'payment=()',
+  'picture-in-picture=()',
+  'publickey-credentials-get=()',
+  'screen-wake-lock=()',
+  'sync-xhr=()',
+  'usb=()',
+  'xr-spatial-tracking=()',
+].join(', ');
+
 export function problem(
   reply: FastifyReply,
   status: number,
   code: string,
   title: string,
-  extra: { fouten?: Fout[]; actie?: string; instance?: string } = {},
+  extra: { fouten?: Fout[]; actie?: string; instance?: string; foutId?: string } = {},
 ) {
+  probleemCodes.set(reply, code);
   return reply
     .status(status)
     .type('application/problem+json')
@@ -68,31 +102,26 @@ function describeAccess(a: Access): string {
 export interface BuildAppOptions {
   /** the capabilities whose routes are served (the composition root's list, src/capabilities.ts) */
   capabilities: readonly Capability[];
-  logger?: boolean;
+  /** structured JSON logging (pino): true = stdout at level info; off (false) by default, as in tests */
+  logger?: LogOptie;
   serveWeb?: boolean;
+  /** tests only: extra routes, registered before the app is ready */
+  extraRoutes?: (app: Api) => void | Promise<void>;
 }
 
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<Api> {
   const app = Fastify({
-    logger: opts.logger
-      ? {
-          level: 'info',
-          // Personal data never reaches the log: no bodies are logged, and these paths are redacted.
-          redact: {
-            paths: [
-              'req.headers.cookie',
-              'req.headers.authorization',
-              '*.bsn',
-              '*.wachtwoord',
-              'req.headers["x-csrf-token"]',
-            ],
-            censor: '[verborgen]',
-          },
-        }
-      : false,
+    logger: loggerOpties(opts.logger),
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+    // Router failures (bad percent-encoding, over-long path parameters) answer problem+json too.
+    frameworkErrors: (err, req, reply) => {
+      const p = frameworkProbleem(err) ?? { status: 400, code: 'verzoek-ongeldig', title: 'Het verzoek is ongeldig.' };
+      return problem(reply, p.status, p.code, p.title, { fouten: p.fouten, actie: p.actie });
+    },
+    // Requests Node's HTTP parser refuses (e.g. a raw NUL in the request line) never reach Fastify.
+    clientErrorHandler: clientFout,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(maakValidatorCompiler());
 
   app.decorateRequest('actor', null);
   app.decorateRequest('csrf', null);
@@ -169,6 +198,45 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     }
   });
 
+  // NUL characters and lone surrogates are refused wherever they appear, naming the field.
+  app.addHook('preValidation', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const fouten = ongeldigeTekens(req.params, 'params');
+    ongeldigeTekens(req.query, 'querystring', fouten);
+    ongeldigeTekens(req.body, 'body', fouten);
+    if (fouten.length)
+      return problem(reply, 400, 'ongeldige-tekens', 'De invoer bevat tekens die niet kunnen worden verwerkt.', {
+        fouten,
+        instance: req.url.split('?')[0],
+      });
+  });
+
+  // Answers that are not public are never stored by a browser or proxy; no browser features for anyone.
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    if (req.url.startsWith('/api/')) {
+      const access = req.routeOptions.config?.access as Access | undefined;
+      if (!access || !('publiek' in access) || req.actor) reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+
+  // Security-relevant refusals are logged (route, status, code, user id; never e-mail, BSN or body).
+  app.addHook('onResponse', async (req, reply) => {
+    const s = reply.statusCode;
+    if (s !== 401 && s !== 403 && s !== 429) return;
+    req.log.warn(
+      {
+        route: req.routeOptions.url ?? null,
+        methode: req.method,
+        status: s,
+        code: probleemCodes.get(reply) ?? null,
+        gebruikerId: req.actor?.gebruikerId ?? null,
+      },
+      'toegang geweigerd',
+    );
+  });
+
   app.setErrorHandler((err: any, req, reply) => {
     if (err instanceof AppError) {
       return problem(reply, err.status, err.code, err.message, {
@@ -178,22 +246,29 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
       });
     }
     if (err.validation) {
-      const fouten: Fout[] = err.validation.map((v: any) => ({
-        waar: `${err.validationContext ?? 'body'}${v.instancePath || ''}${v.params?.missingProperty ? '/' + v.params.missingProperty : ''}`,
-        wat: v.message ?? 'ongeldig',
-        actie: v.params?.allowedValues ? `toegestaan: ${v.params.allowedValues.join(', ')}` : undefined,
-      }));
-      return problem(reply, 400, 'ongeldige-invoer', 'De invoer is ongeldig.', { fouten, instance: req.url });
+      const fouten = ajvFouten(err.validation, err.validationContext);
+      return problem(reply, 400, 'ongeldige-invoer', 'De invoer is ongeldig.', {
+        fouten,
+        instance: req.url.split('?')[0],
+      });
     }
+    const fw = frameworkProbleem(err);
+    if (fw) return problem(reply, fw.status, fw.code, fw.title, { fouten: fw.fouten, actie: fw.actie });
     if (err.statusCode && err.statusCode < 500) {
-      return problem(reply, err.statusCode, err.code ?? 'fout', err.message, { instance: req.url });
+      return problem(reply, err.statusCode, 'verzoek-ongeldig', 'Het verzoek kan niet worden verwerkt.', {
+        fouten: [{ wat: String(err.message ?? 'onbekende fout') }],
+        instance: req.url.split('?')[0],
+      });
     }
-    req.log.error({ err }, 'onverwachte fout');
+    // Unexpected: an id the user can report; the log has the error under that id (no personal data).
+    const foutId = crypto.randomUUID();
+    req.log.error({ foutId, route: req.routeOptions.url ?? null, methode: req.method, err }, 'onverwachte fout');
     return problem(
       reply,
       500,
       'interne-fout',
-      'Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld dan het tijdstip aan de beheerder.',
+      `Er ging iets mis aan onze kant. Probeer het opnieuw; blijft het misgaan, meld dan foutcode ${foutId} aan de beheerder.`,
+      { foutId, actie: `Meld foutcode ${foutId} aan de beheerder; die vindt de fout onder die code in het serverlog.` },
     );
   });
 
@@ -227,9 +302,34 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions): Promise<
     app.swagger(),
   );
 
+  if (opts.extraRoutes) await opts.extraRoutes(app as Api);
+
   if (opts.serveWeb && fs.existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: false, index: 'index.html' });
   }
   await app.ready();
   return app;
+}
+
+/** Requests Node's HTTP parser refuses: a problem+json answer instead of Fastify's bare JSON. */
+function clientFout(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, title] =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'time-out', 'Het verzoek duurde te lang.']
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers-te-groot', 'De headers van het verzoek zijn te groot.']
+        : err.code === 'HPE_URI_TOO_LONG'
+          ? [414, 'adres-te-lang', 'Het adres (URL) is te lang.']
+          : [
+              400,
+              'verzoek-ongeldig',
+              'Het verzoek is geen geldig HTTP-verzoek (bijv. een ongeldig teken in het adres).',
+            ];
+  const body = JSON.stringify({ type: `https://zorginkoop.example/problemen/${code}`, title, status, code });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nPermissions-Policy: ${PERMISSIONS_POLICY}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
 }

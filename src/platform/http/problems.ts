@@ -8,6 +8,9 @@ export const Problem = Type.Object({
   code: Type.String(),
   actie: Type.Optional(Type.String()),
   instance: Type.Optional(Type.String()),
+  foutId: Type.Optional(
+    Type.String({ description: 'Bij een interne fout (500): de code waaronder de fout in het serverlog staat.' }),
+  ),
   fouten: Type.Optional(
     Type.Array(
       Type.Object({ waar: Type.Optional(Type.String()), wat: Type.String(), actie: Type.Optional(Type.String()) }),

@@ -5,7 +5,9 @@
  *   await api.post<{ id: string }>('/gebruikers', body);
  *   await api.upload<Resultaat>('/tarieven/import', file, { jaar: '2026' });
  *
- * - State-changing requests carry the session's CSRF token (X-CSRF-Token), set by session.tsx.
+ * - State-changing requests carry the session's CSRF token (X-CSRF-Token). Until the token is known
+ *   (a page opened or reloaded directly) they first wait for GET /auth/sessie; a 403 `csrf` answer
+ *   fetches the token again and retries the request once.
  * - Errors (application/problem+json) become an ApiError with status, code, title, fouten
  *   [{ waar, wat, actie }] and actie — show them with <ProblemAlert error={e} /> from ui/.
  * - A 401 tells the session provider that the session has ended (it then shows the login page).
@@ -22,7 +24,9 @@ export class ApiError extends Error {
   readonly title: string;
   readonly fouten: Fout[];
   readonly actie?: string;
-  constructor(status: number, code: string, title: string, fouten: Fout[] = [], actie?: string) {
+  /** on a 500: the id under which the server logged the error (to report to the beheerder) */
+  readonly foutId?: string;
+  constructor(status: number, code: string, title: string, fouten: Fout[] = [], actie?: string, foutId?: string) {
     super(title);
     this.name = 'ApiError';
     this.status = status;
@@ -30,6 +34,7 @@ export class ApiError extends Error {
     this.title = title;
     this.fouten = fouten;
     this.actie = actie;
+    this.foutId = foutId;
   }
 }
 
@@ -39,12 +44,43 @@ export const isNotFound = (e: unknown) => isApiError(e) && e.status === 404;
 export const API_BASE = '/api/v1';
 
 let csrfToken: string | null = null;
+/** false until the session is known (signed in with a token, or known to be signed out) */
+let csrfBekend = false;
+let sessieBezig: Promise<unknown> | null = null;
 let onUnauthorized: (() => void) | null = null;
 
-/** Called by the session provider when it learns the CSRF token (login or GET /auth/sessie). */
+/** Called by the session provider when it learns the CSRF token (login, logout or GET /auth/sessie). */
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
+  csrfBekend = true;
 }
+
+/**
+ * GET /auth/sessie once at a time: the session (or null when signed out). Learns the CSRF token on
+ * the way, so every state-changing request that waits on it can leave with the right token.
+ */
+export function haalSessie<T extends { csrfToken: string }>(): Promise<T | null> {
+  if (!sessieBezig) {
+    sessieBezig = (async () => {
+      try {
+        const s = await request<T>('GET', '/auth/sessie');
+        setCsrfToken(s.csrfToken);
+        return s;
+      } catch (e) {
+        if (isApiError(e) && e.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw e;
+      } finally {
+        sessieBezig = null;
+      }
+    })();
+  }
+  return sessieBezig as Promise<T | null>;
+}
+
+const isStateChanging = (method: string) => method !== 'GET' && method !== 'HEAD';
 /** Called by the session provider: what to do when the server answers 401. */
 export function setUnauthorizedHandler(fn: (() => void) | null) {
   onUnauthorized = fn;
@@ -76,6 +112,7 @@ async function toError(res: Response): Promise<ApiError> {
         p.title ?? res.statusText,
         Array.isArray(p.fouten) ? p.fouten : [],
         p.actie,
+        typeof p.foutId === 'string' ? p.foutId : undefined,
       );
     } catch {
       /* fall through */
@@ -99,6 +136,29 @@ export interface RequestOptions {
 }
 
 async function request<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+  const login = path.startsWith('/auth/login');
+  // A page opened directly may send its first POST before the session is known: wait for the token.
+  if (isStateChanging(method) && !login && !csrfBekend) {
+    try {
+      await haalSessie();
+    } catch {
+      /* the request itself will report what is wrong */
+    }
+  }
+  try {
+    return await verstuur<T>(method, path, body, opts);
+  } catch (e) {
+    // The token changed (new session in another tab, server restarted): fetch it and retry once.
+    if (isApiError(e) && e.status === 403 && e.code === 'csrf' && isStateChanging(method) && !login) {
+      csrfBekend = false;
+      await haalSessie();
+      return verstuur<T>(method, path, body, opts);
+    }
+    throw e;
+  }
+}
+
+async function verstuur<T>(method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -106,7 +166,7 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Re
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (isStateChanging(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
     res = await fetch(API_BASE + withQuery(path, opts.query), {

@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, isApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
+import { api, haalSessie, isApiError, setCsrfToken, setUnauthorizedHandler } from './api.ts';
 import { useI18n, type Taal } from './i18n.tsx';
 
 /** Same names as src/platform/auth/roles.ts. */
@@ -58,13 +58,9 @@ export const SESSIE_KEY = ['auth', 'sessie'] as const;
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-async function fetchSessie(): Promise<Sessie | null> {
-  try {
-    return await api.get<Sessie>('/auth/sessie');
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) return null;
-    throw e;
-  }
+/** The session; api.ts learns the CSRF token right here, before any page sends a state-changing request. */
+function fetchSessie(): Promise<Sessie | null> {
+  return haalSessie<Sessie>();
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -80,8 +76,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const sessie = q.data ?? null;
 
   useEffect(() => {
-    setCsrfToken(sessie?.csrfToken ?? null);
-  }, [sessie?.csrfToken]);
+    if (!q.isPending) setCsrfToken(sessie?.csrfToken ?? null);
+  }, [sessie?.csrfToken, q.isPending]);
   useEffect(() => {
     setUnauthorizedHandler(() => {
       if (qc.getQueryData(SESSIE_KEY)) {

@@ -123,6 +123,11 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
           </ul>
         )}
         {error.actie && <p className="alert-actie">{error.actie}</p>}
+        {error.foutId && (
+          <p className="fout-id">
+            <span className="fout-label">{t('ui.fout.foutId')}:</span> <code>{error.foutId}</code>
+          </p>
+        )}
         {onRetry && <Button onClick={onRetry}>{t('ui.fout.opnieuw')}</Button>}
       </Alert>
     );
