@@ -40,3 +40,25 @@ export const HerschikUitkomstSchema = Type.Object({
   uitleg: Type.Array(Type.String()),
 });
 export type HerschikUitkomstOut = Static<typeof HerschikUitkomstSchema>;
+
+export const ImportModusSchema = Type.Union([Type.Literal('alles-of-niets'), Type.Literal('geldige-regels')]);
+
+export const ImportGestartSchema = Type.Object({
+  taakId: Type.String({ description: 'volg de voortgang met GET /api/v1/taken/{taakId}' }),
+});
+
+export const ImportSchema = Type.Object({
+  id: Type.String(),
+  jaar: Type.Integer(),
+  bestandsnaam: Type.String(),
+  sha256: Type.String(),
+  modus: ImportModusSchema,
+  status: Type.Union([Type.Literal('geladen'), Type.Literal('geweigerd')]),
+  regels: Type.Integer(),
+  geladen: Type.Integer(),
+  geweigerd: Type.Integer(),
+  perioden: Type.Integer(),
+  geimporteerdOp: Type.String(),
+  foutenRapport: Type.String({ description: 'pad van het rapport met geweigerde regels (CSV)' }),
+});
+export type ImportOut = Static<typeof ImportSchema>;

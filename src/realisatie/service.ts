@@ -2,7 +2,17 @@
  * Realisatie use cases. Herschikking scenarios are computed without a database: read → pure rule →
  * view. Errors say what, where (field) and what to do.
  */
-import { AppError, badRequest, unprocessable } from '../platform/errors.ts';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
+import type { AppContext } from '../platform/context.ts';
+import type { Actor } from '../platform/auth/roles.ts';
+import type { Progress } from '../platform/jobs.ts';
+import { appendAudit, SYSTEEM } from '../platform/audit.ts';
+import { auditActor } from '../platform/capability.ts';
+import { BestandsFout, parseDeclaraties } from '../domain/realisatie/declaraties.ts';
+import * as store from './store.ts';
+import type { FoutRow, ImportModus, ImportRow } from './store.ts';
 import {
   alsJson,
   herschik,
@@ -132,3 +142,149 @@ export function berekenHerschikking(raw: unknown): HerschikJson {
 }
 
 export const isUsageError = (e: unknown) => e instanceof AppError && e.status === 400;
+
+// ------------------------------------------------------------------ declaration import
+
+/**
+ * Imports a declaration file (docs/formaten/declaraties.md) in ONE transaction: stream-parse → COPY
+ * into a staging table → check in SQL against prestaties, providers, agreements and tariffs →
+ * replace the periods the file contains → audit. Idempotent: the same file whose periods are all
+ * still its own changes nothing. Mode 'alles-of-niets' (default) writes no realisation when any line
+ * is refused; 'geldige-regels' loads the valid lines. Refused lines are kept as a report (line,
+ * field, reason; never the line's content).
+ */
+export interface ImportOpties {
+  jaar: number;
+  modus: ImportModus;
+  bestandsnaam: string;
+}
+
+export interface ImportResultaat {
+  importId: string;
+  status: 'geladen' | 'geweigerd' | 'ongewijzigd';
+  jaar: number;
+  sha256: string;
+  regels: number;
+  geladen: number;
+  geweigerd: number;
+  perioden: number;
+  eersteFouten: FoutRow[];
+}
+
+async function sha256Van(pad: string): Promise<string> {
+  const h = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(pad, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export async function importeerDeclaraties(
+  ctx: AppContext,
+  actor: Actor | null,
+  pad: string,
+  opties: ImportOpties,
+  progress?: Progress,
+): Promise<ImportResultaat> {
+  const { jaar, modus, bestandsnaam } = opties;
+  // Progress is reported without awaiting the database: on PGlite a query outside the open
+  // transaction would wait for it to finish.
+  const melden = (f: number, stap: string) => void progress?.(f, stap)?.catch(() => undefined);
+  const grootte = Math.max(1, fs.statSync(pad).size);
+  melden(0.01, 'controlegetal berekenen');
+  const sha256 = await sha256Van(pad);
+  const zorgkantoorId = actor && actor.organisatieSoort === 'zorgkantoor' ? actor.organisatieId : null;
+  try {
+    return await ctx.db.tx(async (t) => {
+      await store.lockJaar(t, jaar);
+      const eerder = await store.ongewijzigdeImport(t, sha256, jaar, modus, zorgkantoorId);
+      if (eerder) {
+        melden(1, 'ongewijzigd');
+        return {
+          importId: eerder.id,
+          status: 'ongewijzigd' as const,
+          jaar,
+          sha256,
+          regels: eerder.regels,
+          geladen: eerder.geladen,
+          geweigerd: eerder.geweigerd,
+          perioden: eerder.perioden,
+          eersteFouten: [],
+        };
+      }
+      await store.maakStaging(t);
+      const bron = fs.createReadStream(pad, { highWaterMark: 1 << 20 });
+      for await (const b of parseDeclaraties(bron, { jaar, batchGrootte: 20_000 })) {
+        await store.laadBatch(t, b.regels, b.fouten);
+        melden(0.05 + 0.65 * (b.bytes / grootte), 'regels lezen');
+      }
+      melden(0.75, 'controleren tegen afspraken en tarieven');
+      await store.controleer(t, jaar, zorgkantoorId);
+      const n = await store.telling(t);
+      const status = modus === 'alles-of-niets' && n.geweigerd > 0 ? 'geweigerd' : 'geladen';
+      const importId = await store.nieuweImport(t, {
+        jaar,
+        bestandsnaam,
+        sha256,
+        modus,
+        status,
+        regels: n.regels,
+        geweigerd: n.geweigerd,
+        organisatie_id: zorgkantoorId,
+        gebruiker_id: actor?.gebruikerId ?? null,
+      });
+      await store.bewaarFouten(t, importId);
+      let geschreven = { geladen: 0, perioden: 0 };
+      if (status === 'geladen') {
+        melden(0.85, 'realisatie bijwerken');
+        geschreven = await store.schrijfRealisatie(t, jaar, importId);
+      }
+      const resultaat: ImportResultaat = {
+        importId,
+        status,
+        jaar,
+        sha256,
+        regels: n.regels,
+        geweigerd: n.geweigerd,
+        ...geschreven,
+        eersteFouten: await store.eersteFouten(t, 20),
+      };
+      await appendAudit(t, actor ? auditActor(actor) : SYSTEEM, {
+        actie: 'realisatie.import',
+        onderwerpType: 'realisatie_import',
+        onderwerpId: importId,
+        invoer: { bestandsnaam, sha256, jaar, modus },
+        resultaat: {
+          status,
+          regels: n.regels,
+          geladen: geschreven.geladen,
+          geweigerd: n.geweigerd,
+          perioden: geschreven.perioden,
+        },
+        regel: 'declaratie-import (docs/formaten/declaraties.md)',
+      });
+      melden(1, status);
+      return resultaat;
+    });
+  } catch (e) {
+    if (e instanceof BestandsFout)
+      throw badRequest('declaraties-onleesbaar', `${bestandsnaam} is niet te lezen: ${e.message}`, {
+        fouten: [{ waar: `${bestandsnaam}:${e.regel} (${e.veld})`, wat: e.message, actie: e.actie }],
+        actie: `${e.actie} Er is niets ingelezen.`,
+      });
+    throw e;
+  }
+}
+
+/** The refused lines of an import as CSV (regel;veld;reden), for download. */
+export async function foutenRapport(ctx: AppContext, actor: Actor | null, importId: string): Promise<string> {
+  const imp = await zichtbareImport(ctx, actor, importId);
+  const rijen = await store.foutenVan(ctx.db, imp.id);
+  const cel = (s: string) => (/[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return ['regel;veld;reden', ...rijen.map((r) => `${r.regel};${cel(r.veld)};${cel(r.reden)}`)].join('\n') + '\n';
+}
+
+export async function zichtbareImport(ctx: AppContext, actor: Actor | null, importId: string): Promise<ImportRow> {
+  const imp = /^[0-9a-f-]{36}$/i.test(importId) ? await store.importVan(ctx.db, importId) : undefined;
+  // A zorgkantoor sees its own imports; the CLI (no actor) sees all.
+  if (!imp || (actor && imp.organisatie_id !== actor.organisatieId)) throw notFound('Deze import');
+  return imp;
+}
