@@ -60,7 +60,8 @@ export async function ongewijzigdeImport(
 }
 
 export async function maakStaging(t: Queryable): Promise<void> {
-  await t.exec(`
+  // hash aggregates over a whole file stay in memory instead of spilling to disk (this transaction only)
+  await t.exec(`SET LOCAL work_mem = '128MB';
     CREATE TEMP TABLE realisatie_staging (
       regel int NOT NULL, client text NOT NULL, aanbieder text NOT NULL, prestatie text NOT NULL,
       regio text, maand int NOT NULL, aantal numeric(14,2) NOT NULL, bedrag numeric(16,2) NOT NULL
@@ -109,6 +110,10 @@ export async function controleer(t: Queryable, jaar: number, zorgkantoorId: stri
      ap AS (
        SELECT organisatie_id, prestatie_code, count(*) AS regios, min(regio_code) AS regio_code, max(prijs) AS prijs
          FROM ap_regio GROUP BY 1, 2
+     ),
+     dubbel AS (
+       SELECT client, aanbieder, prestatie, maand, min(regel) AS eerste
+         FROM realisatie_staging GROUP BY 1, 2, 3, 4 HAVING count(*) > 1
      )
      SELECT s.regel, s.client, s.prestatie, s.maand, s.aantal, s.bedrag, s.aanbieder, s.regio AS regio_opgegeven,
             o.id AS organisatie_id,
@@ -117,8 +122,10 @@ export async function controleer(t: Queryable, jaar: number, zorgkantoorId: stri
             coalesce(a.regios, 0) AS regios,
             (CASE WHEN s.regio IS NOT NULL THEN ar.prijs ELSE a.prijs END) AS prijs,
             (nt.tarief + coalesce(nt.nhc, 0) + coalesce(nt.nic, 0)) AS nza_max,
-            min(s.regel) OVER (PARTITION BY s.client, s.aanbieder, s.prestatie, s.maand) AS eerste
+            coalesce(d.eerste, s.regel) AS eerste
        FROM realisatie_staging s
+       -- duplicates by hash aggregate (no sort of the whole file): the first line of each repeated key
+       LEFT JOIN dubbel d ON d.client = s.client AND d.aanbieder = s.aanbieder AND d.prestatie = s.prestatie AND d.maand = s.maand
        LEFT JOIN org o ON o.sleutel = s.aanbieder
        LEFT JOIN prestatie p ON p.code = s.prestatie
        LEFT JOIN ap a ON a.organisatie_id = o.id AND a.prestatie_code = s.prestatie
@@ -201,20 +208,27 @@ export async function schrijfRealisatie(
   jaar: number,
   importId: string,
 ): Promise<{ geladen: number; perioden: number }> {
-  await t.exec(`CREATE TEMP TABLE realisatie_geldig ON COMMIT DROP AS
-    SELECT g.* FROM realisatie_gecontroleerd g
-     WHERE NOT EXISTS (SELECT 1 FROM realisatie_staging_fout f WHERE f.regel = g.regel);
-    CREATE TEMP TABLE realisatie_sleutel ON COMMIT DROP AS
-    SELECT DISTINCT regio_code, organisatie_id, maand FROM realisatie_geldig;`);
+  const fouten = await t.one<{ n: number }>('SELECT count(*)::int AS n FROM realisatie_staging_fout');
+  // Without refused lines every checked line is valid: no second copy of the file.
+  const geldig = fouten.n === 0 ? 'realisatie_gecontroleerd' : 'realisatie_geldig';
+  if (fouten.n > 0)
+    await t.exec(`CREATE TEMP TABLE realisatie_geldig ON COMMIT DROP AS
+      SELECT g.* FROM realisatie_gecontroleerd g
+       WHERE NOT EXISTS (SELECT 1 FROM realisatie_staging_fout f WHERE f.regel = g.regel)`);
+  await t.exec(`CREATE TEMP TABLE realisatie_sleutel ON COMMIT DROP AS
+    SELECT DISTINCT regio_code, organisatie_id, maand FROM ${geldig}`);
   await t.query(
     `DELETE FROM realisatie r USING realisatie_sleutel k
       WHERE r.jaar = $1 AND r.regio_code = k.regio_code AND r.organisatie_id = k.organisatie_id AND r.maand = k.maand`,
     [jaar],
   );
+  // clients counted once per period and prestatie: aggregate per client first (hash), then per key
   await t.query(
     `INSERT INTO realisatie (jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag)
-     SELECT $1, maand, regio_code, organisatie_id, prestatie, count(DISTINCT client), sum(aantal), sum(bedrag)
-       FROM realisatie_geldig GROUP BY maand, regio_code, organisatie_id, prestatie`,
+     SELECT $1, maand, regio_code, organisatie_id, prestatie, count(*), sum(aantal), sum(bedrag)
+       FROM (SELECT maand, regio_code, organisatie_id, prestatie, client, sum(aantal) AS aantal, sum(bedrag) AS bedrag
+               FROM ${geldig} GROUP BY 1, 2, 3, 4, 5) per_client
+      GROUP BY maand, regio_code, organisatie_id, prestatie`,
     [jaar],
   );
   await t.query(
@@ -224,7 +238,7 @@ export async function schrijfRealisatie(
     [jaar, importId],
   );
   const n = await t.one<{ geladen: number; perioden: number }>(
-    `SELECT (SELECT count(*) FROM realisatie_geldig)::int AS geladen, (SELECT count(*) FROM realisatie_sleutel)::int AS perioden`,
+    `SELECT (SELECT count(*) FROM ${geldig})::int AS geladen, (SELECT count(*) FROM realisatie_sleutel)::int AS perioden`,
   );
   await t.query('UPDATE realisatie_import SET geladen = $2, perioden = $3 WHERE id = $1', [
     importId,

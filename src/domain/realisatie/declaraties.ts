@@ -165,7 +165,10 @@ export function leesRegel(
   const fouten: RegelFout[] = [];
   const v = (k: Kolom) => {
     const i = kolommen.get(k);
-    return i === undefined ? '' : (velden[i] ?? '').trim();
+    if (i === undefined) return '';
+    const x = velden[i];
+    // trim only when needed: most fields have no surrounding spaces
+    return x === undefined ? '' : x.charCodeAt(0) <= 32 || x.charCodeAt(x.length - 1) <= 32 ? x.trim() : x;
   };
   const client = v('client');
   if (!client) fouten.push({ regel, veld: 'client', reden: 'ontbreekt' });
@@ -193,7 +196,7 @@ export function leesRegel(
     const j = Number(pm[1]);
     const m = Number(pm[2]);
     const d = pm[3] === undefined ? 1 : Number(pm[3]);
-    if (m < 1 || m > 12 || d < 1 || d > dagenIn(j, m))
+    if (m < 1 || m > 12 || (pm[3] !== undefined && (d < 1 || d > dagenIn(j, m))))
       fouten.push({ regel, veld: 'periode', reden: `"${periode}" bestaat niet` });
     else if (j !== opties.jaar)
       fouten.push({ regel, veld: 'periode', reden: `${periode} ligt buiten het jaar ${opties.jaar}` });
@@ -250,6 +253,7 @@ export async function* parseDeclaraties(
   let regelNr = 0;
   let bytes = 0;
   let kop: ReturnType<typeof leesKop> | null = null;
+  let verwacht = 0;
   let batch: Batch = { regels: [], fouten: [], bytes: 0 };
 
   const verwerk = (line: string): void => {
@@ -264,6 +268,7 @@ export async function* parseDeclaraties(
           'Zet de kopregel op de eerste regel.',
         );
       kop = leesKop(line);
+      verwacht = Math.max(...kop.kolommen.values()) + 1;
       return;
     }
     if (line.trim() === '') return;
@@ -280,7 +285,6 @@ export async function* parseDeclaraties(
       });
       return;
     }
-    const verwacht = Math.max(...kop.kolommen.values()) + 1;
     if (velden.length < verwacht) {
       batch.fouten.push({
         regel: regelNr,
