@@ -3,7 +3,9 @@
  * a generated file of 1,000,000 declaration lines (example data: fictional providers, clients and
  * amounts), imported into PGlite and into PostgreSQL. Each figure is also given as a ratio to a raw
  * COPY of the same file into a bare table (text columns, no checks) on the same engine in the same
- * run. Every phase runs in its own child process, so its peak RSS is its own.
+ * run. Every phase runs in its own child process, so its peak RSS is its own. PGlite runs on a data
+ * directory on disk, as the product does (--data-dir): in-memory PGlite (what the tests use) slows
+ * down sharply once tables pass a few hundred thousand rows.
  *
  *   npm run bench:import                      (PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
  *   REGELS=200000 npm run bench:import        (a smaller file)
@@ -107,8 +109,16 @@ const BARE = 'CREATE TABLE kaal (client text, aanbieder text, prestatie text, pe
 
 async function nieuweDatabase(engine: 'pglite' | 'postgres'): Promise<{ db: Db; opruimen: () => Promise<void> }> {
   if (engine === 'pglite') {
-    const db = await openDb({});
-    return { db, opruimen: () => db.close() };
+    // on disk, as the product runs it (--data-dir); in-memory PGlite slows down sharply on large tables
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-bench-pglite-'));
+    const db = await openDb({ dataDir: dir });
+    return {
+      db,
+      async opruimen() {
+        await db.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const naam = `zk_bench_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   const admin = await openDb({ databaseUrl: PG_URL });
@@ -132,7 +142,8 @@ async function faseRaw(engine: 'pglite' | 'postgres', bestand: string): Promise<
   if (engine === 'pglite') {
     // the straight path on PGlite: the whole file as a blob into COPY ... FROM '/dev/blob'
     const { PGlite } = await import('@electric-sql/pglite');
-    const pg = new PGlite();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-bench-pglite-'));
+    const pg = new PGlite(path.join(dir, 'pgdata'));
     await pg.waitReady;
     await pg.exec(BARE);
     const t0 = performance.now();
@@ -142,6 +153,7 @@ async function faseRaw(engine: 'pglite' | 'postgres', bestand: string): Promise<
     const seconden = (performance.now() - t0) / 1000;
     const regels = (await pg.query<{ n: number }>('SELECT count(*)::int AS n FROM kaal')).rows[0].n;
     await pg.close();
+    fs.rmSync(dir, { recursive: true, force: true });
     return { regels, seconden };
   }
   const { db, opruimen } = await nieuweDatabase(engine);

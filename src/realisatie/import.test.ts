@@ -268,3 +268,28 @@ test('API: upload runs as a job; the import and its report of refused lines can 
   assert.equal(r400.statusCode, 400);
   assert.match(String(r400.headers['content-type']), /problem\+json/);
 });
+
+test('API: herschikking bereken for the zorgkantoor; providers refused; schema errors are 400 problem+json', async () => {
+  const inkoper = await app.login('inkoper@cz.demo');
+  const scenario = {
+    jaar: 2027,
+    regio: '5527',
+    pool: '950000.00',
+    aanbieders: [
+      { id: 'X', afspraak: '2550000.00', gerealiseerdTotNu: '1450000.00', prognoseJaar: '2900000.00', prioriteit: 0 },
+    ],
+  };
+  const r = await inkoper.post('/api/v1/realisatie/herschikking/bereken', scenario);
+  assert.equal(r.statusCode, 200, r.body);
+  assert.deepEqual(r.json().pool, { voor: '950000.00', na: '600000.00' });
+  const onmogelijk = await inkoper.post('/api/v1/realisatie/herschikking/bereken', {
+    ...scenario,
+    aanbieders: [{ ...scenario.aanbieders[0], afspraak: '1000.00' }],
+  });
+  assert.equal(onmogelijk.statusCode, 422);
+  const fout = await inkoper.post('/api/v1/realisatie/herschikking/bereken', { ...scenario, pool: '-1' });
+  assert.equal(fout.statusCode, 400);
+  assert.match(String(fout.headers['content-type']), /problem\+json/);
+  const aanbieder = await app.login('contractmanager@zonnehof.demo');
+  assert.equal((await aanbieder.post('/api/v1/realisatie/herschikking/bereken', scenario)).statusCode, 403);
+});
