@@ -125,3 +125,42 @@ test('no database is opened: an unreachable DATABASE_URL and an unwritable data 
   assert.equal(JSON.parse(r.out).pool.na, '600000.00');
   assert.deepEqual(fs.readdirSync(cwd), [], 'nothing written in the working directory');
 });
+
+test('zorginkoop nacalculatie: exit 0 with the general tariff cut, exit 2 for a field error, exit 1 when refused', () => {
+  const r = run(['nacalculatie', '--scenario', path.resolve('examples/nacalculatie/01-tariefkorting.json'), '--json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out);
+  assert.equal(j.kortingspercentage, '9.0909');
+  assert.deepEqual(
+    j.aanbieders.map((a: { vastgesteld: string }) => a.vastgesteld),
+    ['636.36', '272.73', '90.91'],
+  );
+  assert.equal(j.totaal.vastgesteld, '1000.00');
+  const p = run([
+    'nacalculatie',
+    '--scenario',
+    path.resolve('examples/nacalculatie/02-niet-vergoed-plafond-model-p.json'),
+  ]);
+  assert.equal(p.code, 0, p.err);
+  assert.match(p.out, /inspanningsverplichting/);
+  const bad = run([
+    'nacalculatie',
+    '--scenario',
+    file('n.json', { jaar: 2027, regio: 'r', regel: 'soms', contracteerruimte: '1', aanbieders: [] }),
+  ]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /regel: "soms" is geen overproductieregel/);
+  const boven = run([
+    'nacalculatie',
+    '--scenario',
+    file('boven.json', {
+      jaar: 2027,
+      regio: 'r',
+      regel: 'niet-vergoed',
+      contracteerruimte: '10.00',
+      aanbieders: [{ id: 'A', afspraak: '11.00', gedeclareerd: '1.00' }],
+    }),
+  ]);
+  assert.equal(boven.code, 1);
+  assert.match(boven.err, /boven de contracteerruimte/);
+});

@@ -6,7 +6,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Type } from '@fastify/type-provider-typebox';
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/capability.ts';
@@ -22,6 +22,7 @@ import {
 } from './schemas.ts';
 import {
   berekenHerschikking,
+  berekenNacalculatie,
   foutenRapport,
   importeerDeclaraties,
   isUsageError,
@@ -222,6 +223,64 @@ export function herschikTabel(d: HerschikJson): string {
   ].join('\n');
 }
 
+function nacalculatieTabel(d: ReturnType<typeof berekenNacalculatie>): string {
+  const head = ['Aanbieder', 'Afspraak', 'Declarabel', 'Vastgesteld', 'Onbetaald', 'Korting', 'Basis volgend jaar'];
+  const rows = d.aanbieders.map((a) => [
+    a.aanbieder,
+    formatEuroNl(a.afspraak),
+    formatEuroNl(a.declarabel),
+    formatEuroNl(a.vastgesteld),
+    formatEuroNl(a.onbetaald),
+    formatEuroNl(a.korting),
+    formatEuroNl(a.basisVolgendJaar),
+  ]);
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  return [
+    line(head),
+    w.map((n) => '-'.repeat(n)).join('  '),
+    ...rows.map(line),
+    '',
+    ...d.uitleg,
+    '',
+    ...d.aanbieders.flatMap((a) => a.uitleg.map((u) => `${a.aanbieder}: ${u}`)),
+  ].join('\n');
+}
+
+/**
+ * A command that reads a JSON scenario and computes without a database. Field errors and unreadable
+ * files are wrong usage (exit 2); figures the rule cannot honour exit 1.
+ */
+async function zonderDatabase<T>(
+  cmd: Command,
+  bestand: string,
+  voorbeeld: string,
+  bereken: (raw: unknown) => T,
+  tabel: (d: T) => string,
+): Promise<void> {
+  const json = !!cmd.optsWithGlobals().json;
+  try {
+    const out = makeOutput(json);
+    if (!fs.existsSync(bestand) || !fs.statSync(bestand).isFile())
+      throw badRequest('bestand-ontbreekt', `Scenariobestand ${bestand} bestaat niet.`, {
+        fouten: [{ waar: '--scenario', wat: `${bestand} is niet gevonden` }],
+        actie: `Geef het pad naar een JSON-bestand, bijv. ${voorbeeld}.`,
+      });
+    out.result(bereken(leesScenarioTekst(fs.readFileSync(bestand, 'utf8'), bestand)), tabel);
+  } catch (e) {
+    const code = isUsageError(e) ? 2 : 1;
+    if (json) {
+      const body =
+        e instanceof AppError
+          ? { fout: e.message, code: e.code, fouten: e.fouten, actie: e.actie }
+          : { fout: e instanceof Error ? e.message : String(e) };
+      process.stdout.write(JSON.stringify(body, null, 2) + '\n');
+    }
+    process.stderr.write(`Fout: ${formatForTerminal(e)}\n`);
+    process.exit(code);
+  }
+}
+
 export const realisatieCapability: Capability = {
   naam: 'realisatie',
   routes,
@@ -319,32 +378,23 @@ export const realisatieCapability: Capability = {
       .command('herschik')
       .description('bereken een herschikking uit een scenariobestand (JSON); geen database nodig')
       .requiredOption('--scenario <bestand>', 'scenario als JSON (docs/formaten/herschikking.md)')
-      .action(async (o, cmd) => {
-        const json = !!cmd.optsWithGlobals().json;
-        try {
-          const out = makeOutput(json);
-          {
-            if (!fs.existsSync(o.scenario) || !fs.statSync(o.scenario).isFile())
-              throw badRequest('bestand-ontbreekt', `Scenariobestand ${o.scenario} bestaat niet.`, {
-                fouten: [{ waar: '--scenario', wat: `${o.scenario} is niet gevonden` }],
-                actie: 'Geef het pad naar een JSON-bestand, bijv. examples/herschikking/01-basis.json.',
-              });
-            const raw = leesScenarioTekst(fs.readFileSync(o.scenario, 'utf8'), o.scenario);
-            out.result(berekenHerschikking(raw), herschikTabel);
-          }
-        } catch (e) {
-          // Field errors and unreadable files are wrong usage: exit 2. Impossible figures: exit 1.
-          const code = isUsageError(e) ? 2 : 1;
-          if (json) {
-            const body =
-              e instanceof AppError
-                ? { fout: e.message, code: e.code, fouten: e.fouten, actie: e.actie }
-                : { fout: e instanceof Error ? e.message : String(e) };
-            process.stdout.write(JSON.stringify(body, null, 2) + '\n');
-          }
-          process.stderr.write(`Fout: ${formatForTerminal(e)}\n`);
-          process.exit(code);
-        }
-      });
+      .action((o, cmd) =>
+        zonderDatabase(cmd, o.scenario, 'examples/herschikking/01-basis.json', berekenHerschikking, herschikTabel),
+      );
+    program
+      .command('nacalculatie')
+      .description(
+        'bereken de nacalculatie uit een scenariobestand (JSON, zie docs/realisatie.md); geen database nodig',
+      )
+      .requiredOption('--scenario <bestand>', 'scenario als JSON')
+      .action((o, cmd) =>
+        zonderDatabase(
+          cmd,
+          o.scenario,
+          'examples/nacalculatie/01-tariefkorting.json',
+          berekenNacalculatie,
+          nacalculatieTabel,
+        ),
+      );
   },
 };

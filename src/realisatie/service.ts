@@ -11,6 +11,12 @@ import type { Progress } from '../platform/jobs.ts';
 import { appendAudit, SYSTEEM } from '../platform/audit.ts';
 import { auditActor } from '../platform/capability.ts';
 import { BestandsFout, parseDeclaraties } from '../domain/realisatie/declaraties.ts';
+import {
+  leesNacalculatie,
+  nacalculatieJson,
+  nacalculeer,
+  NacalculatieFout,
+} from '../domain/realisatie/nacalculatie.ts';
 import * as store from './store.ts';
 import type { FoutRow, ImportModus, ImportRow } from './store.ts';
 import {
@@ -136,6 +142,25 @@ export function berekenHerschikking(raw: unknown): HerschikJson {
     if (e instanceof OnmogelijkeInvoer)
       throw unprocessable('herschikking-onmogelijk', 'Deze herschikking is met deze cijfers niet uit te voeren.', {
         fouten: e.fouten,
+      });
+    throw e;
+  }
+}
+
+/** Nacalculatie from a scenario (docs/realisatie.md): 400 for field errors, 422 when refused. */
+export function berekenNacalculatie(raw: unknown): ReturnType<typeof nacalculatieJson> {
+  const { invoer, fouten } = leesNacalculatie(raw);
+  if (!invoer)
+    throw badRequest('nacalculatie-ongeldig', 'Het nacalculatiebestand is ongeldig.', {
+      fouten,
+      actie: 'Zie docs/realisatie.md (Nacalculatie) voor het formaat.',
+    });
+  try {
+    return nacalculatieJson(nacalculeer(invoer));
+  } catch (e) {
+    if (e instanceof NacalculatieFout)
+      throw unprocessable('nacalculatie-onmogelijk', 'Deze nacalculatie is met deze cijfers niet uit te voeren.', {
+        fouten: [{ waar: e.waar, wat: e.message }],
       });
     throw e;
   }

@@ -139,3 +139,30 @@ test('splitsRegel: round trip of any fields through RFC 4180 quoting', () => {
     ),
   );
 });
+
+test('bounded memory: 300,000 generated lines stream through without the heap growing with the file', async () => {
+  async function* bron() {
+    const enc = new TextEncoder();
+    yield enc.encode('client;aanbieder;prestatie;periode;aantal;bedrag\n');
+    let buf = '';
+    for (let i = 0; i < 300_000; i++) {
+      buf += `clt-${i};za-${i % 97};P;2027-${String((i % 12) + 1).padStart(2, '0')};${1 + (i % 9)};${i % 1000}.50\n`;
+      if (buf.length > 1 << 16) {
+        yield enc.encode(buf);
+        buf = '';
+      }
+    }
+    yield enc.encode(buf);
+  }
+  globalThis.gc?.();
+  const voor = process.memoryUsage().heapUsed;
+  let piek = 0;
+  let n = 0;
+  for await (const b of parseDeclaraties(bron(), { jaar: 2027, batchGrootte: 5_000 })) {
+    n += b.regels.length;
+    piek = Math.max(piek, process.memoryUsage().heapUsed - voor);
+  }
+  assert.equal(n, 300_000);
+  // ~20 MB of text passes through; what is held at any time is one batch and one chunk.
+  assert.ok(piek < 60 * 1024 * 1024, `heap grew by ${Math.round(piek / 1024 / 1024)} MB`);
+});

@@ -255,3 +255,104 @@ export function nacalculeer(inv: NacalculatieInvoer): NacalculatieUitkomst {
   uitleg.push(`Totaal vastgesteld: ${e(totaalVastgesteld)}.`);
   return { regels, totaalDeclarabel, totaalVastgesteld, overschrijding, kortingspercentage, uitleg };
 }
+
+// ------------------------------------------------------------------ file format (zorginkoop nacalculatie)
+
+export interface NacalculatieFoutVeld {
+  waar: string;
+  wat: string;
+  actie?: string;
+}
+
+const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
+const DECIMAAL = /^\d{1,10}(\.\d{1,4})?$/;
+
+/** Reads a nacalculatie scenario from parsed JSON; field errors name the field. */
+export function leesNacalculatie(raw: unknown): { invoer?: NacalculatieInvoer; fouten: NacalculatieFoutVeld[] } {
+  const fouten: NacalculatieFoutVeld[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { fouten: [{ waar: '(bestand)', wat: 'het bestand bevat geen JSON-object' }] };
+  const o = raw as Record<string, unknown>;
+  const bedrag = (v: unknown, waar: string, verplicht = true): bigint | undefined => {
+    if (v === undefined && !verplicht) return undefined;
+    const t = typeof v === 'number' && Number.isFinite(v) ? String(v) : v;
+    if (typeof t !== 'string' || !AMOUNT.test(t.trim())) {
+      fouten.push({
+        waar,
+        wat: v === undefined ? 'ontbreekt' : `"${String(v)}" is geen bedrag (niet-negatief, hoogstens twee decimalen)`,
+        actie: 'Schrijf het bedrag als tekst, bijv. "1250000.00".',
+      });
+      return 0n;
+    }
+    const [i, f = ''] = t.trim().split('.');
+    return BigInt(i) * 100n + BigInt((f + '00').slice(0, 2));
+  };
+  if (!Number.isInteger(o.jaar)) fouten.push({ waar: 'jaar', wat: 'ontbreekt of is geen geheel jaartal' });
+  if (typeof o.regio !== 'string' || !o.regio) fouten.push({ waar: 'regio', wat: 'ontbreekt' });
+  if (!OVERPRODUCTIE_REGELS.includes(o.regel as OverproductieRegel))
+    fouten.push({
+      waar: 'regel',
+      wat: `"${String(o.regel)}" is geen overproductieregel`,
+      actie: `Kies ${OVERPRODUCTIE_REGELS.join(', ')}.`,
+    });
+  const contracteerruimte = bedrag(o.contracteerruimte, 'contracteerruimte')!;
+  const aanbieders: NacalculatieAanbieder[] = [];
+  if (!Array.isArray(o.aanbieders)) fouten.push({ waar: 'aanbieders', wat: 'ontbreekt of is geen lijst' });
+  else
+    o.aanbieders.forEach((a, i) => {
+      const w = `aanbieders[${i}]`;
+      if (typeof a !== 'object' || a === null) return void fouten.push({ waar: w, wat: 'is geen object' });
+      const r = a as Record<string, unknown>;
+      if (typeof r.id !== 'string' || !r.id) fouten.push({ waar: `${w}.id`, wat: 'ontbreekt' });
+      const model = r.model ?? 'Q';
+      if (model !== 'Q' && model !== 'P') fouten.push({ waar: `${w}.model`, wat: 'kies "Q" of "P"' });
+      for (const k of ['prijs', 'volume'] as const)
+        if (r[k] !== undefined && (typeof r[k] !== 'string' || !DECIMAAL.test(r[k] as string)))
+          fouten.push({ waar: `${w}.${k}`, wat: 'geen decimaal getal als tekst (bijv. "153.20")' });
+      aanbieders.push({
+        id: String(r.id ?? ''),
+        afspraak: bedrag(r.afspraak, `${w}.afspraak`)!,
+        gedeclareerd: bedrag(r.gedeclareerd, `${w}.gedeclareerd`)!,
+        model: model as 'Q' | 'P',
+        prijs: r.prijs as string | undefined,
+        volume: r.volume as string | undefined,
+        plafond: bedrag(r.plafond, `${w}.plafond`, false),
+      });
+    });
+  if (fouten.length) return { fouten };
+  return {
+    invoer: {
+      jaar: o.jaar as number,
+      regio: o.regio as string,
+      contracteerruimte,
+      regel: o.regel as OverproductieRegel,
+      aanbieders,
+    },
+    fouten,
+  };
+}
+
+export function nacalculatieJson(u: NacalculatieUitkomst) {
+  return {
+    aanbieders: u.regels.map((r) => ({
+      aanbieder: r.aanbieder,
+      afspraak: e(r.afspraak),
+      gedeclareerd: e(r.gedeclareerd),
+      declarabel: e(r.declarabel),
+      vergoed: e(r.vergoed),
+      nabetaling: e(r.nabetaling),
+      korting: e(r.korting),
+      onbetaald: e(r.onbetaald),
+      vastgesteld: e(r.vastgesteld),
+      basisVolgendJaar: e(r.basisVolgendJaar),
+      uitleg: r.uitleg,
+    })),
+    totaal: {
+      declarabel: e(u.totaalDeclarabel),
+      vastgesteld: e(u.totaalVastgesteld),
+      overschrijding: e(u.overschrijding),
+    },
+    kortingspercentage: u.kortingspercentage,
+    uitleg: u.uitleg,
+  };
+}
