@@ -111,7 +111,13 @@ async function routes(api: Api, ctx: AppContext) {
         throw e;
       }
       const pad = path.join(os.tmpdir(), `zk-declaraties-${crypto.randomUUID()}.csv`);
-      await pipeline(file.file, fs.createWriteStream(pad));
+      try {
+        await pipeline(file.file, fs.createWriteStream(pad));
+      } catch (e) {
+        fs.rmSync(pad, { force: true });
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') file.file.truncated = true;
+        else throw e;
+      }
       if (file.file.truncated) {
         fs.rmSync(pad, { force: true });
         throw new AppError(

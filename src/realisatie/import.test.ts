@@ -293,3 +293,17 @@ test('API: herschikking bereken for the zorgkantoor; providers refused; schema e
   const aanbieder = await app.login('contractmanager@zonnehof.demo');
   assert.equal((await aanbieder.post('/api/v1/realisatie/herschikking/bereken', scenario)).statusCode, 403);
 });
+
+test('API: an unreadable file fails the job with what to do; no import is recorded', async () => {
+  const inkoper = await app.login('inkoper@cz.demo');
+  const n = await tel();
+  const body = multipart('kapot.csv', Buffer.from('klant|aanbieder\n'), { jaar: String(JAAR) });
+  const res = await inkoper.post('/api/v1/realisatie/import', body.payload, body.headers);
+  assert.equal(res.statusCode, 202, res.body);
+  const { taakId } = res.json();
+  await assert.rejects(app.ctx.jobs.done(taakId), /kopregel is niet herkend/);
+  const taak = (await inkoper.get(`/api/v1/taken/${taakId}`)).json();
+  assert.equal(taak.status, 'mislukt');
+  assert.match(taak.fout, /kapot\.csv is niet te lezen/);
+  assert.equal(await tel(), n);
+});
