@@ -18,6 +18,7 @@ import {
   HerschikUitkomstSchema,
   ImportGestartSchema,
   ImportSchema,
+  MonitorSchema,
   type ImportOut,
 } from './schemas.ts';
 import {
@@ -27,6 +28,7 @@ import {
   importeerDeclaraties,
   isUsageError,
   leesScenarioTekst,
+  monitor,
   zichtbareImport,
   type ImportResultaat,
 } from './service.ts';
@@ -146,6 +148,38 @@ async function routes(api: Api, ctx: AppContext) {
       );
       return reply.status(202).send({ taakId });
     },
+  );
+
+  api.get(
+    '/realisatie/monitor',
+    {
+      config: {
+        access: {
+          rollen: [
+            'inkoper',
+            'controller',
+            'manager',
+            'aanbieder-contractmanager',
+            'aanbieder-bestuurder',
+            'toezichthouder',
+          ],
+          data: 'zorgkantoor-regio',
+        },
+      },
+      schema: {
+        tags: ['realisatie'],
+        summary:
+          'Realisatie tegen afspraak per aanbieder in een regio, met jaarprognose en signaal (zorgkantoor: eigen regio’s; aanbieder: alleen de eigen regel)',
+        querystring: Type.Object({
+          jaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          regio: Type.String({ minLength: 1, maxLength: 10 }),
+          totMaand: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+          marge: Type.Optional(Type.String({ pattern: '^\\d{1,2}(\\.\\d{1,2})?$' })),
+        }),
+        response: { 200: MonitorSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => monitor(ctx, actorOf(req), req.query),
   );
 
   api.get(
@@ -358,6 +392,26 @@ export const realisatieCapability: Capability = {
                       ]
                     : []),
                 ].join('\n'),
+          );
+        });
+      });
+    realisatie
+      .command('monitor')
+      .description('realisatie tegen afspraak per aanbieder in een regio, met jaarprognose en signaal')
+      .requiredOption('--jaar <jaar>', 'jaar', (v: string) => Number(v))
+      .requiredOption('--regio <code>', 'regiocode, bijv. 5527')
+      .option('--tot-maand <maand>', 'maanden 1..N tellen als gerealiseerd', (v: string) => Number(v))
+      .action(async (o, cmd) => {
+        await cli.run(cmd, async (ctx, out) => {
+          const r = await monitor(ctx, null, { jaar: o.jaar, regio: o.regio, totMaand: o.totMaand });
+          out.result(r, (d: typeof r) =>
+            [
+              `Regio ${d.regio}, ${d.jaar}, t/m maand ${d.totMaand}`,
+              ...d.aanbieders.map(
+                (a) =>
+                  `${a.aanbieder.padEnd(24)} ${a.soort.padEnd(22)} afspraak ${formatEuroNl(a.afspraak).padStart(16)}  prognose ${formatEuroNl(a.prognose).padStart(16)}  ${a.afwijking ?? ''}%`,
+              ),
+            ].join('\n'),
           );
         });
       });

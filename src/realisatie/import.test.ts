@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../platform/testing.ts';
 import { multipart } from '../../test/support/multipart.ts';
 import { AppError } from '../platform/errors.ts';
 import { importeerDeclaraties, type ImportOpties } from './service.ts';
+import { DEMO_AANBIEDER } from '../demo/index.ts';
 
 let app: TestApp;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-decl-'));
@@ -306,4 +307,31 @@ test('API: an unreadable file fails the job with what to do; no import is record
   assert.equal(taak.status, 'mislukt');
   assert.match(taak.fout, /kapot\.csv is niet te lezen/);
   assert.equal(await tel(), n);
+});
+
+test('API: monitor — forecast and signal per provider for the zorgkantoor; a provider sees only itself', async () => {
+  const regio = af[0].regio_code;
+  const inkoper = await app.login('inkoper@cz.demo');
+  const r = await inkoper.get(`/api/v1/realisatie/monitor?jaar=${JAAR}&regio=${regio}&totMaand=6`);
+  assert.equal(r.statusCode, 200, r.body);
+  const m = r.json();
+  assert.equal(m.totMaand, 6);
+  assert.ok(m.aanbieders.length > 1);
+  const c = (s: string) => BigInt(s.replace('.', ''));
+  let somP = 0n;
+  for (const a of m.aanbieders) {
+    assert.ok(c(a.prognose) >= c(a.gerealiseerd));
+    // no earlier years in the demo: linear run-rate, gerealiseerd × 12 / 6, half-up
+    assert.equal(c(a.prognose), c(a.gerealiseerd) * 2n);
+    assert.ok(['overproductie', 'onderproductie', 'afspraak-overschreden', 'binnen'].includes(a.soort));
+    somP += c(a.prognose);
+  }
+  assert.equal(c(m.totaal.prognose), somP);
+  const vgz = await app.login('inkoper@vgz.demo');
+  assert.equal((await vgz.get(`/api/v1/realisatie/monitor?jaar=${JAAR}&regio=${regio}`)).statusCode, 404);
+  const aanbieder = await app.login('contractmanager@zonnehof.demo');
+  const eigen = (await aanbieder.get(`/api/v1/realisatie/monitor?jaar=${JAAR}&regio=${regio}`)).json();
+  assert.ok(eigen.aanbieders.length <= 1);
+  assert.equal(eigen.totaal, null);
+  for (const a of eigen.aanbieders) assert.equal(a.aanbieder, DEMO_AANBIEDER);
 });

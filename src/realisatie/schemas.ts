@@ -62,3 +62,29 @@ export const ImportSchema = Type.Object({
   foutenRapport: Type.String({ description: 'pad van het rapport met geweigerde regels (CSV)' }),
 });
 export type ImportOut = Static<typeof ImportSchema>;
+
+export const MonitorSchema = Type.Object({
+  jaar: Type.Integer(),
+  regio: Type.String(),
+  totMaand: Type.Integer({ description: 'maanden 1..totMaand tellen als gerealiseerd' }),
+  aanbieders: Type.Array(
+    Type.Object({
+      aanbieder: Type.String(),
+      soort: Type.Union([
+        Type.Literal('overproductie'),
+        Type.Literal('onderproductie'),
+        Type.Literal('afspraak-overschreden'),
+        Type.Literal('binnen'),
+      ]),
+      afspraak: Type.String(),
+      gerealiseerd: Type.String(),
+      prognose: Type.String(),
+      afwijking: Type.Union([Type.String(), Type.Null()]),
+      uitleg: Type.String(),
+    }),
+  ),
+  totaal: Type.Union([
+    Type.Object({ afspraak: Type.String(), gerealiseerd: Type.String(), prognose: Type.String() }),
+    Type.Null(),
+  ]),
+});

@@ -17,6 +17,8 @@ import {
   nacalculeer,
   NacalculatieFout,
 } from '../domain/realisatie/nacalculatie.ts';
+import { productieSignaal } from '../domain/realisatie/monitoring.ts';
+import { formatCenten, parseCenten } from '../domain/realisatie/centen.ts';
 import * as store from './store.ts';
 import type { FoutRow, ImportModus, ImportRow } from './store.ts';
 import {
@@ -322,4 +324,73 @@ export async function zichtbareImport(ctx: AppContext, actor: Actor | null, impo
   // A zorgkantoor sees its own imports; the CLI (no actor) sees all.
   if (!imp || (actor && imp.organisatie_id !== actor.organisatieId)) throw notFound('Deze import');
   return imp;
+}
+
+// ------------------------------------------------------------------ monitoring
+
+export interface MonitorOpties {
+  jaar: number;
+  regio: string;
+  /** months 1..totMaand count as realised (default: the last month with data) */
+  totMaand?: number;
+  /** margin in % for under/overproduction signals (default 5) */
+  marge?: string;
+}
+
+/**
+ * Realisation against agreement per provider in a region: year-end forecast (seasonal run-rate on the
+ * region's earlier years of each provider, else linear) and a signal per provider. A zorgkantoor sees
+ * its own regions; a provider only its own row; the supervisor everything.
+ */
+export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOpties) {
+  const alleenEigen = actor?.organisatieSoort === 'zorgaanbieder';
+  if (
+    actor &&
+    actor.organisatieSoort === 'zorgkantoor' &&
+    !(await store.heeftConcessie(ctx.db, actor.organisatieId, o.regio, o.jaar))
+  )
+    throw notFound(`Regio ${o.regio} in ${o.jaar}`);
+  const org = alleenEigen ? actor!.organisatieId : null;
+  const [maanden, afspraken] = await Promise.all([
+    store.maandbedragen(ctx.db, o.regio, o.jaar, org),
+    store.afspraakTotalen(ctx.db, o.regio, o.jaar, org),
+  ]);
+  const centen = (s: string) => parseCenten(s)!;
+  const dit = maanden.filter((m) => m.jaar === o.jaar);
+  const totMaand = o.totMaand ?? Math.max(0, ...dit.map((m) => m.maand));
+  const ids = [...new Set([...afspraken.map((a) => a.organisatie_id), ...dit.map((m) => m.organisatie_id)])].sort();
+  const reeks = (id: string, jaar: number, tot: number) => {
+    const r = Array.from({ length: tot }, () => 0n);
+    for (const m of maanden)
+      if (m.organisatie_id === id && m.jaar === jaar && m.maand <= tot) r[m.maand - 1] += centen(m.bedrag);
+    return r;
+  };
+  const signalen =
+    totMaand === 0
+      ? []
+      : ids.map((id) => {
+          const verleden = [1, 2, 3].map((k) => reeks(id, o.jaar - k, 12)).filter((j) => j.some((x) => x > 0n));
+          const afspraak = centen(afspraken.find((a) => a.organisatie_id === id)?.bedrag ?? '0');
+          const s = productieSignaal(id, afspraak, reeks(id, o.jaar, totMaand), verleden, o.marge ?? '5');
+          return {
+            aanbieder: id,
+            soort: s.soort,
+            afspraak: formatCenten(s.afspraak),
+            gerealiseerd: formatCenten(s.gerealiseerd),
+            prognose: formatCenten(s.prognose),
+            afwijking: s.afwijking,
+            uitleg: s.uitleg,
+          };
+        });
+  const som = (k: 'afspraak' | 'gerealiseerd' | 'prognose') =>
+    formatCenten(signalen.reduce((x, s) => x + centen(s[k]), 0n));
+  return {
+    jaar: o.jaar,
+    regio: o.regio,
+    totMaand,
+    aanbieders: signalen,
+    totaal: alleenEigen
+      ? null
+      : { afspraak: som('afspraak'), gerealiseerd: som('gerealiseerd'), prognose: som('prognose') },
+  };
 }

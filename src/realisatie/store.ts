@@ -283,3 +283,65 @@ export async function realisatieVan(t: Queryable, jaar: number, organisatieId?: 
     [jaar, organisatieId ?? null],
   );
 }
+
+export interface MaandBedragRow {
+  organisatie_id: string;
+  jaar: number;
+  maand: number;
+  bedrag: string;
+}
+
+/** Realised amount per provider × year × month in one region, for `jaar` and up to 3 years before. */
+export async function maandbedragen(
+  t: Queryable,
+  regio: string,
+  jaar: number,
+  organisatieId: string | null,
+): Promise<MaandBedragRow[]> {
+  return t.query<MaandBedragRow>(
+    `SELECT organisatie_id, jaar, maand, sum(bedrag)::text AS bedrag FROM realisatie
+      WHERE regio_code = $1 AND jaar BETWEEN $2::int - 3 AND $2::int AND ($3::text IS NULL OR organisatie_id = $3)
+      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    [regio, jaar, organisatieId],
+  );
+}
+
+export interface AfspraakTotaalRow {
+  organisatie_id: string;
+  bedrag: string;
+}
+
+/**
+ * budget: read of productieafspraak (to be replaced by budget's index.ts). Per provider the sum of
+ * its agreements in the region and year; per prestatie the latest version wins, taken here as any
+ * version other than 'initieel' when one exists (budget names its herschikking versions).
+ */
+export async function afspraakTotalen(
+  t: Queryable,
+  regio: string,
+  jaar: number,
+  organisatieId: string | null,
+): Promise<AfspraakTotaalRow[]> {
+  return t.query<AfspraakTotaalRow>(
+    `SELECT organisatie_id, sum(bedrag)::text AS bedrag FROM (
+       SELECT DISTINCT ON (organisatie_id, prestatie_code) organisatie_id, bedrag
+         FROM productieafspraak
+        WHERE regio_code = $1 AND jaar = $2 AND ($3::text IS NULL OR organisatie_id = $3)
+        ORDER BY organisatie_id, prestatie_code, (versie = 'initieel'), versie DESC) x
+      GROUP BY 1 ORDER BY 1`,
+    [regio, jaar, organisatieId],
+  );
+}
+
+/** reference: does this zorgkantoor hold the concession for the region in the year? */
+export async function heeftConcessie(
+  t: Queryable,
+  organisatieId: string,
+  regio: string,
+  jaar: number,
+): Promise<boolean> {
+  return !!(await t.maybeOne<{ x: number }>(
+    'SELECT 1 AS x FROM regio_concessie WHERE organisatie_id = $1 AND regio_code = $2 AND jaar = $3',
+    [organisatieId, regio, jaar],
+  ));
+}
