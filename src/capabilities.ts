@@ -14,6 +14,7 @@ import { signalenCapability } from './inkoop/signalen/capability.ts';
 import { tarievenCapability } from './tarieven/capability.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
 import { budgetCapability } from './budget/capability.ts';
+import { realisatieCapability } from './realisatie/capability.ts';
 
 // Transitional: capabilities import the type from ./platform/capability-type.ts.
 export type { Capability };
@@ -30,4 +31,5 @@ export const capabilities: Capability[] = [
   tarievenCapability,
   openbaarCapability,
   budgetCapability,
+  realisatieCapability,
 ];

@@ -1,0 +1,396 @@
+/**
+ * Realisatie use cases. Herschikking scenarios are computed without a database: read → pure rule →
+ * view. Errors say what, where (field) and what to do.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
+import type { AppContext } from '../platform/context.ts';
+import type { Actor } from '../platform/auth/roles.ts';
+import type { Progress } from '../platform/jobs.ts';
+import { appendAudit, SYSTEEM } from '../platform/audit.ts';
+import { auditActor } from '../platform/capability.ts';
+import { BestandsFout, parseDeclaraties } from '../domain/realisatie/declaraties.ts';
+import {
+  leesNacalculatie,
+  nacalculatieJson,
+  nacalculeer,
+  NacalculatieFout,
+} from '../domain/realisatie/nacalculatie.ts';
+import { productieSignaal } from '../domain/realisatie/monitoring.ts';
+import { formatCenten, parseCenten } from '../domain/realisatie/centen.ts';
+import * as store from './store.ts';
+import type { FoutRow, ImportModus, ImportRow } from './store.ts';
+import {
+  alsJson,
+  herschik,
+  leesScenario,
+  OnmogelijkeInvoer,
+  type HerschikJson,
+} from '../domain/realisatie/herschikking.ts';
+
+/**
+ * Where JSON text first goes wrong (0-based offset), for a line:column message; Node's JSON.parse
+ * does not always say. A small scanner of the JSON grammar; undefined when the text is valid.
+ */
+export function jsonFoutPositie(t: string): number | undefined {
+  let i = 0;
+  const ws = () => {
+    while (i < t.length && ' \t\n\r'.includes(t[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const lit = (w: string) => {
+    if (t.startsWith(w, i)) i += w.length;
+    else fail();
+  };
+  const str = () => {
+    i++;
+    while (i < t.length && t[i] !== '"') {
+      if (t[i] === '\\') i++;
+      else if (t.charCodeAt(i) < 0x20) fail();
+      i++;
+    }
+    if (i >= t.length) fail();
+    i++;
+  };
+  const num = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(t.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    ws();
+    const c = t[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (t[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (t[i] !== '"') fail();
+        str();
+        ws();
+        if (t[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (t[i] === ',') i++;
+        else if (t[i] === '}') return void i++;
+        else fail();
+      }
+    } else if (c === '[') {
+      i++;
+      ws();
+      if (t[i] === ']') return void i++;
+      for (;;) {
+        value();
+        ws();
+        if (t[i] === ',') i++;
+        else if (t[i] === ']') return void i++;
+        else fail();
+      }
+    } else if (c === '"') str();
+    else if (c === 't') lit('true');
+    else if (c === 'f') lit('false');
+    else if (c === 'n') lit('null');
+    else num();
+  };
+  try {
+    value();
+    ws();
+    if (i < t.length) fail();
+    return undefined;
+  } catch (e) {
+    if (typeof e === 'number') return Math.min(e, t.length);
+    throw e;
+  }
+}
+
+/** Parses the text of a scenario file; a bad file is a 400 naming the line and column. */
+export function leesScenarioTekst(tekst: string, bestand = 'scenario'): unknown {
+  const t = tekst.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(t);
+  } catch (e) {
+    const pos = jsonFoutPositie(t);
+    let waar = bestand;
+    if (pos !== undefined) {
+      const voor = t.slice(0, pos).split('\n');
+      waar = `${bestand}:${voor.length}:${voor[voor.length - 1].length + 1}`;
+    }
+    throw badRequest('scenario-geen-json', `${bestand} is geen geldige JSON.`, {
+      fouten: [{ waar, wat: (e as Error).message }],
+      actie: 'Controleer komma’s, aanhalingstekens en haakjes (zie docs/formaten/herschikking.md).',
+    });
+  }
+}
+
+/**
+ * Computes a herschikking scenario. 400 `scenario-ongeldig` for a field error (CLI exit 2),
+ * 422 `herschikking-onmogelijk` when the figures cannot be honoured (CLI exit 1).
+ */
+export function berekenHerschikking(raw: unknown): HerschikJson {
+  const { scenario, fouten } = leesScenario(raw);
+  if (!scenario)
+    throw badRequest('scenario-ongeldig', 'Het herschikkingsscenario is ongeldig.', {
+      fouten,
+      actie: 'Zie docs/formaten/herschikking.md voor het formaat.',
+    });
+  try {
+    return alsJson(herschik(scenario));
+  } catch (e) {
+    if (e instanceof OnmogelijkeInvoer)
+      throw unprocessable('herschikking-onmogelijk', 'Deze herschikking is met deze cijfers niet uit te voeren.', {
+        fouten: e.fouten,
+      });
+    throw e;
+  }
+}
+
+/** Nacalculatie from a scenario (docs/realisatie.md): 400 for field errors, 422 when refused. */
+export function berekenNacalculatie(raw: unknown): ReturnType<typeof nacalculatieJson> {
+  const { invoer, fouten } = leesNacalculatie(raw);
+  if (!invoer)
+    throw badRequest('nacalculatie-ongeldig', 'Het nacalculatiebestand is ongeldig.', {
+      fouten,
+      actie: 'Zie docs/realisatie.md (Nacalculatie) voor het formaat.',
+    });
+  try {
+    return nacalculatieJson(nacalculeer(invoer));
+  } catch (e) {
+    if (e instanceof NacalculatieFout)
+      throw unprocessable('nacalculatie-onmogelijk', 'Deze nacalculatie is met deze cijfers niet uit te voeren.', {
+        fouten: [{ waar: e.waar, wat: e.message }],
+      });
+    throw e;
+  }
+}
+
+export const isUsageError = (e: unknown) => e instanceof AppError && e.status === 400;
+
+// ------------------------------------------------------------------ declaration import
+
+/**
+ * Imports a declaration file (docs/formaten/declaraties.md) in ONE transaction: stream-parse → COPY
+ * into a staging table → check in SQL against prestaties, providers, agreements and tariffs →
+ * replace the periods the file contains → audit. Idempotent: the same file whose periods are all
+ * still its own changes nothing. Mode 'alles-of-niets' (default) writes no realisation when any line
+ * is refused; 'geldige-regels' loads the valid lines. Refused lines are kept as a report (line,
+ * field, reason; never the line's content).
+ */
+export interface ImportOpties {
+  jaar: number;
+  modus: ImportModus;
+  bestandsnaam: string;
+}
+
+export interface ImportResultaat {
+  importId: string;
+  status: 'geladen' | 'geweigerd' | 'ongewijzigd';
+  jaar: number;
+  sha256: string;
+  regels: number;
+  geladen: number;
+  geweigerd: number;
+  perioden: number;
+  eersteFouten: FoutRow[];
+}
+
+async function sha256Van(pad: string): Promise<string> {
+  const h = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(pad, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+export async function importeerDeclaraties(
+  ctx: AppContext,
+  actor: Actor | null,
+  pad: string,
+  opties: ImportOpties,
+  progress?: Progress,
+): Promise<ImportResultaat> {
+  const { jaar, modus, bestandsnaam } = opties;
+  // Progress is reported without awaiting the database: on PGlite a query outside the open
+  // transaction would wait for it to finish.
+  const melden = (f: number, stap: string) => void progress?.(f, stap)?.catch(() => undefined);
+  const grootte = Math.max(1, fs.statSync(pad).size);
+  melden(0.01, 'controlegetal berekenen');
+  const sha256 = await sha256Van(pad);
+  const zorgkantoorId = actor && actor.organisatieSoort === 'zorgkantoor' ? actor.organisatieId : null;
+  try {
+    return await ctx.db.tx(async (t) => {
+      await store.lockJaar(t, jaar);
+      const eerder = await store.ongewijzigdeImport(t, sha256, jaar, modus, zorgkantoorId);
+      if (eerder) {
+        melden(1, 'ongewijzigd');
+        return {
+          importId: eerder.id,
+          status: 'ongewijzigd' as const,
+          jaar,
+          sha256,
+          regels: eerder.regels,
+          geladen: eerder.geladen,
+          geweigerd: eerder.geweigerd,
+          perioden: eerder.perioden,
+          eersteFouten: [],
+        };
+      }
+      await store.maakStaging(t);
+      const bron = fs.createReadStream(pad, { highWaterMark: 1 << 20 });
+      // Reading the next batch overlaps the COPY of the previous one (on PostgreSQL the server does
+      // the COPY work meanwhile); batches still reach the staging table one at a time, in order.
+      let vorige: Promise<void> | null = null;
+      try {
+        for await (const b of parseDeclaraties(bron, { jaar, batchGrootte: 20_000 })) {
+          if (vorige) await vorige;
+          vorige = store.laadBatch(t, b.regels, b.fouten);
+          melden(0.05 + 0.65 * (b.bytes / grootte), 'regels lezen');
+        }
+        if (vorige) await vorige;
+      } catch (e) {
+        if (vorige) await vorige.catch(() => undefined);
+        throw e;
+      }
+      melden(0.75, 'controleren tegen afspraken en tarieven');
+      await store.controleer(t, jaar, zorgkantoorId);
+      const n = await store.telling(t);
+      const status = modus === 'alles-of-niets' && n.geweigerd > 0 ? 'geweigerd' : 'geladen';
+      const importId = await store.nieuweImport(t, {
+        jaar,
+        bestandsnaam,
+        sha256,
+        modus,
+        status,
+        regels: n.regels,
+        geweigerd: n.geweigerd,
+        organisatie_id: zorgkantoorId,
+        gebruiker_id: actor?.gebruikerId ?? null,
+      });
+      await store.bewaarFouten(t, importId);
+      let geschreven = { geladen: 0, perioden: 0 };
+      if (status === 'geladen') {
+        melden(0.85, 'realisatie bijwerken');
+        geschreven = await store.schrijfRealisatie(t, jaar, importId);
+      }
+      const resultaat: ImportResultaat = {
+        importId,
+        status,
+        jaar,
+        sha256,
+        regels: n.regels,
+        geweigerd: n.geweigerd,
+        ...geschreven,
+        eersteFouten: await store.eersteFouten(t, 20),
+      };
+      await appendAudit(t, actor ? auditActor(actor) : SYSTEEM, {
+        actie: 'realisatie.import',
+        onderwerpType: 'realisatie_import',
+        onderwerpId: importId,
+        invoer: { bestandsnaam, sha256, jaar, modus },
+        resultaat: {
+          status,
+          regels: n.regels,
+          geladen: geschreven.geladen,
+          geweigerd: n.geweigerd,
+          perioden: geschreven.perioden,
+        },
+        regel: 'declaratie-import (docs/formaten/declaraties.md)',
+      });
+      melden(1, status);
+      return resultaat;
+    });
+  } catch (e) {
+    if (e instanceof BestandsFout)
+      throw badRequest('declaraties-onleesbaar', `${bestandsnaam} is niet te lezen: ${e.message}`, {
+        fouten: [{ waar: `${bestandsnaam}:${e.regel} (${e.veld})`, wat: e.message, actie: e.actie }],
+        actie: `${e.actie} Er is niets ingelezen.`,
+      });
+    throw e;
+  }
+}
+
+/** The refused lines of an import as CSV (regel;veld;reden), for download. */
+export async function foutenRapport(ctx: AppContext, actor: Actor | null, importId: string): Promise<string> {
+  const imp = await zichtbareImport(ctx, actor, importId);
+  const rijen = await store.foutenVan(ctx.db, imp.id);
+  const cel = (s: string) => (/[;"\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return ['regel;veld;reden', ...rijen.map((r) => `${r.regel};${cel(r.veld)};${cel(r.reden)}`)].join('\n') + '\n';
+}
+
+export async function zichtbareImport(ctx: AppContext, actor: Actor | null, importId: string): Promise<ImportRow> {
+  const imp = /^[0-9a-f-]{36}$/i.test(importId) ? await store.importVan(ctx.db, importId) : undefined;
+  // A zorgkantoor sees its own imports; the CLI (no actor) sees all.
+  if (!imp || (actor && imp.organisatie_id !== actor.organisatieId)) throw notFound('Deze import');
+  return imp;
+}
+
+// ------------------------------------------------------------------ monitoring
+
+export interface MonitorOpties {
+  jaar: number;
+  regio: string;
+  /** months 1..totMaand count as realised (default: the last month with data) */
+  totMaand?: number;
+  /** margin in % for under/overproduction signals (default 5) */
+  marge?: string;
+}
+
+/**
+ * Realisation against agreement per provider in a region: year-end forecast (seasonal run-rate on the
+ * region's earlier years of each provider, else linear) and a signal per provider. A zorgkantoor sees
+ * its own regions; a provider only its own row; the supervisor everything.
+ */
+export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOpties) {
+  const alleenEigen = actor?.organisatieSoort === 'zorgaanbieder';
+  if (
+    actor &&
+    actor.organisatieSoort === 'zorgkantoor' &&
+    !(await store.heeftConcessie(ctx.db, actor.organisatieId, o.regio, o.jaar))
+  )
+    throw notFound(`Regio ${o.regio} in ${o.jaar}`);
+  const org = alleenEigen ? actor!.organisatieId : null;
+  const [maanden, afspraken] = await Promise.all([
+    store.maandbedragen(ctx.db, o.regio, o.jaar, org),
+    store.afspraakTotalen(ctx.db, o.regio, o.jaar, org),
+  ]);
+  const centen = (s: string) => parseCenten(s)!;
+  const dit = maanden.filter((m) => m.jaar === o.jaar);
+  const totMaand = o.totMaand ?? Math.max(0, ...dit.map((m) => m.maand));
+  const ids = [...new Set([...afspraken.map((a) => a.organisatie_id), ...dit.map((m) => m.organisatie_id)])].sort();
+  const reeks = (id: string, jaar: number, tot: number) => {
+    const r = Array.from({ length: tot }, () => 0n);
+    for (const m of maanden)
+      if (m.organisatie_id === id && m.jaar === jaar && m.maand <= tot) r[m.maand - 1] += centen(m.bedrag);
+    return r;
+  };
+  const signalen =
+    totMaand === 0
+      ? []
+      : ids.map((id) => {
+          const verleden = [1, 2, 3].map((k) => reeks(id, o.jaar - k, 12)).filter((j) => j.some((x) => x > 0n));
+          const afspraak = centen(afspraken.find((a) => a.organisatie_id === id)?.bedrag ?? '0');
+          const s = productieSignaal(id, afspraak, reeks(id, o.jaar, totMaand), verleden, o.marge ?? '5');
+          return {
+            aanbieder: id,
+            soort: s.soort,
+            afspraak: formatCenten(s.afspraak),
+            gerealiseerd: formatCenten(s.gerealiseerd),
+            prognose: formatCenten(s.prognose),
+            afwijking: s.afwijking,
+            uitleg: s.uitleg,
+          };
+        });
+  const som = (k: 'afspraak' | 'gerealiseerd' | 'prognose') =>
+    formatCenten(signalen.reduce((x, s) => x + centen(s[k]), 0n));
+  return {
+    jaar: o.jaar,
+    regio: o.regio,
+    totMaand,
+    aanbieders: signalen,
+    totaal: alleenEigen
+      ? null
+      : { afspraak: som('afspraak'), gerealiseerd: som('gerealiseerd'), prognose: som('prognose') },
+  };
+}
