@@ -11,4 +11,4 @@ export * from './aw33.ts';
 export * from './aw35.ts';
 export * from './aw39.ts';
 export * from './retour.ts';
-export { leesXml, schrijfXml, type XmlKnoop, type XmlWaarde } from './xml.ts';
+export { leesXml, schrijfXml, knoop, knopen, tekst, type XmlKnoop, type XmlWaarde } from './xml.ts';

@@ -58,7 +58,16 @@ test('wachttijd (property): total = sum per status, norm days ≤ total, indepen
 
 test('norm: actief plaatsen past 42 days is a breach; wacht op voorkeur has no norm', () => {
   const w = berekenWachttijd([{ status: '7', vanaf: '2025-01-01' }], '2025-02-20');
-  assert.deepEqual(toetsNorm(w, standaardNorm('7')), { norm: 42, overschreden: true, dagenOver: 8 });
+  assert.deepEqual(toetsNorm(w, standaardNorm('7')), { norm: 42, overschreden: true, dagenOver: 8, dagenGeteld: 50 });
+  const gemengd = berekenWachttijd(
+    [
+      { status: '2', vanaf: '2025-01-01' },
+      { status: '7', vanaf: '2025-02-01' },
+    ],
+    '2025-02-11',
+  );
+  assert.equal(toetsNorm(gemengd, 20).dagenGeteld, 10, 'wish-waiting days do not count by default');
+  assert.equal(toetsNorm(gemengd, 20, () => true).overschreden, true, 'unless the zorgkantoor counts them');
   const v = berekenWachttijd([{ status: '2', vanaf: '2024-01-01' }], '2025-02-20');
   assert.equal(toetsNorm(v, standaardNorm('2')).overschreden, false);
   assert.equal(standaardNorm('6'), 7);

@@ -118,12 +118,23 @@ export interface Normtoets {
   dagenOver: number;
 }
 
-/** Whether a client still waiting has passed the norm of the current status (days counted: dagenNorm). */
-export function toetsNorm(w: Wachttijd, normDagen: number | null | undefined): Normtoets {
+/**
+ * Whether a client still waiting has passed the norm of the current status. Days counted: those of
+ * the episode in statuses that count (`telt`; default the statuses of waiting for a place, see
+ * above; a zorgkantoor that sets a norm for a wish-waiting status makes those days count too).
+ */
+export function toetsNorm(
+  w: Wachttijd,
+  normDagen: number | null | undefined,
+  telt: (s: Leveringsstatus) => boolean = (s) => NORMSTATUSSEN.includes(s),
+): Normtoets & { dagenGeteld: number } {
+  const geteld = (Object.entries(w.perStatus) as [Leveringsstatus, number][])
+    .filter(([s]) => telt(s))
+    .reduce((n, [, d]) => n + d, 0);
   if (!w.wachtend || normDagen === null || normDagen === undefined)
-    return { norm: normDagen ?? null, overschreden: false, dagenOver: 0 };
-  const over = w.dagenNorm - normDagen;
-  return { norm: normDagen, overschreden: over > 0, dagenOver: Math.max(0, over) };
+    return { norm: normDagen ?? null, overschreden: false, dagenOver: 0, dagenGeteld: geteld };
+  const over = geteld - normDagen;
+  return { norm: normDagen, overschreden: over > 0, dagenOver: Math.max(0, over), dagenGeteld: geteld };
 }
 
 export type Normen = Record<string, Partial<Record<Leveringsstatus, number | null>>>;

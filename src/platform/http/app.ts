@@ -66,6 +66,8 @@ function describeAccess(a: Access): string {
 
 export interface BuildAppOptions {
   logger?: boolean;
+  /** where log lines go (default stdout); tests read them to prove no personal data is logged */
+  logStream?: NodeJS.WritableStream;
   serveWeb?: boolean;
 }
 
@@ -85,6 +87,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
             ],
             censor: '[verborgen]',
           },
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
         }
       : false,
     bodyLimit: 2 * 1024 * 1024,
