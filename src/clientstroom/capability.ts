@@ -63,8 +63,6 @@ async function routes(api: Api, ctx: AppContext) {
       api.addContentTypeParser(ct, { parseAs: 'string', bodyLimit: 2 * MAX_BERICHT_BYTES }, (_req, body, done) =>
         done(null, body),
       );
-  // Rows written before BSNs were protected are converted once, with the key the server holds.
-  await svc.beveiligOudeBsns(ctx);
 
   api.post(
     '/iwlz/valideer',

@@ -438,3 +438,51 @@ test('the BSN never appears in a log line, a URL or the audit log; the audit cha
   for (const bsn of VOORBEELD_BSN) assert.ok(!tekst.includes(bsn), 'no BSN in the audit log');
   assert.equal((await verifyAudit(t.db)).ok, true);
 });
+
+test('pgb at a contracted provider: the toewijzing carries the signal and the purchasing signals list the provider', async () => {
+  const r = await xml(
+    bemiddelaar,
+    '/api/v1/clientstroom/indicaties/io31',
+    io31(voorbeeldIo31Client(VOORBEELD_BSN[2], '250000105')),
+  );
+  const id = r.json().clienten[0].clientId;
+  const ind = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${id}`)).json().indicaties[0];
+  const pgb = await bemiddelaar.post('/api/v1/clientstroom/toewijzingen', {
+    indicatieId: ind.id,
+    soort: '1',
+    leveringsvorm: 'pgb',
+    ingangsdatum: '2025-06-15',
+    pgbZorgverlenerId: 'za-demo-0001',
+  });
+  assert.equal(pgb.statusCode, 201, pgb.body);
+  assert.equal(pgb.json().organisatieId, null);
+  assert.match(pgb.json().signalen[0], /niet conform de wet/);
+  const s = (await inkoper.get(`/api/v1/clientstroom/signalen?regio=${REGIO}`)).json();
+  assert.deepEqual(
+    s.pgbBijGecontracteerde.map((p: any) => [p.organisatieId, p.clienten]),
+    [['za-demo-0001', 1]],
+  );
+});
+
+test('no readable BSN can be written; rows from before the migration are converted with the key', async () => {
+  await assert.rejects(
+    t.db.query(
+      `INSERT INTO client (id, bsn, geboortejaar, regio_code) VALUES (gen_random_uuid(), '999900080', 1950, '5527')`,
+    ),
+    /client_bsn_niet_leesbaar/,
+  );
+  // simulate a row written before 0081
+  await t.db.exec(`ALTER TABLE client DROP CONSTRAINT client_bsn_niet_leesbaar`);
+  await t.db.query(
+    `INSERT INTO client (id, bsn, geboortejaar, regio_code) VALUES ('00000000-0000-4000-8000-000000000001', '999900080', 1950, '5527')`,
+  );
+  await t.db.exec(`ALTER TABLE client ADD CONSTRAINT client_bsn_niet_leesbaar CHECK (bsn IS NULL) NOT VALID`);
+  const { beveiligOudeBsns } = await import('./index.ts');
+  assert.equal(await beveiligOudeBsns(t.ctx), 1);
+  const rij = await t.db.one<{ bsn: string | null; bsn_token: string }>(
+    `SELECT bsn, bsn_token FROM client WHERE id = '00000000-0000-4000-8000-000000000001'`,
+  );
+  assert.equal(rij.bsn, null);
+  assert.match(rij.bsn_token, /^[0-9a-f]{64}$/);
+  assert.equal(await beveiligOudeBsns(t.ctx), 0);
+});

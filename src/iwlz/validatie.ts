@@ -163,7 +163,7 @@ export async function valideerBericht(input: string | Uint8Array, opts: Valideer
     .filter((e) => e.message.trim())
     .map((e) => ({
       regel: e.loc && Number.isFinite(e.loc.lineNumber) ? e.loc.lineNumber : null,
-      melding: maskeer(e.message.replace(/^element \S+: Schemas validity error : /, '')),
+      melding: 'Schemafout: ' + maskeer(e.message.replace(/^(element \S+: )?Schemas validity error : /, '')),
     }));
   if (!fouten.length) fouten.push({ regel: null, melding: 'Het bericht voldoet niet aan het schema ' + def.xsd });
   return afgekeurd(fouten, def.type, xml);
