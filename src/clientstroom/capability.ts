@@ -201,6 +201,30 @@ async function routes(api: Api, ctx: AppContext) {
     async (req) => svc.verwerkAw39(ctx, actorOf(req), req.body),
   );
 
+  api.post(
+    '/iwlz/aw34',
+    {
+      ...XML_ROUTE,
+      config: { access: AANBIEDER },
+      schema: {
+        tags: ['iwlz'],
+        summary: 'Retour zorgtoewijzing (AW34) van de aanbieder: gekoppeld aan het AW33 en met retourcodes opgeslagen',
+        consumes: ['application/xml'],
+        body: XmlBody,
+        response: {
+          200: Type.Object({
+            berichtId: Type.String(),
+            aw33BerichtId: Type.String(),
+            kopCodes: Type.Array(Type.String()),
+            klassen: Type.Array(Type.Object({ pad: Type.String(), codes: Type.Array(Type.String()) })),
+          }),
+          ...problems(400, 401, 403, 422),
+        },
+      },
+    },
+    async (req) => svc.ontvangAw34(ctx, actorOf(req), req.body),
+  );
+
   api.get(
     '/clientstroom/wachtlijst',
     {

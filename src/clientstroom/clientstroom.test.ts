@@ -11,7 +11,17 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp, type TestClient } from '../platform/testing.ts';
 import { verifyAudit } from '../platform/audit.ts';
 import { buildApp } from '../platform/http/app.ts';
-import { bouwIo31, bouwAw35, bouwAw39, valideerBericht, leesAw33, leesRetour, BERICHTEN } from '../iwlz/index.ts';
+import {
+  bouwIo31,
+  bouwAw35,
+  bouwAw39,
+  bouwRetour,
+  valideerBericht,
+  leesAw33,
+  leesRetour,
+  leesXml,
+  BERICHTEN,
+} from '../iwlz/index.ts';
 import { voorbeeldIo31Client, voorbeeldAw35, voorbeeldAw39, VOORBEELD_BSN } from '../iwlz/voorbeelden.ts';
 import * as store from './store.ts';
 
@@ -225,6 +235,26 @@ test('toewijzing: rules of leveringsvormen and contract are checked; AW33 is val
   });
   assert.equal(tweede.statusCode, 422);
   assert.equal(tweede.json().fouten[0].waar, 'combinatie');
+});
+
+test('AW34: the provider answers the AW33; matched and stored with its codes; an unknown AW33 is refused', async () => {
+  const aw33 = (await zonnehof.get(`/api/v1/iwlz/toewijzingen/${toewijzingId}/aw33`)).body;
+  const aw34 = bouwRetour('AW33', leesXml(aw33), {
+    identificatieRetour: 'AW34000001',
+    dagtekeningRetour: '2025-06-02',
+  });
+  const r = await xml(zonnehof, '/api/v1/iwlz/aw34', aw34);
+  assert.equal(r.statusCode, 200, r.body);
+  assert.ok(r.json().klassen.length > 3);
+  assert.ok(r.json().klassen.every((k: any) => k.codes[0] === '0200'));
+  const anders = aw34.replace(
+    /<iwlz:Identificatie>[^<]*<\/iwlz:Identificatie>/,
+    '<iwlz:Identificatie>ONBEKEND1</iwlz:Identificatie>',
+  );
+  const r2 = await xml(zonnehof, '/api/v1/iwlz/aw34', anders);
+  assert.equal(r2.statusCode, 422);
+  assert.equal(r2.json().code, 'iwlz-aw33-onbekend');
+  assert.equal((await xml(heideweg, '/api/v1/iwlz/aw34', aw34)).statusCode, 422, 'not addressed to Heideweg');
 });
 
 test('AW35 without a toewijzing is refused with 0448 and nothing is stored; a begindatum before the toewijzing gets 0699', async () => {

@@ -35,6 +35,7 @@ import {
   bouwAw33,
   leesAw35,
   leesAw39,
+  leesRetour,
   bouwRetour,
   leesXml,
   knoop,
@@ -1161,6 +1162,74 @@ async function afronden(
     antwoord,
     antwoordType,
   };
+}
+
+/**
+ * The provider's answer to a zorgtoewijzing (AW34): validated, matched to the AW33 it answers (by
+ * BerichtIdentificatie, sent to this provider), stored with its return codes.
+ */
+export async function ontvangAw34(
+  ctx: AppContext,
+  a: Actor,
+  input: string | Uint8Array,
+): Promise<{
+  berichtId: string;
+  aw33BerichtId: string;
+  kopCodes: string[];
+  klassen: { pad: string; codes: string[] }[];
+}> {
+  const agb = await providerAgb(ctx.db, a);
+  const v = await valideerBericht(input, { verwacht: ['AW34'] });
+  if (!v.geldig) {
+    await auditAfkeuring(ctx, a, input, v, 'AW34');
+    throw afgekeurd(v);
+  }
+  const r = leesRetour(v.xml!);
+  if (r.kop.ontvanger !== agb)
+    throw unprocessable(
+      'iwlz-ontvanger',
+      `Dit AW34 beantwoordt een AW33 aan AGB-code ${r.kop.ontvanger}, niet aan uw organisatie (${agb}).`,
+      {
+        actie: 'Stuur alleen antwoorden op zorgtoewijzingen aan uw eigen organisatie. Er is niets opgeslagen.',
+      },
+    );
+  const aw33 = await store.aw33OpIdentificatie(ctx.db, r.kop.berichtId, a.organisatieId);
+  if (!aw33)
+    throw unprocessable(
+      'iwlz-aw33-onbekend',
+      `Er is geen zorgtoewijzing (AW33) met identificatie ${r.kop.berichtId} aan uw organisatie verstuurd.`,
+      {
+        actie: 'Controleer de BerichtIdentificatie in de header. Er is niets opgeslagen.',
+      },
+    );
+  const id = crypto.randomUUID();
+  const klassen = r.klassen.map((k) => ({ pad: k.pad, codes: k.codes }));
+  await ctx.db.tx(async (t) => {
+    await bewaarBericht(t, sleutels(ctx), a, {
+      id,
+      type: 'AW34',
+      richting: 'in',
+      zorgkantoor: aw33.zorgkantoor_code,
+      organisatieId: a.organisatieId,
+      identificatie: r.kop.identificatieRetour,
+      dagtekening: r.kop.dagtekeningRetour,
+      xml: v.xml!,
+      antwoordOp: aw33.id,
+      retourcodes: { kop: r.kopCodes, klassen: klassen.map((k) => ({ pad: k.pad, codes: k.codes })) },
+    });
+    await appendAudit(t, auditActor(a), {
+      actie: 'clientstroom.aw34.ontvangen',
+      onderwerpType: 'iwlz_bericht',
+      onderwerpId: id,
+      invoer: { aw33BerichtId: aw33.id, sha256: sha256(v.xml!) },
+      resultaat: {
+        kopCodes: r.kopCodes,
+        afwijkend: klassen.filter((k) => k.codes.some((c) => c !== RETOURCODE.GOED)).length,
+      },
+      regel: REGEL,
+    });
+  });
+  return { berichtId: id, aw33BerichtId: aw33.id, kopCodes: r.kopCodes, klassen };
 }
 
 // ------------------------------------------------------------------ norms

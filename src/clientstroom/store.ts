@@ -450,3 +450,9 @@ export const voorkeurPerAgb = (q: Queryable, regio: string, sector: string | nul
       GROUP BY i.voorkeur_agb`,
     [regio, sector],
   );
+
+export const aw33OpIdentificatie = (q: Queryable, identificatie: string, organisatieId: string) =>
+  q.maybeOne<{ id: string; zorgkantoor_code: string }>(
+    `SELECT id, zorgkantoor_code FROM iwlz_bericht WHERE type = 'AW33' AND richting = 'uit' AND identificatie = $1 AND organisatie_id = $2`,
+    [identificatie, organisatieId],
+  );
