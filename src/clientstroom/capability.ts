@@ -136,6 +136,22 @@ async function routes(api: Api, ctx: AppContext) {
       reply.status(201).send(await svc.maakToewijzing(ctx, actorOf(req), req.body as svc.ToewijzingInvoer)),
   );
 
+  api.post(
+    '/clientstroom/toewijzingen/:id/intrekken',
+    {
+      config: { access: BEMIDDELAAR },
+      schema: {
+        tags,
+        summary:
+          'Toewijzing intrekken per einddatum met reden (LDT_RedenIntrekking); de aanbieder krijgt een nieuw AW33',
+        params: Id,
+        body: Type.Object({ reden: Type.String({ maxLength: 2 }), einddatum: Type.String({ maxLength: 10 }) }),
+        response: { 200: S.ToewijzingSchema, ...problems(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req) => svc.trekToewijzingIn(ctx, actorOf(req), req.params.id, req.body),
+  );
+
   api.get(
     '/clientstroom/toewijzingen',
     {

@@ -24,6 +24,9 @@ import {
 } from '../iwlz/index.ts';
 import { voorbeeldIo31Client, voorbeeldAw35, voorbeeldAw39, VOORBEELD_BSN } from '../iwlz/voorbeelden.ts';
 import * as store from './store.ts';
+import { Command } from 'commander';
+import type { CliContext, Output } from '../platform/cli/index.ts';
+import { clientstroomCapability } from './capability.ts';
 
 const REGIO = '5527'; // CZ, Zonnehof (za-demo-0001, AGB 73730001)
 const AGB = '73730001';
@@ -515,4 +518,65 @@ test('no readable BSN can be written; rows from before the migration are convert
   assert.equal(rij.bsn, null);
   assert.match(rij.bsn_token, /^[0-9a-f]{64}$/);
   assert.equal(await beveiligOudeBsns(t.ctx), 0);
+});
+
+test('CLI: zorginkoop iwlz aw33 --toewijzing writes the valid AW33 of the toewijzing', async () => {
+  const printed: unknown[] = [];
+  const out = {
+    json: true,
+    result: (d: unknown) => printed.push(d),
+    info: () => undefined,
+    progress: () => Object.assign(async () => undefined, { end: () => undefined }),
+  } as unknown as Output;
+  const cli = {
+    run: async (_cmd: Command, fn: (ctx: typeof t.ctx, o: Output) => Promise<unknown>) => {
+      await fn(t.ctx, out);
+    },
+  } as unknown as CliContext;
+  const program = new Command().exitOverride();
+  clientstroomCapability.cli!(program, cli);
+  await program.parseAsync(['node', 'zorginkoop', 'iwlz', 'aw33', '--toewijzing', toewijzingId]);
+  const aw33 = (printed[0] as { aw33: string }).aw33;
+  const v = await valideerBericht(aw33);
+  assert.equal(v.type, 'AW33');
+  assert.equal(v.geldig, true);
+  assert.equal(leesAw33(aw33).clienten[0].bsn, BSN);
+});
+
+test('withdrawing a toewijzing: status ingetrokken with reason, a new valid AW33 with Einddatum and RedenIntrekking; audited', async () => {
+  const c = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${clientId}`)).json();
+  const overbrugging = c.toewijzingen.find((x: any) => x.soort === '3');
+  assert.equal(
+    (
+      await bemiddelaar.post(`/api/v1/clientstroom/toewijzingen/${overbrugging.id}/intrekken`, {
+        reden: '99',
+        einddatum: '2025-06-30',
+      })
+    ).statusCode,
+    400,
+  );
+  assert.equal(
+    (
+      await zonnehof.post(`/api/v1/clientstroom/toewijzingen/${overbrugging.id}/intrekken`, {
+        reden: '4',
+        einddatum: '2025-06-30',
+      })
+    ).statusCode,
+    403,
+  );
+  const r = await bemiddelaar.post(`/api/v1/clientstroom/toewijzingen/${overbrugging.id}/intrekken`, {
+    reden: '4',
+    einddatum: '2025-06-30',
+  });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal(r.json().status, 'ingetrokken');
+  const aw33 = (await zonnehof.get(`/api/v1/iwlz/toewijzingen/${overbrugging.id}/aw33`)).body;
+  assert.equal((await valideerBericht(aw33)).geldig, true);
+  const z = leesAw33(aw33).clienten[0].zorgzwaartepakketten[0];
+  assert.deepEqual([z.soort, z.einddatum, z.redenIntrekking], ['3', '2025-06-30', '4']);
+  const again = await bemiddelaar.post(`/api/v1/clientstroom/toewijzingen/${overbrugging.id}/intrekken`, {
+    reden: '4',
+    einddatum: '2025-06-30',
+  });
+  assert.equal(again.statusCode, 422);
 });

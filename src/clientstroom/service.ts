@@ -778,6 +778,92 @@ export async function maakToewijzing(ctx: AppContext, a: Actor, inv: ToewijzingI
   });
 }
 
+/**
+ * Withdraws a toewijzing (LDT_RedenIntrekking) from an end date; the provider gets a new AW33 with
+ * Einddatum and RedenIntrekking. Nothing is deleted.
+ */
+export async function trekToewijzingIn(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  inv: { reden: string; einddatum: string },
+): Promise<ToewijzingView> {
+  if (!codelijst('LDT_RedenIntrekking').includes(inv.reden))
+    throw badRequest('reden', `Onbekende reden van intrekking ${inv.reden}.`, {
+      actie: `Kies een code uit LDT_RedenIntrekking: ${codelijst('LDT_RedenIntrekking').join(', ')}.`,
+    });
+  if (!isDatum(inv.einddatum)) throw badRequest('einddatum', 'Einddatum is geen datum (JJJJ-MM-DD).');
+  const s = sleutels(ctx);
+  return ctx.db.tx(async (t) => {
+    const tw = await toewijzingZichtbaar(ctx, t, a, id);
+    if (isAanbieder(a)) throw forbidden();
+    if (tw.status === 'ingetrokken' || tw.status === 'beeindigd')
+      throw unprocessable('toewijzing-afgesloten', `Deze toewijzing is al ${tw.status}.`);
+    if (inv.einddatum < tw.ingangsdatum)
+      throw unprocessable(
+        'einddatum',
+        `De einddatum ligt voor de ingangsdatum van de toewijzing (${tw.ingangsdatum}).`,
+      );
+    let aw33Id: string | null = null;
+    const client = (await store.clientOpId(t, tw.client_id))!;
+    const persoon = leesPersoon(s, client);
+    const org = tw.organisatie_id ? await bronnen.organisatie(t, tw.organisatie_id) : undefined;
+    if (persoon && org?.agb) {
+      const berichtId = berichtIdentificatie();
+      const dag = vandaag(ctx);
+      const xml = bouwAw33({
+        kop: { afzender: tw.regio_code, ontvanger: org.agb, berichtId, dagtekening: dag },
+        clienten: [
+          {
+            io31Blok: persoon,
+            partneropname: false,
+            functies: [],
+            zorgzwaartepakketten: [
+              {
+                zzpCode: tw.zorgprofiel_code,
+                instelling: org.agb,
+                zorgkantoor: tw.regio_code,
+                soort: tw.soort,
+                toewijzingsdatum: tw.toewijzingsdatum,
+                toewijzingstijd: tw.toewijzingstijd,
+                ingangsdatum: tw.ingangsdatum,
+                einddatum: inv.einddatum,
+                redenIntrekking: inv.reden,
+                klasse: tw.klasse ?? undefined,
+                leveringsvorm: IWLZ_LEVERINGSVORM[tw.leveringsvorm as Leveringsvorm],
+              },
+            ],
+          },
+        ],
+      });
+      await moetGeldig(xml, 'AW33');
+      aw33Id = crypto.randomUUID();
+      await bewaarBericht(t, s, a, {
+        id: aw33Id,
+        type: 'AW33',
+        richting: 'uit',
+        zorgkantoor: tw.regio_code,
+        organisatieId: tw.organisatie_id,
+        identificatie: berichtId,
+        dagtekening: dag,
+        xml,
+      });
+    }
+    await store.toewijzingIntrekken(t, id, inv.einddatum, inv.reden, aw33Id);
+    if (tw.status === 'in_zorg' && tw.soort === '1') await store.indicatieAanbieder(t, tw.indicatie_id, null, null);
+    await appendAudit(t, auditActor(a), {
+      actie: 'clientstroom.toewijzing.ingetrokken',
+      onderwerpType: 'toewijzing',
+      onderwerpId: id,
+      invoer: inv,
+      resultaat: { aw33BerichtId: aw33Id, vorigeStatus: tw.status },
+      regel: REGEL,
+    });
+    const na = (await store.toewijzingOpId(t, id))!;
+    return toewijzingView(na, await namenVan(t, [na.organisatie_id]));
+  });
+}
+
 async function toewijzingZichtbaar(ctx: AppContext, q: Queryable, a: Actor, id: string): Promise<store.ToewijzingRij> {
   const t = await store.toewijzingOpId(q, id);
   if (!t) throw notFound('Deze toewijzing');

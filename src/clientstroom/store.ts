@@ -456,3 +456,16 @@ export const aw33OpIdentificatie = (q: Queryable, identificatie: string, organis
     `SELECT id, zorgkantoor_code FROM iwlz_bericht WHERE type = 'AW33' AND richting = 'uit' AND identificatie = $1 AND organisatie_id = $2`,
     [identificatie, organisatieId],
   );
+
+export async function toewijzingIntrekken(
+  q: Queryable,
+  id: string,
+  einddatum: string,
+  reden: string,
+  berichtId: string | null,
+) {
+  await q.query(
+    `UPDATE toewijzing SET status = 'ingetrokken', einddatum = $2, reden_intrekking = $3, aw33_bericht_id = COALESCE($4, aw33_bericht_id) WHERE id = $1`,
+    [id, einddatum, reden, berichtId],
+  );
+}
