@@ -181,8 +181,9 @@ export async function indicatieAanbieder(
 }
 
 /**
- * Open indicaties in the given regions (null = all): not ended on the peildatum, not pgb, with
- * whether the client has an active regular toewijzing.
+ * Open indicaties in the given regions (null = all) that may be waiting: not ended on the
+ * peildatum, not pgb, without a provider in care or with a reported status; with the number of
+ * active regular toewijzingen.
  */
 export interface OpenIndicatieRij extends IndicatieRij {
   regio_code: string;
@@ -210,6 +211,10 @@ export function openIndicaties(
         AND coalesce(i.leveringsvorm, '') <> 'pgb'
         AND ($3::text IS NULL OR i.sector = $3)
         AND ($4::text IS NULL OR c.regio_code = $4)
+        -- candidates only: no provider and no active regular toewijzing, or a reported status
+        AND ((i.organisatie_id IS NULL AND NOT EXISTS (
+               SELECT 1 FROM toewijzing t WHERE t.indicatie_id = i.id AND t.soort = '1' AND t.status = 'in_zorg'))
+             OR EXISTS (SELECT 1 FROM leveringsstatus s WHERE s.client_id = i.client_id))
       ORDER BY coalesce(i.afgiftedatum, i.ingangsdatum), i.id
       LIMIT $5`,
     [regios, peildatum, opts.sector ?? null, opts.regio ?? null, opts.limiet],
