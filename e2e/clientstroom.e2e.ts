@@ -75,6 +75,18 @@ describe('cliëntstroom: indicatie → werklijst → toewijzing → aanvang zorg
     await st.getByRole('row').filter({ hasText: '2025-06-09' }).getByText('In zorg').waitFor();
     await naarMenu(page, 'Wachtlijst');
     await page.getByText(/wachtend, .* zonder aanbieder/).waitFor();
+    const normen = page.getByRole('region', { name: 'Normen' });
+    await normen.getByLabel('Status').selectOption('2');
+    await normen.getByLabel('Norm in dagen').fill('90');
+    await normen.getByLabel('Bron of reden').fill('Regionaal beleid (voorbeeld, e2e)');
+    await normen.getByRole('button', { name: 'Norm opslaan' }).click();
+    await normen.getByText('Norm opgeslagen.').waitFor();
+    await normen
+      .getByRole('row')
+      .filter({ hasText: 'Regionaal beleid (voorbeeld, e2e)' })
+      .getByText('90')
+      .first()
+      .waitFor();
     const api = await apiAls(env.server, 'zorgbemiddelaar@cz.demo');
     const werk = (await api.get('/clientstroom/werklijst?limiet=1000')).body as { bsn: string; geboortejaar: number }[];
     assert.equal(werk.filter((x) => x.bsn === '******006' && x.geboortejaar === 1938).length, 0);

@@ -1,10 +1,20 @@
-import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { Link, type PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import { Alert, PageHeader, QueryState, Section, Table, TextInput } from '../../ui/index.ts';
+import {
+  Alert,
+  Button,
+  PageHeader,
+  ProblemAlert,
+  QueryState,
+  Section,
+  Select,
+  Table,
+  TextInput,
+} from '../../ui/index.ts';
 import type { InkoopsignaalView, WachtlijstView } from '../../../../src/clientstroom/schemas.ts';
 import './messages.ts';
 
@@ -114,6 +124,7 @@ export function Wachtlijst(_: PageProps) {
             />
           )}
         </QueryState>
+        {(rollen.includes('manager') || rollen.includes('zorgbemiddelaar')) && <NormWijzigen />}
       </Section>
       <Section title={t('clientstroom.signalen')}>
         <TextInput label={t('clientstroom.signalen.regio')} value={regio} onChange={(e) => setRegio(e.target.value)} />
@@ -165,5 +176,57 @@ function Signalen({ regio }: { regio: string }) {
         </>
       )}
     </QueryState>
+  );
+}
+
+function NormWijzigen() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [sector, setSector] = useState('VV');
+  const [status, setStatus] = useState('7');
+  const [dagen, setDagen] = useState('');
+  const [bron, setBron] = useState('');
+  const m = useMutation({
+    mutationFn: () =>
+      api.put('/clientstroom/normen', {
+        sector,
+        status,
+        dagen: dagen.trim() === '' ? null : /^\d+$/.test(dagen.trim()) ? Number(dagen) : dagen,
+        bron,
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['clientstroom'] }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    m.mutate();
+  };
+  return (
+    <form onSubmit={submit}>
+      <Select
+        label={t('clientstroom.kolom.sector')}
+        value={sector}
+        onChange={(e) => setSector(e.target.value)}
+        options={['VV', 'GZ', 'GGZ'].map((x) => ({ value: x, label: x }))}
+      />
+      <Select
+        label={t('clientstroom.kolom.status')}
+        value={status}
+        onChange={(e) => setStatus(e.target.value)}
+        options={['6', '7', '1', '2', '3'].map((x) => ({ value: x, label: t(`clientstroom.status.${x}`) }))}
+      />
+      <TextInput
+        label={t('clientstroom.norm.dagen')}
+        hint={t('clientstroom.norm.dagen.hint')}
+        inputMode="numeric"
+        value={dagen}
+        onChange={(e) => setDagen(e.target.value)}
+      />
+      <TextInput label={t('clientstroom.norm.bron')} value={bron} onChange={(e) => setBron(e.target.value)} required />
+      <Button type="submit" bezig={m.isPending}>
+        {t('clientstroom.norm.knop')}
+      </Button>
+      <ProblemAlert error={m.error} />
+      {m.isSuccess && <Alert variant="success">{t('clientstroom.norm.klaar')}</Alert>}
+    </form>
   );
 }
