@@ -19,6 +19,7 @@ import {
 } from '../iwlz/index.ts';
 import * as svc from './service.ts';
 import * as S from './schemas.ts';
+import * as store from './store.ts';
 
 const tags = ['clientstroom'];
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -406,10 +407,11 @@ export const clientstroomCapability: Capability = {
       .option('--uit <bestand>', 'schrijf naar dit bestand')
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
-          const t = await ctx.db.maybeOne<{ zorgkantoor_id: string }>(
-            'SELECT zorgkantoor_id FROM toewijzing WHERE id = $1',
-            [o.toewijzing],
-          );
+          if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(o.toewijzing))
+            throw new AppError(1, 'toewijzing-id', `"${o.toewijzing}" is geen toewijzing-id (uuid).`, {
+              actie: 'Zie de id in het cliëntdossier of in GET /api/v1/clientstroom/toewijzingen.',
+            });
+          const t = await store.toewijzingOpId(ctx.db, o.toewijzing);
           if (!t) throw new AppError(1, 'niet-gevonden', `Toewijzing ${o.toewijzing} bestaat niet.`);
           const xml = await svc.aw33VanToewijzing(ctx, systeemZorgkantoor(t.zorgkantoor_id), o.toewijzing);
           if (o.uit) {
