@@ -15,6 +15,7 @@ import { tarievenCapability } from './tarieven/capability.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
 import { budgetCapability } from './budget/capability.ts';
 import { realisatieCapability } from './realisatie/capability.ts';
+import { clientstroomCapability } from './clientstroom/capability.ts';
 
 // Transitional: capabilities import the type from ./platform/capability-type.ts.
 export type { Capability };
@@ -32,4 +33,5 @@ export const capabilities: Capability[] = [
   openbaarCapability,
   budgetCapability,
   realisatieCapability,
+  clientstroomCapability,
 ];

@@ -9,6 +9,7 @@ import { AppError } from './platform/errors.ts';
 import type { AppContext } from './platform/context.ts';
 import { ensureDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/index.ts';
 import { ensureInkoopVoorbeelden } from './demo/inkoop-voorbeelden.ts';
+import { beveiligOudeBsns } from './clientstroom/index.ts';
 
 export async function startServer(config: Config, opts: { demo: boolean; log: (m: string) => void }) {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
@@ -21,6 +22,9 @@ export async function startServer(config: Config, opts: { demo: boolean; log: (m
   const applied = await prepareDatabase(db);
   await ctx.jobs.markInterrupted();
   if (applied.length) opts.log(`Database bijgewerkt: ${applied.length} migratie(s) uitgevoerd.`);
+  // Client rows written before BSNs were protected are converted with the key this server holds.
+  const omgezet = await beveiligOudeBsns(ctx);
+  if (omgezet) opts.log(`${omgezet} BSN('s) omgezet naar token en versleuteling.`);
   if (opts.demo) {
     const loaded = await ensureDemo(ctx, { seed: 1, schaal: 'regio' }, async (f, stap) => {
       if (stap) opts.log(`  demodata: ${stap} (${Math.round(f * 100)}%)`);

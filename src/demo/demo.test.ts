@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createTestDb } from '../testing.ts';
 import { loadConfig } from '../platform/config.ts';
+import { persoonsgegevensSleutels, ontsleutel } from '../platform/persoonsgegevens.ts';
 import { JobRunner } from '../platform/jobs.ts';
 import type { AppContext } from '../platform/context.ts';
 import { Decimal } from '../domain/money.ts';
@@ -134,10 +135,13 @@ test('regio scale: CZ regions, ~80 providers, ~5,000 clients, 2023–2025 contra
         ),
       ),
     );
-    const bsn = await t.db.query<{ bsn: string }>('SELECT bsn FROM client LIMIT 20');
+    const rows = await t.db.query<{ id: string; bsn: string | null; bsn_versleuteld: string }>(
+      'SELECT id, bsn, bsn_versleuteld FROM client LIMIT 20',
+    );
+    const s = persoonsgegevensSleutels(ctx.config);
     assert.ok(
-      bsn.every((b) => /^99\d{7}$/.test(b.bsn)),
-      'fictional 99-range BSNs',
+      rows.every((b) => b.bsn === null && /^99\d{7}$/.test(ontsleutel(s, b.bsn_versleuteld, `client:${b.id}:bsn`))),
+      'fictional 99-range BSNs, stored only encrypted',
     );
   } finally {
     await t.close();

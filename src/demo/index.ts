@@ -16,6 +16,8 @@ import type { Queryable } from '../platform/db/index.ts';
 import { Decimal } from '../domain/money.ts';
 import { PRESTATIES } from '../reference/seed.ts';
 import { parseNzaCsv, importNzaTarievenIn } from '../reference/nza-tarieven.ts';
+import { persoonsgegevensSleutels } from '../platform/persoonsgegevens.ts';
+import { beschermBsn } from '../clientstroom/index.ts';
 import {
   generateDemo,
   checksumDemo,
@@ -27,6 +29,8 @@ import {
 } from './generator.ts';
 
 export const DEMO_PASSWORD = 'zorginkoop-demo';
+/** Columns of the client table as the demo writes it (the generator's bsn becomes token + ciphertext). */
+const CLIENT_KOLOMMEN = ['id', 'bsn_token', 'bsn_versleuteld', 'geboortejaar', 'regio_code'];
 
 export interface DemoAccount {
   email: string;
@@ -75,6 +79,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     organisatieId: DEMO_ZORGKANTOOR,
     rollen: ['controller'],
     omschrijving: 'controller, CZ Zorgkantoor',
+  },
+  {
+    email: 'zorgbemiddelaar@cz.demo',
+    naam: 'Zoë Zorgbemiddelaar',
+    organisatieId: DEMO_ZORGKANTOOR,
+    rollen: ['zorgbemiddelaar'],
+    omschrijving: 'zorgbemiddelaar (cliëntstroom, persoonsgegevens), CZ Zorgkantoor',
   },
   {
     email: 'beheerder@cz.demo',
@@ -223,10 +234,16 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
     await t.query(
       `INSERT INTO organisatie (id, soort, naam, voorbeeld) VALUES ('nza','nza','Nederlandse Zorgautoriteit',false) ON CONFLICT DO NOTHING`,
     );
+    // BSNs are stored only as token + ciphertext (src/clientstroom: beschermBsn), never readable.
+    const sleutels = persoonsgegevensSleutels(ctx.config);
+    const clienten = data.clienten.map(([id, bsn, geboortejaar, regio]) => {
+      const b = beschermBsn(sleutels, String(id), String(bsn));
+      return [id, b.bsn_token, b.bsn_versleuteld, geboortejaar, regio];
+    });
     const stappen: [keyof typeof KOLOMMEN, Rij[], string][] = [
       ['organisatie', data.organisaties, 'zorgaanbieders'],
       ['locatie', data.locaties, 'locaties'],
-      ['client', data.clienten, 'cliënten'],
+      ['client', clienten, 'cliënten'],
       ['indicatie', data.indicaties, 'indicaties'],
       ['productieafspraak', data.productieafspraken, 'productieafspraken'],
       ['realisatie', data.realisatie, 'realisatie'],
@@ -241,7 +258,8 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
     if (snel) await t.query(`SET LOCAL session_replication_role = replica`);
     for (const [tabel, rows, stap] of stappen) {
       melden(0.1 + 0.8 * (klaar / totaal), stap);
-      rijen[tabel] = await t.copyInto(tabel, [...KOLOMMEN[tabel]], rows);
+      const kolommen = tabel === 'client' ? CLIENT_KOLOMMEN : [...KOLOMMEN[tabel]];
+      rijen[tabel] = await t.copyInto(tabel, kolommen, rows);
       klaar += rows.length;
     }
     if (snel) {
@@ -338,7 +356,8 @@ export async function checksumDatabase(q: Queryable): Promise<string> {
       `SELECT id, soort, naam, agb, kvk, voorbeeld FROM organisatie WHERE soort = 'zorgaanbieder' ORDER BY id`,
     ],
     ['locatie', `SELECT ${KOLOMMEN.locatie.join(', ')} FROM locatie ORDER BY id`],
-    ['client', `SELECT ${KOLOMMEN.client.join(', ')} FROM client ORDER BY id`],
+    // The BSN ciphertext has a random IV and the token depends on the key: not part of the checksum.
+    ['client', `SELECT id, geboortejaar, regio_code FROM client ORDER BY id`],
     ['indicatie', `SELECT ${KOLOMMEN.indicatie.join(', ')} FROM indicatie ORDER BY id`],
     ['productieafspraak', `SELECT ${KOLOMMEN.productieafspraak.join(', ')} FROM productieafspraak ORDER BY id`],
     [

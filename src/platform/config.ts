@@ -26,6 +26,12 @@ export interface Config {
    * uploads are refused (fail closed). Unset: only the built-in check.
    */
   clamd?: string;
+  /**
+   * Key for personal data at rest (BSN, names), 32 bytes base64 (ZORGINKOOP_SLEUTEL_PERSOONSGEGEVENS).
+   * Required with a PostgreSQL server; the embedded database generates one in its data directory
+   * (src/platform/persoonsgegevens.ts). Never in git, never logged.
+   */
+  sleutelPersoonsgegevens?: string;
   /** argon2 cost; lowered only in tests */
   passwordHashCost: 'normaal' | 'test';
   /**
@@ -67,6 +73,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     cookieSecure: env.COOKIE_SECURE === 'true' || env.NODE_ENV === 'production',
     oidc,
     clamd: env.ZORGINKOOP_CLAMD?.trim() || undefined,
+    sleutelPersoonsgegevens: env.ZORGINKOOP_SLEUTEL_PERSOONSGEGEVENS?.trim() || undefined,
     passwordHashCost: 'normaal',
     sessieInactiefMinuten: minuten(env.ZORGINKOOP_SESSIE_INACTIEF_MINUTEN, 30, 'ZORGINKOOP_SESSIE_INACTIEF_MINUTEN'),
     ...overrides,

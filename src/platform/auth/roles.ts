@@ -4,6 +4,7 @@ export const ROLLEN = [
   'beoordelaar',
   'controller',
   'manager',
+  'zorgbemiddelaar',
   'aanbieder-contractmanager',
   'aanbieder-bestuurder',
   'clientenraad',
@@ -18,7 +19,7 @@ export type OrganisatieSoort = (typeof ORGANISATIE_SOORTEN)[number];
 
 /** Which roles belong in which kind of organisation; a user's roles must fit their organisation. */
 export const ROLLEN_PER_SOORT: Record<OrganisatieSoort, readonly Rol[]> = {
-  zorgkantoor: ['inkoper', 'beoordelaar', 'controller', 'manager', 'beheerder'],
+  zorgkantoor: ['inkoper', 'beoordelaar', 'controller', 'manager', 'zorgbemiddelaar', 'beheerder'],
   zorgaanbieder: ['aanbieder-contractmanager', 'aanbieder-bestuurder', 'clientenraad'],
   nza: ['toezichthouder'],
   cak: ['toezichthouder'],

@@ -162,7 +162,11 @@ async function verstuur<T>(method: string, path: string, body?: unknown, opts: R
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...opts.headers };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
-  else if (body !== undefined) {
+  else if (body instanceof Blob) {
+    // raw upload (e.g. an iWlz XML message): the Blob's type is the Content-Type
+    payload = body;
+    if (body.type) headers['content-type'] = body.type;
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }

@@ -14,6 +14,7 @@ export type Rol =
   | 'beoordelaar'
   | 'controller'
   | 'manager'
+  | 'zorgbemiddelaar'
   | 'aanbieder-contractmanager'
   | 'aanbieder-bestuurder'
   | 'clientenraad'

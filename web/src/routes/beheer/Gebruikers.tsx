@@ -30,7 +30,7 @@ interface GebruikerRij {
 
 /** Same as ROLLEN_PER_SOORT in src/platform/auth/roles.ts; the server checks it again. */
 const ROLLEN_PER_SOORT: Record<OrganisatieSoort, Rol[]> = {
-  zorgkantoor: ['inkoper', 'beoordelaar', 'controller', 'manager', 'beheerder'],
+  zorgkantoor: ['inkoper', 'beoordelaar', 'controller', 'manager', 'zorgbemiddelaar', 'beheerder'],
   zorgaanbieder: ['aanbieder-contractmanager', 'aanbieder-bestuurder', 'clientenraad'],
   nza: ['toezichthouder'],
   cak: ['toezichthouder'],

@@ -1,0 +1,94 @@
+/**
+ * Read-only facts cliëntstroom needs from tables other capabilities own: regions per zorgkantoor
+ * (reference: regio_concessie), organisations (platform), care profiles and locations with
+ * capacity (reference), contracts (budget: productieafspraak) and assessment scores (inkoop).
+ * Kept in this one file so they move to the owners' index.ts when those exist; nothing here writes.
+ */
+import type { Queryable } from '../platform/db/index.ts';
+
+/** Regions the zorgkantoor holds in `jaar` (or the latest year before it with a mapping). */
+export async function regiosVanZorgkantoor(q: Queryable, organisatieId: string, jaar: number): Promise<string[]> {
+  const rows = await q.query<{ regio_code: string }>(
+    `SELECT regio_code FROM regio_concessie
+      WHERE organisatie_id = $1 AND jaar = (SELECT max(jaar) FROM regio_concessie WHERE jaar <= $2)
+      ORDER BY regio_code`,
+    [organisatieId, jaar],
+  );
+  return rows.map((r) => r.regio_code);
+}
+
+export async function zorgkantoorVanRegio(q: Queryable, regio: string, jaar: number): Promise<string | null> {
+  const r = await q.maybeOne<{ organisatie_id: string }>(
+    `SELECT organisatie_id FROM regio_concessie
+      WHERE regio_code = $1 AND jaar = (SELECT max(jaar) FROM regio_concessie WHERE jaar <= $2)`,
+    [regio, jaar],
+  );
+  return r?.organisatie_id ?? null;
+}
+
+export const bestaatRegio = async (q: Queryable, code: string) =>
+  !!(await q.maybeOne('SELECT 1 FROM regio WHERE code = $1', [code]));
+
+export interface Organisatie {
+  id: string;
+  soort: string;
+  naam: string;
+  agb: string | null;
+}
+export const organisatie = (q: Queryable, id: string) =>
+  q.maybeOne<Organisatie>('SELECT id, soort, naam, agb FROM organisatie WHERE id = $1', [id]);
+export const organisatiesOpId = (q: Queryable, ids: string[]) =>
+  q.query<Organisatie>('SELECT id, soort, naam, agb FROM organisatie WHERE id = ANY($1)', [ids]);
+
+export const zorgprofiel = (q: Queryable, code: string) =>
+  q.maybeOne<{ code: string; naam: string; sector: string | null }>(
+    'SELECT code, naam, sector FROM zorgprofiel WHERE code = $1',
+    [code],
+  );
+
+/** Providers with a production agreement in the region and sector, in the latest year ≤ jaar that has any. */
+export async function gecontracteerd(q: Queryable, regio: string, sector: string, jaar: number): Promise<Set<string>> {
+  const rows = await q.query<{ organisatie_id: string }>(
+    `SELECT DISTINCT organisatie_id FROM productieafspraak
+      WHERE regio_code = $1 AND sector = $2
+        AND jaar = (SELECT max(jaar) FROM productieafspraak WHERE regio_code = $1 AND jaar <= $3)`,
+    [regio, sector, jaar],
+  );
+  return new Set(rows.map((r) => r.organisatie_id));
+}
+
+/** Contracted providers in a region (any sector), for the pgb flag. */
+export async function gecontracteerdInRegios(q: Queryable, regios: string[] | null, jaar: number) {
+  const rows = await q.query<{ organisatie_id: string }>(
+    `SELECT DISTINCT p.organisatie_id FROM productieafspraak p
+      WHERE ($1::text[] IS NULL OR p.regio_code = ANY($1))
+        AND p.jaar = (SELECT max(jaar) FROM productieafspraak x WHERE x.regio_code = p.regio_code AND x.jaar <= $2)`,
+    [regios, jaar],
+  );
+  return new Set(rows.map((r) => r.organisatie_id));
+}
+
+export interface AanbiederInRegio {
+  organisatie_id: string;
+  naam: string;
+  agb: string | null;
+  capaciteit: number;
+  score: string | null;
+}
+
+/**
+ * Providers with locations in the region that offer the sector and leveringsvorm: summed capacity
+ * and the latest adopted assessment score (beoordeling_besluit.totaalscore, status vastgesteld).
+ */
+export function aanbiedersInRegio(q: Queryable, regio: string, sector: string | null, leveringsvorm: string | null) {
+  return q.query<AanbiederInRegio>(
+    `SELECT o.id AS organisatie_id, o.naam, o.agb, coalesce(sum(l.capaciteit), 0)::int AS capaciteit,
+            (SELECT b.totaalscore::text FROM beoordeling_besluit b JOIN inschrijving s ON s.id = b.inschrijving_id
+              WHERE s.organisatie_id = o.id AND b.status = 'vastgesteld' ORDER BY b.besloten_op DESC NULLS LAST LIMIT 1) AS score
+       FROM locatie l JOIN organisatie o ON o.id = l.organisatie_id
+      WHERE l.regio_code = $1 AND ($2::text IS NULL OR $2 = ANY(l.sectoren)) AND ($3::text IS NULL OR $3 = ANY(l.leveringsvormen))
+      GROUP BY o.id, o.naam, o.agb
+      ORDER BY o.naam`,
+    [regio, sector, leveringsvorm],
+  );
+}

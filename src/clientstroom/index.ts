@@ -1,0 +1,2 @@
+/** Cliëntstroom: the only file other capabilities import. */
+export { beschermBsn, beveiligOudeBsns } from './service.ts';
