@@ -32,8 +32,15 @@ export function themasVanKader(k: KaderMetThemas): Thema[] {
 
 /** Template themes a kader of another sector leaves out (shown, so the purchaser knows why). */
 export function uitgeslotenThemas(k: KaderMetThemas): Thema[] {
-  if (Array.isArray(k.kwaliteitsthemas)) return [];
-  return sjabloonThemas(k.sjabloon).filter((t) => t.sector !== k.sector);
+  const eigen = Array.isArray(k.kwaliteitsthemas) ? k.kwaliteitsthemas : [];
+  return sjabloonThemas(k.sjabloon).filter((t) => t.sector !== k.sector && !eigen.some((e) => e.code === t.code));
+}
+
+/** Any template's theme with this code that belongs to another sector than the kader's. */
+function themaVanAndereSector(k: KaderMetThemas, code: string): Thema | undefined {
+  return sjablonen()
+    .flatMap((s) => sjabloonThemas(s.id))
+    .find((t) => t.code === code && t.sector !== k.sector);
 }
 
 export async function kaderThemas(ctx: AppContext, a: Actor, kaderId: string) {
@@ -59,7 +66,7 @@ export function eisThemaVanKader(k: KaderRij, themaCode: string): void {
   const kk = k as KaderMetThemas;
   const themas = themasVanKader(kk);
   if (themas.some((t) => t.code === themaCode)) return;
-  const ander = uitgeslotenThemas(kk).find((t) => t.code === themaCode);
+  const ander = themaVanAndereSector(kk, themaCode);
   if (ander)
     throw unprocessable(
       THEMA_REGEL,

@@ -18,10 +18,13 @@
  *  - the opslag is a percentage ON the basistarief: prijs = basistarief × (1 + opslag / 100);
  *  - "Max. tarief ZK" = basistarief × (1 + 3 / 100), the basistarief with the national maximum opslag;
  *  - the zorgkantoor's beoordelingskader is a table from the weighted score (F1–F3) to an opslag:
- *    the row with the highest `vanaf` not above the score applies; below the first row: 0 %.
- * Pure: every input is passed in. Amounts are exact (Decimal), rounded to cents half-up.
+ *    the row with the highest `vanaf` not above the score applies; below the first row: 0 %;
+ *  - amounts are rounded DOWN to whole cents (basistarief, prijs, max. tarief ZK): the NZa maximum is a
+ *    ceiling, and rounding half-up could lift a price a cent above it (e.g. 97.06 % of € 0.17 plus 3 %);
+ *    rounding down keeps Prijs ≤ Max. tarief ZK ≤ Max. tarief NZa exact for every valid input.
+ * Pure: every input is passed in. Amounts are exact (Decimal).
  */
-import { Decimal, dec, pct, roundCents } from '../money.ts';
+import { Decimal, dec, pct } from '../money.ts';
 import { RegelFout, type RegelFoutDetail } from './beoordeling.ts';
 import { MAX_OPSLAG } from './uitkomst.ts';
 
@@ -324,6 +327,9 @@ export interface Prijsregel {
   voorbeeld: boolean;
 }
 
+/** Down to whole cents (see the header: the NZa maximum is a ceiling). */
+const omlaag = (v: Decimal) => v.toDecimalPlaces(2, Decimal.ROUND_DOWN);
+
 /** Basistarief % for a prestatie: its own row, else its leveringsvorm's; null = not covered. */
 export function basistariefPct(b: Basistarief | undefined, p: { prestatieCode: string; leveringsvorm: string | null }) {
   return (
@@ -348,9 +354,9 @@ export function berekenPrijzen(b: Basistarief | undefined, tarieven: PrestatieTa
     const p = basistariefPct(b, t);
     if (p === null) continue;
     const nza = dec(t.nzaMax);
-    const basis = roundCents(nza.times(p).dividedBy(100));
-    const prijs = roundCents(basis.times(dec(1).plus(o.dividedBy(100))));
-    const maxZk = roundCents(basis.times(dec(1).plus(dec(MAX_OPSLAG).dividedBy(100))));
+    const basis = omlaag(nza.times(p).dividedBy(100));
+    const prijs = omlaag(basis.times(dec(1).plus(o.dividedBy(100))));
+    const maxZk = omlaag(basis.times(dec(1).plus(dec(MAX_OPSLAG).dividedBy(100))));
     if (prijs.greaterThan(maxZk) || maxZk.greaterThan(nza))
       fouten.push({
         waar: `prestatie ${t.prestatieCode}`,

@@ -69,7 +69,12 @@ export function opslagVoorGunning(
   besluit: { totaalscore: string | number | null },
   u: UitkomstInvoer,
   inv: { opslagPercentage?: string | null; motivatie?: string },
-): { opslagPercentage: string | null; opslagVoorstel: OpslagVoorstel | null; opslagAfwijking: boolean } {
+): {
+  opslagPercentage: string | null;
+  opslagVoorstel: OpslagVoorstel | null;
+  opslagAfwijking: boolean;
+  opslagMotivatie?: string | null;
+} {
   const tabel = paragraaf(k).opslagTabel;
   const planAkkoord = u.zelfanalyseEnVoorstel && u.definitiefOntwikkelplan;
   if (!tabel?.length || !planAkkoord)
@@ -78,7 +83,12 @@ export function opslagVoorGunning(
   const voorstel = stelOpslagVoor(score, tabel);
   try {
     const b = besluitOpslag(inv.opslagPercentage, voorstel, inv.motivatie);
-    return { opslagPercentage: b.opslag, opslagVoorstel: voorstel, opslagAfwijking: b.afwijking };
+    return {
+      opslagPercentage: b.opslag,
+      opslagVoorstel: voorstel,
+      opslagAfwijking: b.afwijking,
+      opslagMotivatie: b.afwijking ? (inv.motivatie?.trim() ?? null) : null,
+    };
   } catch (e) {
     return alsFout(e);
   }
@@ -162,7 +172,7 @@ export async function prijsGegevens(q: Queryable, k: KaderLike, uitkomst: Uitkom
         gunningId,
         JSON.stringify({ regel: PRIJS_REGEL, momenten, opslagInPrijs, prijzen }),
         v ? v.opslag : null,
-        invoer?.opslagAfwijking ? (invoer?.motivatie ?? null) : null,
+        invoer?.opslagAfwijking ? (invoer?.opslagMotivatie ?? null) : null,
       ]);
     },
   };
