@@ -184,6 +184,11 @@ registerMessages('inkoop', {
     'rp.opslaan': 'Regionale paragraaf opslaan',
     'rp.opgeslagen': 'De regionale paragraaf is opgeslagen.',
     'rp.leeg': 'Dit inkoopkader heeft geen regionale paragraaf.',
+    'waarschuwingen.titel': 'Let op vóór het indienen',
+    'zelfanalyse.eigen': 'Eigen thema (dit kader heeft geen kwaliteitsthema’s van zijn sector)',
+    'ontwikkelplan.teruggestuurd': 'Het zorgkantoor heeft het plan teruggestuurd: {reden}',
+    'ontwikkelplan.wacht': 'Definitief aangeboden; het zorgkantoor stemt in of stuurt het terug met een reden.',
+    'ontwikkelplan.akkoord': 'Het zorgkantoor heeft met dit ontwikkelplan ingestemd.',
   },
   en: {
     'nav.zk': 'Procurement frameworks',
@@ -367,5 +372,10 @@ registerMessages('inkoop', {
     'rp.opslaan': 'Save regional paragraph',
     'rp.opgeslagen': 'The regional paragraph has been saved.',
     'rp.leeg': 'This framework has no regional paragraph.',
+    'waarschuwingen.titel': 'Check before submitting',
+    'zelfanalyse.eigen': 'Own theme (this framework has no quality themes of its sector)',
+    'ontwikkelplan.teruggestuurd': 'The care office sent the plan back: {reden}',
+    'ontwikkelplan.wacht': 'Offered as final; the care office agrees or sends it back with a reason.',
+    'ontwikkelplan.akkoord': 'The care office agreed to this development plan.',
   },
 });

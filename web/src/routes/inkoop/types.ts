@@ -154,4 +154,6 @@ export interface Inschrijving {
     inOntwikkelplan: boolean;
   }[];
   ontwikkelplan: Record<string, any> | null;
+  /** before submitting: a toetredingseis answered "nee", a careless zelfanalyse, no cliëntenraad (never a stop) */
+  waarschuwingen?: { code: string; wat: string }[];
 }
