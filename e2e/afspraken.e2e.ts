@@ -41,6 +41,28 @@ describe('afspraken: voorwaarden alleen-lezen, ontwikkelplan terugsturen en akko
         opslagMomenten: ['initieel'],
       }),
     ]);
+    // the basistarief through the regional paragraph's screen; the table and moments stored earlier are kept
+    const { page, errors } = await alsGebruiker(env, 'inkoper@cz.demo');
+    await page.goto(`/inkoop/kaders/${kaderId}`);
+    await page.getByRole('heading', { level: 3, name: 'Basistarief en tariefopslag' }).waitFor();
+    assert.equal(await page.getByLabel('Opslag in % (rij 3)').inputValue(), '2.5');
+    assert.equal(await page.getByLabel('Initiële toekenning (bij de gunning)').isChecked(), true);
+    await page.getByLabel('Basistarief verblijf (% van het NZa-maximum)').fill('99');
+    await page.getByRole('button', { name: 'Regionale paragraaf opslaan' }).click();
+    await page
+      .getByText(/boven het NZa-maximumtarief/)
+      .first()
+      .waitFor();
+    await page.getByLabel('Basistarief verblijf (% van het NZa-maximum)').fill('95');
+    await page.getByRole('button', { name: 'Regionale paragraaf opslaan' }).click();
+    await page.getByText('De regionale paragraaf is opgeslagen.').waitFor();
+    const a11y = await toegankelijkheid(page);
+    assert.deepEqual([a11y.h1, a11y.unlabelled, a11y.nameless], [1, [], []]);
+    await sluitPagina(page, errors);
+    const rp = (await zk.get(`/inkoop/kaders/${kaderId}`)).body.regionaleParagraaf;
+    assert.deepEqual(rp.basistarief, { perLeveringsvorm: { verblijf: '95' } });
+    assert.equal(rp.opslagTabel.length, 3);
+    assert.deepEqual(rp.opslagMomenten, ['initieel']);
     assert.equal((await zk.post(`/inkoop/kaders/${kaderId}/publiceren`)).status, 200);
 
     env.server.setNow(lokaalNaarInstant('2025-07-10T12:00'));

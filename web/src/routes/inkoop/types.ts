@@ -69,6 +69,9 @@ export interface RegionaleParagraaf {
   schaalStap?: string;
   tweejarigeVoorwaarden?: { code: string; omschrijving: string }[];
   bestValue?: { maxWoorden?: number; maxKpis?: number; verduidelijkingAantal?: number };
+  basistarief?: { perLeveringsvorm?: Record<string, string>; perPrestatie?: Record<string, string> };
+  opslagTabel?: { vanaf: string; opslag: string }[];
+  opslagMomenten?: string[];
 }
 export interface Kader {
   id: string;
