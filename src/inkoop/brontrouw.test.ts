@@ -410,6 +410,7 @@ test('beoordeling: ja/nee-toetredingseisen automatisch, documenten door de beoor
   assert.deepEqual(codes, ['A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A11', 'F1', 'F2', 'F3']);
   assert.ok(!codes.some((c: string) => /^G/.test(c)));
   assert.equal(d.criteria.find((c: any) => c.code === 'A2').automatisch, null);
+  assert.match(d.criteria.find((c: any) => c.code === 'A2').bron, /^Inkoopkader Langdurige Zorg 2016, §2\.2\.2/);
   assert.equal(d.criteria.find((c: any) => c.code === 'A3').automatisch.voldaan, true);
   assert.deepEqual(
     d.voorwaarden.tweejarig.map((v: any) => [v.code, v.voldaan]),

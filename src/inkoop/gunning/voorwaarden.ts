@@ -96,7 +96,7 @@ export async function criteriaVoorInschrijving(
       tekst: e.tekst,
       soort: 'knock-out',
       groep: e.groep,
-      bron: e.bron,
+      bron: poortBron(e.groep, e.bron),
       automatisch: o.wijze === 'automatisch' ? { voldaan: o.voldaan!, toelichting: o.toelichting } : null,
     });
   }
