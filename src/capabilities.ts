@@ -8,6 +8,7 @@ import { referenceCapability } from './reference/capability.ts';
 import { demoCapability } from './demo/capability.ts';
 import { inkoopCapability } from './inkoop/capability.ts';
 import { gunningCapability } from './inkoop/gunning/capability.ts';
+import { afsprakenCapability } from './inkoop/gunning/afspraken-capability.ts';
 import { openHouseCapability } from './inkoop/openhouse/capability.ts';
 import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
 import { signalenCapability } from './inkoop/signalen/capability.ts';
@@ -26,6 +27,7 @@ export const capabilities: Capability[] = [
   demoCapability,
   inkoopCapability,
   gunningCapability,
+  afsprakenCapability,
   openHouseCapability,
   bestValueCapability,
   signalenCapability,

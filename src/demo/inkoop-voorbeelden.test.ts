@@ -22,6 +22,15 @@ test('example procedures: one per kind, published, in the phase a demo user can 
     ],
   );
   assert.ok(rows.every((r) => r.titel.startsWith('Voorbeeld – ')));
+  // Themes belong to a sector: the dialogue example uses the template's GZ themes, so it is a GZ kader.
+  const dialoog = await app.db.one<{ id: string; sector: string }>(
+    `SELECT id, sector FROM inkoopkader WHERE procedure_type = 'dialoog'`,
+  );
+  assert.equal(dialoog.sector, 'GZ');
+  const inkoper = await app.login('inkoper@cz.demo');
+  const th = (await inkoper.get(`/api/v1/inkoop/kaders/${dialoog.id}/themas`)).json();
+  assert.equal(th.themas.length, 8);
+  assert.ok(th.themas.every((x: any) => x.sector === 'GZ' && /Inkoopkader Langdurige Zorg 2016 \(GZ\)/.test(x.bron)));
 
   // The provider sees all three as open procedures, with its draft on the dialogue procedure.
   const za = await app.login('contractmanager@zonnehof.demo');

@@ -4,7 +4,9 @@
  * the same services (and audit log) as a user would, with deadlines relative to the start time.
  * All titles start with "Voorbeeld –": they are examples, not real procedures.
  *
- *   dialoogmodel 2016 (template wlz-2016): vragenronde open, Zonnehof has a draft inschrijving;
+ *   dialoogmodel 2016 (template wlz-2016) for sector GZ — the template's quality themes are chapter 3
+ *   of the GZ edition of the Inkoopkader Langdurige Zorg 2016 ("Kwaliteit en persoonsgerichte
+ *   gehandicaptenzorg"), so the example is a GZ kader: vragenronde open, Zonnehof has a draft inschrijving;
  *   open house (template open-house): admission open;
  *   best value over three years (template best-value): published with its vragenronde open, open for bids.
  */
@@ -60,9 +62,9 @@ export async function ensureInkoopVoorbeelden(ctx: AppContext): Promise<boolean>
   const jaar = nu.getUTCFullYear() + 1;
 
   const dialoog = await maakKader(ctx, inkoper, {
-    titel: `Voorbeeld – Zorginkoop V&V ${jaar} (dialoogmodel)`,
+    titel: `Voorbeeld – Zorginkoop GZ ${jaar} (dialoogmodel)`,
     jaarVan: jaar,
-    sector: 'VV',
+    sector: 'GZ',
     regioCodes: REGIOS,
     procedureType: 'dialoog',
     sjabloon: 'wlz-2016',

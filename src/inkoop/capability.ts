@@ -110,6 +110,30 @@ const RegionaleParagraafBody = Type.Object(
         { additionalProperties: false, description: 'Alleen bij procedure best_value.' },
       ),
     ),
+    basistarief: Type.Optional(
+      Type.Object(
+        {
+          perLeveringsvorm: Type.Optional(Type.Record(Type.String(), Type.String())),
+          perPrestatie: Type.Optional(Type.Record(Type.String(), Type.String())),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Basistarief als percentage van het NZa-maximumtarief, per leveringsvorm en/of prestatie (prestatie gaat voor), bijv. { "perLeveringsvorm": { "verblijf": "95" } }.',
+        },
+      ),
+    ),
+    opslagTabel: Type.Optional(
+      Type.Array(Type.Object({ vanaf: Type.String(), opslag: Type.String() }, { additionalProperties: false }), {
+        description:
+          'Beoordelingskader ontwikkelplan: gewogen score (vanaf, oplopend) → opslag 0–3% op het basistarief.',
+      }),
+    ),
+    opslagMomenten: Type.Optional(
+      Type.Array(Type.String(), {
+        description: 'Momenten waarop de opslag wordt toegekend: initieel, herschikking, nacalculatie.',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -140,9 +164,12 @@ async function routes(api: Api, ctx: AppContext) {
       config: { access: { rollen: 'ingelogd', data: 'publiek' } },
       schema: {
         tags: tag,
-        summary: "Kwaliteitsthema's voor de zelfanalyse (seed 002 hoofdstuk 3)",
+        summary:
+          "Kwaliteitsthema's van het sjabloon 2016 (Inkoopkader Langdurige Zorg 2016 GZ, hoofdstuk 3), met sector",
         response: {
-          200: Type.Array(Type.Object({ code: Type.String(), naam: Type.String(), bron: Type.String() })),
+          200: Type.Array(
+            Type.Object({ code: Type.String(), naam: Type.String(), bron: Type.String(), sector: Type.String() }),
+          ),
           ...problems(401),
         },
       },
@@ -744,9 +771,16 @@ async function routes(api: Api, ctx: AppContext) {
       config: { access: { rollen: AANBIEDER, data: 'eigen-organisatie', organisaties: ['zorgaanbieder'] } },
       schema: {
         tags: tag,
-        summary: 'Ontwikkelplan definitief maken (alle 7 elementen + bewijs betrokkenheid cliëntenraad)',
+        summary:
+          'Ontwikkelplan als definitief aanbieden aan het zorgkantoor (alle 7 elementen; zonder betrokkenheid van de cliëntenraad volgt een waarschuwing)',
         params: Id,
-        response: { 200: Type.Object({ status: Type.String() }), ...problems(401, 403, 404, 409, 422) },
+        response: {
+          200: Type.Object({
+            status: Type.String(),
+            waarschuwingen: Type.Array(Type.Object({ code: Type.String(), wat: Type.String() })),
+          }),
+          ...problems(401, 403, 404, 409, 422),
+        },
       },
     },
     async (req) => maakOntwikkelplanDefinitief(ctx, actorOf(req), req.params.id),

@@ -26,6 +26,8 @@ import { controleerDecimaal, parseDecimal } from '../domain/money.ts';
 import { DECIMALEN, eisTijdstip } from '../platform/validatie.ts';
 import { volledigVoorstelVoorOntvangst } from './bestvalue/voorstel.ts';
 import { contractrelatiesVoorHistorie } from './signalen/service.ts';
+import { eisThemaVanKader } from './themas.ts';
+import { clientenraadWaarschuwing, inschrijvingWaarschuwingen } from './ontwikkelplan.ts';
 import {
   deadlineVan,
   eisOntzegeld,
@@ -33,7 +35,6 @@ import {
   geldendeTermijnen,
   isEigenaar,
   kaderVoor,
-  KWALITEITSTHEMAS,
   laadEisen,
   regiosVanAanbieder,
   type EisRij,
@@ -801,6 +802,8 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
     zelfanalyse: za.map(zaOut),
     ontwikkelplan: op ? opOut(op) : null,
     dialooggesprekken: gesprekken,
+    // warnings before submitting: a gate answered "nee", a careless zelfanalyse, no cliëntenraad (src/inkoop/ontwikkelplan.ts)
+    waarschuwingen: await inschrijvingWaarschuwingen(q, k, i.id, cl.klasse),
   };
 }
 export type InschrijvingView = Awaited<ReturnType<typeof inschrijvingView>>;
@@ -896,17 +899,14 @@ export interface ZelfanalyseInvoer {
 
 /** One quality theme of the zelfanalyse (seed 002 §2.2.3; C3–C8); part of the bid, so only while it is a concept. */
 export async function zetZelfanalyse(ctx: AppContext, a: Actor, id: string, themaCode: string, z: ZelfanalyseInvoer) {
-  const themas = KWALITEITSTHEMAS().map((x) => x.code);
-  if (themaCode !== 'eigen' && !themas.includes(themaCode))
-    throw badRequest('thema-onbekend', `Onbekend kwaliteitsthema '${themaCode}'.`, {
-      actie: `Kies uit ${[...themas, 'eigen'].join(', ')}.`,
-    });
   await bewerkConcept(
     ctx,
     a,
     id,
     'zelfanalyse_gewijzigd',
-    async (t, i) => {
+    async (t, i, k) => {
+      // the kader's own themes, or its template's of the same sector (src/inkoop/themas.ts)
+      eisThemaVanKader(k, themaCode);
       await t.query(
         `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, gegevens, in_ontwikkelplan, gewijzigd_op)
       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (inschrijving_id, thema_code) DO UPDATE SET huidige_aanpak = EXCLUDED.huidige_aanpak, sterktes = EXCLUDED.sterktes,
@@ -929,8 +929,10 @@ export async function zetZelfanalyse(ctx: AppContext, a: Actor, id: string, them
   );
 }
 
-const opOut = (o: any) => ({
+export const opOut = (o: any) => ({
   status: o.status,
+  akkoordOp: o.akkoord_op ? new Date(o.akkoord_op).toISOString() : null,
+  teruggestuurdReden: o.teruggestuurd_reden ?? null,
   themas: o.themas,
   doelstelling: o.doelstelling,
   planVanAanpak: o.plan_van_aanpak,
@@ -1011,8 +1013,13 @@ export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p:
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
     await eisPlanBewerkbaar(ctx, t, i, k);
     const cur = await t.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
-    if (cur?.status === 'definitief')
-      throw conflict('ontwikkelplan-definitief', 'Het ontwikkelplan is definitief en kan niet meer gewijzigd worden.');
+    if (cur?.status === 'definitief' || cur?.status === 'akkoord')
+      throw conflict(
+        'ontwikkelplan-definitief',
+        cur.status === 'akkoord'
+          ? 'Het zorgkantoor heeft met dit definitieve ontwikkelplan ingestemd; het kan niet meer gewijzigd worden.'
+          : 'Het ontwikkelplan is als definitief aangeboden en wacht op het zorgkantoor (akkoord of teruggestuurd met een reden); het kan nu niet gewijzigd worden.',
+      );
     if (p.clientenraadDocumentId) await eigenDocument(t, i.id, p.clientenraadDocumentId, 'clientenraadDocumentId');
     const m = { ...(cur ? opOut(cur) : {}), ...p } as any;
     await t.query(
@@ -1052,17 +1059,14 @@ export async function maakOntwikkelplanDefinitief(ctx: AppContext, a: Actor, id:
     await eisPlanBewerkbaar(ctx, t, i, k);
     const cur = await t.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
     if (!cur) throw unprocessable('ontwikkelplan-ontbreekt', 'Er is nog geen ontwikkelplan.');
-    if (cur.status === 'definitief') throw conflict('ontwikkelplan-definitief', 'Het ontwikkelplan is al definitief.');
+    if (cur.status === 'definitief' || cur.status === 'akkoord')
+      throw conflict('ontwikkelplan-definitief', 'Het ontwikkelplan is al definitief aangeboden.');
     const o = opOut(cur) as any;
     const fouten: Fout[] = ONTWIKKELPLAN_ELEMENTEN.filter(
       (e) => o[e.veld] === null || o[e.veld] === undefined || String(o[e.veld]).trim() === '',
     ).map((e) => ({ waar: e.veld, wat: `Element ${e.code} ontbreekt: ${e.naam}.`, actie: 'Vul dit element in.' }));
-    if (!o.clientenraadBetrokkenheid?.trim() && !o.clientenraadDocumentId)
-      fouten.push({
-        waar: 'clientenraadBetrokkenheid',
-        wat: 'Bewijs van actieve en aantoonbare betrokkenheid van de cliëntenraad ontbreekt (D6).',
-        actie: 'Beschrijf de betrokkenheid of voeg een verklaring van de cliëntenraad toe.',
-      });
+    // Cliëntenraad involvement is asked for ("Wij vragen zorgaanbieders …"), not a condition: a warning (src/inkoop/ontwikkelplan.ts).
+    const waarschuwingen = clientenraadWaarschuwing(o);
     if (fouten.length)
       throw unprocessable(
         'ontwikkelplan-onvolledig',
@@ -1079,10 +1083,10 @@ export async function maakOntwikkelplanDefinitief(ctx: AppContext, a: Actor, id:
       onderwerpType: 'inschrijving',
       onderwerpId: id,
       invoer: { van: 'voorstel' },
-      resultaat: { naar: 'definitief' },
+      resultaat: { naar: 'definitief', waarschuwingen },
       regel: 'inkoop.ontwikkelplan.definitief',
     });
-    return { status: 'definitief' };
+    return { status: 'definitief', waarschuwingen };
   });
 }
 

@@ -65,6 +65,9 @@ export const EIS_GROEPEN = [
   'gunningscriterium_gewogen',
   'zelfanalyse',
   'ontwikkelplan',
+  // contract terms (2008 Kader 3.2) and computed two-year conditions (2016 G1–G4): src/domain/inkoop/toetreding.ts
+  'gunningsvoorwaarde',
+  'tweejarige_voorwaarde',
 ] as const;
 export const EIS_SOORTEN = ['ja_nee', 'document', 'datum', 'getal', 'oordeel', 'tekst'] as const;
 export const VAN_TOEPASSING = ['alle', 'bestaand', 'nieuw', 'geheel_nieuw', 'nieuw_in_regio', 'nieuw_zzp_vpt'] as const;
@@ -91,7 +94,7 @@ export interface Sjabloon {
   tijdlijn: '2016' | null;
   bron: string;
   toelichting: string;
-  themas?: { code: string; naam: string; bron: string }[];
+  themas?: { code: string; naam: string; bron: string; sector: string }[];
   eisen: EisInvoer[];
 }
 

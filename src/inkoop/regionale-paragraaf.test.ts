@@ -119,7 +119,8 @@ test('elke weigering: 422 met het pad, niets opgeslagen en niets geauditeerd', a
   const voor = await kader();
   const auditVoor = await auditAantal();
   const gevallen: [unknown, string, RegExp][] = [
-    [{ basistarief: '95' }, 'regionaleParagraaf.basistarief', /Onbekend onderdeel 'basistarief'/],
+    [{ basistarief: '95' }, 'regionaleParagraaf.basistarief', /moet een object zijn met perLeveringsvorm/],
+    [{ opslag: '2' }, 'regionaleParagraaf.opslag', /Onbekend onderdeel 'opslag'/],
     [{ weging: { F9: '10' } }, 'regionaleParagraaf.weging.F9', /F9 is geen gunningscriterium van dit inkoopkader/],
     [{ weging: { G1: '10' } }, 'regionaleParagraaf.weging.G1', /G1 is geen gewogen gunningscriterium/],
     [{ weging: { F1: '12.345' } }, 'regionaleParagraaf.weging.F1', /meer dan twee decimalen/],
@@ -278,11 +279,14 @@ test('de regionale weging en schaalstap bepalen de totaalscore van een beoordeel
     )
   ).id;
   await app.db.query(
-    `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak) VALUES ($1,'3.2.1','Passende zorg')`,
+    // a careful zelfanalyse: a V&V kader has no themes of its own here (the template's are GZ), so one complete 'eigen' row
+    `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, in_ontwikkelplan)
+     VALUES ($1,'eigen','Passende zorg','Vaste teams','Eigen regie','Positief','Alle locaties',true)`,
     [inschrijvingId],
   );
   await app.db.query(
-    `INSERT INTO ontwikkelplan (inschrijving_id, status, doelstelling) VALUES ($1,'definitief','Meer eigen regie')`,
+    // agreed by the zorgkantoor (src/inkoop/ontwikkelplan.ts)
+    `INSERT INTO ontwikkelplan (inschrijving_id, status, doelstelling) VALUES ($1,'akkoord','Meer eigen regie')`,
     [inschrijvingId],
   );
   await app.db.query(
@@ -291,7 +295,12 @@ test('de regionale weging en schaalstap bepalen de totaalscore van een beoordeel
   );
   app.setNow(new Date(DEADLINE.getTime() + 60_000));
   await app.db.query(`UPDATE inkoopkader SET fase = 'beoordeling' WHERE id = $1`, [kaderId]);
-  const knock = ['G1', 'G2', 'G3', 'G4'].map((c) => ({ criteriumCode: c, voldaan: true, motivatie: 'Aangetoond' }));
+  // the toetredingseisen are the gate (G1–G4 are computed, not assessed); no answers were stored, so the assessor judges them
+  const knock = ['A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9', 'A11'].map((c) => ({
+    criteriumCode: c,
+    voldaan: true,
+    motivatie: 'Aangetoond',
+  }));
   // schaalStap 0.5 from the paragraph: 3.25 is between the steps
   const tussen = await beoordelaar.put(`/api/v1/inkoop/inschrijvingen/${inschrijvingId}/beoordeling`, {
     scores: [

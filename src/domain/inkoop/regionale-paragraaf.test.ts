@@ -46,13 +46,16 @@ test('een volledige, geldige paragraaf heeft geen fouten en wordt genormaliseerd
 });
 
 test('onbekende onderdelen worden geweigerd en genoemd, ook binnen voorwaarden en bestValue', () => {
-  const f = valideerRegionaleParagraaf({ weging: {}, gewichten: { F1: '1' }, basistarief: '95' }, dialoog);
+  const f = valideerRegionaleParagraaf({ weging: {}, gewichten: { F1: '1' }, opslag: '2' }, dialoog);
   assert.deepEqual(
     f.map((x) => x.waar),
-    ['regionaleParagraaf.gewichten', 'regionaleParagraaf.basistarief'],
+    ['regionaleParagraaf.gewichten', 'regionaleParagraaf.opslag'],
   );
   assert.match(f[0].wat, /Onbekend onderdeel 'gewichten'/);
-  assert.match(f[0].actie!, /toelichting, weging, schaalStap, tweejarigeVoorwaarden, bestValue/);
+  assert.match(
+    f[0].actie!,
+    /toelichting, weging, schaalStap, tweejarigeVoorwaarden, bestValue, basistarief, opslagTabel, opslagMomenten/,
+  );
   assert.deepEqual(waar({ tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'x', voldaan: true }] }), [
     'regionaleParagraaf.tweejarigeVoorwaarden[0].voldaan',
   ]);

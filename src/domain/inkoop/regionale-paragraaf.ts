@@ -12,6 +12,13 @@
  */
 import { dec } from '../money.ts';
 import type { RegelFoutDetail } from './beoordeling.ts';
+import {
+  normaliseerPrijsafspraken,
+  valideerPrijsafspraken,
+  type Basistarief,
+  type Moment,
+  type OpslagRij,
+} from './opslag.ts';
 
 export const REGIONALE_PARAGRAAF_REGEL = 'inkoop.kader.regionale-paragraaf.v1';
 
@@ -37,6 +44,12 @@ export interface RegionaleParagraaf {
   tweejarigeVoorwaarden?: RegionaleVoorwaardeInvoer[];
   /** best value only: proposal limits (defaults in src/inkoop/bestvalue/voorstel.ts STANDAARD) */
   bestValue?: BestValueInstellingen;
+  /** basistarief as % of the NZa maximum, per leveringsvorm / prestatie (src/domain/inkoop/opslag.ts) */
+  basistarief?: Basistarief;
+  /** the beoordelingskader: weighted score (F1–F3) → opslag 0–3 % */
+  opslagTabel?: OpslagRij[];
+  /** when the opslag is granted: initieel, herschikking, nacalculatie */
+  opslagMomenten?: Moment[];
 }
 
 /** What the rules need to know about the kader. `eisen`: its current (not removed) requirements. */
@@ -45,7 +58,16 @@ export interface ParagraafKader {
   eisen: { code: string; groep: string; gewicht: string | null; schaalMin: string | null; schaalMax: string | null }[];
 }
 
-export const SLEUTELS = ['toelichting', 'weging', 'schaalStap', 'tweejarigeVoorwaarden', 'bestValue'] as const;
+export const SLEUTELS = [
+  'toelichting',
+  'weging',
+  'schaalStap',
+  'tweejarigeVoorwaarden',
+  'bestValue',
+  'basistarief',
+  'opslagTabel',
+  'opslagMomenten',
+] as const;
 export const BEST_VALUE_SLEUTELS = ['maxWoorden', 'maxKpis', 'verduidelijkingAantal'] as const;
 /** The national two-year conditions (digest 002 G1–G4); regional codes must differ. */
 export const LANDELIJKE_CODES = ['G1', 'G2', 'G3', 'G4'] as const;
@@ -296,6 +318,9 @@ export function valideerRegionaleParagraaf(invoer: unknown, kader: ParagraafKade
     }
   }
 
+  // basistarief, opslagTabel, opslagMomenten (src/domain/inkoop/opslag.ts)
+  fouten.push(...valideerPrijsafspraken(invoer, P));
+
   // bestValue
   if (invoer.bestValue !== undefined) {
     const bv = invoer.bestValue;
@@ -367,5 +392,6 @@ export function normaliseerRegionaleParagraaf(invoer: unknown): RegionaleParagra
     }
     if (Object.keys(bv).length) uit.bestValue = bv;
   }
+  Object.assign(uit, normaliseerPrijsafspraken(invoer));
   return uit;
 }

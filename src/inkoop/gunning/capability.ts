@@ -85,6 +85,42 @@ const OverzichtSchema = Type.Object({
   ...BestValueOverzichtKop,
 });
 
+/** Read-only conditions, the ontwikkelplan and the opslag proposal (src/inkoop/gunning/prijs.ts beoordelingExtra). */
+const VoorwaardenDetail = {
+  voorwaarden: Type.Optional(
+    Type.Object({
+      tweejarig: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          regel: Type.String(),
+          voldaan: Type.Boolean(),
+          toelichting: Type.String(),
+          bron: Type.String(),
+        }),
+      ),
+      gunningsvoorwaarden: Type.Array(
+        Type.Object({ code: Type.String(), tekst: Type.String(), bron: Type.String(), toelichting: Type.String() }),
+      ),
+      toelichting: Type.String(),
+    }),
+  ),
+  ontwikkelplan: Type.Optional(
+    Nullable(
+      Type.Object({
+        status: Nullable(Type.String()),
+        akkoord: Type.Boolean(),
+        zelfanalyseZorgvuldig: Type.Boolean(),
+        zelfanalyseOntbreekt: Type.Array(Type.String()),
+        clientenraadBetrokken: Type.Boolean(),
+        teruggestuurdReden: Nullable(Type.String()),
+      }),
+    ),
+  ),
+  opslagVoorstel: Type.Optional(
+    Nullable(Type.Object({ opslag: Type.String(), tabelMaximum: Type.String(), toelichting: Type.String() })),
+  ),
+};
+
 const DetailSchema = Type.Object({
   inschrijvingId: Type.String(),
   kaderId: Type.String(),
@@ -99,6 +135,9 @@ const DetailSchema = Type.Object({
       gewicht: Nullable(Type.String()),
       schaalMin: Nullable(Type.String()),
       schaalMax: Nullable(Type.String()),
+      groep: Type.Optional(Type.String()),
+      bron: Type.Optional(Nullable(Type.String())),
+      automatisch: Type.Optional(Nullable(Type.Object({ voldaan: Type.Boolean(), toelichting: Type.String() }))),
     }),
   ),
   regionaleVoorwaarden: Type.Array(Type.Object({ code: Type.String(), omschrijving: Type.String() })),
@@ -135,6 +174,7 @@ const DetailSchema = Type.Object({
     }),
   ),
   bestValue: Type.Optional(Nullable(VoorstelSchema)),
+  ...VoorwaardenDetail,
 });
 
 async function routes(api: Api, ctx: AppContext) {

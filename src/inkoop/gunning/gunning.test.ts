@@ -82,11 +82,14 @@ before(async () => {
     )
   ).id;
   await db.query(
-    `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak) VALUES ($1,'3.2.1','Passende zorg')`,
+    // a careful zelfanalyse (every element; this hand-made kader has no themes of its own, so one 'eigen' row)
+    `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, in_ontwikkelplan)
+     VALUES ($1,'eigen','Passende zorg','Vaste teams','Eigen regie','Cliëntenraad positief','Alle locaties',true)`,
     [insZonnehof],
   );
   await db.query(
-    `INSERT INTO ontwikkelplan (inschrijving_id, status, doelstelling) VALUES ($1,'definitief','Meer eigen regie voor cliënten')`,
+    // a plan agreed by the zorgkantoor (src/inkoop/ontwikkelplan.ts); the agreement itself is tested in src/inkoop/brontrouw.test.ts
+    `INSERT INTO ontwikkelplan (inschrijving_id, status, doelstelling) VALUES ($1,'akkoord','Meer eigen regie voor cliënten')`,
     [insZonnehof],
   );
   await db.query(
@@ -113,6 +116,7 @@ after(async () => {
 });
 
 const scoresOk = [
+  { criteriumCode: 'A2', voldaan: true, motivatie: 'Bestuursverklaring getekend door de bestuurder' },
   { criteriumCode: 'KO1', voldaan: true, motivatie: 'Programma van Eisen aantoonbaar' },
   { criteriumCode: 'F1', score: '4', motivatie: 'Concreet cliëntdoel' },
   { criteriumCode: 'F2', score: '3', motivatie: 'Planning krap' },
@@ -162,7 +166,7 @@ test('OCDS vóór de gunning: geldig tegen het release-package-schema, geen insc
 
 test('score buiten de schaal: geweigerd met criterium en schaal genoemd, niets opgeslagen', async () => {
   const r = await beoordelaar.put(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/beoordeling`, {
-    scores: [scoresOk[0], { ...scoresOk[1], score: '7' }, scoresOk[2]],
+    scores: [scoresOk[0], scoresOk[1], { ...scoresOk[2], score: '7' }, scoresOk[3]],
   });
   assert.equal(r.statusCode, 422);
   assert.equal(r.json().code, 'schaal');
@@ -231,7 +235,10 @@ test('vier ogen: de beoordelaar besluit niet zelf; een inkoper mag niet; een twe
 
 test('knock-out beëindigt de beoordeling van Heideweg met de eis genoemd; uitkomst: geen overeenkomst', async () => {
   const s = await beoordelaar2.put(`/api/v1/inkoop/inschrijvingen/${insHeideweg}/beoordeling`, {
-    scores: [{ criteriumCode: 'KO1', voldaan: false, motivatie: 'PvE niet aangetoond' }],
+    scores: [
+      { criteriumCode: 'A2', voldaan: true, motivatie: 'Bestuursverklaring getekend' },
+      { criteriumCode: 'KO1', voldaan: false, motivatie: 'PvE niet aangetoond' },
+    ],
   });
   assert.equal(s.statusCode, 200, s.body);
   assert.equal(s.json().uitslag.status, 'knock-out');
@@ -257,7 +264,10 @@ test('knock-out beëindigt de beoordeling van Heideweg met de eis genoemd; uitko
     'vier-ogen',
   );
   const opnieuw = await beoordelaar2.put(`/api/v1/inkoop/inschrijvingen/${insHeideweg}/beoordeling`, {
-    scores: [{ criteriumCode: 'KO1', voldaan: false, motivatie: 'PvE-eisen 3 en 7 niet aangetoond' }],
+    scores: [
+      { criteriumCode: 'A2', voldaan: true, motivatie: 'Bestuursverklaring getekend' },
+      { criteriumCode: 'KO1', voldaan: false, motivatie: 'PvE-eisen 3 en 7 niet aangetoond' },
+    ],
   });
   assert.equal(opnieuw.statusCode, 200, opnieuw.body);
   assert.equal(

@@ -47,6 +47,58 @@ export interface BriefGegevens {
   besluitDoor: string;
   /** best value: the offered price of the proposal, euros as an exact decimal string ("1234567.89") */
   aangebodenPrijs?: string | null;
+  /** 2016 decision table: price per prestatie = basistarief + opslag (src/domain/inkoop/opslag.ts) */
+  prijzen?: PrijsRegel[];
+  /** how the opslag was decided and when it is granted, and the source */
+  prijsToelichting2016?: string[];
+}
+
+export interface PrijsRegel {
+  prestatieCode: string;
+  omschrijving: string | null;
+  nzaMax: string;
+  basistariefPct: string;
+  basistarief: string;
+  opslagPct: string;
+  prijs: string;
+  maxTariefZk: string;
+  voorbeeld: boolean;
+}
+
+/** The price table of a letter or contract: basistarief + opslag = prijs ≤ max. tarief ZK ≤ NZa-maximum. */
+export function prijsBlok(g: { prijzen?: PrijsRegel[]; prijsToelichting2016?: string[] }): any[] {
+  const uit: any[] = (g.prijsToelichting2016 ?? []).map((t) => ({ text: t, margin: [0, 2, 0, 2] }));
+  if (!g.prijzen?.length) return uit;
+  return [
+    ...uit,
+    {
+      table: {
+        headerRows: 1,
+        widths: [60, '*', 55, 40, 55, 35, 55, 55],
+        body: [
+          ['Prestatie', 'Omschrijving', 'NZa-max.', 'Basis %', 'Basistarief', 'Opslag', 'Prijs', 'Max. ZK'].map(
+            (t) => ({
+              text: t,
+              bold: true,
+            }),
+          ),
+          ...g.prijzen.map((p) => [
+            p.prestatieCode,
+            `${p.omschrijving ?? ''}${p.voorbeeld ? ' (voorbeeldtarief)' : ''}`,
+            formatEuroNl(p.nzaMax),
+            `${pctNl(p.basistariefPct)}%`,
+            formatEuroNl(p.basistarief),
+            `${pctNl(p.opslagPct)}%`,
+            formatEuroNl(p.prijs),
+            formatEuroNl(p.maxTariefZk),
+          ]),
+        ],
+      },
+      layout: 'lightHorizontalLines',
+      fontSize: 8,
+      margin: [0, 4, 0, 4],
+    },
+  ];
 }
 
 export interface NviItem {
@@ -179,6 +231,8 @@ function uitkomstBlok(g: BriefGegevens): any[] {
       text: `Looptijd: ${g.looptijdJaren === 2 ? 'twee jaar' : 'één jaar'}. Tariefopslag op het basistarief: ${pctNl(g.opslagPercentage)}%.`,
     });
   if (g.totaalscore) regels.push({ text: `Uw gewogen totaalscore: ${pctNl(g.totaalscore)}.` });
+  if (g.looptijdJaren > 0 && g.uitkomst !== BEST_VALUE && (g.prijzen?.length || g.prijsToelichting2016?.length))
+    regels.push({ text: 'Prijzen', style: 'sub' }, ...prijsBlok(g));
   if (g.knockOut)
     regels.push({ text: `De beoordeling is beëindigd omdat niet is voldaan aan de knock-outeis ${g.knockOut}.` });
   return regels;
@@ -350,6 +404,7 @@ export async function overeenkomstPdf(o: OvereenkomstGegevens): Promise<Buffer> 
             {
               text: `Op deze overeenkomst is het basistarief van het zorgkantoor van toepassing, verhoogd met een tariefopslag van ${pctNl(o.opslagPercentage)}%. Uitkomst van de gunning: ${o.uitkomstTekst}.`,
             },
+            ...prijsBlok(o),
           ]),
       { text: 'Artikel 4 – Onderdelen van de overeenkomst', style: 'sub' },
       {

@@ -58,6 +58,9 @@ import {
   REGELS as BEST_VALUE_REGELS,
   type Rang,
 } from '../bestvalue/voorstel.ts';
+import { criteriaVoorInschrijving, markeerAutomatisch, metAutomatischeOordelen } from './voorwaarden.ts';
+import { beoordelingExtra, opslagVoorGunning, prijsGegevens, prijzenVastleggen } from './prijs.ts';
+import { ontwikkelplanStand } from '../ontwikkelplan.ts';
 import {
   combineerSignalen,
   redenenMetHerkomst,
@@ -281,7 +284,8 @@ export async function beoordelingsOverzicht(ctx: AppContext, a: Actor, kaderId: 
 
 export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingId: string) {
   const { i, k } = await openInschrijving(ctx, ctx.db, a, inschrijvingId, false);
-  const crit = await criteriaVan(ctx.db, k);
+  // the gate requirements of the bidder's class and the kader's criteria (src/inkoop/gunning/voorwaarden.ts)
+  const crit = await criteriaVoorInschrijving(ctx.db, k, i, await criteriaVan(ctx.db, k));
   const org = await ctx.db.one<{ naam: string }>('SELECT naam FROM organisatie WHERE id = $1', [i.organisatie_id]);
   const antwoorden = await ctx.db.query<any>(
     `SELECT e.code, e.tekst, a.waarde, a.toelichting, a.document_id FROM inschrijving_antwoord a JOIN eis e ON e.id = a.eis_id WHERE a.inschrijving_id = $1 ORDER BY e.volgorde, e.code`,
@@ -311,6 +315,9 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
       gewicht: c.gewicht ?? null,
       schaalMin: c.schaal?.min ?? null,
       schaalMax: c.schaal?.max ?? null,
+      groep: c.groep,
+      bron: c.bron,
+      automatisch: c.automatisch,
     })),
     regionaleVoorwaarden: ((gepubliceerdeParagraaf(k)?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[]).map(
       (v) => ({
@@ -348,6 +355,8 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
       : null,
     // Best value: the provider's proposal and own KPIs (sealed like the rest of the bid: openInschrijving above).
     bestValue: k.procedure_type === 'best_value' ? await laadVoorstel(ctx.db, i.id) : null,
+    // read-only conditions with their source, the ontwikkelplan and the opslag proposal (src/inkoop/gunning/prijs.ts)
+    ...(await beoordelingExtra(ctx, ctx.db, k, i, besluit, uitkomstInvoer)),
   };
 }
 
@@ -383,7 +392,8 @@ export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, s
         { actie: 'Besluit over de beoordeling (vier ogen) of wijs hem af.' },
       );
     }
-    const crit = await criteriaVan(t, k);
+    const crit = await criteriaVoorInschrijving(t, k, i, await criteriaVan(t, k));
+    scores = metAutomatischeOordelen(crit, scores);
     let uitslag: BeoordelingUitslag;
     try {
       uitslag = beoordeel(crit, scores);
@@ -407,6 +417,7 @@ export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, s
         ],
       );
     }
+    await markeerAutomatisch(t, i.id, a.gebruikerId, crit);
     const knock = uitslag.knockOut.map((x) => x.code).join(', ') || null;
     let besluitId: string;
     if (vorige?.status === 'voorgesteld') {
@@ -428,7 +439,11 @@ export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, s
       actie: 'inkoop.beoordeling.gescoord',
       onderwerpType: 'inschrijving',
       onderwerpId: i.id,
-      invoer: { kaderId: k.id, criteria: crit.map(({ eisId: _e, tekst: _t, ...c }) => c), scores },
+      invoer: {
+        kaderId: k.id,
+        criteria: crit.map(({ eisId: _e, tekst: _t, ...c }) => c),
+        scores,
+      },
       resultaat: { besluitId, ...uitslag },
       regel: uitslag.regel,
     });
@@ -509,7 +524,7 @@ export interface VoorlopigInvoer {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Gathers the stored facts the outcome is decided on (G1–G3 from the signalenregister); the manager supplies the opslag and any fraud dates not in the register. */
-async function uitkomstInvoer(
+export async function uitkomstInvoer(
   ctx: AppContext,
   q: Queryable,
   k: KaderRij,
@@ -527,12 +542,8 @@ async function uitkomstInvoer(
         [k.id, knock.split(', ')],
       )
     : [];
-  const za = Number(
-    (await q.one<{ n: number }>('SELECT count(*) AS n FROM zelfanalyse WHERE inschrijving_id = $1', [i.id])).n,
-  );
-  const plan = await q.maybeOne<{ status: string }>('SELECT status FROM ontwikkelplan WHERE inschrijving_id = $1', [
-    i.id,
-  ]);
+  // a careful zelfanalyse with a plan (C-D), and a plan AGREED by the zorgkantoor (E-G0): src/inkoop/ontwikkelplan.ts
+  const plan = await ontwikkelplanStand(q, k as any, i.id);
   const vt = await q.query<{ naam: string }>(
     `SELECT naam FROM locatie WHERE organisatie_id = $1 AND inspectie_status = 'verscherpt' ORDER BY naam`,
     [i.organisatie_id],
@@ -566,8 +577,8 @@ async function uitkomstInvoer(
     tijdigIngediend: tijdig,
     toetredingseisenVoldaan: !knock,
     nietVoldaneEisen: knockNamen.map((x) => `${x.code} ${x.tekst}`),
-    zelfanalyseEnVoorstel: za > 0 && !!plan,
-    definitiefOntwikkelplan: plan?.status === 'definitief',
+    zelfanalyseEnVoorstel: plan.zelfanalyseZorgvuldig && !!plan.planStatus,
+    definitiefOntwikkelplan: plan.planAkkoord,
     opslagPercentage: inv.opslagPercentage ?? null,
     locatiesVerscherptToezicht: signalen.locatiesVerscherptToezicht,
     fraudeonderzoekenGestart: signalen.fraudeonderzoekenGestart,
@@ -838,6 +849,8 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
       }
     } else {
       const inv2016 = await uitkomstInvoer(ctx, t, k, i, besluit, inv);
+      // the opslag proposed from the score table, or the manager's motivated deviation (src/inkoop/gunning/prijs.ts)
+      Object.assign(inv2016, opslagVoorGunning(k, besluit, inv2016, inv));
       invoer = inv2016;
       let b2016;
       try {
@@ -858,8 +871,10 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
         ? bezwaarTermijn
         : new Date(nu.getTime() + k.bezwaartermijn_dagen * 86_400_000);
     const kenmerk = `VG-${k.jaar_van}-${i.id.slice(0, 8)}`;
-    const pdf = await voorlopigeGunningsbrief(
-      await briefGegevens(t, k, i, {
+    const prijzen = await prijsGegevens(t, k, b.uitkomst, b.opslagPercentage);
+    const pdf = await voorlopigeGunningsbrief({
+      ...prijzen.brief,
+      ...(await briefGegevens(t, k, i, {
         uitkomst: b.uitkomst,
         looptijd: b.looptijdJaren,
         opslag: b.opslagPercentage,
@@ -871,8 +886,8 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
         door: a.naam,
         kenmerk,
         aangebodenPrijs: 'aangebodenPrijs' in invoer ? invoer.aangebodenPrijs : null,
-      }),
-    );
+      })),
+    });
     const docId = await opslaanPdf(t, {
       organisatieId: i.organisatie_id,
       inschrijvingId: i.id,
@@ -916,6 +931,7 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
         )
       ).id;
     }
+    await prijzen.opslaan(t, gunningId, invoer);
     await appendAudit(t, auditActor(a), {
       actie: bestaande ? 'inkoop.gunning.voorlopig-herzien' : 'inkoop.gunning.voorlopig',
       onderwerpType: 'inschrijving',
@@ -929,6 +945,7 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
         redenen: b.redenen,
         bezwaarTot: bezwaarTot.toISOString(),
         briefSha256: crypto.createHash('sha256').update(pdf).digest('hex'),
+        prijzen: prijzen.audit,
       },
       regel: b.regel,
     });
@@ -1001,7 +1018,8 @@ export async function definitiefGunnen(
       kenmerk,
       aangebodenPrijs: voorstel?.aangebodenPrijs ?? null,
     });
-    const brief = await definitieveGunningsbrief(gegevens);
+    const prijzen = await prijsGegevens(t, k, uitkomst, opslag);
+    const brief = await definitieveGunningsbrief({ ...gegevens, ...prijzen.brief });
     const briefId = await opslaanPdf(t, {
       organisatieId: i.organisatie_id,
       inschrijvingId: i.id,
@@ -1046,13 +1064,15 @@ export async function definitiefGunnen(
       // best value: the contract runs for the kader period (src/domain/inkoop/bestvalue-uitkomst.ts); 2016: one or two years from jaar_van
       const eind = uitkomst === 'bestvalue-overeenkomst' ? `${k.jaar_tot}-12-31` : `${k.jaar_van + looptijd - 1}-12-31`;
       const { nvi, items } = await laatsteNvi(t, k.id);
+      // the terms of the contract, with the 2008 algemene gunningsvoorwaarden (Kader 3.2: "onderdeel van de overeenkomst")
       const eisen = await t.query<{ code: string; tekst: string }>(
-        `SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis') ORDER BY volgorde, code`,
+        `SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis','gunningsvoorwaarde') ORDER BY volgorde, code`,
         [k.id],
       );
       const okKenmerk = `OK-${k.jaar_van}-${i.id.slice(0, 8)}`;
       const pdf = await overeenkomstPdf({
         ...gegevens,
+        ...prijzen.brief,
         kenmerk: okKenmerk,
         ingangsdatum: ingang,
         einddatum: eind,
@@ -1104,6 +1124,9 @@ export async function definitiefGunnen(
         )
       ).id;
     }
+    const vastgelegd = overeenkomstId
+      ? await prijzenVastleggen(t, k, overeenkomstId, prijzen, a.gebruikerId, nu)
+      : null;
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.gunning.definitief',
       onderwerpType: 'inschrijving',
@@ -1116,7 +1139,7 @@ export async function definitiefGunnen(
         motivatie: body.motivatie ?? null,
         ...(afgesprokenKpis.length ? { afgesprokenKpis, kpiRegel: BEST_VALUE_REGELS.contract } : {}),
       },
-      resultaat: { gunningId: g.id, overeenkomstId, briefDocumentId: briefId },
+      resultaat: { gunningId: g.id, overeenkomstId, briefDocumentId: briefId, prijzen: vastgelegd },
       regel: v.regel,
     });
     return { gunningId: g.id, uitkomst, overeenkomstId, briefDocumentId: briefId };

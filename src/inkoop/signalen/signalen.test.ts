@@ -299,11 +299,12 @@ async function gunbareInschrijving(): Promise<string> {
     )
   ).id;
   await db.query(
-    `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak) VALUES ($1,'3.2.1','Passende zorg')`,
+    `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, in_ontwikkelplan)
+     VALUES ($1,'eigen','Passende zorg','Vaste teams','Eigen regie','Positief','Alle locaties',true)`,
     [ins],
   );
   await db.query(
-    `INSERT INTO ontwikkelplan (inschrijving_id, status, doelstelling) VALUES ($1,'definitief','Meer eigen regie voor cliënten')`,
+    `INSERT INTO ontwikkelplan (inschrijving_id, status, doelstelling) VALUES ($1,'akkoord','Meer eigen regie voor cliënten')`,
     [ins],
   );
   await db.query(

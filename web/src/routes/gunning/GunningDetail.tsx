@@ -21,6 +21,7 @@ import {
   TextArea,
 } from '../../ui/index.ts';
 import { uitkomstVariant } from './Overzicht.tsx';
+import { OvereenkomstPrijzen } from './Afspraken.tsx';
 import type { Gunning } from './types.ts';
 import './messages.ts';
 
@@ -158,6 +159,9 @@ function Inhoud({ g }: { g: Gunning }) {
               <Alert>{t('gunning.alleen.bestuurder')}</Alert>
             ))}
         </Section>
+      )}
+      {g.overeenkomst && g.uitkomst !== 'bestvalue-overeenkomst' && (
+        <OvereenkomstPrijzen overeenkomstId={g.overeenkomst.id} />
       )}
     </>
   );

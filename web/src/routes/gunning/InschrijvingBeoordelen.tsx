@@ -28,6 +28,7 @@ import { gunningenQuery, uitkomstVariant } from './Overzicht.tsx';
 import type { Detail, Gunning, Overzicht } from './types.ts';
 import { BestValueWeergave } from '../bestvalue/BestValueWeergave.tsx';
 import { SignalenVanAanbieder } from '../signalen/SignalenVanAanbieder.tsx';
+import { OntwikkelplanBesluit, OpslagVoorstel, VoorwaardenWeergave } from './Afspraken.tsx';
 import './messages.ts';
 
 const detailKey = (id: string) => ['gunning', 'inschrijving', id];
@@ -122,6 +123,8 @@ function Inhoud({ d }: { d: Detail }) {
         )}
       </Section>
       {d.bestValue && <BestValueWeergave voorstel={d.bestValue} />}
+      <VoorwaardenWeergave d={d} />
+      <OntwikkelplanBesluit d={d} />
       {magScoren && <ScoreForm d={d} />}
       {d.scores.length > 0 && (
         <Section title={t('gunning.scores')}>
@@ -203,6 +206,8 @@ function ScoreForm({ d }: { d: Detail }) {
     mutationFn: () =>
       api.put(`/inkoop/inschrijvingen/${d.inschrijvingId}/beoordeling`, {
         scores: d.criteria
+          // judged from the answer itself: the server adds these (regel inkoop.toetreding.poort.v1)
+          .filter((c) => !c.automatisch)
           .filter((c) => !(c.soort === 'gewogen' && !waarden[c.code].score && !waarden[c.code].motivatie))
           .map((c) =>
             c.soort === 'knock-out'
@@ -224,42 +229,54 @@ function ScoreForm({ d }: { d: Detail }) {
     <Section title={t('gunning.scoren')}>
       <p>{t('gunning.scoren.uitleg')}</p>
       <form onSubmit={submit} noValidate>
-        {d.criteria.map((c) => (
-          <Fieldset
-            key={c.code}
-            legend={`${c.code} ${c.naam}${c.gewicht ? ` (${t('gunning.kolom.gewicht')} ${formatGetal(c.gewicht, taal)})` : ''}`}
-          >
-            {c.soort === 'knock-out' ? (
-              <Select
-                label={t('gunning.voldaan.label', { code: c.code })}
-                value={waarden[c.code].voldaan}
-                onChange={(e) => zet(c.code, 'voldaan', e.target.value)}
-                placeholder="—"
-                options={[
-                  { value: 'true', label: t('gunning.ja') },
-                  { value: 'false', label: t('gunning.nee') },
-                ]}
+        {d.criteria
+          .filter((c) => c.automatisch)
+          .map((c) => (
+            <p key={c.code}>
+              <Badge variant={c.automatisch!.voldaan ? 'success' : 'danger'}>
+                {c.code} {t(c.automatisch!.voldaan ? 'gunning.ja' : 'gunning.nee')}
+              </Badge>{' '}
+              {c.naam} — {t('gunning.automatisch')} {c.automatisch!.toelichting}
+            </p>
+          ))}
+        {d.criteria
+          .filter((c) => !c.automatisch)
+          .map((c) => (
+            <Fieldset
+              key={c.code}
+              legend={`${c.code} ${c.naam}${c.gewicht ? ` (${t('gunning.kolom.gewicht')} ${formatGetal(c.gewicht, taal)})` : ''}`}
+            >
+              {c.soort === 'knock-out' ? (
+                <Select
+                  label={t('gunning.voldaan.label', { code: c.code })}
+                  value={waarden[c.code].voldaan}
+                  onChange={(e) => zet(c.code, 'voldaan', e.target.value)}
+                  placeholder="—"
+                  options={[
+                    { value: 'true', label: t('gunning.ja') },
+                    { value: 'false', label: t('gunning.nee') },
+                  ]}
+                />
+              ) : (
+                <TextInput
+                  label={t('gunning.score.label', {
+                    code: c.code,
+                    min: formatGetal(c.schaalMin, taal),
+                    max: formatGetal(c.schaalMax, taal),
+                  })}
+                  inputMode="decimal"
+                  value={waarden[c.code].score}
+                  onChange={(e) => zet(c.code, 'score', e.target.value)}
+                />
+              )}
+              <TextArea
+                label={t('gunning.motivatie.label', { code: c.code })}
+                rows={2}
+                value={waarden[c.code].motivatie}
+                onChange={(e) => zet(c.code, 'motivatie', e.target.value)}
               />
-            ) : (
-              <TextInput
-                label={t('gunning.score.label', {
-                  code: c.code,
-                  min: formatGetal(c.schaalMin, taal),
-                  max: formatGetal(c.schaalMax, taal),
-                })}
-                inputMode="decimal"
-                value={waarden[c.code].score}
-                onChange={(e) => zet(c.code, 'score', e.target.value)}
-              />
-            )}
-            <TextArea
-              label={t('gunning.motivatie.label', { code: c.code })}
-              rows={2}
-              value={waarden[c.code].motivatie}
-              onChange={(e) => zet(c.code, 'motivatie', e.target.value)}
-            />
-          </Fieldset>
-        ))}
+            </Fieldset>
+          ))}
         {m.error && <ProblemAlert error={m.error} />}
         {m.isSuccess && <Alert variant="success">{t('gunning.scores.opgeslagen')}</Alert>}
         <Button type="submit" variant="primary" bezig={m.isPending}>
@@ -400,6 +417,7 @@ function GunnenPanel({ d, gunningen }: { d: Detail; gunningen: Gunning[] }) {
           ) : (
             <>
               <p>{t('gunning.gunnen.uitleg')}</p>
+              <OpslagVoorstel d={d} onOvernemen={setOpslag} />
               <TextInput
                 label={t('gunning.opslag')}
                 hint={t('gunning.opslag.hint')}

@@ -82,6 +82,10 @@ export interface Detail {
     gewicht: string | null;
     schaalMin: string | null;
     schaalMax: string | null;
+    groep?: string;
+    bron?: string | null;
+    /** a toetredingseis judged from the answer itself (yes/no) */
+    automatisch?: { voldaan: boolean; toelichting: string } | null;
   }[];
   regionaleVoorwaarden: { code: string; omschrijving: string }[];
   antwoorden: { code: string; tekst: string; waarde: unknown; toelichting: string | null }[];
@@ -107,4 +111,19 @@ export interface Detail {
   } | null;
   /** best value kaders: the provider's proposal and own KPIs */
   bestValue?: Voorstel | null;
+  /** read-only conditions with their source (2016 two-year conditions, 2008 contract terms) */
+  voorwaarden?: {
+    tweejarig: { code: string; regel: string; voldaan: boolean; toelichting: string; bron: string }[];
+    gunningsvoorwaarden: { code: string; tekst: string; bron: string; toelichting: string }[];
+    toelichting: string;
+  };
+  ontwikkelplan?: {
+    status: string | null;
+    akkoord: boolean;
+    zelfanalyseZorgvuldig: boolean;
+    zelfanalyseOntbreekt: string[];
+    clientenraadBetrokken: boolean;
+    teruggestuurdReden: string | null;
+  } | null;
+  opslagVoorstel?: { opslag: string; tabelMaximum: string; toelichting: string } | null;
 }

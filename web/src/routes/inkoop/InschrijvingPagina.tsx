@@ -117,6 +117,15 @@ function Inhoud({ i }: { i: Inschrijving }) {
           </ul>
         </Alert>
       )}
+      {eigen && (i.waarschuwingen ?? []).length > 0 && (
+        <Alert variant="warning" title={t('inkoop.waarschuwingen.titel')}>
+          <ul>
+            {i.waarschuwingen!.map((w, n) => (
+              <li key={n}>{w.wat}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
       <Section title={t('inkoop.inschrijving.classificatie')}>
         <DetailList
           items={i.classificatie.regios.map((r) => [
@@ -302,9 +311,15 @@ function EisAntwoord({ i, e, bewerkbaar }: { i: Inschrijving; e: InschrijvingEis
 
 function Zelfanalyse({ i, bewerkbaar }: { i: Inschrijving; bewerkbaar: boolean }) {
   const { t } = useI18n();
+  // the kader's own themes (a kader of another sector than the template's themes gets none: src/inkoop/themas.ts)
   const themas = useQuery({
-    queryKey: ['inkoop', 'themas'],
-    queryFn: () => api.get<{ code: string; naam: string }[]>('/inkoop/themas'),
+    queryKey: ['inkoop', 'themas', i.kaderId],
+    queryFn: async () => {
+      const r = await api.get<{ themas: { code: string; naam: string }[] }>(
+        `/inkoop/kaders/${encodeURIComponent(i.kaderId)}/themas`,
+      );
+      return r.themas.length ? r.themas : [{ code: 'eigen', naam: t('inkoop.zelfanalyse.eigen') }];
+    },
     staleTime: 600_000,
   });
   if (!bewerkbaar && i.zelfanalyse.length === 0) return null;
@@ -437,6 +452,11 @@ function Ontwikkelplan({ i, eigen }: { i: Inschrijving; eigen: boolean }) {
   return (
     <Section title={t('inkoop.ontwikkelplan.titel')}>
       {i.ontwikkelplan && <p>{t('inkoop.ontwikkelplan.status', { status: cur.status })}</p>}
+      {cur.status === 'voorstel' && cur.teruggestuurdReden && (
+        <Alert variant="warning">{t('inkoop.ontwikkelplan.teruggestuurd', { reden: cur.teruggestuurdReden })}</Alert>
+      )}
+      {cur.status === 'definitief' && <Alert>{t('inkoop.ontwikkelplan.wacht')}</Alert>}
+      {cur.status === 'akkoord' && <Alert variant="success">{t('inkoop.ontwikkelplan.akkoord')}</Alert>}
       {ok && <Alert variant="success">{ok}</Alert>}
       {opslaan.error && <ProblemAlert error={opslaan.error} />}
       {maakDefinitief.error && <ProblemAlert error={maakDefinitief.error} />}

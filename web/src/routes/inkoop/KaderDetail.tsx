@@ -47,6 +47,8 @@ const GROEPEN = [
   'gunningscriterium_gewogen',
   'zelfanalyse',
   'ontwikkelplan',
+  'gunningsvoorwaarde',
+  'tweejarige_voorwaarde',
 ];
 const SOORTEN = ['ja_nee', 'document', 'datum', 'getal', 'oordeel', 'tekst'];
 const KLASSEN = ['alle', 'bestaand', 'nieuw', 'geheel_nieuw', 'nieuw_in_regio', 'nieuw_zzp_vpt'];

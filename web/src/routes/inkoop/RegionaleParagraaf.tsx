@@ -21,6 +21,7 @@ import {
   TextInput,
 } from '../../ui/index.ts';
 import type { Eis, Kader, RegionaleParagraaf as Paragraaf } from './types.ts';
+import { PrijsafsprakenWeergave, usePrijsafspraken } from './Prijsafspraken.tsx';
 import './messages.ts';
 
 /** The phases in which the server accepts edits of the kader (src/inkoop/kader.ts `bewerk`). */
@@ -40,7 +41,8 @@ function Weergave({ k }: { k: Kader }) {
   const criteria = gewogen(k.eisen);
   const voorwaarden = p.tweejarigeVoorwaarden ?? [];
   const bv = k.procedureType === 'best_value' ? p.bestValue : undefined;
-  const leeg = !p.toelichting && !p.weging && !p.schaalStap && !voorwaarden.length && !bv;
+  const leeg =
+    !p.toelichting && !p.weging && !p.schaalStap && !voorwaarden.length && !bv && !p.basistarief && !p.opslagTabel;
   return (
     <Section title={t('inkoop.rp.titel')} id="regionale-paragraaf">
       {leeg && <p className="muted">{t('inkoop.rp.leeg')}</p>}
@@ -94,6 +96,7 @@ function Weergave({ k }: { k: Kader }) {
           ]}
         />
       )}
+      {k.procedureType !== 'best_value' && <PrijsafsprakenWeergave p={p} />}
       {!leeg && (
         <>
           <h3>{t('inkoop.rp.voorwaarden')}</h3>
@@ -138,6 +141,8 @@ function Bewerken({ k }: { k: Kader }) {
     Object.fromEntries(BV_VELDEN.map((f) => [f, p.bestValue?.[f] !== undefined ? String(p.bestValue[f]) : ''])),
   );
   const isBv = k.procedureType === 'best_value';
+  // basistarief, opslag table and grant moments (2016 decision table only): Prijsafspraken.tsx
+  const prijs = usePrijsafspraken(p);
   const criteria = gewogen(k.eisen);
   // a stored weight for a code that is no longer a weighted criterion: shown so it can be cleared (publication refuses it)
   const vervallen = Object.keys(weging).filter((code) => !criteria.some((e) => e.code === code));
@@ -163,6 +168,7 @@ function Bewerken({ k }: { k: Kader }) {
             ? { tweejarigeVoorwaarden: voorwaarden.map((v) => ({ code: v.code, omschrijving: v.omschrijving })) }
             : {}),
           ...(isBv && Object.keys(b).length ? { bestValue: b } : {}),
+          ...(isBv ? {} : prijs.waarde()),
         },
       });
     },
@@ -308,6 +314,8 @@ function Bewerken({ k }: { k: Kader }) {
             {t('inkoop.rp.voorwaarde.toevoegen')}
           </Button>
         </div>
+
+        {!isBv && prijs.velden(fout)}
 
         {isBv && (
           <>

@@ -70,6 +70,9 @@ export interface RegionaleParagraaf {
   schaalStap?: string;
   tweejarigeVoorwaarden?: { code: string; omschrijving: string }[];
   bestValue?: { maxWoorden?: number; maxKpis?: number; verduidelijkingAantal?: number };
+  basistarief?: { perLeveringsvorm?: Record<string, string>; perPrestatie?: Record<string, string> };
+  opslagTabel?: { vanaf: string; opslag: string }[];
+  opslagMomenten?: string[];
 }
 export interface Kader {
   id: string;
@@ -155,4 +158,6 @@ export interface Inschrijving {
     inOntwikkelplan: boolean;
   }[];
   ontwikkelplan: Record<string, any> | null;
+  /** before submitting: a toetredingseis answered "nee", a careless zelfanalyse, no cliëntenraad (never a stop) */
+  waarschuwingen?: { code: string; wat: string }[];
 }

@@ -29,6 +29,8 @@ const GROEPEN = [
   'gunningscriterium_gewogen',
   'zelfanalyse',
   'ontwikkelplan',
+  'gunningsvoorwaarde',
+  'tweejarige_voorwaarde',
 ];
 
 /** One published purchasing framework exactly as published (the latest version, or /versies/:versie). */

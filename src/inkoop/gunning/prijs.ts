@@ -1,0 +1,450 @@
+/**
+ * The opslag becomes a price (src/domain/inkoop/opslag.ts; Inkoopkader Langdurige Zorg 2016, §2.2.4
+ * "Bepaling van de prijs").
+ *
+ *  - At the provisional award the opslag is proposed from the regional paragraph's score table; the
+ *    manager may deviate with a motivation, never above 3 % or the table's highest opslag. Without a
+ *    table the zorgkantoor sets the opslag itself (≤ 3 %, regel F5).
+ *  - Price per prestatie = basistarief (% of the NZa maximum, regional paragraph) + opslag, checked
+ *    Prijs ≤ Max. tarief ZK ≤ NZa maximum; shown in the letters and the contract.
+ *  - The opslag is granted at the moments the regional paragraph names (initieel, herschikking,
+ *    nacalculatie); each grant is recorded (opslag_toekenning) with the prices from that moment
+ *    (overeenkomst_prijs). Product choice: a regional paragraph that names no moment grants the whole
+ *    opslag at the initial award.
+ *  - gegundePrijzen(db, overeenkomstId) is the read function for the production agreements
+ *    (exported through src/inkoop/index.ts).
+ */
+import type { AppContext } from '../../platform/context.ts';
+import type { Queryable } from '../../platform/db/index.ts';
+import type { Actor } from '../../platform/auth/roles.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { auditActor } from '../../platform/capability.ts';
+import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
+import { RegelFout } from '../../domain/inkoop/beoordeling.ts';
+import { bepaalUitkomst, type Uitkomst, type UitkomstInvoer } from '../../domain/inkoop/uitkomst.ts';
+import { dec, pct } from '../../domain/money.ts';
+import {
+  berekenPrijzen,
+  besluitOpslag,
+  BRON_MOMENTEN,
+  BRON_PRIJS,
+  MOMENT_NAMEN,
+  MOMENTEN,
+  OPSLAG_REGEL,
+  PRIJS_REGEL,
+  stelOpslagVoor,
+  type Moment,
+  type OpslagVoorstel,
+  type Prijsregel,
+} from '../../domain/inkoop/opslag.ts';
+import { BRON_TWEEJARIG_2016 } from '../../domain/inkoop/toetreding.ts';
+import type { RegionaleParagraaf } from '../../domain/inkoop/regionale-paragraaf.ts';
+import { redenenMetHerkomst } from '../signalen/service.ts';
+import { ontwikkelplanStand } from '../ontwikkelplan.ts';
+import { BESLISTABEL_TYPES, gunningsvoorwaarden } from './voorwaarden.ts';
+
+interface KaderLike {
+  id: string;
+  organisatie_id: string;
+  procedure_type: string;
+  sector: string;
+  jaar_van: number;
+  regionale_paragraaf: any;
+}
+
+const alsFout = (e: unknown): never => {
+  if (e instanceof RegelFout) throw unprocessable(e.regel, e.message, { fouten: e.fouten, actie: e.fouten[0]?.actie });
+  throw e;
+};
+const paragraaf = (k: KaderLike) => (k.regionale_paragraaf ?? {}) as RegionaleParagraaf;
+const momentenVan = (k: KaderLike): Moment[] => paragraaf(k).opslagMomenten ?? ['initieel'];
+
+/**
+ * The opslag for the 2016 decision table at the provisional award: with an agreed plan and a score
+ * table, the table's proposal or the manager's motivated deviation. Returned fields are merged into
+ * the stored UitkomstInvoer, so the award can be reproduced.
+ */
+export function opslagVoorGunning(
+  k: KaderLike,
+  besluit: { totaalscore: string | number | null },
+  u: UitkomstInvoer,
+  inv: { opslagPercentage?: string | null; motivatie?: string },
+): {
+  opslagPercentage: string | null;
+  opslagVoorstel: OpslagVoorstel | null;
+  opslagAfwijking: boolean;
+  opslagMotivatie?: string | null;
+} {
+  const tabel = paragraaf(k).opslagTabel;
+  const planAkkoord = u.zelfanalyseEnVoorstel && u.definitiefOntwikkelplan;
+  if (!tabel?.length || !planAkkoord)
+    return { opslagPercentage: inv.opslagPercentage ?? null, opslagVoorstel: null, opslagAfwijking: false };
+  const score = besluit.totaalscore === null ? null : dec(String(besluit.totaalscore)).toFixed(2);
+  const voorstel = stelOpslagVoor(score, tabel);
+  try {
+    const b = besluitOpslag(inv.opslagPercentage, voorstel, inv.motivatie);
+    return {
+      opslagPercentage: b.opslag,
+      opslagVoorstel: voorstel,
+      opslagAfwijking: b.afwijking,
+      opslagMotivatie: b.afwijking ? (inv.motivatie?.trim() ?? null) : null,
+    };
+  } catch (e) {
+    return alsFout(e);
+  }
+}
+
+async function nzaTarieven(q: Queryable, sector: string, jaar: number) {
+  const rows = await q.query<{
+    code: string;
+    omschrijving: string;
+    leveringsvorm: string | null;
+    tarief: string;
+    voorbeeld: boolean;
+  }>(
+    `SELECT p.code, p.omschrijving, p.leveringsvorm, n.tarief::text AS tarief, i.voorbeeld
+       FROM prestatie p JOIN nza_tarief n ON n.prestatie_code = p.code AND n.jaar = $2
+       JOIN nza_tarief_import i ON i.id = n.import_id
+      WHERE p.sector = $1 ORDER BY p.code`,
+    [sector, jaar],
+  );
+  return rows.map((r) => ({
+    prestatieCode: r.code,
+    omschrijving: r.omschrijving,
+    leveringsvorm: r.leveringsvorm,
+    nzaMax: r.tarief,
+    voorbeeld: r.voorbeeld,
+  }));
+}
+
+const MET_OPSLAG: Uitkomst[] = ['eenjarig-opslag', 'tweejarig-opslag'];
+
+/** Prices for a letter/contract of the 2016 decision table, and how to store them with the award. */
+export async function prijsGegevens(q: Queryable, k: KaderLike, uitkomst: Uitkomst, opslag: string) {
+  const leeg = {
+    brief: {} as { prijzen?: Prijsregel[]; prijsToelichting2016?: string[] },
+    regels: [] as Prijsregel[],
+    opslagInPrijs: '0.00',
+    audit: null as unknown,
+    opslaan: async (_t: Queryable, _g: string, _invoer: unknown) => {},
+  };
+  if (!BESLISTABEL_TYPES.includes(k.procedure_type) || uitkomst === 'geen-overeenkomst') return leeg;
+  const rp = paragraaf(k);
+  const momenten = momentenVan(k);
+  const metOpslag = MET_OPSLAG.includes(uitkomst) && dec(opslag).greaterThan(0);
+  const opslagInPrijs = metOpslag && momenten.includes('initieel') ? pct(opslag) : '0.00';
+  let prijzen: Prijsregel[] = [];
+  if (rp.basistarief) {
+    const tarieven = await nzaTarieven(q, k.sector, k.jaar_van);
+    try {
+      prijzen = berekenPrijzen(rp.basistarief, tarieven, opslagInPrijs);
+    } catch (e) {
+      alsFout(e);
+    }
+  }
+  const toelichting: string[] = [];
+  if (!rp.basistarief)
+    toelichting.push(
+      `Het basistarief staat nog niet in de regionale paragraaf van het zorgkantoor; de prijs per prestatie (basistarief plus opslag) wordt vastgelegd zodra het basistarief is bepaald (${BRON_PRIJS}).`,
+    );
+  else if (!prijzen.length)
+    toelichting.push(
+      `Voor ${k.jaar_van} zijn (nog) geen NZa-maximumtarieven voor sector ${k.sector} ingelezen; de prijs per prestatie volgt na het inlezen (${BRON_PRIJS}).`,
+    );
+  else
+    toelichting.push(
+      `Prijs per prestatie = basistarief (percentage van het NZa-maximumtarief volgens de regionale paragraaf) + tariefopslag op het basistarief; Prijs ≤ max. tarief zorgkantoor (basistarief + 3%) ≤ NZa-maximumtarief (${BRON_PRIJS}).`,
+    );
+  if (metOpslag)
+    toelichting.push(
+      `De tariefopslag van ${pct(opslag).replace('.', ',')}% wordt toegekend bij: ${momenten.map((m) => MOMENT_NAMEN[m]).join(', ')} (regionale paragraaf; ${BRON_MOMENTEN}).${momenten.includes('initieel') ? '' : ' De prijzen hieronder zijn daarom nog zonder opslag.'}`,
+    );
+  if (prijzen.some((p) => p.voorbeeld))
+    toelichting.push('Let op: de NZa-tarieven in deze omgeving zijn voorbeeldcijfers, geen echte NZa-tarieven.');
+  return {
+    brief: { prijzen, prijsToelichting2016: toelichting },
+    regels: prijzen,
+    opslagInPrijs,
+    audit: { regel: PRIJS_REGEL, opslagInPrijs, momenten, aantalPrestaties: prijzen.length },
+    opslaan: async (t: Queryable, gunningId: string, invoer: any) => {
+      const v = invoer?.opslagVoorstel as OpslagVoorstel | null | undefined;
+      await t.query('UPDATE gunning SET prijzen = $2, opslag_voorstel = $3, opslag_motivatie = $4 WHERE id = $1', [
+        gunningId,
+        JSON.stringify({ regel: PRIJS_REGEL, momenten, opslagInPrijs, prijzen }),
+        v ? v.opslag : null,
+        invoer?.opslagAfwijking ? (invoer?.opslagMotivatie ?? null) : null,
+      ]);
+    },
+  };
+}
+
+/** At the final award: the prices of the initial moment, and the initial grant of the opslag. */
+export async function prijzenVastleggen(
+  t: Queryable,
+  k: KaderLike,
+  overeenkomstId: string,
+  p: Awaited<ReturnType<typeof prijsGegevens>>,
+  door: string,
+  nu: Date,
+) {
+  if (!BESLISTABEL_TYPES.includes(k.procedure_type)) return null;
+  if (dec(p.opslagInPrijs).greaterThan(0))
+    await t.query(
+      `INSERT INTO opslag_toekenning (overeenkomst_id, moment, percentage, cumulatief, motivatie, toegekend_door, toegekend_op) VALUES ($1,'initieel',$2,$2,$3,$4,$5)`,
+      [
+        overeenkomstId,
+        p.opslagInPrijs,
+        'Initiële toekenning bij de definitieve gunning (regionale paragraaf).',
+        door,
+        nu,
+      ],
+    );
+  await schrijfPrijzen(t, overeenkomstId, 'initieel', k.jaar_van, p.regels);
+  return { opslagInPrijs: p.opslagInPrijs, prestaties: p.regels.length };
+}
+
+async function schrijfPrijzen(
+  t: Queryable,
+  overeenkomstId: string,
+  moment: Moment,
+  jaar: number,
+  regels: Prijsregel[],
+) {
+  for (const r of regels)
+    await t.query(
+      `INSERT INTO overeenkomst_prijs (overeenkomst_id, moment, prestatie_code, jaar, nza_max, basistarief_pct, basistarief, opslag_pct, prijs, max_tarief_zk, voorbeeld)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+      [
+        overeenkomstId,
+        moment,
+        r.prestatieCode,
+        jaar,
+        r.nzaMax,
+        r.basistariefPct,
+        r.basistarief,
+        r.opslagPct,
+        r.prijs,
+        r.maxTariefZk,
+        r.voorbeeld,
+      ],
+    );
+}
+
+/** Grants (part of) the agreed opslag at herschikking or nacalculatie, as the regional paragraph names. */
+export async function kenOpslagToe(
+  ctx: AppContext,
+  a: Actor,
+  overeenkomstId: string,
+  body: { moment: string; percentage: string; motivatie?: string },
+) {
+  return ctx.db.tx(async (t) => {
+    const o = await t.maybeOne<any>(
+      `SELECT o.*, k.organisatie_id AS zorgkantoor_id, g.opslag_pct::text AS opslag, g.uitkomst FROM overeenkomst o
+         JOIN inkoopkader k ON k.id = o.kader_id JOIN gunning g ON g.id = o.gunning_id WHERE o.id = $1 FOR UPDATE OF o`,
+      [overeenkomstId],
+    );
+    if (!o || o.zorgkantoor_id !== a.organisatieId) throw notFound('Deze overeenkomst');
+    const k = await t.one<KaderLike>('SELECT * FROM inkoopkader WHERE id = $1', [o.kader_id]);
+    const momenten = momentenVan(k);
+    const m = body.moment as Moment;
+    if (!(MOMENTEN as readonly string[]).includes(m) || m === 'initieel')
+      throw unprocessable(
+        OPSLAG_REGEL,
+        `'${body.moment}' is geen later toekenningsmoment (herschikking of nacalculatie; ${BRON_MOMENTEN}).`,
+        {
+          fouten: [
+            { waar: 'moment', wat: `Onbekend moment '${body.moment}'.`, actie: 'Kies herschikking of nacalculatie.' },
+          ],
+        },
+      );
+    if (!momenten.includes(m))
+      throw unprocessable(
+        OPSLAG_REGEL,
+        `De regionale paragraaf noemt ${MOMENT_NAMEN[m]} niet als moment waarop de opslag wordt toegekend (genoemd: ${momenten.map((x) => MOMENT_NAMEN[x]).join(', ')}; ${BRON_MOMENTEN}: "Zorgkantoren lichten in hun regionale paragraaf toe wanneer en onder welke condities zij (delen van) de tariefsopslag in het tarief verwerken").`,
+        {
+          fouten: [
+            {
+              waar: 'moment',
+              wat: `Moment ${m} staat niet in de regionale paragraaf.`,
+              actie: 'Kies een moment uit de regionale paragraaf.',
+            },
+          ],
+        },
+      );
+    if (!['eenjarig_opslag', 'tweejarig'].includes(o.uitkomst) || !o.opslag || dec(o.opslag).isZero())
+      throw unprocessable(
+        OPSLAG_REGEL,
+        'Bij deze overeenkomst is geen tariefopslag afgesproken; er valt niets toe te kennen.',
+      );
+    const p = body.percentage?.trim().replace(',', '.');
+    if (!p || !/^\d+(\.\d{1,2})?$/.test(p))
+      throw unprocessable(OPSLAG_REGEL, `"${body.percentage}" is geen percentage.`, {
+        fouten: [{ waar: 'percentage', wat: 'Geen percentage.', actie: 'Geef bijv. "1.5".' }],
+      });
+    if (await t.maybeOne('SELECT 1 FROM opslag_toekenning WHERE overeenkomst_id = $1 AND moment = $2', [o.id, m]))
+      throw conflict('al-toegekend', `Bij ${MOMENT_NAMEN[m]} is de opslag al toegekend.`);
+    const eerder = await t.one<{ s: string | null }>(
+      'SELECT max(cumulatief)::text AS s FROM opslag_toekenning WHERE overeenkomst_id = $1',
+      [o.id],
+    );
+    const cumulatief = dec(eerder.s ?? '0').plus(p);
+    if (cumulatief.greaterThan(o.opslag))
+      throw unprocessable(
+        OPSLAG_REGEL,
+        `Met ${pct(p)}% komt de toegekende opslag op ${pct(cumulatief)}%, meer dan de bij de gunning afgesproken opslag van ${pct(o.opslag)}% (regel ${OPSLAG_REGEL}; ${BRON_PRIJS}).`,
+        {
+          fouten: [
+            {
+              waar: 'percentage',
+              wat: `Ten hoogste ${pct(dec(o.opslag).minus(eerder.s ?? '0'))}% kan nog worden toegekend.`,
+            },
+          ],
+        },
+      );
+    const nu = ctx.now();
+    await t.query(
+      `INSERT INTO opslag_toekenning (overeenkomst_id, moment, percentage, cumulatief, motivatie, toegekend_door, toegekend_op) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
+      [o.id, m, pct(p), pct(cumulatief), body.motivatie?.trim() || null, a.gebruikerId, nu],
+    );
+    const rp = paragraaf(k);
+    let regels: Prijsregel[] = [];
+    if (rp.basistarief) {
+      try {
+        regels = berekenPrijzen(rp.basistarief, await nzaTarieven(t, k.sector, k.jaar_van), pct(cumulatief));
+      } catch (e) {
+        alsFout(e);
+      }
+    }
+    await schrijfPrijzen(t, o.id, m, k.jaar_van, regels);
+    await appendAudit(t, auditActor(a), {
+      actie: 'inkoop.opslag.toegekend',
+      onderwerpType: 'overeenkomst',
+      onderwerpId: o.id,
+      invoer: { moment: m, percentage: pct(p), motivatie: body.motivatie?.trim() || null, afgesproken: pct(o.opslag) },
+      resultaat: { cumulatief: pct(cumulatief), prestaties: regels.length },
+      regel: OPSLAG_REGEL,
+    });
+    return gegundePrijzen(t, o.id);
+  });
+}
+
+const MOMENT_VOLGORDE: Record<string, number> = { initieel: 0, herschikking: 1, nacalculatie: 2 };
+
+/**
+ * The prices agreed in a contract, as they apply now (the latest grant moment per prestatie), with
+ * every grant. For the production agreements (src/inkoop/index.ts). Amounts as strings, two decimals.
+ */
+export async function gegundePrijzen(db: Queryable, overeenkomstId: string) {
+  const o = await db.maybeOne<{ id: string; opslag: string | null; jaar_van: number }>(
+    `SELECT o.id, g.opslag_pct::text AS opslag, k.jaar_van FROM overeenkomst o JOIN gunning g ON g.id = o.gunning_id JOIN inkoopkader k ON k.id = o.kader_id WHERE o.id = $1`,
+    [overeenkomstId],
+  );
+  if (!o) return null;
+  const toek = await db.query<any>(
+    'SELECT moment, percentage::text AS percentage, cumulatief::text AS cumulatief, motivatie, toegekend_op FROM opslag_toekenning WHERE overeenkomst_id = $1',
+    [o.id],
+  );
+  const rijen = await db.query<any>(
+    `SELECT moment, prestatie_code, jaar, nza_max::text AS nza_max, basistarief_pct::text AS basistarief_pct, basistarief::text AS basistarief,
+            opslag_pct::text AS opslag_pct, prijs::text AS prijs, max_tarief_zk::text AS max_tarief_zk, voorbeeld
+       FROM overeenkomst_prijs WHERE overeenkomst_id = $1`,
+    [o.id],
+  );
+  const laatste = new Map<string, any>();
+  for (const r of rijen) {
+    const cur = laatste.get(r.prestatie_code);
+    if (!cur || MOMENT_VOLGORDE[r.moment] > MOMENT_VOLGORDE[cur.moment]) laatste.set(r.prestatie_code, r);
+  }
+  const toekenningen = toek
+    .sort((a, b) => MOMENT_VOLGORDE[a.moment] - MOMENT_VOLGORDE[b.moment])
+    .map((x) => ({
+      moment: x.moment as Moment,
+      percentage: pct(x.percentage),
+      cumulatief: pct(x.cumulatief),
+      motivatie: x.motivatie as string | null,
+      toegekendOp: new Date(x.toegekend_op).toISOString(),
+    }));
+  return {
+    overeenkomstId: o.id,
+    jaar: o.jaar_van,
+    opslagAfgesproken: o.opslag === null ? '0.00' : pct(o.opslag),
+    opslagToegekend: toekenningen.length ? toekenningen[toekenningen.length - 1].cumulatief : '0.00',
+    toekenningen,
+    prijzen: [...laatste.values()]
+      .sort((a, b) => (a.prestatie_code < b.prestatie_code ? -1 : 1))
+      .map((r) => ({
+        prestatieCode: r.prestatie_code as string,
+        moment: r.moment as Moment,
+        nzaMax: dec(r.nza_max).toFixed(2),
+        basistariefPct: pct(r.basistarief_pct),
+        basistarief: dec(r.basistarief).toFixed(2),
+        opslagPct: pct(r.opslag_pct),
+        prijs: dec(r.prijs).toFixed(2),
+        maxTariefZk: dec(r.max_tarief_zk).toFixed(2),
+        voorbeeld: !!r.voorbeeld,
+      })),
+    regel: PRIJS_REGEL,
+    bron: BRON_PRIJS,
+  };
+}
+
+/** For the assessment screen: the read-only conditions with their source, the plan, the opslag proposal. */
+export async function beoordelingExtra(
+  ctx: AppContext,
+  q: Queryable,
+  k: KaderLike,
+  i: { id: string; organisatie_id: string; status: string; ingediend_op: Date | null },
+  besluit: any,
+  uitkomstInvoer: (...args: any[]) => Promise<UitkomstInvoer & { herkomst?: any }>,
+) {
+  if (!BESLISTABEL_TYPES.includes(k.procedure_type)) return {};
+  const gv = await gunningsvoorwaarden(q, k.id);
+  let tweejarig: { code: string; regel: string; voldaan: boolean; toelichting: string; bron: string }[] = [];
+  let stand: Awaited<ReturnType<typeof ontwikkelplanStand>> | null = null;
+  let opslagVoorstel: OpslagVoorstel | null = null;
+  if (k.procedure_type === 'dialoog') {
+    const inv = await uitkomstInvoer(ctx, q, k, i, { knockout_eis_code: null }, {});
+    const b = bepaalUitkomst(inv);
+    tweejarig = redenenMetHerkomst(b.redenen, inv as any)
+      .filter((r) => r.code.startsWith('G'))
+      .map((r) => ({
+        ...r,
+        bron: r.code.startsWith('G5')
+          ? `Regionale paragraaf van het zorgkantoor (${BRON_TWEEJARIG_2016}: "Zorgkantoren hebben de mogelijkheid om aanvullende voorwaarden te stellen")`
+          : BRON_TWEEJARIG_2016,
+      }));
+    stand = await ontwikkelplanStand(q, k as any, i.id);
+    if (stand.planAkkoord && paragraaf(k).opslagTabel?.length)
+      opslagVoorstel = stelOpslagVoor(
+        besluit?.totaalscore === null || besluit?.totaalscore === undefined
+          ? null
+          : dec(String(besluit.totaalscore)).toFixed(2),
+        paragraaf(k).opslagTabel,
+      );
+  }
+  return {
+    voorwaarden: {
+      tweejarig,
+      gunningsvoorwaarden: gv,
+      toelichting:
+        'Deze voorwaarden worden niet beoordeeld: de beslistabel berekent ze bij de gunning (signalenregister, classificatie, regionale paragraaf), of ze zijn onderdeel van de overeenkomst.',
+    },
+    ontwikkelplan: stand
+      ? {
+          status: stand.planStatus,
+          akkoord: stand.planAkkoord,
+          zelfanalyseZorgvuldig: stand.zelfanalyseZorgvuldig,
+          zelfanalyseOntbreekt: stand.zelfanalyseOntbreekt.map((x) => x.wat),
+          clientenraadBetrokken: stand.clientenraadBetrokken,
+          teruggestuurdReden: stand.teruggestuurdReden,
+        }
+      : null,
+    opslagVoorstel: opslagVoorstel
+      ? {
+          opslag: opslagVoorstel.opslag,
+          tabelMaximum: opslagVoorstel.tabelMaximum,
+          toelichting: opslagVoorstel.toelichting,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Gates are gates, conditions are conditions — the assessment side (src/domain/inkoop/toetreding.ts).
+ *
+ * For the kaders decided by the decision table (procedure types dialoog, openbaar,
+ * onderhandeling_voorselectie):
+ *  - the gate requirements that apply to the bidder's class (bestuursverklaring, Programma van Eisen,
+ *    bijlagen, evidence for new providers; 2008: geschiktheidseisen and uitsluitingsgronden) are
+ *    knock-out criteria of the assessment: judged automatically from a yes/no answer (stored with
+ *    beoordeling.automatisch), otherwise by the assessor with motivation; the four-eyes decision
+ *    confirms both. A failed one is "toetredingseisen niet voldaan" → geen overeenkomst, named;
+ *  - the weighted criteria of a dialogue kader (F1–F3, the beoordelingskader ontwikkelplan) are
+ *    scored only for bidders with an ontwikkelplan;
+ *  - the two-year conditions (2016 G1–G4 and the regional ones) and the 2008 algemene
+ *    gunningsvoorwaarden are not criteria: shown read-only with their source.
+ * Best value and open house keep their own rules.
+ */
+import type { Queryable } from '../../platform/db/index.ts';
+import { unprocessable } from '../../platform/errors.ts';
+import type { Criterium, ScoreInvoer } from '../../domain/inkoop/beoordeling.ts';
+import { bepalendeKlasse, eisGeldtVoor, type Klasse } from '../../domain/inkoop/classificatie.ts';
+import {
+  BRON_POORT_2008,
+  BRON_TOETREDING_2016,
+  BRON_TWEEJARIG_2016,
+  BRON_VOORWAARDEN_2008,
+  GUNNINGSVOORWAARDE,
+  POORT_GROEPEN,
+  poortOordeel,
+  TOETREDING_REGEL,
+  TWEEJARIGE_VOORWAARDE,
+} from '../../domain/inkoop/toetreding.ts';
+
+export const BESLISTABEL_TYPES = ['dialoog', 'openbaar', 'onderhandeling_voorselectie'];
+
+export type BeoordeelCriterium = Criterium & {
+  eisId: string;
+  tekst: string;
+  groep: string;
+  bron: string | null;
+  /** set for a gate requirement judged from the answer itself */
+  automatisch: { voldaan: boolean; toelichting: string } | null;
+};
+
+interface KaderLike {
+  id: string;
+  procedure_type: string;
+}
+
+export async function klasseVan(q: Queryable, kaderId: string, organisatieId: string): Promise<Klasse> {
+  const rows = await q.query<{ klasse: Klasse }>(
+    'SELECT klasse FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2',
+    [kaderId, organisatieId],
+  );
+  return bepalendeKlasse(rows.map((r) => r.klasse));
+}
+
+/**
+ * The criteria this bid is assessed on: the gate requirements of its class, then the kader's own
+ * knock-out and weighted criteria (weighted ones of a dialogue kader only with an ontwikkelplan).
+ * `basis` = criteriaVan(q, k) of gunning/service.ts (published criteria with the regional weights).
+ */
+export async function criteriaVoorInschrijving(
+  q: Queryable,
+  k: KaderLike,
+  i: { id: string; organisatie_id: string },
+  basis: (Criterium & { eisId: string; tekst: string })[],
+): Promise<BeoordeelCriterium[]> {
+  const bronnen = await q.query<{ code: string; groep: string; bron: string | null }>(
+    'SELECT code, groep, bron FROM eis WHERE kader_id = $1 AND NOT vervallen',
+    [k.id],
+  );
+  const metBron = (c: Criterium & { eisId: string; tekst: string }): BeoordeelCriterium => {
+    const e = bronnen.find((x) => x.code === c.code);
+    return { ...c, groep: e?.groep ?? '', bron: e?.bron ?? null, automatisch: null };
+  };
+  if (!BESLISTABEL_TYPES.includes(k.procedure_type)) return basis.map(metBron);
+  const klasse = await klasseVan(q, k.id, i.organisatie_id);
+  const eisen = await q.query<any>(
+    `SELECT e.id, e.code, e.groep, e.tekst, e.soort, e.verplicht, e.van_toepassing, e.bron, a.waarde, a.document_id
+       FROM eis e LEFT JOIN inschrijving_antwoord a ON a.eis_id = e.id AND a.inschrijving_id = $2
+      WHERE e.kader_id = $1 AND NOT e.vervallen AND e.groep = ANY($3::text[]) ORDER BY e.volgorde, e.code`,
+    [k.id, i.id, [...POORT_GROEPEN]],
+  );
+  const poort: BeoordeelCriterium[] = [];
+  for (const e of eisen) {
+    if (!eisGeldtVoor(e.van_toepassing, klasse)) continue;
+    const o = poortOordeel(
+      e,
+      e.waarde === null && !e.document_id ? undefined : { waarde: e.waarde, documentId: e.document_id },
+    );
+    if (o.wijze === 'niet-van-toepassing') continue;
+    poort.push({
+      eisId: e.id,
+      code: e.code,
+      naam: e.tekst,
+      tekst: e.tekst,
+      soort: 'knock-out',
+      groep: e.groep,
+      bron: poortBron(e.groep, e.bron),
+      automatisch: o.wijze === 'automatisch' ? { voldaan: o.voldaan!, toelichting: o.toelichting } : null,
+    });
+  }
+  let rest = basis.map(metBron);
+  if (k.procedure_type === 'dialoog') {
+    const plan = await q.maybeOne('SELECT 1 FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
+    if (!plan) rest = rest.filter((c) => c.soort !== 'gewogen');
+  }
+  const codes = new Set(poort.map((c) => c.code));
+  return [...poort, ...rest.filter((c) => !codes.has(c.code))];
+}
+
+/**
+ * Adds the automatic judgements to the assessor's scores. A score the assessor gives for an
+ * automatically judged requirement must agree with it (the answer says it); a score for a criterion
+ * this bid is not assessed on (weighted criteria without an ontwikkelplan) is refused.
+ */
+export function metAutomatischeOordelen(crit: BeoordeelCriterium[], scores: ScoreInvoer[]): ScoreInvoer[] {
+  const fouten: { waar: string; wat: string; actie: string }[] = [];
+  const uit: ScoreInvoer[] = [];
+  for (const s of scores) {
+    const c = crit.find((x) => x.code === s.criteriumCode);
+    if (c?.automatisch) {
+      if (typeof s.voldaan === 'boolean' && s.voldaan !== c.automatisch.voldaan)
+        fouten.push({
+          waar: c.code,
+          wat: `${c.code} is automatisch beoordeeld uit het antwoord van de inschrijver (${c.automatisch.voldaan ? 'voldaan' : 'niet voldaan'}); een beoordelaar kan dat niet omdraaien (regel ${TOETREDING_REGEL}).`,
+          actie: `Laat ${c.code} weg uit de scores.`,
+        });
+      continue;
+    }
+    uit.push(s);
+  }
+  if (fouten.length) throw unprocessable(TOETREDING_REGEL, fouten[0].wat, { fouten, actie: fouten[0].actie });
+  for (const c of crit)
+    if (c.automatisch)
+      uit.unshift({ criteriumCode: c.code, voldaan: c.automatisch.voldaan, motivatie: c.automatisch.toelichting });
+  return uit;
+}
+
+/** Marks the stored automatic judgements (beoordeling.automatisch, 0036). */
+export async function markeerAutomatisch(
+  q: Queryable,
+  inschrijvingId: string,
+  beoordelaarId: string,
+  crit: BeoordeelCriterium[],
+) {
+  const ids = crit.filter((c) => c.automatisch).map((c) => c.eisId);
+  if (ids.length)
+    await q.query(
+      'UPDATE beoordeling SET automatisch = true WHERE inschrijving_id = $1 AND beoordelaar_id = $2 AND eis_id = ANY($3::uuid[])',
+      [inschrijvingId, beoordelaarId, ids],
+    );
+}
+
+/** The bron of a gate requirement for the screens (the kader's own text, else the framework's section). */
+export function poortBron(groep: string, bron: string | null) {
+  if (bron && !/seed|digest/i.test(bron)) return bron;
+  return groep === 'geschiktheidseis' || groep === 'uitsluitingsgrond' ? BRON_POORT_2008 : BRON_TOETREDING_2016;
+}
+
+/** The contract terms of a 2008 kader (Kader 3.2), read-only with their source. */
+export async function gunningsvoorwaarden(q: Queryable, kaderId: string) {
+  const rows = await q.query<{ code: string; tekst: string; bron: string | null }>(
+    'SELECT code, tekst, bron FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep = $2 ORDER BY volgorde, code',
+    [kaderId, GUNNINGSVOORWAARDE],
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    tekst: r.tekst,
+    bron: r.bron && !/seed|digest/i.test(r.bron) ? r.bron : BRON_VOORWAARDEN_2008,
+    toelichting: 'Onderdeel van de overeenkomst (algemene gunningsvoorwaarde); geen knock-out.',
+  }));
+}
+
+export const VOORWAARDE_BRONNEN = {
+  tweejarig: BRON_TWEEJARIG_2016,
+  groep: TWEEJARIGE_VOORWAARDE,
+};

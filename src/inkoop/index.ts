@@ -1,0 +1,10 @@
+/**
+ * The inkoop capability's public door: the only file other capabilities import from src/inkoop.
+ *
+ * gegundePrijzen(db, overeenkomstId): the prices per prestatie agreed in a contract as they apply now
+ * (basistarief + the opslag granted so far; Inkoopkader Langdurige Zorg 2016, §2.2.4 "Bepaling van
+ * de prijs"), with every grant moment (initieel, herschikking, nacalculatie). null when the contract
+ * does not exist. Amounts and percentages are strings with two decimals.
+ */
+export { gegundePrijzen } from './gunning/prijs.ts';
+export type { Moment as OpslagMoment } from '../domain/inkoop/opslag.ts';
