@@ -16,6 +16,7 @@ import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
 import { signalenCapability } from './inkoop/signalen/capability.ts';
 import { tarievenCapability } from './tarieven/capability.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
+import { budgetCapability } from './budget/index.ts';
 
 export interface Capability {
   naam: string;
@@ -36,6 +37,7 @@ export const capabilities: Capability[] = [
   signalenCapability,
   tarievenCapability,
   openbaarCapability,
+  budgetCapability,
 ];
 
 export async function registerCapabilities(api: Api, ctx: AppContext): Promise<void> {

@@ -1,0 +1,18 @@
+/**
+ * The budget capability's public face: what other capabilities (realisatie, herschikking,
+ * openbaar) may use. Nothing else in src/budget is imported from outside.
+ */
+export { budgetCapability } from './capability.ts';
+export {
+  afsprakenLijst,
+  afspraakDetail,
+  afspraakSchrijven,
+  crLijst,
+  crDetail,
+  deadlineView,
+  VOORBEELD_LABEL,
+  type AfspraakInvoer,
+  type CrView,
+  type BenuttingView,
+  type AfspraakView,
+} from './service.ts';
