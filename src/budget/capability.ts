@@ -18,6 +18,7 @@ import { problems } from '../platform/capability.ts';
 import type { Access } from '../platform/auth/roles.ts';
 import * as svc from './service.ts';
 import * as S from './schemas.ts';
+import * as sc from './scenario.ts';
 import type { Command } from 'commander';
 import type { CliContext } from '../platform/cli/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
@@ -233,6 +234,123 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => svc.afspraakStatus(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  const LEZEN_ZK: Access = {
+    rollen: ['inkoper', 'beoordelaar', 'controller', 'manager', 'toezichthouder'],
+    data: 'zorgkantoor-regio',
+  };
+  api.get(
+    '/budget/scenarios',
+    {
+      config: { access: LEZEN_ZK },
+      schema: {
+        tags: ['budget'],
+        summary: 'Scenario’s van een jaar (zonder de volledige in- en uitvoer)',
+        querystring: S.ScenarioQuery,
+        response: { 200: Type.Array(S.Scenario), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => sc.scenarioLijst(ctx, actorOf(req), req.query),
+  );
+  api.get(
+    '/budget/scenarios/vergelijk',
+    {
+      config: { access: LEZEN_ZK },
+      schema: {
+        tags: ['budget'],
+        summary: 'Twee berekende scenario’s naast elkaar: totalen per zorgaanbieder en per leveringsvorm',
+        querystring: S.VergelijkQuery,
+        response: { 200: S.ScenarioVergelijking, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => sc.scenariosVergelijken(ctx, actorOf(req), req.query.a, req.query.b),
+  );
+  api.get(
+    '/budget/scenarios/:id',
+    {
+      config: { access: LEZEN_ZK },
+      schema: {
+        tags: ['budget'],
+        summary: 'Eén scenario met invoer, uitkomst (uitleg per aanbieder) en voorstel per prestatie',
+        params: S.IdParams,
+        response: { 200: S.Scenario, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => sc.scenarioDetail(ctx, actorOf(req), req.params.id),
+  );
+  api.post(
+    '/budget/scenarios',
+    {
+      config: { access: SCHRIJVEN },
+      schema: {
+        tags: ['budget'],
+        summary:
+          'Nieuw scenario: kopie van de huidige situatie (realisatie vorig jaar, prestatiemix, prijzen) of van een ander scenario',
+        body: S.ScenarioNieuw,
+        response: { 201: S.Scenario, ...problems(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await sc.scenarioAanmaken(ctx, actorOf(req), req.body)),
+  );
+  api.put(
+    '/budget/scenarios/:id',
+    {
+      config: { access: SCHRIJVEN },
+      schema: {
+        tags: ['budget'],
+        summary:
+          'Scenario wijzigen: budget, reserve, bodem, toekenningspercentage, gewichten (scores), plafonds, tarieven, model',
+        params: S.IdParams,
+        body: S.ScenarioWijziging,
+        response: { 200: S.Scenario, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => sc.scenarioWijzigen(ctx, actorOf(req), req.params.id, req.body),
+  );
+  api.post(
+    '/budget/scenarios/:id/bereken',
+    {
+      config: { access: SCHRIJVEN },
+      schema: {
+        tags: ['budget'],
+        summary: 'Scenario doorrekenen met de rekenmotor (verdeel, HiGHS) als taak met voortgang',
+        params: S.IdParams,
+        response: {
+          202: Type.Object({ taakId: Type.String(), scenarioId: Type.String() }),
+          ...problems(401, 403, 404, 409),
+        },
+      },
+    },
+    async (req, reply) => reply.status(202).send(await sc.scenarioBerekenen(ctx, actorOf(req), req.params.id)),
+  );
+  api.post(
+    '/budget/scenarios/:id/promoveer',
+    {
+      config: { access: { rollen: ['manager'], data: 'zorgkantoor-regio', organisaties: ['zorgkantoor'] } },
+      schema: {
+        tags: ['budget'],
+        summary:
+          'Scenario omzetten in productieafspraken (nieuwe versies); manager, vier ogen; geaudit met invoer, model en besluiter',
+        params: S.IdParams,
+        body: Type.Object({ toelichting: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        response: { 200: S.Scenario, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => sc.scenarioPromoveren(ctx, actorOf(req), req.params.id, req.body),
+  );
+  api.get(
+    '/budget/toelichting',
+    {
+      config: { access: LEZEN },
+      schema: {
+        tags: ['budget'],
+        summary: 'Uitleg van de toekenning van één zorgaanbieder (een aanbieder: alleen de eigen)',
+        querystring: Type.Object({ jaar: S.Jaar, aanbieder: Type.Optional(Type.String({ maxLength: 100 })) }),
+        response: { 200: S.Toelichting, ...problems(400, 401, 403, 404, 422) },
+      },
+    },
+    async (req) => sc.toelichtingVoorAanbieder(ctx, actorOf(req), req.query.jaar, req.query.aanbieder),
   );
 }
 

@@ -257,3 +257,137 @@ export const AfsprakenQuery = Type.Object({
   sector: Type.Optional(SectorCode),
   leveringsvorm: Type.Optional(Type.String({ maxLength: 20 })),
 });
+
+// ---------------------------------------------------------------- scenarios
+
+export const Model = Type.Union([Type.Literal('Q'), Type.Literal('P'), Type.Literal('toekenning')]);
+const Decimaal = Type.String({ pattern: '^\\d{1,14}(\\.\\d{1,4})?$', description: 'decimaal getal als tekst' });
+
+export const ScenarioParameters = Type.Object({
+  contracteerruimte: S,
+  reserve: S,
+  vloerPercentage: S,
+  toekenningspercentage: S,
+  startPercentage: S,
+  bijTekort: Type.Union([Type.Literal('melden'), Type.Literal('prorata')]),
+  prijsTrappen: Type.Array(Type.Object({ vanafScore: S, percentage: S })),
+  scores: Type.Record(Type.String(), S),
+  plafonds: Type.Record(Type.String(), N),
+  tariefFactor: S,
+});
+
+export const VoorstelRegel = Type.Object({
+  aanbiederId: S,
+  prestatie: S,
+  leveringsvorm: N,
+  prijs: S,
+  volume: S,
+  bedrag: S,
+});
+
+export const Scenario = Type.Object({
+  id: S,
+  contracteerruimteId: S,
+  zorgkantoorId: S,
+  regioCode: S,
+  jaar: Type.Integer(),
+  sector: S,
+  naam: S,
+  model: Model,
+  status: S,
+  parameters: ScenarioParameters,
+  aanbieders: Type.Array(Type.Object({ id: S, naam: S, realisatieVorigJaar: S, prestaties: Type.Integer() })),
+  basis: Type.Object({
+    contracteerruimte: Type.Object({
+      id: S,
+      totaal: S,
+      oormerk: S,
+      reserve: S,
+      afspraken: S,
+      status: S,
+      voorbeeld: Type.Boolean(),
+    }),
+    nzaJaar: Type.Union([Type.Integer(), Type.Null()]),
+    nzaVoorbeeld: Type.Boolean(),
+  }),
+  invoer: Type.Unknown({ description: 'de exacte invoer van de rekenmotor (docs/formaten/verdeling.md)' }),
+  uitkomst: Type.Unknown({ description: 'de uitkomst van de rekenmotor, met uitleg per aanbieder' }),
+  voorstel: Type.Union([
+    Type.Object({
+      regels: Type.Array(VoorstelRegel),
+      zonderMix: Type.Array(S),
+      totalen: Type.Object({
+        totaal: S,
+        perAanbieder: Type.Record(Type.String(), S),
+        perLeveringsvorm: Type.Record(Type.String(), S),
+      }),
+    }),
+    Type.Null(),
+  ]),
+  meting: Type.Unknown(),
+  motor: N,
+  fout: N,
+  taakId: N,
+  aangemaakt: Type.Object({ door: S, op: S }),
+  berekend: Type.Union([Type.Object({ door: N, op: S }), Type.Null()]),
+  gepromoveerd: Type.Union([Type.Object({ door: N, op: S }), Type.Null()]),
+});
+export type ScenarioT = Static<typeof Scenario>;
+
+export const ScenarioNieuw = Type.Object({
+  regio: RegioCode,
+  jaar: Jaar,
+  sector: SectorCode,
+  naam: Type.String({ minLength: 1, maxLength: 200 }),
+  model: Model,
+  kopieVan: Type.Optional(Type.String({ format: 'uuid', description: 'kopieer de invoer van dit scenario' })),
+});
+export const ScenarioWijziging = Type.Object({
+  naam: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  model: Type.Optional(Model),
+  contracteerruimte: Type.Optional(PositiefBedrag),
+  reserve: Type.Optional(PositiefBedrag),
+  vloerPercentage: Type.Optional(Decimaal),
+  toekenningspercentage: Type.Optional(Decimaal),
+  startPercentage: Type.Optional(Decimaal),
+  bijTekort: Type.Optional(Type.Union([Type.Literal('melden'), Type.Literal('prorata')])),
+  prijsTrappen: Type.Optional(Type.Array(Type.Object({ vanafScore: Decimaal, percentage: Decimaal }))),
+  scores: Type.Optional(Type.Record(Type.String(), Decimaal)),
+  plafonds: Type.Optional(Type.Record(Type.String(), Type.Union([PositiefBedrag, Type.Null()]))),
+  tariefFactor: Type.Optional(Decimaal),
+});
+export const ScenarioQuery = Type.Object({
+  jaar: Jaar,
+  regio: Type.Optional(RegioCode),
+  sector: Type.Optional(SectorCode),
+});
+export const VergelijkQuery = Type.Object({ a: Type.String({ format: 'uuid' }), b: Type.String({ format: 'uuid' }) });
+const VergelijkRij = Type.Object({ sleutel: S, a: S, b: S, verschil: S });
+export const ScenarioVergelijking = Type.Object({
+  a: Type.Object({ id: S, naam: S, model: S, status: N, totaal: S }),
+  b: Type.Object({ id: S, naam: S, model: S, status: N, totaal: S }),
+  perAanbieder: Type.Array(Type.Intersect([VergelijkRij, Type.Object({ naam: S })])),
+  perLeveringsvorm: Type.Array(VergelijkRij),
+  verschil: S,
+});
+export type ScenarioVergelijkingT = Static<typeof ScenarioVergelijking>;
+export const Toelichting = Type.Array(
+  Type.Object({
+    scenarioId: S,
+    scenarioNaam: S,
+    regioCode: S,
+    jaar: Type.Integer(),
+    sector: S,
+    model: S,
+    bedrag: S,
+    uitleg: S,
+    bindend: Type.Array(S),
+    vloer: N,
+    plafond: N,
+    score: N,
+    percentageVanRealisatie: N,
+    regels: Type.Array(VoorstelRegel),
+    besluit: Type.Object({ door: N, op: N }),
+  }),
+);
+export type ToelichtingT = Static<typeof Toelichting>;

@@ -498,3 +498,200 @@ export async function actorVoorEmail(
     organisatieSoort: r.soort,
   };
 }
+
+// ---------------------------------------------------------------- scenarios
+
+export interface ScenarioRow {
+  id: string;
+  contracteerruimte_id: string;
+  zorgkantoor_id: string;
+  regio_code: string;
+  jaar: number;
+  sector: string;
+  naam: string;
+  model: 'Q' | 'P' | 'toekenning';
+  status: 'concept' | 'bezig' | 'berekend' | 'mislukt' | 'gepromoveerd';
+  basis: unknown;
+  parameters: unknown;
+  invoer: unknown;
+  uitkomst: unknown;
+  voorstel: unknown;
+  meting: unknown;
+  motor: string | null;
+  fout: string | null;
+  taak_id: string | null;
+  aangemaakt_door: string | null;
+  aangemaakt_naam: string;
+  aangemaakt_op: Date;
+  berekend_door: string | null;
+  berekend_naam: string | null;
+  berekend_op: Date | null;
+  gepromoveerd_door: string | null;
+  gepromoveerd_naam: string | null;
+  gepromoveerd_op: Date | null;
+}
+
+export async function scenarioNieuw(
+  q: Queryable,
+  s: {
+    crId: string;
+    zorgkantoorId: string;
+    regio: string;
+    jaar: number;
+    sector: string;
+    naam: string;
+    model: ScenarioRow['model'];
+    basis: unknown;
+    parameters: unknown;
+    door: string;
+    doorNaam: string;
+  },
+): Promise<string> {
+  const r = await q.one<{ id: string }>(
+    `INSERT INTO scenario (contracteerruimte_id, zorgkantoor_id, regio_code, jaar, sector, naam, model, status, basis, parameters, aangemaakt_door, aangemaakt_naam)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,'concept',$8,$9,$10,$11) RETURNING id`,
+    [
+      s.crId,
+      s.zorgkantoorId,
+      s.regio,
+      s.jaar,
+      s.sector,
+      s.naam,
+      s.model,
+      JSON.stringify(s.basis),
+      JSON.stringify(s.parameters),
+      s.door,
+      s.doorNaam,
+    ],
+  );
+  return r.id;
+}
+
+export async function scenarioLaden(q: Queryable, id: string, voorUpdate = false): Promise<ScenarioRow | undefined> {
+  return q.maybeOne<ScenarioRow>(`SELECT * FROM scenario WHERE id = $1${voorUpdate ? ' FOR UPDATE' : ''}`, [id]);
+}
+
+export async function scenariosZoeken(
+  q: Queryable,
+  f: { regios: string[] | null; jaar: number; regio?: string; sector?: string },
+): Promise<ScenarioRow[]> {
+  return q.query<ScenarioRow>(
+    `SELECT * FROM scenario WHERE jaar = $1 AND ($2::text[] IS NULL OR regio_code = ANY($2)) AND ($3::text IS NULL OR regio_code = $3)
+     AND ($4::text IS NULL OR sector = $4) ORDER BY aangemaakt_op DESC, id`,
+    [f.jaar, f.regios, f.regio ?? null, f.sector ?? null],
+  );
+}
+
+export async function scenarioParameters(
+  q: Queryable,
+  id: string,
+  model: ScenarioRow['model'],
+  naam: string,
+  parameters: unknown,
+) {
+  await q.query(
+    `UPDATE scenario SET model = $2, naam = $3, parameters = $4, status = 'concept', invoer = NULL, uitkomst = NULL, voorstel = NULL WHERE id = $1`,
+    [id, model, naam, JSON.stringify(parameters)],
+  );
+}
+
+export async function scenarioStart(q: Queryable, id: string, taakId: string | null) {
+  await q.query(`UPDATE scenario SET status = 'bezig', taak_id = $2, fout = NULL WHERE id = $1`, [id, taakId]);
+}
+
+export async function scenarioBerekend(
+  q: Queryable,
+  id: string,
+  r: {
+    invoer: unknown;
+    uitkomst: unknown;
+    voorstel: unknown;
+    meting: unknown;
+    motor: string;
+    door: string;
+    doorNaam: string;
+    op: Date;
+  },
+) {
+  await q.query(
+    `UPDATE scenario SET status = 'berekend', invoer = $2, uitkomst = $3, voorstel = $4, meting = $5, motor = $6, berekend_door = $7, berekend_naam = $8, berekend_op = $9 WHERE id = $1`,
+    [
+      id,
+      JSON.stringify(r.invoer),
+      JSON.stringify(r.uitkomst),
+      JSON.stringify(r.voorstel),
+      JSON.stringify(r.meting),
+      r.motor,
+      r.door,
+      r.doorNaam,
+      r.op,
+    ],
+  );
+}
+
+export async function scenarioMislukt(q: Queryable, id: string, fout: string) {
+  await q.query(`UPDATE scenario SET status = 'mislukt', fout = $2 WHERE id = $1`, [id, fout]);
+}
+
+export async function scenarioGepromoveerd(q: Queryable, id: string, door: string, doorNaam: string, op: Date) {
+  await q.query(
+    `UPDATE scenario SET status = 'gepromoveerd', gepromoveerd_door = $2, gepromoveerd_naam = $3, gepromoveerd_op = $4 WHERE id = $1`,
+    [id, door, doorNaam, op],
+  );
+}
+
+/** Promoted scenarios of a year whose outcome names this provider (for its explanation). */
+export async function gepromoveerdVoorAanbieder(q: Queryable, aanbieder: string, jaar: number): Promise<ScenarioRow[]> {
+  return q.query<ScenarioRow>(
+    `SELECT * FROM scenario WHERE jaar = $1 AND status = 'gepromoveerd'
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(uitkomst->'afspraken') a WHERE a->>'aanbieder' = $2)
+     ORDER BY gepromoveerd_op DESC`,
+    [jaar, aanbieder],
+  );
+}
+
+// ---- the current situation a scenario copies (read-only on realisatie and reference tables)
+
+export interface MixRow {
+  organisatie_id: string;
+  naam: string;
+  prestatie_code: string;
+  leveringsvorm: string | null;
+  realisatie_bedrag: string;
+  realisatie_volume: string;
+  prijs_nu: string | null;
+  prijs_vorig: string | null;
+}
+
+/**
+ * Per provider × prestatie of a region and sector: last year's realisation, and the price of the
+ * current and of last year's agreement. Providers with either realisation or an agreement appear.
+ */
+export async function huidigeSituatie(q: Queryable, regio: string, jaar: number, sector: string): Promise<MixRow[]> {
+  return q.query<MixRow>(
+    `WITH re AS (
+        SELECT r.organisatie_id, r.prestatie_code, sum(r.bedrag) AS bedrag, sum(r.volume) AS volume
+        FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code
+        WHERE r.regio_code = $1 AND r.jaar = $2 - 1 AND p.sector = $3 GROUP BY 1, 2),
+      nu AS (SELECT organisatie_id, prestatie_code, prijs FROM productieafspraak WHERE regio_code = $1 AND jaar = $2 AND sector = $3),
+      vorig AS (SELECT organisatie_id, prestatie_code, max(prijs) AS prijs FROM productieafspraak WHERE regio_code = $1 AND jaar = $2 - 1 AND sector = $3 GROUP BY 1, 2),
+      sleutels AS (SELECT organisatie_id, prestatie_code FROM re UNION SELECT organisatie_id, prestatie_code FROM nu)
+     SELECT s.organisatie_id, o.naam, s.prestatie_code, p.leveringsvorm,
+       coalesce(re.bedrag, 0)::numeric(16,2) AS realisatie_bedrag, coalesce(re.volume, 0)::numeric(14,2) AS realisatie_volume,
+       nu.prijs AS prijs_nu, vorig.prijs AS prijs_vorig
+     FROM sleutels s JOIN organisatie o ON o.id = s.organisatie_id JOIN prestatie p ON p.code = s.prestatie_code
+     LEFT JOIN re ON re.organisatie_id = s.organisatie_id AND re.prestatie_code = s.prestatie_code
+     LEFT JOIN nu ON nu.organisatie_id = s.organisatie_id AND nu.prestatie_code = s.prestatie_code
+     LEFT JOIN vorig ON vorig.organisatie_id = s.organisatie_id AND vorig.prestatie_code = s.prestatie_code
+     ORDER BY s.organisatie_id, s.prestatie_code`,
+    [regio, jaar, sector],
+  );
+}
+
+export interface LeveringsvormRow {
+  code: string;
+  leveringsvorm: string | null;
+}
+export async function leveringsvormen(q: Queryable, codes: string[]): Promise<LeveringsvormRow[]> {
+  return q.query<LeveringsvormRow>('SELECT code, leveringsvorm FROM prestatie WHERE code = ANY($1)', [codes]);
+}

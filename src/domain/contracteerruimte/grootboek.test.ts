@@ -116,3 +116,52 @@ test('productieafspraak: amount = price × volume half-up; status steps; NZa dea
   assert.equal(deadlineStand(2026, new Date('2025-10-31T23:00:00Z')).verstreken, true);
   assert.equal(deadlineStand(2026, new Date('2025-10-01T00:00:00Z')).dagenOver, 30);
 });
+
+test('property: a proposal never exceeds the allocation per provider, and every line is price × volume', async () => {
+  const { maakVoorstel } = await import('./voorstel.ts');
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({
+          bedrag: fc.integer({ min: 0, max: 500_000_000 }),
+          mix: fc.array(
+            fc.record({ prijs: fc.integer({ min: 1, max: 40_000 }), ref: fc.integer({ min: 0, max: 9_000_000 }) }),
+            {
+              minLength: 1,
+              maxLength: 4,
+            },
+          ),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
+      fc.integer({ min: 50, max: 120 }),
+      (xs, factor) => {
+        const c = (n: number) => new Decimal(n).dividedBy(100).toFixed(2);
+        const mix = Object.fromEntries(
+          xs.map((x, i) => [
+            `a${i}`,
+            x.mix.map((m, j) => ({
+              prestatie: `p${j}`,
+              leveringsvorm: j % 2 ? 'mpt' : 'verblijf',
+              prijs: c(m.prijs),
+              referentieBedrag: c(m.ref),
+            })),
+          ]),
+        );
+        const v = maakVoorstel(
+          xs.map((x, i) => ({ aanbieder: `a${i}`, bedrag: c(x.bedrag) })),
+          mix,
+          { tariefFactor: String(factor) },
+        );
+        xs.forEach((x, i) => {
+          const som = v.regels
+            .filter((r) => r.aanbiederId === `a${i}`)
+            .reduce((s, r) => s.plus(r.bedrag), new Decimal(0));
+          assert.ok(som.lessThanOrEqualTo(c(x.bedrag)), `a${i}: ${som} > ${c(x.bedrag)}`);
+        });
+        for (const r of v.regels) assert.equal(bedragVan(r.prijs, r.volume).toFixed(2), r.bedrag);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
