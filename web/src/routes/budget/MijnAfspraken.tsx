@@ -15,7 +15,7 @@ import {
 import { JAREN } from './Grootboek.tsx';
 import { useAfspraakKolommen } from './Afspraken.tsx';
 import { DeadlineMelding, VoorbeeldBadge } from './shared.tsx';
-import type { AfsprakenLijst, Benutting, ContracteerruimteLijst } from './types.ts';
+import type { AfsprakenLijst, Benutting, ContracteerruimteLijst, Toelichting } from './types.ts';
 import './messages.ts';
 
 /** The provider's own agreements and, per region it works in, only the region's total use. */
@@ -30,6 +30,10 @@ export function MijnAfsprakenPagina(_: PageProps) {
   const ruimte = useQuery({
     queryKey: ['budget', 'cr', jaar],
     queryFn: () => api.get<ContracteerruimteLijst>('/budget/contracteerruimte', { query: { jaar } }),
+  });
+  const toelichting = useQuery({
+    queryKey: ['budget', 'toelichting', jaar],
+    queryFn: () => api.get<Toelichting>('/budget/toelichting', { query: { jaar } }),
   });
   const kolommen = useAfspraakKolommen(false);
   return (
@@ -60,6 +64,27 @@ export function MijnAfsprakenPagina(_: PageProps) {
           </>
         )}
       </QueryState>
+      <Section title={t('budget.mijn.uitleg')}>
+        <QueryState query={toelichting}>
+          {(xs) =>
+            xs.length === 0 ? (
+              <EmptyState title={t('budget.mijn.uitleg.geen')} />
+            ) : (
+              <ul className="toelichting">
+                {xs.map((x) => (
+                  <li key={x.scenarioId} data-testid="toelichting">
+                    <strong>
+                      {x.regioCode} {x.sector} {x.jaar}: {formatBedrag(x.bedrag, taal)}
+                    </strong>{' '}
+                    ({t('budget.mijn.model', { model: x.model })}
+                    {x.besluit.door ? `; ${t('budget.mijn.besluit', { door: x.besluit.door })}` : ''})<p>{x.uitleg}</p>
+                  </li>
+                ))}
+              </ul>
+            )
+          }
+        </QueryState>
+      </Section>
       <Section title={t('budget.mijn.benutting')}>
         <p className="hint">{t('budget.mijn.benutting.uitleg')}</p>
         <QueryState query={ruimte}>

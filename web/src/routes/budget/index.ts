@@ -4,6 +4,9 @@ import { GrootboekDetailPagina } from './GrootboekDetail.tsx';
 import { AfsprakenPagina } from './Afspraken.tsx';
 import { AfspraakDetailPagina } from './AfspraakDetail.tsx';
 import { MijnAfsprakenPagina } from './MijnAfspraken.tsx';
+import { ScenariosPagina } from './Scenarios.tsx';
+import { ScenarioDetailPagina } from './ScenarioDetail.tsx';
+import { ScenarioVergelijkPagina } from './ScenarioVergelijk.tsx';
 import './messages.ts';
 
 const ZK_NZA = ['zorgkantoor', 'nza'] as const;
@@ -32,6 +35,25 @@ export const routes: PageRoute[] = [
     path: '/budget/afspraken/:id',
     component: AfspraakDetailPagina,
     titleKey: 'budget.afspraken.titel',
+  },
+  {
+    path: '/budget/scenarios',
+    component: ScenariosPagina,
+    titleKey: 'budget.scenario.titel',
+    rollen: ['inkoper', 'beoordelaar', 'controller', 'manager', 'toezichthouder'],
+    nav: { section: 'budget', labelKey: 'budget.nav.scenarios', order: 30, organisaties: [...ZK_NZA] },
+  },
+  {
+    path: '/budget/scenarios/vergelijk',
+    component: ScenarioVergelijkPagina,
+    titleKey: 'budget.scenario.vergelijk.titel',
+    rollen: ['inkoper', 'beoordelaar', 'controller', 'manager', 'toezichthouder'],
+  },
+  {
+    path: '/budget/scenarios/:id',
+    component: ScenarioDetailPagina,
+    titleKey: 'budget.scenario.titel',
+    rollen: ['inkoper', 'beoordelaar', 'controller', 'manager', 'toezichthouder'],
   },
   {
     path: '/budget/mijn',

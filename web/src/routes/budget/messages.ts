@@ -116,6 +116,9 @@ registerMessages('budget', {
     'mijn.benutting': 'Gebruik van de contracteerruimte per regio',
     'mijn.benutting.uitleg': 'Totaal van alle afspraken in de regio; bedragen van andere aanbieders ziet u niet.',
     'mijn.uitleg': 'Uitleg van uw toekenning',
+    'mijn.uitleg.geen': 'Er is voor dit jaar nog geen toekenning vastgesteld.',
+    'mijn.model': 'verdeelmodel {model}',
+    'mijn.besluit': 'besloten door {door}',
 
     'scenario.titel': 'Scenario’s',
     'scenario.intro':
@@ -141,6 +144,16 @@ registerMessages('budget', {
     'scenario.motor': 'Rekenmotor',
     'scenario.motor.ontbreekt': 'De rekenmotor (verdeel) is nog niet beschikbaar in deze versie.',
     'scenario.gepromoveerd': 'Omgezet in productieafspraken door {door}.',
+    'scenario.kopie': 'Uitgangspunt',
+    'scenario.kopie.huidig': 'De huidige situatie',
+    'scenario.start': 'Startprijs (% van NZa-maximum, model P)',
+    'scenario.gewichten': 'Gewichten (score per zorgaanbieder)',
+    'scenario.realisatie': 'Realisatie vorig jaar',
+    'scenario.score': 'Score',
+    'scenario.uitkomst': 'Uitkomst',
+    'scenario.pctRealisatie': '% van realisatie',
+    'scenario.bindend': 'Bindend',
+    'scenario.uitleg': 'Uitleg',
   },
   en: {
     'nav.grootboek': 'Contracting budget',
@@ -256,6 +269,9 @@ registerMessages('budget', {
     'mijn.benutting': 'Use of the contracting budget per region',
     'mijn.benutting.uitleg': 'Total of all agreements in the region; other providers’ amounts are not shown.',
     'mijn.uitleg': 'Explanation of your allocation',
+    'mijn.uitleg.geen': 'No allocation has been decided for this year yet.',
+    'mijn.model': 'allocation model {model}',
+    'mijn.besluit': 'decided by {door}',
 
     'scenario.titel': 'Scenarios',
     'scenario.intro':
@@ -281,5 +297,15 @@ registerMessages('budget', {
     'scenario.motor': 'Engine',
     'scenario.motor.ontbreekt': 'The allocation engine (verdeel) is not available in this version yet.',
     'scenario.gepromoveerd': 'Turned into production agreements by {door}.',
+    'scenario.kopie': 'Starting point',
+    'scenario.kopie.huidig': 'The current situation',
+    'scenario.start': 'Starting price (% of NZa maximum, model P)',
+    'scenario.gewichten': 'Weights (score per provider)',
+    'scenario.realisatie': 'Realisation last year',
+    'scenario.score': 'Score',
+    'scenario.uitkomst': 'Outcome',
+    'scenario.pctRealisatie': '% of realisation',
+    'scenario.bindend': 'Binding',
+    'scenario.uitleg': 'Explanation',
   },
 });

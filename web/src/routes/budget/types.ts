@@ -13,3 +13,11 @@ export interface ContracteerruimteLijst {
   benutting: BenuttingT[];
   nzaDeadline: ContracteerruimteT['nzaDeadline'];
 }
+export type {
+  ScenarioT as Scenario,
+  ScenarioVergelijkingT as ScenarioVergelijking,
+  ToelichtingT as Toelichting,
+} from '../../../../src/budget/schemas.ts';
+
+/** The engine's outcome as stored with a scenario (src/domain/budget/types.ts). */
+export type { VerdelingUitkomst } from '../../../../src/domain/budget/types.ts';
