@@ -483,3 +483,126 @@ test('property (database): random sequences of ledger operations through the API
   );
   assert.ok(toegepast > 5, `enough operations succeeded (${toegepast})`);
 });
+
+test('budget form: CSV and .xlsx export one row per provider × prestatie; import changes versions; errors name row and field and store nothing', async () => {
+  const cr = await nieuweCr(inkoper, '5525', 2026, 'VV', '900000.00');
+  for (const [aanbiederId, prestatie, volume] of [
+    ['za-demo-0001', 'VV-Z754-B', '100'],
+    ['za-demo-0002', 'VV-Z755-E', '200.5'],
+  ]) {
+    const r = await inkoper.post('/api/v1/budget/productieafspraken', {
+      aanbiederId,
+      regio: '5525',
+      jaar: 2026,
+      prestatie,
+      volume,
+      prijsBron: 'ingevoerd',
+      prijs: '150.25',
+    });
+    assert.equal(r.statusCode, 201, r.body);
+  }
+  let r = await inkoper.get('/api/v1/budget/productieafspraken/export?jaar=2026&regio=5525');
+  assert.equal(r.statusCode, 200, r.body);
+  assert.match(r.headers['content-type'], /text\/csv/);
+  const csv = r.body.replace(/^\uFEFF/, '');
+  const regels = csv.trim().split(/\r\n/);
+  assert.match(regels[0], /^# Budgetformulier 2026 vóór 1 november 2025/);
+  assert.equal(regels[1].split(';')[0], 'jaar');
+  assert.equal(regels.length, 4);
+  const z = regels.find((l) => l.includes('za-demo-0002'))!.split(';');
+  const kop = regels[1].split(';');
+  assert.equal(z[kop.indexOf('volume')], '200,50');
+  assert.equal(z[kop.indexOf('bedrag')], '30125,13'); // 150.25 × 200.5 = 30125.125 → half-up
+
+  // provider: only its own row
+  const eigen = (await zonnehof.get('/api/v1/budget/productieafspraken/export?jaar=2026&regio=5525')).body;
+  assert.ok(eigen.includes('za-demo-0001') && !eigen.includes('za-demo-0002'));
+
+  // xlsx
+  r = await inkoper.get('/api/v1/budget/productieafspraken/export?jaar=2026&regio=5525&formaat=xlsx');
+  assert.equal(r.statusCode, 200);
+  assert.equal(r.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(r.rawPayload as any);
+  const ws = wb.getWorksheet('Budgetformulier')!;
+  assert.equal(ws.rowCount, 3);
+
+  // import the CSV with one volume changed → a new version
+  const gewijzigd = csv.replace('200,50', '210,00');
+  const imp = (bestandsnaam: string, inhoud: string | Buffer) =>
+    inkoper.post('/api/v1/budget/productieafspraken/import', {
+      bestandsnaam,
+      inhoudBase64: Buffer.from(inhoud).toString('base64'),
+    });
+  r = await imp('budget.csv', gewijzigd.replace(/;30125,13;/, ';;'));
+  assert.equal(r.statusCode, 201, r.body);
+  assert.deepEqual([r.json().regels, r.json().gewijzigd, r.json().nieuw], [2, 2, 0]);
+  let c = (await inkoper.get(`/api/v1/budget/contracteerruimte/${cr.id}`)).json();
+  assert.equal(c.afspraken, new Decimal('150.25').times(100).plus(new Decimal('150.25').times(210)).toFixed(2));
+  balans(c);
+
+  // xlsx round trip: change a cell, import
+  ws.getRow(2).getCell(kop.indexOf('volume') + 1).value = 120;
+  ws.getRow(2).getCell(kop.indexOf('bedrag') + 1).value = null;
+  ws.getRow(3).getCell(kop.indexOf('bedrag') + 1).value = null;
+  r = await imp('budget.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+  assert.equal(r.statusCode, 201, r.body);
+
+  const versies = async () => (await t.db.one<{ n: number }>(`SELECT count(*) AS n FROM productieafspraak_versie`)).n;
+  const voor = await versies();
+  const mutatiesVoor = (await inkoper.get(`/api/v1/budget/contracteerruimte/${cr.id}`)).json().mutaties.length;
+
+  // wrong columns
+  r = await imp('fout.csv', 'jaar;regio;aanbieder;prestatie;aantal\n2026;5525;za-demo-0001;VV-Z754-B;1\n');
+  assert.equal(r.statusCode, 422);
+  const waar = r.json().fouten.map((f: any) => f.waar);
+  assert.ok(waar.includes('kolom aantal'), JSON.stringify(waar));
+  assert.ok(waar.includes('kolom aanbieder_id'), JSON.stringify(waar));
+  // a bad decimal and a prestatie without tariff, on their own rows
+  r = await imp(
+    'fout.csv',
+    [
+      'jaar;regio;aanbieder_id;prestatie;volume;prijs',
+      '2026;5525;za-demo-0001;VV-Z754-B;1.000,5;150,25',
+      '2026;5525;za-demo-0002;VV-Z755-E;abc;150,25',
+    ].join('\n'),
+  );
+  assert.equal(r.statusCode, 422);
+  assert.deepEqual(
+    r.json().fouten.map((f: any) => f.waar),
+    ['regel 2, volume', 'regel 3, volume'],
+  );
+  r = await imp(
+    'fout.csv',
+    [
+      'jaar;regio;aanbieder_id;prestatie;volume;prijs',
+      '2026;5525;za-demo-0001;VV-Z754-B;5;150,25',
+      '2026;5525;za-demo-0002;VV-Z750-B;10;',
+    ].join('\n'),
+  );
+  assert.equal(r.statusCode, 422, r.body);
+  assert.equal(r.json().fouten.length, 1);
+  assert.equal(r.json().fouten[0].waar, 'regel 3, prestatie');
+  assert.match(r.json().fouten[0].wat, /geen NZa-maximumtarief/);
+  // a wrong amount is named too
+  r = await imp(
+    'fout.csv',
+    ['jaar;regio;aanbieder_id;prestatie;volume;prijs;bedrag', '2026;5525;za-demo-0001;VV-Z754-B;2;150,25;300,00'].join(
+      '\n',
+    ),
+  );
+  assert.equal(r.statusCode, 422);
+  assert.equal(r.json().fouten[0].waar, 'regel 2, bedrag');
+  // nothing stored by any of the refused files
+  assert.equal(await versies(), voor);
+  c = (await inkoper.get(`/api/v1/budget/contracteerruimte/${cr.id}`)).json();
+  assert.equal(c.mutaties.length, mutatiesVoor);
+  balans(c);
+  // the provider cannot import
+  assert.equal(
+    (await zonnehof.post('/api/v1/budget/productieafspraken/import', { bestandsnaam: 'x.csv', inhoudBase64: 'eA==' }))
+      .statusCode,
+    403,
+  );
+});

@@ -439,7 +439,7 @@ export async function scenarioBerekenen(
       }
     },
   );
-  await ctx.db.query('UPDATE scenario SET taak_id = $2 WHERE id = $1', [id, taakId]);
+  await store.scenarioTaak(ctx.db, id, taakId);
   return { taakId, scenarioId: id };
 }
 

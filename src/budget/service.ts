@@ -486,7 +486,7 @@ export async function crReserve(
 /**
  * Overheveling: moves money from this contracteerruimte's pool to another region's (same year and
  * sector), possibly of another zorgkantoor: "ruimte voor overheveling van contracteerruimte
- * tussen zorgkantoren" (Inkoopkader AWBZ 2008, §3.7). Recorded on both sides with one id.
+ * tussen zorgkantoren" (Kader zorginkoop 2008, §3.7). Recorded on both sides with one id.
  * Product choice: the giving zorgkantoor records it; the receiving side sees it in its ledger.
  */
 export async function crOverheveling(

@@ -629,6 +629,10 @@ export async function scenarioBerekend(
   );
 }
 
+export async function scenarioTaak(q: Queryable, id: string, taakId: string) {
+  await q.query('UPDATE scenario SET taak_id = $2 WHERE id = $1', [id, taakId]);
+}
+
 export async function scenarioMislukt(q: Queryable, id: string, fout: string) {
   await q.query(`UPDATE scenario SET status = 'mislukt', fout = $2 WHERE id = $1`, [id, fout]);
 }

@@ -7,9 +7,9 @@
  *   either with the provider's consent or without: "Dat kan zijn: (a) in overeenstemming met
  *   aanbieder (= tweezijdig verzoek), of (b) zonder overeenstemming (= eenzijdige basis). In het
  *   laatste geval beslist de NZa over “volume en prijs” volgens landelijke spelregels."
- *   (Inkoopkader AWBZ 2008, §2.2, stap 5)
+ *   (Kader zorginkoop 2008, §2.2, stap 5)
  * - deadline: "Voor 1 november wordt het volledige budgetformulier naar de NZa gestuurd, die er
- *   tariefbeschikkingen van maakt." (Inkoopsafari, p. 32) — for agreements of year J that is
+ *   tariefbeschikkingen van maakt." (Inkoopsafari – Verkenning van de praktijk van zorginkoop, p. 32) — for agreements of year J that is
  *   before 1 November of J − 1, Europe/Amsterdam.
  */
 import { Decimal, dec, roundCents, type DecimalInput } from '../money.ts';
@@ -44,7 +44,7 @@ export function nzaDeadline(jaar: number): Date {
 }
 
 export const NZA_DEADLINE_BRON =
-  'Inkoopsafari — Verkenning van de praktijk van zorginkoop, p. 32: "Voor 1 november wordt het volledige budgetformulier naar de NZa gestuurd, die er tariefbeschikkingen van maakt."';
+  'Inkoopsafari – Verkenning van de praktijk van zorginkoop (Raad voor Volksgezondheid en Samenleving), p. 32: "Voor 1 november wordt het volledige budgetformulier naar de NZa gestuurd, die er tariefbeschikkingen van maakt."';
 
 export interface DeadlineStand {
   jaar: number;

@@ -6,18 +6,19 @@
  * - totaal: the contracteerruimte as set (voorlopig, later definitief), plus overheveling in,
  *   minus overheveling out. "De contracteerruimte is verbijzonderd naar zorgkantoren, als
  *   financieel kader waarbinnen elk zorgkantoor met gecontracteerde aanbieders productieafspraken
- *   maakt." (Inkoopkader AWBZ 2008, §5.2)
+ *   maakt." (Kader zorginkoop 2008, §5.2)
  * - afspraken: the sum of the current productieafspraken. "Zorgaanbieders kunnen het totale
  *   inkoopbudget niet overschrijden; de optelsom van de productieafspraken past binnen de
- *   contracteerruimte." (Inkoopkader AWBZ 2008, §3.6)
+ *   contracteerruimte." (Kader zorginkoop 2008, §3.5)
  * - oormerken: earmarked parts by name, e.g. "Naast het stimuleringsbudget, wordt 1% van de
- *   contracteerruimte voor innovatie gereserveerd." (Zorg en Zekerheid, Inkoopbeleid Wlz 2024,
- *   Technologie) and "Extra budget essentiële voorzieningen" (Zilveren Kruis, idem, Bekostiging).
+ *   contracteerruimte voor innovatie gereserveerd." (Tabel thema's in contractering langdurige zorg
+ *   2024 - 2026, Zorg en Zekerheid, Technologie) and "Extra budget essentiële voorzieningen"
+ *   (idem, Zilveren Kruis, Bekostiging en tarieven).
  * - reserve: held back for later in the year: "om enige flexibiliteit te houden, verderop in het
  *   jaar, is het denkbaar dat het zorgkantoor niet het gehele inkoopbudget meteen aan het begin
- *   van het jaar toekent." (Inkoopkader AWBZ 2008, §3.6)
+ *   van het jaar toekent." (Kader zorginkoop 2008, §3.5)
  * - pool: what is not yet allocated — "De middelen die daarmee onverdeeld blijven, worden in de
- *   herschikking 2016 verdeeld op basis van de keuze van de cliënt." (Inkoopkader Wlz 2016, §2.2.4)
+ *   herschikking 2016 verdeeld op basis van de keuze van de cliënt." (Inkoopkader Langdurige Zorg 2016, §2.2.4)
  *
  * Every mutation moves money between these buckets and carries its own deltas, which balance by
  * themselves (d_totaal = d_afspraken + d_pool + d_oormerk + d_reserve). No bucket may go below
