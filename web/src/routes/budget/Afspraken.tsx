@@ -7,7 +7,9 @@ import { useSession } from '../../app/session.tsx';
 import {
   Button,
   compareDecimal,
+  Alert,
   EmptyState,
+  FileInput,
   formatBedrag,
   formatGetal,
   PageHeader,
@@ -156,6 +158,7 @@ export function AfsprakenPagina(_: PageProps) {
         )}
       </QueryState>
       {magSchrijven && <NieuweAfspraak jaar={jaar} regio={regio} />}
+      {magSchrijven && <Importeren />}
     </>
   );
 }
@@ -233,6 +236,49 @@ function NieuweAfspraak({ jaar, regio: regioStart }: { jaar: string; regio: stri
             {t('budget.afspraak.knop')}
           </Button>
         </div>
+      </form>
+    </Section>
+  );
+}
+
+async function naarBase64(f: File): Promise<string> {
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+function Importeren() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [bestand, setBestand] = useState<File | null>(null);
+  const m = useMutation({
+    mutationFn: async () =>
+      api.post<{ regels: number }>('/budget/productieafspraken/import', {
+        bestandsnaam: bestand!.name,
+        inhoudBase64: await naarBase64(bestand!),
+      }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['budget'] }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (bestand) m.mutate();
+  };
+  return (
+    <Section title={t('budget.import.titel')}>
+      <form onSubmit={submit} aria-label={t('budget.import.titel')}>
+        <FileInput
+          label={t('budget.import.titel')}
+          hint={t('budget.import.hint')}
+          accept=".csv,.xlsx"
+          onFile={setBestand}
+          required
+        />
+        {m.error && <ProblemAlert error={m.error} />}
+        {m.data && <Alert variant="success">{t('budget.import.klaar', { n: m.data.regels })}</Alert>}
+        <Button type="submit" bezig={m.isPending} disabled={!bestand}>
+          {t('budget.import.knop')}
+        </Button>
       </form>
     </Section>
   );
