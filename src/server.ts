@@ -8,6 +8,7 @@ import { AppError } from './platform/errors.ts';
 import type { AppContext } from './platform/context.ts';
 import { ensureDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/index.ts';
 import { ensureInkoopVoorbeelden } from './demo/inkoop-voorbeelden.ts';
+import { ensureBudgetVoorbeelden } from './demo/budget-voorbeelden.ts';
 
 export async function startServer(config: Config, opts: { demo: boolean; log: (m: string) => void }) {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
@@ -27,6 +28,10 @@ export async function startServer(config: Config, opts: { demo: boolean; log: (m
     if (loaded) opts.log('Demodata geladen (fictief, seed 1, schaal regio).');
     if (await ensureInkoopVoorbeelden(ctx))
       opts.log('Voorbeeldprocedures aangemaakt (dialoogmodel, open house, best value; fictief).');
+    if (await ensureBudgetVoorbeelden(ctx))
+      opts.log(
+        'Voorbeeld-contracteerruimtes aangemaakt voor de regio’s van CZ (voorbeeldcijfers, geen werkelijke budgetten).',
+      );
   }
   const app = await buildApp(ctx, { logger: false, serveWeb: true });
   try {

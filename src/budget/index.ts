@@ -3,11 +3,14 @@
  * openbaar) may use. Nothing else in src/budget is imported from outside.
  */
 export { budgetCapability } from './capability.ts';
+export { actorVoorEmail, voorbeeldBasis } from './store.ts';
 export {
   afsprakenLijst,
   afspraakDetail,
   afspraakSchrijven,
   crLijst,
+  crAanmaken,
+  crVaststellen,
   crDetail,
   deadlineView,
   VOORBEELD_LABEL,

@@ -170,3 +170,23 @@ test('scenarios: copy, compute as a job (reproducible), change floor and weights
   // the NZa reads scenarios
   assert.equal((await nza.get(`/api/v1/budget/scenarios/${b.id}`)).statusCode, 200);
 });
+
+test('demo: example contracteerruimtes for CZ’s regions, labelled as example figures, balanced, created once', async () => {
+  const { ensureBudgetVoorbeelden } = await import('../demo/budget-voorbeelden.ts');
+  assert.equal(await ensureBudgetVoorbeelden(t.ctx), true);
+  assert.equal(await ensureBudgetVoorbeelden(t.ctx), false);
+  const j25 = (await manager.get('/api/v1/budget/contracteerruimte?jaar=2025')).json().contracteerruimtes;
+  const j26 = (await manager.get('/api/v1/budget/contracteerruimte?jaar=2026')).json().contracteerruimtes;
+  assert.ok(j25.length >= 4 && j26.length >= 4, `${j25.length} / ${j26.length}`);
+  for (const c of [...j25, ...j26.filter((x: any) => x.id !== crId)]) {
+    assert.equal(c.voorbeeld, true);
+    assert.match(c.label, /Voorbeeldcijfers.*geen werkelijk budget/);
+    assert.ok(c.controle.inBalans && c.controle.mutatiesKloppen && c.controle.afsprakenKloppen);
+    assert.equal(c.zorgkantoorId, 'zk-cz');
+  }
+  assert.ok(j25.every((c: any) => c.status === 'definitief' && c.afspraken !== '0.00'));
+  assert.ok(j26.filter((x: any) => x.id !== crId).every((c: any) => c.status === 'voorlopig'));
+  // the provider sees the example label on its region's use
+  const b = (await zonnehof.get('/api/v1/budget/contracteerruimte?jaar=2025')).json().benutting;
+  assert.ok(b.length > 0 && b.every((x: any) => x.voorbeeld && x.label));
+});

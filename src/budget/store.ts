@@ -699,3 +699,32 @@ export interface LeveringsvormRow {
 export async function leveringsvormen(q: Queryable, codes: string[]): Promise<LeveringsvormRow[]> {
   return q.query<LeveringsvormRow>('SELECT code, leveringsvorm FROM prestatie WHERE code = ANY($1)', [codes]);
 }
+
+export interface VoorbeeldBasisRow {
+  regio: string;
+  jaar: number;
+  sector: string;
+  realisatie: string;
+  afspraken: string;
+  definitief: boolean;
+}
+
+/**
+ * For the demo's example ledgers: per region of a zorgkantoor and sector, the realisation year's
+ * agreements and realisation (a definitief ledger) and the next year (voorlopig, from realisation).
+ */
+export async function voorbeeldBasis(q: Queryable, zorgkantoor: string): Promise<VoorbeeldBasisRow[]> {
+  return q.query<VoorbeeldBasisRow>(
+    `WITH rj AS (SELECT max(jaar) AS j FROM realisatie),
+      re AS (SELECT r.regio_code, p.sector, sum(r.bedrag) AS bedrag FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code, rj
+             WHERE r.jaar = rj.j GROUP BY 1, 2),
+      pa AS (SELECT a.regio_code, a.sector, sum(a.bedrag) AS bedrag FROM productieafspraak a, rj WHERE a.jaar = rj.j GROUP BY 1, 2),
+      regios AS (SELECT rc.regio_code, rc.jaar FROM regio_concessie rc, rj WHERE rc.organisatie_id = $1 AND rc.jaar IN (rj.j, rj.j + 1))
+     SELECT x.regio_code AS regio, x.jaar, re.sector, re.bedrag::numeric(16,2) AS realisatie,
+       coalesce(pa.bedrag, 0)::numeric(16,2) AS afspraken, (x.jaar = rj.j) AS definitief
+     FROM regios x CROSS JOIN rj JOIN re ON re.regio_code = x.regio_code
+     LEFT JOIN pa ON pa.regio_code = x.regio_code AND pa.sector = re.sector
+     ORDER BY x.jaar, x.regio_code, re.sector`,
+    [zorgkantoor],
+  );
+}
