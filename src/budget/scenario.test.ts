@@ -152,6 +152,18 @@ test('scenarios: copy, compute as a job (reproducible), change floor and weights
   // a promoted scenario is fixed
   assert.equal((await inkoper.put(`/api/v1/budget/scenarios/${b.id}`, { vloerPercentage: '80' })).statusCode, 409);
 
+  // the exported form of the promoted agreements imports back unchanged (export → import round trip)
+  const csv = (await manager.get('/api/v1/budget/productieafspraken/export?jaar=2026&regio=5527')).body;
+  r = await manager.post('/api/v1/budget/productieafspraken/import', {
+    bestandsnaam: 'terug.csv',
+    inhoudBase64: Buffer.from(csv).toString('base64'),
+  });
+  assert.equal(r.statusCode, 201, r.body);
+  assert.equal(
+    (await manager.get('/api/v1/budget/productieafspraken?jaar=2026&regio=5527')).json().totalen.bedrag,
+    sb.voorstel.totalen.totaal,
+  );
+
   // 5. the provider sees its own explanation, not another's; no scenarios
   r = await zonnehof.get('/api/v1/budget/toelichting?jaar=2026');
   assert.equal(r.statusCode, 200, r.body);

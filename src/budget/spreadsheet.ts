@@ -235,7 +235,16 @@ export async function importeer(ctx: AppContext, a: Actor, bestand: { bestandsna
           actie: 'Rond af op centen (prijs, bedrag) of honderdsten (volume).',
         });
     }
-    const bron = cellen.prijsbron || (cellen.prijs ? 'ingevoerd' : 'nza-maximum');
+    // an exported sheet names where a price came from (scenario, contract history); imported, the price in the sheet counts
+    const gegeven =
+      cellen.prijsbron === 'scenario' || cellen.prijsbron === 'historisch' ? 'ingevoerd' : cellen.prijsbron;
+    const bron = gegeven || (cellen.prijs ? 'ingevoerd' : 'nza-maximum');
+    if (bron === 'ingevoerd' && !cellen.prijs)
+      fouten.push({
+        waar: waar('prijs'),
+        wat: 'leeg, maar de prijsbron vraagt een prijs',
+        actie: 'Vul de prijs in of kies prijsbron nza-maximum of tariefbeleid.',
+      });
     if (!['ingevoerd', 'nza-maximum', 'tariefbeleid'].includes(bron))
       fouten.push({
         waar: waar('prijsbron'),
