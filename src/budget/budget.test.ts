@@ -606,3 +606,59 @@ test('budget form: CSV and .xlsx export one row per provider × prestatie; impor
     403,
   );
 });
+
+test('contracteerruimte import (CSV): new and existing keys, definitief by a manager; errors per row and field store nothing', async () => {
+  const csv = [
+    '# voorlopige contracteerruimte 2024',
+    'regio;jaar;sector;totaal;status;bron',
+    '5531;2024;GZ;50000000,00;;brief NZa',
+    '5531;2024;GGZ;30000000.5;voorlopig;',
+  ].join('\n');
+  let r = await inkoper.post('/api/v1/budget/contracteerruimte/import', { bestandsnaam: 'cr.csv', inhoud: csv });
+  assert.equal(r.statusCode, 201, r.body);
+  assert.deepEqual([r.json().regels, r.json().nieuw], [2, 2]);
+  let l = (await inkoper.get('/api/v1/budget/contracteerruimte?jaar=2024&regio=5531')).json().contracteerruimtes;
+  assert.deepEqual(l.map((c: any) => [c.sector, c.totaal, c.bron, c.status]).sort(), [
+    ['GGZ', '30000000.50', 'import', 'voorlopig'],
+    ['GZ', '50000000.00', 'import', 'voorlopig'],
+  ]);
+  // an inkoper cannot make it definitief; a manager can (the existing key gets a new vaststelling)
+  const def = 'regio;jaar;sector;totaal;status\n5531;2024;GZ;60000000,00;definitief\n';
+  r = await inkoper.post('/api/v1/budget/contracteerruimte/import', { bestandsnaam: 'def.csv', inhoud: def });
+  assert.equal(r.statusCode, 422);
+  assert.equal(r.json().fouten[0].waar, 'regel 2');
+  r = await manager.post('/api/v1/budget/contracteerruimte/import', { bestandsnaam: 'def.csv', inhoud: def });
+  assert.equal(r.statusCode, 201, r.body);
+  l = (await inkoper.get('/api/v1/budget/contracteerruimte?jaar=2024&regio=5531&sector=GZ')).json().contracteerruimtes;
+  assert.deepEqual([l[0].totaal, l[0].status], ['60000000.00', 'definitief']);
+  balans(l[0]);
+
+  const voor = (await t.db.one<{ n: number }>('SELECT count(*) AS n FROM budgetmutatie')).n;
+  r = await inkoper.post('/api/v1/budget/contracteerruimte/import', {
+    bestandsnaam: 'fout.csv',
+    inhoud: 'regio;jaar;sector;totaal\n5531;2023;VV;1000\n5508;2023;VV;1000\n5531;2023;GZ;1.000,00\n',
+  });
+  assert.equal(r.statusCode, 422);
+  assert.deepEqual(
+    r.json().fouten.map((f: any) => f.waar),
+    ['regel 4, totaal'],
+  );
+  r = await inkoper.post('/api/v1/budget/contracteerruimte/import', {
+    bestandsnaam: 'fout.csv',
+    inhoud: 'regio;jaar;sector;totaal\n5531;2026;GZ;1000\n5508;2026;GZ;1000\n',
+  });
+  assert.equal(r.statusCode, 422);
+  assert.equal(r.json().fouten[0].waar, 'regel 3');
+  assert.match(r.json().fouten[0].wat, /niet onder uw zorgkantoor/);
+  r = await inkoper.post('/api/v1/budget/contracteerruimte/import', {
+    bestandsnaam: 'x.csv',
+    inhoud: 'regio;jaar;bedrag\n',
+  });
+  assert.equal(r.statusCode, 422);
+  assert.ok(r.json().fouten.some((f: any) => f.waar === 'kolom bedrag'));
+  assert.equal((await t.db.one<{ n: number }>('SELECT count(*) AS n FROM budgetmutatie')).n, voor, 'nothing stored');
+  assert.equal(
+    (await inkoper.get('/api/v1/budget/contracteerruimte?jaar=2023&regio=5531')).json().contracteerruimtes.length,
+    0,
+  );
+});

@@ -102,6 +102,33 @@ async function routes(api: Api, ctx: AppContext) {
   );
 
   api.post(
+    '/budget/contracteerruimte/import',
+    {
+      config: { access: SCHRIJVEN },
+      schema: {
+        tags: ['budget'],
+        summary:
+          'Contracteerruimtes importeren uit CSV (regio;jaar;sector;totaal[;status][;bron]); alles of niets, fouten per regel en veld',
+        description: 'Formaat: docs/formaten/contracteerruimte.md.',
+        body: Type.Object({
+          bestandsnaam: Type.String({ minLength: 1, maxLength: 200 }),
+          inhoud: Type.String({ minLength: 1, maxLength: 1_000_000 }),
+        }),
+        response: {
+          201: Type.Object({
+            bestandsnaam: Type.String(),
+            regels: Type.Integer(),
+            nieuw: Type.Integer(),
+            contracteerruimtes: Type.Array(Type.String()),
+          }),
+          ...problems(400, 401, 403, 422),
+        },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.crImporteren(ctx, actorOf(req), req.body)),
+  );
+
+  api.post(
     '/budget/contracteerruimte/:id/vaststelling',
     {
       config: { access: SCHRIJVEN },
@@ -580,6 +607,22 @@ export function budgetCli(program: Command, cli: CliContext) {
           r,
           (x) => `${x.regels} regels geïmporteerd (${x.nieuw} nieuw, ${x.gewijzigd} gewijzigd), totaal € ${x.totaal}.`,
         );
+      }),
+    );
+  cr.command('import <bestand>')
+    .description('contracteerruimtes importeren uit CSV (regio;jaar;sector;totaal[;status][;bron]); alles of niets')
+    .requiredOption('--als <email>', 'de gebruiker die besluit')
+    .action(async (bestand, o, cmd) =>
+      cli.run(cmd, async (ctx, out) => {
+        const a = await alsGebruiker(ctx, o.als);
+        let inhoud: string;
+        try {
+          inhoud = fs.readFileSync(bestand, 'utf8');
+        } catch {
+          throw badRequest('bestand-onleesbaar', `${bestand} bestaat niet of is niet leesbaar.`);
+        }
+        const r = await svc.crImporteren(ctx, a, { bestandsnaam: bestand, inhoud });
+        out.result(r, (x) => `${x.regels} contracteerruimtes geïmporteerd (${x.nieuw} nieuw).`);
       }),
     );
   cr.command('controle')

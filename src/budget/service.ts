@@ -10,6 +10,7 @@
  *  - the NZa (toezichthouder): everything, read-only.
  * Anything else answers 404 as if it did not exist.
  */
+import { createHash } from 'node:crypto';
 import type { AppContext } from '../platform/context.ts';
 import type { Db, Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
@@ -298,78 +299,86 @@ export async function crAanmaken(
   inv: CrInvoer,
   opts: { bron?: CrRow['bron']; voorbeeld?: boolean } = {},
 ): Promise<CrView> {
-  return ctx.db.tx(async (t) => {
-    const fouten: Fout[] = [];
-    if (!(await store.regioBestaat(t, inv.regio)))
-      fouten.push({
-        waar: 'regio',
-        wat: `Regio ${inv.regio} bestaat niet.`,
-        actie: 'Kies een zorgkantoorregio (COD001, 5501–5533).',
-      });
-    if (!(await store.sectorBestaat(t, inv.sector)))
-      fouten.push({ waar: 'sector', wat: `Sector ${inv.sector} bestaat niet.`, actie: 'Kies VV, GZ of GGZ.' });
-    if (fouten.length)
-      throw unprocessable('invoer-onbekend', 'De contracteerruimte kan niet worden aangemaakt.', { fouten });
-    const houder = await store.concessiehouder(t, inv.regio, inv.jaar);
-    if (houder !== a.organisatieId || !magSchrijven(a))
-      throw forbidden(
-        `Regio ${inv.regio} valt in ${inv.jaar} niet onder uw zorgkantoor, of uw rol mag geen contracteerruimte invoeren (inkoper of manager).`,
-      );
-    const bestaand = await store.crVoorSleutel(t, inv.regio, inv.jaar, inv.sector);
-    if (bestaand)
-      throw conflict(
-        'bestaat-al',
-        `Er is al een contracteerruimte voor regio ${inv.regio}, ${inv.jaar}, ${inv.sector}.`,
-        {
-          actie: `Stel het bedrag bij met POST /api/v1/budget/contracteerruimte/${bestaand.id}/vaststelling.`,
-        },
-      );
-    const id = await store.crNieuw(t, {
-      zorgkantoorId: a.organisatieId,
-      regio: inv.regio,
-      jaar: inv.jaar,
-      sector: inv.sector,
-      bron: opts.bron ?? 'ingevoerd',
-      voorbeeld: opts.voorbeeld ?? false,
-      toelichting: inv.toelichting ?? null,
-      door: a.gebruikerId,
-      doorNaam: a.naam,
+  return ctx.db.tx((t) => crAanmakenIn(t, ctx, a, inv, opts));
+}
+
+export async function crAanmakenIn(
+  t: Queryable,
+  ctx: AppContext,
+  a: Actor,
+  inv: CrInvoer,
+  opts: { bron?: CrRow['bron']; voorbeeld?: boolean } = {},
+): Promise<CrView> {
+  const fouten: Fout[] = [];
+  if (!(await store.regioBestaat(t, inv.regio)))
+    fouten.push({
+      waar: 'regio',
+      wat: `Regio ${inv.regio} bestaat niet.`,
+      actie: 'Kies een zorgkantoorregio (COD001, 5501–5533).',
     });
-    let cr = (await store.crLaden(t, id, true))!;
+  if (!(await store.sectorBestaat(t, inv.sector)))
+    fouten.push({ waar: 'sector', wat: `Sector ${inv.sector} bestaat niet.`, actie: 'Kies VV, GZ of GGZ.' });
+  if (fouten.length)
+    throw unprocessable('invoer-onbekend', 'De contracteerruimte kan niet worden aangemaakt.', { fouten });
+  const houder = await store.concessiehouder(t, inv.regio, inv.jaar);
+  if (houder !== a.organisatieId || !magSchrijven(a))
+    throw forbidden(
+      `Regio ${inv.regio} valt in ${inv.jaar} niet onder uw zorgkantoor, of uw rol mag geen contracteerruimte invoeren (inkoper of manager).`,
+    );
+  const bestaand = await store.crVoorSleutel(t, inv.regio, inv.jaar, inv.sector);
+  if (bestaand)
+    throw conflict(
+      'bestaat-al',
+      `Er is al een contracteerruimte voor regio ${inv.regio}, ${inv.jaar}, ${inv.sector}.`,
+      {
+        actie: `Stel het bedrag bij met POST /api/v1/budget/contracteerruimte/${bestaand.id}/vaststelling.`,
+      },
+    );
+  const id = await store.crNieuw(t, {
+    zorgkantoorId: a.organisatieId,
+    regio: inv.regio,
+    jaar: inv.jaar,
+    sector: inv.sector,
+    bron: opts.bron ?? 'ingevoerd',
+    voorbeeld: opts.voorbeeld ?? false,
+    toelichting: inv.toelichting ?? null,
+    door: a.gebruikerId,
+    doorNaam: a.naam,
+  });
+  let cr = (await store.crLaden(t, id, true))!;
+  await boek(
+    t,
+    { gebruikerId: a.gebruikerId, naam: a.naam },
+    cr,
+    { soort: 'vaststelling', totaal: inv.totaal },
+    'Contracteerruimte voorlopig ingevoerd',
+    {
+      status: 'voorlopig',
+      bron: inv.bron ?? null,
+    },
+  );
+  const oud = await store.afsprakenZonderLedger(t, inv.regio, inv.jaar, inv.sector);
+  if (oud.n > 0) {
+    cr = (await store.crLaden(t, id))!;
     await boek(
       t,
       { gebruikerId: a.gebruikerId, naam: a.naam },
       cr,
-      { soort: 'vaststelling', totaal: inv.totaal },
-      'Contracteerruimte voorlopig ingevoerd',
-      {
-        status: 'voorlopig',
-        bron: inv.bron ?? null,
-      },
+      { soort: 'afspraak', bedrag: oud.som },
+      `${oud.n} bestaande productieafspraken geboekt`,
     );
-    const oud = await store.afsprakenZonderLedger(t, inv.regio, inv.jaar, inv.sector);
-    if (oud.n > 0) {
-      cr = (await store.crLaden(t, id))!;
-      await boek(
-        t,
-        { gebruikerId: a.gebruikerId, naam: a.naam },
-        cr,
-        { soort: 'afspraak', bedrag: oud.som },
-        `${oud.n} bestaande productieafspraken geboekt`,
-      );
-      await store.koppelAanLedger(t, inv.regio, inv.jaar, inv.sector, id);
-    }
-    cr = (await store.crLaden(t, id))!;
-    await appendAudit(t, auditActor(a), {
-      actie: 'contracteerruimte.aangemaakt',
-      onderwerpType: 'contracteerruimte',
-      onderwerpId: id,
-      invoer: { ...inv, voorbeeld: opts.voorbeeld ?? false },
-      resultaat: { totaal: cr.totaal, afspraken: cr.afspraken, pool: cr.pool, bestaandeAfspraken: oud.n },
-      regel: 'grootboek: afspraken + pool + oormerk + reserve = totaal',
-    });
-    return crView(t, cr, ctx.now(), true);
+    await store.koppelAanLedger(t, inv.regio, inv.jaar, inv.sector, id);
+  }
+  cr = (await store.crLaden(t, id))!;
+  await appendAudit(t, auditActor(a), {
+    actie: 'contracteerruimte.aangemaakt',
+    onderwerpType: 'contracteerruimte',
+    onderwerpId: id,
+    invoer: { ...inv, voorbeeld: opts.voorbeeld ?? false },
+    resultaat: { totaal: cr.totaal, afspraken: cr.afspraken, pool: cr.pool, bestaandeAfspraken: oud.n },
+    regel: 'grootboek: afspraken + pool + oormerk + reserve = totaal',
   });
+  return crView(t, cr, ctx.now(), true);
 }
 
 /** Sets the total anew (a new voorlopig figure, or the definitief one: manager only; definitief is final). */
@@ -379,39 +388,47 @@ export async function crVaststellen(
   id: string,
   inv: { totaal: string; status: 'voorlopig' | 'definitief'; toelichting?: string; bron?: string },
 ): Promise<CrView> {
-  return ctx.db.tx(async (t) => {
-    const cr = await crVoorSchrijven(t, a, id);
-    if (cr.status === 'definitief')
-      throw conflict(
-        'al-definitief',
-        'De contracteerruimte is al definitief; het bedrag verandert alleen nog door overheveling.',
-        {
-          actie: 'Leg een overheveling vast als de ruimte moet veranderen.',
-        },
-      );
-    if (inv.status === 'definitief' && !isManager(a))
-      throw forbidden('Alleen een manager van het zorgkantoor kan de contracteerruimte definitief maken.');
-    const r = await boek(
-      t,
-      { gebruikerId: a.gebruikerId, naam: a.naam },
-      cr,
-      { soort: 'vaststelling', totaal: inv.totaal },
-      inv.toelichting ??
-        (inv.status === 'definitief' ? 'Definitieve contracteerruimte' : 'Voorlopige contracteerruimte bijgesteld'),
-      { status: inv.status, bron: inv.bron ?? null },
+  return ctx.db.tx((t) => crVaststellenIn(t, ctx, a, id, inv));
+}
+
+export async function crVaststellenIn(
+  t: Queryable,
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  inv: { totaal: string; status: 'voorlopig' | 'definitief'; toelichting?: string; bron?: string },
+): Promise<CrView> {
+  const cr = await crVoorSchrijven(t, a, id);
+  if (cr.status === 'definitief')
+    throw conflict(
+      'al-definitief',
+      'De contracteerruimte is al definitief; het bedrag verandert alleen nog door overheveling.',
+      {
+        actie: 'Leg een overheveling vast als de ruimte moet veranderen.',
+      },
     );
-    if (inv.status === 'definitief') await store.crDefinitief(t, id, a.gebruikerId, a.naam, ctx.now());
-    const na = (await store.crLaden(t, id))!;
-    await appendAudit(t, auditActor(a), {
-      actie: inv.status === 'definitief' ? 'contracteerruimte.definitief' : 'contracteerruimte.bijgesteld',
-      onderwerpType: 'contracteerruimte',
-      onderwerpId: id,
-      invoer: { ...inv, vorigTotaal: cr.totaal },
-      resultaat: { totaal: na.totaal, pool: na.pool, volgnummer: r.volgnummer },
-      regel: 'grootboek: vaststelling via de pool',
-    });
-    return crView(t, na, ctx.now(), true);
+  if (inv.status === 'definitief' && !isManager(a))
+    throw forbidden('Alleen een manager van het zorgkantoor kan de contracteerruimte definitief maken.');
+  const r = await boek(
+    t,
+    { gebruikerId: a.gebruikerId, naam: a.naam },
+    cr,
+    { soort: 'vaststelling', totaal: inv.totaal },
+    inv.toelichting ??
+      (inv.status === 'definitief' ? 'Definitieve contracteerruimte' : 'Voorlopige contracteerruimte bijgesteld'),
+    { status: inv.status, bron: inv.bron ?? null },
+  );
+  if (inv.status === 'definitief') await store.crDefinitief(t, id, a.gebruikerId, a.naam, ctx.now());
+  const na = (await store.crLaden(t, id))!;
+  await appendAudit(t, auditActor(a), {
+    actie: inv.status === 'definitief' ? 'contracteerruimte.definitief' : 'contracteerruimte.bijgesteld',
+    onderwerpType: 'contracteerruimte',
+    onderwerpId: id,
+    invoer: { ...inv, vorigTotaal: cr.totaal },
+    resultaat: { totaal: na.totaal, pool: na.pool, volgnummer: r.volgnummer },
+    regel: 'grootboek: vaststelling via de pool',
   });
+  return crView(t, na, ctx.now(), true);
 }
 
 /** Earmarks (or releases, negative) an amount or a percentage of the total under a label. */
@@ -1060,3 +1077,112 @@ export async function afspraakStatus(
 
 export { deadlineView, AppError };
 export type { Db };
+
+// ---------------------------------------------------------------- importing contracteerruimtes
+
+const CR_KOLOMMEN = ['regio', 'jaar', 'sector', 'totaal', 'status', 'bron', 'toelichting'];
+
+/**
+ * Contracteerruimtes from a CSV (e.g. the figures the NZa announces per region): `regio;jaar;
+ * sector;totaal[;status][;bron][;toelichting]` (format: docs/formaten/contracteerruimte.md). A new
+ * key is created (bron "import"), an existing one gets the figure as a new vaststelling; status
+ * definitief needs a manager. All or nothing, errors per row and field.
+ */
+export async function crImporteren(ctx: AppContext, a: Actor, bestand: { bestandsnaam: string; inhoud: string }) {
+  const regels = bestand.inhoud
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .map((t, i) => ({ regel: i + 1, t }))
+    .filter((x) => x.t.trim() && !x.t.startsWith('#'));
+  if (!regels.length) throw unprocessable('geen-regels', `${bestand.bestandsnaam} is leeg.`);
+  const kop = regels[0].t.split(';').map((k) => k.trim().toLowerCase());
+  const fouten: Fout[] = [];
+  for (const k of kop)
+    if (!CR_KOLOMMEN.includes(k))
+      fouten.push({
+        waar: `kolom ${k}`,
+        wat: `onbekende kolom "${k}"`,
+        actie: `Toegestaan: ${CR_KOLOMMEN.join(', ')}.`,
+      });
+  for (const k of ['regio', 'jaar', 'sector', 'totaal'])
+    if (!kop.includes(k)) fouten.push({ waar: `kolom ${k}`, wat: `verplichte kolom "${k}" ontbreekt` });
+  if (fouten.length)
+    throw unprocessable('kolommen-onjuist', `${bestand.bestandsnaam}: de kolommen kloppen niet.`, { fouten });
+  const rijen = regels.slice(1).map((x) => {
+    const c = x.t.split(';');
+    const v = Object.fromEntries(kop.map((k, i) => [k, (c[i] ?? '').trim()]));
+    const waar = (k: string) => `regel ${x.regel}, ${k}`;
+    if (!/^55\d\d$/.test(v.regio))
+      fouten.push({ waar: waar('regio'), wat: `"${v.regio}" is geen zorgkantoorregio`, actie: 'Bijv. 5527.' });
+    if (!/^\d{4}$/.test(v.jaar)) fouten.push({ waar: waar('jaar'), wat: `"${v.jaar}" is geen jaartal` });
+    if (!v.sector) fouten.push({ waar: waar('sector'), wat: 'leeg', actie: 'VV, GZ of GGZ.' });
+    const totaal = v.totaal.replace(',', '.');
+    if (!/^\d{1,14}(\.\d{1,2})?$/.test(totaal))
+      fouten.push({
+        waar: waar('totaal'),
+        wat: `"${v.totaal}" is geen bedrag`,
+        actie: 'Schrijf bijv. 12500000,00, zonder duizendtalscheiding of €-teken.',
+      });
+    const status = v.status || 'voorlopig';
+    if (status !== 'voorlopig' && status !== 'definitief')
+      fouten.push({ waar: waar('status'), wat: `onbekende status "${v.status}"`, actie: 'voorlopig of definitief.' });
+    return {
+      regel: x.regel,
+      regio: v.regio,
+      jaar: Number(v.jaar),
+      sector: v.sector,
+      totaal,
+      status,
+      bron: v.bron || undefined,
+      toelichting: v.toelichting || undefined,
+    };
+  });
+  if (fouten.length)
+    throw unprocessable(
+      'import-ongeldig',
+      `${bestand.bestandsnaam}: ${fouten.length} fout(en); er is niets opgeslagen.`,
+      { fouten },
+    );
+  return ctx.db.tx(async (t) => {
+    const uit: { regel: number; id: string; nieuw: boolean }[] = [];
+    for (const r of rijen) {
+      try {
+        const bestaand = await store.crVoorSleutel(t, r.regio, r.jaar, r.sector);
+        let id = bestaand?.id;
+        if (!bestaand) id = (await crAanmakenIn(t, ctx, a, { ...r }, { bron: 'import' })).id;
+        if (bestaand || r.status === 'definitief')
+          await crVaststellenIn(t, ctx, a, id!, {
+            totaal: r.totaal,
+            status: r.status as 'voorlopig' | 'definitief',
+            bron: r.bron,
+            toelichting: r.toelichting,
+          });
+        uit.push({ regel: r.regel, id: id!, nieuw: !bestaand });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        const waar = `regel ${r.regel}`;
+        if (e.fouten.length) fouten.push(...e.fouten.map((f) => ({ ...f, waar: `${waar}, ${f.waar ?? 'totaal'}` })));
+        else fouten.push({ waar, wat: e.message, actie: e.actie });
+      }
+    }
+    if (fouten.length)
+      throw unprocessable(
+        'import-ongeldig',
+        `${bestand.bestandsnaam}: ${fouten.length} fout(en); er is niets opgeslagen.`,
+        { fouten },
+      );
+    await appendAudit(t, auditActor(a), {
+      actie: 'contracteerruimte.geimporteerd',
+      onderwerpType: 'contracteerruimte-import',
+      onderwerpId: createHash('sha256').update(bestand.inhoud).digest('hex'),
+      invoer: { bestandsnaam: bestand.bestandsnaam, regels: rijen.length },
+      resultaat: uit,
+    });
+    return {
+      bestandsnaam: bestand.bestandsnaam,
+      regels: uit.length,
+      nieuw: uit.filter((x) => x.nieuw).length,
+      contracteerruimtes: uit.map((x) => x.id),
+    };
+  });
+}
