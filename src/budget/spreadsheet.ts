@@ -50,10 +50,11 @@ type Rij = Record<(typeof KOLOMMEN)[number], string>;
 export async function exportRijen(ctx: AppContext, a: Actor, f: { jaar: number; regio: string; sector?: string }) {
   const l = await afsprakenLijst(ctx, a, f);
   const cr = (await store.crZoeken(ctx.db, { regios: [f.regio], jaar: f.jaar, sector: f.sector })).find(() => true);
+  const houder = cr ? undefined : await store.concessiehouder(ctx.db, f.regio, f.jaar);
   const rijen: Rij[] = l.afspraken.map((x) => ({
     jaar: String(x.jaar),
     regio: x.regioCode,
-    zorgkantoor: cr?.zorgkantoor_naam ?? '',
+    zorgkantoor: cr?.zorgkantoor_naam ?? houder ?? '',
     aanbieder_id: x.aanbiederId,
     aanbieder: x.aanbiederNaam,
     sector: x.sector,
