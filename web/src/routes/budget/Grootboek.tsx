@@ -8,7 +8,9 @@ import {
   Badge,
   Button,
   compareDecimal,
+  Alert,
   EmptyState,
+  FileInput,
   formatBedrag,
   formatPercentage,
   PageHeader,
@@ -116,6 +118,7 @@ export function GrootboekPagina(_: PageProps) {
         )}
       </QueryState>
       {magInvoeren && <NieuweContracteerruimte jaar={jaar} />}
+      {magInvoeren && <ContracteerruimteImport />}
     </>
   );
 }
@@ -175,6 +178,42 @@ function NieuweContracteerruimte({ jaar }: { jaar: string }) {
             {t('budget.nieuw.knop')}
           </Button>
         </div>
+      </form>
+    </Section>
+  );
+}
+
+function ContracteerruimteImport() {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [bestand, setBestand] = useState<File | null>(null);
+  const m = useMutation({
+    mutationFn: async () =>
+      api.post<{ regels: number }>('/budget/contracteerruimte/import', {
+        bestandsnaam: bestand!.name,
+        inhoud: await bestand!.text(),
+      }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['budget'] }),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (bestand) m.mutate();
+  };
+  return (
+    <Section title={t('budget.crimport.titel')}>
+      <form onSubmit={submit} aria-label={t('budget.crimport.titel')}>
+        <FileInput
+          label={t('budget.crimport.bestand')}
+          hint={t('budget.crimport.hint')}
+          accept=".csv"
+          onFile={setBestand}
+          required
+        />
+        {m.error && <ProblemAlert error={m.error} />}
+        {m.data && <Alert variant="success">{t('budget.import.klaar', { n: m.data.regels })}</Alert>}
+        <Button type="submit" bezig={m.isPending} disabled={!bestand}>
+          {t('budget.import.knop')}
+        </Button>
       </form>
     </Section>
   );

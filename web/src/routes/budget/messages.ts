@@ -110,6 +110,9 @@ registerMessages('budget', {
     'import.hint': 'CSV of .xlsx in het formaat van de export. Bij een fout wordt niets opgeslagen.',
     'import.knop': 'Importeren',
     'import.klaar': '{n} regels geïmporteerd.',
+    'crimport.titel': 'Contracteerruimtes importeren',
+    'crimport.bestand': 'CSV-bestand',
+    'crimport.hint': 'Kolommen regio;jaar;sector;totaal[;status][;bron]. Bij een fout wordt niets opgeslagen.',
 
     'mijn.titel': 'Mijn productieafspraken',
     'mijn.intro': 'Uw productieafspraken per regio en het gebruik van de contracteerruimte in die regio’s.',
@@ -263,6 +266,9 @@ registerMessages('budget', {
     'import.hint': 'CSV or .xlsx in the export format. On any error nothing is stored.',
     'import.knop': 'Import',
     'import.klaar': '{n} lines imported.',
+    'crimport.titel': 'Import contracting budgets',
+    'crimport.bestand': 'CSV file',
+    'crimport.hint': 'Columns regio;jaar;sector;totaal[;status][;bron]. On any error nothing is stored.',
 
     'mijn.titel': 'My production agreements',
     'mijn.intro': 'Your production agreements per region and the use of the contracting budget in those regions.',
