@@ -703,7 +703,8 @@ export function verdelingAlsTabel(u: VerdelingUitkomst): string {
     '',
     `Contracteerruimte € ${bedragNl(u.contracteerruimte)}, reserve € ${bedragNl(u.reserve)}, totaal afspraken € ${bedragNl(u.totaal)}, pool € ${bedragNl(u.pool)}.`,
   ];
-  if (u.selectiefDeel !== undefined) uit.push(`Selectief deel (boven de vloeren): € ${bedragNl(u.selectiefDeel)}.`);
+  if (u.selectiefDeel !== undefined && u.status === 'opgelost')
+    uit.push(`Selectief deel (boven de vloeren): € ${bedragNl(u.selectiefDeel)}.`);
   if (u.tekortBedrag !== undefined && u.tekortBedrag !== '0.00')
     uit.push(`Tekort: € ${bedragNl(u.tekortBedrag)} (niet gekort; ophoging vragen bij de NZa).`);
   if (u.conflicten?.length) {

@@ -23,6 +23,7 @@ const highsLoader = (typeof mod.default === 'function' ? mod.default : mod) as (
 
 let laden: Promise<Highs> | null = null;
 let solverMs = 0;
+let solverCpuMs = 0;
 let aanroepen = 0;
 
 /** Loads HiGHS once (about 30 ms the first time). */
@@ -31,19 +32,26 @@ export function laadHighs(): Promise<Highs> {
   return laden;
 }
 
-/** Cumulative time inside HiGHS `solve` since the start of the process (or the last reset). */
-export function solverStatistiek(): { solverMs: number; aanroepen: number } {
-  return { solverMs, aanroepen };
+/**
+ * Cumulative time inside HiGHS `solve` since the start of the process (or the last reset): wall
+ * time and CPU time of this process (the latter does not count waiting on a busy machine).
+ */
+export function solverStatistiek(): { solverMs: number; solverCpuMs: number; aanroepen: number } {
+  return { solverMs, solverCpuMs, aanroepen };
 }
 export function resetSolverStatistiek(): void {
   solverMs = 0;
+  solverCpuMs = 0;
   aanroepen = 0;
 }
 
+// Primal simplex without presolve: measured fastest on these models (300 columns: ~20–40 ms
+// against ~150–400 ms with the defaults). One thread, no time limit: results never depend on the
+// machine's load.
 const OPTIES = {
-  presolve: 'on',
   solver: 'simplex',
-  // one thread, no time limit: results do not depend on the machine's load
+  simplex_strategy: 4,
+  presolve: 'off',
   parallel: 'off',
   output_flag: false,
 } as const;
@@ -52,8 +60,11 @@ const OPTIES = {
 export function highsSolver(highs: Highs): LpSolver {
   return (lp: string): LpOplossing => {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const r = highs.solve(lp, OPTIES);
+    const c = process.cpuUsage(c0);
     solverMs += performance.now() - t0;
+    solverCpuMs += (c.user + c.system) / 1000;
     aanroepen++;
     const kolommen: LpOplossing['kolommen'] = {};
     if (r.Status === 'Optimal')

@@ -147,6 +147,9 @@ export interface Meting {
   totaalMs: number;
   /** time inside HiGHS during this call, ms */
   solverMs: number;
+  /** CPU time of this process for the whole call and inside HiGHS, ms (not counting waiting on a busy machine) */
+  totaalCpuMs: number;
+  solverCpuMs: number;
   /** number of LP solves in this call */
   lpAanroepen: number;
   /** true when HiGHS' set of binding caps failed the exact check and the exact algorithm decided */
@@ -161,6 +164,7 @@ export async function verdeelMetMeting(
 ): Promise<{ uitkomst: VerdelingUitkomst; meting: Meting }> {
   const highs = await laadHighs();
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const voor = solverStatistiek();
   const geldig = controleerScenario(scenario);
   const { uitkomst, diagnose }: { uitkomst: VerdelingUitkomst; diagnose: Diagnose } = verdeelGeldig(
@@ -168,11 +172,14 @@ export async function verdeelMetMeting(
     highsSolver(highs),
   );
   const na = solverStatistiek();
+  const cpu = process.cpuUsage(c0);
   return {
     uitkomst,
     meting: {
       totaalMs: performance.now() - t0,
       solverMs: na.solverMs - voor.solverMs,
+      totaalCpuMs: (cpu.user + cpu.system) / 1000,
+      solverCpuMs: na.solverCpuMs - voor.solverCpuMs,
       lpAanroepen: na.aanroepen - voor.aanroepen,
       lpGecorrigeerd: diagnose.lpGecorrigeerd,
       lp: diagnose.lp,

@@ -1,46 +1,57 @@
 /**
- * Rounding to cents with an exact sum: the largest-remainder method (Hamilton). Each share is cut
- * down to whole cents; the cents that are left go one each to the shares with the largest
- * remainders, ties broken by id (ascending), never past a share's maximum. Deterministic and
- * order-independent. Combined with a proportional share (water-filling) it is monotone: a share
- * whose exact value rises while all others fall never gets fewer cents (see verdeling.md).
+ * Rounding to cents with an exact sum: the largest-remainder method (Hamilton). Every share is an
+ * exact rational `heel + rest/noemer` cents with one common denominator, so remainders compare as
+ * integers. Each share gets its whole cents; the cents that are left go one each to the shares
+ * with the largest remainders, ties broken by id (ascending), never past a share's maximum.
+ * Deterministic and independent of the order of the providers. Combined with a proportional
+ * share (water-filling) it is monotone: a share whose exact value rises while all others fall
+ * never gets fewer cents (argument in docs/formaten/verdeling.md).
  */
-import { Decimal } from '../money.ts';
 
-export interface Aandeel {
+export interface Deel {
   id: string;
-  /** exact share in euros (any precision) */
-  exact: Decimal;
-  /** maximum in euros (whole cents), or null */
-  max: Decimal | null;
+  /** whole cents of the exact share */
+  heel: bigint;
+  /** remainder: the exact share is heel + rest / noemer (0 ≤ rest < noemer) */
+  rest: bigint;
+  /** maximum in cents, or null */
+  max: bigint | null;
 }
 
-const HONDERD = new Decimal(100);
-
-/** Returns the shares in cents-rounded euros, in the order given, summing exactly to `totaal` (whole cents). */
-export function grootsteResten(aandelen: Aandeel[], totaal: Decimal): Decimal[] {
-  // Remove the noise of 40-digit arithmetic first: a share of 499.99999…9 cents is 500 cents.
-  const inCenten = aandelen.map((a) => a.exact.times(HONDERD).toDecimalPlaces(20, Decimal.ROUND_HALF_UP));
-  const heel = inCenten.map((c) => c.floor());
-  const totaalCent = totaal.times(HONDERD);
-  if (!totaalCent.isInteger()) throw new Error(`grootsteResten: totaal ${totaal.toString()} is geen bedrag in centen`);
-  let over = totaalCent.minus(heel.reduce((s, c) => s.plus(c), new Decimal(0))).toNumber();
-  if (over < 0) throw new Error(`grootsteResten: de aandelen zijn samen ${-over} cent meer dan het totaal`);
-  const volgorde = aandelen
-    .map((a, i) => ({ i, id: a.id, rest: inCenten[i].minus(heel[i]) }))
-    .sort((x, y) => y.rest.comparedTo(x.rest) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+/** Returns the shares in cents, in the order given, summing exactly to `totaal` cents. */
+export function grootsteResten(delen: Deel[], totaal: bigint): bigint[] {
+  const uit = delen.map((d) => d.heel);
+  let over = totaal;
+  for (const d of delen) over -= d.heel;
+  if (over < 0n) throw new Error(`grootsteResten: de delen zijn samen ${-over} cent meer dan het totaal`);
+  if (over === 0n) return uit;
+  const volgorde = delen
+    .map((d, i) => ({ i, id: d.id, rest: d.rest }))
+    .filter((x) => x.rest > 0n)
+    .sort((x, y) => (x.rest > y.rest ? -1 : x.rest < y.rest ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   for (const x of volgorde) {
-    if (over === 0) break;
-    const max = aandelen[x.i].max;
-    if (max !== null && heel[x.i].plus(1).greaterThan(max.times(HONDERD))) continue;
-    heel[x.i] = heel[x.i].plus(1);
-    over--;
+    if (over === 0n) break;
+    const max = delen[x.i].max;
+    if (max !== null && uit[x.i] + 1n > max) continue;
+    uit[x.i] += 1n;
+    over -= 1n;
   }
-  if (over !== 0) throw new Error(`grootsteResten: ${over} cent kon nergens heen (alle maxima bereikt)`);
-  return heel.map((c) => c.dividedBy(HONDERD));
+  if (over !== 0n) throw new Error(`grootsteResten: ${over} cent kon nergens heen (interne fout)`);
+  return uit;
 }
 
-/** Rounds each share half-up to cents on its own (no sum constraint). */
-export function afzonderlijkAfronden(waarden: Decimal[]): Decimal[] {
-  return waarden.map((w) => w.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
+/** Splits `totaal` cents in proportion to integer weights (Σ > 0), largest remainder. */
+export function naarRato(ids: string[], gewichten: bigint[], totaal: bigint, max?: (bigint | null)[]): bigint[] {
+  let noemer = 0n;
+  for (const g of gewichten) noemer += g;
+  if (noemer === 0n) throw new Error('naarRato: som van de gewichten is 0');
+  return grootsteResten(
+    gewichten.map((g, i) => ({
+      id: ids[i],
+      heel: (totaal * g) / noemer,
+      rest: (totaal * g) % noemer,
+      max: max?.[i] ?? null,
+    })),
+    totaal,
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * The three allocation models of issue 11 on a validated scenario. Pure: the LP solver is passed
- * in (HiGHS behind src/budget/highs.ts). Every amount is exact to the cent and every provider of
- * the scenario is in the outcome, in the order of the scenario.
+ * in (HiGHS behind src/budget/highs.ts). All arithmetic is exact in integers (cents, rationals with
+ * one denominator; see exact.ts). Every provider of the scenario is in the outcome, in the order
+ * of the scenario.
  *
  * Sources (quoted in docs/formaten/verdeling.md):
  * - Q: ZN, kader "Zorginkoop 2008" §3.5, Kader 4 (eerste model) — floor of e.g. 90% of realised
@@ -12,26 +13,29 @@
  * - toekenning: Inkoopkader Langdurige Zorg 2016 §2.2.4 "Bepaling van het volume" — an initial
  *   agreement below the full volume; what stays unallocated goes to the herschikking.
  */
-import { Decimal, euros, formatEuroNl, sum } from '../money.ts';
-import { grootsteResten } from './afronden.ts';
+import { grootsteResten, naarRato } from './afronden.ts';
+import {
+  breukProcentNl,
+  breukTekst,
+  centNl as eur,
+  centTekst as euros,
+  deelAfgerond,
+  getalNl,
+  maxB,
+  minB,
+  procentNl,
+  procentVan,
+  som,
+  tienMacht,
+  vergelijk,
+  type Getal,
+} from './exact.ts';
 import { verdeelbaar, waterfill, type LpSolver, type WaterItem } from './lp.ts';
-import type { GeldigScenario, GeldigeAanbieder } from './valideer.ts';
+import type { GeldigScenario } from './valideer.ts';
 import type { Afspraak, Bindend, Conflict, PrestatieUitkomst, VerdelingUitkomst } from './types.ts';
 
-const NUL = new Decimal(0);
-const HONDERD = new Decimal(100);
-
-/** Dutch percentage: "92,50%" (two decimals, half-up). */
-export function procentNl(v: Decimal, decimalen = 2): string {
-  return v.toDecimalPlaces(decimalen, Decimal.ROUND_HALF_UP).toFixed(decimalen).replace('.', ',') + '%';
-}
-const getalNl = (v: Decimal) => v.toString().replace('.', ',');
-const eur = formatEuroNl;
-const centen = (v: Decimal) => v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-const vanRealisatie = (bedrag: Decimal, realisatie: Decimal): string | null =>
-  realisatie.isZero()
-    ? null
-    : bedrag.times(HONDERD).dividedBy(realisatie).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+const vanRealisatie = (bedrag: bigint, realisatie: bigint): string | null =>
+  realisatie === 0n ? null : breukTekst(bedrag * 100n, realisatie, 2);
 
 /** What the solver did, for the bench and for audit (not part of the JSON outcome). */
 export interface Diagnose {
@@ -45,6 +49,8 @@ export interface ModelResultaat {
   diagnose: Diagnose;
 }
 
+const GEEN_LP: Diagnose = { lpGebruikt: false, lpGecorrigeerd: false, lp: null };
+
 function basis(s: GeldigScenario) {
   return {
     model: s.model,
@@ -55,34 +61,32 @@ function basis(s: GeldigScenario) {
   };
 }
 
-const pool = (s: GeldigScenario, totaal: Decimal) => euros(Decimal.max(NUL, s.contracteerruimte.minus(totaal)));
+const pool = (s: GeldigScenario, totaal: bigint) => euros(maxB(0n, s.contracteerruimte - totaal));
 
 // ---------------------------------------------------------------------------------------------
 // Model Q
 // ---------------------------------------------------------------------------------------------
 
 export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
-  const B = s.contracteerruimte.minus(s.reserve);
+  const B = s.contracteerruimte - s.reserve;
   const vp = s.vloerPercentage;
-  const vloeren = s.aanbieders.map((a) => centen(a.realisatie.times(vp).dividedBy(HONDERD)));
-  const somVloeren = sum(vloeren);
-  const geenLp: Diagnose = { lpGebruikt: false, lpGecorrigeerd: false, lp: null };
+  const vloeren = s.aanbieders.map((a) => procentVan(a.realisatie, vp));
+  const somVloeren = som(vloeren);
 
-  // 1. Conflicts that no allocation can resolve: a cap below the floor.
+  // 1. Conflicts that no allocation can resolve: a cap below the floor; floors above the budget.
   const conflicten: Conflict[] = [];
   s.aanbieders.forEach((a, i) => {
-    if (a.plafond !== null && a.plafond.lessThan(vloeren[i]))
+    if (a.plafond !== null && a.plafond < vloeren[i])
       conflicten.push({
         beperkingen: [`vloer ${a.id}`, `plafond ${a.id}`],
-        bedrag: euros(vloeren[i].minus(a.plafond)),
-        uitleg: `De vloer van ${a.id} (${procentNl(vp)} van ${eur(a.realisatie)} = ${eur(vloeren[i])}) is hoger dan het plafond (${eur(a.plafond)}), ${eur(vloeren[i].minus(a.plafond))} te veel. Verhoog het plafond of verlaag het vloerpercentage.`,
+        bedrag: euros(vloeren[i] - a.plafond),
+        uitleg: `De vloer van ${a.id} (${procentNl(vp)} van ${eur(a.realisatie)} = ${eur(vloeren[i])}) is hoger dan het plafond (${eur(a.plafond)}), ${eur(vloeren[i] - a.plafond)} te veel. Verhoog het plafond of verlaag het vloerpercentage.`,
       });
   });
-  const budgetTekort = somVloeren.minus(B);
-  const vloerPlafond = conflicten.length > 0;
-  if (budgetTekort.greaterThan(0) && (s.bijTekort === 'melden' || vloerPlafond))
+  const budgetTekort = somVloeren - B;
+  if (budgetTekort > 0n && (s.bijTekort === 'melden' || conflicten.length > 0))
     conflicten.push({
-      beperkingen: ['budget', ...s.aanbieders.filter((_, i) => vloeren[i].greaterThan(0)).map((a) => `vloer ${a.id}`)],
+      beperkingen: ['budget', ...s.aanbieders.filter((_, i) => vloeren[i] > 0n).map((a) => `vloer ${a.id}`)],
       bedrag: euros(budgetTekort),
       uitleg: `De vloeren samen (${eur(somVloeren)}) zijn ${eur(budgetTekort)} hoger dan de contracteerruimte min de reserve (${eur(B)}). Verlaag het vloerpercentage of de reserve, vraag een hogere contracteerruimte, of kies bijTekort "prorata" om de vloeren naar rato te verlagen.`,
     });
@@ -98,10 +102,10 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
         aanbieder: a.id,
         bedrag: '0.00',
         bindend,
-        uitleg: `Geen afspraak: de verdeling is onhaalbaar (zie conflicten). Vloer ${eur(vloeren[i])}${a.plafond ? `, plafond ${eur(a.plafond)}` : ''}.`,
+        uitleg: `Geen afspraak: de verdeling is onhaalbaar (zie conflicten). Vloer ${eur(vloeren[i])}${a.plafond !== null ? `, plafond ${eur(a.plafond)}` : ''}.`,
         vloer: euros(vloeren[i]),
-        plafond: a.plafond ? euros(a.plafond) : null,
-        score: a.score.toString(),
+        plafond: a.plafond !== null ? euros(a.plafond) : null,
+        score: a.score.tekst,
         percentageVanRealisatie: null,
       };
     });
@@ -115,31 +119,33 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
         conflicten,
         afspraken,
       },
-      diagnose: geenLp,
+      diagnose: GEEN_LP,
     };
   }
 
   // 2. Floors above the budget, bijTekort "prorata": every floor cut by the same factor B / Σ floors.
-  if (budgetTekort.greaterThan(0)) {
-    const factor = B.dividedBy(somVloeren);
-    const bedragen = grootsteResten(
-      s.aanbieders.map((a, i) => ({ id: a.id, exact: vloeren[i].times(factor), max: vloeren[i] })),
+  if (budgetTekort > 0n) {
+    const bedragen = naarRato(
+      s.aanbieders.map((a) => a.id),
+      vloeren,
       B,
+      vloeren,
     );
+    const factor = breukProcentNl(B * 100n, somVloeren, 4);
     const afspraken: Afspraak[] = s.aanbieders.map((a, i) => ({
       aanbieder: a.id,
       bedrag: euros(bedragen[i]),
       bindend: ['budget'],
       uitleg:
         `De vloeren samen (${eur(somVloeren)}) passen niet binnen de contracteerruimte min de reserve (${eur(B)}). ` +
-        `Met bijTekort "prorata" is elke vloer met dezelfde factor verlaagd: ${procentNl(factor.times(HONDERD), 4)} van de vloer. ` +
+        `Met bijTekort "prorata" is elke vloer met dezelfde factor verlaagd: ${factor} van de vloer. ` +
         `Vloer ${eur(vloeren[i])} (${procentNl(vp)} van ${eur(a.realisatie)}) → afspraak ${eur(bedragen[i])}. Er is geen selectief deel.`,
       vloer: euros(vloeren[i]),
-      plafond: a.plafond ? euros(a.plafond) : null,
-      score: a.score.toString(),
+      plafond: a.plafond !== null ? euros(a.plafond) : null,
+      score: a.score.tekst,
       percentageVanRealisatie: vanRealisatie(bedragen[i], a.realisatie),
     }));
-    const totaal = sum(bedragen);
+    const totaal = som(bedragen);
     return {
       uitkomst: {
         status: 'prorata',
@@ -149,68 +155,74 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
         selectiefDeel: '0.00',
         afspraken,
       },
-      diagnose: geenLp,
+      diagnose: GEEN_LP,
     };
   }
 
-  // 3. Feasible: floors, then the selective share proportional to score × realisation, caps respected.
-  const selectief = B.minus(somVloeren);
+  // 3. Feasible: floors, then the selective share in proportion to score × realisation, caps respected.
+  const selectief = B - somVloeren;
+  const S = Math.max(0, ...s.aanbieders.map((a) => a.score.schaal));
   const items: WaterItem[] = s.aanbieders.map((a, i) => ({
     id: a.id,
     vloer: vloeren[i],
     plafond: a.plafond,
-    gewicht: a.score.times(a.realisatie),
+    gewicht: a.score.n * tienMacht(S - a.score.schaal) * a.realisatie,
   }));
   const T = verdeelbaar(items, selectief);
-  const w = waterfill(items, B, T, solver, `Verdelingsmodel Q, regio ${s.regio}, jaar ${s.jaar}`);
+  const w = waterfill(items, T, solver, `Verdelingsmodel Q, regio ${s.regio}, jaar ${s.jaar}`);
   const extra = grootsteResten(
-    items.map((it, i) => ({ id: it.id, exact: w.extra[i], max: it.plafond ? it.plafond.minus(it.vloer) : null })),
+    items.map((it, i) => ({
+      id: it.id,
+      heel: w.heel[i],
+      rest: w.rest[i],
+      max: it.plafond !== null ? it.plafond - it.vloer : null,
+    })),
     T,
   );
-  const bedragen = extra.map((e, i) => vloeren[i].plus(e));
-  const totaal = sum(bedragen);
-  const budgetBindt = totaal.equals(B);
-  // percentage of realisation per score point above the floor: λ × 100
-  const perPunt = w.lambda ? w.lambda.times(HONDERD) : null;
+  const bedragen = extra.map((e, i) => vloeren[i] + e);
+  const totaal = som(bedragen);
+  const budgetBindt = totaal === B;
+  // percentage of realisation per score point above the floor: λ · 10^S · 100
+  const perPuntTeller = w.lambdaTeller !== null && w.noemer > 1n ? w.lambdaTeller * tienMacht(S) * 100n : null;
+  const perPuntNl = perPuntTeller !== null ? breukProcentNl(perPuntTeller, w.noemer, 4) : null;
 
   const afspraken: Afspraak[] = s.aanbieders.map((a, i) => {
     const bindend: Bindend[] = [];
     const zinnen: string[] = [];
-    const heeftPlafond = a.plafond !== null;
+    const plafond = a.plafond;
     zinnen.push(`Vloer: ${procentNl(vp)} van de realisatie vorig jaar (${eur(a.realisatie)}) = ${eur(vloeren[i])}.`);
-    if (extra[i].isZero()) {
+    if (extra[i] === 0n) {
       bindend.push('vloer');
-      if (heeftPlafond && a.plafond!.equals(vloeren[i])) {
+      if (plafond !== null && plafond === vloeren[i]) {
         bindend.push('plafond');
-        zinnen.push(`Het plafond (${eur(a.plafond!)}) is gelijk aan de vloer: geen selectief deel mogelijk.`);
-      } else if (a.realisatie.isZero())
+        zinnen.push(`Het plafond (${eur(plafond)}) is gelijk aan de vloer: geen selectief deel mogelijk.`);
+      } else if (a.realisatie === 0n)
         zinnen.push(
           'Geen realisatie vorig jaar: model Q geeft het selectieve deel naar verhouding van score × realisatie, dus geen selectief deel. Ruimte voor een nieuwe aanbieder komt uit de reserve of de herschikking.',
         );
-      else if (a.score.isZero()) zinnen.push('Score 0: geen selectief deel, alleen de vloer.');
-      else if (selectief.isZero())
+      else if (a.score.n === 0n) zinnen.push('Score 0: geen selectief deel, alleen de vloer.');
+      else if (selectief === 0n) {
+        bindend.push('budget');
         zinnen.push('De vloeren vullen de contracteerruimte min de reserve precies: er is geen selectief deel.');
-      else zinnen.push('Het selectieve deel is na afronding op centen 0.');
+      } else zinnen.push('Het selectieve deel is na afronding op centen 0.');
     } else {
-      const pctExtra = a.realisatie.isZero() ? NUL : extra[i].times(HONDERD).dividedBy(a.realisatie);
       zinnen.push(
-        `Selectief deel: ${eur(extra[i])} (${procentNl(pctExtra)} van de realisatie) op grond van score ${getalNl(a.score)}` +
-          (perPunt ? `; het selectieve deel is ${procentNl(perPunt, 4)} van de realisatie per scorepunt.` : '.'),
+        `Selectief deel: ${eur(extra[i])} (${breukProcentNl(extra[i] * 100n, a.realisatie)} van de realisatie) op grond van score ${getalNl(a.score)}` +
+          (perPuntNl ? `; het selectieve deel is ${perPuntNl} van de realisatie per scorepunt.` : '.'),
       );
-      if (heeftPlafond && bedragen[i].equals(a.plafond!)) {
+      if (plafond !== null && bedragen[i] === plafond) {
         bindend.push('plafond');
-        zinnen.push(`Het plafond (${eur(a.plafond!)}) bindt: zonder plafond was het selectieve deel hoger geweest.`);
+        zinnen.push(`Het plafond (${eur(plafond)}) bindt: zonder plafond was het selectieve deel hoger geweest.`);
       } else if (budgetBindt) {
         bindend.push('budget');
         zinnen.push(
           `De contracteerruimte min de reserve (${eur(B)}) is volledig verdeeld: het budget bepaalt de hoogte van het selectieve deel.`,
         );
-      }
+      } else
+        zinnen.push(
+          'Het budget bindt niet: er blijft ruimte over omdat de andere aanbieders hun plafond hebben bereikt.',
+        );
     }
-    if (!budgetBindt && !extra[i].isZero() && !bindend.includes('plafond'))
-      zinnen.push(
-        'Het budget bindt niet: er blijft ruimte over omdat de andere aanbieders hun plafond hebben bereikt.',
-      );
     const pr = vanRealisatie(bedragen[i], a.realisatie);
     zinnen.push(`Afspraak ${eur(bedragen[i])}${pr ? ` = ${pr.replace('.', ',')}% van de realisatie` : ''}.`);
     return {
@@ -219,8 +231,8 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
       bindend,
       uitleg: zinnen.join(' '),
       vloer: euros(vloeren[i]),
-      plafond: a.plafond ? euros(a.plafond) : null,
-      score: a.score.toString(),
+      plafond: plafond !== null ? euros(plafond) : null,
+      score: a.score.tekst,
       percentageVanRealisatie: pr,
     };
   });
@@ -231,7 +243,7 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
       totaal: euros(totaal),
       pool: pool(s, totaal),
       selectiefDeel: euros(selectief),
-      ...(perPunt ? { procentPerScorepunt: perPunt.toDecimalPlaces(6, Decimal.ROUND_HALF_UP).toFixed(6) } : {}),
+      ...(perPuntTeller !== null ? { procentPerScorepunt: breukTekst(perPuntTeller, w.noemer, 6) } : {}),
       afspraken,
     },
     diagnose: { lpGebruikt: w.lpGebruikt, lpGecorrigeerd: w.lpGecorrigeerd, lp: w.lp },
@@ -243,34 +255,38 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
 // ---------------------------------------------------------------------------------------------
 
 /** The price percentage for a score: the highest step whose vanafScore ≤ score, else the start. */
-export function prijsPercentage(s: GeldigScenario, score: Decimal): { percentage: Decimal; trap: Decimal | null } {
-  let uit: { percentage: Decimal; trap: Decimal | null } = { percentage: s.startPercentage, trap: null };
+export function prijsPercentage(s: GeldigScenario, score: Getal): { percentage: Getal; trap: Getal | null } {
+  let uit: { percentage: Getal; trap: Getal | null } = { percentage: s.startPercentage, trap: null };
   for (const t of s.prijsTrappen)
-    if (t.vanafScore.lessThanOrEqualTo(score)) uit = { percentage: t.percentage, trap: t.vanafScore };
+    if (vergelijk(t.vanafScore, score) <= 0) uit = { percentage: t.percentage, trap: t.vanafScore };
   return uit;
 }
 
 export function verdeelP(s: GeldigScenario): ModelResultaat {
-  const regels = s.aanbieders.map((a: GeldigeAanbieder) => {
+  const regels = s.aanbieders.map((a) => {
     const { percentage, trap } = prijsPercentage(s, a.score);
     const prestaties: PrestatieUitkomst[] = [];
-    let bedrag = NUL;
+    let bedrag = 0n;
     for (const p of a.prestaties) {
-      const b = centen(p.volume.times(p.maxTarief).times(percentage).dividedBy(HONDERD));
-      bedrag = bedrag.plus(b);
+      // cents = volume × maxTarief × percentage (euros × percentage / 100 × 100), half up
+      const b = deelAfgerond(
+        p.volume.n * p.maxTarief.n * percentage.n,
+        tienMacht(p.volume.schaal + p.maxTarief.schaal + percentage.schaal),
+      );
+      bedrag += b;
       prestaties.push({
         code: p.code,
-        volume: p.volume.toString(),
-        maxTarief: p.maxTarief.toString(),
-        percentage: percentage.toString(),
+        volume: p.volume.tekst,
+        maxTarief: p.maxTarief.tekst,
+        percentage: percentage.tekst,
         bedrag: euros(b),
       });
     }
     return { a, percentage, trap, prestaties, bedrag };
   });
-  const totaal = sum(regels.map((r) => r.bedrag));
-  const tekort = totaal.minus(s.contracteerruimte);
-  const isTekort = tekort.greaterThan(0);
+  const totaal = som(regels.map((r) => r.bedrag));
+  const tekort = totaal - s.contracteerruimte;
+  const isTekort = tekort > 0n;
   const afspraken: Afspraak[] = regels.map(({ a, percentage, trap, prestaties, bedrag }) => {
     const zinnen: string[] = [];
     zinnen.push(
@@ -293,8 +309,8 @@ export function verdeelP(s: GeldigScenario): ModelResultaat {
       bedrag: euros(bedrag),
       bindend: [trap ? 'prijstrap' : 'startpercentage'],
       uitleg: zinnen.join(' '),
-      score: a.score.toString(),
-      percentage: percentage.toString(),
+      score: a.score.tekst,
+      percentage: percentage.tekst,
       prestaties,
     };
   });
@@ -304,10 +320,10 @@ export function verdeelP(s: GeldigScenario): ModelResultaat {
       ...basis(s),
       totaal: euros(totaal),
       pool: pool(s, totaal),
-      tekortBedrag: euros(Decimal.max(NUL, tekort)),
+      tekortBedrag: euros(maxB(0n, tekort)),
       afspraken,
     },
-    diagnose: { lpGebruikt: false, lpGecorrigeerd: false, lp: null },
+    diagnose: GEEN_LP,
   };
 }
 
@@ -316,51 +332,56 @@ export function verdeelP(s: GeldigScenario): ModelResultaat {
 // ---------------------------------------------------------------------------------------------
 
 export function verdeelToekenning(s: GeldigScenario, solver: LpSolver): ModelResultaat {
-  const B = s.contracteerruimte.minus(s.reserve);
+  const B = s.contracteerruimte - s.reserve;
   const tp = s.toekenningspercentage;
-  const gevraagd = s.aanbieders.map((a) => centen(a.realisatie.times(tp).dividedBy(HONDERD)));
-  const grens = s.aanbieders.map((a, i) =>
-    a.plafond !== null && a.plafond.lessThan(gevraagd[i]) ? a.plafond : gevraagd[i],
-  );
-  const somGrens = sum(grens);
-  let bedragen: Decimal[];
-  let diagnose: Diagnose = { lpGebruikt: false, lpGecorrigeerd: false, lp: null };
-  const budgetBindt = somGrens.greaterThan(B);
-  // the percentage applied to providers not stopped by their cap
-  let eff: Decimal = tp;
-  if (!budgetBindt) bedragen = grens;
-  else {
+  const gevraagd = s.aanbieders.map((a) => procentVan(a.realisatie, tp));
+  const grens = s.aanbieders.map((a, i) => (a.plafond !== null ? minB(a.plafond, gevraagd[i]) : gevraagd[i]));
+  const somGrens = som(grens);
+  const budgetBindt = somGrens > B;
+  let bedragen: bigint[] = grens;
+  let diagnose: Diagnose = GEEN_LP;
+  // the percentage applied to providers not stopped by their cap, as a text with 4 decimals
+  let effectief = breukTekst(tp.n, tienMacht(tp.schaal), 4);
+  let effectiefNl = procentNl(tp, 4);
+  if (budgetBindt) {
     // The initial agreements do not fit: one lower percentage for all, caps still respected (LP).
     const items: WaterItem[] = s.aanbieders.map((a, i) => ({
       id: a.id,
-      vloer: NUL,
+      vloer: 0n,
       plafond: grens[i],
       gewicht: a.realisatie,
     }));
     const T = verdeelbaar(items, B);
-    const w = waterfill(items, B, T, solver, `Toekenning, regio ${s.regio}, jaar ${s.jaar}`);
+    const w = waterfill(items, T, solver, `Toekenning, regio ${s.regio}, jaar ${s.jaar}`);
     bedragen = grootsteResten(
-      items.map((it, i) => ({ id: it.id, exact: w.extra[i], max: grens[i] })),
+      items.map((it, i) => ({ id: it.id, heel: w.heel[i], rest: w.rest[i], max: grens[i] })),
       T,
     );
-    if (w.lambda) eff = Decimal.min(tp, w.lambda.times(HONDERD));
+    if (w.lambdaTeller !== null && w.noemer > 1n) {
+      // λ · 100 = lambdaTeller · 100 / noemer, at most the percentage asked
+      const p = w.lambdaTeller * 100n * tienMacht(tp.schaal);
+      const q = w.noemer * tp.n;
+      if (p < q) {
+        effectief = breukTekst(w.lambdaTeller * 100n, w.noemer, 4);
+        effectiefNl = breukProcentNl(w.lambdaTeller * 100n, w.noemer, 4);
+      }
+    }
     diagnose = { lpGebruikt: w.lpGebruikt, lpGecorrigeerd: w.lpGecorrigeerd, lp: w.lp };
   }
-  const totaal = sum(bedragen);
+  const totaal = som(bedragen);
   const afspraken: Afspraak[] = s.aanbieders.map((a, i) => {
     const bindend: Bindend[] = [];
     const zinnen: string[] = [
       `Initiële afspraak: toekenningspercentage ${procentNl(tp)} van de referentieomvang (realisatie vorig jaar ${eur(a.realisatie)}) = ${eur(gevraagd[i])}.`,
     ];
-    const plafondBindt = a.plafond !== null && bedragen[i].equals(a.plafond) && a.plafond.lessThan(gevraagd[i]);
-    if (plafondBindt) {
+    if (a.plafond !== null && bedragen[i] === a.plafond && a.plafond < gevraagd[i]) {
       bindend.push('plafond');
-      zinnen.push(`Het plafond (${eur(a.plafond!)}) bindt: de afspraak is begrensd op het plafond.`);
+      zinnen.push(`Het plafond (${eur(a.plafond)}) bindt: de afspraak is begrensd op het plafond.`);
     }
-    if (budgetBindt && bedragen[i].lessThan(grens[i])) {
+    if (budgetBindt && bedragen[i] < grens[i]) {
       bindend.push('budget');
       zinnen.push(
-        `De initiële afspraken samen (${eur(somGrens)}) passen niet binnen de contracteerruimte min de reserve (${eur(B)}): alle afspraken zijn met hetzelfde percentage verlaagd, effectief ${procentNl(eff, 4)} van de realisatie (vóór afronding op centen).`,
+        `De initiële afspraken samen (${eur(somGrens)}) passen niet binnen de contracteerruimte min de reserve (${eur(B)}): alle afspraken zijn met hetzelfde percentage verlaagd, effectief ${effectiefNl} van de realisatie (vóór afronding op centen).`,
       );
     }
     if (!bindend.length) bindend.push('toekenningspercentage');
@@ -372,7 +393,7 @@ export function verdeelToekenning(s: GeldigScenario, solver: LpSolver): ModelRes
       bedrag: euros(bedragen[i]),
       bindend,
       uitleg: zinnen.join(' '),
-      plafond: a.plafond ? euros(a.plafond) : null,
+      plafond: a.plafond !== null ? euros(a.plafond) : null,
       percentageVanRealisatie: vanRealisatie(bedragen[i], a.realisatie),
     };
   });
@@ -382,7 +403,7 @@ export function verdeelToekenning(s: GeldigScenario, solver: LpSolver): ModelRes
       ...basis(s),
       totaal: euros(totaal),
       pool: pool(s, totaal),
-      effectiefPercentage: eff.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(4),
+      effectiefPercentage: effectief,
       afspraken,
     },
     diagnose,

@@ -3,22 +3,24 @@
  * what is wrong and what to do. Produces the parsed scenario with exact decimals for the engine.
  * Unknown fields are ignored (a scenario may carry a `toelichting` or other notes).
  */
-import { Decimal } from '../money.ts';
+import { centen, getal as leesGetal, vergelijk, type Getal } from './exact.ts';
 import type { BijTekort, VerdelingScenario, VerdelingsModel, VeldFout } from './types.ts';
 
 export interface GeldigePrestatie {
   code: string;
-  maxTarief: Decimal;
-  volume: Decimal;
+  maxTarief: Getal;
+  volume: Getal;
 }
 
 export interface GeldigeAanbieder {
   id: string;
   /** position in the scenario (for messages) */
   index: number;
-  realisatie: Decimal;
-  score: Decimal;
-  plafond: Decimal | null;
+  /** cents */
+  realisatie: bigint;
+  score: Getal;
+  /** cents, or null */
+  plafond: bigint | null;
   prestaties: GeldigePrestatie[];
 }
 
@@ -26,14 +28,16 @@ export interface GeldigScenario {
   model: VerdelingsModel;
   jaar: number;
   regio: string;
-  contracteerruimte: Decimal;
-  reserve: Decimal;
-  vloerPercentage: Decimal;
+  /** cents */
+  contracteerruimte: bigint;
+  /** cents */
+  reserve: bigint;
+  vloerPercentage: Getal;
   bijTekort: BijTekort;
-  toekenningspercentage: Decimal;
-  startPercentage: Decimal;
+  toekenningspercentage: Getal;
+  startPercentage: Getal;
   /** sorted by vanafScore ascending */
-  prijsTrappen: { vanafScore: Decimal; percentage: Decimal }[];
+  prijsTrappen: { vanafScore: Getal; percentage: Getal }[];
   aanbieders: GeldigeAanbieder[];
 }
 
@@ -53,8 +57,8 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
   const getal = (
     v: unknown,
     waar: string,
-    opts: { verplicht: boolean; maxDecimalen?: number; max?: Decimal; standaard?: Decimal },
-  ): Decimal | null => {
+    opts: { verplicht: boolean; maxDecimalen?: number; max?: Getal; standaard?: Getal },
+  ): Getal | null => {
     if (v === undefined || v === null || v === '') {
       if (opts.verplicht) {
         fout(waar, 'ontbreekt', 'Vul een getal in als tekst, bijvoorbeeld "90".');
@@ -86,8 +90,8 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
       fout(waar, `"${String(v)}" is geen decimaal getal`, 'Gebruik cijfers met een punt, bijvoorbeeld "4000000.00".');
       return null;
     }
-    const d = new Decimal(t);
-    if (opts.maxDecimalen !== undefined && d.decimalPlaces() > opts.maxDecimalen) {
+    const d = leesGetal(t);
+    if (opts.maxDecimalen !== undefined && d.schaal > opts.maxDecimalen) {
       fout(
         waar,
         `"${String(v)}" heeft meer dan ${opts.maxDecimalen} decimalen`,
@@ -95,14 +99,20 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
       );
       return null;
     }
-    if (opts.max && d.greaterThan(opts.max)) {
-      fout(waar, `"${String(v)}" is hoger dan ${opts.max.toString()}`, `Gebruik hoogstens ${opts.max.toString()}.`);
+    if (opts.max && vergelijk(d, opts.max) > 0) {
+      fout(waar, `"${String(v)}" is hoger dan ${opts.max.tekst}`, `Gebruik hoogstens ${opts.max.tekst}.`);
       return null;
     }
     return d;
   };
-  const HONDERD = new Decimal(100);
+  const HONDERD = leesGetal('100');
+  const NUL = leesGetal('0');
   const BEDRAG = { maxDecimalen: 2 };
+  /** an amount in euros (two decimals at most) as cents */
+  const bedrag = (v: unknown, waar: string, opts: { verplicht: boolean; standaard?: Getal }): bigint | null => {
+    const g = getal(v, waar, { ...opts, ...BEDRAG });
+    return g ? centen(g.tekst) : null;
+  };
 
   if (!isObject(json)) {
     return {
@@ -137,15 +147,15 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
     fout('regio', 'ontbreekt of is leeg', 'Geef de regio (zorgkantoorregio), bijvoorbeeld "5527".');
   else regio = s.regio.trim();
 
-  const contracteerruimte = getal(s.contracteerruimte, 'contracteerruimte', { verplicht: true, ...BEDRAG });
-  const reserve = getal(s.reserve, 'reserve', { verplicht: false, standaard: new Decimal(0), ...BEDRAG });
-  if (contracteerruimte && reserve && reserve.greaterThan(contracteerruimte))
+  const contracteerruimte = bedrag(s.contracteerruimte, 'contracteerruimte', { verplicht: true });
+  const reserve = bedrag(s.reserve, 'reserve', { verplicht: false, standaard: NUL });
+  if (contracteerruimte !== null && reserve !== null && reserve > contracteerruimte)
     fout(
       'reserve',
       'de reserve is groter dan de contracteerruimte',
       'Kies een reserve van hoogstens de contracteerruimte.',
     );
-  if (model === 'P' && reserve && !reserve.isZero())
+  if (model === 'P' && reserve !== null && reserve !== 0n)
     fout(
       'reserve',
       'model P zet geen deel van de contracteerruimte apart',
@@ -154,8 +164,8 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
 
   const vloerPercentage =
     model === 'Q'
-      ? getal(s.vloerPercentage, 'vloerPercentage', { verplicht: false, max: HONDERD, standaard: new Decimal(90) })
-      : new Decimal(90);
+      ? getal(s.vloerPercentage, 'vloerPercentage', { verplicht: false, max: HONDERD, standaard: leesGetal('90') })
+      : leesGetal('90');
   let bijTekort: BijTekort = 'melden';
   if (model === 'Q' && s.bijTekort !== undefined) {
     if (s.bijTekort !== 'melden' && s.bijTekort !== 'prorata')
@@ -165,11 +175,11 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
   const toekenningspercentage =
     model === 'toekenning'
       ? getal(s.toekenningspercentage, 'toekenningspercentage', { verplicht: true, max: HONDERD })
-      : new Decimal(0);
+      : NUL;
   const startPercentage =
-    model === 'P' ? getal(s.startPercentage, 'startPercentage', { verplicht: true, max: HONDERD }) : new Decimal(0);
+    model === 'P' ? getal(s.startPercentage, 'startPercentage', { verplicht: true, max: HONDERD }) : NUL;
 
-  const prijsTrappen: { vanafScore: Decimal; percentage: Decimal }[] = [];
+  const prijsTrappen: { vanafScore: Getal; percentage: Getal }[] = [];
   if (model === 'P' && s.prijsTrappen !== undefined) {
     if (!Array.isArray(s.prijsTrappen))
       fout('prijsTrappen', 'is geen lijst', 'Geef een lijst als [{"vanafScore": "6", "percentage": "93"}].');
@@ -180,27 +190,23 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
         const vanaf = getal(t.vanafScore, `${waar}.vanafScore`, { verplicht: true });
         const p = getal(t.percentage, `${waar}.percentage`, { verplicht: true, max: HONDERD });
         if (vanaf && p) {
-          if (startPercentage && p.lessThan(startPercentage))
+          if (startPercentage && vergelijk(p, startPercentage) < 0)
             fout(
               `${waar}.percentage`,
-              `${p.toString()} is lager dan het startpercentage ${startPercentage.toString()}`,
+              `${p.tekst} is lager dan het startpercentage ${startPercentage.tekst}`,
               'Een prijstrap verhoogt de prijs: kies een percentage van minstens het startpercentage.',
             );
-          if (prijsTrappen.some((x) => x.vanafScore.equals(vanaf)))
-            fout(
-              `${waar}.vanafScore`,
-              `score ${vanaf.toString()} komt twee keer voor`,
-              'Geef elke trap een eigen score.',
-            );
+          if (prijsTrappen.some((x) => vergelijk(x.vanafScore, vanaf) === 0))
+            fout(`${waar}.vanafScore`, `score ${vanaf.tekst} komt twee keer voor`, 'Geef elke trap een eigen score.');
           prijsTrappen.push({ vanafScore: vanaf, percentage: p });
         }
       });
-      prijsTrappen.sort((a, b) => a.vanafScore.comparedTo(b.vanafScore));
+      prijsTrappen.sort((a, b) => vergelijk(a.vanafScore, b.vanafScore));
       for (let i = 1; i < prijsTrappen.length; i++)
-        if (prijsTrappen[i].percentage.lessThan(prijsTrappen[i - 1].percentage))
+        if (vergelijk(prijsTrappen[i].percentage, prijsTrappen[i - 1].percentage) < 0)
           fout(
             'prijsTrappen',
-            `de trap vanaf score ${prijsTrappen[i].vanafScore.toString()} geeft een lager percentage dan de trap vanaf score ${prijsTrappen[i - 1].vanafScore.toString()}`,
+            `de trap vanaf score ${prijsTrappen[i].vanafScore.tekst} geeft een lager percentage dan de trap vanaf score ${prijsTrappen[i - 1].vanafScore.tekst}`,
             'Een hogere score mag nooit een lagere prijs geven: laat de percentages meestijgen met de score.',
           );
     }
@@ -229,13 +235,12 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
           fout(`${waar}.id`, `"${id}" komt ook voor bij aanbieders[${eerder}]`, 'Geef elke aanbieder een eigen id.');
         else gezien.set(id, i);
       }
-      const realisatie = getal(a.realisatieVorigJaar, `${waar}.realisatieVorigJaar`, {
+      const realisatie = bedrag(a.realisatieVorigJaar, `${waar}.realisatieVorigJaar`, {
         verplicht: model !== 'P',
-        standaard: new Decimal(0),
-        ...BEDRAG,
+        standaard: NUL,
       });
-      const score = getal(a.score, `${waar}.score`, { verplicht: model !== 'toekenning', standaard: new Decimal(0) });
-      const plafond = model === 'P' ? null : getal(a.plafond, `${waar}.plafond`, { verplicht: false, ...BEDRAG });
+      const score = getal(a.score, `${waar}.score`, { verplicht: model !== 'toekenning', standaard: NUL });
+      const plafond = model === 'P' ? null : bedrag(a.plafond, `${waar}.plafond`, { verplicht: false });
       const prestaties: GeldigePrestatie[] = [];
       if (model === 'P') {
         if (!Array.isArray(a.prestaties))
@@ -257,7 +262,7 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
               prestaties.push({ code: p.code.trim(), maxTarief, volume });
           });
       }
-      if (id && realisatie && score) aanbieders.push({ id, index: i, realisatie, score, plafond, prestaties });
+      if (id && realisatie !== null && score) aanbieders.push({ id, index: i, realisatie, score, plafond, prestaties });
     });
   }
 
