@@ -9,7 +9,7 @@
  * rounding leaves stay in the pool.
  */
 import { Decimal, dec, roundCents } from '../money.ts';
-import { grootsteResten } from '../budget/afronden.ts';
+import { naarRato } from '../budget/afronden.ts';
 import { bedragVan } from './afspraak.ts';
 
 export interface MixRegel {
@@ -77,16 +77,14 @@ export function maakVoorstel(
       zonderMix.push(t.aanbieder);
       continue;
     }
-    let gewichten = m.map((x) => dec(x.referentieBedrag));
-    let som = gewichten.reduce((s, g) => s.plus(g), new Decimal(0));
-    if (som.isZero()) {
-      gewichten = m.map(() => new Decimal(1));
-      som = new Decimal(m.length);
-    }
-    const delen = grootsteResten(
-      m.map((x, i) => ({ id: x.prestatie, exact: totaal.times(gewichten[i]).dividedBy(som), max: null })),
-      totaal,
-    );
+    const inCenten = (v: string) => BigInt(dec(v).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+    let gewichten = m.map((x) => inCenten(x.referentieBedrag));
+    if (gewichten.every((g) => g === 0n)) gewichten = m.map(() => 1n);
+    const delen = naarRato(
+      m.map((x) => x.prestatie),
+      gewichten,
+      inCenten(t.bedrag),
+    ).map((c) => new Decimal(c.toString()).dividedBy(100));
     m.forEach((x, i) => {
       const prijs = roundCents(dec(x.prijs).times(factor));
       if (prijs.isZero()) return;
