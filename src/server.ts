@@ -10,6 +10,7 @@ import type { AppContext } from './platform/context.ts';
 import { ensureDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/index.ts';
 import { ensureInkoopVoorbeelden } from './demo/inkoop-voorbeelden.ts';
 import { beveiligOudeBsns } from './clientstroom/index.ts';
+import { ensureBudgetVoorbeelden } from './demo/budget-voorbeelden.ts';
 
 export async function startServer(config: Config, opts: { demo: boolean; log: (m: string) => void }) {
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
@@ -32,6 +33,10 @@ export async function startServer(config: Config, opts: { demo: boolean; log: (m
     if (loaded) opts.log('Demodata geladen (fictief, seed 1, schaal regio).');
     if (await ensureInkoopVoorbeelden(ctx))
       opts.log('Voorbeeldprocedures aangemaakt (dialoogmodel, open house, best value; fictief).');
+    if (await ensureBudgetVoorbeelden(ctx))
+      opts.log(
+        'Voorbeeld-contracteerruimtes aangemaakt voor de regio’s van CZ (voorbeeldcijfers, geen werkelijke budgetten).',
+      );
   }
   // Structured JSON log on stdout (pino; level from LOG_LEVEL, default info; see docs/beheer.md).
   const app = await buildApp(ctx, { capabilities, logger: true, serveWeb: true });

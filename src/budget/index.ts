@@ -1,0 +1,21 @@
+/**
+ * The budget capability's public face: what other capabilities (realisatie, herschikking,
+ * openbaar) may use. Nothing else in src/budget is imported from outside.
+ */
+export { budgetCapability } from './capability.ts';
+export { actorVoorEmail, voorbeeldBasis } from './store.ts';
+export {
+  afsprakenLijst,
+  afspraakDetail,
+  afspraakSchrijven,
+  crLijst,
+  crAanmaken,
+  crVaststellen,
+  crDetail,
+  deadlineView,
+  VOORBEELD_LABEL,
+  type AfspraakInvoer,
+  type CrView,
+  type BenuttingView,
+  type AfspraakView,
+} from './service.ts';

@@ -1,0 +1,204 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
+import { Decimal } from '../domain/money.ts';
+import { verdeel } from './verdeling.ts';
+
+let t: TestApp;
+let inkoper: TestClient, manager: TestClient, zonnehof: TestClient, heideweg: TestClient, nza: TestClient;
+let crId: string;
+
+before(async () => {
+  t = await createTestApp();
+  t.setNow(new Date('2025-09-15T10:00:00Z'));
+  [inkoper, manager, zonnehof, heideweg, nza] = await Promise.all(
+    [
+      'inkoper@cz.demo',
+      'manager@cz.demo',
+      'contractmanager@zonnehof.demo',
+      'contractmanager@heideweg.demo',
+      'toezicht@nza.demo',
+    ].map((e) => t.login(e)),
+  );
+  const re = await t.db.one<{ som: string }>(
+    `SELECT coalesce(sum(r.bedrag),0)::numeric(16,2) AS som FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code WHERE r.regio_code = '5527' AND r.jaar = 2025 AND p.sector = 'VV'`,
+  );
+  assert.ok(new Decimal(re.som).greaterThan(0), 'demo has 2025 realisation in 5527');
+  const r = await inkoper.post('/api/v1/budget/contracteerruimte', {
+    regio: '5527',
+    jaar: 2026,
+    sector: 'VV',
+    totaal: new Decimal(re.som).times('1.05').toDecimalPlaces(2).toFixed(2),
+  });
+  assert.equal(r.statusCode, 201, r.body);
+  crId = r.json().id;
+  await inkoper.post(`/api/v1/budget/contracteerruimte/${crId}/oormerk`, { label: 'innovatie', percentage: '1' });
+});
+after(async () => {
+  await t.close();
+});
+
+async function berekend(c: TestClient, id: string) {
+  const r = await c.post(`/api/v1/budget/scenarios/${id}/bereken`);
+  assert.equal(r.statusCode, 202, r.body);
+  await t.ctx.jobs.done(r.json().taakId).catch(() => undefined);
+  const taak = (await c.get(`/api/v1/taken/${r.json().taakId}`)).json();
+  const s = (await c.get(`/api/v1/budget/scenarios/${id}`)).json();
+  return { taak, s };
+}
+
+test('scenarios: copy, compute as a job (reproducible), change floor and weights, compare, promote with four eyes, provider sees only its own explanation', async () => {
+  // 1. copy the current situation and compute model Q
+  let r = await inkoper.post('/api/v1/budget/scenarios', {
+    regio: '5527',
+    jaar: 2026,
+    sector: 'VV',
+    naam: 'Basis Q',
+    model: 'Q',
+  });
+  assert.equal(r.statusCode, 201, r.body);
+  const a = r.json();
+  assert.equal(a.status, 'concept');
+  assert.ok(a.aanbieders.length > 3);
+  assert.equal(a.parameters.vloerPercentage, '90');
+  assert.equal(
+    a.parameters.contracteerruimte,
+    new Decimal(a.basis.contracteerruimte.totaal).minus(a.basis.contracteerruimte.oormerk).toFixed(2),
+  );
+  const ra = await berekend(inkoper, a.id);
+  assert.equal(ra.taak.status, 'klaar', JSON.stringify(ra.taak));
+  assert.equal(Number(ra.taak.voortgang), 1);
+  const sa = ra.s;
+  assert.equal(sa.status, 'berekend', sa.fout);
+  assert.ok(['opgelost', 'prorata'].includes(sa.uitkomst.status), sa.uitkomst.status);
+  assert.match(sa.motor, /HiGHS/);
+  // stored input reproduces the stored output exactly
+  assert.deepEqual(await verdeel(sa.invoer), sa.uitkomst);
+  // proposal lines obey price × volume and stay within each provider's allocation
+  for (const x of sa.uitkomst.afspraken) {
+    const som = sa.voorstel.regels
+      .filter((l: any) => l.aanbiederId === x.aanbieder)
+      .reduce((s: Decimal, l: any) => s.plus(l.bedrag), new Decimal(0));
+    assert.ok(som.lessThanOrEqualTo(x.bedrag), `${x.aanbieder} ${som} > ${x.bedrag}`);
+  }
+  assert.ok(new Decimal(sa.voorstel.totalen.totaal).lessThanOrEqualTo(sa.parameters.contracteerruimte));
+
+  // 2. a copy with a higher floor and a higher weight for one provider
+  r = await inkoper.post('/api/v1/budget/scenarios', {
+    regio: '5527',
+    jaar: 2026,
+    sector: 'VV',
+    naam: 'Bodem 95, Zonnehof zwaarder',
+    model: 'Q',
+    kopieVan: a.id,
+  });
+  const b = r.json();
+  r = await inkoper.put(`/api/v1/budget/scenarios/${b.id}`, { vloerPercentage: '95', scores: { 'za-demo-0001': '3' } });
+  assert.equal(r.statusCode, 200, r.body);
+  r = await inkoper.put(`/api/v1/budget/scenarios/${b.id}`, { scores: { 'za-bestaat-niet': '3' } });
+  assert.equal(r.statusCode, 422);
+  assert.equal(r.json().fouten[0].waar, 'scores.za-bestaat-niet');
+  const sb = (await berekend(inkoper, b.id)).s;
+  assert.equal(sb.status, 'berekend', sb.fout);
+
+  // 3. compare side by side
+  r = await inkoper.get(`/api/v1/budget/scenarios/vergelijk?a=${a.id}&b=${b.id}`);
+  assert.equal(r.statusCode, 200, r.body);
+  const v = r.json();
+  const z = v.perAanbieder.find((x: any) => x.sleutel === 'za-demo-0001');
+  assert.ok(z, 'Zonnehof in the comparison');
+  assert.ok(new Decimal(z.b).greaterThan(z.a), `weight 3 gives Zonnehof more: ${z.a} → ${z.b}`);
+  const som = v.perAanbieder.reduce((s: Decimal, x: any) => s.plus(x.verschil), new Decimal(0));
+  assert.equal(som.toFixed(2), v.verschil);
+  const somLv = v.perLeveringsvorm.reduce((s: Decimal, x: any) => s.plus(x.b), new Decimal(0));
+  assert.equal(somLv.toFixed(2), v.b.totaal);
+
+  // 4. promotion: not by the purchaser (role), not by a manager who prepared it (four eyes)
+  r = await inkoper.post(`/api/v1/budget/scenarios/${b.id}/promoveer`, {});
+  assert.equal(r.statusCode, 403);
+  r = await manager.post('/api/v1/budget/scenarios', {
+    regio: '5527',
+    jaar: 2026,
+    sector: 'VV',
+    naam: 'Eigen',
+    model: 'toekenning',
+  });
+  const eigen = r.json();
+  assert.equal((await berekend(manager, eigen.id)).s.status, 'berekend');
+  r = await manager.post(`/api/v1/budget/scenarios/${eigen.id}/promoveer`, {});
+  assert.equal(r.statusCode, 403);
+  assert.match(r.json().title, /Vier ogen/);
+
+  r = await manager.post(`/api/v1/budget/scenarios/${b.id}/promoveer`, { toelichting: 'vastgesteld in MT' });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal(r.json().status, 'gepromoveerd');
+  assert.equal(r.json().gepromoveerd.door, 'Marieke Manager');
+  const cr = (await manager.get(`/api/v1/budget/contracteerruimte/${crId}`)).json();
+  assert.equal(cr.afspraken, sb.voorstel.totalen.totaal);
+  assert.ok(cr.controle.inBalans && cr.controle.mutatiesKloppen && cr.controle.afsprakenKloppen);
+  const lijst = (await manager.get('/api/v1/budget/productieafspraken?jaar=2026&regio=5527')).json();
+  assert.equal(lijst.totalen.bedrag, sb.voorstel.totalen.totaal);
+  const eenAfspraak = (await manager.get(`/api/v1/budget/productieafspraken/${lijst.afspraken[0].id}`)).json();
+  assert.equal(eenAfspraak.versies.at(-1).reden, 'scenario');
+  assert.equal(eenAfspraak.versies.at(-1).scenarioId, b.id);
+  const audit = await t.db.one<{ invoer: any; resultaat: any; regel: string; actor_naam: string }>(
+    `SELECT invoer, resultaat, regel, actor_naam FROM audit_regel WHERE actie = 'scenario.gepromoveerd' AND onderwerp_id = $1`,
+    [b.id],
+  );
+  assert.equal(audit.actor_naam, 'Marieke Manager');
+  assert.equal(audit.invoer.model, 'Q');
+  assert.equal(audit.invoer.invoer.vloerPercentage, '95');
+  assert.match(audit.regel, /HiGHS.*model Q.*vier ogen/);
+  // a promoted scenario is fixed
+  assert.equal((await inkoper.put(`/api/v1/budget/scenarios/${b.id}`, { vloerPercentage: '80' })).statusCode, 409);
+
+  // the exported form of the promoted agreements imports back unchanged (export → import round trip)
+  const csv = (await manager.get('/api/v1/budget/productieafspraken/export?jaar=2026&regio=5527')).body;
+  r = await manager.post('/api/v1/budget/productieafspraken/import', {
+    bestandsnaam: 'terug.csv',
+    inhoudBase64: Buffer.from(csv).toString('base64'),
+  });
+  assert.equal(r.statusCode, 201, r.body);
+  assert.equal(
+    (await manager.get('/api/v1/budget/productieafspraken?jaar=2026&regio=5527')).json().totalen.bedrag,
+    sb.voorstel.totalen.totaal,
+  );
+
+  // 5. the provider sees its own explanation, not another's; no scenarios
+  r = await zonnehof.get('/api/v1/budget/toelichting?jaar=2026');
+  assert.equal(r.statusCode, 200, r.body);
+  const tl = r.json();
+  assert.equal(tl.length, 1);
+  assert.equal(tl[0].model, 'Q');
+  assert.match(tl[0].uitleg, /\S/);
+  assert.ok(tl[0].regels.every((x: any) => x.aanbiederId === 'za-demo-0001'));
+  assert.ok(!r.body.includes('za-demo-0002'), 'no other provider in the explanation');
+  assert.equal((await zonnehof.get('/api/v1/budget/toelichting?jaar=2026&aanbieder=za-demo-0002')).statusCode, 404);
+  assert.equal((await zonnehof.get(`/api/v1/budget/scenarios/${b.id}`)).statusCode, 403);
+  const mijn = (await zonnehof.get('/api/v1/budget/productieafspraken?jaar=2026')).json();
+  assert.ok(mijn.afspraken.length > 0 && mijn.afspraken.every((x: any) => x.aanbiederId === 'za-demo-0001'));
+  const hw = (await heideweg.get('/api/v1/budget/toelichting?jaar=2026')).json();
+  assert.ok(!JSON.stringify(hw).includes('za-demo-0001'));
+  // the NZa reads scenarios
+  assert.equal((await nza.get(`/api/v1/budget/scenarios/${b.id}`)).statusCode, 200);
+});
+
+test('demo: example contracteerruimtes for CZ’s regions, labelled as example figures, balanced, created once', async () => {
+  const { ensureBudgetVoorbeelden } = await import('../demo/budget-voorbeelden.ts');
+  assert.equal(await ensureBudgetVoorbeelden(t.ctx), true);
+  assert.equal(await ensureBudgetVoorbeelden(t.ctx), false);
+  const j25 = (await manager.get('/api/v1/budget/contracteerruimte?jaar=2025')).json().contracteerruimtes;
+  const j26 = (await manager.get('/api/v1/budget/contracteerruimte?jaar=2026')).json().contracteerruimtes;
+  assert.ok(j25.length >= 4 && j26.length >= 4, `${j25.length} / ${j26.length}`);
+  for (const c of [...j25, ...j26.filter((x: any) => x.id !== crId)]) {
+    assert.equal(c.voorbeeld, true);
+    assert.match(c.label, /Voorbeeldcijfers.*geen werkelijk budget/);
+    assert.ok(c.controle.inBalans && c.controle.mutatiesKloppen && c.controle.afsprakenKloppen);
+    assert.equal(c.zorgkantoorId, 'zk-cz');
+  }
+  assert.ok(j25.every((c: any) => c.status === 'definitief' && c.afspraken !== '0.00'));
+  assert.ok(j26.filter((x: any) => x.id !== crId).every((c: any) => c.status === 'voorlopig'));
+  // the provider sees the example label on its region's use
+  const b = (await zonnehof.get('/api/v1/budget/contracteerruimte?jaar=2025')).json().benutting;
+  assert.ok(b.length > 0 && b.every((x: any) => x.voorbeeld && x.label));
+});
