@@ -258,17 +258,25 @@ export interface ApiClient {
  * in the browser too. (A later browser sign-in of the same person does end this client's session.)
  */
 export async function apiAls(server: Pick<E2eServer, 'url' | 'ctx'>, email: string): Promise<ApiClient> {
-  const { cookie, csrfToken } = await sessieVoor(server, email);
-  const call = async (method: string, pad: string, body?: unknown) => {
-    const res = await fetch(`${server.url}/api/v1${pad}`, {
+  let sessie = await sessieVoor(server, email);
+  const doe = (method: string, pad: string, body?: unknown) =>
+    fetch(`${server.url}/api/v1${pad}`, {
       method,
       headers: {
-        cookie,
-        'x-csrf-token': csrfToken,
+        cookie: sessie.cookie,
+        'x-csrf-token': sessie.csrfToken,
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
+  const call = async (method: string, pad: string, body?: unknown) => {
+    let res = await doe(method, pad, body);
+    if (res.status === 401) {
+      // A browser sign-in of the same person in the test ended this session (one session per
+      // person): take a new one, as a person would by signing in again.
+      sessie = await sessieVoor(server, email);
+      res = await doe(method, pad, body);
+    }
     const text = await res.text();
     let parsed: any = text;
     try {

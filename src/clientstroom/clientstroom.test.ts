@@ -12,6 +12,7 @@ import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import { verifyAudit } from '../platform/audit.ts';
 import { buildApp } from '../platform/http/app.ts';
 import { capabilities } from '../capabilities.ts';
+import { createSession, SESSION_COOKIE } from '../platform/auth/sessions.ts';
 import {
   bouwIo31,
   bouwAw35,
@@ -428,13 +429,10 @@ test('the BSN never appears in a log line, a URL or the audit log; the audit cha
   // A second app over the same database, logging at info level into memory, used for the calls that carry BSNs.
   const app = await buildApp(t.ctx, { capabilities, logger: { stream } });
   try {
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: 'zorgbemiddelaar@cz.demo', wachtwoord: 'zorginkoop-demo' },
-    });
-    const cookie = String(login.headers['set-cookie']).split(';')[0];
-    const headers = { cookie, 'x-csrf-token': login.json().csrfToken };
+    // A session made directly: a password sign-in would end the other clients' sessions of this person.
+    const g = await t.db.one<{ id: string }>("SELECT id FROM gebruiker WHERE email = 'zorgbemiddelaar@cz.demo'");
+    const sessie = await createSession(t.db, g.id);
+    const headers = { cookie: `${SESSION_COOKIE}=${sessie.token}`, 'x-csrf-token': sessie.csrf };
     const io = await app.inject({
       method: 'POST',
       url: '/api/v1/clientstroom/indicaties/io31',
@@ -463,7 +461,7 @@ test('the BSN never appears in a log line, a URL or the audit log; the audit cha
   const log = regels.join('');
   assert.ok(log.includes('/api/v1/clientstroom/clienten/zoek'), 'requests are logged');
   for (const bsn of VOORBEELD_BSN) assert.ok(!log.includes(bsn), `BSN ${bsn.slice(-3)} not in the log`);
-  const urls = [...log.matchAll(/"url":"([^"]*)"/g)].map((m) => m[1]);
+  const urls = [...log.matchAll(/"(?:url|pad)":"([^"]*)"/g)].map((m) => m[1]);
   assert.ok(urls.length > 0 && urls.every((u) => !/\d{9}/.test(u)), 'no BSN-like number in any URL');
   const audit = await t.db.query<{ invoer: unknown; resultaat: unknown; onderwerp_id: string }>(
     'SELECT invoer, resultaat, onderwerp_id FROM audit_regel',

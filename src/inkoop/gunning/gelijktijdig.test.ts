@@ -52,6 +52,8 @@ async function kaderMet(
         [kaderId, a],
       )
     ).id;
+    // in the 2016 procedure weighted criteria (F1–F3) are scored only for a bidder with an ontwikkelplan
+    if (procedure === 'dialoog') await t.db.query('INSERT INTO ontwikkelplan (inschrijving_id) VALUES ($1)', [id]);
     if (procedure === 'best_value') {
       await t.db.query(
         `INSERT INTO best_value_voorstel (inschrijving_id, voorstel, kansen, risicos, aangeboden_prijs, prijs_toelichting) VALUES ($1,'Kleinschalig wonen','Huisarts','Personeel',990000.00,'Per jaar')`,
