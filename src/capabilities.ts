@@ -18,9 +18,6 @@ import { budgetCapability } from './budget/index.ts';
 import { realisatieCapability } from './realisatie/capability.ts';
 import { clientstroomCapability } from './clientstroom/capability.ts';
 
-// Transitional: capabilities import the type from ./platform/capability-type.ts.
-export type { Capability };
-
 export const capabilities: Capability[] = [
   platformCapability,
   referenceCapability,

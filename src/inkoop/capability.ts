@@ -5,7 +5,7 @@ import { actorOf, type Api } from '../platform/http/app.ts';
 import { stuurDownload } from '../platform/http/download.ts';
 import { leesUpload } from '../platform/http/upload.ts';
 import type { AppContext } from '../platform/context.ts';
-import { problems } from '../platform/capability.ts';
+import { problems } from '../platform/http/problems.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Rol } from '../platform/auth/roles.ts';
 import { ACTIES, PROCEDURE_TYPES, type Actie, type ProcedureType } from '../domain/inkoop/procedure.ts';

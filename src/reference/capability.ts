@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Capability } from '../platform/capability-type.ts';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
-import { problems } from '../platform/capability.ts';
+import { problems } from '../platform/http/problems.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
 import { importNzaTarieven, lijstNzaTarieven, VOORBEELD_LABEL } from './nza-tarieven.ts';
 import { aanbiederDetail, aanbiedersLijst, regioDetail, wijzigConcessie } from './overzicht.ts';

@@ -10,7 +10,7 @@ import type { Queryable } from '../platform/db/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { appendAudit, SYSTEEM } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, type Fout } from '../platform/errors.ts';
 import { Decimal } from '../domain/money.ts';
 

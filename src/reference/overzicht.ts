@@ -11,7 +11,7 @@ import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { isAanbieder, isToezicht } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
 
 export type Zicht = { soort: 'alle' } | { soort: 'regios'; regios: string[] } | { soort: 'aanbieder'; id: string };

@@ -5,7 +5,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { Capability } from '../platform/capability-type.ts';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
-import { problems } from '../platform/capability.ts';
+import { problems } from '../platform/http/problems.ts';
 import { AppError, badRequest, notFound } from '../platform/errors.ts';
 import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
 import { LEVERINGSVORMEN, type Leveringsvorm } from '../domain/tarieven/taal.ts';

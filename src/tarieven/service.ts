@@ -12,7 +12,7 @@
 import type { Db, Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { appendAudit, SYSTEEM, type AuditActor } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
 import { Decimal, pct } from '../domain/money.ts';
 import {

@@ -14,7 +14,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import { isToezicht, isZorgkantoor, type Actor, type Rol } from '../../platform/auth/roles.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { auditActor } from '../../platform/capability.ts';
+import { auditActor } from '../../platform/audit.ts';
 import { AppError, conflict, notFound, unprocessable, type Fout } from '../../platform/errors.ts';
 import { FRAUDE_NA_JAAR, type Reden, type UitkomstInvoer } from '../../domain/inkoop/uitkomst.ts';
 
