@@ -4,7 +4,7 @@
  */
 import type { Capability } from './platform/capability-type.ts';
 import { platformCapability } from './platform/capability.ts';
-import { referenceCapability } from './reference/capability.ts';
+import { referenceCapability } from './reference/index.ts';
 import { demoCapability } from './demo/capability.ts';
 import { inkoopCapability } from './inkoop/capability.ts';
 import { gunningCapability } from './inkoop/gunning/capability.ts';

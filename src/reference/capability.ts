@@ -9,6 +9,7 @@ import { problems } from '../platform/http/problems.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
 import { importNzaTarieven, lijstNzaTarieven, VOORBEELD_LABEL } from './nza-tarieven.ts';
 import { aanbiederDetail, aanbiedersLijst, regioDetail, wijzigConcessie } from './overzicht.ts';
+import * as store from './store.ts';
 
 const RegioSchema = Type.Object({
   code: Type.String(),
@@ -36,14 +37,7 @@ async function routes(api: Api, ctx: AppContext) {
     },
     async (req) => {
       const jaar = req.query.jaar ?? ctx.now().getFullYear();
-      const rows = await ctx.db.query<any>(
-        `SELECT r.code, r.naam, r.actief, r.opmerking, c.organisatie_id, o.naam AS org_naam, coalesce(c.voorbeeld, false) AS voorbeeld,
-              (SELECT count(DISTINCT l.organisatie_id) FROM locatie l WHERE l.regio_code = r.code) AS aanbieders,
-              (SELECT count(*) FROM locatie l WHERE l.regio_code = r.code) AS locaties
-       FROM regio r LEFT JOIN regio_concessie c ON c.regio_code = r.code AND c.jaar = $1 LEFT JOIN organisatie o ON o.id = c.organisatie_id
-       ORDER BY r.code`,
-        [jaar],
-      );
+      const rows = await store.regioOverzicht(ctx.db, jaar);
       return rows.map((r) => ({
         code: r.code,
         naam: r.naam,
@@ -83,10 +77,7 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => {
-      const rows = await ctx.db.query<any>(
-        'SELECT * FROM prestatie WHERE ($1::text IS NULL OR sector = $1) AND ($2::text IS NULL OR soort = $2) ORDER BY code',
-        [req.query.sector ?? null, req.query.soort ?? null],
-      );
+      const rows = await store.prestaties(ctx.db, { sector: req.query.sector ?? null, soort: req.query.soort ?? null });
       return rows.map((p) => ({
         code: p.code,
         omschrijving: p.omschrijving,
