@@ -12,7 +12,7 @@ import { afsprakenCapability } from './inkoop/gunning/afspraken-capability.ts';
 import { openHouseCapability } from './inkoop/openhouse/capability.ts';
 import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
 import { signalenCapability } from './inkoop/signalen/capability.ts';
-import { tarievenCapability } from './tarieven/capability.ts';
+import { tarievenCapability } from './tarieven/index.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
 import { budgetCapability } from './budget/index.ts';
 import { realisatieCapability } from './realisatie/capability.ts';
