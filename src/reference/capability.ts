@@ -6,7 +6,8 @@ import type { Capability } from '../platform/capability-type.ts';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/http/problems.ts';
-import { AppError, badRequest } from '../platform/errors.ts';
+import { AppError } from '../platform/errors.ts';
+import { jaarOptie } from '../platform/cli/index.ts';
 import { importNzaTarieven, lijstNzaTarieven, VOORBEELD_LABEL } from './nza-tarieven.ts';
 import { aanbiederDetail, aanbiedersLijst, regioDetail, wijzigConcessie } from './overzicht.ts';
 import * as store from './store.ts';
@@ -377,12 +378,6 @@ async function routes(api: Api, ctx: AppContext) {
   );
 }
 
-function jaarOptie(v: string): number {
-  if (!/^\d{4}$/.test(String(v)))
-    throw badRequest('jaar-ongeldig', `--jaar "${v}" is geen jaartal.`, { actie: 'Gebruik bijv. --jaar 2024.' });
-  return Number(v);
-}
-
 export const referenceCapability: Capability = {
   naam: 'reference',
   routes,
@@ -395,11 +390,11 @@ export const referenceCapability: Capability = {
       .description(
         'importeer de tarieven van één jaar; een bestand met fouten importeert niets (exit 1 met de foutenlijst)',
       )
-      .requiredOption('--jaar <jaar>', 'tariefjaar, bijv. 2024')
+      .requiredOption('--jaar <jaar>', 'tariefjaar, bijv. 2024', jaarOptie)
       .option('--voorbeeld', 'het bestand bevat voorbeeldcijfers (nooit NZa-data)')
       .action(async (bestand: string, o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
-          const jaar = jaarOptie(o.jaar);
+          const jaar: number = o.jaar;
           let inhoud: Buffer;
           try {
             inhoud = fs.readFileSync(bestand);
@@ -425,10 +420,10 @@ export const referenceCapability: Capability = {
     nza
       .command('lijst')
       .description('toon de tarieven van een jaar')
-      .requiredOption('--jaar <jaar>', 'tariefjaar, bijv. 2024')
+      .requiredOption('--jaar <jaar>', 'tariefjaar, bijv. 2024', jaarOptie)
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
-          const l = await lijstNzaTarieven(ctx.db, jaarOptie(o.jaar));
+          const l = await lijstNzaTarieven(ctx.db, o.jaar);
           out.result(l, (x) => {
             if (!x.tarieven.length)
               return `Geen tarieven voor ${x.jaar}. Importeer ze met: zorginkoop nza-tarieven import <bestand> --jaar ${x.jaar}`;
