@@ -4,7 +4,7 @@
  */
 import type { Capability } from './platform/capability-type.ts';
 import { platformCapability } from './platform/capability.ts';
-import { referenceCapability } from './reference/capability.ts';
+import { referenceCapability } from './reference/index.ts';
 import { demoCapability } from './demo/capability.ts';
 import { inkoopCapability } from './inkoop/capability.ts';
 import { gunningCapability } from './inkoop/gunning/capability.ts';
@@ -12,14 +12,11 @@ import { afsprakenCapability } from './inkoop/gunning/afspraken-capability.ts';
 import { openHouseCapability } from './inkoop/openhouse/capability.ts';
 import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
 import { signalenCapability } from './inkoop/signalen/capability.ts';
-import { tarievenCapability } from './tarieven/capability.ts';
+import { tarievenCapability } from './tarieven/index.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
 import { budgetCapability } from './budget/index.ts';
 import { realisatieCapability } from './realisatie/capability.ts';
 import { clientstroomCapability } from './clientstroom/capability.ts';
-
-// Transitional: capabilities import the type from ./platform/capability-type.ts.
-export type { Capability };
 
 export const capabilities: Capability[] = [
   platformCapability,

@@ -16,7 +16,7 @@ import type { Db, Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
 import { Decimal, euros } from '../domain/money.ts';
 import {

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { AppContext } from '../platform/context.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { badRequest, unprocessable, type Fout } from '../platform/errors.ts';
 import { Decimal } from '../domain/money.ts';
 import { bedragVan } from '../domain/contracteerruimte/afspraak.ts';

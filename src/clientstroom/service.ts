@@ -18,7 +18,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Queryable } from '../platform/db/index.ts';
 import { isAanbieder, isZorgkantoor, type Actor, type Rol } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, badRequest, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
 import {
   bsnToken,

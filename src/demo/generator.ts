@@ -11,7 +11,7 @@
  *  - nieuw-zzp-vpt: V&V provider with only MPT history, locations that now offer verblijf/vpt.
  */
 import crypto from 'node:crypto';
-import { PRESTATIES, voorbeeldRegiosVan, actieveRegios, type PrestatieDef } from '../reference/seed.ts';
+import { PRESTATIES, voorbeeldRegiosVan, actieveRegios, type PrestatieDef } from '../reference/index.ts';
 
 export type Schaal = 'regio' | 'nationaal';
 export type Klasse = 'bestaand' | 'nieuw' | 'nieuw-in-regio' | 'nieuw-zzp-vpt';

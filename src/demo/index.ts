@@ -14,8 +14,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Queryable } from '../platform/db/index.ts';
 import { Decimal } from '../domain/money.ts';
-import { PRESTATIES } from '../reference/seed.ts';
-import { parseNzaCsv, importNzaTarievenIn } from '../reference/nza-tarieven.ts';
+import { PRESTATIES } from '../reference/index.ts';
+import { parseNzaCsv, importNzaTarievenIn } from '../reference/index.ts';
 import { persoonsgegevensSleutels } from '../platform/persoonsgegevens.ts';
 import { beschermBsn } from '../clientstroom/index.ts';
 import {

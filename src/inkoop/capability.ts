@@ -5,7 +5,7 @@ import { actorOf, type Api } from '../platform/http/app.ts';
 import { stuurDownload } from '../platform/http/download.ts';
 import { leesUpload } from '../platform/http/upload.ts';
 import type { AppContext } from '../platform/context.ts';
-import { problems } from '../platform/capability.ts';
+import { problems } from '../platform/http/problems.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Rol } from '../platform/auth/roles.ts';
 import { ACTIES, PROCEDURE_TYPES, type Actie, type ProcedureType } from '../domain/inkoop/procedure.ts';
@@ -49,6 +49,7 @@ import {
   zetZelfanalyse,
   type KaderRij,
 } from './service.ts';
+import { isUuid } from '../platform/validatie.ts';
 
 const INKOOP: Rol[] = ['inkoper', 'manager'];
 const ZK_LEZEN: Rol[] = ['inkoper', 'manager', 'beoordelaar', 'controller'];
@@ -873,7 +874,7 @@ export const inkoopCapability: Capability = {
       .requiredOption('--kader <id>', 'id van het inkoopkader')
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
-          if (!/^[0-9a-f-]{36}$/i.test(o.kader)) throw notFound(`Inkoopkader ${o.kader}`);
+          if (!isUuid(o.kader)) throw notFound(`Inkoopkader ${o.kader}`);
           const k = await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [o.kader]);
           if (!k) throw notFound(`Inkoopkader ${o.kader}`);
           const s = await kaderStatus(ctx, ctx.db, k);

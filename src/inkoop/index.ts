@@ -8,3 +8,16 @@
  */
 export { gegundePrijzen } from './gunning/prijs.ts';
 export type { Moment as OpslagMoment } from '../domain/inkoop/opslag.ts';
+export {
+  gepubliceerdeKaders,
+  gepubliceerdKader,
+  isGepubliceerd,
+  publiekeKeuzes,
+  gepubliceerdeVersies,
+  publiekeNotas,
+  type KaderSnapshot,
+  type PubliekKaderRij,
+  type PubliekFilter,
+  type PubliekeNota,
+  type NotaRegel,
+} from './publiek.ts';

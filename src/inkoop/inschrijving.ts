@@ -9,7 +9,7 @@ import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { isAanbieder, isZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit, canonicalJson } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, badRequest, conflict, notFound, unprocessable, type Fout } from '../platform/errors.ts';
 import { controleerOpMalware, scannersVoor } from '../platform/virusscan.ts';
 import {
@@ -23,7 +23,7 @@ import {
 import { accepteertInschrijvingen } from '../domain/inkoop/procedure.ts';
 import { instantNaarLokaal, voorDeadline } from '../domain/inkoop/timeline.ts';
 import { controleerDecimaal, parseDecimal } from '../domain/money.ts';
-import { DECIMALEN, eisTijdstip } from '../platform/validatie.ts';
+import { DECIMALEN, eisTijdstip, isUuid } from '../platform/validatie.ts';
 import { volledigVoorstelVoorOntvangst } from './bestvalue/voorstel.ts';
 import { contractrelatiesVoorHistorie } from './signalen/service.ts';
 import { eisThemaVanKader } from './themas.ts';
@@ -128,7 +128,7 @@ export async function inschrijvingVoor(
   id: string,
   lock = false,
 ): Promise<{ i: InschrijvingRij; k: KaderRij }> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Deze inschrijving');
+  if (!isUuid(id)) throw notFound('Deze inschrijving');
   const i = await q.maybeOne<InschrijvingRij>(`SELECT * FROM inschrijving WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
     id,
   ]);
@@ -189,7 +189,7 @@ function weigerGegenereerd(d: { id: string; naam: string; doel: string }, wat: s
 
 /** A document of this bid that the provider may link as its own evidence (404 when absent, 409 when generated). */
 async function eigenDocument(t: Queryable, inschrijvingId: string, documentId: string, waar: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound('Dit document');
+  if (!isUuid(documentId)) throw notFound('Dit document');
   const d = await t.maybeOne<{ id: string; naam: string; doel: string; gegenereerd: boolean }>(
     'SELECT id, naam, doel, gegenereerd FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd',
     [documentId, inschrijvingId],
@@ -520,7 +520,7 @@ export async function verwijderDocument(ctx: AppContext, a: Actor, id: string, d
     id,
     'document_verwijderd',
     async (t, i) => {
-      if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound('Dit document');
+      if (!isUuid(documentId)) throw notFound('Dit document');
       const d = await t.maybeOne<{ id: string; naam: string; doel: string; gegenereerd: boolean }>(
         'SELECT id, naam, doel, gegenereerd FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd',
         [documentId, i.id],
@@ -539,7 +539,7 @@ export async function verwijderDocument(ctx: AppContext, a: Actor, id: string, d
 
 /** A document's bytes, for its owner, or for the zorgkantoor once the bid is unsealed. */
 export async function getDocument(ctx: AppContext, a: Actor, documentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw notFound('Dit document');
+  if (!isUuid(documentId)) throw notFound('Dit document');
   const d = await ctx.db.maybeOne<any>('SELECT * FROM document WHERE id = $1 AND NOT verwijderd', [documentId]);
   if (!d) throw notFound('Dit document');
   if (d.organisatie_id !== a.organisatieId) {

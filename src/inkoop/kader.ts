@@ -12,7 +12,7 @@ import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit, canonicalJson } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../platform/errors.ts';
 import {
   accepteertInschrijvingen,
@@ -40,7 +40,7 @@ import {
   type TermijnFase,
 } from '../domain/inkoop/timeline.ts';
 import { controleerDecimaal, parseDecimal } from '../domain/money.ts';
-import { DECIMALEN } from '../platform/validatie.ts';
+import { DECIMALEN, isUuid } from '../platform/validatie.ts';
 import {
   deadlineWijziging,
   verzegeld as verzegeldRegel,
@@ -370,7 +370,7 @@ export const isEigenaar = (a: Actor, k: KaderRij) => isZorgkantoor(a) && a.organ
 
 /** A kader as this actor may see it, or 404 (a provider outside its regions, a concept of another office). */
 export async function kaderVoor(q: Queryable, a: Actor, id: string, lock = false): Promise<KaderRij> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('Dit inkoopkader');
+  if (!isUuid(id)) throw notFound('Dit inkoopkader');
   const k = await q.maybeOne<KaderRij>(`SELECT * FROM inkoopkader WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
   if (!k) throw notFound('Dit inkoopkader');
   if (isEigenaar(a, k)) return k;

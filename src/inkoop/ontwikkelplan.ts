@@ -20,7 +20,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { appendAudit, canonicalJson } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { conflict, notFound, unprocessable, type Fout } from '../platform/errors.ts';
 import {
   BRON_TOETREDING_2016,

@@ -11,7 +11,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, badRequest, conflict, unprocessable } from '../platform/errors.ts';
 import { THEMA_REGEL, themaSectorFouten, type Thema } from '../domain/inkoop/toetreding.ts';
 import { isEigenaar, kaderVoor, sjablonen, type KaderRij } from './kader.ts';

@@ -8,7 +8,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { isAanbieder } from '../platform/auth/roles.ts';
 import { appendAudit, canonicalJson } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
 import { overgang } from '../domain/inkoop/procedure.ts';
 import { instantNaarLokaal } from '../domain/inkoop/timeline.ts';

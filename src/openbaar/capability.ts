@@ -8,7 +8,7 @@ import { Type, type TSchema } from '@fastify/type-provider-typebox';
 import type { Capability } from '../platform/capability-type.ts';
 import type { Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
-import { problems } from '../platform/capability.ts';
+import { problems } from '../platform/http/problems.ts';
 import { kaderOpenbaar, lijstOpenbaar } from './service.ts';
 
 const S = Type.String();

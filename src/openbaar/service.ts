@@ -13,12 +13,21 @@ import type { Queryable } from '../platform/db/index.ts';
 import { notFound } from '../platform/errors.ts';
 import { PROCEDURE_NAMEN, type Fase, type ProcedureType } from '../domain/inkoop/procedure.ts';
 import {
+  gepubliceerdeKaders,
+  gepubliceerdKader,
+  gepubliceerdeVersies,
+  isGepubliceerd,
+  publiekeKeuzes,
+  publiekeNotas,
+  type KaderSnapshot,
+  type PubliekKaderRij,
+} from '../inkoop/index.ts';
+import {
   aftelling,
   instantNaarLokaal,
   TERMIJN_NAMEN,
   voorDeadline,
   type Aftelling,
-  type TermijnFase,
 } from '../domain/inkoop/timeline.ts';
 
 /** Dutch names of the procedure phases, for readers of the API (the web app translates the codes). */
@@ -48,55 +57,6 @@ export interface OpenbaarFilter {
   zorgkantoor?: string;
 }
 
-/** The snapshot as stored by publiceer() in src/inkoop/kader.ts (read, never rebuilt). */
-interface Snapshot {
-  id: string;
-  versie: number;
-  zorgkantoorId: string;
-  titel: string;
-  jaarVan: number;
-  jaarTot: number;
-  sector: string;
-  regioCodes: string[];
-  procedureType: ProcedureType;
-  omschrijving: string | null;
-  regionaleParagraaf?: unknown;
-  termijnen: {
-    fase: TermijnFase;
-    naam: string;
-    begintOp: string | null;
-    eindigtOp: string | null;
-    begintLokaal: string | null;
-    eindigtLokaal: string | null;
-    omschrijving: string | null;
-  }[];
-  eisen: { code: string; groep: string; tekst: string; soort: string; bron: string | null; [k: string]: unknown }[];
-  [k: string]: unknown;
-}
-
-/** The rows every public read starts from: published kaders joined with the stored snapshot of a version. */
-interface PubliekRij {
-  id: string;
-  organisatie_id: string;
-  zorgkantoor_naam: string;
-  fase: Fase;
-  procedure_type: ProcedureType;
-  gepubliceerde_versie: number;
-  eerst_gepubliceerd_op: Date;
-  versie: number;
-  snapshot: Snapshot;
-  sha256: string;
-  versie_gepubliceerd_op: Date;
-  wijzigingen: string | null;
-}
-
-const BASIS = `SELECT k.id, k.organisatie_id, o.naam AS zorgkantoor_naam, k.fase, k.procedure_type, k.gepubliceerde_versie, k.gepubliceerd_op AS eerst_gepubliceerd_op,
-    v.versie, v.snapshot, v.sha256, v.gepubliceerd_op AS versie_gepubliceerd_op, v.wijzigingen
-  FROM inkoopkader k
-  JOIN inkoopkader_versie v ON v.kader_id = k.id
-  JOIN organisatie o ON o.id = k.organisatie_id
-  WHERE k.fase <> 'concept' AND k.gepubliceerde_versie IS NOT NULL`;
-
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 interface Namen {
@@ -121,7 +81,7 @@ const procedureVan = (p: ProcedureType) => ({
 
 /** The submission deadline as published in this snapshot, with the countdown on the server clock. */
 function deadline(
-  snap: Snapshot,
+  snap: KaderSnapshot,
   nu: Date,
 ): { deadline: string | null; deadlineLokaal: string | null; aftelling: Aftelling | null } {
   const eind = snap.termijnen?.find((t) => t.fase === 'inschrijving')?.eindigtOp;
@@ -131,7 +91,7 @@ function deadline(
 }
 
 /** Facts about the kader the public list and page show, all taken from the published snapshot. */
-function kop(r: PubliekRij, n: Namen, nu: Date) {
+function kop(r: PubliekKaderRij, n: Namen, nu: Date) {
   const s = r.snapshot;
   const sector = n.sectoren.get(s.sector);
   return {
@@ -156,29 +116,7 @@ function kop(r: PubliekRij, n: Namen, nu: Date) {
 /** Published kaders of all zorgkantoren (latest published version), with filter choices. */
 export async function lijstOpenbaar(ctx: AppContext, f: OpenbaarFilter) {
   const nu = ctx.now();
-  const where: string[] = ['v.versie = k.gepubliceerde_versie'];
-  const p: unknown[] = [];
-  if (f.jaar !== undefined) {
-    p.push(f.jaar);
-    where.push(`(v.snapshot->>'jaarVan')::int <= $${p.length} AND (v.snapshot->>'jaarTot')::int >= $${p.length}`);
-  }
-  if (f.sector) {
-    p.push(f.sector);
-    where.push(`v.snapshot->>'sector' = $${p.length}`);
-  }
-  if (f.regio) {
-    p.push(f.regio);
-    where.push(`v.snapshot->'regioCodes' @> jsonb_build_array($${p.length}::text)`);
-  }
-  if (f.zorgkantoor) {
-    p.push(f.zorgkantoor);
-    where.push(`k.organisatie_id = $${p.length}`);
-  }
-  const rows = await ctx.db.query<PubliekRij>(
-    `${BASIS} AND ${where.join(' AND ')}
-    ORDER BY (v.snapshot->>'jaarVan')::int DESC, o.naam, v.snapshot->>'titel', k.id`,
-    p,
-  );
+  const rows = await gepubliceerdeKaders(ctx.db, f);
   const n = await namen(ctx.db);
   const kaders = rows.map((r) => ({
     ...kop(r, n, nu),
@@ -186,19 +124,7 @@ export async function lijstOpenbaar(ctx: AppContext, f: OpenbaarFilter) {
   }));
 
   // The choices for the filters: over every published kader, not only the filtered ones.
-  const alle = await ctx.db.query<{
-    organisatie_id: string;
-    naam: string;
-    jaar_van: number;
-    jaar_tot: number;
-    sector: string;
-    regios: string[];
-  }>(
-    `SELECT k.organisatie_id, o.naam, (v.snapshot->>'jaarVan')::int AS jaar_van, (v.snapshot->>'jaarTot')::int AS jaar_tot, v.snapshot->>'sector' AS sector,
-       ARRAY(SELECT jsonb_array_elements_text(v.snapshot->'regioCodes')) AS regios
-     FROM inkoopkader k JOIN inkoopkader_versie v ON v.kader_id = k.id AND v.versie = k.gepubliceerde_versie JOIN organisatie o ON o.id = k.organisatie_id
-     WHERE k.fase <> 'concept' AND k.gepubliceerde_versie IS NOT NULL`,
-  );
+  const alle = await publiekeKeuzes(ctx.db);
   const jaren = new Set<number>();
   const sectoren = new Set<string>();
   const regios = new Set<string>();
@@ -236,31 +162,16 @@ export async function lijstOpenbaar(ctx: AppContext, f: OpenbaarFilter) {
 export async function kaderOpenbaar(ctx: AppContext, id: string, versie?: number) {
   if (!isUuid(id)) throw notFound('Dit inkoopkader');
   const nu = ctx.now();
-  const r = await ctx.db.maybeOne<PubliekRij>(
-    `${BASIS} AND k.id = $1 AND v.versie = ${versie === undefined ? 'k.gepubliceerde_versie' : '$2'}`,
-    versie === undefined ? [id] : [id, versie],
-  );
+  const r = await gepubliceerdKader(ctx.db, id, versie);
   if (!r) {
-    if (versie !== undefined && (await ctx.db.maybeOne(`${BASIS} AND k.id = $1 LIMIT 1`, [id])))
+    if (versie !== undefined && (await isGepubliceerd(ctx.db, id)))
       throw notFound(`Versie ${versie} van dit inkoopkader`);
     throw notFound('Dit inkoopkader');
   }
   const n = await namen(ctx.db);
-  const versies = await ctx.db.query<{
-    versie: number;
-    sha256: string;
-    gepubliceerd_op: Date;
-    wijzigingen: string | null;
-  }>(
-    'SELECT versie, sha256, gepubliceerd_op, wijzigingen FROM inkoopkader_versie WHERE kader_id = $1 AND versie <= $2 ORDER BY versie DESC',
-    [id, r.gepubliceerde_versie],
-  );
-  // Only the published, anonymous content of each Nota: the columns that name the asker (vraag.organisatie_id,
-  // gesteld_door) are in another table and never read here; the fields of each line are listed explicitly.
-  const nvis = await ctx.db.query<{ versie: number; sha256: string; gepubliceerd_op: Date; inhoud: any[] }>(
-    'SELECT versie, sha256, gepubliceerd_op, inhoud FROM nota_van_inlichtingen WHERE kader_id = $1 ORDER BY versie DESC',
-    [id],
-  );
+  const versies = await gepubliceerdeVersies(ctx.db, id, r.gepubliceerde_versie);
+  // Only the published, anonymous content of each Nota (src/inkoop/publiek.ts).
+  const nvis = await publiekeNotas(ctx.db, id);
   const snap = r.snapshot;
   const tijdlijn = (snap.termijnen ?? []).map((t) => {
     const eind = t.eindigtOp ? new Date(t.eindigtOp) : null;
@@ -295,17 +206,6 @@ export async function kaderOpenbaar(ctx: AppContext, id: string, versie?: number
       gepubliceerdOp: new Date(v.gepubliceerd_op).toISOString(),
       wijzigingen: v.wijzigingen,
     })),
-    notasVanInlichtingen: nvis.map((x) => ({
-      versie: x.versie,
-      sha256: x.sha256,
-      gepubliceerdOp: new Date(x.gepubliceerd_op).toISOString(),
-      regels: (Array.isArray(x.inhoud) ? x.inhoud : []).map((l) => ({
-        nummer: Number(l.nummer),
-        onderwerp: l.onderwerp ?? null,
-        eisCode: l.eisCode ?? null,
-        vraag: String(l.vraag ?? ''),
-        antwoord: String(l.antwoord ?? ''),
-      })),
-    })),
+    notasVanInlichtingen: nvis,
   };
 }

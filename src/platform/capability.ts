@@ -17,16 +17,11 @@ import {
 } from './auth/sessions.ts';
 import { BackOff, PER_ACCOUNT_EN_ADRES, PER_ADRES } from './auth/ratelimit.ts';
 import { ROLLEN, ROLLEN_PER_SOORT, type Actor, type Rol, type OrganisatieSoort } from './auth/roles.ts';
-import { appendAudit, verifyAudit } from './audit.ts';
+import { appendAudit, auditActor, verifyAudit } from './audit.ts';
 import { AppError, badRequest, notFound } from './errors.ts';
 import { migrate } from './db/migrate.ts';
 import { oidcClient } from './auth/oidc.ts';
-
 import { problems } from './http/problems.ts';
-import { auditActor } from './audit.ts';
-// Transitional re-exports: capabilities import these from their new homes (./http/problems.ts, ./audit.ts).
-export { Problem, problems } from './http/problems.ts';
-export { auditActor };
 
 const ActorSchema = Type.Object({
   gebruikerId: Type.String(),

@@ -62,3 +62,11 @@ export function eisTijdstip(
   if (jaar < jaren.van || jaar > jaren.tot) throw fout(`Het jaar ${jaar} ligt buiten ${jaren.van}–${jaren.tot}.`);
   return d;
 }
+
+/**
+ * Whether s has the shape of a UUID as the database writes it (36 characters: hex digits and
+ * dashes). Checked before a lookup, so a malformed id answers 404 instead of a database error.
+ */
+export function isUuid(s: string): boolean {
+  return /^[0-9a-f-]{36}$/i.test(s);
+}

@@ -9,7 +9,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
-import { problems } from '../platform/capability.ts';
+import { problems } from '../platform/http/problems.ts';
 import { makeOutput } from '../platform/cli/index.ts';
 import { badRequest, formatForTerminal, AppError } from '../platform/errors.ts';
 import { formatEuroNl } from '../domain/money.ts';

@@ -9,7 +9,7 @@ import type { AppContext } from '../platform/context.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import type { Progress } from '../platform/jobs.ts';
 import { appendAudit, SYSTEEM } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { BestandsFout, parseDeclaraties } from '../domain/realisatie/declaraties.ts';
 import {
   leesNacalculatie,

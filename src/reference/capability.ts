@@ -5,10 +5,12 @@ import path from 'node:path';
 import type { Capability } from '../platform/capability-type.ts';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
-import { problems } from '../platform/capability.ts';
-import { AppError, badRequest } from '../platform/errors.ts';
+import { problems } from '../platform/http/problems.ts';
+import { AppError } from '../platform/errors.ts';
+import { jaarOptie } from '../platform/cli/index.ts';
 import { importNzaTarieven, lijstNzaTarieven, VOORBEELD_LABEL } from './nza-tarieven.ts';
 import { aanbiederDetail, aanbiedersLijst, regioDetail, wijzigConcessie } from './overzicht.ts';
+import * as store from './store.ts';
 
 const RegioSchema = Type.Object({
   code: Type.String(),
@@ -36,14 +38,7 @@ async function routes(api: Api, ctx: AppContext) {
     },
     async (req) => {
       const jaar = req.query.jaar ?? ctx.now().getFullYear();
-      const rows = await ctx.db.query<any>(
-        `SELECT r.code, r.naam, r.actief, r.opmerking, c.organisatie_id, o.naam AS org_naam, coalesce(c.voorbeeld, false) AS voorbeeld,
-              (SELECT count(DISTINCT l.organisatie_id) FROM locatie l WHERE l.regio_code = r.code) AS aanbieders,
-              (SELECT count(*) FROM locatie l WHERE l.regio_code = r.code) AS locaties
-       FROM regio r LEFT JOIN regio_concessie c ON c.regio_code = r.code AND c.jaar = $1 LEFT JOIN organisatie o ON o.id = c.organisatie_id
-       ORDER BY r.code`,
-        [jaar],
-      );
+      const rows = await store.regioOverzicht(ctx.db, jaar);
       return rows.map((r) => ({
         code: r.code,
         naam: r.naam,
@@ -83,10 +78,7 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => {
-      const rows = await ctx.db.query<any>(
-        'SELECT * FROM prestatie WHERE ($1::text IS NULL OR sector = $1) AND ($2::text IS NULL OR soort = $2) ORDER BY code',
-        [req.query.sector ?? null, req.query.soort ?? null],
-      );
+      const rows = await store.prestaties(ctx.db, { sector: req.query.sector ?? null, soort: req.query.soort ?? null });
       return rows.map((p) => ({
         code: p.code,
         omschrijving: p.omschrijving,
@@ -386,12 +378,6 @@ async function routes(api: Api, ctx: AppContext) {
   );
 }
 
-function jaarOptie(v: string): number {
-  if (!/^\d{4}$/.test(String(v)))
-    throw badRequest('jaar-ongeldig', `--jaar "${v}" is geen jaartal.`, { actie: 'Gebruik bijv. --jaar 2024.' });
-  return Number(v);
-}
-
 export const referenceCapability: Capability = {
   naam: 'reference',
   routes,
@@ -404,11 +390,11 @@ export const referenceCapability: Capability = {
       .description(
         'importeer de tarieven van één jaar; een bestand met fouten importeert niets (exit 1 met de foutenlijst)',
       )
-      .requiredOption('--jaar <jaar>', 'tariefjaar, bijv. 2024')
+      .requiredOption('--jaar <jaar>', 'tariefjaar, bijv. 2024', jaarOptie)
       .option('--voorbeeld', 'het bestand bevat voorbeeldcijfers (nooit NZa-data)')
       .action(async (bestand: string, o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
-          const jaar = jaarOptie(o.jaar);
+          const jaar: number = o.jaar;
           let inhoud: Buffer;
           try {
             inhoud = fs.readFileSync(bestand);
@@ -434,10 +420,10 @@ export const referenceCapability: Capability = {
     nza
       .command('lijst')
       .description('toon de tarieven van een jaar')
-      .requiredOption('--jaar <jaar>', 'tariefjaar, bijv. 2024')
+      .requiredOption('--jaar <jaar>', 'tariefjaar, bijv. 2024', jaarOptie)
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
-          const l = await lijstNzaTarieven(ctx.db, jaarOptie(o.jaar));
+          const l = await lijstNzaTarieven(ctx.db, o.jaar);
           out.result(l, (x) => {
             if (!x.tarieven.length)
               return `Geen tarieven voor ${x.jaar}. Importeer ze met: zorginkoop nza-tarieven import <bestand> --jaar ${x.jaar}`;

@@ -10,8 +10,9 @@ import type { Queryable } from '../platform/db/index.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { appendAudit, SYSTEEM } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, type Fout } from '../platform/errors.ts';
+import * as store from './store.ts';
 import { Decimal } from '../domain/money.ts';
 
 export const VOORBEELD_LABEL = 'voorbeeldcijfers';
@@ -262,7 +263,7 @@ export async function importNzaTarievenIn(
   const bytes = typeof invoer.inhoud === 'string' ? Buffer.from(invoer.inhoud, 'utf8') : invoer.inhoud;
   const tekst = typeof invoer.inhoud === 'string' ? invoer.inhoud : decodeUtf8(bestandsnaam, invoer.inhoud);
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-  const bekend = new Set((await t.query<{ code: string }>('SELECT code FROM prestatie')).map((r) => r.code));
+  const bekend = new Set(await store.prestatieCodes(t));
   const p = parseNzaCsv(bestandsnaam, tekst, jaar, bekend);
   if (p.gemarkeerdAlsVoorbeeld && !voorbeeld) {
     p.fouten.unshift({
@@ -282,20 +283,23 @@ export async function importNzaTarievenIn(
   const bron = voorbeeld
     ? `VOORBEELDCIJFERS uit ${bestandsnaam}: verzonnen bedragen voor demo en test, geen NZa-tarieven`
     : `Geïmporteerd uit ${bestandsnaam} (sha256 ${sha256.slice(0, 12)}…)${actor ? ` door ${actor.naam}, ${actor.organisatieNaam}` : ''}`;
-  const imp = await t.one<{ id: string }>(
-    `INSERT INTO nza_tarief_import (bestandsnaam, sha256, jaar, regels, voorbeeld, bron, gebruiker_id) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`,
-    [bestandsnaam, sha256, jaar, p.regels.length, voorbeeld, bron, actor?.gebruikerId ?? null],
-  );
-  // A new file for a year replaces that year's tariffs as a whole.
-  const vervangen = (await t.query('DELETE FROM nza_tarief WHERE jaar = $1 RETURNING prestatie_code', [jaar])).length;
-  await t.query(
-    `INSERT INTO nza_tarief (prestatie_code, jaar, tarief, nhc, nic, import_id)
-    SELECT prestatie, $2::int, tarief, nhc, nic, $3::uuid FROM jsonb_to_recordset($1::jsonb) AS x(prestatie text, tarief numeric, nhc numeric, nic numeric)`,
-    [
-      JSON.stringify(p.regels.map((r) => ({ prestatie: r.prestatie, tarief: r.tarief, nhc: r.nhc, nic: r.nic }))),
+  const imp = {
+    id: await store.nzaImportOpslaan(t, {
+      bestandsnaam,
+      sha256,
       jaar,
-      imp.id,
-    ],
+      regels: p.regels.length,
+      voorbeeld,
+      bron,
+      gebruikerId: actor?.gebruikerId ?? null,
+    }),
+  };
+  // A new file for a year replaces that year's tariffs as a whole.
+  const vervangen = await store.nzaTarievenVervangen(
+    t,
+    jaar,
+    imp.id,
+    p.regels.map((r) => ({ prestatie: r.prestatie, tarief: r.tarief, nhc: r.nhc, nic: r.nic })),
   );
   const resultaat: ImportResultaat = {
     importId: imp.id,
@@ -356,16 +360,8 @@ export interface NzaTariefLijst {
 }
 
 export async function lijstNzaTarieven(q: Queryable, jaar: number): Promise<NzaTariefLijst> {
-  const rows = await q.query<any>(
-    `SELECT t.prestatie_code, p.omschrijving, p.soort, p.sector, p.eenheid, t.tarief, t.nhc, t.nic, i.voorbeeld, i.id AS import_id
-     FROM nza_tarief t JOIN prestatie p ON p.code = t.prestatie_code JOIN nza_tarief_import i ON i.id = t.import_id
-     WHERE t.jaar = $1 ORDER BY t.prestatie_code`,
-    [jaar],
-  );
-  const imp = await q.maybeOne<any>(
-    `SELECT * FROM nza_tarief_import WHERE jaar = $1 AND id IN (SELECT import_id FROM nza_tarief WHERE jaar = $1) ORDER BY geimporteerd_op DESC LIMIT 1`,
-    [jaar],
-  );
+  const rows = await store.nzaTarieven(q, jaar);
+  const imp = await store.nzaImportVanJaar(q, jaar);
   const voorbeeld = rows.some((r) => r.voorbeeld) || !!imp?.voorbeeld;
   return {
     jaar,

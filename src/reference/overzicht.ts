@@ -11,8 +11,9 @@ import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { isAanbieder, isToezicht } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { badRequest, conflict, notFound } from '../platform/errors.ts';
+import * as store from './store.ts';
 
 export type Zicht = { soort: 'alle' } | { soort: 'regios'; regios: string[] } | { soort: 'aanbieder'; id: string };
 
@@ -20,11 +21,7 @@ export type Zicht = { soort: 'alle' } | { soort: 'regios'; regios: string[] } | 
 export async function zichtVoor(q: Queryable, a: Actor, jaar: number): Promise<Zicht> {
   if (isAanbieder(a)) return { soort: 'aanbieder', id: a.organisatieId };
   if (isToezicht(a)) return { soort: 'alle' };
-  const rows = await q.query<{ regio_code: string }>(
-    'SELECT regio_code FROM regio_concessie WHERE organisatie_id = $1 AND jaar = $2 ORDER BY regio_code',
-    [a.organisatieId, jaar],
-  );
-  return { soort: 'regios', regios: rows.map((r) => r.regio_code) };
+  return { soort: 'regios', regios: await store.concessieRegios(q, a.organisatieId, jaar) };
 }
 
 /** SQL parameters for a Zicht: regions (null = all) and provider (null = all). */
@@ -58,12 +55,9 @@ async function totalen(
 }
 
 export async function regioDetail(q: Queryable, a: Actor, code: string, jaar: number) {
-  const r = await q.maybeOne<any>('SELECT * FROM regio WHERE code = $1', [code]);
+  const r = await store.regio(q, code);
   if (!r) throw notFound(`Regio ${code}`);
-  const c = await q.maybeOne<any>(
-    `SELECT c.*, o.naam AS org_naam FROM regio_concessie c JOIN organisatie o ON o.id = c.organisatie_id WHERE c.regio_code = $1 AND c.jaar = $2`,
-    [code, jaar],
-  );
+  const c = await store.concessie(q, code, jaar);
   const z = await zichtVoor(q, a, jaar);
   const inzage: 'volledig' | 'eigen-aanbieder' | 'beperkt' =
     z.soort === 'alle' || (z.soort === 'regios' && z.regios.includes(code))
@@ -71,19 +65,11 @@ export async function regioDetail(q: Queryable, a: Actor, code: string, jaar: nu
       : z.soort === 'aanbieder'
         ? 'eigen-aanbieder'
         : 'beperkt';
-  let aanbieders: any[] = [];
+  let aanbieders: store.AanbiederInRegioRij[] = [];
   let tot: Totalen | null = null;
   if (inzage !== 'beperkt') {
     const org = z.soort === 'aanbieder' ? z.id : null;
-    aanbieders = await q.query<any>(
-      `SELECT o.id, o.naam, count(*) AS locaties, coalesce(sum(l.capaciteit), 0) AS capaciteit,
-              (SELECT array_agg(DISTINCT s ORDER BY s) FROM locatie l2, unnest(l2.sectoren) s WHERE l2.organisatie_id = o.id AND l2.regio_code = $1) AS sectoren,
-              bool_or(l.inspectie_status = 'verscherpt') AS verscherpt
-       FROM locatie l JOIN organisatie o ON o.id = l.organisatie_id
-       WHERE l.regio_code = $1 AND ($2::text IS NULL OR o.id = $2)
-       GROUP BY o.id, o.naam ORDER BY o.naam, o.id`,
-      [code, org],
-    );
+    aanbieders = await store.aanbiedersInRegio(q, code, org);
     tot = await totalen(q, jaar, { regio: code, organisatie: org ?? undefined });
   }
   return {
@@ -131,18 +117,14 @@ export async function aanbiedersLijst(
         .toLowerCase()
         .replace(/[\\%_]/g, (m) => '\\' + m)}%`
     : null;
-  const rows = await q.query<any>(
-    `WITH zicht AS (
-       SELECT l.* FROM locatie l
-       WHERE ($1::text[] IS NULL OR l.regio_code = ANY($1)) AND ($2::text IS NULL OR l.organisatie_id = $2) AND ($3::text IS NULL OR l.regio_code = $3))
-     SELECT o.id, o.naam, o.agb, array_agg(DISTINCT z.regio_code ORDER BY z.regio_code) AS regios, count(*) AS locaties,
-            (SELECT array_agg(DISTINCT s ORDER BY s) FROM zicht z2, unnest(z2.sectoren) s WHERE z2.organisatie_id = o.id) AS sectoren,
-            bool_or(z.inspectie_status = 'verscherpt') AS verscherpt, count(*) OVER () AS totaal
-     FROM zicht z JOIN organisatie o ON o.id = z.organisatie_id
-     WHERE o.soort = 'zorgaanbieder' AND ($4::text IS NULL OR lower(o.naam) LIKE $4 OR o.id LIKE $4 OR coalesce(o.agb, '') LIKE $4)
-     GROUP BY o.id, o.naam, o.agb ORDER BY o.naam, o.id LIMIT $5 OFFSET $6`,
-    [regios, org, opts.regio ?? null, zoek, PER_PAGINA, (pagina - 1) * PER_PAGINA],
-  );
+  const rows = await store.aanbiedersPagina(q, {
+    regios,
+    organisatieId: org,
+    regio: opts.regio ?? null,
+    zoekPatroon: zoek,
+    limiet: PER_PAGINA,
+    vanaf: (pagina - 1) * PER_PAGINA,
+  });
   let totaal = rows.length ? Number(rows[0].totaal) : 0;
   if (!rows.length && pagina > 1) {
     // past the last page: still say how many there are
@@ -169,12 +151,9 @@ export async function aanbiedersLijst(
 export async function aanbiederDetail(q: Queryable, a: Actor, id: string) {
   // A provider sees only itself; asking for another provider looks exactly like asking for nothing.
   if (isAanbieder(a) && a.organisatieId !== id) throw notFound('Deze zorgaanbieder');
-  const o = await q.maybeOne<any>(
-    `SELECT id, naam, agb, kvk FROM organisatie WHERE id = $1 AND soort = 'zorgaanbieder'`,
-    [id],
-  );
+  const o = await store.zorgaanbieder(q, id);
   if (!o) throw notFound('Deze zorgaanbieder');
-  const locs = await q.query<any>('SELECT * FROM locatie WHERE organisatie_id = $1 ORDER BY naam, id', [o.id]);
+  const locs = await store.locatiesVan(q, o.id);
   const zk = !isAanbieder(a) && !isToezicht(a);
   // Zorgkantoor users see the figures of the regions their organisation holds in that year.
   const perJaar = await q.query<any>(
@@ -225,7 +204,7 @@ export async function wijzigConcessie(
   body: { organisatieId: string; bron?: string },
   ditJaar: number,
 ) {
-  const r = await t.maybeOne<any>('SELECT code, actief FROM regio WHERE code = $1', [regio]);
+  const r = await store.regio(t, regio);
   if (!r) throw notFound(`Regio ${regio}`);
   // A past year is history: its productieafspraken and realisatie were seen, settled and reported
   // under the holder of that year, so the holder of a past year does not change afterwards (product choice).
@@ -242,7 +221,7 @@ export async function wijzigConcessie(
     throw badRequest('regio-vervallen', `Regio ${regio} is vervallen en krijgt geen concessiehouder.`, {
       actie: 'Kies de regiocode die in gebruik is (zie de opmerking bij de regio).',
     });
-  const org = await t.maybeOne<any>('SELECT id, naam, soort FROM organisatie WHERE id = $1', [body.organisatieId]);
+  const org = await store.organisatie(t, body.organisatieId);
   if (!org || org.soort !== 'zorgkantoor') {
     throw badRequest('geen-zorgkantoor', `${body.organisatieId} is geen zorgkantoor.`, {
       fouten: [
@@ -254,17 +233,15 @@ export async function wijzigConcessie(
       ],
     });
   }
-  const voor = await t.maybeOne<any>(
-    'SELECT organisatie_id, voorbeeld, bron FROM regio_concessie WHERE regio_code = $1 AND jaar = $2 FOR UPDATE',
-    [regio, jaar],
-  );
+  const voor = await store.concessieVoorWijziging(t, regio, jaar);
   const bron = body.bron?.trim() || `Vastgesteld door ${a.naam} (${a.organisatieNaam})`;
-  await t.query(
-    `INSERT INTO regio_concessie (regio_code, jaar, organisatie_id, voorbeeld, bron, gewijzigd_door, gewijzigd_op) VALUES ($1,$2,$3,false,$4,$5,now())
-     ON CONFLICT (regio_code, jaar) DO UPDATE SET organisatie_id = EXCLUDED.organisatie_id, voorbeeld = false, bron = EXCLUDED.bron,
-       gewijzigd_door = EXCLUDED.gewijzigd_door, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-    [regio, jaar, org.id, bron, a.gebruikerId],
-  );
+  await store.concessieOpslaan(t, {
+    regioCode: regio,
+    jaar,
+    organisatieId: org.id,
+    bron,
+    gewijzigdDoor: a.gebruikerId,
+  });
   await appendAudit(t, auditActor(a), {
     actie: 'regio.concessie-gewijzigd',
     onderwerpType: 'regio',

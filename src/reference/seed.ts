@@ -5,6 +5,7 @@
  * zorgkantoor mapping stays as the beheerder left it.
  */
 import type { Queryable } from '../platform/db/index.ts';
+import { insertAll } from './store.ts';
 import regios from './data/regios.json' with { type: 'json' };
 import catalogus from './data/catalogus.json' with { type: 'json' };
 import zorgkantoren from './data/zorgkantoren.json' with { type: 'json' };
@@ -27,23 +28,6 @@ export interface PrestatieDef {
 
 /** The prestatie catalogue as shipped (src/reference/data/prestaties.json). */
 export const PRESTATIES: PrestatieDef[] = prestaties.prestaties as PrestatieDef[];
-
-/** One INSERT … SELECT FROM jsonb_to_recordset per table: fast on every start, on both drivers. */
-async function insertAll(
-  q: Queryable,
-  table: string,
-  cols: Record<string, string>,
-  rows: Record<string, unknown>[],
-  conflict = 'ON CONFLICT DO NOTHING',
-) {
-  if (!rows.length) return;
-  const names = Object.keys(cols);
-  const def = names.map((n) => `${n} ${cols[n]}`).join(', ');
-  await q.query(
-    `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${def}) ${conflict}`,
-    [JSON.stringify(rows)],
-  );
-}
 
 export async function ensureReference(q: Queryable): Promise<void> {
   await insertAll(

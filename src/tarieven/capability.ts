@@ -1,11 +1,12 @@
 /** Tariefbeleid: routes under /api/v1/tarieven and the `zorginkoop tarief` commands. */
 import fs from 'node:fs';
 import { Type } from '@fastify/type-provider-typebox';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
+import { jaarOptie } from '../platform/cli/index.ts';
 import type { Capability } from '../platform/capability-type.ts';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
-import { problems } from '../platform/capability.ts';
+import { problems } from '../platform/http/problems.ts';
 import { AppError, badRequest, notFound } from '../platform/errors.ts';
 import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
 import { LEVERINGSVORMEN, type Leveringsvorm } from '../domain/tarieven/taal.ts';
@@ -431,11 +432,6 @@ async function routes(api: Api, ctx: AppContext) {
 
 // ---- CLI ----
 
-const jaarArg = (v: string) => {
-  if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('een jaartal, bijv. 2024');
-  return Number(v);
-};
-
 function jsonArg(text: string, wat: string): unknown {
   try {
     return JSON.parse(text);
@@ -472,7 +468,7 @@ export const tarievenCapability: Capability = {
     tarief
       .command('vergelijk')
       .description('één aanbiedersprofiel, het tariefpercentage bij elk zorgkantoor naast elkaar, met spoor')
-      .requiredOption('--jaar <jaar>', 'jaar, bijv. 2024', jaarArg)
+      .requiredOption('--jaar <jaar>', 'jaar, bijv. 2024', jaarOptie)
       .requiredOption('--sector <sector>', 'sector, bijv. VV')
       .addOption(lvOpt())
       .option('--profiel <json>', 'aanbiedersprofiel als JSON, bijv. \'{"nieuweAanbieder":true}\'', '{}')
@@ -496,7 +492,7 @@ export const tarievenCapability: Capability = {
       .description(
         'wat levert een wijziging van het profiel op bij elk zorgkantoor? (standaard: arbeidsbesparende technologie)',
       )
-      .requiredOption('--jaar <jaar>', 'jaar', jaarArg)
+      .requiredOption('--jaar <jaar>', 'jaar', jaarOptie)
       .requiredOption('--sector <sector>', 'sector, bijv. VV')
       .addOption(lvOpt())
       .option('--profiel <json>', 'vertrekprofiel als JSON', '{}')
@@ -526,7 +522,7 @@ export const tarievenCapability: Capability = {
     tarief
       .command('beleid')
       .description('toon het geldende tariefbeleid met bronciteren en zekerheid')
-      .requiredOption('--jaar <jaar>', 'jaar', jaarArg)
+      .requiredOption('--jaar <jaar>', 'jaar', jaarOptie)
       .option('--sector <sector>', 'sector', 'VV')
       .option('--zorgkantoor <naam>', 'alleen dit zorgkantoor (bijv. CZ of zk-cz)')
       .action(async (o, cmd) => {
@@ -577,7 +573,7 @@ export const tarievenCapability: Capability = {
       .command('bereken')
       .description('bereken en bewaar alle tarieven van een zorgkantoor voor een jaar (met spoor)')
       .requiredOption('--zorgkantoor <naam>', 'bijv. CZ of zk-cz')
-      .requiredOption('--jaar <jaar>', 'jaar', jaarArg)
+      .requiredOption('--jaar <jaar>', 'jaar', jaarOptie)
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
           const id = zorgkantoorId(o.zorgkantoor);

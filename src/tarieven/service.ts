@@ -12,8 +12,9 @@
 import type { Db, Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { appendAudit, SYSTEEM, type AuditActor } from '../platform/audit.ts';
-import { auditActor } from '../platform/capability.ts';
+import { auditActor } from '../platform/audit.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable } from '../platform/errors.ts';
+import * as store from './store.ts';
 import { Decimal, pct } from '../domain/money.ts';
 import {
   parseProfiel,
@@ -65,11 +66,7 @@ const compiledCache = new Map<string, GecompileerdBeleid>();
 
 /** Policies in force for a year and sector: the latest published version per zorgkantoor, else the shipped one. */
 export async function geldendBeleid(q: Queryable, jaar: number, sector: string): Promise<GeldendBeleid[]> {
-  const rows = await q.query<{ id: string; zorgkantoor_id: string; versie: number; beleid: Beleid }>(
-    `SELECT DISTINCT ON (zorgkantoor_id) id, zorgkantoor_id, versie, beleid FROM tariefbeleid_versie
-     WHERE jaar = $1 AND sector = $2 AND status = 'gepubliceerd' ORDER BY zorgkantoor_id, versie DESC`,
-    [jaar, sector],
-  );
+  const rows = await store.gepubliceerdBeleid(q, jaar, sector);
   const perZk = new Map(rows.map((r) => [r.zorgkantoor_id, r]));
   const out: GeldendBeleid[] = [];
   for (const c of meegeleverdBeleid()) {
@@ -185,24 +182,10 @@ function regelUit(g: GeldendBeleid, u: Uitkomst): VergelijkRegel {
   };
 }
 
-async function nzaRij(q: Queryable, code: string, jaar: number) {
-  return q.maybeOne<{
-    tarief: string;
-    nhc: string | null;
-    nic: string | null;
-    voorbeeld: boolean;
-    leveringsvorm: string | null;
-  }>(
-    `SELECT t.tarief, t.nhc, t.nic, i.voorbeeld, p.leveringsvorm FROM nza_tarief t JOIN nza_tarief_import i ON i.id = t.import_id
-     JOIN prestatie p ON p.code = t.prestatie_code WHERE t.prestatie_code = $1 AND t.jaar = $2`,
-    [code, jaar],
-  );
-}
-
 /** One profile, every zorgkantoor's policy for that year and sector, side by side. */
 export async function vergelijk(q: Queryable, inv: VergelijkInvoer) {
   const beleid = await geldendBeleid(q, inv.jaar, inv.sector);
-  const nza = inv.prestatie ? await nzaRij(q, inv.prestatie, inv.jaar) : undefined;
+  const nza = inv.prestatie ? await store.nzaRij(q, inv.prestatie, inv.jaar) : undefined;
   if (inv.prestatie && !nza) throw notFound(`Het NZa-tarief voor prestatie ${inv.prestatie} in ${inv.jaar}`);
   const resultaten = beleid.map((g) => {
     const u = evalueer(g.c, inv.profiel, { leveringsvorm: inv.leveringsvorm, prestatie: inv.prestatie });
@@ -349,17 +332,7 @@ export async function voorbeeldOpAanbieders(q: Queryable, c: GecompileerdBeleid)
 
 /** Providers with a location in a region whose concession the zorgkantoor holds that year, or with a profile there. */
 async function aanbiedersVan(q: Queryable, zkId: string, jaar: number) {
-  const rows = await q.query<{ id: string; naam: string; leveringsvormen: string[] | null; profiel: unknown }>(
-    `SELECT o.id, o.naam,
-            (SELECT array_agg(DISTINCT lv) FROM locatie l JOIN regio_concessie rc ON rc.regio_code = l.regio_code AND rc.jaar = $2 AND rc.organisatie_id = $1
-              CROSS JOIN LATERAL unnest(l.leveringsvormen) AS lv WHERE l.organisatie_id = o.id) AS leveringsvormen,
-            (SELECT profiel FROM tarief_profiel p WHERE p.aanbieder_id = o.id AND p.zorgkantoor_id = $1 AND p.jaar = $2) AS profiel
-     FROM organisatie o WHERE o.soort = 'zorgaanbieder' AND (
-       EXISTS (SELECT 1 FROM locatie l JOIN regio_concessie rc ON rc.regio_code = l.regio_code AND rc.jaar = $2 AND rc.organisatie_id = $1 WHERE l.organisatie_id = o.id)
-       OR EXISTS (SELECT 1 FROM tarief_profiel p WHERE p.aanbieder_id = o.id AND p.zorgkantoor_id = $1 AND p.jaar = $2))
-     ORDER BY o.naam`,
-    [zkId, jaar],
-  );
+  const rows = await store.aanbiedersVan(q, zkId, jaar);
   // A provider known only through its profile (no location in the zorgkantoor's regions): all three forms.
   return rows.map((r) => ({
     ...r,
@@ -383,26 +356,19 @@ export async function conceptOpslaan(db: Db, actor: Actor, input: { beleid: unkn
     throw badRequest('zorgkantoor-naam', `zorgkantoor moet "${kort}" zijn bij zorgkantoorId ${zk}.`);
   const c = valideerOf422(b);
   return db.tx(async (t) => {
-    const vorige = await t.maybeOne<{ id: string; versie: number }>(
-      'SELECT id, versie FROM tariefbeleid_versie WHERE zorgkantoor_id = $1 AND jaar = $2 AND sector = $3 ORDER BY versie DESC LIMIT 1 FOR UPDATE',
-      [zk, b.jaar, b.sector],
-    );
+    const vorige = await store.laatsteVersieVoorWijziging(t, zk, b.jaar, b.sector);
     const versie = (vorige?.versie ?? 0) + 1;
-    const row = await t.one<{ id: string; aangemaakt_op: Date }>(
-      `INSERT INTO tariefbeleid_versie (zorgkantoor_id, jaar, sector, versie, status, beleid, toelichting, gebaseerd_op, aangemaakt_door, aangemaakt_naam)
-       VALUES ($1,$2,$3,$4,'concept',$5,$6,$7,$8,$9) RETURNING id, aangemaakt_op`,
-      [
-        zk,
-        b.jaar,
-        b.sector,
-        versie,
-        JSON.stringify(b),
-        input.toelichting ?? null,
-        vorige?.id ?? MEEGELEVERD,
-        actor.gebruikerId,
-        actor.naam,
-      ],
-    );
+    const row = await store.conceptToevoegen(t, {
+      zorgkantoorId: zk,
+      jaar: b.jaar,
+      sector: b.sector,
+      versie,
+      beleid: b,
+      toelichting: input.toelichting ?? null,
+      gebaseerdOp: vorige?.id ?? MEEGELEVERD,
+      aangemaaktDoor: actor.gebruikerId,
+      aangemaaktNaam: actor.naam,
+    });
     await appendAudit(t, auditActor(actor), {
       actie: 'tariefbeleid.concept',
       onderwerpType: 'tariefbeleid',
@@ -424,32 +390,21 @@ export async function conceptOpslaan(db: Db, actor: Actor, input: { beleid: unkn
 
 export async function publiceer(db: Db, actor: Actor, id: string) {
   return db.tx(async (t) => {
-    const v = await t.maybeOne<{
-      id: string;
-      zorgkantoor_id: string;
-      jaar: number;
-      sector: string;
-      versie: number;
-      status: string;
-      beleid: Beleid;
-    }>(
-      'SELECT id, zorgkantoor_id, jaar, sector, versie, status, beleid FROM tariefbeleid_versie WHERE id = $1 FOR UPDATE',
-      [id],
-    );
+    const v = await store.versieVoorWijziging(t, id);
     if (!v || v.zorgkantoor_id !== actor.organisatieId) throw notFound('Deze beleidsversie');
     if (!isManagerVan(actor, v.zorgkantoor_id))
       throw forbidden('Alleen een manager van dit zorgkantoor kan tariefbeleid publiceren.');
     if (v.status !== 'concept')
       throw conflict('niet-concept', `Versie ${v.versie} is al ${v.status}.`, { actie: 'Maak een nieuw concept.' });
     valideerOf422(v.beleid);
-    await t.query(
-      `UPDATE tariefbeleid_versie SET status = 'vervallen' WHERE zorgkantoor_id = $1 AND jaar = $2 AND sector = $3 AND status = 'gepubliceerd'`,
-      [v.zorgkantoor_id, v.jaar, v.sector],
-    );
-    await t.query(
-      `UPDATE tariefbeleid_versie SET status = 'gepubliceerd', gepubliceerd_door = $2, gepubliceerd_naam = $3, gepubliceerd_op = now() WHERE id = $1`,
-      [id, actor.gebruikerId, actor.naam],
-    );
+    await store.publiceerVersie(t, {
+      id,
+      zorgkantoorId: v.zorgkantoor_id,
+      jaar: v.jaar,
+      sector: v.sector,
+      door: actor.gebruikerId,
+      naam: actor.naam,
+    });
     await appendAudit(t, auditActor(actor), {
       actie: 'tariefbeleid.gepubliceerd',
       onderwerpType: 'tariefbeleid',
@@ -462,11 +417,7 @@ export async function publiceer(db: Db, actor: Actor, id: string) {
 }
 
 export async function versies(q: Queryable, zkId: string, jaar?: number) {
-  const rows = await q.query<any>(
-    `SELECT id, jaar, sector, versie, status, toelichting, gebaseerd_op, aangemaakt_naam, aangemaakt_op, gepubliceerd_naam, gepubliceerd_op, beleid
-     FROM tariefbeleid_versie WHERE zorgkantoor_id = $1 AND ($2::int IS NULL OR jaar = $2) ORDER BY jaar DESC, sector, versie DESC`,
-    [zkId, jaar ?? null],
-  );
+  const rows = await store.versiesVan(q, zkId, jaar ?? null);
   return rows.map((r) => ({
     id: r.id,
     jaar: r.jaar,
@@ -486,15 +437,16 @@ export async function versies(q: Queryable, zkId: string, jaar?: number) {
 // ---- profiles and computed tariffs ----
 
 export async function profielOpslaan(db: Db, actor: Actor, aanbiederId: string, jaar: number, profiel: Profiel) {
-  const org = await db.maybeOne(`SELECT 1 FROM organisatie WHERE id = $1 AND soort = 'zorgaanbieder'`, [aanbiederId]);
-  if (!org) throw notFound('Deze zorgaanbieder');
+  if (!(await store.isZorgaanbieder(db, aanbiederId))) throw notFound('Deze zorgaanbieder');
   return db.tx(async (t) => {
     const json = profielNaarJson(profiel);
-    await t.query(
-      `INSERT INTO tarief_profiel (aanbieder_id, zorgkantoor_id, jaar, profiel, bijgewerkt_door) VALUES ($1,$2,$3,$4,$5)
-      ON CONFLICT (aanbieder_id, zorgkantoor_id, jaar) DO UPDATE SET profiel = EXCLUDED.profiel, bijgewerkt_door = EXCLUDED.bijgewerkt_door, bijgewerkt_op = now()`,
-      [aanbiederId, actor.organisatieId, jaar, JSON.stringify(json), actor.gebruikerId],
-    );
+    await store.profielOpslaan(t, {
+      aanbiederId,
+      zorgkantoorId: actor.organisatieId,
+      jaar,
+      profiel: json,
+      door: actor.gebruikerId,
+    });
     await appendAudit(t, auditActor(actor), {
       actie: 'tariefprofiel.vastgelegd',
       onderwerpType: 'zorgaanbieder',
@@ -512,18 +464,7 @@ export async function profielOpslaan(db: Db, actor: Actor, aanbiederId: string, 
 export async function berekenTarieven(db: Db, actor: Actor | null, zkId: string, jaar: number, now: Date) {
   const beleid = (await geldendBeleid(db, jaar, 'VV')).find((g) => g.c.beleid.zorgkantoorId === zkId);
   if (!beleid) throw notFound(`Tariefbeleid V&V ${jaar} van ${zkId}`);
-  const prestaties = await db.query<{
-    code: string;
-    leveringsvorm: Leveringsvorm;
-    tarief: string;
-    nhc: string | null;
-    nic: string | null;
-    voorbeeld: boolean;
-  }>(
-    `SELECT p.code, p.leveringsvorm, t.tarief, t.nhc, t.nic, i.voorbeeld FROM nza_tarief t JOIN prestatie p ON p.code = t.prestatie_code
-     JOIN nza_tarief_import i ON i.id = t.import_id WHERE t.jaar = $1 AND p.sector = 'VV' AND p.leveringsvorm IN ('verblijf','vpt','mpt') ORDER BY p.code`,
-    [jaar],
-  );
+  const prestaties = await store.nzaTarievenVv<Leveringsvorm>(db, jaar);
   if (!prestaties.length)
     throw new AppError(422, 'geen-nza-tarieven', `Er zijn geen NZa-maximumtarieven V&V voor ${jaar}.`, {
       actie: 'Importeer eerst de NZa-tarieven (referentiegegevens).',
@@ -531,7 +472,7 @@ export async function berekenTarieven(db: Db, actor: Actor | null, zkId: string,
   const aanbieders = await aanbiedersVan(db, zkId, jaar);
   const actorAudit: AuditActor = actor ? auditActor(actor) : SYSTEEM;
   return db.tx(async (t) => {
-    await t.query('DELETE FROM berekend_tarief WHERE zorgkantoor_id = $1 AND jaar = $2', [zkId, jaar]);
+    await store.berekendeTarievenWissen(t, zkId, jaar);
     const rows: unknown[][] = [];
     let bepaald = 0;
     for (const a of aanbieders) {
@@ -566,16 +507,7 @@ export async function berekenTarieven(db: Db, actor: Actor | null, zkId: string,
         ]);
       }
     }
-    for (let i = 0; i < rows.length; i += 500) {
-      const chunk = rows.slice(i, i + 500);
-      const ph = chunk
-        .map((_, j) => `(${Array.from({ length: 15 }, (_x, k) => `$${j * 15 + k + 1}`).join(',')})`)
-        .join(',');
-      await t.query(
-        `INSERT INTO berekend_tarief (aanbieder_id, zorgkantoor_id, jaar, prestatie_code, beleid_versie, status, percentage, nza_tarief, tarief, nhc, nic, spoor, redenen, nza_voorbeeld, berekend_op) VALUES ${ph}`,
-        chunk.flat(),
-      );
-    }
+    await store.berekendeTarievenToevoegen(t, rows);
     await appendAudit(t, actorAudit, {
       actie: 'tarieven.berekend',
       onderwerpType: 'tariefbeleid',
@@ -603,11 +535,7 @@ export async function berekenTarieven(db: Db, actor: Actor | null, zkId: string,
 }
 
 export async function tarievenVanAanbieder(q: Queryable, aanbiederId: string, jaar: number, zorgkantoorId?: string) {
-  const rows = await q.query<any>(
-    `SELECT b.*, p.omschrijving, p.leveringsvorm FROM berekend_tarief b JOIN prestatie p ON p.code = b.prestatie_code
-     WHERE b.aanbieder_id = $1 AND b.jaar = $2 AND ($3::text IS NULL OR b.zorgkantoor_id = $3) ORDER BY b.zorgkantoor_id, b.prestatie_code`,
-    [aanbiederId, jaar, zorgkantoorId ?? null],
-  );
+  const rows = await store.berekendeTarieven(q, aanbiederId, jaar, zorgkantoorId ?? null);
   return rows.map((r) => ({
     zorgkantoorId: r.zorgkantoor_id,
     prestatie: r.prestatie_code,
@@ -629,12 +557,7 @@ export async function tarievenVanAanbieder(q: Queryable, aanbiederId: string, ja
 
 /** The zorgkantoren whose regions the provider works in (that year), with the policy in force. */
 export async function beleidVoorAanbieder(q: Queryable, aanbiederId: string, jaar: number) {
-  const zks = await q.query<{ organisatie_id: string }>(
-    `SELECT DISTINCT rc.organisatie_id FROM locatie l JOIN regio_concessie rc ON rc.regio_code = l.regio_code AND rc.jaar = $2 WHERE l.organisatie_id = $1
-     UNION SELECT zorgkantoor_id FROM tarief_profiel WHERE aanbieder_id = $1 AND jaar = $2`,
-    [aanbiederId, jaar],
-  );
-  const ids = new Set(zks.map((z) => z.organisatie_id));
+  const ids = new Set(await store.zorgkantorenVanAanbieder(q, aanbiederId, jaar));
   const g = await geldendBeleid(q, jaar, 'VV');
   return g
     .filter((x) => x.c.beleid.zorgkantoorId && ids.has(x.c.beleid.zorgkantoorId))

@@ -3,7 +3,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { problems } from '../../platform/capability.ts';
+import { problems } from '../../platform/http/problems.ts';
 import type { Rol } from '../../platform/auth/roles.ts';
 import { getBestValue, overeenkomstKpis, zetBestValue } from './service.ts';
 import { RICHTINGEN } from './voorstel.ts';

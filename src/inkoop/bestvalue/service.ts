@@ -11,7 +11,7 @@ import type { Queryable } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { isAanbieder, isZorgkantoor } from '../../platform/auth/roles.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { auditActor } from '../../platform/capability.ts';
+import { auditActor } from '../../platform/audit.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { accepteertInschrijvingen } from '../../domain/inkoop/procedure.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
@@ -28,6 +28,7 @@ import {
   woordenVan,
   type VoorstelInvoer,
 } from './voorstel.ts';
+import { isUuid } from '../../platform/validatie.ts';
 
 async function view(ctx: AppContext, q: Queryable, a: Actor, i: InschrijvingRij, k: KaderRij) {
   const v = await laadVoorstel(q, i.id);
@@ -152,7 +153,7 @@ export async function zetBestValue(ctx: AppContext, a: Actor, id: string, inv: V
  * awarded it; anyone else 404. A later quality capability monitors progress against these.
  */
 export async function overeenkomstKpis(ctx: AppContext, a: Actor, overeenkomstId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(overeenkomstId)) throw notFound('Deze overeenkomst');
+  if (!isUuid(overeenkomstId)) throw notFound('Deze overeenkomst');
   const o = await ctx.db.maybeOne<any>(
     `SELECT o.id, o.inschrijving_id, o.organisatie_id, o.kader_id, o.status, o.ingangsdatum::text AS ingangsdatum, o.einddatum::text AS einddatum,
             k.organisatie_id AS zorgkantoor_id, k.procedure_type, k.titel

@@ -7,7 +7,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { problems } from '../../platform/capability.ts';
+import { problems } from '../../platform/http/problems.ts';
 import { isAanbieder, isZorgkantoor } from '../../platform/auth/roles.ts';
 import { notFound } from '../../platform/errors.ts';
 import { akkoordOntwikkelplan, ontwikkelplanVoorZorgkantoor, stuurOntwikkelplanTerug } from '../ontwikkelplan.ts';

@@ -4,7 +4,7 @@ import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import { stuurDownload } from '../../platform/http/download.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { problems } from '../../platform/capability.ts';
+import { problems } from '../../platform/http/problems.ts';
 import * as svc from './service.ts';
 import { ocdsVoorKader } from './ocds.ts';
 import { BestValueOverzichtKop, BestValueOverzichtRij, VoorstelSchema } from '../bestvalue/capability.ts';

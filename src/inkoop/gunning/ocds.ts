@@ -10,6 +10,7 @@ import { notFound } from '../../platform/errors.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
 import { geldendeTermijnen } from '../kader.ts';
 import { UITKOMST_TEKST, type Uitkomst } from '../../domain/inkoop/uitkomst.ts';
+import { isUuid } from '../../platform/validatie.ts';
 
 export const OCID_PREFIX = 'ocds-zkwlz-';
 export const OCDS_EXTENSIONS = [
@@ -257,7 +258,7 @@ export function ocdsPakket(
 
 /** Loads the published facts of a kader. A kader that is not published does not exist for the public (404). */
 export async function ocdsVoorKader(ctx: AppContext, kaderId: string): Promise<Record<string, unknown>> {
-  if (!/^[0-9a-f-]{36}$/i.test(kaderId)) throw notFound('Dit inkoopkader');
+  if (!isUuid(kaderId)) throw notFound('Dit inkoopkader');
   const k = await ctx.db.maybeOne<any>('SELECT * FROM inkoopkader WHERE id = $1', [kaderId]);
   if (!k || k.fase === 'concept' || k.gepubliceerde_versie === null || !k.gepubliceerd_op)
     throw notFound('Dit inkoopkader');

@@ -18,7 +18,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { auditActor } from '../../platform/capability.ts';
+import { auditActor } from '../../platform/audit.ts';
 import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { RegelFout } from '../../domain/inkoop/beoordeling.ts';
 import { bepaalUitkomst, type Uitkomst, type UitkomstInvoer } from '../../domain/inkoop/uitkomst.ts';

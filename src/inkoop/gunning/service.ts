@@ -12,7 +12,7 @@ import type { Queryable } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { isAanbieder, isZorgkantoor } from '../../platform/auth/roles.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { auditActor } from '../../platform/capability.ts';
+import { auditActor } from '../../platform/audit.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import {
   beoordeel,

@@ -4,10 +4,11 @@ import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import { stuurDownload } from '../../platform/http/download.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { problems } from '../../platform/capability.ts';
+import { problems } from '../../platform/http/problems.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { KaderRij } from '../gunning/service.ts';
 import * as svc from './service.ts';
+import { isUuid } from '../../platform/validatie.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -267,7 +268,7 @@ export const openHouseCapability: Capability = {
       .requiredOption('--kader <id>', 'id van het inkoopkader (open house)')
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
-          const k = /^[0-9a-f-]{36}$/i.test(o.kader)
+          const k = isUuid(o.kader)
             ? await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [o.kader])
             : undefined;
           if (!k) throw notFound(`Inkoopkader ${o.kader}`);

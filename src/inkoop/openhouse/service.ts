@@ -14,7 +14,7 @@ import type { Queryable } from '../../platform/db/index.ts';
 import type { Actor } from '../../platform/auth/roles.ts';
 import { isAanbieder, isZorgkantoor } from '../../platform/auth/roles.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { auditActor } from '../../platform/capability.ts';
+import { auditActor } from '../../platform/audit.ts';
 import { AppError, conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { PROCEDURE_NAMEN } from '../../domain/inkoop/procedure.ts';
 import {
@@ -29,6 +29,7 @@ import {
 import { inschrijvingVoor } from '../inschrijving.ts';
 import { bepaalToelating, knockOutsUitBesluit, TOELATING_REGEL, type ToelatingUitkomst } from './regel.ts';
 import { raamovereenkomstPdf, toelatingsbrief } from './pdf.ts';
+import { isUuid } from '../../platform/validatie.ts';
 
 const REGEL_NAAM = 'open-house.toelating';
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
@@ -494,7 +495,7 @@ export async function toelatingsOverzicht(ctx: AppContext, q: Queryable, k: Kade
 }
 
 export async function kaderToelatingen(ctx: AppContext, a: Actor, kaderId: string) {
-  const k = /^[0-9a-f-]{36}$/i.test(kaderId)
+  const k = isUuid(kaderId)
     ? await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [kaderId])
     : undefined;
   if (!k || !isZorgkantoor(a) || k.organisatie_id !== a.organisatieId) throw notFound('Dit inkoopkader');
@@ -542,7 +543,7 @@ export async function toelatingBrief(
   a: Actor,
   toelatingId: string,
 ): Promise<{ naam: string; inhoud: Buffer; sha256: string }> {
-  if (!/^[0-9a-f-]{36}$/i.test(toelatingId)) throw notFound('Dit toelatingsbesluit');
+  if (!isUuid(toelatingId)) throw notFound('Dit toelatingsbesluit');
   const d = await ctx.db.maybeOne<any>(
     `SELECT d.naam, d.inhoud, d.sha256, t.organisatie_id, k.organisatie_id AS zorgkantoor_id FROM toelating t JOIN document d ON d.id = t.brief_document_id
      JOIN inkoopkader k ON k.id = t.kader_id WHERE t.id = $1 AND NOT d.verwijderd`,

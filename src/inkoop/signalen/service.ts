@@ -14,9 +14,10 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import { isToezicht, isZorgkantoor, type Actor, type Rol } from '../../platform/auth/roles.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { auditActor } from '../../platform/capability.ts';
+import { auditActor } from '../../platform/audit.ts';
 import { AppError, conflict, notFound, unprocessable, type Fout } from '../../platform/errors.ts';
 import { FRAUDE_NA_JAAR, type Reden, type UitkomstInvoer } from '../../domain/inkoop/uitkomst.ts';
+import { isUuid } from '../../platform/validatie.ts';
 
 export const SIGNAAL_SOORTEN = ['verscherpt_toezicht', 'fraudeonderzoek', 'fraude_vastgesteld'] as const;
 export type SignaalSoort = (typeof SIGNAAL_SOORTEN)[number];
@@ -165,7 +166,7 @@ async function valideerSignaal(q: Queryable, inv: SignaalInvoer): Promise<Fout[]
     });
   }
   if (inv.locatieId) {
-    const l = /^[0-9a-f-]{36}$/i.test(inv.locatieId)
+    const l = isUuid(inv.locatieId)
       ? await q.maybeOne<{ organisatie_id: string }>('SELECT organisatie_id FROM locatie WHERE id = $1', [
           inv.locatieId,
         ])
@@ -274,9 +275,7 @@ export async function signaalVastleggen(ctx: AppContext, a: Actor, inv: SignaalI
 
 /** A signal of the actor's own zorgkantoor (or 404, also for another zorgkantoor's). */
 async function eigenSignaal(q: Queryable, a: Actor, id: string): Promise<SignaalRij> {
-  const s = /^[0-9a-f-]{36}$/i.test(id)
-    ? await q.maybeOne<SignaalRij>('SELECT * FROM signaal WHERE id = $1 FOR UPDATE', [id])
-    : null;
+  const s = isUuid(id) ? await q.maybeOne<SignaalRij>('SELECT * FROM signaal WHERE id = $1 FOR UPDATE', [id]) : null;
   if (!s || s.zorgkantoor_id !== a.organisatieId) throw notFound('Dit signaal');
   return s;
 }
@@ -664,9 +663,7 @@ export async function contractrelatieIntrekken(
 ): Promise<ContractRelatie> {
   eisSchrijver(a);
   return ctx.db.tx(async (t) => {
-    const c = /^[0-9a-f-]{36}$/i.test(id)
-      ? await t.maybeOne<any>('SELECT * FROM contractrelatie WHERE id = $1 FOR UPDATE', [id])
-      : null;
+    const c = isUuid(id) ? await t.maybeOne<any>('SELECT * FROM contractrelatie WHERE id = $1 FOR UPDATE', [id]) : null;
     if (!c || c.zorgkantoor_id !== a.organisatieId) throw notFound('Deze contractrelatie');
     if (c.ingetrokken_op) throw conflict('ingetrokken', 'Deze contractrelatie is al ingetrokken.');
     if (!reden?.trim())

@@ -2,7 +2,7 @@
  * CLI plumbing shared by every command: opening the database, `--json` output, exit codes
  * (0 success, 1 error with a clear message, 2 wrong usage) and a progress bar for long work.
  */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig, type Config } from '../config.ts';
 import { openDb } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
@@ -126,3 +126,13 @@ export const cliContext: CliContext = {
     }
   },
 };
+
+/**
+ * The parser of every `--jaar <jaar>` option: a four-digit year from 2000 to 2100 as an integer.
+ * Anything else is wrong usage: commander prints the message and the CLI exits 2.
+ */
+export function jaarOptie(v: string): number {
+  const n = Number(v);
+  if (!/^\d{4}$/.test(v) || n < 2000 || n > 2100) throw new InvalidArgumentError('een jaartal, bijv. 2026');
+  return n;
+}
