@@ -246,6 +246,17 @@ test('every bron of the procurement templates names a registered document by tit
     fout.map((x) => `${x.bestand}${x.pad}: ${x.waarde}`),
     [],
   );
+  // what a bron quotes ("…") stands verbatim in the sources
+  const tekst = corpus();
+  const citaten = bronnen.flatMap((x) => [...x.waarde.matchAll(/"([^"]{12,})"/g)].map((m) => ({ ...x, citaat: m[1] })));
+  assert.ok(citaten.length >= 10, `te weinig citaten in de sjablonen (${citaten.length})`);
+  assert.deepEqual(
+    citaten
+      .filter((c) => fragmenten(c.citaat).some((f) => !tekst.includes(f)))
+      .map((c) => `${c.bestand}${c.pad}: "${c.citaat}"`),
+    [],
+    'deze aanhalingen in de sjablonen staan niet letterlijk in de bronnen',
+  );
   // a bron that names no document is a product choice, with a reason after the marker
   for (const x of bronnen.filter((y) => y.waarde.startsWith(PRODUCTKEUZE)))
     assert.ok(x.waarde.length > PRODUCTKEUZE.length + 20, `${x.bestand}${x.pad}: keuze zonder reden`);
