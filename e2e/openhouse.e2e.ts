@@ -34,7 +34,7 @@ describe('open house: aanmelden → beoordelen → vier ogen → toelaten → aa
       tekst: 'Voldoet aan de minimumeisen',
       soort: 'oordeel',
       verplicht: false,
-      bron: 'seed 001 §4.2',
+      bron: 'Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2',
     });
     assert.ok(eis.status < 300, JSON.stringify(eis.body));
     assert.equal((await inkoper.post(`/inkoop/kaders/${kaderId}/publiceren`, {})).status, 200);

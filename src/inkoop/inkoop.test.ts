@@ -70,7 +70,12 @@ test('purchaser creates a kader from the 2016 template; a concept is invisible t
   kaderId = r.json().id;
   const k = (await zk.get(`/api/v1/inkoop/kaders/${kaderId}`)).json();
   assert.equal(k.fase, 'concept');
-  assert.ok(k.eisen.some((e: any) => e.code === 'A2' && e.soort === 'document' && e.bron.includes('seed 002')));
+  assert.ok(
+    k.eisen.some(
+      (e: any) =>
+        e.code === 'A2' && e.soort === 'document' && e.bron.includes('Inkoopkader Langdurige Zorg 2016, §2.2.2'),
+    ),
+  );
   assert.equal(k.termijnen.find((t: any) => t.fase === 'inschrijving').eindigtLokaal, '2025-07-31T17:00:00+02:00');
   assert.equal((await za1.get(`/api/v1/inkoop/kaders/${kaderId}`)).statusCode, 404);
   assert.equal((await vgz.get(`/api/v1/inkoop/kaders/${kaderId}`)).statusCode, 404);

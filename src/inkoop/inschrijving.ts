@@ -489,7 +489,7 @@ export async function uploadDocument(
     return { id: d.id, naam, mime, grootte: f.inhoud.length, sha256, eisCode: e?.code ?? null };
   };
   if (doel === 'ontwikkelplan' || doel === 'clientenraad') {
-    // Plan evidence may still be added after the deadline, during the dialogue (seed 002 §2.2.4).
+    // Plan evidence may still be added after the deadline, during the dialogue (Inkoopkader Langdurige Zorg 2016, §2.2.4).
     eisAanbieder(a);
     return ctx.db.tx(async (t) => {
       const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
@@ -897,7 +897,7 @@ export interface ZelfanalyseInvoer {
   inOntwikkelplan?: boolean;
 }
 
-/** One quality theme of the zelfanalyse (seed 002 §2.2.3; C3–C8); part of the bid, so only while it is a concept. */
+/** One quality theme of the zelfanalyse (Inkoopkader Langdurige Zorg 2016, §2.2.3; C3–C8); part of the bid, so only while it is a concept. */
 export async function zetZelfanalyse(ctx: AppContext, a: Actor, id: string, themaCode: string, z: ZelfanalyseInvoer) {
   await bewerkConcept(
     ctx,
@@ -946,7 +946,7 @@ export const opOut = (o: any) => ({
   definitiefOp: o.definitief_op ? new Date(o.definitief_op).toISOString() : null,
 });
 
-/** The 7 required elements of a final ontwikkelplan (seed 002 §2.2.4; digest 002 §3.E). */
+/** The 7 required elements of a final ontwikkelplan (Inkoopkader Langdurige Zorg 2016, §2.2.4). */
 export const ONTWIKKELPLAN_ELEMENTEN = [
   { veld: 'doelstelling', code: 'E1', naam: 'de doelstelling van het ontwikkelplan voor de cliënt' },
   { veld: 'planVanAanpak', code: 'E2', naam: 'een SMART plan van aanpak' },
@@ -1070,7 +1070,7 @@ export async function maakOntwikkelplanDefinitief(ctx: AppContext, a: Actor, id:
     if (fouten.length)
       throw unprocessable(
         'ontwikkelplan-onvolledig',
-        `Het ontwikkelplan kan niet definitief worden: ${fouten.length} onderde${fouten.length === 1 ? 'el ontbreekt' : 'len ontbreken'} (regel inkoop.ontwikkelplan.definitief, seed 002 §2.2.4).`,
+        `Het ontwikkelplan kan niet definitief worden: ${fouten.length} onderde${fouten.length === 1 ? 'el ontbreekt' : 'len ontbreken'} (regel inkoop.ontwikkelplan.definitief, Inkoopkader Langdurige Zorg 2016, §2.2.4).`,
         { fouten },
       );
     const nu = ctx.now();

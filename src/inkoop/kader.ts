@@ -119,7 +119,7 @@ export function sjabloon(id: string): Sjabloon {
   return s;
 }
 
-/** Quality themes for the zelfanalyse (from the 2016 template; seed 002 ch. 3). */
+/** Quality themes for the zelfanalyse (from the 2016 template; Inkoopkader Langdurige Zorg 2016, ch. 3). */
 export const KWALITEITSTHEMAS = () => sjablonen().find((s) => s.themas)?.themas ?? [];
 
 // ───────────────────────────── Rows and views ─────────────────────────────

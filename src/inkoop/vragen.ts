@@ -1,5 +1,5 @@
 /**
- * Questions and the Nota van Inlichtingen (seed 002 §2.2.1): providers ask until the cut-off; the
+ * Questions and the Nota van Inlichtingen (Inkoopkader Langdurige Zorg 2016, §2.2.1): providers ask until the cut-off; the
  * zorgkantoor answers; publishing a Nota makes all answered questions public to every provider,
  * anonymously, as a new cumulative version. The Nota becomes part of the contract.
  */
@@ -46,7 +46,7 @@ export async function stelVraag(
       throw conflict(
         'vragen-gesloten',
         eind && nu > eind
-          ? `Vragen stellen kon tot ${instantNaarLokaal(eind)} (Europe/Amsterdam); na de sluitingsdatum is er geen gelegenheid meer tot het stellen van vragen (regel inkoop.deadline.vragen, seed 002 §2.2.1).`
+          ? `Vragen stellen kon tot ${instantNaarLokaal(eind)} (Europe/Amsterdam); na de sluitingsdatum is er geen gelegenheid meer tot het stellen van vragen (regel inkoop.deadline.vragen, Inkoopkader Langdurige Zorg 2016, §2.2.1).`
           : `Vragen stellen kan alleen tijdens de vragenronde; de procedure is in fase '${k.fase}' (regel inkoop.deadline.vragen).`,
       );
     }

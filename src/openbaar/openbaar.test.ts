@@ -121,7 +121,7 @@ test('anonymous list shows published kaders of every zorgkantoor, never a concep
     type: 'dialoog',
     naam: 'Dialoogmodel (inkoopkader 2016)',
     naamEn: 'Dialogue model (2016 framework)',
-    bron: 'seed 002 §2.2',
+    bron: 'Inkoopkader Langdurige Zorg 2016, §2.2 Inkoopprocedure 2016',
   });
   assert.deepEqual([k.fase, k.gepubliceerdeVersie, k.jaarVan, k.jaarTot], ['vragenronde', 1, 2026, 2026]);
   assert.equal(k.deadlineLokaal, '2025-07-31T17:00:00+02:00');
@@ -166,7 +166,9 @@ test('the detail is the stored published snapshot, unchanged: its SHA-256 matche
   assert.deepEqual([d.versie, d.actueel, d.gepubliceerdOp], [1, true, new Date(rij.gepubliceerd_op).toISOString()]);
   // requirements with their source, timeline in Europe/Amsterdam, regional paragraph
   assert.ok(d.gepubliceerd.eisen.length > 5);
-  assert.ok(d.gepubliceerd.eisen.find((e: any) => e.code === 'A2').bron.includes('seed 002'));
+  assert.ok(
+    d.gepubliceerd.eisen.find((e: any) => e.code === 'A2').bron.includes('Inkoopkader Langdurige Zorg 2016, §2.2.2'),
+  );
   assert.equal(d.tijdzone, 'Europe/Amsterdam');
   const ins = d.tijdlijn.find((t: any) => t.fase === 'inschrijving');
   assert.equal(ins.eindigtLokaal, '2025-07-31T17:00:00+02:00');

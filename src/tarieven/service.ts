@@ -23,6 +23,7 @@ import {
   LEVERINGSVORMEN,
   type Beleid,
   type Leveringsvorm,
+  type LooptijdNieuweAanbieder,
   type Profiel,
 } from '../domain/tarieven/taal.ts';
 import {
@@ -80,6 +81,28 @@ export async function geldendBeleid(q: Queryable, jaar: number, sector: string):
   for (const r of perZk.values())
     out.push({ c: compileerCached(r.id, r.beleid), versie: r.id, versieNummer: r.versie });
   return out;
+}
+
+/**
+ * The zorgkantoor's contract term for new providers (Beleid.looptijdNieuweAanbieder) that holds for a
+ * kader of this sector starting in `jaar`: read from the zorgkantoor's latest policy of that year or
+ * an earlier one (published version, else shipped), when its inkoopperiode covers `jaar`. Undefined
+ * when the policy has no such term.
+ */
+export async function looptijdNieuweAanbieder(
+  q: Queryable,
+  zorgkantoorId: string,
+  jaar: number,
+  sector: string,
+): Promise<(LooptijdNieuweAanbieder & { beleidId: string; versie: string; zorgkantoor: string }) | undefined> {
+  for (let j = jaar; j >= jaar - 10; j--) {
+    const g = (await geldendBeleid(q, j, sector)).find((x) => x.c.beleid.zorgkantoorId === zorgkantoorId);
+    if (!g) continue;
+    const l = g.c.beleid.looptijdNieuweAanbieder;
+    if (!l || jaar < l.inkoopperiode.van || jaar > l.inkoopperiode.tot) return undefined;
+    return { ...l, beleidId: g.c.beleid.id, versie: g.versie, zorgkantoor: g.c.beleid.zorgkantoor };
+  }
+  return undefined;
 }
 
 function compileerCached(id: string, b: Beleid): GecompileerdBeleid {

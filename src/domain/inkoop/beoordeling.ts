@@ -1,5 +1,5 @@
 /**
- * Assessment of a submission against the published criteria (digest 002 §3 F1–F4; seed 000
+ * Assessment of a submission against the published criteria (Inkoopkader Langdurige Zorg 2016, §2.2.4, F1–F4; Kader zorginkoop 2008
  * gunningscriteria): knock-out criteria (met / not met) end an assessment with the requirement
  * named; weighted criteria get a score on their published scale, weighted with the zorgkantoor's
  * weights into an exact total. A second person decides (four-eyes). Pure and deterministic.
@@ -74,7 +74,7 @@ const DEC_RE = /^-?\d+(\.\d+)?$/;
 
 export const schaalTekst = (s: Schaal) => `${s.min}–${s.max}${s.stap ? ` in stappen van ${s.stap}` : ''}`;
 
-/** Weights per zorgkantoor override the published ones (regionale paragraaf, digest 002 F4). */
+/** Weights per zorgkantoor override the published ones (regionale paragraaf, Inkoopkader Langdurige Zorg 2016, F4). */
 export function pasWegingToe(criteria: Criterium[], weging?: Record<string, string>): Criterium[] {
   if (!weging) return criteria;
   return criteria.map((c) =>

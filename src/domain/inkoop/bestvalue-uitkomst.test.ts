@@ -44,7 +44,7 @@ test('best value rij 1: rang 1, tijdig, vier ogen, geen knock-out → overeenkom
   );
   assert.match(reden(b, 'BV-rang').toelichting, /^Rang 1 van 3; alleen de beste inschrijving wordt gegund\.$/);
   assert.equal(b.regel, BEST_VALUE_UITKOMST_REGEL);
-  assert.match(b.regel, /seed 001 §4\.2/);
+  assert.match(b.regel, /Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4\.2/);
   // a one-year kader gives a one-year contract; a five-year kader five years
   assert.equal(bepaalBestValueUitkomst(beste({ jaarVan: 2027, jaarTot: 2027 })).looptijdJaren, 1);
   assert.equal(bepaalBestValueUitkomst(beste({ jaarVan: 2026, jaarTot: 2030 })).looptijdJaren, 5);

@@ -1,12 +1,12 @@
 /**
  * The award outcome of a best value / prestatie-inkoop bid. This is not the 2016 decision table of
  * uitkomst.ts: best value has no ontwikkelplan, no tariff mark-up and no two-year conditions. The
- * proposal with the best price-quality ratio gets the award (seed 001 §4.2: "De aanbieder met het
+ * proposal with the best price-quality ratio gets the award (Inkoopsafari §4.2: "De aanbieder met het
  * beste voorstel, waarbij prestaties worden gewogen tegen de kosten, krijgt vervolgens de
  * gunning"). "Best" is the rank of the best value ranking (src/inkoop/bestvalue/voorstel.ts
  * `rangschik`, rule inkoop.bestvalue.rangorde.v1: confirmed weighted score, then the lower price).
  * The contract runs for the whole period of the inkoopkader: prestatie-inkoop gives multi-year
- * contracts (seed 001 §1.3 "krijgen een meerjarencontract met een open volume"; §2.2 "driejarige
+ * contracts (Inkoopsafari §1.3 "krijgen een meerjarencontract met een open volume"; §2.2 "driejarige
  * contracten met een budgetgarantie"); the zorgkantoor chooses that length when it sets the
  * kader's years.
  *
@@ -16,7 +16,7 @@ import { RegelFout } from './beoordeling.ts';
 import { UITKOMST_TEKST, type Reden, type UitkomstBesluit } from './uitkomst.ts';
 
 export const BEST_VALUE_UITKOMST_REGEL =
-  'best value-gunning: rang ≤ N in de rangorde (beste prijs-kwaliteitverhouding), geen knock-out, tijdig, vier ogen → overeenkomst voor de looptijd van het inkoopkader (seed 001 §4.2) v1';
+  'best value-gunning: rang ≤ N in de rangorde (beste prijs-kwaliteitverhouding), geen knock-out, tijdig, vier ogen → overeenkomst voor de looptijd van het inkoopkader (Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2) v1';
 
 export interface BestValueUitkomstInvoer {
   /** the bid was received before the submission deadline */
@@ -116,7 +116,7 @@ export function bepaalBestValueUitkomst(inv: BestValueUitkomstInvoer): BestValue
   const binnen = inv.rang !== null && inv.rang <= n;
   r.push({
     code: 'BV-rang',
-    regel: `Beste prijs-kwaliteitverhouding: rang ten hoogste ${n} in de rangorde (seed 001 §4.2)`,
+    regel: `Beste prijs-kwaliteitverhouding: rang ten hoogste ${n} in de rangorde (Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2)`,
     voldaan: binnen,
     toelichting:
       inv.rang === null

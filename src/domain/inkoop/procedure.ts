@@ -1,6 +1,6 @@
 /**
- * The procurement procedure as a state machine, one per procedure type (seed 000 §3.3, seed 002 §2.2,
- * seed 001 §4.2 (digest 001 §3.4): open house and best value). Pure: no I/O, no clock. The service applies a transition
+ * The procurement procedure as a state machine, one per procedure type (Kader zorginkoop 2008 §3.3, Inkoopkader Langdurige Zorg 2016 §2.2,
+ * Inkoopsafari §4.2: open house and best value). Pure: no I/O, no clock. The service applies a transition
  * and audits it in the same transaction; deadlines are checked separately (timeline.ts).
  *
  * Phases (fase):
@@ -72,22 +72,30 @@ export const ACTIES = [
 export type Actie = (typeof ACTIES)[number];
 
 export const PROCEDURE_NAMEN: Record<ProcedureType, { nl: string; en: string; bron: string }> = {
-  openbaar: { nl: 'Openbare procedure', en: 'Open procedure', bron: 'seed 000 §3.3' },
+  openbaar: {
+    nl: 'Openbare procedure',
+    en: 'Open procedure',
+    bron: 'Kader zorginkoop 2008, §3.3 Keuze van inkoopprocedure',
+  },
   onderhandeling_voorselectie: {
     nl: 'Procedure van onderhandeling met voorafgaande bekendmaking',
     en: 'Negotiated procedure with preselection',
-    bron: 'seed 000 §3.3',
+    bron: 'Kader zorginkoop 2008, §3.3 Keuze van inkoopprocedure',
   },
-  dialoog: { nl: 'Dialoogmodel (inkoopkader 2016)', en: 'Dialogue model (2016 framework)', bron: 'seed 002 §2.2' },
+  dialoog: {
+    nl: 'Dialoogmodel (inkoopkader 2016)',
+    en: 'Dialogue model (2016 framework)',
+    bron: 'Inkoopkader Langdurige Zorg 2016, §2.2 Inkoopprocedure 2016',
+  },
   open_house: {
     nl: 'Open house (iedere aanbieder die aan de eisen voldoet krijgt een raamovereenkomst)',
     en: 'Open house',
-    bron: 'seed 001 §4.2 (digest 001 §3.4)',
+    bron: 'Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2 (Zeeuwse model, bij gemeenten in de Wmo); Keuze van het product: voor de Wlz een optie van het product',
   },
   best_value: {
     nl: "Best value / prestatie-inkoop (kort voorstel, eigen KPI's)",
     en: 'Best value procurement',
-    bron: 'seed 001 §4.2 (digest 001 §3.4)',
+    bron: 'Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2 (gemeenten, Wmo), §1.3 en §2.2 (zorgverzekeraars, Zvw); Keuze van het product: voor de Wlz een optie van het product',
   },
 };
 
@@ -132,7 +140,7 @@ const BASIS: Record<ProcedureType, Overgang[]> = {
   ],
   dialoog: [
     ...VOOR_SLUITING,
-    // The dialogue is optional ("facultatief", seed 002 §2.2): assessment may start straight away.
+    // The dialogue is optional ("facultatief", Inkoopkader Langdurige Zorg 2016 §2.2): assessment may start straight away.
     ['dialoog_starten', ['inschrijving_gesloten'], 'dialoog'],
     ['beoordeling_starten', ['inschrijving_gesloten', 'dialoog'], 'beoordeling'],
     ['voorlopig_gunnen', ['beoordeling'], 'voorlopige_gunning'],

@@ -1,9 +1,9 @@
 /**
- * The zorgkantoor's regionale paragraaf of an inkoopkader (seed 002: "In de regionale paragraaf van
- * het zorgkantoor wordt dit nader toegelicht"; digest 002 F4 and G5): its own text, its weighting
+ * The zorgkantoor's regionale paragraaf of an inkoopkader (Inkoopkader Langdurige Zorg 2016: "In de regionale paragraaf van
+ * het zorgkantoor wordt dit nader toegelicht"; F4 and G5): its own text, its weighting
  * of the weighted award criteria (F4: "Het zorgkantoor bepaalt zelf welke weging … van toepassing
  * is"), the scoring step, the extra regional conditions for a two-year contract (G5: "plus regional
- * ones", seed 002 §2.6), and — for best value kaders only — the proposal limits
+ * ones", Inkoopkader Langdurige Zorg 2016 §2.2.4), and — for best value kaders only — the proposal limits
  * (src/inkoop/bestvalue/voorstel.ts). Pure: the kader's criteria and procedure type are passed in.
  *
  * Stored as inkoopkader.regionale_paragraaf (jsonb) in the normalised form below; read by
@@ -69,7 +69,7 @@ export const SLEUTELS = [
   'opslagMomenten',
 ] as const;
 export const BEST_VALUE_SLEUTELS = ['maxWoorden', 'maxKpis', 'verduidelijkingAantal'] as const;
-/** The national two-year conditions (digest 002 G1–G4); regional codes must differ. */
+/** The national two-year conditions (Inkoopkader Langdurige Zorg 2016, §2.2.4, G1–G4); regional codes must differ. */
 export const LANDELIJKE_CODES = ['G1', 'G2', 'G3', 'G4'] as const;
 
 export const GRENZEN = {
@@ -289,7 +289,7 @@ export function valideerRegionaleParagraaf(invoer: unknown, kader: ParagraafKade
         else if ((LANDELIJKE_CODES as readonly string[]).includes(code.toUpperCase())) {
           fouten.push({
             waar: `${waar}.code`,
-            wat: `Code ${code} is een landelijke voorwaarde voor de tweejarige overeenkomst (G1–G4, seed 002 §2.6); een regionale voorwaarde heeft een eigen code.`,
+            wat: `Code ${code} is een landelijke voorwaarde voor de tweejarige overeenkomst (G1–G4, Inkoopkader Langdurige Zorg 2016, §2.2.4); een regionale voorwaarde heeft een eigen code.`,
             actie: 'Kies een andere code, bijv. R1.',
           });
         } else {

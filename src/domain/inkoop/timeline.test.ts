@@ -94,7 +94,7 @@ test('countdown text and the passed state', () => {
   assert.equal(b.tekst, 'verstreken');
 });
 
-test('the 2016 timetable from seed 002 §2.2', () => {
+test('the 2016 timetable from the Inkoopkader Langdurige Zorg 2016, §2.2', () => {
   const t = termijnenUitSjabloon(tijdlijn2016(2015));
   const by = Object.fromEntries(t.map((x) => [x.fase, x]));
   assert.equal(instantNaarLokaal(by.publicatie.begintOp!), '2015-06-01T09:00:00+02:00');

@@ -209,28 +209,29 @@ export interface TermijnSjabloon {
 }
 
 /**
- * The 2016 timetable (seed 002 §2.2, "De planning voor de inkoopprocedure"), for any calendar
+ * The 2016 timetable (Inkoopkader Langdurige Zorg 2016, §2.2, "De planning voor de inkoopprocedure"), for any calendar
  * year: publication 1 June; questions until 21 June; NvI by 3 July; submission by 31 July 17:00;
  * dialogue (optional); provisional award by 9 October; objection window; final award 1 November.
  * Dates without a time end at 23:59:59 local ("uiterlijk 21 juni" = the whole day).
  */
 export function tijdlijn2016(jaar = 2015): TermijnSjabloon[] {
   const d = (md: string, t = '23:59:59') => `${jaar}-${md}T${t}`;
-  const bron = 'seed 002 §2.2 (De planning voor de inkoopprocedure)';
+  const bron = 'Inkoopkader Langdurige Zorg 2016, §2.2 (De planning voor de inkoopprocedure)';
+  const tijdstip = `${bron}. Tijdstip 09:00: Keuze van het product: de bron noemt geen tijdstip; 09:00 (Europe/Amsterdam) is het begin van een werkdag.`;
   return [
     {
       fase: 'publicatie',
       begint: d('06-01', '09:00:00'),
       eindigt: null,
       omschrijving: 'Publicatie inkoopkader zorgkantoor',
-      bron,
+      bron: tijdstip,
     },
     {
       fase: 'vragen',
       begint: d('06-01', '09:00:00'),
       eindigt: d('06-21'),
       omschrijving: 'Indienen van vragen t.b.v. Nota van Inlichtingen (uiterlijk 21 juni)',
-      bron,
+      bron: tijdstip,
     },
     {
       fase: 'nvi',
@@ -245,14 +246,14 @@ export function tijdlijn2016(jaar = 2015): TermijnSjabloon[] {
       eindigt: d('07-31', '17:00:00'),
       omschrijving:
         'Inschrijving zorgaanbieder incl. zelfanalyse en voorstel ontwikkelplan (uiterlijk 31 juli 17.00 uur)',
-      bron,
+      bron: tijdstip,
     },
     {
       fase: 'dialoog',
       begint: d('08-01', '00:00:00'),
       eindigt: d('10-08'),
       omschrijving: 'Dialoog zorgaanbieder–zorgkantoor (facultatief)',
-      bron,
+      bron: `Keuze van het product: het inkoopkader noemt de dialoog facultatief en zonder data (${bron}); het product plant haar tussen de sluiting van de inschrijving (31 juli 17.00 uur) en de voorlopige gunning (9 oktober).`,
     },
     {
       fase: 'voorlopige_gunning',
@@ -265,8 +266,8 @@ export function tijdlijn2016(jaar = 2015): TermijnSjabloon[] {
       fase: 'bezwaar',
       begint: d('10-10', '00:00:00'),
       eindigt: d('10-31'),
-      omschrijving: 'Bezwaartermijn (niet in de bron; gebruikelijk venster tussen voorlopige en definitieve gunning)',
-      bron: 'digest 002 §2.7 [context, not in source]',
+      omschrijving: 'Bezwaartermijn (niet in de bron; venster tussen voorlopige en definitieve gunning)',
+      bron: `Keuze van het product: het inkoopkader noemt geen bezwaartermijn (${bron}); het product laat bezwaar toe tussen de voorlopige gunning (9 oktober) en de definitieve gunning (1 november).`,
     },
     {
       fase: 'definitieve_gunning',

@@ -117,3 +117,36 @@ test('opslag: precies 3% mag, meer dan 3% wordt geweigerd met de regel genoemd',
   assert.throws(() => bepaalUitkomst(alles({ opslagPercentage: '-1' })), RegelFout);
   assert.throws(() => bepaalUitkomst(alles({ fraudeVastgesteld: ['2015'] })), /geen datum/);
 });
+
+test('looptijd nieuwe aanbieder (beleid zorgkantoor): nieuw → ten hoogste één jaar ook als alles voldaan is; bestaand → twee jaar; bron genoemd', () => {
+  const ln = {
+    maxJaren: 1,
+    klasse: 'nieuw_in_regio',
+    zorgkantoor: 'DSW',
+    beleid: 'zk-dsw-2024-VV (meegeleverd)',
+    bron: "Tabel thema's in contractering langdurige zorg 2024 - 2026, rij Bekostiging en tarieven",
+    citaat: 'Nieuwe zorgaanbieders: eenjarige overeenkomst',
+  };
+  const nieuw = bepaalUitkomst(alles({ looptijdNieuweAanbieder: ln }));
+  assert.equal(nieuw.uitkomst, 'eenjarig-opslag');
+  assert.equal(nieuw.looptijdJaren, 1);
+  assert.equal(nieuw.opslagPercentage, '2.50', 'only the term is capped, not the opslag');
+  assert.equal(reden(nieuw, 'L-nieuw').voldaan, false);
+  assert.match(
+    reden(nieuw, 'L-nieuw').regel,
+    /^Beleid DSW: .*eenjarige overeenkomst \(Tabel thema's .*"Nieuwe zorgaanbieders/,
+  );
+  assert.ok(['G1', 'G2', 'G3', 'G4'].every((c) => reden(nieuw, c).voldaan));
+  const bestaand = bepaalUitkomst(alles({ looptijdNieuweAanbieder: { ...ln, klasse: 'bestaand' } }));
+  assert.equal(bestaand.uitkomst, 'tweejarig-opslag');
+  assert.equal(reden(bestaand, 'L-nieuw').voldaan, true);
+  // a policy that allows two years changes nothing; without a policy there is no such reason
+  assert.equal(bepaalUitkomst(alles({ looptijdNieuweAanbieder: { ...ln, maxJaren: 2 } })).uitkomst, 'tweejarig-opslag');
+  assert.equal(reden(bepaalUitkomst(alles()), 'L-nieuw'), undefined);
+  // it never makes an outcome better: no plan stays one year at the basistarief, a failed gate no contract
+  assert.equal(
+    bepaalUitkomst(alles({ looptijdNieuweAanbieder: ln, definitiefOntwikkelplan: false })).uitkomst,
+    'eenjarig-basistarief',
+  );
+  assert.equal(bepaalUitkomst(alles({ looptijdNieuweAanbieder: ln, toetredingseisenVoldaan: false })).looptijdJaren, 0);
+});

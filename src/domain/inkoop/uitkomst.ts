@@ -1,5 +1,5 @@
 /**
- * The outcome of a procurement per bidder (digest 002 §2.6, seed 002 §2.2): no contract, a
+ * The outcome of a procurement per bidder (Inkoopkader Langdurige Zorg 2016, §2.2.2–§2.2.4): no contract, a
  * one-year contract at the basistarief, one year plus an opslag (≤ 3 %, only with an agreed FINAL
  * ontwikkelplan), or two years plus opslag when the four national conditions (G1–G4) and the
  * zorgkantoor's regional conditions (G5) hold. Pure: every input is passed in, every condition is
@@ -32,9 +32,9 @@ export const UITKOMST_TEKST: Record<Uitkomst, string> = {
     'Overeenkomst voor de looptijd van het inkoopkader (best value: beste prijs-kwaliteitverhouding)',
 };
 
-/** National maximum mark-up (seed 002 §2.2.4: "landelijk vastgesteld op maximaal 3%"). */
+/** National maximum mark-up (Inkoopkader Langdurige Zorg 2016, §2.2.4: "landelijk vastgesteld op maximaal 3%"). */
 export const MAX_OPSLAG = '3';
-/** "Na 2010 is er geen fraude vastgesteld": established in 2011 or later counts (digest 002 G3). */
+/** "Na 2010 is er geen fraude vastgesteld": established in 2011 or later counts (Inkoopkader Langdurige Zorg 2016, §2.2.4, G3). */
 export const FRAUDE_NA_JAAR = 2010;
 
 export interface RegionaleVoorwaarde {
@@ -43,7 +43,7 @@ export interface RegionaleVoorwaarde {
 }
 
 export interface UitkomstInvoer {
-  /** the year the contract starts (2016 in seed 002); the previous-year contract is jaar − 1 */
+  /** the year the contract starts (2016 in the Inkoopkader Langdurige Zorg 2016); the previous-year contract is jaar − 1 */
   jaar: number;
   /** inschrijving received before the submission deadline (A1) */
   tijdigIngediend: boolean;
@@ -71,10 +71,31 @@ export interface UitkomstInvoer {
   regionaleVoorwaarden: RegionaleVoorwaarde[];
   /** … and whether each holds for this provider (missing = not established = not met) */
   regionaalVoldaan: Record<string, boolean>;
+  /**
+   * The zorgkantoor's own cap on the term for a NEW provider (any class but 'bestaand'), from its
+   * policy (e.g. DSW 2024–2026: "Nieuwe zorgaanbieders: eenjarige overeenkomst"); absent when the
+   * policy has none.
+   */
+  looptijdNieuweAanbieder?: LooptijdNieuweAanbiederInvoer;
+}
+
+export interface LooptijdNieuweAanbiederInvoer {
+  /** at most this many years for a new provider */
+  maxJaren: number;
+  /** the class of the bid ('bestaand', 'geheel_nieuw', …); new = anything but 'bestaand' */
+  klasse: string;
+  /** whose policy, e.g. "DSW" */
+  zorgkantoor: string;
+  /** the policy and its version, e.g. "zk-dsw-2024-VV (meegeleverd)" */
+  beleid: string;
+  /** the source: document and place */
+  bron: string;
+  /** the source's words, verbatim */
+  citaat: string;
 }
 
 export interface Reden {
-  /** the requirement or condition id of digest 002 §3 (A1, A-toetreding, C, E, F5, G1 … G5:code) */
+  /** the requirement or condition id of the 2016 template (A1, A-toetreding, C, E, F5, G1 … G5:code) */
   code: string;
   regel: string;
   voldaan: boolean;
@@ -91,9 +112,13 @@ export interface UitkomstBesluit {
   regel: string;
 }
 
-export const UITKOMST_REGEL = 'inkoopkader-2016 §2.2 beslisboom (digest 002 §2.6) v1';
+export const UITKOMST_REGEL = 'inkoopkader-2016 §2.2 beslisboom (Inkoopkader Langdurige Zorg 2016, §2.2.2–§2.2.4) v1';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The reason code of the zorgkantoor's cap on the term for new providers (Beleid.looptijdNieuweAanbieder). */
+export const LOOPTIJD_NIEUW_CODE = 'L-nieuw';
+const jarenTekst = (n: number) => (n === 1 ? 'een eenjarige' : `een ${n}-jarige`);
 
 /** Decides the outcome. Refuses (RegelFout) an opslag above 3 %, a negative opslag or a malformed date. */
 export function bepaalUitkomst(inv: UitkomstInvoer): UitkomstBesluit {
@@ -236,11 +261,27 @@ export function bepaalUitkomst(inv: UitkomstInvoer): UitkomstBesluit {
     });
   }
   const tweejaar = r.filter((x) => x.code.startsWith('G')).every((x) => x.voldaan);
+  // The zorgkantoor's cap for new providers (reported always when its policy has one; decides only about two years).
+  const ln = inv.looptijdNieuweAanbieder;
+  const nieuwBegrensd = !!ln && ln.klasse !== 'bestaand' && ln.maxJaren < 2;
+  if (ln) {
+    const nieuw = ln.klasse !== 'bestaand';
+    r.push({
+      code: LOOPTIJD_NIEUW_CODE,
+      regel: `Beleid ${ln.zorgkantoor}: een nieuwe zorgaanbieder krijgt ten hoogste ${jarenTekst(ln.maxJaren)} overeenkomst (${ln.bron}: "${ln.citaat}")`,
+      voldaan: !nieuwBegrensd,
+      toelichting: !nieuw
+        ? 'De aanbieder is bestaand: deze beperking geldt niet.'
+        : nieuwBegrensd
+          ? `De aanbieder is nieuw (klasse ${ln.klasse}): ten hoogste ${jarenTekst(ln.maxJaren)} overeenkomst${tweejaar && definitief && inv.tijdigIngediend && inv.toetredingseisenVoldaan ? ', ook al is aan de voorwaarden voor een tweejarige overeenkomst voldaan' : ''} (beleid ${ln.beleid}).`
+          : `De aanbieder is nieuw (klasse ${ln.klasse}); het beleid staat ${ln.maxJaren} jaar toe, niet minder dan deze beslistabel.`,
+    });
+  }
 
   let uitkomst: Uitkomst2016;
   if (!inv.tijdigIngediend || !inv.toetredingseisenVoldaan) uitkomst = 'geen-overeenkomst';
   else if (!definitief) uitkomst = 'eenjarig-basistarief';
-  else if (!tweejaar) uitkomst = 'eenjarig-opslag';
+  else if (!tweejaar || nieuwBegrensd) uitkomst = 'eenjarig-opslag';
   else uitkomst = 'tweejarig-opslag';
   const metOpslag = uitkomst === 'eenjarig-opslag' || uitkomst === 'tweejarig-opslag';
   return {

@@ -148,7 +148,7 @@ test('shipped data: seven 2024 V&V policies, short names of zorgkantoren.json, b
   }
 });
 
-test('DSW worked examples of digest 003 §3.4: 96.8 up → at most 97.5; new provider 91', () => {
+test('DSW worked examples of the 2024 overview table (row Bekostiging en tarieven): 96.8 up → at most 97.5; new provider 91', () => {
   const u = ev('DSW', { vorigJaarPercentage: '96.8', monitorUitkomst: 'hoger' });
   assert.deepEqual(u.bandbreedte, { van: '96.80', tot: '97.50' });
   assert.match(u.redenen.join(), /maximaal 1%/);

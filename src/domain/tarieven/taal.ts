@@ -84,7 +84,7 @@ export interface Regel {
   omschrijving: string;
   als?: Voorwaarde;
   effect: Effect;
-  /** the unit is an interpretation of the source (digest §3.3), not stated by it */
+  /** the unit is an interpretation of the source (the overview table gives none), not stated by it */
   eenheidAangenomen?: boolean;
   bron: Bron;
   zekerheid: Zekerheid;
@@ -99,6 +99,15 @@ export interface Regel {
   groep?: string;
   /** this rule may produce a percentage above 100 */
   boven100Toegestaan?: boolean;
+}
+
+export interface LooptijdNieuweAanbieder {
+  /** at most this many years */
+  jaren: number;
+  inkoopperiode: { van: number; tot: number };
+  bron: Bron;
+  zekerheid: Zekerheid;
+  toelichting?: string;
 }
 
 export interface Randvoorwaarde {
@@ -129,6 +138,12 @@ export interface Beleid {
   /** NHC/NIC are outside the percentage; their own percentage, or null when the source gives none */
   nhcNic: { percentage: string | null; toelichting: string };
   boven100Toegestaan?: boolean;
+  /**
+   * The contract term the zorgkantoor gives a NEW provider (any class but 'bestaand') at the award,
+   * e.g. DSW 2024: "Nieuwe zorgaanbieders: eenjarige overeenkomst". Applies to kaders whose first
+   * year lies in the inkoopperiode. Not a tariff rule: read by the award (src/inkoop/gunning).
+   */
+  looptijdNieuweAanbieder?: LooptijdNieuweAanbieder;
   regels: Regel[];
   /** non-tariff constraints shown beside the policy (volume ceilings, eligibility), not evaluated */
   randvoorwaarden?: Randvoorwaarde[];

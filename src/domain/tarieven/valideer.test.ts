@@ -191,3 +191,21 @@ test('profile input: unknown key, wrong type, out of range are refused with the 
   assert.throws(() => parseProfiel([]), /JSON-object/);
   assert.equal(parseProfiel({ vorigJaarPercentage: '96,5' }).vorigJaarPercentage!.toString(), '96.5');
 });
+
+test('looptijdNieuweAanbieder: DSW has it with the source quoted; a wrong term, period or missing source is refused', () => {
+  const dsw = () => structuredClone(beleid2024.beleid.find((b) => b.zorgkantoorId === 'zk-dsw')) as any;
+  assert.equal(dsw().looptijdNieuweAanbieder.jaren, 1);
+  assert.match(dsw().looptijdNieuweAanbieder.bron.citaat, /^Nieuwe zorgaanbieders: eenjarige overeenkomst/);
+  assert.deepEqual(valideerBeleid(dsw()), []);
+  const met = (l: unknown) => ({ ...dsw(), looptijdNieuweAanbieder: l });
+  const waar = (l: unknown) => valideerBeleid(met(l)).map((f) => f.waar);
+  const goed = dsw().looptijdNieuweAanbieder;
+  assert.deepEqual(waar({ ...goed, jaren: 0 }), ['looptijdNieuweAanbieder.jaren']);
+  assert.deepEqual(waar({ ...goed, jaren: 1.5 }), ['looptijdNieuweAanbieder.jaren']);
+  assert.deepEqual(waar({ ...goed, inkoopperiode: { van: 2026, tot: 2024 } }), [
+    'looptijdNieuweAanbieder.inkoopperiode',
+  ]);
+  assert.deepEqual(waar({ ...goed, bron: { document: 'x' } }), ['looptijdNieuweAanbieder.bron']);
+  assert.deepEqual(waar({ ...goed, zekerheid: 'X' }), ['looptijdNieuweAanbieder.zekerheid']);
+  assert.deepEqual(waar('één jaar'), ['looptijdNieuweAanbieder']);
+});

@@ -5,7 +5,7 @@
  * given. Also the plain structure: unique ids, known ops, explicit units, decimals, source quotes.
  *
  * Evaluation order: phase (1 zet/vorigJaar/uitgesloten → 2 plus/min/onbepaald → 3 bereik →
- * 4 plafond/bodem, digest §5.1: override → additive → differentiation → clamp), refined by 'na'
+ * 4 plafond/bodem, override → additive → differentiation → clamp), refined by 'na'
  * and 'volgorde'. Rules that commute (two percentage-point additions, two caps) need no order.
  */
 import { Decimal } from '../money.ts';
@@ -15,6 +15,7 @@ import {
   PROFIEL_SLEUTELS,
   isProfielSleutel,
   type Beleid,
+  type LooptijdNieuweAanbieder,
   type Effect,
   type Regel,
   type Voorwaarde,
@@ -326,6 +327,40 @@ function commuteren(a: Effect, b: Effect): boolean {
   return false;
 }
 
+/** The contract term for new providers: whole years ≥ 1, a period of years, the source quoted. */
+function valideerLooptijdNieuw(l: unknown, fouten: BeleidFout[]): void {
+  const waar = 'looptijdNieuweAanbieder';
+  if (!l || typeof l !== 'object' || Array.isArray(l)) {
+    fouten.push({ waar, wat: 'looptijdNieuweAanbieder moet een object zijn (jaren, inkoopperiode, bron, zekerheid)' });
+    return;
+  }
+  const v = l as Partial<LooptijdNieuweAanbieder>;
+  if (!Number.isInteger(v.jaren) || (v.jaren as number) < 1 || (v.jaren as number) > 10)
+    fouten.push({
+      waar: `${waar}.jaren`,
+      wat: 'jaren moet een geheel getal van 1 tot en met 10 zijn',
+      actie: 'Geef het aantal jaren, bijv. 1.',
+    });
+  const p = v.inkoopperiode;
+  const jaar = (x: unknown) => Number.isInteger(x) && (x as number) >= 2000 && (x as number) <= 2100;
+  if (!p || typeof p !== 'object' || !jaar(p.van) || !jaar(p.tot))
+    fouten.push({
+      waar: `${waar}.inkoopperiode`,
+      wat: 'inkoopperiode moet { van, tot } met jaartallen zijn',
+      actie: 'Bijv. { "van": 2024, "tot": 2026 }.',
+    });
+  else if (p.tot < p.van)
+    fouten.push({ waar: `${waar}.inkoopperiode`, wat: `inkoopperiode eindigt (${p.tot}) vóór het begin (${p.van})` });
+  if (!v.bron || typeof v.bron !== 'object' || !v.bron.citaat || !v.bron.document)
+    fouten.push({
+      waar: `${waar}.bron`,
+      wat: 'bron (citaat en document) ontbreekt',
+      actie: 'citeer de brontekst letterlijk',
+    });
+  if (!['H', 'M', 'L'].includes(v.zekerheid as string))
+    fouten.push({ waar: `${waar}.zekerheid`, wat: 'zekerheid is H, M of L' });
+}
+
 /** Validates a policy; returns the errors (empty = valid). */
 export function valideerBeleid(input: unknown): BeleidFout[] {
   const fouten: BeleidFout[] = [];
@@ -367,6 +402,7 @@ export function valideerBeleid(input: unknown): BeleidFout[] {
       waar: 'nhcNic.percentage',
       wat: `NHC/NIC-percentage ${b.nhcNic.percentage} ligt boven 100% zonder uitdrukkelijke toestemming`,
     });
+  if (b.looptijdNieuweAanbieder !== undefined) valideerLooptijdNieuw(b.looptijdNieuweAanbieder, fouten);
   if (!Array.isArray(b.regels)) {
     fouten.push({ waar: 'regels', wat: 'regels moet een lijst zijn' });
     return fouten;

@@ -97,7 +97,7 @@ after(async () => {
   await app?.close();
 });
 
-test('het best value-sjabloon levert gewogen criteria en knock-outs met bron (seed 001)', async () => {
+test('het best value-sjabloon levert gewogen criteria en knock-outs met bron (Inkoopsafari)', async () => {
   const sj = (await inkoper.get('/api/v1/inkoop/sjablonen')).json().find((s: any) => s.id === 'best-value');
   assert.ok(sj, 'template is loaded from src/inkoop/data/sjabloon-best-value.json');
   assert.equal(sj.procedureType, 'best_value');
@@ -110,7 +110,7 @@ test('het best value-sjabloon levert gewogen criteria en knock-outs met bron (se
   assert.ok(sj.eisen.every((e: any) => typeof e.bron === 'string' && e.bron.length > 10));
   assert.match(
     gewogen.find((e: any) => e.code === 'W4').bron,
-    /seed 001 §4\.2.*prestaties worden gewogen tegen de kosten/,
+    /Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4\.2.*prestaties worden gewogen tegen de kosten/,
   );
   assert.match(gewogen.find((e: any) => e.code === 'W1').bron, /twee A4/);
   assert.deepEqual(

@@ -2,9 +2,9 @@
  * Best value use cases: the provider writes its short proposal with its own KPIs on its
  * inschrijving (only while the bid is a concept and before the deadline; one transaction, audited);
  * the zorgkantoor reads it only once the bids are unsealed; after the final award the agreed KPIs
- * of a contract can be read by the provider and its zorgkantoor (for monitoring progress,
- * seed 001 §1.3: "de geselecteerde voorstellen … worden verder uitgewerkt en de voortgang …
- * gemonitord"). Rules and sources: ./voorstel.ts and docs/best-value.md.
+ * of a contract can be read by the provider and its zorgkantoor (for monitoring progress; the KPIs are
+ * the ones the provider proposed, Inkoopsafari §2.2 and §4.2). Rules and sources: ./voorstel.ts and
+ * docs/best-value.md.
  */
 import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/index.ts';

@@ -4,7 +4,7 @@
  * Imports nothing from src/inkoop/inschrijving.ts, so inschrijving.ts and gunning/service.ts can
  * import this file without an import cycle.
  *
- * Sources (seed 001, "Inkoopsafari"):
+ * Sources (Inkoopsafari – Verkenning van de praktijk van zorginkoop):
  *   §4.2  best value procurement: "De aanbieder geeft een open omschrijving van het hulpaanbod, maakt
  *         een inschatting van kansen en risico's en doet zelf een voorstel voor kpi's … De aanbieder
  *         met het beste voorstel, waarbij prestaties worden gewogen tegen de kosten, krijgt vervolgens
@@ -22,10 +22,10 @@ import type { ProcedureType } from '../../domain/inkoop/procedure.ts';
 
 /**
  * Defaults, overridable per kader in inkoopkader.regionale_paragraaf.bestValue:
- *  - maxWoorden 1000: the stand-in for "two A4 pages" (seed 001 §1.3); two A4 pages of running text
+ *  - maxWoorden 1000: the stand-in for "two A4 pages" (Inkoopsafari §1.3); two A4 pages of running text
  *    at 11 pt hold roughly 450–550 words each.
  *  - maxKpis 5: a short proposal names a handful of outcome indicators, not tens ("tienduizenden
- *    indicatoren" is the burden seed 001 §1.3 complains about).
+ *    indicatoren" is the burden Inkoopsafari §1.3 complains about).
  *  - verduidelijkingAantal 1: best value clarifies with the best-scoring provider (procedure.ts).
  */
 export const STANDAARD = { maxWoorden: 1000, maxKpis: 5, verduidelijkingAantal: 1 } as const;
@@ -157,7 +157,7 @@ export function valideerVoorstel(inv: VoorstelInvoer, inst: Instellingen): { fou
   if (woorden > inst.maxWoorden) {
     fouten.push({
       waar: 'voorstel',
-      wat: `Het voorstel telt ${woorden} woorden (voorstel, kansen en risico's samen); ten hoogste ${inst.maxWoorden} zijn toegestaan, ongeveer twee A4 (regel ${REGELS.omvang}, seed 001 §1.3).`,
+      wat: `Het voorstel telt ${woorden} woorden (voorstel, kansen en risico's samen); ten hoogste ${inst.maxWoorden} zijn toegestaan, ongeveer twee A4 (regel ${REGELS.omvang}, Inkoopsafari – Verkenning van de praktijk van zorginkoop, §1.3).`,
       actie: `Kort het voorstel met ${woorden - inst.maxWoorden} woorden in.`,
     });
   }
@@ -199,7 +199,7 @@ export function valideerVoorstel(inv: VoorstelInvoer, inst: Instellingen): { fou
   if (!inv.kpis.length) {
     fouten.push({
       waar: 'kpis',
-      wat: `Geef minstens één KPI: de aanbieder stelt zelf de prestatie-indicatoren voor waarop zij beoordeeld wil worden (regel ${REGELS.kpi}, seed 001 §4.2).`,
+      wat: `Geef minstens één KPI: de aanbieder stelt zelf de prestatie-indicatoren voor waarop zij beoordeeld wil worden (regel ${REGELS.kpi}, Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2).`,
       actie: 'Voeg een KPI toe met naam, eenheid, nulmeting, streefwaarde, richting en meetmethode.',
     });
   } else if (inv.kpis.length > inst.maxKpis) {
@@ -266,7 +266,7 @@ export function valideerVoorstel(inv: VoorstelInvoer, inst: Instellingen): { fou
           waar: waar('streefwaarde'),
           wat:
             richting === 'handhaven'
-              ? `Bij ${wie} is de richting 'handhaven': de streefwaarde is het niveau dat u vasthoudt en moet gelijk zijn aan de nulmeting (${getallen.nulmeting}), niet ${getallen.streefwaarde} (regel ${REGELS.kpi}, seed 001 §2.2).`
+              ? `Bij ${wie} is de richting 'handhaven': de streefwaarde is het niveau dat u vasthoudt en moet gelijk zijn aan de nulmeting (${getallen.nulmeting}), niet ${getallen.streefwaarde} (regel ${REGELS.kpi}, Inkoopsafari – Verkenning van de praktijk van zorginkoop, §2.2).`
               : `Bij ${wie} is de richting '${RICHTING_NL[richting]}', maar de streefwaarde ${getallen.streefwaarde} is ${richting === 'hoger_is_beter' ? 'lager' : 'hoger'} dan de nulmeting ${getallen.nulmeting}: dat is een verslechtering (regel ${REGELS.kpi}).`,
           actie:
             richting === 'handhaven'
@@ -378,7 +378,7 @@ export async function laadVoorstel(q: Queryable, inschrijvingId: string): Promis
   };
 }
 
-/** What a submission still needs (seed 001 §4.2: offer, opportunities and risks, KPIs, and the cost). */
+/** What a submission still needs (Inkoopsafari §4.2: offer, opportunities and risks, KPIs, and the cost). */
 export function ontbrekendeOnderdelen(v: VoorstelView): Fout[] {
   const f: Fout[] = [];
   if (!v.voorstel)
@@ -421,7 +421,7 @@ export async function volledigVoorstelVoorOntvangst(q: Queryable, inschrijvingId
   if (f.length) {
     throw unprocessable(
       'best-value-onvolledig',
-      `Het best value-voorstel is niet compleet: ${f.map((x) => x.waar).join(', ')} ontbreekt (regel ${REGELS.volledig}, seed 001 §4.2).`,
+      `Het best value-voorstel is niet compleet: ${f.map((x) => x.waar).join(', ')} ontbreekt (regel ${REGELS.volledig}, Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2).`,
       { fouten: f },
     );
   }

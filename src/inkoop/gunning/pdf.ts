@@ -1,6 +1,6 @@
 /**
  * Dutch PDF documents of the award: voorlopige and definitieve gunningsbrief, and the overeenkomst
- * with the Nota van Inlichtingen as an annex (seed 002 §2.2.1: "maken integraal onderdeel uit van
+ * with the Nota van Inlichtingen as an annex (Inkoopkader Langdurige Zorg 2016, §2.2.1: "maken integraal onderdeel uit van
  * de overeenkomst"). pdfmake with the 14 standard PDF fonts (Helvetica, built into every reader),
  * so no font file is downloaded or shipped. Uncompressed content streams: text stays checkable.
  */

@@ -61,6 +61,8 @@ import {
 import { criteriaVoorInschrijving, markeerAutomatisch, metAutomatischeOordelen } from './voorwaarden.ts';
 import { beoordelingExtra, opslagVoorGunning, prijsGegevens, prijzenVastleggen } from './prijs.ts';
 import { ontwikkelplanStand } from '../ontwikkelplan.ts';
+import { looptijdNieuweAanbieder } from '../../tarieven/service.ts';
+import { bepalendeKlasse, type Klasse } from '../../domain/inkoop/classificatie.ts';
 import {
   combineerSignalen,
   redenenMetHerkomst,
@@ -566,10 +568,18 @@ export async function uitkomstInvoer(
     `SELECT 1 FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2 AND klasse = 'bestaand' LIMIT 1`,
     [k.id, i.organisatie_id],
   );
-  // "bestaand" (seed 002 §2.2.2) means a contract with this zorgkantoor in the previous year.
+  // "bestaand" (Inkoopkader Langdurige Zorg 2016, §2.2.2) means a contract with this zorgkantoor in the previous year.
   if (bestaand) jaren.add(k.jaar_van - 1);
   if (inv.overeenkomstVorigJaar === true) jaren.add(k.jaar_van - 1);
   if (inv.overeenkomstVorigJaar === false) jaren.delete(k.jaar_van - 1);
+  // the zorgkantoor's own cap on the term for a new provider (its tariff policy, e.g. DSW 2024–2026)
+  const ln = await looptijdNieuweAanbieder(q, k.organisatie_id, k.jaar_van, k.sector);
+  const klassen = ln
+    ? await q.query<{ klasse: Klasse }>(
+        'SELECT klasse FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2',
+        [k.id, i.organisatie_id],
+      )
+    : [];
   const eindeProcedure = await termijnEinde(q, k.id, 'definitieve_gunning');
   const regionaal = (gepubliceerdeParagraaf(k)?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[];
   return {
@@ -590,6 +600,23 @@ export async function uitkomstInvoer(
     overeenkomstJaren: [...jaren].sort(),
     regionaleVoorwaarden: regionaal,
     regionaalVoldaan: inv.regionaalVoldaan ?? {},
+    ...(ln
+      ? {
+          looptijdNieuweAanbieder: {
+            maxJaren: ln.jaren,
+            klasse: bepalendeKlasse(klassen.map((x) => x.klasse)),
+            zorgkantoor: ln.zorgkantoor,
+            beleid: `${ln.beleidId} (${ln.versie})`,
+            bron: [
+              ln.bron.document,
+              ln.bron.vindplaats && !ln.bron.document.includes(ln.bron.vindplaats) ? ln.bron.vindplaats : null,
+            ]
+              .filter(Boolean)
+              .join(', '),
+            citaat: ln.bron.citaat,
+          },
+        }
+      : {}),
     herkomst: signalen.herkomst,
   };
 }
@@ -665,7 +692,7 @@ function weigerOpslagBijBestValue(inv: VoorlopigInvoer) {
   if (/^\d+(\.\d+)?$/.test(o) && dec(o).isZero()) return;
   throw unprocessable(
     BEST_VALUE_REGELS.gunning,
-    `Bij best value is er geen tariefopslag: de aangeboden prijs uit het voorstel geldt (regel ${BEST_VALUE_REGELS.gunning}, seed 001 §4.2). De opslag van ten hoogste 3% (F5) hoort bij de beslistabel van het inkoopkader 2016.`,
+    `Bij best value is er geen tariefopslag: de aangeboden prijs uit het voorstel geldt (regel ${BEST_VALUE_REGELS.gunning}, Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2). De opslag van ten hoogste 3% (F5) hoort bij de beslistabel van het inkoopkader 2016.`,
     {
       fouten: [
         {
@@ -786,7 +813,7 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
     if (k.procedure_type === 'open_house') {
       throw unprocessable(
         'open-house',
-        'Bij een open house-procedure wordt niet gegund: iedere aanbieder die aan de minimumeisen voldoet wordt toegelaten en krijgt een raamovereenkomst (regel open-house.toelating, seed 001 §4.2).',
+        'Bij een open house-procedure wordt niet gegund: iedere aanbieder die aan de minimumeisen voldoet wordt toegelaten en krijgt een raamovereenkomst (regel open-house.toelating, Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2).',
         {
           actie: `Leg de toelating vast via POST /api/v1/inkoop/inschrijvingen/${i.id}/toelating.`,
         },

@@ -149,8 +149,10 @@ test('sjabloon open house: alleen minimumeisen met bron, geen gewogen criteria, 
       s.eisen.some((e: any) => e.groep === g),
       g,
     );
-  assert.ok(s.eisen.some((e: any) => e.bron.includes('seed 002 §2.2.2')));
-  assert.ok(s.eisen.some((e: any) => e.bron.includes('seed 001 §4.2')));
+  assert.ok(s.eisen.some((e: any) => e.bron.includes('Inkoopkader Langdurige Zorg 2016, §2.2.2')));
+  assert.ok(
+    s.eisen.some((e: any) => e.bron.includes('Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2')),
+  );
 });
 
 test('kader uit het sjabloon: publiceren, toelating openen, twee aanbieders melden zich aan', async () => {
@@ -273,7 +275,7 @@ test('toegelaten: toelating met invoer en redenen, brief, raamovereenkomst (kade
     row.ontvangst_hash,
     (await t.db.one<any>('SELECT ontvangst_hash FROM inschrijving WHERE id = $1', [insZon])).ontvangst_hash,
   );
-  assert.match(row.regel, /seed 001 §4\.2/);
+  assert.match(row.regel, /Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4\.2/);
   const ok = await t.db.one<any>(
     `SELECT *, ingangsdatum::text AS van, einddatum::text AS tot FROM overeenkomst WHERE id = $1`,
     [b.overeenkomstId],

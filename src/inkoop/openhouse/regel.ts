@@ -1,5 +1,5 @@
 /**
- * The open house admission rule (seed 001 §4.2, "Zeeuwse model": "krijgen alle aanbieders die
+ * The open house admission rule (Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2, "Zeeuwse model": "krijgen alle aanbieders die
  * voldoen aan de minimumeisen een raamcontract"). Pure and deterministic: no I/O, no clock.
  *
  *   toegelaten ⇔ the assessment is confirmed ('vastgesteld') by a second person (four eyes)
@@ -13,7 +13,7 @@
 import { RegelFout, VIER_OGEN_REGEL } from '../../domain/inkoop/beoordeling.ts';
 
 export const TOELATING_REGEL =
-  'open-house.toelating v1 (seed 001 §4.2): toegelaten ⇔ beoordeling vastgesteld door een tweede persoon (vier ogen) en aan elke knock-outeis voldaan; anders afgewezen met elke niet voldane eis genoemd';
+  'open-house.toelating v1 (Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2; voor de Wlz een keuze van het product): toegelaten ⇔ beoordeling vastgesteld door een tweede persoon (vier ogen) en aan elke knock-outeis voldaan; anders afgewezen met elke niet voldane eis genoemd';
 
 export interface ToelatingBesluitInvoer {
   id: string;

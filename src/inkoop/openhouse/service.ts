@@ -1,5 +1,5 @@
 /**
- * Open house admission (issue 3; seed 001 §4.2 "Zeeuwse model"). While admission is open
+ * Open house admission (issue 3; Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2 "Zeeuwse model"). While admission is open
  * (phase toelating_doorlopend) providers submit at any time; assessors score the knock-out
  * requirements and a second person confirms (four eyes) with the existing assessment routes
  * (src/inkoop/gunning). Then the zorgkantoor records the admission per bidder: the outcome follows

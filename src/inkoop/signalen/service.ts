@@ -1,9 +1,9 @@
 /**
  * Signalenregister: inspection and fraud signals a zorgkantoor registers about a provider, with
  * source and dates, so the two-year conditions G1–G3 of the outcome (src/domain/inkoop/uitkomst.ts;
- * seed 002 §2.2.4, digest 002 §3 G1–G3) are decided on traceable facts instead of dates typed at
+ * Inkoopkader Langdurige Zorg 2016, §2.2.4, G1–G3) are decided on traceable facts instead of dates typed at
  * the award. Also the contract roles (onderaannemer / zzp-pilot / pgb) the classification needs
- * (digest 002 §3 B3). Rows are never deleted: a mistake is withdrawn with a reason. Every create,
+ * (Inkoopkader Langdurige Zorg 2016, §2.2.2, B3). Rows are never deleted: a mistake is withdrawn with a reason. Every create,
  * end-date change and withdrawal is audited in the same transaction.
  *
  * Who: zorgkantoor manager and inkoper register and withdraw; manager, inkoper, beoordelaar and
@@ -29,8 +29,9 @@ export const SIGNAAL_SOORT_TEKST: Record<SignaalSoort, string> = {
 export const CONTRACT_ROLLEN = ['onderaannemer', 'zzp_pilot', 'pgb'] as const;
 export type ContractRelatieRol = (typeof CONTRACT_ROLLEN)[number];
 
-export const SIGNAAL_REGEL = 'signalenregister v1 (tweejarige voorwaarden G1–G3, seed 002 §2.2.4)';
-export const CONTRACTRELATIE_REGEL = 'contractrelaties v1 (classificatie B3, seed 002 §2.2.2)';
+export const SIGNAAL_REGEL =
+  'signalenregister v1 (tweejarige voorwaarden G1–G3, Inkoopkader Langdurige Zorg 2016, §2.2.4)';
+export const CONTRACTRELATIE_REGEL = 'contractrelaties v1 (classificatie B3, Inkoopkader Langdurige Zorg 2016, §2.2.2)';
 
 export const SIGNAAL_LEZERS: Rol[] = ['manager', 'inkoper', 'beoordelaar', 'controller'];
 export const SIGNAAL_SCHRIJVERS: Rol[] = ['manager', 'inkoper'];
@@ -535,7 +536,7 @@ export type ContractRelatie = ReturnType<typeof relatieUit>;
 /**
  * Contract relations are contract history, not suspicions: every zorgkantoor's staff and the
  * toezichthouder read all of them, because the classification of a bidder uses the relations
- * with any zorgkantoor (seed 002 §2.2.2).
+ * with any zorgkantoor (Inkoopkader Langdurige Zorg 2016, §2.2.2).
  */
 export async function contractrelaties(
   ctx: AppContext,

@@ -24,7 +24,7 @@ import { amsterdamNaarIso, formatAmsterdam } from './tijd.ts';
 import type { Deelnemer, Dialooggesprek, InschrijvingKop } from './types.ts';
 import './messages.ts';
 
-/** Standard topics of a dialogue meeting (digest 002, entity "Dialooggesprek"). */
+/** Standard topics of a dialogue meeting (product choice; the Inkoopkader Langdurige Zorg 2016 names no topics). */
 export const ONDERWERPEN = [
   'ontwikkelplan',
   'clientondersteuning',

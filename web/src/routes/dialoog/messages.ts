@@ -1,6 +1,6 @@
 import { registerMessages } from '../../app/i18n.tsx';
 
-// Dialogue topics: digest 002, entity "Dialooggesprek" (voortgang, cliëntondersteuning, wachtlijstbeheer,
+// Dialogue topics: product choice (the Inkoopkader Langdurige Zorg 2016 names no topics) (voortgang, cliëntondersteuning, wachtlijstbeheer,
 // informatievoorziening, signalen zorgbemiddeling, materiële controle, klachten, herschikking, productieafspraak).
 registerMessages('dialoog', {
   nl: {

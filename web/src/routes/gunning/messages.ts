@@ -72,7 +72,7 @@ registerMessages('gunning', {
     'gunnen.uitleg':
       'De uitkomst volgt uit de beslistabel (inkoopkader 2016) met de vastgelegde gegevens en het signalenregister; u vult de tariefopslag aan en zo nodig fraudedatums die niet in het register staan.',
     'gunnen.uitleg.bestvalue':
-      'Best value: de inschrijving met de beste prijs-kwaliteitverhouding krijgt de gunning (seed 001 §4.2). Alleen de best gerangschikte {n} krijgt/krijgen een overeenkomst, voor de looptijd van het inkoopkader. Er is geen tariefopslag: de aangeboden prijs geldt.',
+      'Best value: de inschrijving met de beste prijs-kwaliteitverhouding krijgt de gunning (Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2). Alleen de best gerangschikte {n} krijgt/krijgen een overeenkomst, voor de looptijd van het inkoopkader. Er is geen tariefopslag: de aangeboden prijs geldt.',
     'bestvalue.rang': 'Rang in de rangorde',
     'bestvalue.rang.waarde': '{rang} van {aantal}',
     'bestvalue.rang.geen': 'Geen rang (geen vastgestelde beoordeling of een knock-out)',
@@ -261,7 +261,7 @@ registerMessages('gunning', {
     'gunnen.uitleg':
       'The outcome follows from the decision table (2016 framework) on the recorded facts and the signal register; you add the mark-up and, if needed, fraud dates that are not in the register.',
     'gunnen.uitleg.bestvalue':
-      'Best value: the bid with the best price-quality ratio gets the award (seed 001 §4.2). Only the best-ranked {n} get(s) a contract, for the period of the framework. There is no tariff mark-up: the offered price applies.',
+      'Best value: the bid with the best price-quality ratio gets the award (Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2). Only the best-ranked {n} get(s) a contract, for the period of the framework. There is no tariff mark-up: the offered price applies.',
     'bestvalue.rang': 'Rank in the ranking',
     'bestvalue.rang.waarde': '{rang} of {aantal}',
     'bestvalue.rang.geen': 'No rank (no confirmed assessment or a knock-out)',

@@ -114,6 +114,7 @@ function NieuwKader() {
   const [regios, setRegios] = useState('');
   const [procedure, setProcedure] = useState('openbaar');
   const [sjabloon, setSjabloon] = useState('');
+  const gekozen = sj.data?.find((x) => x.id === sjabloon);
   const m = useMutation({
     mutationFn: () =>
       api.post<{ id: string }>('/inkoop/kaders', {
@@ -185,6 +186,27 @@ function NieuwKader() {
             ...(sj.data ?? []).map((s) => ({ value: s.id, label: s.naam })),
           ]}
         />
+        {gekozen ? (
+          <div className="sjabloon-bron">
+            <p>
+              <strong>{t('inkoop.nieuw.sjabloon.bron')}:</strong> {gekozen.bron}
+            </p>
+            {gekozen.keuzes?.length ? (
+              <>
+                <p>
+                  <strong>{t('inkoop.nieuw.sjabloon.keuzes')}</strong>
+                </p>
+                <ul>
+                  {gekozen.keuzes.map((k) => (
+                    <li key={k.onderwerp}>
+                      {k.onderwerp}: {k.bron}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        ) : null}
         <Button type="submit" variant="primary" bezig={m.isPending}>
           {t('inkoop.nieuw.knop')}
         </Button>

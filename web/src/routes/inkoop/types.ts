@@ -116,6 +116,8 @@ export interface Sjabloon {
   naam: string;
   procedureType: string;
   bron: string;
+  /** the values the product chose where the source is silent, each with its reason */
+  keuzes?: { onderwerp: string; bron: string }[];
   themas?: { code: string; naam: string }[];
 }
 export interface InschrijvingEis extends Eis {
