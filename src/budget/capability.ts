@@ -302,7 +302,7 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: ['budget'],
         summary:
-          'Nieuwe productieafspraak (concept): prijs uit tariefbeleid, NZa-maximum of ingevoerd; bedrag = prijs × volume; past binnen de contracteerruimte',
+          'Nieuwe productieafspraak (concept): prijs uit de gunning (overeenkomst), tariefbeleid, NZa-maximum of ingevoerd; bedrag = prijs × volume; past binnen de contracteerruimte',
         body: S.AfspraakNieuw,
         response: { 201: S.ProductieafspraakDetail, ...problems(400, 401, 403, 409, 422) },
       },

@@ -149,6 +149,7 @@ export const Overheveling = Type.Object({
 });
 
 export const PrijsBronInvoer = Type.Union([
+  Type.Literal('gunning'),
   Type.Literal('tariefbeleid'),
   Type.Literal('nza-maximum'),
   Type.Literal('ingevoerd'),
@@ -181,6 +182,7 @@ export const Productieafspraak = Type.Object({
   status: AfspraakStatus,
   soort: AfspraakSoort,
   prijsBron: S,
+  overeenkomstId: Type.Optional(N),
   versie: Type.Integer(),
   contracteerruimteId: N,
 });
@@ -193,6 +195,7 @@ export const AfspraakVersie = Type.Object({
   prijs: S,
   prijsBron: S,
   prijsToelichting: N,
+  overeenkomstId: Type.Optional(N),
   volume: S,
   bedrag: S,
   reden: S,

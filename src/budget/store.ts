@@ -240,11 +240,12 @@ export interface AfspraakRow {
   prijs_bron: string;
   huidige_versie: number;
   contracteerruimte_id: string | null;
+  overeenkomst_id: string | null;
 }
 
 const AFSPRAAK_SELECT = `SELECT a.id, a.jaar, a.regio_code, r.naam AS regio_naam, a.organisatie_id, o.naam AS aanbieder_naam, a.sector,
   a.prestatie_code, p.omschrijving AS prestatie_omschrijving, p.leveringsvorm, p.zorgprofiel_code, p.functie_code, p.klasse_code, p.eenheid,
-  a.prijs, a.volume, a.bedrag, a.status, a.soort, a.prijs_bron, a.huidige_versie, a.contracteerruimte_id
+  a.prijs, a.volume, a.bedrag, a.status, a.soort, a.prijs_bron, a.huidige_versie, a.contracteerruimte_id, a.overeenkomst_id
   FROM productieafspraak a JOIN regio r ON r.code = a.regio_code JOIN organisatie o ON o.id = a.organisatie_id JOIN prestatie p ON p.code = a.prestatie_code`;
 
 export interface AfspraakFilter {
@@ -288,6 +289,8 @@ export interface AfspraakWaarden {
   status: AfspraakRow['status'];
   soort: AfspraakRow['soort'];
   prijsBron: string;
+  /** the contract the price came from (prijsBron 'gunning'); undefined keeps the current one */
+  overeenkomstId?: string | null;
 }
 
 export async function afspraakNieuw(
@@ -326,8 +329,21 @@ export async function afspraakBijwerken(
 ) {
   await q.query(
     `UPDATE productieafspraak SET prijs = $2, volume = $3, bedrag = $4, status = $5, soort = $6, prijs_bron = $7, huidige_versie = $8,
-       contracteerruimte_id = coalesce($9, contracteerruimte_id) WHERE id = $1`,
-    [id, w.prijs, w.volume, w.bedrag, w.status, w.soort, w.prijsBron, versie, crId],
+       contracteerruimte_id = coalesce($9, contracteerruimte_id),
+       overeenkomst_id = CASE WHEN $10::boolean THEN $11::uuid ELSE overeenkomst_id END WHERE id = $1`,
+    [
+      id,
+      w.prijs,
+      w.volume,
+      w.bedrag,
+      w.status,
+      w.soort,
+      w.prijsBron,
+      versie,
+      crId,
+      w.overeenkomstId !== undefined,
+      w.overeenkomstId ?? null,
+    ],
   );
 }
 
@@ -361,6 +377,7 @@ export interface VersieRow {
   prijs: string;
   prijs_bron: string;
   prijs_toelichting: string | null;
+  overeenkomst_id?: string | null;
   volume: string;
   bedrag: string;
   reden: 'historisch' | 'nieuw' | 'wijziging' | 'status' | 'import' | 'scenario';
@@ -375,8 +392,8 @@ export async function versieToevoegen(
   v: Omit<VersieRow, 'id' | 'op' | 'door_naam'> & { door: string | null; doorNaam: string; op: Date },
 ): Promise<string> {
   const r = await q.one<{ id: string }>(
-    `INSERT INTO productieafspraak_versie (afspraak_id, versie, status, soort, prijs, prijs_bron, prijs_toelichting, volume, bedrag, reden, toelichting, scenario_id, door, door_naam, op)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+    `INSERT INTO productieafspraak_versie (afspraak_id, versie, status, soort, prijs, prijs_bron, prijs_toelichting, volume, bedrag, reden, toelichting, scenario_id, door, door_naam, op, overeenkomst_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
     [
       v.afspraak_id,
       v.versie,
@@ -393,6 +410,7 @@ export async function versieToevoegen(
       v.door,
       v.doorNaam,
       v.op,
+      v.overeenkomst_id ?? null,
     ],
   );
   return r.id;
@@ -400,7 +418,7 @@ export async function versieToevoegen(
 
 export async function versies(q: Queryable, afspraakId: string): Promise<VersieRow[]> {
   return q.query<VersieRow>(
-    `SELECT id, afspraak_id, versie, status, soort, prijs, prijs_bron, prijs_toelichting, volume, bedrag, reden, toelichting, scenario_id, door_naam, op
+    `SELECT id, afspraak_id, versie, status, soort, prijs, prijs_bron, prijs_toelichting, overeenkomst_id, volume, bedrag, reden, toelichting, scenario_id, door_naam, op
      FROM productieafspraak_versie WHERE afspraak_id = $1 ORDER BY versie`,
     [afspraakId],
   );
