@@ -277,6 +277,12 @@ export const ScenarioParameters = Type.Object({
   scores: Type.Record(Type.String(), S),
   plafonds: Type.Record(Type.String(), N),
   tariefFactor: S,
+  plafondRegels: Type.Optional(
+    Type.Object({
+      groeiplafondBehandeling: Type.Optional(N),
+      intramuraleDagen: Type.Optional(Type.Record(Type.String(), S)),
+    }),
+  ),
 });
 
 export const VoorstelRegel = Type.Object({
@@ -300,6 +306,9 @@ export const Scenario = Type.Object({
   status: S,
   parameters: ScenarioParameters,
   aanbieders: Type.Array(Type.Object({ id: S, naam: S, realisatieVorigJaar: S, prestaties: Type.Integer() })),
+  plafondsUitRegels: Type.Array(Type.Object({ aanbieder: S, plafond: S, uitleg: S }), {
+    description: 'Plafonds per aanbieder afgeleid uit de regels van het scenario (groeiplafond, intramurale dagen)',
+  }),
   basis: Type.Object({
     contracteerruimte: Type.Object({
       id: S,
@@ -358,6 +367,24 @@ export const ScenarioWijziging = Type.Object({
   scores: Type.Optional(Type.Record(Type.String(), Decimaal)),
   plafonds: Type.Optional(Type.Record(Type.String(), Type.Union([PositiefBedrag, Type.Null()]))),
   tariefFactor: Type.Optional(Decimaal),
+  plafondRegels: Type.Optional(
+    Type.Object(
+      {
+        groeiplafondBehandeling: Type.Optional(
+          Type.Union([Type.String({ pattern: '^\\d{1,2}(\\.\\d{1,2})?$' }), Type.Null()], {
+            description:
+              'Groeiplafond verblijf incl. behandeling als percentage van de intramurale mix (bijv. "80"); null = uit',
+          }),
+        ),
+        intramuraleDagen: Type.Optional(
+          Type.Record(Type.String(), Type.Union([Type.String({ pattern: '^\\d{1,9}$' }), Type.Null()]), {
+            description: 'Per aanbieder het maximum aantal intramurale dagen (verblijf); null = geen',
+          }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  ),
 });
 export const ScenarioQuery = Type.Object({
   jaar: Jaar,

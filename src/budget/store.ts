@@ -679,6 +679,7 @@ export interface MixRow {
   naam: string;
   prestatie_code: string;
   leveringsvorm: string | null;
+  behandeling: boolean;
   realisatie_bedrag: string;
   realisatie_volume: string;
   prijs_nu: string | null;
@@ -698,10 +699,11 @@ export async function huidigeSituatie(q: Queryable, regio: string, jaar: number,
       nu AS (SELECT organisatie_id, prestatie_code, prijs FROM productieafspraak WHERE regio_code = $1 AND jaar = $2 AND sector = $3),
       vorig AS (SELECT organisatie_id, prestatie_code, max(prijs) AS prijs FROM productieafspraak WHERE regio_code = $1 AND jaar = $2 - 1 AND sector = $3 GROUP BY 1, 2),
       sleutels AS (SELECT organisatie_id, prestatie_code FROM re UNION SELECT organisatie_id, prestatie_code FROM nu)
-     SELECT s.organisatie_id, o.naam, s.prestatie_code, p.leveringsvorm,
+     SELECT s.organisatie_id, o.naam, s.prestatie_code, p.leveringsvorm, coalesce(p.behandeling, z.behandeling, false) AS behandeling,
        coalesce(re.bedrag, 0)::numeric(16,2) AS realisatie_bedrag, coalesce(re.volume, 0)::numeric(14,2) AS realisatie_volume,
        nu.prijs AS prijs_nu, vorig.prijs AS prijs_vorig
      FROM sleutels s JOIN organisatie o ON o.id = s.organisatie_id JOIN prestatie p ON p.code = s.prestatie_code
+     LEFT JOIN zorgprofiel z ON z.code = p.zorgprofiel_code
      LEFT JOIN re ON re.organisatie_id = s.organisatie_id AND re.prestatie_code = s.prestatie_code
      LEFT JOIN nu ON nu.organisatie_id = s.organisatie_id AND nu.prestatie_code = s.prestatie_code
      LEFT JOIN vorig ON vorig.organisatie_id = s.organisatie_id AND vorig.prestatie_code = s.prestatie_code
