@@ -30,6 +30,7 @@ import {
 } from '../domain/contracteerruimte/voorstel.ts';
 import type { VerdelingScenario, VerdelingUitkomst } from '../domain/budget/types.ts';
 import { verdeelMetMeting } from './verdeling.ts';
+import { realisatiePerAanbiederPrestatie } from '../realisatie/index.ts';
 import { metPlafondUitleg, plafondsUitRegels, type PlafondRegels } from '../domain/budget/plafondregels.ts';
 import { lijstNzaTarieven } from '../reference/nza-tarieven.ts';
 import { afspraakSchrijven, zicht } from './service.ts';
@@ -112,7 +113,13 @@ function eigenaar(a: Actor, s: ScenarioRow) {
 
 /** The current situation of a region × year × sector, as a scenario copies it. */
 async function kopieer(q: Queryable, cr: store.CrRow): Promise<Basis> {
-  const rows = await store.huidigeSituatie(q, cr.regio_code, cr.jaar, cr.sector);
+  const rows = await store.huidigeSituatie(
+    q,
+    cr.regio_code,
+    cr.jaar,
+    cr.sector,
+    await realisatiePerAanbiederPrestatie(q, cr.regio_code, cr.jaar - 1, cr.sector),
+  );
   // NZa maximum tariffs of the year (else the latest earlier year that has them, named in the basis)
   let nzaJaar: number | null = null;
   let nza: Awaited<ReturnType<typeof lijstNzaTarieven>> | null = null;

@@ -43,6 +43,7 @@ import { lijstNzaTarieven } from '../reference/nza-tarieven.ts';
 import { tarievenVanAanbieder } from '../tarieven/service.ts';
 import { gegundePrijzen, overeenkomstVoorAanbieder } from '../inkoop/index.ts';
 import * as store from './store.ts';
+import { realisatieLaatsteJaar } from '../realisatie/index.ts';
 import type { CrRow, AfspraakRow, MutatieRow, VersieRow } from './store.ts';
 
 export const VOORBEELD_LABEL =
@@ -1247,4 +1248,12 @@ export async function crImporteren(ctx: AppContext, a: Actor, bestand: { bestand
       contracteerruimtes: uit.map((x) => x.id),
     };
   });
+}
+
+/**
+ * For the demo's example ledgers: per region of a zorgkantoor and sector, the latest realisation
+ * year's agreements and realisation (a definitief ledger) and the next year (voorlopig).
+ */
+export async function voorbeeldBasis(q: Queryable, zorgkantoor: string) {
+  return store.voorbeeldBasis(q, zorgkantoor, await realisatieLaatsteJaar(q));
 }

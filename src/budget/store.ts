@@ -672,7 +672,7 @@ export async function gepromoveerdVoorAanbieder(q: Queryable, aanbieder: string,
   );
 }
 
-// ---- the current situation a scenario copies (read-only on realisatie and reference tables)
+// ---- the current situation a scenario copies (realisation comes in through src/realisatie/index.ts)
 
 export interface MixRow {
   organisatie_id: string;
@@ -690,12 +690,16 @@ export interface MixRow {
  * Per provider × prestatie of a region and sector: last year's realisation, and the price of the
  * current and of last year's agreement. Providers with either realisation or an agreement appear.
  */
-export async function huidigeSituatie(q: Queryable, regio: string, jaar: number, sector: string): Promise<MixRow[]> {
+export async function huidigeSituatie(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+  sector: string,
+  realisatie: { organisatie_id: string; prestatie_code: string; bedrag: string; volume: string }[],
+): Promise<MixRow[]> {
   return q.query<MixRow>(
     `WITH re AS (
-        SELECT r.organisatie_id, r.prestatie_code, sum(r.bedrag) AS bedrag, sum(r.volume) AS volume
-        FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code
-        WHERE r.regio_code = $1 AND r.jaar = $2 - 1 AND p.sector = $3 GROUP BY 1, 2),
+        SELECT * FROM unnest($4::text[], $5::text[], $6::numeric[], $7::numeric[]) AS x(organisatie_id, prestatie_code, bedrag, volume)),
       nu AS (SELECT organisatie_id, prestatie_code, prijs FROM productieafspraak WHERE regio_code = $1 AND jaar = $2 AND sector = $3),
       vorig AS (SELECT organisatie_id, prestatie_code, max(prijs) AS prijs FROM productieafspraak WHERE regio_code = $1 AND jaar = $2 - 1 AND sector = $3 GROUP BY 1, 2),
       sleutels AS (SELECT organisatie_id, prestatie_code FROM re UNION SELECT organisatie_id, prestatie_code FROM nu)
@@ -708,7 +712,15 @@ export async function huidigeSituatie(q: Queryable, regio: string, jaar: number,
      LEFT JOIN nu ON nu.organisatie_id = s.organisatie_id AND nu.prestatie_code = s.prestatie_code
      LEFT JOIN vorig ON vorig.organisatie_id = s.organisatie_id AND vorig.prestatie_code = s.prestatie_code
      ORDER BY s.organisatie_id, s.prestatie_code`,
-    [regio, jaar, sector],
+    [
+      regio,
+      jaar,
+      sector,
+      realisatie.map((r) => r.organisatie_id),
+      realisatie.map((r) => r.prestatie_code),
+      realisatie.map((r) => r.bedrag),
+      realisatie.map((r) => r.volume),
+    ],
   );
 }
 
@@ -733,11 +745,15 @@ export interface VoorbeeldBasisRow {
  * For the demo's example ledgers: per region of a zorgkantoor and sector, the realisation year's
  * agreements and realisation (a definitief ledger) and the next year (voorlopig, from realisation).
  */
-export async function voorbeeldBasis(q: Queryable, zorgkantoor: string): Promise<VoorbeeldBasisRow[]> {
+export async function voorbeeldBasis(
+  q: Queryable,
+  zorgkantoor: string,
+  realisatie: { jaar: number; regio_code: string; sector: string; bedrag: string }[],
+): Promise<VoorbeeldBasisRow[]> {
+  if (!realisatie.length) return [];
   return q.query<VoorbeeldBasisRow>(
-    `WITH rj AS (SELECT max(jaar) AS j FROM realisatie),
-      re AS (SELECT r.regio_code, p.sector, sum(r.bedrag) AS bedrag FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code, rj
-             WHERE r.jaar = rj.j GROUP BY 1, 2),
+    `WITH rj AS (SELECT $2::int AS j),
+      re AS (SELECT * FROM unnest($3::text[], $4::text[], $5::numeric[]) AS x(regio_code, sector, bedrag)),
       pa AS (SELECT a.regio_code, a.sector, sum(a.bedrag) AS bedrag FROM productieafspraak a, rj WHERE a.jaar = rj.j GROUP BY 1, 2),
       regios AS (SELECT rc.regio_code, rc.jaar FROM regio_concessie rc, rj WHERE rc.organisatie_id = $1 AND rc.jaar IN (rj.j, rj.j + 1))
      SELECT x.regio_code AS regio, x.jaar, re.sector, re.bedrag::numeric(16,2) AS realisatie,
@@ -745,6 +761,56 @@ export async function voorbeeldBasis(q: Queryable, zorgkantoor: string): Promise
      FROM regios x CROSS JOIN rj JOIN re ON re.regio_code = x.regio_code
      LEFT JOIN pa ON pa.regio_code = x.regio_code AND pa.sector = re.sector
      ORDER BY x.jaar, x.regio_code, re.sector`,
-    [zorgkantoor],
+    [
+      zorgkantoor,
+      realisatie[0].jaar,
+      realisatie.map((r) => r.regio_code),
+      realisatie.map((r) => r.sector),
+      realisatie.map((r) => r.bedrag),
+    ],
+  );
+}
+
+// ---- reads for other capabilities (exported through src/budget/index.ts)
+
+export interface AfspraakPrijsRow {
+  organisatie_id: string;
+  prestatie_code: string;
+  regio_code: string;
+  prijs: string;
+}
+
+/** The agreed price per provider × prestatie × region of a year (the highest of its versions). */
+export async function afspraakPrijzen(q: Queryable, jaar: number): Promise<AfspraakPrijsRow[]> {
+  return q.query<AfspraakPrijsRow>(
+    `SELECT organisatie_id, prestatie_code, regio_code, max(prijs)::text AS prijs
+       FROM productieafspraak WHERE jaar = $1 GROUP BY 1, 2, 3`,
+    [jaar],
+  );
+}
+
+export interface AfspraakTotaalRow {
+  organisatie_id: string;
+  bedrag: string;
+}
+
+/**
+ * Per provider the sum of its agreements in the region and year; per prestatie the latest version
+ * wins, taken as any version other than 'initieel' when one exists (herschikking versions).
+ */
+export async function afspraakTotalenPerAanbieder(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+  organisatieId: string | null,
+): Promise<AfspraakTotaalRow[]> {
+  return q.query<AfspraakTotaalRow>(
+    `SELECT organisatie_id, sum(bedrag)::text AS bedrag FROM (
+       SELECT DISTINCT ON (organisatie_id, prestatie_code) organisatie_id, bedrag
+         FROM productieafspraak
+        WHERE regio_code = $1 AND jaar = $2 AND ($3::text IS NULL OR organisatie_id = $3)
+        ORDER BY organisatie_id, prestatie_code, (versie = 'initieel'), versie DESC) x
+      GROUP BY 1 ORDER BY 1`,
+    [regio, jaar, organisatieId],
   );
 }
