@@ -15,7 +15,7 @@ import { Decimal } from '../money.ts';
 
 export const GROEIPLAFOND_BRON = {
   document: 'Tabel thema’s in contractering langdurige zorg 2024 - 2026',
-  sectie: 'Zorg en Zekerheid, tariefbeleid',
+  sectie: 'Zorg en Zekerheid, Bekostiging en tarieven',
   tekst: 'Groeiplafond tot 80% voor verblijf incl. behandeling, tegenover de totale intramurale mix.',
 } as const;
 
