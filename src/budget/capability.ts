@@ -302,7 +302,7 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: ['budget'],
         summary:
-          'Nieuwe productieafspraak (concept): prijs uit tariefbeleid, NZa-maximum of ingevoerd; bedrag = prijs × volume; past binnen de contracteerruimte',
+          'Nieuwe productieafspraak (concept): prijs uit de gunning (overeenkomst), tariefbeleid, NZa-maximum of ingevoerd; bedrag = prijs × volume; past binnen de contracteerruimte',
         body: S.AfspraakNieuw,
         response: { 201: S.ProductieafspraakDetail, ...problems(400, 401, 403, 409, 422) },
       },
@@ -486,6 +486,40 @@ const jaarOptie = (v: string) => {
   return n;
 };
 
+const bedragOptie = (v: string) => {
+  if (!/^\d{1,14}(\.\d{1,2})?$/.test(v)) throw new InvalidArgumentError('een bedrag in euro, bijv. 123456789.00');
+  return v;
+};
+const formaatOptie = (v: string) => {
+  if (v !== 'csv' && v !== 'xlsx') throw new InvalidArgumentError('csv of xlsx');
+  return v;
+};
+
+/**
+ * Wrong usage exits 2 for every budget command: commander's own errors (missing or invalid option,
+ * unknown option, missing argument) are thrown instead of exiting 1, and src/cli.ts turns them into 2.
+ */
+function gebruikExit2(c: Command) {
+  c.exitOverride();
+  for (const sub of c.commands) gebruikExit2(sub);
+}
+
+/** A file argument that cannot be read is wrong usage (exit 2), found before any database is opened. */
+function leesbaarOfExit2(cmd: Command, bestand: string): boolean {
+  try {
+    fs.accessSync(bestand, fs.constants.R_OK);
+    return true;
+  } catch {
+    gebruiksfout(
+      !!cmd.optsWithGlobals().json,
+      new AppError(2, 'bestand-onleesbaar', `${bestand} bestaat niet of is niet leesbaar.`, {
+        actie: 'Geef het pad naar een bestaand bestand.',
+      }),
+    );
+    return false;
+  }
+}
+
 function crRegel(c: svc.CrView): string {
   return [
     `${c.regioCode} ${c.regioNaam} ${c.jaar} ${c.sector} (${c.status}${c.voorbeeld ? ', VOORBEELDCIJFERS' : ''})`,
@@ -534,16 +568,12 @@ export function budgetCli(program: Command, cli: CliContext) {
     .requiredOption('--regio <code>', 'zorgkantoorregio')
     .requiredOption('--jaar <jaar>', 'jaar', jaarOptie)
     .requiredOption('--sector <code>', 'VV, GZ of GGZ')
-    .requiredOption('--totaal <bedrag>', 'bedrag in euro, bijv. 123456789.00')
+    .requiredOption('--totaal <bedrag>', 'bedrag in euro, bijv. 123456789.00', bedragOptie)
     .option('--definitief', 'definitief vaststellen (manager)')
     .option('--bron <tekst>', 'document en paragraaf waar het bedrag vandaan komt')
     .requiredOption('--als <email>', 'de gebruiker die besluit')
     .action(async (o, cmd) =>
       cli.run(cmd, async (ctx, out) => {
-        if (!/^\d{1,14}(\.\d{1,2})?$/.test(o.totaal))
-          throw badRequest('totaal-ongeldig', `--totaal ${o.totaal} is geen bedrag.`, {
-            actie: 'Bijv. --totaal 123456789.00',
-          });
         const a = await alsGebruiker(ctx, o.als);
         const lijst = await svc.crLijst(ctx, a, { jaar: o.jaar, regio: o.regio, sector: o.sector });
         const bestaand = lijst.contracteerruimtes[0];
@@ -571,12 +601,10 @@ export function budgetCli(program: Command, cli: CliContext) {
     .requiredOption('--regio <code>', 'zorgkantoorregio')
     .requiredOption('--jaar <jaar>', 'jaar', jaarOptie)
     .option('--sector <code>', 'VV, GZ of GGZ')
-    .option('--formaat <csv|xlsx>', 'bestandsformaat', 'csv')
+    .option('--formaat <csv|xlsx>', 'bestandsformaat', formaatOptie, 'csv')
     .option('--uit <pad>', 'schrijf naar dit bestand (standaard: stdout voor CSV)')
     .action(async (o, cmd) =>
       cli.run(cmd, async (ctx, out) => {
-        if (!['csv', 'xlsx'].includes(o.formaat))
-          throw badRequest('formaat-onbekend', `--formaat ${o.formaat} bestaat niet.`, { actie: 'Kies csv of xlsx.' });
         const e = await sheet.exportRijen(ctx, OPERATOR, { jaar: o.jaar, regio: o.regio, sector: o.sector });
         const meta = { voorbeeld: e.voorbeeld, toelichting: e.deadline.omschrijving };
         if (out.json) return out.result({ jaar: o.jaar, regio: o.regio, nzaDeadline: e.deadline, rijen: e.rijen });
@@ -595,36 +623,41 @@ export function budgetCli(program: Command, cli: CliContext) {
     .description('ingevuld budgetformulier (CSV of .xlsx) importeren; alles of niets')
     .requiredOption('--als <email>', 'de gebruiker die besluit')
     .action(async (bestand, o, cmd) =>
-      cli.run(cmd, async (ctx, out) => {
-        const a = await alsGebruiker(ctx, o.als);
-        let bytes: Buffer;
-        try {
-          bytes = fs.readFileSync(bestand);
-        } catch {
-          throw badRequest('bestand-onleesbaar', `${bestand} bestaat niet of is niet leesbaar.`);
-        }
-        const r = await sheet.importeer(ctx, a, { bestandsnaam: bestand, bytes });
-        out.result(
-          r,
-          (x) => `${x.regels} regels geïmporteerd (${x.nieuw} nieuw, ${x.gewijzigd} gewijzigd), totaal € ${x.totaal}.`,
-        );
-      }),
+      !leesbaarOfExit2(cmd, bestand)
+        ? undefined
+        : cli.run(cmd, async (ctx, out) => {
+            const a = await alsGebruiker(ctx, o.als);
+            let bytes: Buffer;
+            try {
+              bytes = fs.readFileSync(bestand);
+            } catch {
+              throw badRequest('bestand-onleesbaar', `${bestand} bestaat niet of is niet leesbaar.`);
+            }
+            const r = await sheet.importeer(ctx, a, { bestandsnaam: bestand, bytes });
+            out.result(
+              r,
+              (x) =>
+                `${x.regels} regels geïmporteerd (${x.nieuw} nieuw, ${x.gewijzigd} gewijzigd), totaal € ${x.totaal}.`,
+            );
+          }),
     );
   cr.command('import <bestand>')
     .description('contracteerruimtes importeren uit CSV (regio;jaar;sector;totaal[;status][;bron]); alles of niets')
     .requiredOption('--als <email>', 'de gebruiker die besluit')
     .action(async (bestand, o, cmd) =>
-      cli.run(cmd, async (ctx, out) => {
-        const a = await alsGebruiker(ctx, o.als);
-        let inhoud: string;
-        try {
-          inhoud = fs.readFileSync(bestand, 'utf8');
-        } catch {
-          throw badRequest('bestand-onleesbaar', `${bestand} bestaat niet of is niet leesbaar.`);
-        }
-        const r = await svc.crImporteren(ctx, a, { bestandsnaam: bestand, inhoud });
-        out.result(r, (x) => `${x.regels} contracteerruimtes geïmporteerd (${x.nieuw} nieuw).`);
-      }),
+      !leesbaarOfExit2(cmd, bestand)
+        ? undefined
+        : cli.run(cmd, async (ctx, out) => {
+            const a = await alsGebruiker(ctx, o.als);
+            let inhoud: string;
+            try {
+              inhoud = fs.readFileSync(bestand, 'utf8');
+            } catch {
+              throw badRequest('bestand-onleesbaar', `${bestand} bestaat niet of is niet leesbaar.`);
+            }
+            const r = await svc.crImporteren(ctx, a, { bestandsnaam: bestand, inhoud });
+            out.result(r, (x) => `${x.regels} contracteerruimtes geïmporteerd (${x.nieuw} nieuw).`);
+          }),
     );
   cr.command('controle')
     .description('controleer of elk grootboek van een jaar in balans is; exitcode 1 als er één niet klopt')
@@ -648,6 +681,7 @@ export function budgetCli(program: Command, cli: CliContext) {
         out.result(res, (x) => `${x.gecontroleerd} grootboeken gecontroleerd: alle in balans.`);
       }),
     );
+  for (const c of [cr, af, ...program.commands.filter((x) => x.name() === 'verdeel')]) gebruikExit2(c);
 }
 
 /** Dutch display of "1234567.89" as "1.234.567,89". */

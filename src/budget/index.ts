@@ -3,7 +3,13 @@
  * openbaar) may use. Nothing else in src/budget is imported from outside.
  */
 export { budgetCapability } from './capability.ts';
-export { actorVoorEmail, voorbeeldBasis } from './store.ts';
+export {
+  actorVoorEmail,
+  afspraakPrijzen,
+  afspraakTotalenPerAanbieder,
+  type AfspraakPrijsRow,
+  type AfspraakTotaalRow,
+} from './store.ts';
 export {
   afsprakenLijst,
   afspraakDetail,
@@ -13,6 +19,7 @@ export {
   crVaststellen,
   crDetail,
   deadlineView,
+  voorbeeldBasis,
   VOORBEELD_LABEL,
   type AfspraakInvoer,
   type CrView,

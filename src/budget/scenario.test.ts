@@ -202,3 +202,38 @@ test('demo: example contracteerruimtes for CZ’s regions, labelled as example f
   const b = (await zonnehof.get('/api/v1/budget/contracteerruimte?jaar=2025')).json().benutting;
   assert.ok(b.length > 0 && b.every((x: any) => x.voorbeeld && x.label));
 });
+
+test('scenario caps from rules: growth ceiling and intramural days become euro caps with rule and source; the engine never exceeds them', async () => {
+  let r = await inkoper.post('/api/v1/budget/scenarios', {
+    regio: '5527',
+    jaar: 2026,
+    sector: 'VV',
+    naam: 'Groeiplafond 80%',
+    model: 'Q',
+  });
+  assert.equal(r.statusCode, 201, r.body);
+  const id = r.json().id;
+  const eerste = r.json().aanbieders[0].id;
+  r = await inkoper.put(`/api/v1/budget/scenarios/${id}`, {
+    vloerPercentage: '0',
+    plafondRegels: { groeiplafondBehandeling: '80', intramuraleDagen: { [eerste]: '10' } },
+  });
+  assert.equal(r.statusCode, 200, r.body);
+  const s0 = r.json();
+  assert.equal(s0.parameters.plafondRegels.groeiplafondBehandeling, '80');
+  const cap = s0.plafondsUitRegels.find((x: any) => x.aanbieder === eerste);
+  assert.ok(cap, JSON.stringify(s0.plafondsUitRegels).slice(0, 400));
+  assert.match(cap.uitleg, /intramurale dagen/);
+  r = await inkoper.put(`/api/v1/budget/scenarios/${id}`, { plafondRegels: { groeiplafondBehandeling: '180' } });
+  assert.equal(r.statusCode, 400, 'a share above 99.99% is refused');
+  r = await inkoper.put(`/api/v1/budget/scenarios/${id}`, { plafondRegels: { intramuraleDagen: { onbekend: '5' } } });
+  assert.equal(r.statusCode, 422);
+  const s = (await berekend(inkoper, id)).s;
+  assert.equal(s.status, 'berekend', s.fout);
+  for (const c of s.plafondsUitRegels) {
+    const a = s.uitkomst.afspraken.find((x: any) => x.aanbieder === c.aanbieder);
+    assert.ok(new Decimal(a.bedrag).lessThanOrEqualTo(c.plafond), `${c.aanbieder} ${a.bedrag} > ${c.plafond}`);
+    assert.ok(a.uitleg.includes(c.uitleg), 'rule and source in the explanation');
+  }
+  assert.equal(s.invoer.aanbieders.find((x: any) => x.id === eerste).plafond, cap.plafond);
+});

@@ -30,6 +30,8 @@ import {
 } from '../domain/contracteerruimte/voorstel.ts';
 import type { VerdelingScenario, VerdelingUitkomst } from '../domain/budget/types.ts';
 import { verdeelMetMeting } from './verdeling.ts';
+import { realisatiePerAanbiederPrestatie } from '../realisatie/index.ts';
+import { metPlafondUitleg, plafondsUitRegels, type PlafondRegels } from '../domain/budget/plafondregels.ts';
 import { lijstNzaTarieven } from '../reference/nza-tarieven.ts';
 import { afspraakSchrijven, zicht } from './service.ts';
 import * as store from './store.ts';
@@ -66,13 +68,15 @@ export interface ScenarioParameters {
   plafonds: Record<string, string | null>;
   /** tariffs: agreement prices × this percentage (Q, toekenning) */
   tariefFactor: string;
+  /** caps derived from purchasing rules (growth ceiling, intramural days); see src/domain/budget/plafondregels.ts */
+  plafondRegels?: PlafondRegels;
 }
 
 interface BasisAanbieder {
   id: string;
   naam: string;
   realisatieVorigJaar: string;
-  mix: (MixRegel & { referentieVolume: string; nzaMax: string | null })[];
+  mix: (MixRegel & { referentieVolume: string; nzaMax: string | null; behandeling?: boolean })[];
 }
 interface Basis {
   contracteerruimte: {
@@ -109,7 +113,13 @@ function eigenaar(a: Actor, s: ScenarioRow) {
 
 /** The current situation of a region × year × sector, as a scenario copies it. */
 async function kopieer(q: Queryable, cr: store.CrRow): Promise<Basis> {
-  const rows = await store.huidigeSituatie(q, cr.regio_code, cr.jaar, cr.sector);
+  const rows = await store.huidigeSituatie(
+    q,
+    cr.regio_code,
+    cr.jaar,
+    cr.sector,
+    await realisatiePerAanbiederPrestatie(q, cr.regio_code, cr.jaar - 1, cr.sector),
+  );
   // NZa maximum tariffs of the year (else the latest earlier year that has them, named in the basis)
   let nzaJaar: number | null = null;
   let nza: Awaited<ReturnType<typeof lijstNzaTarieven>> | null = null;
@@ -141,6 +151,7 @@ async function kopieer(q: Queryable, cr: store.CrRow): Promise<Basis> {
     a.mix.push({
       prestatie: r.prestatie_code,
       leveringsvorm: r.leveringsvorm,
+      behandeling: r.behandeling,
       prijs: d(prijs).toFixed(2),
       referentieBedrag: d(r.realisatie_bedrag).toFixed(2),
       referentieVolume: d(r.realisatie_volume).toFixed(2),
@@ -179,20 +190,31 @@ function standaardParameters(b: Basis): ScenarioParameters {
   };
 }
 
+/** Caps per provider from the scenario's rules (growth ceiling, intramural days), lower explicit caps kept. */
+export function afgeleidePlafonds(b: Basis, p: ScenarioParameters) {
+  if (!p.plafondRegels) return new Map<string, { plafond: string; uitleg: string }>();
+  return plafondsUitRegels(
+    b.aanbieders.map((a) => ({ id: a.id, mix: a.mix, plafond: p.plafonds[a.id] ?? null })),
+    p.plafondRegels,
+  );
+}
+
 /** The exact engine input for a scenario (stored with the result). */
 export function bouwInvoer(
   s: Pick<ScenarioRow, 'model' | 'jaar' | 'regio_code' | 'naam'>,
   b: Basis,
   p: ScenarioParameters,
 ): VerdelingScenario {
+  const afgeleid = afgeleidePlafonds(b, p);
   const aanbieders = b.aanbieders
     .map((a) => {
+      const plafond = afgeleid.get(a.id)?.plafond ?? p.plafonds[a.id];
       const basis = {
         id: a.id,
         naam: a.naam,
         realisatieVorigJaar: a.realisatieVorigJaar,
         score: p.scores[a.id] ?? '1',
-        ...(p.plafonds[a.id] ? { plafond: p.plafonds[a.id] } : {}),
+        ...(plafond ? { plafond } : {}),
       };
       if (s.model !== 'P') return basis;
       const prestaties = a.mix
@@ -234,6 +256,11 @@ function scenarioView(s: ScenarioRow) {
       naam: a.naam,
       realisatieVorigJaar: a.realisatieVorigJaar,
       prestaties: a.mix.length,
+    })),
+    plafondsUitRegels: [...afgeleidePlafonds(basis, s.parameters as ScenarioParameters).entries()].map(([id, x]) => ({
+      aanbieder: id,
+      plafond: x.plafond,
+      uitleg: x.uitleg,
     })),
     basis: { contracteerruimte: basis.contracteerruimte, nzaJaar: basis.nzaJaar, nzaVoorbeeld: basis.nzaVoorbeeld },
     invoer: s.invoer ?? null,
@@ -316,7 +343,8 @@ export async function scenarioWijzigen(
   ctx: AppContext,
   a: Actor,
   id: string,
-  inv: Partial<Omit<ScenarioParameters, 'scores' | 'plafonds'>> & {
+  inv: Partial<Omit<ScenarioParameters, 'scores' | 'plafonds' | 'plafondRegels'>> & {
+    plafondRegels?: { groeiplafondBehandeling?: string | null; intramuraleDagen?: Record<string, string | null> };
     naam?: string;
     model?: ScenarioRow['model'];
     scores?: Record<string, string>;
@@ -333,7 +361,11 @@ export async function scenarioWijzigen(
     const basis = s.basis as Basis;
     const bekend = new Set(basis.aanbieders.map((x) => x.id));
     const fouten: Fout[] = [];
-    for (const k of [...Object.keys(inv.scores ?? {}), ...Object.keys(inv.plafonds ?? {})])
+    for (const k of [
+      ...Object.keys(inv.scores ?? {}),
+      ...Object.keys(inv.plafonds ?? {}),
+      ...Object.keys(inv.plafondRegels?.intramuraleDagen ?? {}),
+    ])
       if (!bekend.has(k))
         fouten.push({
           waar: `scores.${k}`,
@@ -343,12 +375,28 @@ export async function scenarioWijzigen(
     if (fouten.length)
       throw unprocessable('scenario-ongeldig', 'Het scenario kan zo niet worden gewijzigd.', { fouten });
     const oud = s.parameters as ScenarioParameters;
-    const { naam, model, scores, plafonds, ...rest } = inv;
+    const { naam, model, scores, plafonds, plafondRegels, ...rest } = inv;
     const p: ScenarioParameters = {
       ...oud,
       ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
       scores: { ...oud.scores, ...(scores ?? {}) },
       plafonds: { ...oud.plafonds, ...(plafonds ?? {}) },
+      ...(plafondRegels || oud.plafondRegels
+        ? {
+            plafondRegels: {
+              groeiplafondBehandeling:
+                plafondRegels?.groeiplafondBehandeling !== undefined
+                  ? plafondRegels.groeiplafondBehandeling
+                  : (oud.plafondRegels?.groeiplafondBehandeling ?? null),
+              intramuraleDagen: Object.fromEntries(
+                Object.entries({
+                  ...(oud.plafondRegels?.intramuraleDagen ?? {}),
+                  ...(plafondRegels?.intramuraleDagen ?? {}),
+                }).filter((x): x is [string, string] => x[1] !== null),
+              ),
+            },
+          }
+        : {}),
     };
     await store.scenarioParameters(t, id, model ?? s.model, naam ?? s.naam, p);
     await appendAudit(t, auditActor(a), {
@@ -387,7 +435,10 @@ export async function scenarioBerekenen(
         await progress(0.1, 'invoer opbouwen');
         const invoer = bouwInvoer(s, s.basis as Basis, s.parameters as ScenarioParameters);
         await progress(0.3, 'verdelen (HiGHS)');
-        const { uitkomst, meting } = await verdeelMetMeting(invoer);
+        const gemeten = await verdeelMetMeting(invoer);
+        const meting = gemeten.meting;
+        const afgeleid = afgeleidePlafonds(s.basis as Basis, s.parameters as ScenarioParameters);
+        const uitkomst = { ...gemeten.uitkomst, afspraken: metPlafondUitleg(gemeten.uitkomst.afspraken, afgeleid) };
         await progress(0.8, 'voorstel per prestatie');
         const basis = s.basis as Basis;
         const mix = Object.fromEntries(basis.aanbieders.map((x) => [x.id, x.mix]));
@@ -558,6 +609,7 @@ export async function scenarioPromoveren(ctx: AppContext, a: Actor, id: string, 
           volume: r.volume,
           prijsBron: 'ingevoerd',
           prijs: r.prijs,
+          gunningVoorrang: true,
           toelichting: `Scenario "${s.naam}" (model ${s.model})${inv.toelichting ? ': ' + inv.toelichting : ''}`,
         },
         `regels[${i}].`,

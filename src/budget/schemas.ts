@@ -149,6 +149,7 @@ export const Overheveling = Type.Object({
 });
 
 export const PrijsBronInvoer = Type.Union([
+  Type.Literal('gunning'),
   Type.Literal('tariefbeleid'),
   Type.Literal('nza-maximum'),
   Type.Literal('ingevoerd'),
@@ -181,6 +182,7 @@ export const Productieafspraak = Type.Object({
   status: AfspraakStatus,
   soort: AfspraakSoort,
   prijsBron: S,
+  overeenkomstId: Type.Optional(N),
   versie: Type.Integer(),
   contracteerruimteId: N,
 });
@@ -193,6 +195,7 @@ export const AfspraakVersie = Type.Object({
   prijs: S,
   prijsBron: S,
   prijsToelichting: N,
+  overeenkomstId: Type.Optional(N),
   volume: S,
   bedrag: S,
   reden: S,
@@ -274,6 +277,12 @@ export const ScenarioParameters = Type.Object({
   scores: Type.Record(Type.String(), S),
   plafonds: Type.Record(Type.String(), N),
   tariefFactor: S,
+  plafondRegels: Type.Optional(
+    Type.Object({
+      groeiplafondBehandeling: Type.Optional(N),
+      intramuraleDagen: Type.Optional(Type.Record(Type.String(), S)),
+    }),
+  ),
 });
 
 export const VoorstelRegel = Type.Object({
@@ -297,6 +306,9 @@ export const Scenario = Type.Object({
   status: S,
   parameters: ScenarioParameters,
   aanbieders: Type.Array(Type.Object({ id: S, naam: S, realisatieVorigJaar: S, prestaties: Type.Integer() })),
+  plafondsUitRegels: Type.Array(Type.Object({ aanbieder: S, plafond: S, uitleg: S }), {
+    description: 'Plafonds per aanbieder afgeleid uit de regels van het scenario (groeiplafond, intramurale dagen)',
+  }),
   basis: Type.Object({
     contracteerruimte: Type.Object({
       id: S,
@@ -355,6 +367,24 @@ export const ScenarioWijziging = Type.Object({
   scores: Type.Optional(Type.Record(Type.String(), Decimaal)),
   plafonds: Type.Optional(Type.Record(Type.String(), Type.Union([PositiefBedrag, Type.Null()]))),
   tariefFactor: Type.Optional(Decimaal),
+  plafondRegels: Type.Optional(
+    Type.Object(
+      {
+        groeiplafondBehandeling: Type.Optional(
+          Type.Union([Type.String({ pattern: '^\\d{1,2}(\\.\\d{1,2})?$' }), Type.Null()], {
+            description:
+              'Groeiplafond verblijf incl. behandeling als percentage van de intramurale mix (bijv. "80"); null = uit',
+          }),
+        ),
+        intramuraleDagen: Type.Optional(
+          Type.Record(Type.String(), Type.Union([Type.String({ pattern: '^\\d{1,9}$' }), Type.Null()]), {
+            description: 'Per aanbieder het maximum aantal intramurale dagen (verblijf); null = geen',
+          }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  ),
 });
 export const ScenarioQuery = Type.Object({
   jaar: Jaar,

@@ -41,7 +41,9 @@ import { instantNaarLokaal } from '../domain/inkoop/timeline.ts';
 import { zichtVoor, type Zicht } from '../reference/overzicht.ts';
 import { lijstNzaTarieven } from '../reference/nza-tarieven.ts';
 import { tarievenVanAanbieder } from '../tarieven/service.ts';
+import { gegundePrijzen, overeenkomstVoorAanbieder } from '../inkoop/index.ts';
 import * as store from './store.ts';
+import { realisatieLaatsteJaar } from '../realisatie/index.ts';
 import type { CrRow, AfspraakRow, MutatieRow, VersieRow } from './store.ts';
 
 export const VOORBEELD_LABEL =
@@ -598,6 +600,7 @@ function afspraakView(r: AfspraakRow) {
     status: r.status,
     soort: r.soort,
     prijsBron: r.prijs_bron,
+    overeenkomstId: r.overeenkomst_id,
     versie: r.huidige_versie,
     contracteerruimteId: r.contracteerruimte_id,
   };
@@ -612,6 +615,7 @@ function versieView(v: VersieRow) {
     prijs: euros(v.prijs),
     prijsBron: v.prijs_bron,
     prijsToelichting: v.prijs_toelichting,
+    overeenkomstId: v.overeenkomst_id ?? null,
     volume: d(v.volume).toFixed(2),
     bedrag: euros(v.bedrag),
     reden: v.reden,
@@ -680,7 +684,35 @@ export async function afspraakDetail(ctx: AppContext, a: Actor, id: string) {
   return { ...afspraakView(r), nzaDeadline: deadlineView(r.jaar, ctx.now()), versies: vs.map(versieView) };
 }
 
-/** The price of an agreement line: from the tariff policy, the NZa maximum, or entered. */
+/**
+ * The award price of a provider × prestatie × year: the contract (overeenkomst) the provider holds
+ * with the zorgkantoor for the year, priced by inkoop (basistarief + the opslag granted so far).
+ * null when the provider has no such contract or the contract has no price for the prestatie.
+ */
+export async function gunningsPrijs(
+  q: Queryable,
+  inv: { aanbieder: string; zorgkantoor: string; jaar: number; prestatie: string },
+): Promise<{ prijs: Decimal; toelichting: string; overeenkomstId: string } | null> {
+  const id = await overeenkomstVoorAanbieder(q, inv.aanbieder, inv.zorgkantoor, inv.jaar);
+  if (!id) return null;
+  const g = await gegundePrijzen(q, id);
+  const p = g?.prijzen.find((x) => x.prestatieCode === inv.prestatie);
+  if (!g || !p) return null;
+  return {
+    prijs: d(p.prijs),
+    overeenkomstId: id,
+    toelichting:
+      `Gunning: basistarief ${p.basistarief} (${p.basistariefPct}% van het NZa-maximum ${p.nzaMax}) + opslag ${p.opslagPct}% ` +
+      `(toegekend ${g.opslagToegekend}% van ${g.opslagAfgesproken}%, moment ${p.moment}) = ${p.prijs}; overeenkomst ${id}` +
+      `${p.voorbeeld ? ' (voorbeeldcijfers, geen NZa-tarief)' : ''}`,
+  };
+}
+
+/**
+ * The price of an agreement line: from the award (the provider's contract), the tariff policy, the
+ * NZa maximum, or entered. 'tariefbeleid' takes the award price when the provider has a contract with
+ * a price for the prestatie in that year, else the tariff policy; 'gunning' requires the award price.
+ */
 export async function prijsBepalen(
   q: Queryable,
   inv: {
@@ -692,7 +724,17 @@ export async function prijsBepalen(
     prestatie: string;
   },
   nzaCache?: Map<number, Awaited<ReturnType<typeof lijstNzaTarieven>>>,
-): Promise<{ prijs: Decimal; toelichting: string } | Fout> {
+): Promise<{ prijs: Decimal; toelichting: string; overeenkomstId?: string } | Fout> {
+  if (inv.prijsBron === 'gunning' || inv.prijsBron === 'tariefbeleid') {
+    const g = await gunningsPrijs(q, inv);
+    if (g) return g;
+    if (inv.prijsBron === 'gunning')
+      return {
+        waar: 'prestatie',
+        wat: `Aanbieder ${inv.aanbieder} heeft voor ${inv.jaar} geen overeenkomst uit een gunning met een prijs voor ${inv.prestatie}.`,
+        actie: 'Kies prijsbron tariefbeleid, nza-maximum of ingevoerd, of rond eerst de gunning af.',
+      };
+  }
   if (inv.prijsBron === 'ingevoerd') {
     if (inv.prijs === undefined)
       return {
@@ -749,7 +791,7 @@ export async function prijsBepalen(
   return {
     waar: 'prijsBron',
     wat: `Prijsbron ${inv.prijsBron} kan niet worden ingevoerd.`,
-    actie: 'Kies tariefbeleid, nza-maximum of ingevoerd.',
+    actie: 'Kies gunning, tariefbeleid, nza-maximum of ingevoerd.',
   };
 }
 
@@ -759,8 +801,10 @@ export interface AfspraakInvoer {
   jaar: number;
   prestatie: string;
   volume: string;
-  prijsBron: 'tariefbeleid' | 'nza-maximum' | 'ingevoerd';
+  prijsBron: 'gunning' | 'tariefbeleid' | 'nza-maximum' | 'ingevoerd';
   prijs?: string;
+  /** take the award price instead when the provider has one for this prestatie × year (promotion of a scenario) */
+  gunningVoorrang?: boolean;
   soort?: AfspraakSoort;
   toelichting?: string;
 }
@@ -817,18 +861,28 @@ export async function afspraakSchrijven(
     throw forbidden(
       'Alleen een inkoper of manager van het zorgkantoor van deze regio kan productieafspraken vastleggen.',
     );
-  const prijs = await prijsBepalen(
-    t,
-    {
-      prijsBron: inv.prijsBron,
-      prijs: inv.prijs,
-      aanbieder: inv.aanbiederId,
-      zorgkantoor: cr.zorgkantoor_id,
-      jaar: inv.jaar,
-      prestatie: inv.prestatie,
-    },
-    sc.nzaCache,
-  );
+  const gunning = inv.gunningVoorrang
+    ? await gunningsPrijs(t, {
+        aanbieder: inv.aanbiederId,
+        zorgkantoor: cr.zorgkantoor_id,
+        jaar: inv.jaar,
+        prestatie: inv.prestatie,
+      })
+    : null;
+  const prijs =
+    gunning ??
+    (await prijsBepalen(
+      t,
+      {
+        prijsBron: inv.prijsBron,
+        prijs: inv.prijs,
+        aanbieder: inv.aanbiederId,
+        zorgkantoor: cr.zorgkantoor_id,
+        jaar: inv.jaar,
+        prestatie: inv.prestatie,
+      },
+      sc.nzaCache,
+    ));
   if ('wat' in prijs) return { fouten: [{ ...prijs, waar: w(prijs.waar ?? 'prijs') }] };
   const prijsCent = prijs.prijs.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const bedrag = bedragVan(prijsCent, inv.volume);
@@ -845,7 +899,13 @@ export async function afspraakSchrijven(
     bedrag: bedrag.toFixed(2),
     status: 'concept',
     soort: inv.soort ?? bestaand?.soort ?? 'tweezijdig',
-    prijsBron: sc.reden === 'scenario' ? 'scenario' : inv.prijsBron,
+    prijsBron:
+      'overeenkomstId' in prijs && prijs.overeenkomstId
+        ? 'gunning'
+        : sc.reden === 'scenario'
+          ? 'scenario'
+          : inv.prijsBron,
+    overeenkomstId: 'overeenkomstId' in prijs && prijs.overeenkomstId ? prijs.overeenkomstId : null,
   };
   // a historical agreement not yet on this ledger comes onto it with its full new amount
   const geboekt = !!bestaand && bestaand.contracteerruimte_id === cr.id;
@@ -878,6 +938,7 @@ export async function afspraakSchrijven(
     prijs: waarden.prijs,
     prijs_bron: waarden.prijsBron,
     prijs_toelichting: prijs.toelichting,
+    overeenkomst_id: waarden.overeenkomstId,
     volume: waarden.volume,
     bedrag: waarden.bedrag,
     reden: bestaand ? (sc.reden === 'nieuw' ? 'wijziging' : sc.reden) : sc.reden === 'wijziging' ? 'nieuw' : sc.reden,
@@ -1008,7 +1069,9 @@ export async function afspraakWijzigen(
 
 /** Re-using the current price when only the volume changes: keep its source where it can be recomputed. */
 function huidigeBron(r: AfspraakRow): AfspraakInvoer['prijsBron'] {
-  return r.prijs_bron === 'tariefbeleid' || r.prijs_bron === 'nza-maximum' ? r.prijs_bron : 'ingevoerd';
+  return r.prijs_bron === 'gunning' || r.prijs_bron === 'tariefbeleid' || r.prijs_bron === 'nza-maximum'
+    ? r.prijs_bron
+    : 'ingevoerd';
 }
 
 /** concept → ingediend (bij de NZa) → vastgesteld; ingediend → concept (withdrawn). A new version each step. */
@@ -1185,4 +1248,12 @@ export async function crImporteren(ctx: AppContext, a: Actor, bestand: { bestand
       contracteerruimtes: uit.map((x) => x.id),
     };
   });
+}
+
+/**
+ * For the demo's example ledgers: per region of a zorgkantoor and sector, the latest realisation
+ * year's agreements and realisation (a definitief ledger) and the next year (voorlopig).
+ */
+export async function voorbeeldBasis(q: Queryable, zorgkantoor: string) {
+  return store.voorbeeldBasis(q, zorgkantoor, await realisatieLaatsteJaar(q));
 }

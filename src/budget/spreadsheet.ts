@@ -244,13 +244,13 @@ export async function importeer(ctx: AppContext, a: Actor, bestand: { bestandsna
       fouten.push({
         waar: waar('prijs'),
         wat: 'leeg, maar de prijsbron vraagt een prijs',
-        actie: 'Vul de prijs in of kies prijsbron nza-maximum of tariefbeleid.',
+        actie: 'Vul de prijs in of kies prijsbron gunning, nza-maximum of tariefbeleid.',
       });
-    if (!['ingevoerd', 'nza-maximum', 'tariefbeleid'].includes(bron))
+    if (!['ingevoerd', 'nza-maximum', 'tariefbeleid', 'gunning'].includes(bron))
       fouten.push({
         waar: waar('prijsbron'),
         wat: `onbekende prijsbron "${bron}"`,
-        actie: 'Kies ingevoerd, nza-maximum of tariefbeleid.',
+        actie: 'Kies gunning, ingevoerd, nza-maximum of tariefbeleid.',
       });
     const soort = cellen.soort || 'tweezijdig';
     if (!['tweezijdig', 'eenzijdig'].includes(soort))
@@ -263,6 +263,8 @@ export async function importeer(ctx: AppContext, a: Actor, bestand: { bestandsna
       volume: (cellen.volume ?? '').replace(',', '.'),
       prijsBron: bron,
       ...(bron === 'ingevoerd' && cellen.prijs ? { prijs: cellen.prijs.replace(',', '.') } : {}),
+      // no source and no price: the award price when the provider has one, else the NZa maximum
+      ...(!gegeven && !cellen.prijs ? { gunningVoorrang: true } : {}),
       soort,
     });
     invoer.push({

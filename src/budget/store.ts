@@ -240,11 +240,12 @@ export interface AfspraakRow {
   prijs_bron: string;
   huidige_versie: number;
   contracteerruimte_id: string | null;
+  overeenkomst_id: string | null;
 }
 
 const AFSPRAAK_SELECT = `SELECT a.id, a.jaar, a.regio_code, r.naam AS regio_naam, a.organisatie_id, o.naam AS aanbieder_naam, a.sector,
   a.prestatie_code, p.omschrijving AS prestatie_omschrijving, p.leveringsvorm, p.zorgprofiel_code, p.functie_code, p.klasse_code, p.eenheid,
-  a.prijs, a.volume, a.bedrag, a.status, a.soort, a.prijs_bron, a.huidige_versie, a.contracteerruimte_id
+  a.prijs, a.volume, a.bedrag, a.status, a.soort, a.prijs_bron, a.huidige_versie, a.contracteerruimte_id, a.overeenkomst_id
   FROM productieafspraak a JOIN regio r ON r.code = a.regio_code JOIN organisatie o ON o.id = a.organisatie_id JOIN prestatie p ON p.code = a.prestatie_code`;
 
 export interface AfspraakFilter {
@@ -288,6 +289,8 @@ export interface AfspraakWaarden {
   status: AfspraakRow['status'];
   soort: AfspraakRow['soort'];
   prijsBron: string;
+  /** the contract the price came from (prijsBron 'gunning'); undefined keeps the current one */
+  overeenkomstId?: string | null;
 }
 
 export async function afspraakNieuw(
@@ -326,8 +329,21 @@ export async function afspraakBijwerken(
 ) {
   await q.query(
     `UPDATE productieafspraak SET prijs = $2, volume = $3, bedrag = $4, status = $5, soort = $6, prijs_bron = $7, huidige_versie = $8,
-       contracteerruimte_id = coalesce($9, contracteerruimte_id) WHERE id = $1`,
-    [id, w.prijs, w.volume, w.bedrag, w.status, w.soort, w.prijsBron, versie, crId],
+       contracteerruimte_id = coalesce($9, contracteerruimte_id),
+       overeenkomst_id = CASE WHEN $10::boolean THEN $11::uuid ELSE overeenkomst_id END WHERE id = $1`,
+    [
+      id,
+      w.prijs,
+      w.volume,
+      w.bedrag,
+      w.status,
+      w.soort,
+      w.prijsBron,
+      versie,
+      crId,
+      w.overeenkomstId !== undefined,
+      w.overeenkomstId ?? null,
+    ],
   );
 }
 
@@ -361,6 +377,7 @@ export interface VersieRow {
   prijs: string;
   prijs_bron: string;
   prijs_toelichting: string | null;
+  overeenkomst_id?: string | null;
   volume: string;
   bedrag: string;
   reden: 'historisch' | 'nieuw' | 'wijziging' | 'status' | 'import' | 'scenario';
@@ -375,8 +392,8 @@ export async function versieToevoegen(
   v: Omit<VersieRow, 'id' | 'op' | 'door_naam'> & { door: string | null; doorNaam: string; op: Date },
 ): Promise<string> {
   const r = await q.one<{ id: string }>(
-    `INSERT INTO productieafspraak_versie (afspraak_id, versie, status, soort, prijs, prijs_bron, prijs_toelichting, volume, bedrag, reden, toelichting, scenario_id, door, door_naam, op)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+    `INSERT INTO productieafspraak_versie (afspraak_id, versie, status, soort, prijs, prijs_bron, prijs_toelichting, volume, bedrag, reden, toelichting, scenario_id, door, door_naam, op, overeenkomst_id)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
     [
       v.afspraak_id,
       v.versie,
@@ -393,6 +410,7 @@ export async function versieToevoegen(
       v.door,
       v.doorNaam,
       v.op,
+      v.overeenkomst_id ?? null,
     ],
   );
   return r.id;
@@ -400,7 +418,7 @@ export async function versieToevoegen(
 
 export async function versies(q: Queryable, afspraakId: string): Promise<VersieRow[]> {
   return q.query<VersieRow>(
-    `SELECT id, afspraak_id, versie, status, soort, prijs, prijs_bron, prijs_toelichting, volume, bedrag, reden, toelichting, scenario_id, door_naam, op
+    `SELECT id, afspraak_id, versie, status, soort, prijs, prijs_bron, prijs_toelichting, overeenkomst_id, volume, bedrag, reden, toelichting, scenario_id, door_naam, op
      FROM productieafspraak_versie WHERE afspraak_id = $1 ORDER BY versie`,
     [afspraakId],
   );
@@ -654,13 +672,14 @@ export async function gepromoveerdVoorAanbieder(q: Queryable, aanbieder: string,
   );
 }
 
-// ---- the current situation a scenario copies (read-only on realisatie and reference tables)
+// ---- the current situation a scenario copies (realisation comes in through src/realisatie/index.ts)
 
 export interface MixRow {
   organisatie_id: string;
   naam: string;
   prestatie_code: string;
   leveringsvorm: string | null;
+  behandeling: boolean;
   realisatie_bedrag: string;
   realisatie_volume: string;
   prijs_nu: string | null;
@@ -671,24 +690,37 @@ export interface MixRow {
  * Per provider × prestatie of a region and sector: last year's realisation, and the price of the
  * current and of last year's agreement. Providers with either realisation or an agreement appear.
  */
-export async function huidigeSituatie(q: Queryable, regio: string, jaar: number, sector: string): Promise<MixRow[]> {
+export async function huidigeSituatie(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+  sector: string,
+  realisatie: { organisatie_id: string; prestatie_code: string; bedrag: string; volume: string }[],
+): Promise<MixRow[]> {
   return q.query<MixRow>(
     `WITH re AS (
-        SELECT r.organisatie_id, r.prestatie_code, sum(r.bedrag) AS bedrag, sum(r.volume) AS volume
-        FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code
-        WHERE r.regio_code = $1 AND r.jaar = $2 - 1 AND p.sector = $3 GROUP BY 1, 2),
+        SELECT * FROM unnest($4::text[], $5::text[], $6::numeric[], $7::numeric[]) AS x(organisatie_id, prestatie_code, bedrag, volume)),
       nu AS (SELECT organisatie_id, prestatie_code, prijs FROM productieafspraak WHERE regio_code = $1 AND jaar = $2 AND sector = $3),
       vorig AS (SELECT organisatie_id, prestatie_code, max(prijs) AS prijs FROM productieafspraak WHERE regio_code = $1 AND jaar = $2 - 1 AND sector = $3 GROUP BY 1, 2),
       sleutels AS (SELECT organisatie_id, prestatie_code FROM re UNION SELECT organisatie_id, prestatie_code FROM nu)
-     SELECT s.organisatie_id, o.naam, s.prestatie_code, p.leveringsvorm,
+     SELECT s.organisatie_id, o.naam, s.prestatie_code, p.leveringsvorm, coalesce(p.behandeling, z.behandeling, false) AS behandeling,
        coalesce(re.bedrag, 0)::numeric(16,2) AS realisatie_bedrag, coalesce(re.volume, 0)::numeric(14,2) AS realisatie_volume,
        nu.prijs AS prijs_nu, vorig.prijs AS prijs_vorig
      FROM sleutels s JOIN organisatie o ON o.id = s.organisatie_id JOIN prestatie p ON p.code = s.prestatie_code
+     LEFT JOIN zorgprofiel z ON z.code = p.zorgprofiel_code
      LEFT JOIN re ON re.organisatie_id = s.organisatie_id AND re.prestatie_code = s.prestatie_code
      LEFT JOIN nu ON nu.organisatie_id = s.organisatie_id AND nu.prestatie_code = s.prestatie_code
      LEFT JOIN vorig ON vorig.organisatie_id = s.organisatie_id AND vorig.prestatie_code = s.prestatie_code
      ORDER BY s.organisatie_id, s.prestatie_code`,
-    [regio, jaar, sector],
+    [
+      regio,
+      jaar,
+      sector,
+      realisatie.map((r) => r.organisatie_id),
+      realisatie.map((r) => r.prestatie_code),
+      realisatie.map((r) => r.bedrag),
+      realisatie.map((r) => r.volume),
+    ],
   );
 }
 
@@ -713,11 +745,15 @@ export interface VoorbeeldBasisRow {
  * For the demo's example ledgers: per region of a zorgkantoor and sector, the realisation year's
  * agreements and realisation (a definitief ledger) and the next year (voorlopig, from realisation).
  */
-export async function voorbeeldBasis(q: Queryable, zorgkantoor: string): Promise<VoorbeeldBasisRow[]> {
+export async function voorbeeldBasis(
+  q: Queryable,
+  zorgkantoor: string,
+  realisatie: { jaar: number; regio_code: string; sector: string; bedrag: string }[],
+): Promise<VoorbeeldBasisRow[]> {
+  if (!realisatie.length) return [];
   return q.query<VoorbeeldBasisRow>(
-    `WITH rj AS (SELECT max(jaar) AS j FROM realisatie),
-      re AS (SELECT r.regio_code, p.sector, sum(r.bedrag) AS bedrag FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code, rj
-             WHERE r.jaar = rj.j GROUP BY 1, 2),
+    `WITH rj AS (SELECT $2::int AS j),
+      re AS (SELECT * FROM unnest($3::text[], $4::text[], $5::numeric[]) AS x(regio_code, sector, bedrag)),
       pa AS (SELECT a.regio_code, a.sector, sum(a.bedrag) AS bedrag FROM productieafspraak a, rj WHERE a.jaar = rj.j GROUP BY 1, 2),
       regios AS (SELECT rc.regio_code, rc.jaar FROM regio_concessie rc, rj WHERE rc.organisatie_id = $1 AND rc.jaar IN (rj.j, rj.j + 1))
      SELECT x.regio_code AS regio, x.jaar, re.sector, re.bedrag::numeric(16,2) AS realisatie,
@@ -725,6 +761,56 @@ export async function voorbeeldBasis(q: Queryable, zorgkantoor: string): Promise
      FROM regios x CROSS JOIN rj JOIN re ON re.regio_code = x.regio_code
      LEFT JOIN pa ON pa.regio_code = x.regio_code AND pa.sector = re.sector
      ORDER BY x.jaar, x.regio_code, re.sector`,
-    [zorgkantoor],
+    [
+      zorgkantoor,
+      realisatie[0].jaar,
+      realisatie.map((r) => r.regio_code),
+      realisatie.map((r) => r.sector),
+      realisatie.map((r) => r.bedrag),
+    ],
+  );
+}
+
+// ---- reads for other capabilities (exported through src/budget/index.ts)
+
+export interface AfspraakPrijsRow {
+  organisatie_id: string;
+  prestatie_code: string;
+  regio_code: string;
+  prijs: string;
+}
+
+/** The agreed price per provider × prestatie × region of a year (the highest of its versions). */
+export async function afspraakPrijzen(q: Queryable, jaar: number): Promise<AfspraakPrijsRow[]> {
+  return q.query<AfspraakPrijsRow>(
+    `SELECT organisatie_id, prestatie_code, regio_code, max(prijs)::text AS prijs
+       FROM productieafspraak WHERE jaar = $1 GROUP BY 1, 2, 3`,
+    [jaar],
+  );
+}
+
+export interface AfspraakTotaalRow {
+  organisatie_id: string;
+  bedrag: string;
+}
+
+/**
+ * Per provider the sum of its agreements in the region and year; per prestatie the latest version
+ * wins, taken as any version other than 'initieel' when one exists (herschikking versions).
+ */
+export async function afspraakTotalenPerAanbieder(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+  organisatieId: string | null,
+): Promise<AfspraakTotaalRow[]> {
+  return q.query<AfspraakTotaalRow>(
+    `SELECT organisatie_id, sum(bedrag)::text AS bedrag FROM (
+       SELECT DISTINCT ON (organisatie_id, prestatie_code) organisatie_id, bedrag
+         FROM productieafspraak
+        WHERE regio_code = $1 AND jaar = $2 AND ($3::text IS NULL OR organisatie_id = $3)
+        ORDER BY organisatie_id, prestatie_code, (versie = 'initieel'), versie DESC) x
+      GROUP BY 1 ORDER BY 1`,
+    [regio, jaar, organisatieId],
   );
 }

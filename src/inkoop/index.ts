@@ -5,8 +5,10 @@
  * (basistarief + the opslag granted so far; Inkoopkader Langdurige Zorg 2016, §2.2.4 "Bepaling van
  * de prijs"), with every grant moment (initieel, herschikking, nacalculatie). null when the contract
  * does not exist. Amounts and percentages are strings with two decimals.
+ * overeenkomstVoorAanbieder(db, aanbieder, zorgkantoor, jaar): the awarded contract a provider holds for
+ * that year, or null (the budget capability prices productieafspraken with it).
  */
-export { gegundePrijzen } from './gunning/prijs.ts';
+export { gegundePrijzen, overeenkomstVoorAanbieder } from './gunning/prijs.ts';
 export type { Moment as OpslagMoment } from '../domain/inkoop/opslag.ts';
 export {
   gepubliceerdeKaders,

@@ -1,3 +1,9 @@
 /** What other capabilities may use of realisatie. */
-export { berekenHerschikking } from './service.ts';
+export { berekenHerschikking } from './herschikking.ts';
 export type { HerschikJson } from '../domain/realisatie/herschikking.ts';
+export {
+  realisatiePerAanbiederPrestatie,
+  realisatieLaatsteJaar,
+  type RealisatieMixRow,
+  type RealisatieRegioSectorRow,
+} from './store.ts';

@@ -20,14 +20,9 @@ import {
 import { productieSignaal } from '../domain/realisatie/monitoring.ts';
 import { formatCenten, parseCenten } from '../domain/realisatie/centen.ts';
 import * as store from './store.ts';
+import { afspraakPrijzen, afspraakTotalenPerAanbieder } from '../budget/index.ts';
+export { berekenHerschikking } from './herschikking.ts';
 import type { FoutRow, ImportModus, ImportRow } from './store.ts';
-import {
-  alsJson,
-  herschik,
-  leesScenario,
-  OnmogelijkeInvoer,
-  type HerschikJson,
-} from '../domain/realisatie/herschikking.ts';
 
 /**
  * Where JSON text first goes wrong (0-based offset), for a line:column message; Node's JSON.parse
@@ -124,28 +119,6 @@ export function leesScenarioTekst(tekst: string, bestand = 'scenario'): unknown 
       fouten: [{ waar, wat: (e as Error).message }],
       actie: 'Controleer komma’s, aanhalingstekens en haakjes (zie docs/formaten/herschikking.md).',
     });
-  }
-}
-
-/**
- * Computes a herschikking scenario. 400 `scenario-ongeldig` for a field error (CLI exit 2),
- * 422 `herschikking-onmogelijk` when the figures cannot be honoured (CLI exit 1).
- */
-export function berekenHerschikking(raw: unknown): HerschikJson {
-  const { scenario, fouten } = leesScenario(raw);
-  if (!scenario)
-    throw badRequest('scenario-ongeldig', 'Het herschikkingsscenario is ongeldig.', {
-      fouten,
-      actie: 'Zie docs/formaten/herschikking.md voor het formaat.',
-    });
-  try {
-    return alsJson(herschik(scenario));
-  } catch (e) {
-    if (e instanceof OnmogelijkeInvoer)
-      throw unprocessable('herschikking-onmogelijk', 'Deze herschikking is met deze cijfers niet uit te voeren.', {
-        fouten: e.fouten,
-      });
-    throw e;
   }
 }
 
@@ -254,7 +227,7 @@ export async function importeerDeclaraties(
         throw e;
       }
       melden(0.75, 'controleren tegen afspraken en tarieven');
-      await store.controleer(t, jaar, zorgkantoorId);
+      await store.controleer(t, jaar, zorgkantoorId, await afspraakPrijzen(t, jaar));
       const n = await store.telling(t);
       const status = modus === 'alles-of-niets' && n.geweigerd > 0 ? 'geweigerd' : 'geladen';
       const importId = await store.nieuweImport(t, {
@@ -353,7 +326,7 @@ export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOp
   const org = alleenEigen ? actor!.organisatieId : null;
   const [maanden, afspraken] = await Promise.all([
     store.maandbedragen(ctx.db, o.regio, o.jaar, org),
-    store.afspraakTotalen(ctx.db, o.regio, o.jaar, org),
+    afspraakTotalenPerAanbieder(ctx.db, o.regio, o.jaar, org),
   ]);
   const centen = (s: string) => parseCenten(s)!;
   const dit = maanden.filter((m) => m.jaar === o.jaar);

@@ -2,9 +2,9 @@
  * The only SQL on realisatie's tables (realisatie, realisatie_import, realisatie_import_fout,
  * realisatie_periode), with a declared row type for every query.
  *
- * READS OF OTHER CAPABILITIES' TABLES (to be replaced by their index.ts when they offer it):
- *  - budget: `productieafspraak` (agreement exists, region, agreed price) — marked `-- budget:` below;
- *  - reference: `organisatie`, `prestatie`, `nza_tarief`, `regio_concessie` (read-only lookups).
+ * Other capabilities' data comes in as parameters: the agreements (budget's `productieafspraak`) are
+ * read through src/budget/index.ts by service.ts. Reference tables (`organisatie`, `prestatie`,
+ * `nza_tarief`, `regio_concessie`) are read-only lookups.
  */
 import type { Queryable } from '../platform/db/index.ts';
 import type { DeclaratieRegel, RegelFout } from '../domain/realisatie/declaraties.ts';
@@ -91,7 +91,23 @@ export async function laadBatch(t: Queryable, regels: DeclaratieRegel[], fouten:
  * outcome in `realisatie_gecontroleerd` (temp) plus reasons in `realisatie_staging_fout`.
  * `zorgkantoorId`: when set, lines outside the regions this zorgkantoor holds in `jaar` are refused.
  */
-export async function controleer(t: Queryable, jaar: number, zorgkantoorId: string | null): Promise<void> {
+export async function controleer(
+  t: Queryable,
+  jaar: number,
+  zorgkantoorId: string | null,
+  afspraken: AfspraakPrijsInvoer[],
+): Promise<void> {
+  // the year's agreements (read through budget's index.ts) as a temporary table to join on
+  await t.query(
+    `CREATE TEMP TABLE realisatie_afspraak_prijs ON COMMIT DROP AS
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[]) AS x(organisatie_id, prestatie_code, regio_code, prijs)`,
+    [
+      afspraken.map((a) => a.organisatie_id),
+      afspraken.map((a) => a.prestatie_code),
+      afspraken.map((a) => a.regio_code),
+      afspraken.map((a) => a.prijs),
+    ],
+  );
   await t.exec('ANALYZE realisatie_staging');
   await t.query(
     `CREATE TEMP TABLE realisatie_gecontroleerd ON COMMIT DROP AS
@@ -102,11 +118,7 @@ export async function controleer(t: Queryable, jaar: number, zorgkantoorId: stri
          SELECT agb, id, 1 FROM organisatie WHERE soort = 'zorgaanbieder' AND agb IS NOT NULL AND agb <> ''
        ) x ORDER BY sleutel, voorrang
      ),
-     -- budget: read of productieafspraak (to be replaced by budget's index.ts)
-     ap_regio AS (
-       SELECT organisatie_id, prestatie_code, regio_code, max(prijs) AS prijs
-         FROM productieafspraak WHERE jaar = $1 GROUP BY 1, 2, 3
-     ),
+     ap_regio AS (SELECT organisatie_id, prestatie_code, regio_code, prijs FROM realisatie_afspraak_prijs),
      ap AS (
        SELECT organisatie_id, prestatie_code, count(*) AS regios, min(regio_code) AS regio_code, max(prijs) AS prijs
          FROM ap_regio GROUP BY 1, 2
@@ -306,33 +318,6 @@ export async function maandbedragen(
   );
 }
 
-export interface AfspraakTotaalRow {
-  organisatie_id: string;
-  bedrag: string;
-}
-
-/**
- * budget: read of productieafspraak (to be replaced by budget's index.ts). Per provider the sum of
- * its agreements in the region and year; per prestatie the latest version wins, taken here as any
- * version other than 'initieel' when one exists (budget names its herschikking versions).
- */
-export async function afspraakTotalen(
-  t: Queryable,
-  regio: string,
-  jaar: number,
-  organisatieId: string | null,
-): Promise<AfspraakTotaalRow[]> {
-  return t.query<AfspraakTotaalRow>(
-    `SELECT organisatie_id, sum(bedrag)::text AS bedrag FROM (
-       SELECT DISTINCT ON (organisatie_id, prestatie_code) organisatie_id, bedrag
-         FROM productieafspraak
-        WHERE regio_code = $1 AND jaar = $2 AND ($3::text IS NULL OR organisatie_id = $3)
-        ORDER BY organisatie_id, prestatie_code, (versie = 'initieel'), versie DESC) x
-      GROUP BY 1 ORDER BY 1`,
-    [regio, jaar, organisatieId],
-  );
-}
-
 /** reference: does this zorgkantoor hold the concession for the region in the year? */
 export async function heeftConcessie(
   t: Queryable,
@@ -344,4 +329,54 @@ export async function heeftConcessie(
     'SELECT 1 AS x FROM regio_concessie WHERE organisatie_id = $1 AND regio_code = $2 AND jaar = $3',
     [organisatieId, regio, jaar],
   ));
+}
+
+/** Agreement price per provider × prestatie × region of a year, as budget's index.ts gives it. */
+export interface AfspraakPrijsInvoer {
+  organisatie_id: string;
+  prestatie_code: string;
+  regio_code: string;
+  prijs: string;
+}
+
+// ---- reads for other capabilities (exported through src/realisatie/index.ts)
+
+export interface RealisatieMixRow {
+  organisatie_id: string;
+  prestatie_code: string;
+  bedrag: string;
+  volume: string;
+}
+
+/** Realised amount and volume per provider × prestatie of a region, year and sector. */
+export async function realisatiePerAanbiederPrestatie(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+  sector: string,
+): Promise<RealisatieMixRow[]> {
+  return q.query<RealisatieMixRow>(
+    `SELECT r.organisatie_id, r.prestatie_code, sum(r.bedrag)::numeric(16,2)::text AS bedrag, sum(r.volume)::numeric(14,2)::text AS volume
+       FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code
+      WHERE r.regio_code = $1 AND r.jaar = $2 AND p.sector = $3
+      GROUP BY 1, 2 ORDER BY 1, 2`,
+    [regio, jaar, sector],
+  );
+}
+
+export interface RealisatieRegioSectorRow {
+  jaar: number;
+  regio_code: string;
+  sector: string;
+  bedrag: string;
+}
+
+/** The latest year with realisation: its total per region × sector (empty when there is none). */
+export async function realisatieLaatsteJaar(q: Queryable): Promise<RealisatieRegioSectorRow[]> {
+  return q.query<RealisatieRegioSectorRow>(
+    `WITH rj AS (SELECT max(jaar) AS j FROM realisatie)
+     SELECT rj.j AS jaar, r.regio_code, p.sector, sum(r.bedrag)::numeric(16,2)::text AS bedrag
+       FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code, rj
+      WHERE r.jaar = rj.j GROUP BY 1, 2, 3 ORDER BY 2, 3`,
+  );
 }

@@ -19,7 +19,7 @@ export const AFSPRAAK_STATUSSEN = ['concept', 'ingediend', 'vastgesteld'] as con
 export type AfspraakStatus = (typeof AFSPRAAK_STATUSSEN)[number];
 export const AFSPRAAK_SOORTEN = ['tweezijdig', 'eenzijdig'] as const;
 export type AfspraakSoort = (typeof AFSPRAAK_SOORTEN)[number];
-export const PRIJS_BRONNEN = ['tariefbeleid', 'nza-maximum', 'ingevoerd', 'historisch', 'scenario'] as const;
+export const PRIJS_BRONNEN = ['gunning', 'tariefbeleid', 'nza-maximum', 'ingevoerd', 'historisch', 'scenario'] as const;
 export type PrijsBron = (typeof PRIJS_BRONNEN)[number];
 
 /** Allowed status steps. Back to concept from ingediend = withdrawn before the NZa decided. */

@@ -331,6 +331,26 @@ export async function kenOpslagToe(
 const MOMENT_VOLGORDE: Record<string, number> = { initieel: 0, herschikking: 1, nacalculatie: 2 };
 
 /**
+ * The contract from an award that a provider holds with a zorgkantoor for a year (the kader's years
+ * cover it; not refused), for the production agreements (src/inkoop/index.ts). null when none.
+ */
+export async function overeenkomstVoorAanbieder(
+  db: Queryable,
+  aanbiederId: string,
+  zorgkantoorId: string,
+  jaar: number,
+): Promise<string | null> {
+  const r = await db.maybeOne<{ id: string }>(
+    `SELECT o.id FROM overeenkomst o JOIN inkoopkader k ON k.id = o.kader_id
+      WHERE o.organisatie_id = $1 AND k.organisatie_id = $2 AND $3::int BETWEEN k.jaar_van AND k.jaar_tot
+        AND o.gunning_id IS NOT NULL AND o.status <> 'geweigerd'
+      ORDER BY o.aangemaakt_op DESC, o.id LIMIT 1`,
+    [aanbiederId, zorgkantoorId, jaar],
+  );
+  return r?.id ?? null;
+}
+
+/**
  * The prices agreed in a contract, as they apply now (the latest grant moment per prestatie), with
  * every grant. For the production agreements (src/inkoop/index.ts). Amounts as strings, two decimals.
  */

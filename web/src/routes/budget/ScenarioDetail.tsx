@@ -36,6 +36,7 @@ export function ScenarioDetailPagina({ params }: PageProps) {
   const q = useQuery({ queryKey: key, queryFn: () => api.get<Scenario>(`/budget/scenarios/${params.id}`) });
   const [p, setP] = useState<Record<string, string>>({});
   const [scores, setScores] = useState<Record<string, string>>({});
+  const [dagen, setDagen] = useState<Record<string, string>>({});
   const [taakId, setTaakId] = useState<string | null>(null);
   const s = q.data;
   useEffect(() => {
@@ -48,8 +49,10 @@ export function ScenarioDetailPagina({ params }: PageProps) {
       toekenningspercentage: s.parameters.toekenningspercentage,
       startPercentage: s.parameters.startPercentage,
       tariefFactor: s.parameters.tariefFactor,
+      groeiplafond: s.parameters.plafondRegels?.groeiplafondBehandeling ?? '',
     });
     setScores(s.parameters.scores);
+    setDagen(s.parameters.plafondRegels?.intramuraleDagen ?? {});
   }, [s?.id, s?.status]);
   const klaar = (x: Scenario) => {
     qc.setQueryData(key, x);
@@ -66,6 +69,12 @@ export function ScenarioDetailPagina({ params }: PageProps) {
         startPercentage: schoon(p.startPercentage),
         tariefFactor: schoon(p.tariefFactor),
         scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, schoon(v)])),
+        plafondRegels: {
+          groeiplafondBehandeling: schoon(p.groeiplafond ?? '') || null,
+          intramuraleDagen: Object.fromEntries(
+            Object.entries(dagen).map(([k, v]) => [k, v.trim() === '' ? null : v.trim()]),
+          ),
+        },
       }),
     onSuccess: klaar,
   });
@@ -141,6 +150,7 @@ export function ScenarioDetailPagina({ params }: PageProps) {
                   {veld('toekenningspercentage', t('budget.scenario.toekenning'))}
                   {veld('startPercentage', t('budget.scenario.start'))}
                   {veld('tariefFactor', t('budget.scenario.tariefFactor'))}
+                  {veld('groeiplafond', t('budget.scenario.groeiplafond'))}
                 </div>
               </div>
               <Section title={t('budget.scenario.gewichten')}>
@@ -178,6 +188,29 @@ export function ScenarioDetailPagina({ params }: PageProps) {
                           disabled={!schrijft}
                         />
                       ),
+                    },
+                    {
+                      key: 'dagen',
+                      header: t('budget.scenario.intramuraleDagen'),
+                      cell: (a) => (
+                        <TextInput
+                          label={`${t('budget.scenario.intramuraleDagen')} ${a.naam}`}
+                          className="score-veld"
+                          value={dagen[a.id] ?? ''}
+                          onChange={(e) => setDagen((x) => ({ ...x, [a.id]: e.target.value }))}
+                          inputMode="numeric"
+                          disabled={!schrijft}
+                        />
+                      ),
+                    },
+                    {
+                      key: 'plafond',
+                      header: t('budget.scenario.plafondUitRegels'),
+                      align: 'right',
+                      cell: (a) => {
+                        const x = s.plafondsUitRegels.find((y) => y.aanbieder === a.id);
+                        return x ? <span title={x.uitleg}>{formatBedrag(x.plafond, taal)}</span> : '—';
+                      },
                     },
                   ]}
                 />

@@ -1,0 +1,34 @@
+/**
+ * The herschikking computed from a scenario file (no database): kept apart from service.ts so that
+ * src/realisatie/index.ts reaches no file that reads budget's door (no import circle).
+ */
+import { badRequest, unprocessable } from '../platform/errors.ts';
+import {
+  alsJson,
+  herschik,
+  leesScenario,
+  OnmogelijkeInvoer,
+  type HerschikJson,
+} from '../domain/realisatie/herschikking.ts';
+
+/**
+ * Computes a herschikking scenario. 400 `scenario-ongeldig` for a field error (CLI exit 2),
+ * 422 `herschikking-onmogelijk` when the figures cannot be honoured (CLI exit 1).
+ */
+export function berekenHerschikking(raw: unknown): HerschikJson {
+  const { scenario, fouten } = leesScenario(raw);
+  if (!scenario)
+    throw badRequest('scenario-ongeldig', 'Het herschikkingsscenario is ongeldig.', {
+      fouten,
+      actie: 'Zie docs/formaten/herschikking.md voor het formaat.',
+    });
+  try {
+    return alsJson(herschik(scenario));
+  } catch (e) {
+    if (e instanceof OnmogelijkeInvoer)
+      throw unprocessable('herschikking-onmogelijk', 'Deze herschikking is met deze cijfers niet uit te voeren.', {
+        fouten: e.fouten,
+      });
+    throw e;
+  }
+}
