@@ -1250,7 +1250,8 @@ export interface HerschikAfsprakenUitkomst {
 /**
  * Applies a decided herschikking inside the caller's transaction: per provider its new total is spread
  * over its agreement lines of the region × year × sector pro rata to their current amounts (cents by
- * largest remainder); each line keeps its price, so volume = share / price (2 decimals, half-up) and
+ * largest remainder); each line keeps its price, so volume = share / price (2 decimals: rounded up
+ * for a decrease, down for an increase, and an increase never takes more than the pool holds) and
  * amount = price × volume. Every changed line gets a new version (reden 'wijziging', the line keeps
  * its status) and a ledger mutation against the pool, decreases first, so
  * afspraken + pool + oormerk + reserve = totaal holds after every step. Because amount = price ×
@@ -1324,7 +1325,16 @@ export async function herschikAfspraken(
     const versies: HerschikAfsprakenUitkomst['aanbieders'][number]['versies'] = [];
     let na = new Decimal(0);
     for (const { r, doel } of p.lijnen) {
-      const volume = doel.div(r.prijs).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      // a decrease rounds the volume up (never below the asked amount, so never below realised), an
+      // increase rounds down and takes at most what the pool holds at that moment
+      const omhoog = doel.gt(r.bedrag);
+      let volume = doel.div(r.prijs).toDecimalPlaces(2, omhoog ? Decimal.ROUND_DOWN : Decimal.ROUND_UP);
+      if (omhoog) {
+        const pool = d((await store.crLaden(t, cr0.id))!.pool);
+        if (bedragVan(r.prijs, volume).minus(r.bedrag).gt(pool))
+          volume = pool.plus(r.bedrag).div(r.prijs).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+        while (volume.gt(0) && bedragVan(r.prijs, volume).minus(r.bedrag).gt(pool)) volume = volume.minus('0.01');
+      }
       const bedrag = bedragVan(r.prijs, volume);
       na = na.plus(bedrag);
       const delta = bedrag.minus(r.bedrag);

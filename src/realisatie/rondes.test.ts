@@ -225,6 +225,9 @@ test('decision by a second manager: new agreement versions, ledger balanced with
     assert.equal(nu.som, g.toegepast, g.aanbieder);
     if (g.na !== g.afspraak) assert.ok(nu.versies >= 1, `${g.aanbieder} has a new version`);
     assert.ok(c(g.toegepast) >= c(g.gerealiseerd) || c(g.toegepast) >= c(g.afspraak));
+    // rounding to whole volume steps: a decrease never goes below the decided amount, an increase never above it
+    if (c(g.na) < c(g.afspraak)) assert.ok(c(g.toegepast) >= c(g.na), `${g.aanbieder} decrease`);
+    if (c(g.na) > c(g.afspraak)) assert.ok(c(g.toegepast) <= c(g.na), `${g.aanbieder} increase`);
   }
   // the ledger still balances and agreements + pool is unchanged
   const cr = await t.db.one<{ totaal: string; afspraken: string; pool: string; oormerk: string; reserve: string }>(
