@@ -5,7 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
+import fc from 'fast-check';
 import { parseCenten, formatCenten } from '../domain/realisatie/centen.ts';
+import { actorVoorEmail, herschikAfspraken, herschikBasis } from '../budget/index.ts';
 
 let t: TestApp;
 let inkoper: TestClient, manager: TestClient, manager2: TestClient, controller: TestClient, vgz: TestClient;
@@ -299,4 +301,63 @@ test('published depletion view: region totals for a provider of the region, its 
     for (const id of ids.filter((x) => x !== 'za-demo-0001')) assert.ok(!z.body.includes(id));
   }
   assert.equal((await vgz.get(`/api/v1/realisatie/uitputting?jaar=${JAAR}&regio=${REGIO}`)).statusCode, 404);
+});
+
+class Terugdraaien extends Error {}
+
+test('property: applying any decided herschikking keeps afspraken + pool, decreases never below and increases never above the decided amount', async () => {
+  const manager = (await actorVoorEmail(t.db, 'manager@cz.demo'))!;
+  const basis = (await herschikBasis(t.db, REGIO, JAAR, 'VV'))!;
+  const n = basis.aanbieders.length;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: n, maxLength: n }),
+      fc.nat({ max: n - 1 }),
+      fc.integer({ min: 0, max: 1000 }),
+      async (promille, ontvanger, uitPool) => {
+        // every provider but one gives up promille/1000 of half its agreement; the receiver gets that plus part of the pool
+        const regels = basis.aanbieders.map((a) => ({ aanbiederId: a.id, bedrag: c(a.bedrag) }));
+        let vrij = 0n;
+        regels.forEach((r, i) => {
+          if (i === ontvanger) return;
+          const af = (r.bedrag * BigInt(promille[i])) / 2000n;
+          r.bedrag -= af;
+          vrij += af;
+        });
+        regels[ontvanger].bedrag += vrij + (c(basis.pool) * BigInt(uitPool)) / 1000n;
+        const vraag = regels.map((r) => ({ aanbiederId: r.aanbiederId, bedrag: formatCenten(r.bedrag) }));
+        try {
+          await t.db.tx(async (q) => {
+            const u = await herschikAfspraken(q, manager, new Date('2025-07-15T10:00:00Z'), {
+              regio: REGIO,
+              jaar: JAAR,
+              sector: 'VV',
+              regels: vraag,
+              toelichting: 'eigenschapstest',
+            });
+            const na = (await herschikBasis(q, REGIO, JAAR, 'VV'))!;
+            const som = (b: typeof na) => b.aanbieders.reduce((s, a) => s + c(a.bedrag), 0n) + c(b.pool);
+            assert.equal(som(na), som(basis), 'afspraken + pool unchanged');
+            assert.equal(na.pool, u.pool.na);
+            for (const a of u.aanbieders) {
+              const voor = c(a.voor),
+                gevraagd = c(a.gevraagd),
+                toegepast = c(a.na);
+              if (gevraagd < voor) assert.ok(toegepast >= gevraagd && toegepast <= voor, JSON.stringify(a));
+              if (gevraagd > voor) assert.ok(toegepast <= gevraagd && toegepast >= voor, JSON.stringify(a));
+            }
+            const regelsNa = await q.query<{ ok: boolean }>(
+              `SELECT bool_and(bedrag = round(prijs * volume, 2)) AS ok FROM productieafspraak WHERE jaar = $1 AND regio_code = $2 AND sector = 'VV'`,
+              [JAAR, REGIO],
+            );
+            assert.equal(regelsNa[0].ok, true, 'amount = price × volume on every line');
+            throw new Terugdraaien();
+          });
+        } catch (e) {
+          if (!(e instanceof Terugdraaien)) throw e;
+        }
+      },
+    ),
+    { numRuns: 12 },
+  );
 });
