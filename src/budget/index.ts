@@ -26,3 +26,11 @@ export {
   type BenuttingView,
   type AfspraakView,
 } from './service.ts';
+export {
+  herschikBasis,
+  herschikAfspraken,
+  crVanRegio,
+  type HerschikBasis,
+  type HerschikAfsprakenInvoer,
+  type HerschikAfsprakenUitkomst,
+} from './service.ts';

@@ -42,6 +42,7 @@ import { zichtVoor, type Zicht } from '../reference/overzicht.ts';
 import { lijstNzaTarieven } from '../reference/nza-tarieven.ts';
 import { tarievenVanAanbieder } from '../tarieven/service.ts';
 import { gegundePrijzen, overeenkomstVoorAanbieder } from '../inkoop/index.ts';
+import { verdeelNaarRato } from '../domain/realisatie/centen.ts';
 import * as store from './store.ts';
 import { realisatieLaatsteJaar } from '../realisatie/index.ts';
 import type { CrRow, AfspraakRow, MutatieRow, VersieRow } from './store.ts';
@@ -1256,4 +1257,222 @@ export async function crImporteren(ctx: AppContext, a: Actor, bestand: { bestand
  */
 export async function voorbeeldBasis(q: Queryable, zorgkantoor: string) {
   return store.voorbeeldBasis(q, zorgkantoor, await realisatieLaatsteJaar(q));
+}
+
+// ---------------------------------------------------------------- herschikking (used by realisatie)
+
+/** The ledger and the agreement total per provider of one region × year × sector (herschikking input). */
+export interface HerschikBasis {
+  contracteerruimteId: string;
+  zorgkantoorId: string;
+  voorbeeld: boolean;
+  totaal: string;
+  pool: string;
+  aanbieders: { id: string; naam: string; bedrag: string }[];
+}
+
+export async function herschikBasis(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+  sector: string,
+): Promise<HerschikBasis | undefined> {
+  const cr = await store.crVoorSleutel(q, regio, jaar, sector);
+  if (!cr) return undefined;
+  const rows = await store.afsprakenZoeken(q, { regios: null, aanbieder: null, jaar, regio, sector });
+  const per = new Map<string, { id: string; naam: string; bedrag: Decimal }>();
+  for (const r of rows) {
+    const x = per.get(r.organisatie_id) ?? { id: r.organisatie_id, naam: r.aanbieder_naam, bedrag: new Decimal(0) };
+    x.bedrag = x.bedrag.plus(r.bedrag);
+    per.set(r.organisatie_id, x);
+  }
+  return {
+    contracteerruimteId: cr.id,
+    zorgkantoorId: cr.zorgkantoor_id,
+    voorbeeld: cr.voorbeeld,
+    totaal: euros(cr.totaal),
+    pool: euros(cr.pool),
+    aanbieders: [...per.values()]
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((x) => ({ id: x.id, naam: x.naam, bedrag: x.bedrag.toFixed(2) })),
+  };
+}
+
+export interface HerschikAfsprakenInvoer {
+  regio: string;
+  jaar: number;
+  sector: string;
+  /** the new agreement total per provider (only the providers that change) */
+  regels: { aanbiederId: string; bedrag: string }[];
+  toelichting: string;
+}
+
+export interface HerschikAfsprakenUitkomst {
+  aanbieders: {
+    aanbiederId: string;
+    voor: string;
+    gevraagd: string;
+    na: string;
+    versies: { afspraakId: string; prestatie: string; versie: number; voor: string; na: string }[];
+  }[];
+  pool: { voor: string; na: string };
+}
+
+/**
+ * Applies a decided herschikking inside the caller's transaction: per provider its new total is spread
+ * over its agreement lines of the region × year × sector pro rata to their current amounts (cents by
+ * largest remainder); each line keeps its price, so volume = share / price (2 decimals: rounded up
+ * for a decrease, down for an increase, and an increase never takes more than the pool holds) and
+ * amount = price × volume. Every changed line gets a new version (reden 'wijziging', the line keeps
+ * its status) and a ledger mutation against the pool, decreases first, so
+ * afspraken + pool + oormerk + reserve = totaal holds after every step. Because amount = price ×
+ * volume, a provider's total can differ from the asked total by less than one volume step (0.01 ×
+ * price) per line; that difference stays in the pool and is reported (`na` against `gevraagd`).
+ */
+export async function herschikAfspraken(
+  t: Queryable,
+  a: Actor,
+  nu: Date,
+  inv: HerschikAfsprakenInvoer,
+): Promise<HerschikAfsprakenUitkomst> {
+  const cr0 = await store.crVoorSleutel(t, inv.regio, inv.jaar, inv.sector, true);
+  if (!cr0) throw notFound(`De contracteerruimte van regio ${inv.regio}, ${inv.jaar}, ${inv.sector}`);
+  if (cr0.zorgkantoor_id !== a.organisatieId || !magSchrijven(a))
+    throw forbidden(
+      'Alleen een inkoper of manager van het zorgkantoor van deze regio kan productieafspraken wijzigen.',
+    );
+  const poolVoor = euros(cr0.pool);
+  const plannen: {
+    aanbiederId: string;
+    voor: Decimal;
+    gevraagd: Decimal;
+    lijnen: { r: AfspraakRow; doel: Decimal }[];
+  }[] = [];
+  for (const regel of inv.regels) {
+    const rows = (
+      await store.afsprakenZoeken(t, {
+        regios: null,
+        aanbieder: regel.aanbiederId,
+        jaar: inv.jaar,
+        regio: inv.regio,
+        sector: inv.sector,
+      })
+    ).filter((r) => d(r.prijs).gt(0));
+    const gevraagd = d(regel.bedrag);
+    const voor = rows.reduce((s, r) => s.plus(r.bedrag), new Decimal(0));
+    if (rows.some((r) => r.contracteerruimte_id !== cr0.id))
+      throw unprocessable('afspraak-buiten-grootboek', 'Niet alle afspraken staan in het grootboek.', {
+        fouten: [
+          {
+            waar: regel.aanbiederId,
+            wat: 'Een afspraak van deze aanbieder is niet op deze contracteerruimte geboekt.',
+          },
+        ],
+      });
+    if (!rows.length && !gevraagd.isZero())
+      throw unprocessable('geen-afspraakregel', `${regel.aanbiederId} heeft geen afspraakregel om te wijzigen.`, {
+        fouten: [
+          {
+            waar: regel.aanbiederId,
+            wat: `Er is geen productieafspraak met een prijs in regio ${inv.regio}, ${inv.jaar}, ${inv.sector}.`,
+            actie: 'Leg eerst een productieafspraak vast (Budget → Productieafspraken).',
+          },
+        ],
+      });
+    const cent = (x: Decimal | string) => BigInt(d(x).times(100).toFixed(0));
+    const gewichten = rows.map((r) => ({ key: r.id, gewicht: voor.isZero() ? 1n : cent(r.bedrag) }));
+    const delen = rows.length ? verdeelNaarRato(cent(gevraagd), gewichten) : new Map<string, bigint>();
+    plannen.push({
+      aanbiederId: regel.aanbiederId,
+      voor,
+      gevraagd,
+      lijnen: rows.map((r) => ({ r, doel: new Decimal(String(delen.get(r.id) ?? 0n)).div(100) })),
+    });
+  }
+  // decreases first: the pool never goes negative on the way
+  plannen.sort((x, y) => x.gevraagd.minus(x.voor).comparedTo(y.gevraagd.minus(y.voor)));
+  const uit: HerschikAfsprakenUitkomst['aanbieders'] = [];
+  for (const p of plannen) {
+    const versies: HerschikAfsprakenUitkomst['aanbieders'][number]['versies'] = [];
+    let na = new Decimal(0);
+    for (const { r, doel } of p.lijnen) {
+      // a decrease rounds the volume up (never below the asked amount, so never below realised), an
+      // increase rounds down and takes at most what the pool holds at that moment
+      const omhoog = doel.gt(r.bedrag);
+      let volume = doel.div(r.prijs).toDecimalPlaces(2, omhoog ? Decimal.ROUND_DOWN : Decimal.ROUND_UP);
+      if (omhoog) {
+        const pool = d((await store.crLaden(t, cr0.id))!.pool);
+        if (bedragVan(r.prijs, volume).minus(r.bedrag).gt(pool))
+          volume = pool.plus(r.bedrag).div(r.prijs).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+        while (volume.gt(0) && bedragVan(r.prijs, volume).minus(r.bedrag).gt(pool)) volume = volume.minus('0.01');
+      }
+      const bedrag = bedragVan(r.prijs, volume);
+      na = na.plus(bedrag);
+      const delta = bedrag.minus(r.bedrag);
+      if (delta.isZero()) continue;
+      await snapshotHistorisch(t, r);
+      const versie = r.huidige_versie + 1;
+      const waarden: store.AfspraakWaarden = {
+        prijs: r.prijs,
+        volume: volume.toFixed(2),
+        bedrag: bedrag.toFixed(2),
+        status: r.status,
+        soort: r.soort,
+        prijsBron: r.prijs_bron,
+      };
+      const versieId = await store.versieToevoegen(t, {
+        afspraak_id: r.id,
+        versie,
+        status: waarden.status,
+        soort: waarden.soort,
+        prijs: waarden.prijs,
+        prijs_bron: waarden.prijsBron,
+        prijs_toelichting: null,
+        volume: waarden.volume,
+        bedrag: waarden.bedrag,
+        reden: 'wijziging',
+        toelichting: inv.toelichting,
+        scenario_id: null,
+        door: a.gebruikerId,
+        doorNaam: a.naam,
+        op: nu,
+      });
+      await boek(
+        t,
+        { gebruikerId: a.gebruikerId, naam: a.naam },
+        (await store.crLaden(t, cr0.id))!,
+        { soort: 'afspraak', bedrag: delta.toFixed(2) },
+        `Herschikking: productieafspraak ${r.organisatie_id} ${r.prestatie_code} versie ${versie}`,
+        { afspraak_versie_id: versieId },
+      );
+      await store.afspraakBijwerken(t, r.id, waarden, versie, cr0.id);
+      versies.push({ afspraakId: r.id, prestatie: r.prestatie_code, versie, voor: euros(r.bedrag), na: euros(bedrag) });
+    }
+    uit.push({
+      aanbiederId: p.aanbiederId,
+      voor: p.voor.toFixed(2),
+      gevraagd: p.gevraagd.toFixed(2),
+      na: na.toFixed(2),
+      versies,
+    });
+  }
+  const cr1 = (await store.crLaden(t, cr0.id))!;
+  uit.sort((x, y) => (x.aanbiederId < y.aanbiederId ? -1 : 1));
+  return { aanbieders: uit, pool: { voor: poolVoor, na: euros(cr1.pool) } };
+}
+
+/** The contracteerruimte of a region in a year per sector (for the published depletion view). */
+export async function crVanRegio(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+): Promise<{ sector: string; totaal: string; afspraken: string; status: string; voorbeeld: boolean }[]> {
+  const rows = await store.crZoeken(q, { regios: null, jaar, regio });
+  return rows.map((r) => ({
+    sector: r.sector,
+    totaal: euros(r.totaal),
+    afspraken: euros(r.afspraken),
+    status: r.status,
+    voorbeeld: r.voorbeeld,
+  }));
 }

@@ -803,14 +803,15 @@ export async function afspraakTotalenPerAanbieder(
   regio: string,
   jaar: number,
   organisatieId: string | null,
+  sector: string | null = null,
 ): Promise<AfspraakTotaalRow[]> {
   return q.query<AfspraakTotaalRow>(
     `SELECT organisatie_id, sum(bedrag)::text AS bedrag FROM (
        SELECT DISTINCT ON (organisatie_id, prestatie_code) organisatie_id, bedrag
          FROM productieafspraak
-        WHERE regio_code = $1 AND jaar = $2 AND ($3::text IS NULL OR organisatie_id = $3)
+        WHERE regio_code = $1 AND jaar = $2 AND ($3::text IS NULL OR organisatie_id = $3) AND ($4::text IS NULL OR sector = $4)
         ORDER BY organisatie_id, prestatie_code, (versie = 'initieel'), versie DESC) x
       GROUP BY 1 ORDER BY 1`,
-    [regio, jaar, organisatieId],
+    [regio, jaar, organisatieId, sector],
   );
 }

@@ -10,6 +10,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/http/problems.ts';
+import type { OrganisatieSoort, Rol } from '../platform/auth/roles.ts';
 import { makeOutput } from '../platform/cli/index.ts';
 import { badRequest, formatForTerminal, AppError } from '../platform/errors.ts';
 import { formatEuroNl } from '../domain/money.ts';
@@ -19,8 +20,25 @@ import {
   ImportGestartSchema,
   ImportSchema,
   MonitorSchema,
+  RondeSchema,
+  RondeInvoerSchema,
+  AanpassingSchema,
+  BesluitSchema,
+  RondesSchema,
+  InstellingSchema,
+  BerichtenSchema,
+  UitputtingSchema,
   type ImportOut,
 } from './schemas.ts';
+import {
+  berichten,
+  rondeAanpassen,
+  rondeBesluiten,
+  rondeDetail,
+  rondesLijst,
+  rondeVoorstellen,
+  zetRondesPerJaar,
+} from './rondes.ts';
 import {
   berekenHerschikking,
   berekenNacalculatie,
@@ -29,6 +47,7 @@ import {
   isUsageError,
   leesScenarioTekst,
   monitor,
+  uitputtingRegio,
   zichtbareImport,
   type ImportResultaat,
 } from './service.ts';
@@ -237,6 +256,162 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => berekenHerschikking(req.body),
+  );
+
+  const RONDE_LEZEN = {
+    rollen: [
+      'inkoper',
+      'controller',
+      'manager',
+      'aanbieder-contractmanager',
+      'aanbieder-bestuurder',
+      'toezichthouder',
+    ] as Rol[],
+    data: 'zorgkantoor-regio' as const,
+  };
+  const RONDE_SCHRIJVEN = {
+    rollen: ['inkoper', 'manager'] as Rol[],
+    data: 'zorgkantoor-regio' as const,
+    organisaties: ['zorgkantoor'] as OrganisatieSoort[],
+  };
+  const Id = Type.Object({ id: Type.String({ maxLength: 40 }) });
+
+  api.get(
+    '/realisatie/herschikkingsrondes',
+    {
+      config: { access: RONDE_LEZEN },
+      schema: {
+        tags: ['realisatie'],
+        summary:
+          'Herschikkingsrondes van een jaar (zorgkantoor: eigen regio’s; aanbieder: rondes met een eigen regel, alleen die regel; NZa: alle)',
+        querystring: Type.Object({
+          jaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          regio: Type.Optional(Type.String({ minLength: 1, maxLength: 10 })),
+        }),
+        response: { 200: RondesSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => rondesLijst(ctx, actorOf(req), req.query),
+  );
+
+  api.post(
+    '/realisatie/herschikkingsrondes',
+    {
+      config: { access: RONDE_SCHRIJVEN },
+      schema: {
+        tags: ['realisatie'],
+        summary:
+          'Herschikkingsronde voorstellen: het systeem berekent het voorstel (pool, afspraken, realisatie, prognose)',
+        description:
+          'Regel: docs/formaten/herschikking.md. Standaard twee rondes per jaar per regio en sector (instelbaar); één open ronde tegelijk.',
+        body: RondeInvoerSchema,
+        response: { 201: RondeSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await rondeVoorstellen(ctx, actorOf(req), req.body)),
+  );
+
+  api.put(
+    '/realisatie/herschikkingsrondes/instelling',
+    {
+      config: { access: { ...RONDE_SCHRIJVEN, rollen: ['manager'] as Rol[], data: 'eigen-organisatie' as const } },
+      schema: {
+        tags: ['realisatie'],
+        summary: 'Aantal herschikkingsrondes per jaar voor het eigen zorgkantoor (standaard 2)',
+        body: Type.Object(
+          {
+            jaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            rondesPerJaar: Type.Integer({ minimum: 1, maximum: 12 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: InstellingSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => zetRondesPerJaar(ctx, actorOf(req), req.body.jaar, req.body.rondesPerJaar),
+  );
+
+  api.get(
+    '/realisatie/herschikkingsrondes/:id',
+    {
+      config: { access: RONDE_LEZEN },
+      schema: {
+        tags: ['realisatie'],
+        summary: 'Eén herschikkingsronde (een aanbieder ziet alleen de eigen regel, geen pool)',
+        params: Id,
+        response: { 200: RondeSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => rondeDetail(ctx, actorOf(req), req.params.id),
+  );
+
+  api.put(
+    '/realisatie/herschikkingsrondes/:id',
+    {
+      config: { access: RONDE_SCHRIJVEN },
+      schema: {
+        tags: ['realisatie'],
+        summary: 'Bedragen per aanbieder aanpassen (totaal afspraken + pool gelijk; niemand onder de realisatie)',
+        params: Id,
+        body: AanpassingSchema,
+        response: { 200: RondeSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => rondeAanpassen(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  api.post(
+    '/realisatie/herschikkingsrondes/:id/besluit',
+    {
+      config: { access: { ...RONDE_SCHRIJVEN, rollen: ['manager'] as Rol[] } },
+      schema: {
+        tags: ['realisatie'],
+        summary:
+          'Besluit (vier ogen: een manager die de ronde niet voorbereidde); goedkeuren geeft elke gewijzigde afspraak een nieuwe versie en bericht de aanbieders',
+        params: Id,
+        body: BesluitSchema,
+        response: { 200: RondeSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => rondeBesluiten(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  api.get(
+    '/realisatie/herschikkingsberichten',
+    {
+      config: {
+        access: {
+          rollen: ['aanbieder-contractmanager', 'aanbieder-bestuurder'] as Rol[],
+          data: 'eigen-organisatie',
+          organisaties: ['zorgaanbieder'] as OrganisatieSoort[],
+        },
+      },
+      schema: {
+        tags: ['realisatie'],
+        summary: 'Berichten aan de eigen organisatie over herschikte productieafspraken',
+        querystring: Type.Object({ jaar: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
+        response: { 200: BerichtenSchema, ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => berichten(ctx, actorOf(req), req.query.jaar),
+  );
+
+  api.get(
+    '/realisatie/uitputting',
+    {
+      config: { access: RONDE_LEZEN },
+      schema: {
+        tags: ['realisatie'],
+        summary:
+          'Gepubliceerde uitnutting van de contracteerruimte van een regio (afgesproken, gerealiseerd, prognose, %), zonder bedragen van andere aanbieders',
+        querystring: Type.Object({
+          jaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          regio: Type.String({ minLength: 1, maxLength: 10 }),
+        }),
+        response: { 200: UitputtingSchema, ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => uitputtingRegio(ctx, actorOf(req), req.query),
   );
 }
 

@@ -88,3 +88,141 @@ export const MonitorSchema = Type.Object({
     Type.Null(),
   ]),
 });
+
+const Wie = Type.Object({ door: Type.String(), op: Type.String() });
+export const RondeSchema = Type.Object({
+  id: Type.String(),
+  regio: Type.String(),
+  jaar: Type.Integer(),
+  sector: Type.String(),
+  volgnummer: Type.Integer(),
+  peilmaand: Type.Integer({ description: 'maanden 1..peilmaand tellen als gerealiseerd' }),
+  status: Type.Union([Type.Literal('voorgesteld'), Type.Literal('besloten'), Type.Literal('afgewezen')]),
+  regels: Type.Array(
+    Type.Object({
+      aanbieder: Type.String(),
+      naam: Type.String(),
+      afspraak: Type.String(),
+      gerealiseerd: Type.String(),
+      prognose: Type.String(),
+      prioriteit: Type.Integer(),
+      voorgesteld: Type.String({ description: 'bedrag volgens de herschikkingsregel' }),
+      na: Type.String({ description: 'bedrag na aanpassing door de inkoper' }),
+      verschil: Type.String(),
+      toegepast: Type.Union([Type.String(), Type.Null()], {
+        description: 'afspraaktotaal na het besluit (prijs × volume)',
+      }),
+      toelichting: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  pool: Type.Union([Type.Object({ voor: Type.String(), na: Type.String() }), Type.Null()], {
+    description: 'null voor een zorgaanbieder',
+  }),
+  toelichting: Type.Union([Type.String(), Type.Null()]),
+  uitleg: Type.Array(Type.String()),
+  regel: Type.String(),
+  aangemaakt: Wie,
+  aangepast: Type.Union([Wie, Type.Null()]),
+  besluit: Type.Union([
+    Type.Object({ door: Type.String(), op: Type.String(), toelichting: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Null(),
+  ]),
+});
+
+export const RondeInvoerSchema = Type.Object(
+  {
+    regio: Type.String({ minLength: 1, maxLength: 10 }),
+    jaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    sector: Type.String({ minLength: 1, maxLength: 10 }),
+    peilmaand: Type.Optional(Type.Integer({ minimum: 1, maximum: 12 })),
+    prioriteiten: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Type.Integer({ minimum: -100, maximum: 100 }), {
+        description: 'prioriteit per aanbieder-id (hoger gaat voor), bijv. extramuraal eerst volgens beleid',
+      }),
+    ),
+    toelichting: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const AanpassingSchema = Type.Object(
+  {
+    regels: Type.Array(
+      Type.Object(
+        {
+          aanbieder: Type.String({ minLength: 1, maxLength: 100 }),
+          na: Bedrag,
+          toelichting: Type.Optional(Type.String({ maxLength: 2000 })),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 10000 },
+    ),
+    pool: Bedrag,
+  },
+  { additionalProperties: false },
+);
+
+export const BesluitSchema = Type.Object(
+  {
+    besluit: Type.Union([Type.Literal('goedkeuren'), Type.Literal('afwijzen')]),
+    toelichting: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+
+export const RondesSchema = Type.Object({
+  jaar: Type.Integer(),
+  rondesPerJaar: Type.Union([Type.Integer(), Type.Null()]),
+  rondes: Type.Array(RondeSchema),
+});
+
+export const InstellingSchema = Type.Object({
+  jaar: Type.Integer(),
+  rondesPerJaar: Type.Integer({ minimum: 1, maximum: 12 }),
+});
+
+export const BerichtenSchema = Type.Object({
+  jaar: Type.Integer(),
+  berichten: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      rondeId: Type.String(),
+      regio: Type.String(),
+      sector: Type.String(),
+      voor: Type.String(),
+      na: Type.String(),
+      tekst: Type.String(),
+      op: Type.String(),
+    }),
+  ),
+});
+
+const Pct = Type.Union([Type.String(), Type.Null()]);
+export const UitputtingSchema = Type.Object({
+  jaar: Type.Integer(),
+  regio: Type.String(),
+  totMaand: Type.Integer(),
+  contracteerruimte: Type.String(),
+  voorbeeld: Type.Boolean({ description: 'true: voorbeeldcijfers, geen werkelijk budget' }),
+  afgesproken: Type.String(),
+  gerealiseerd: Type.String(),
+  prognose: Type.String(),
+  afgesprokenPct: Pct,
+  gerealiseerdPct: Pct,
+  prognosePct: Pct,
+  uitgeputInMaand: Type.Union([Type.Integer(), Type.Null()]),
+  signaal: Type.Union([Type.Literal('binnen'), Type.Literal('krap'), Type.Literal('overschrijding'), Type.Null()]),
+  uitleg: Type.String(),
+  aanbieders: Type.Integer({ description: 'aantal aanbieders met een afspraak in de regio' }),
+  eigen: Type.Union([
+    Type.Object({
+      afspraak: Type.String(),
+      gerealiseerd: Type.String(),
+      prognose: Type.String(),
+      signaal: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+  bronnen: Type.Array(Type.String()),
+});

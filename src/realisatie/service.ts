@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
 import type { AppContext } from '../platform/context.ts';
+import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import type { Progress } from '../platform/jobs.ts';
 import { appendAudit, SYSTEEM } from '../platform/audit.ts';
@@ -17,8 +18,10 @@ import {
   nacalculeer,
   NacalculatieFout,
 } from '../domain/realisatie/nacalculatie.ts';
-import { productieSignaal } from '../domain/realisatie/monitoring.ts';
+import { productieSignaal, uitputting } from '../domain/realisatie/monitoring.ts';
+import { crVanRegio } from '../budget/index.ts';
 import { formatCenten, parseCenten } from '../domain/realisatie/centen.ts';
+import { Decimal, pct } from '../domain/money.ts';
 import * as store from './store.ts';
 import { afspraakPrijzen, afspraakTotalenPerAanbieder } from '../budget/index.ts';
 export { berekenHerschikking } from './herschikking.ts';
@@ -308,6 +311,8 @@ export interface MonitorOpties {
   totMaand?: number;
   /** margin in % for under/overproduction signals (default 5) */
   marge?: string;
+  /** only prestaties of this sector (VV, GZ, GGZ) */
+  sector?: string;
 }
 
 /**
@@ -315,18 +320,18 @@ export interface MonitorOpties {
  * region's earlier years of each provider, else linear) and a signal per provider. A zorgkantoor sees
  * its own regions; a provider only its own row; the supervisor everything.
  */
-export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOpties) {
+export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOpties, q: Queryable = ctx.db) {
   const alleenEigen = actor?.organisatieSoort === 'zorgaanbieder';
   if (
     actor &&
     actor.organisatieSoort === 'zorgkantoor' &&
-    !(await store.heeftConcessie(ctx.db, actor.organisatieId, o.regio, o.jaar))
+    !(await store.heeftConcessie(q, actor.organisatieId, o.regio, o.jaar))
   )
     throw notFound(`Regio ${o.regio} in ${o.jaar}`);
   const org = alleenEigen ? actor!.organisatieId : null;
   const [maanden, afspraken] = await Promise.all([
-    store.maandbedragen(ctx.db, o.regio, o.jaar, org),
-    afspraakTotalenPerAanbieder(ctx.db, o.regio, o.jaar, org),
+    store.maandbedragen(q, o.regio, o.jaar, org, o.sector ?? null),
+    afspraakTotalenPerAanbieder(q, o.regio, o.jaar, org, o.sector ?? null),
   ]);
   const centen = (s: string) => parseCenten(s)!;
   const dit = maanden.filter((m) => m.jaar === o.jaar);
@@ -365,5 +370,64 @@ export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOp
     totaal: alleenEigen
       ? null
       : { afspraak: som('afspraak'), gerealiseerd: som('gerealiseerd'), prognose: som('prognose') },
+  };
+}
+
+// ------------------------------------------------------------------ published depletion view
+
+export const UITPUTTING_BRONNEN = [
+  'Inkoopkader Langdurige Zorg 2016, §2.2.4: “Om zorgaanbieders comfort te bieden bij deze werkwijze, publiceren zorgkantoren periodiek over de uitnutting van de contracteerruimte.”',
+  'NZa, Doelmatige zorg in de Wlz, §3.3.2: “Aandachtspunten bij dit initiatief zijn: transparantie over budgetuitputting, zodat alle zorgaanbieders het financiële risico van een tariefkorting zo vroeg mogelijk kennen.”',
+];
+
+/**
+ * The use of the contracteerruimte of a region in a year (agreed total, realised to date, forecast,
+ * % used), for the providers with an agreement there, the region's zorgkantoor and the NZa. Only
+ * region totals: a provider sees its own line beside them, never another provider's amounts.
+ */
+export async function uitputtingRegio(ctx: AppContext, actor: Actor, o: { jaar: number; regio: string }) {
+  const q = ctx.db;
+  const isAanbieder = actor.organisatieSoort === 'zorgaanbieder';
+  if (
+    actor.organisatieSoort === 'zorgkantoor' &&
+    !(await store.heeftConcessie(q, actor.organisatieId, o.regio, o.jaar))
+  )
+    throw notFound(`Regio ${o.regio} in ${o.jaar}`);
+  if (isAanbieder && !(await afspraakTotalenPerAanbieder(q, o.regio, o.jaar, actor.organisatieId)).length)
+    throw notFound(`Regio ${o.regio} in ${o.jaar}`);
+  const m = await monitor(ctx, null, { jaar: o.jaar, regio: o.regio });
+  const crs = await crVanRegio(q, o.regio, o.jaar);
+  const cr = crs.reduce((s, x) => s + parseCenten(x.totaal)!, 0n);
+  const afspraak = m.totaal ? parseCenten(m.totaal.afspraak)! : 0n;
+  const maanden = await store.maandbedragen(q, o.regio, o.jaar, null);
+  const reeks = (jaar: number, tot: number) => {
+    const r = Array.from({ length: tot }, () => 0n);
+    for (const x of maanden) if (x.jaar === jaar && x.maand <= tot) r[x.maand - 1] += parseCenten(x.bedrag)!;
+    return r;
+  };
+  const verleden = [1, 2, 3].map((k) => reeks(o.jaar - k, 12)).filter((j) => j.some((x) => x > 0n));
+  const u = m.totMaand > 0 && cr > 0n ? uitputting(cr, reeks(o.jaar, m.totMaand), verleden) : null;
+  const pctVan = (x: bigint) => (cr > 0n ? pct(new Decimal(String(x)).times(100).div(String(cr))) : null);
+  const eigen = isAanbieder ? (m.aanbieders.find((x) => x.aanbieder === actor.organisatieId) ?? null) : null;
+  return {
+    jaar: o.jaar,
+    regio: o.regio,
+    totMaand: m.totMaand,
+    contracteerruimte: formatCenten(cr),
+    voorbeeld: crs.some((x) => x.voorbeeld),
+    afgesproken: formatCenten(afspraak),
+    gerealiseerd: m.totaal?.gerealiseerd ?? '0.00',
+    prognose: m.totaal?.prognose ?? '0.00',
+    afgesprokenPct: pctVan(afspraak),
+    gerealiseerdPct: u?.uitnuttingTotNu ?? null,
+    prognosePct: u?.uitnuttingPrognose ?? null,
+    uitgeputInMaand: u?.uitgeputInMaand ?? null,
+    signaal: u?.signaal ?? null,
+    uitleg: u?.uitleg ?? 'Nog geen realisatie of geen contracteerruimte bekend voor deze regio en dit jaar.',
+    aanbieders: m.aanbieders.length,
+    eigen: eigen
+      ? { afspraak: eigen.afspraak, gerealiseerd: eigen.gerealiseerd, prognose: eigen.prognose, signaal: eigen.soort }
+      : null,
+    bronnen: UITPUTTING_BRONNEN,
   };
 }

@@ -309,12 +309,14 @@ export async function maandbedragen(
   regio: string,
   jaar: number,
   organisatieId: string | null,
+  sector: string | null = null,
 ): Promise<MaandBedragRow[]> {
   return t.query<MaandBedragRow>(
-    `SELECT organisatie_id, jaar, maand, sum(bedrag)::text AS bedrag FROM realisatie
-      WHERE regio_code = $1 AND jaar BETWEEN $2::int - 3 AND $2::int AND ($3::text IS NULL OR organisatie_id = $3)
+    `SELECT r.organisatie_id, r.jaar, r.maand, sum(r.bedrag)::text AS bedrag FROM realisatie r
+      WHERE r.regio_code = $1 AND r.jaar BETWEEN $2::int - 3 AND $2::int AND ($3::text IS NULL OR r.organisatie_id = $3)
+        AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM prestatie p WHERE p.code = r.prestatie_code AND p.sector = $4))
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
-    [regio, jaar, organisatieId],
+    [regio, jaar, organisatieId, sector],
   );
 }
 
@@ -379,4 +381,256 @@ export async function realisatieLaatsteJaar(q: Queryable): Promise<RealisatieReg
        FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code, rj
       WHERE r.jaar = rj.j GROUP BY 1, 2, 3 ORDER BY 2, 3`,
   );
+}
+
+// ------------------------------------------------------------------ herschikkingsrondes
+
+export interface RondeRow {
+  id: string;
+  zorgkantoor_id: string;
+  regio_code: string;
+  jaar: number;
+  sector: string;
+  volgnummer: number;
+  peilmaand: number;
+  status: 'voorgesteld' | 'besloten' | 'afgewezen';
+  pool_voor: string;
+  pool_na: string;
+  invoer: unknown;
+  voorstel: unknown;
+  toelichting: string | null;
+  voorbereid_door: string[];
+  aangemaakt_naam: string;
+  aangemaakt_op: Date;
+  aangepast_naam: string | null;
+  aangepast_op: Date | null;
+  besloten_naam: string | null;
+  besloten_op: Date | null;
+  besluit_toelichting: string | null;
+}
+
+export interface RondeRegelRow {
+  organisatie_id: string;
+  naam: string;
+  afspraak: string;
+  gerealiseerd: string;
+  prognose: string;
+  prioriteit: number;
+  voorgesteld: string;
+  na: string;
+  toegepast: string | null;
+  toelichting: string | null;
+}
+
+const RONDE_SELECT = `SELECT id, zorgkantoor_id, regio_code, jaar, sector, volgnummer, peilmaand, status, pool_voor::text, pool_na::text,
+  invoer, voorstel, toelichting, voorbereid_door, aangemaakt_naam, aangemaakt_op, aangepast_naam, aangepast_op, besloten_naam,
+  besloten_op, besluit_toelichting FROM herschikkingsronde`;
+
+export async function rondeLaden(t: Queryable, id: string, voorUpdate = false): Promise<RondeRow | undefined> {
+  return t.maybeOne<RondeRow>(`${RONDE_SELECT} WHERE id = $1${voorUpdate ? ' FOR UPDATE' : ''}`, [id]);
+}
+
+/** Rounds of a year; regions null = all; aanbieder: only rounds in which that provider has a line. */
+export async function rondesZoeken(
+  t: Queryable,
+  f: { jaar: number; regios: string[] | null; regio: string | null; aanbieder: string | null },
+): Promise<RondeRow[]> {
+  return t.query<RondeRow>(
+    `${RONDE_SELECT} WHERE jaar = $1 AND ($2::text[] IS NULL OR regio_code = ANY($2)) AND ($3::text IS NULL OR regio_code = $3)
+       AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM herschikkingsronde_regel g WHERE g.ronde_id = herschikkingsronde.id AND g.organisatie_id = $4))
+     ORDER BY regio_code, sector, volgnummer`,
+    [f.jaar, f.regios, f.regio, f.aanbieder],
+  );
+}
+
+export async function rondeRegels(
+  t: Queryable,
+  rondeId: string,
+  aanbieder: string | null = null,
+): Promise<RondeRegelRow[]> {
+  return t.query<RondeRegelRow>(
+    `SELECT g.organisatie_id, o.naam, g.afspraak::text, g.gerealiseerd::text, g.prognose::text, g.prioriteit, g.voorgesteld::text,
+            g.na::text, g.toegepast::text, g.toelichting
+       FROM herschikkingsronde_regel g JOIN organisatie o ON o.id = g.organisatie_id
+      WHERE g.ronde_id = $1 AND ($2::text IS NULL OR g.organisatie_id = $2) ORDER BY g.organisatie_id`,
+    [rondeId, aanbieder],
+  );
+}
+
+export async function rondesTellen(
+  t: Queryable,
+  regio: string,
+  jaar: number,
+  sector: string,
+): Promise<{ n: number; open: number }> {
+  return t.one<{ n: number; open: number }>(
+    `SELECT count(*) FILTER (WHERE status <> 'afgewezen')::int AS n, count(*) FILTER (WHERE status = 'voorgesteld')::int AS open,
+            coalesce(max(volgnummer), 0)::int AS laatste
+       FROM herschikkingsronde WHERE regio_code = $1 AND jaar = $2 AND sector = $3`,
+    [regio, jaar, sector],
+  );
+}
+
+export async function laatsteVolgnummer(t: Queryable, regio: string, jaar: number, sector: string): Promise<number> {
+  const r = await t.one<{ n: number }>(
+    'SELECT coalesce(max(volgnummer), 0)::int AS n FROM herschikkingsronde WHERE regio_code = $1 AND jaar = $2 AND sector = $3',
+    [regio, jaar, sector],
+  );
+  return r.n;
+}
+
+export async function rondeNieuw(
+  t: Queryable,
+  r: {
+    zorgkantoorId: string;
+    regio: string;
+    jaar: number;
+    sector: string;
+    volgnummer: number;
+    peilmaand: number;
+    poolVoor: string;
+    poolNa: string;
+    invoer: unknown;
+    voorstel: unknown;
+    toelichting: string | null;
+    door: string | null;
+    doorNaam: string;
+    op: Date;
+  },
+  regels: Omit<RondeRegelRow, 'naam' | 'toegepast'>[],
+): Promise<string> {
+  const { id } = await t.one<{ id: string }>(
+    `INSERT INTO herschikkingsronde (zorgkantoor_id, regio_code, jaar, sector, volgnummer, peilmaand, status, pool_voor, pool_na, invoer,
+       voorstel, toelichting, voorbereid_door, aangemaakt_door, aangemaakt_naam, aangemaakt_op)
+     VALUES ($1,$2,$3,$4,$5,$6,'voorgesteld',$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
+    [
+      r.zorgkantoorId,
+      r.regio,
+      r.jaar,
+      r.sector,
+      r.volgnummer,
+      r.peilmaand,
+      r.poolVoor,
+      r.poolNa,
+      JSON.stringify(r.invoer),
+      JSON.stringify(r.voorstel),
+      r.toelichting,
+      r.door ? [r.door] : [],
+      r.door,
+      r.doorNaam,
+      r.op,
+    ],
+  );
+  for (const g of regels)
+    await t.query(
+      `INSERT INTO herschikkingsronde_regel (ronde_id, organisatie_id, afspraak, gerealiseerd, prognose, prioriteit, voorgesteld, na, toelichting)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      [id, g.organisatie_id, g.afspraak, g.gerealiseerd, g.prognose, g.prioriteit, g.voorgesteld, g.na, g.toelichting],
+    );
+  return id;
+}
+
+export async function rondeAanpassen(
+  t: Queryable,
+  id: string,
+  poolNa: string,
+  regels: { organisatie_id: string; na: string; toelichting: string | null }[],
+  door: string,
+  doorNaam: string,
+  op: Date,
+) {
+  for (const g of regels)
+    await t.query(
+      `UPDATE herschikkingsronde_regel SET na = $3, toelichting = coalesce($4, toelichting) WHERE ronde_id = $1 AND organisatie_id = $2`,
+      [id, g.organisatie_id, g.na, g.toelichting],
+    );
+  await t.query(
+    `UPDATE herschikkingsronde SET pool_na = $2, aangepast_naam = $4, aangepast_op = $5,
+       voorbereid_door = CASE WHEN $3 = ANY(voorbereid_door) THEN voorbereid_door ELSE array_append(voorbereid_door, $3) END
+     WHERE id = $1`,
+    [id, poolNa, door, doorNaam, op],
+  );
+}
+
+export async function rondeBesloten(
+  t: Queryable,
+  id: string,
+  b: {
+    status: 'besloten' | 'afgewezen';
+    door: string;
+    doorNaam: string;
+    op: Date;
+    toelichting: string | null;
+    poolNa: string | null;
+    toegepast: { organisatie_id: string; bedrag: string }[];
+  },
+) {
+  for (const g of b.toegepast)
+    await t.query('UPDATE herschikkingsronde_regel SET toegepast = $3 WHERE ronde_id = $1 AND organisatie_id = $2', [
+      id,
+      g.organisatie_id,
+      g.bedrag,
+    ]);
+  await t.query(
+    `UPDATE herschikkingsronde SET status = $2, besloten_door = $3, besloten_naam = $4, besloten_op = $5, besluit_toelichting = $6,
+       pool_na = coalesce($7, pool_na) WHERE id = $1`,
+    [id, b.status, b.door, b.doorNaam, b.op, b.toelichting, b.poolNa],
+  );
+}
+
+export async function rondesPerJaar(t: Queryable, zorgkantoor: string, jaar: number): Promise<number> {
+  const r = await t.maybeOne<{ n: number }>(
+    'SELECT rondes_per_jaar AS n FROM herschikking_instelling WHERE zorgkantoor_id = $1 AND jaar = $2',
+    [zorgkantoor, jaar],
+  );
+  return r?.n ?? 2;
+}
+
+export async function zetRondesPerJaar(t: Queryable, zorgkantoor: string, jaar: number, n: number) {
+  await t.query(
+    `INSERT INTO herschikking_instelling (zorgkantoor_id, jaar, rondes_per_jaar) VALUES ($1, $2, $3)
+     ON CONFLICT (zorgkantoor_id, jaar) DO UPDATE SET rondes_per_jaar = excluded.rondes_per_jaar`,
+    [zorgkantoor, jaar, n],
+  );
+}
+
+export interface BerichtRow {
+  id: string;
+  ronde_id: string;
+  organisatie_id: string;
+  regio_code: string;
+  jaar: number;
+  sector: string;
+  voor: string;
+  na: string;
+  tekst: string;
+  op: Date;
+}
+
+export async function berichtNieuw(
+  t: Queryable,
+  b: { rondeId: string; organisatieId: string; voor: string; na: string; tekst: string; op: Date },
+) {
+  await t.query(
+    'INSERT INTO herschikking_bericht (ronde_id, organisatie_id, voor, na, tekst, op) VALUES ($1,$2,$3,$4,$5,$6)',
+    [b.rondeId, b.organisatieId, b.voor, b.na, b.tekst, b.op],
+  );
+}
+
+export async function berichtenVan(t: Queryable, organisatieId: string, jaar: number): Promise<BerichtRow[]> {
+  return t.query<BerichtRow>(
+    `SELECT b.id, b.ronde_id, b.organisatie_id, r.regio_code, r.jaar, r.sector, b.voor::text, b.na::text, b.tekst, b.op
+       FROM herschikking_bericht b JOIN herschikkingsronde r ON r.id = b.ronde_id
+      WHERE b.organisatie_id = $1 AND r.jaar = $2 ORDER BY b.op DESC`,
+    [organisatieId, jaar],
+  );
+}
+
+/** reference: the regions a zorgkantoor holds the concession for in a year. */
+export async function concessieRegios(t: Queryable, organisatieId: string, jaar: number): Promise<string[]> {
+  const rows = await t.query<{ regio_code: string }>(
+    'SELECT regio_code FROM regio_concessie WHERE organisatie_id = $1 AND jaar = $2 ORDER BY regio_code',
+    [organisatieId, jaar],
+  );
+  return rows.map((r) => r.regio_code);
 }
