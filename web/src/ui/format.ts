@@ -117,7 +117,8 @@ export function compareDecimal(a: string | number | null | undefined, b: string 
       sb = ib + pb.frac.padEnd(len, '0');
     c = sa < sb ? -1 : sa > sb ? 1 : 0;
   }
-  return na ? -c : c;
+  // never -0: equal values compare as 0 (Object.is(-0, 0) is false)
+  return na && c !== 0 ? -c : c;
 }
 
 const locale = (taal: Taal) => (taal === 'en' ? 'en-GB' : 'nl-NL');
