@@ -10,6 +10,7 @@
  * everything (read); a provider only the rounds it has a line in, and then only its own line (no
  * pool, no other providers). Anything else is 404.
  */
+import { isUuid } from '../platform/validatie.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
@@ -35,7 +36,7 @@ async function heeftConcessie(q: Queryable, a: Actor, regio: string, jaar: numbe
 
 /** The round as the actor may see it, or 404. */
 async function zichtbareRonde(q: Queryable, a: Actor, id: string, voorUpdate = false): Promise<RondeRow> {
-  const r = /^[0-9a-f-]{36}$/i.test(id) ? await store.rondeLaden(q, id, voorUpdate) : undefined;
+  const r = isUuid(id) ? await store.rondeLaden(q, id, voorUpdate) : undefined;
   if (!r) throw notFound('Deze herschikkingsronde');
   if (isToezicht(a)) return r;
   if (isZorgkantoor(a) && r.zorgkantoor_id === a.organisatieId) return r;

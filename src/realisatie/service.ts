@@ -2,6 +2,7 @@
  * Realisatie use cases. Herschikking scenarios are computed without a database: read → pure rule →
  * view. Errors say what, where (field) and what to do.
  */
+import { isUuid } from '../platform/validatie.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { AppError, badRequest, notFound, unprocessable } from '../platform/errors.ts';
@@ -296,7 +297,7 @@ export async function foutenRapport(ctx: AppContext, actor: Actor | null, import
 }
 
 export async function zichtbareImport(ctx: AppContext, actor: Actor | null, importId: string): Promise<ImportRow> {
-  const imp = /^[0-9a-f-]{36}$/i.test(importId) ? await store.importVan(ctx.db, importId) : undefined;
+  const imp = isUuid(importId) ? await store.importVan(ctx.db, importId) : undefined;
   // A zorgkantoor sees its own imports; the CLI (no actor) sees all.
   if (!imp || (actor && imp.organisatie_id !== actor.organisatieId)) throw notFound('Deze import');
   return imp;
