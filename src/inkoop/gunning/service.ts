@@ -33,9 +33,9 @@ import {
 } from '../../domain/inkoop/uitkomst.ts';
 import { bepaalBestValueUitkomst, type BestValueUitkomstInvoer } from '../../domain/inkoop/bestvalue-uitkomst.ts';
 import { dec } from '../../domain/money.ts';
-import type { Fase, ProcedureType } from '../../domain/inkoop/procedure.ts';
+import type { Fase } from '../../domain/inkoop/procedure.ts';
 import {
-  eisOntzegeld,
+  eisOntzegeld as vereisOntzegeld,
   geldendeTermijnen,
   gepubliceerdeEisen,
   gepubliceerdeParagraaf,
@@ -62,13 +62,18 @@ import { criteriaVoorInschrijving, markeerAutomatisch, metAutomatischeOordelen }
 import { beoordelingExtra, opslagVoorGunning, prijsGegevens, prijzenVastleggen } from './prijs.ts';
 import { ontwikkelplanStand } from '../ontwikkelplan.ts';
 import { looptijdNieuweAanbieder } from '../../tarieven/service.ts';
-import { bepalendeKlasse, type Klasse } from '../../domain/inkoop/classificatie.ts';
+import { bepalendeKlasse } from '../../domain/inkoop/classificatie.ts';
 import {
   combineerSignalen,
   redenenMetHerkomst,
   signalenVoorUitkomst,
   type SignaalHerkomst,
 } from '../signalen/service.ts';
+import type { KaderRij } from '../kader.ts';
+import * as store from './store.ts';
+import type { BesluitRij, InschrijvingRij } from './store.ts';
+
+export type { KaderRij } from '../kader.ts';
 
 /** Domain refusals become 422 with the rule named. */
 export function alsAppFout(e: unknown): never {
@@ -88,35 +93,6 @@ const UIT_DB: Record<string, Uitkomst> = Object.fromEntries(
   Object.entries(NAAR_DB).map(([k, v]) => [v, k as Uitkomst]),
 );
 
-export interface KaderRij {
-  id: string;
-  organisatie_id: string;
-  titel: string;
-  jaar_van: number;
-  jaar_tot: number;
-  sector: string;
-  procedure_type: ProcedureType;
-  versie: number;
-  fase: Fase;
-  regionale_paragraaf: any;
-  bezwaartermijn_dagen: number;
-  gepubliceerd_op: Date | null;
-  gepubliceerde_versie: number | null;
-  omschrijving: string | null;
-  publieke_versie: any;
-  regio_codes: string[];
-  verzegeld_voor_beoordelaars: boolean;
-}
-
-interface InschrijvingRij {
-  id: string;
-  kader_id: string;
-  organisatie_id: string;
-  status: string;
-  ingediend_op: Date | null;
-  kader_versie: number | null;
-}
-
 /** The end of a termijn as enforced: from the published snapshot once published, never an unpublished working version. */
 export async function termijnEinde(q: Queryable, kaderId: string, fase: string): Promise<Date | null> {
   const k = await kader(q, kaderId);
@@ -133,9 +109,7 @@ export async function isOntzegeld(ctx: AppContext, q: Queryable, k: KaderRij): P
   return !(await isVerzegeld(q, k, ctx.now()));
 }
 
-async function kader(q: Queryable, id: string): Promise<KaderRij | null> {
-  return (await q.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [id])) ?? null;
-}
+const kader = store.laadKaderRij;
 
 /** The zorgkantoor's own kader (or 404), for its staff. */
 async function eigenKader(q: Queryable, a: Actor, id: string): Promise<KaderRij> {
@@ -158,17 +132,14 @@ export async function openInschrijving(
   id: string,
   wijzigen = true,
 ): Promise<{ i: InschrijvingRij; k: KaderRij }> {
-  const i = await q.maybeOne<InschrijvingRij>(
-    `SELECT id, kader_id, organisatie_id, status, ingediend_op, kader_versie FROM inschrijving WHERE id = $1${wijzigen ? ' FOR UPDATE' : ''}`,
-    [id],
-  );
+  const i = await store.laadInschrijvingRij(q, id, wijzigen);
   if (!i || i.status !== 'ingediend') throw notFound('Deze inschrijving');
   const k = await kader(q, i.kader_id);
   if (!k || k.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
   if (wijzigen && k.fase === 'ingetrokken')
     throw conflict('ingetrokken', 'Deze procedure is ingetrokken; er wordt niet beoordeeld of gegund.');
   // the one sealed refusal (403 'verzegeld', regel inkoop.verzegeling), the same as every other route's
-  await eisOntzegeld(ctx, q, k);
+  await vereisOntzegeld(ctx, q, k);
   return { i, k };
 }
 
@@ -183,11 +154,7 @@ export async function criteriaVan(
     ? pub
         .filter((e) => GROEPEN.includes(e.groep))
         .map((e) => ({ ...e, schaal_min: e.schaalMin, schaal_max: e.schaalMax }))
-    : await q.query<any>(
-        `SELECT id, code, groep, tekst, gewicht, schaal_min, schaal_max FROM eis
-     WHERE kader_id = $1 AND NOT vervallen AND groep IN ('gunningscriterium_knockout','gunningscriterium_gewogen') ORDER BY volgorde, code`,
-        [k.id],
-      );
+    : await store.werkCriteria(q, k.id);
   const paragraaf = gepubliceerdeParagraaf(k);
   const crit = rows.map((r) => ({
     eisId: r.id,
@@ -210,44 +177,33 @@ export async function criteriaVan(
   return pasWegingToe(crit, weging) as (Criterium & { eisId: string; tekst: string })[];
 }
 
-const BESLUIT_VOLGORDE = `(status <> 'afgewezen') DESC, voorgesteld_op DESC, besloten_op DESC NULLS FIRST`;
-
-export async function laatsteBesluit(q: Queryable, inschrijvingId: string) {
-  // At most one assessment is open or confirmed at a time; rejected ones are history (the clock may stand still in tests).
-  // vervallen_op: superseded by an open house re-application (0031_open_house.sql), history too.
-  return q.maybeOne<any>(
-    `SELECT * FROM beoordeling_besluit WHERE inschrijving_id = $1 AND vervallen_op IS NULL ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1`,
-    [inschrijvingId],
-  );
+/**
+ * The current assessment decision of a bid, for src/inkoop/openhouse: that file reads the row without
+ * a null check of its own, so this door stays untyped until it uses store.laatsteBesluitRij.
+ */
+export function laatsteBesluit(q: Queryable, inschrijvingId: string): Promise<any> {
+  return store.laatsteBesluitRij(q, inschrijvingId);
 }
 
 // ───────────────────────────── Overview and detail for the zorgkantoor ─────────────────────────────
 
 /** The submitted bids of a kader with their current assessment and award (the rows of the overview and the input of the best value ranking). */
 async function overzichtRijen(q: Queryable, kaderId: string) {
-  const rows = await q.query<any>(
-    `SELECT i.id, i.organisatie_id, o.naam, i.ingediend_op,
-            (SELECT row_to_json(b) FROM (SELECT status, totaalscore::text AS totaalscore, knockout_eis_code, eerste_beoordelaar_id, tweede_beslisser_id FROM beoordeling_besluit
-               WHERE inschrijving_id = i.id AND vervallen_op IS NULL ORDER BY ${BESLUIT_VOLGORDE} LIMIT 1) b) AS besluit,
-            (SELECT row_to_json(g) FROM (SELECT id, soort, uitkomst, opslag_pct FROM gunning WHERE inschrijving_id = i.id ORDER BY CASE soort WHEN 'definitief' THEN 0 ELSE 1 END LIMIT 1) g) AS gunning
-     FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
-     WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`,
-    [kaderId],
-  );
+  const rows = await store.ingediendeMetStand(q, kaderId);
   return rows.map((r) => ({
-    inschrijvingId: r.id as string,
-    aanbiederId: r.organisatie_id as string,
-    aanbiederNaam: r.naam as string,
+    inschrijvingId: r.id,
+    aanbiederId: r.organisatie_id,
+    aanbiederNaam: r.naam,
     ingediendOp: r.ingediend_op ? new Date(r.ingediend_op).toISOString() : null,
-    beoordeling: r.besluit ? (r.besluit.status as string) : 'open',
+    beoordeling: r.besluit ? r.besluit.status : 'open',
     // exact: numeric as text, two places (the ranking compares these as decimals)
     totaalscore:
       r.besluit?.totaalscore === null || r.besluit?.totaalscore === undefined
         ? null
         : dec(r.besluit.totaalscore).toFixed(2),
-    knockOut: (r.besluit?.knockout_eis_code ?? null) as string | null,
+    knockOut: r.besluit?.knockout_eis_code ?? null,
     gunning: r.gunning
-      ? { id: r.gunning.id as string, soort: r.gunning.soort as string, uitkomst: UIT_DB[r.gunning.uitkomst] as string }
+      ? { id: r.gunning.id, soort: r.gunning.soort, uitkomst: UIT_DB[r.gunning.uitkomst] as string }
       : null,
   }));
 }
@@ -255,14 +211,7 @@ async function overzichtRijen(q: Queryable, kaderId: string) {
 export async function beoordelingsOverzicht(ctx: AppContext, a: Actor, kaderId: string) {
   const k = await eigenKader(ctx.db, a, kaderId);
   const ontzegeld = await isOntzegeld(ctx, ctx.db, k);
-  const aantal = Number(
-    (
-      await ctx.db.one<{ n: number }>(
-        `SELECT count(*) AS n FROM inschrijving WHERE kader_id = $1 AND status = 'ingediend'`,
-        [k.id],
-      )
-    ).n,
-  );
+  const aantal = await store.aantalIngediend(ctx.db, k.id);
   if (!ontzegeld)
     return {
       kaderId: k.id,
@@ -288,20 +237,15 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
   const { i, k } = await openInschrijving(ctx, ctx.db, a, inschrijvingId, false);
   // the gate requirements of the bidder's class and the kader's criteria (src/inkoop/gunning/voorwaarden.ts)
   const crit = await criteriaVoorInschrijving(ctx.db, k, i, await criteriaVan(ctx.db, k));
-  const org = await ctx.db.one<{ naam: string }>('SELECT naam FROM organisatie WHERE id = $1', [i.organisatie_id]);
-  const antwoorden = await ctx.db.query<any>(
-    `SELECT e.code, e.tekst, a.waarde, a.toelichting, a.document_id FROM inschrijving_antwoord a JOIN eis e ON e.id = a.eis_id WHERE a.inschrijving_id = $1 ORDER BY e.volgorde, e.code`,
-    [i.id],
-  );
-  const scores = await ctx.db.query<any>(
-    `SELECT b.*, e.code, g.naam AS beoordelaar_naam FROM beoordeling b JOIN eis e ON e.id = b.eis_id JOIN gebruiker g ON g.id = b.beoordelaar_id WHERE b.inschrijving_id = $1 ORDER BY g.naam, e.volgorde, e.code`,
-    [i.id],
-  );
-  const besluit = await laatsteBesluit(ctx.db, i.id);
+  const aanbiederNaam = await store.organisatieNaam(ctx.db, i.organisatie_id);
+  const antwoorden = await store.antwoordenVan(ctx.db, i.id);
+  const scores = await store.scoresVan(ctx.db, i.id);
+  const besluit = await store.laatsteBesluitRij(ctx.db, i.id);
   const namen = besluit
-    ? await ctx.db.query<{ id: string; naam: string }>('SELECT id, naam FROM gebruiker WHERE id = ANY($1::uuid[])', [
-        [besluit.eerste_beoordelaar_id, besluit.tweede_beslisser_id].filter(Boolean),
-      ])
+    ? await store.gebruikerNamen(
+        ctx.db,
+        [besluit.eerste_beoordelaar_id, besluit.tweede_beslisser_id].filter((x): x is string => !!x),
+      )
     : [];
   const naam = (id: string | null) => namen.find((n) => n.id === id)?.naam ?? null;
   return {
@@ -309,7 +253,7 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
     kaderId: k.id,
     kaderTitel: k.titel,
     aanbiederId: i.organisatie_id,
-    aanbiederNaam: org.naam,
+    aanbiederNaam,
     criteria: crit.map((c) => ({
       code: c.code,
       naam: c.naam,
@@ -379,7 +323,7 @@ export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, s
         },
       );
     }
-    const vorige = await laatsteBesluit(t, i.id);
+    const vorige = await store.laatsteBesluitRij(t, i.id);
     if (vorige?.status === 'vastgesteld') {
       throw conflict(
         'beoordeling-vastgesteld',
@@ -403,39 +347,28 @@ export async function scoor(ctx: AppContext, a: Actor, inschrijvingId: string, s
       alsAppFout(e);
     }
     const nu = ctx.now();
-    await t.query('DELETE FROM beoordeling WHERE inschrijving_id = $1 AND beoordelaar_id = $2', [i.id, a.gebruikerId]);
+    await store.verwijderScores(t, i.id, a.gebruikerId);
     for (const s of scores) {
       const c = crit.find((x) => x.code === s.criteriumCode)!;
-      await t.query(
-        `INSERT INTO beoordeling (inschrijving_id, eis_id, beoordelaar_id, voldoet, score, motivatie, beoordeeld_op) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [
-          i.id,
-          c.eisId,
-          a.gebruikerId,
-          c.soort === 'knock-out' ? s.voldaan : null,
-          c.soort === 'gewogen' ? s.score!.trim().replace(',', '.') : null,
-          s.motivatie.trim(),
-          nu,
-        ],
-      );
+      await store.schrijfScore(t, {
+        inschrijvingId: i.id,
+        eisId: c.eisId,
+        beoordelaarId: a.gebruikerId,
+        voldoet: c.soort === 'knock-out' ? s.voldaan : null,
+        score: c.soort === 'gewogen' ? s.score!.trim().replace(',', '.') : null,
+        motivatie: s.motivatie.trim(),
+        op: nu,
+      });
     }
     await markeerAutomatisch(t, i.id, a.gebruikerId, crit);
     const knock = uitslag.knockOut.map((x) => x.code).join(', ') || null;
+    const voorstel = { totaal: uitslag.totaal, knockOut: knock, uitslag, regel: uitslag.regel, op: nu };
     let besluitId: string;
     if (vorige?.status === 'voorgesteld') {
       besluitId = vorige.id;
-      await t.query(
-        `UPDATE beoordeling_besluit SET totaalscore = $2, knockout_eis_code = $3, uitslag = $4, regel = $5, voorgesteld_op = $6 WHERE id = $1`,
-        [vorige.id, uitslag.totaal, knock, JSON.stringify(uitslag), uitslag.regel, nu],
-      );
+      await store.werkVoorstelBij(t, vorige.id, voorstel);
     } else {
-      besluitId = (
-        await t.one<{ id: string }>(
-          `INSERT INTO beoordeling_besluit (inschrijving_id, eerste_beoordelaar_id, status, totaalscore, knockout_eis_code, uitslag, regel, voorgesteld_op)
-        VALUES ($1,$2,'voorgesteld',$3,$4,$5,$6,$7) RETURNING id`,
-          [i.id, a.gebruikerId, uitslag.totaal, knock, JSON.stringify(uitslag), uitslag.regel, nu],
-        )
-      ).id;
+      besluitId = await store.nieuwVoorstel(t, i.id, a.gebruikerId, voorstel);
     }
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.beoordeling.gescoord',
@@ -463,18 +396,14 @@ export async function besluitBeoordeling(
 ) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
-    const b = await laatsteBesluit(t, i.id);
+    const b = await store.laatsteBesluitRij(t, i.id);
     if (!b)
       throw unprocessable('vier-ogen', 'Er is nog geen beoordeling om over te besluiten (vier-ogenprincipe).', {
         actie: 'Laat eerst een beoordelaar scoren.',
       });
     if (b.status !== 'voorgesteld')
       throw conflict('al-besloten', `Over deze beoordeling is al besloten (${b.status}).`);
-    const beoordelaars = await t.query<{ beoordelaar_id: string }>(
-      'SELECT DISTINCT beoordelaar_id FROM beoordeling WHERE inschrijving_id = $1',
-      [i.id],
-    );
-    const ids = new Set([b.eerste_beoordelaar_id, ...beoordelaars.map((x) => x.beoordelaar_id)]);
+    const ids = new Set([b.eerste_beoordelaar_id, ...(await store.beoordelaarsVan(t, i.id))]);
     try {
       controleerVierOgen(
         [...ids].map((id) => ({ gebruikerId: id, organisatieId: k.organisatie_id, rollen: ['beoordelaar'] })),
@@ -489,10 +418,12 @@ export async function besluitBeoordeling(
         fouten: [{ waar: 'motivatie', wat: 'Motivatie ontbreekt.' }],
       });
     const nu = ctx.now();
-    await t.query(
-      `UPDATE beoordeling_besluit SET status = $2, tweede_beslisser_id = $3, motivatie = $4, besloten_op = $5 WHERE id = $1`,
-      [b.id, body.besluit, a.gebruikerId, body.motivatie.trim(), nu],
-    );
+    await store.legBesluitVast(t, b.id, {
+      status: body.besluit,
+      beslisserId: a.gebruikerId,
+      motivatie: body.motivatie.trim(),
+      op: nu,
+    });
     await appendAudit(t, auditActor(a), {
       actie: `inkoop.beoordeling.${body.besluit}`,
       onderwerpType: 'inschrijving',
@@ -525,61 +456,45 @@ export interface VoorlopigInvoer {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
+/** The terms that go into the contract text (2008: with the algemene gunningsvoorwaarden of Kader 3.2). */
+const CONTRACT_GROEPEN = ['pve', 'bestuursverklaring', 'geschiktheidseis', 'gunningsvoorwaarde'];
+
 /** Gathers the stored facts the outcome is decided on (G1–G3 from the signalenregister); the manager supplies the opslag and any fraud dates not in the register. */
 export async function uitkomstInvoer(
   ctx: AppContext,
   q: Queryable,
   k: KaderRij,
   i: InschrijvingRij,
-  besluit: any,
+  besluit: Pick<BesluitRij, 'knockout_eis_code'>,
   inv: VoorlopigInvoer,
 ): Promise<UitkomstInvoer & { herkomst: SignaalHerkomst }> {
   const deadline = await termijnEinde(q, k.id, 'inschrijving');
   const tijdig =
     i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline));
-  const knock = besluit.knockout_eis_code as string | null;
-  const knockNamen = knock
-    ? await q.query<{ code: string; tekst: string }>(
-        'SELECT code, tekst FROM eis WHERE kader_id = $1 AND code = ANY($2::text[])',
-        [k.id, knock.split(', ')],
-      )
-    : [];
+  const knock = besluit.knockout_eis_code;
+  const knockNamen = knock ? await store.eisTeksten(q, k.id, knock.split(', ')) : [];
   // a careful zelfanalyse with a plan (C-D), and a plan AGREED by the zorgkantoor (E-G0): src/inkoop/ontwikkelplan.ts
-  const plan = await ontwikkelplanStand(q, k as any, i.id);
-  const vt = await q.query<{ naam: string }>(
-    `SELECT naam FROM locatie WHERE organisatie_id = $1 AND inspectie_status = 'verscherpt' ORDER BY naam`,
-    [i.organisatie_id],
-  );
+  const plan = await ontwikkelplanStand(q, k, i.id);
+  const vt = await store.locatiesVerscherptToezicht(q, i.organisatie_id);
   // G1–G3 from the signalenregister (src/inkoop/signalen) plus the dates typed at the award; `herkomst` records which came from where.
   const peildatum = iso(ctx.now());
   const signalen = combineerSignalen(
     await signalenVoorUitkomst(q, k.organisatie_id, i.organisatie_id, peildatum),
-    vt.map((x) => x.naam),
+    vt,
     inv,
     peildatum,
   );
-  const eerdere = await q.query<{ van: string; tot: string }>(
-    `SELECT ingangsdatum::text AS van, einddatum::text AS tot FROM overeenkomst WHERE organisatie_id = $1 AND status = 'geaccepteerd'`,
-    [i.organisatie_id],
-  );
+  const eerdere = await store.geaccepteerdePeriodes(q, i.organisatie_id);
   const jaren = new Set<number>();
   for (const e of eerdere) for (let j = Number(e.van.slice(0, 4)); j <= Number(e.tot.slice(0, 4)); j++) jaren.add(j);
-  const bestaand = await q.maybeOne(
-    `SELECT 1 FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2 AND klasse = 'bestaand' LIMIT 1`,
-    [k.id, i.organisatie_id],
-  );
+  const klassen = await store.klassenVan(q, k.id, i.organisatie_id);
+  const bestaand = klassen.includes('bestaand');
   // "bestaand" (Inkoopkader Langdurige Zorg 2016, §2.2.2) means a contract with this zorgkantoor in the previous year.
   if (bestaand) jaren.add(k.jaar_van - 1);
   if (inv.overeenkomstVorigJaar === true) jaren.add(k.jaar_van - 1);
   if (inv.overeenkomstVorigJaar === false) jaren.delete(k.jaar_van - 1);
   // the zorgkantoor's own cap on the term for a new provider (its tariff policy, e.g. DSW 2024–2026)
   const ln = await looptijdNieuweAanbieder(q, k.organisatie_id, k.jaar_van, k.sector);
-  const klassen = ln
-    ? await q.query<{ klasse: Klasse }>(
-        'SELECT klasse FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2',
-        [k.id, i.organisatie_id],
-      )
-    : [];
   const eindeProcedure = await termijnEinde(q, k.id, 'definitieve_gunning');
   const regionaal = (gepubliceerdeParagraaf(k)?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[];
   return {
@@ -604,7 +519,7 @@ export async function uitkomstInvoer(
       ? {
           looptijdNieuweAanbieder: {
             maxJaren: ln.jaren,
-            klasse: bepalendeKlasse(klassen.map((x) => x.klasse)),
+            klasse: bepalendeKlasse(klassen),
             zorgkantoor: ln.zorgkantoor,
             beleid: `${ln.beleidId} (${ln.versie})`,
             bron: [
@@ -628,7 +543,7 @@ export async function uitkomstInvoer(
  * a confirmed assessment; before that an award could go to a bid that a later assessment overtakes,
  * so it is refused. The whole ranking goes into the stored input, so the decision can be reproduced.
  */
-async function bestValueInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: InschrijvingRij, besluit: any) {
+async function bestValueInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: InschrijvingRij, besluit: BesluitRij) {
   const rijen = await overzichtRijen(q, k.id);
   const open = rijen.filter((r) => r.beoordeling !== 'vastgesteld');
   if (open.length) {
@@ -649,13 +564,8 @@ async function bestValueInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: In
     Rang)[];
   const eigen = rangorde.find((r) => r.inschrijvingId === i.id)!;
   const deadline = await termijnEinde(q, k.id, 'inschrijving');
-  const knock = besluit.knockout_eis_code as string | null;
-  const knockOuts = knock
-    ? await q.query<{ code: string; tekst: string }>(
-        'SELECT code, tekst FROM eis WHERE kader_id = $1 AND code = ANY($2::text[]) ORDER BY volgorde, code',
-        [k.id, knock.split(', ')],
-      )
-    : [];
+  const knock = besluit.knockout_eis_code;
+  const knockOuts = knock ? await store.eisTeksten(q, k.id, knock.split(', '), true) : [];
   const invoer: BestValueUitkomstInvoer = {
     tijdigIngediend:
       i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline)),
@@ -710,21 +620,20 @@ function weigerOpslagBijBestValue(inv: VoorlopigInvoer) {
 export async function laatsteNvi(
   q: Queryable,
   kaderId: string,
-): Promise<{ nvi: { versie: number; inhoud: any } | null; items: NviItem[] }> {
-  const nvi = await q.maybeOne<{ versie: number; inhoud: any }>(
-    'SELECT versie, inhoud FROM nota_van_inlichtingen WHERE kader_id = $1 ORDER BY versie DESC LIMIT 1',
-    [kaderId],
-  );
-  const items: NviItem[] = (Array.isArray(nvi?.inhoud) ? nvi!.inhoud : (nvi?.inhoud?.items ?? [])).map(
-    (x: any, n: number) => ({
-      nummer: Number(x.nummer ?? n + 1),
-      onderwerp: x.onderwerp ?? null,
-      eisCode: x.eisCode ?? x.eis_code ?? null,
-      vraag: String(x.vraag ?? ''),
-      antwoord: String(x.antwoord ?? ''),
-    }),
-  );
-  return { nvi: nvi ?? null, items };
+): Promise<{ nvi: store.NviRij | null; items: NviItem[] }> {
+  const nvi = await store.laatsteNviRij(q, kaderId);
+  type Item = Record<string, unknown>;
+  const inhoud = nvi?.inhoud as Item[] | { items?: Item[] } | null | undefined;
+  const lijst: Item[] = Array.isArray(inhoud) ? inhoud : (inhoud?.items ?? []);
+  const tekstOfNull = (v: unknown) => (v === undefined || v === null ? null : (v as string));
+  const items: NviItem[] = lijst.map((x, n) => ({
+    nummer: Number(x.nummer ?? n + 1),
+    onderwerp: tekstOfNull(x.onderwerp),
+    eisCode: tekstOfNull(x.eisCode ?? x.eis_code),
+    vraag: String(x.vraag ?? ''),
+    antwoord: String(x.antwoord ?? ''),
+  }));
+  return { nvi, items };
 }
 
 export async function opslaanPdf(
@@ -739,15 +648,8 @@ export async function opslaanPdf(
     door: string;
   },
 ): Promise<string> {
-  const sha = crypto.createHash('sha256').update(o.pdf).digest('hex');
-  return (
-    await q.one<{ id: string }>(
-      // gegenereerd: the zorgkantoor's document under the provider's bid, never deletable by the provider (0034_document_gegenereerd.sql)
-      `INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, naam, mime, grootte, sha256, inhoud, geupload_door, gegenereerd)
-    VALUES ($1,$2,$3,$4,$5,'application/pdf',$6,$7,$8,$9,true) RETURNING id`,
-      [o.organisatieId, o.inschrijvingId, o.kaderId, o.doel, o.naam, o.pdf.length, sha, o.pdf, o.door],
-    )
-  ).id;
+  const sha256 = crypto.createHash('sha256').update(o.pdf).digest('hex');
+  return store.nieuwGegenereerdDocument(q, { ...o, sha256 });
 }
 
 async function briefGegevens(
@@ -758,7 +660,7 @@ async function briefGegevens(
     uitkomst: Uitkomst;
     looptijd: number;
     opslag: string;
-    redenen: any[];
+    redenen: BriefGegevens['redenen'];
     totaal: string | null;
     knock: string | null;
     datum: Date;
@@ -768,10 +670,7 @@ async function briefGegevens(
     aangebodenPrijs?: string | null;
   },
 ): Promise<BriefGegevens> {
-  const namen = await q.query<{ id: string; naam: string }>(
-    'SELECT id, naam FROM organisatie WHERE id = ANY($1::text[])',
-    [[k.organisatie_id, i.organisatie_id]],
-  );
+  const namen = await store.organisatieNamen(q, [k.organisatie_id, i.organisatie_id]);
   const n = (id: string) => namen.find((x) => x.id === id)?.naam ?? id;
   return {
     kenmerk: g.kenmerk,
@@ -823,7 +722,7 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
       throw conflict('fase', `In fase '${k.fase}' kan niet voorlopig worden gegund.`, {
         actie: 'Sluit eerst de inschrijving en start de beoordeling.',
       });
-    const besluit = await laatsteBesluit(t, i.id);
+    const besluit = await store.laatsteBesluitRij(t, i.id);
     if (!besluit || besluit.status !== 'vastgesteld' || !besluit.tweede_beslisser_id) {
       throw unprocessable('vier-ogen', `Gunnen zonder vier-ogenbesluit is niet toegestaan: ${VIER_OGEN_REGEL}.`, {
         fouten: [
@@ -837,21 +736,15 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
         ],
       });
     }
-    const bestaande = await t.maybeOne<any>(
-      `SELECT * FROM gunning WHERE inschrijving_id = $1 AND soort = 'voorlopig'`,
-      [i.id],
-    );
+    const bestaande = await store.gunningVan(t, i.id, 'voorlopig');
     if (bestaande) {
-      const gegrond = await t.maybeOne(
-        `SELECT 1 FROM bezwaar WHERE gunning_id = $1 AND status = 'gegrond' AND verwerkt_op IS NULL`,
-        [bestaande.id],
-      );
+      const gegrond = await store.heeftOnverwerktGegrondBezwaar(t, bestaande.id);
       if (!gegrond)
         throw conflict(
           'al-gegund',
           'Deze inschrijving is al voorlopig gegund; herzien kan alleen na een gegrond bezwaar.',
         );
-      if (await t.maybeOne(`SELECT 1 FROM gunning WHERE inschrijving_id = $1 AND soort = 'definitief'`, [i.id]))
+      if (await store.isDefinitiefGegund(t, i.id))
         throw conflict('al-definitief', 'Deze inschrijving is al definitief gegund.');
     }
     // Best value has its own award rule (rank in the ranking, contract for the kader period); the 2016
@@ -862,7 +755,7 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
       omschrijving: string;
       looptijdJaren: number;
       opslagPercentage: string;
-      redenen: any[];
+      redenen: BriefGegevens['redenen'];
       regel: string;
     };
     if (k.procedure_type === 'best_value') {
@@ -924,39 +817,26 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
       pdf,
       door: a.gebruikerId,
     });
-    const vals = [
-      NAAR_DB[b.uitkomst],
-      b.opslagPercentage,
-      inv.motivatie ?? null,
-      docId,
-      a.gebruikerId,
-      nu,
-      b.looptijdJaren,
-      JSON.stringify(invoer),
-      JSON.stringify(b.redenen),
-      b.regel,
+    const velden = {
+      uitkomst: NAAR_DB[b.uitkomst],
+      opslagPct: b.opslagPercentage,
+      motivatie: inv.motivatie ?? null,
+      briefDocumentId: docId,
+      beslotenDoor: a.gebruikerId,
+      op: nu,
+      looptijdJaren: b.looptijdJaren,
+      invoer,
+      redenen: b.redenen,
+      regel: b.regel,
       bezwaarTot,
-      besluit.id,
-    ];
+      besluitId: besluit.id,
+    };
     let gunningId: string;
     if (bestaande) {
       gunningId = bestaande.id;
-      await t.query(
-        `UPDATE gunning SET uitkomst=$2, opslag_pct=$3, motivatie=$4, brief_document_id=$5, besloten_door=$6, herzien_op=$7, looptijd_jaren=$8, invoer=$9, redenen=$10, regel=$11, bezwaar_tot=$12, besluit_id=$13 WHERE id = $1`,
-        [bestaande.id, ...vals],
-      );
-      await t.query(
-        `UPDATE bezwaar SET verwerkt_op = $2 WHERE gunning_id = $1 AND status = 'gegrond' AND verwerkt_op IS NULL`,
-        [bestaande.id, nu],
-      );
+      await store.herzieVoorlopigeGunning(t, bestaande.id, velden);
     } else {
-      gunningId = (
-        await t.one<{ id: string }>(
-          `INSERT INTO gunning (inschrijving_id, soort, uitkomst, opslag_pct, motivatie, brief_document_id, besloten_door, besloten_op, looptijd_jaren, invoer, redenen, regel, bezwaar_tot, besluit_id)
-        VALUES ($1,'voorlopig',$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
-          [i.id, ...vals],
-        )
-      ).id;
+      gunningId = await store.nieuweVoorlopigeGunning(t, i.id, velden);
     }
     await prijzen.opslaan(t, gunningId, invoer);
     await appendAudit(t, auditActor(a), {
@@ -988,14 +868,14 @@ export async function definitiefGunnen(
 ) {
   return ctx.db.tx(async (t) => {
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
-    const v = await t.maybeOne<any>(`SELECT * FROM gunning WHERE inschrijving_id = $1 AND soort = 'voorlopig'`, [i.id]);
+    const v = await store.gunningVan(t, i.id, 'voorlopig');
     if (!v)
       throw unprocessable(
         'voorlopig-eerst',
         'Definitief gunnen kan pas na een voorlopige gunning en de bezwaartermijn.',
         { actie: 'Gun eerst voorlopig.' },
       );
-    if (await t.maybeOne(`SELECT 1 FROM gunning WHERE inschrijving_id = $1 AND soort = 'definitief'`, [i.id]))
+    if (await store.isDefinitiefGegund(t, i.id))
       throw conflict('al-definitief', 'Deze inschrijving is al definitief gegund.');
     const nu = ctx.now();
     if (v.bezwaar_tot && nu <= new Date(v.bezwaar_tot)) {
@@ -1005,33 +885,31 @@ export async function definitiefGunnen(
         { actie: 'Wacht tot de bezwaartermijn is verstreken.' },
       );
     }
-    const open = await t.query<{ id: string }>(
-      `SELECT id FROM bezwaar WHERE gunning_id = $1 AND status = 'ingediend'`,
-      [v.id],
-    );
+    const open = await store.openBezwaren(t, v.id);
     if (open.length)
       throw unprocessable(
         'bezwaar-open',
         `Er ${open.length === 1 ? 'is één bezwaar' : `zijn ${open.length} bezwaren`} nog niet beslist (regel bezwaar).`,
         { actie: 'Beslis eerst over het bezwaar.' },
       );
-    const gegrondNietHerzien = await t.maybeOne(
-      `SELECT 1 FROM bezwaar WHERE gunning_id = $1 AND status = 'gegrond' AND verwerkt_op IS NULL`,
-      [v.id],
-    );
+    const gegrondNietHerzien = await store.heeftOnverwerktGegrondBezwaar(t, v.id);
     if (gegrondNietHerzien)
       throw unprocessable('bezwaar-gegrond', 'Een bezwaar is gegrond verklaard; herzie eerst de voorlopige gunning.', {
         actie: 'Gun opnieuw voorlopig met de aangepaste invoer.',
       });
     const uitkomst = UIT_DB[v.uitkomst];
     const opslag = v.opslag_pct === null ? '0.00' : Number(v.opslag_pct).toFixed(2);
-    const besluit = await t.maybeOne<any>('SELECT totaalscore FROM beoordeling_besluit WHERE id = $1', [v.besluit_id]);
+    const besluit = await store.besluitTotaalscore(t, v.besluit_id);
     const kenmerk = `DG-${k.jaar_van}-${i.id.slice(0, 8)}`;
     // Best value: the offered price of the (sealed, no longer changeable) proposal goes into the letter and the contract.
     const voorstel = k.procedure_type === 'best_value' ? await laadVoorstel(t, i.id) : null;
-    const knock = Array.isArray(v.invoer?.knockOuts)
-      ? v.invoer.knockOuts.map((x: any) => `${x.code} ${x.tekst}`.trim()).join(', ')
-      : (v.invoer?.nietVoldaneEisen ?? []).join(', ');
+    const opgeslagen = v.invoer as {
+      knockOuts?: { code: string; tekst: string }[];
+      nietVoldaneEisen?: string[];
+    } | null;
+    const knock = Array.isArray(opgeslagen?.knockOuts)
+      ? opgeslagen.knockOuts.map((x) => `${x.code} ${x.tekst}`.trim()).join(', ')
+      : (opgeslagen?.nietVoldaneEisen ?? []).join(', ');
     const gegevens = await briefGegevens(t, k, i, {
       uitkomst,
       looptijd: v.looptijd_jaren ?? 0,
@@ -1056,24 +934,21 @@ export async function definitiefGunnen(
       pdf: brief,
       door: a.gebruikerId,
     });
-    const g = await t.one<{ id: string }>(
-      `INSERT INTO gunning (inschrijving_id, besluit_id, soort, uitkomst, opslag_pct, motivatie, brief_document_id, besloten_door, besloten_op, looptijd_jaren, invoer, redenen, regel)
-      VALUES ($1,$2,'definitief',$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
-      [
-        i.id,
-        v.besluit_id,
-        v.uitkomst,
-        opslag,
-        body.motivatie ?? null,
-        briefId,
-        a.gebruikerId,
-        nu,
-        v.looptijd_jaren,
-        JSON.stringify(v.invoer),
-        JSON.stringify(v.redenen),
-        v.regel,
-      ],
-    );
+    const g = {
+      id: await store.nieuweDefinitieveGunning(t, i.id, {
+        besluitId: v.besluit_id,
+        uitkomst: v.uitkomst,
+        opslagPct: opslag,
+        motivatie: body.motivatie ?? null,
+        briefDocumentId: briefId,
+        beslotenDoor: a.gebruikerId,
+        op: nu,
+        looptijdJaren: v.looptijd_jaren,
+        invoer: v.invoer,
+        redenen: v.redenen,
+        regel: v.regel,
+      }),
+    };
     let overeenkomstId: string | null = null;
     let afgesprokenKpis: { id: string; naam: string; nulmeting: string; streefwaarde: string; richting: string }[] = [];
     if (uitkomst !== 'geen-overeenkomst') {
@@ -1092,10 +967,7 @@ export async function definitiefGunnen(
       const eind = uitkomst === 'bestvalue-overeenkomst' ? `${k.jaar_tot}-12-31` : `${k.jaar_van + looptijd - 1}-12-31`;
       const { nvi, items } = await laatsteNvi(t, k.id);
       // the terms of the contract, with the 2008 algemene gunningsvoorwaarden (Kader 3.2: "onderdeel van de overeenkomst")
-      const eisen = await t.query<{ code: string; tekst: string }>(
-        `SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis','gunningsvoorwaarde') ORDER BY volgorde, code`,
-        [k.id],
-      );
+      const eisen = await store.eisenVanGroepen(t, k.id, CONTRACT_GROEPEN);
       const okKenmerk = `OK-${k.jaar_van}-${i.id.slice(0, 8)}`;
       const pdf = await overeenkomstPdf({
         ...gegevens,
@@ -1120,36 +992,30 @@ export async function definitiefGunnen(
         door: a.gebruikerId,
       });
       const sha = crypto.createHash('sha256').update(pdf).digest('hex');
-      overeenkomstId = (
-        await t.one<{ id: string }>(
-          `INSERT INTO overeenkomst (inschrijving_id, gunning_id, kader_id, organisatie_id, ingangsdatum, einddatum, kader_versie, nvi_versie, documenten, document_id, aangemaakt_op)
-        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-          [
-            i.id,
-            g.id,
-            k.id,
-            i.organisatie_id,
-            ingang,
-            eind,
-            i.kader_versie ?? k.gepubliceerde_versie,
-            nvi?.versie ?? null,
-            JSON.stringify([
-              { soort: 'overeenkomst', naam: `overeenkomst-${okKenmerk}.pdf`, sha256: sha, documentId: docId },
-              ...(nvi
-                ? [
-                    {
-                      soort: 'nota_van_inlichtingen',
-                      naam: `Nota van Inlichtingen versie ${nvi.versie}`,
-                      versie: nvi.versie,
-                    },
-                  ]
-                : []),
-            ]),
-            docId,
-            nu,
-          ],
-        )
-      ).id;
+      overeenkomstId = await store.nieuweOvereenkomst(t, {
+        inschrijvingId: i.id,
+        gunningId: g.id,
+        kaderId: k.id,
+        organisatieId: i.organisatie_id,
+        ingangsdatum: ingang,
+        einddatum: eind,
+        kaderVersie: i.kader_versie ?? k.gepubliceerde_versie,
+        nviVersie: nvi?.versie ?? null,
+        documenten: [
+          { soort: 'overeenkomst', naam: `overeenkomst-${okKenmerk}.pdf`, sha256: sha, documentId: docId },
+          ...(nvi
+            ? [
+                {
+                  soort: 'nota_van_inlichtingen',
+                  naam: `Nota van Inlichtingen versie ${nvi.versie}`,
+                  versie: nvi.versie,
+                },
+              ]
+            : []),
+        ],
+        documentId: docId,
+        op: nu,
+      });
     }
     const vastgelegd = overeenkomstId
       ? await prijzenVastleggen(t, k, overeenkomstId, prijzen, a.gebruikerId, nu)
@@ -1167,7 +1033,7 @@ export async function definitiefGunnen(
         ...(afgesprokenKpis.length ? { afgesprokenKpis, kpiRegel: BEST_VALUE_REGELS.contract } : {}),
       },
       resultaat: { gunningId: g.id, overeenkomstId, briefDocumentId: briefId, prijzen: vastgelegd },
-      regel: v.regel,
+      regel: v.regel ?? undefined,
     });
     return { gunningId: g.id, uitkomst, overeenkomstId, briefDocumentId: briefId };
   });
@@ -1177,11 +1043,7 @@ export async function definitiefGunnen(
 
 /** A gunning as its provider or its zorgkantoor may see it; anyone else gets 404. */
 async function zichtbareGunning(q: Queryable, a: Actor, gunningId: string) {
-  const g = await q.maybeOne<any>(
-    `SELECT g.*, i.organisatie_id AS aanbieder_id, i.kader_id, k.organisatie_id AS zorgkantoor_id FROM gunning g JOIN inschrijving i ON i.id = g.inschrijving_id
-     JOIN inkoopkader k ON k.id = i.kader_id WHERE g.id = $1`,
-    [gunningId],
-  );
+  const g = await store.gunningMetPartijen(q, gunningId);
   if (!g) throw notFound('Deze gunning');
   if (isAanbieder(a) ? g.aanbieder_id !== a.organisatieId : !(isZorgkantoor(a) && g.zorgkantoor_id === a.organisatieId))
     throw notFound('Deze gunning');
@@ -1206,10 +1068,15 @@ export async function bezwaarIndienen(ctx: AppContext, a: Actor, gunningId: stri
       throw unprocessable('bezwaar-tekst', 'Licht uw bezwaar toe.', {
         fouten: [{ waar: 'tekst', wat: 'Toelichting ontbreekt.' }],
       });
-    const b = await t.one<{ id: string }>(
-      `INSERT INTO bezwaar (gunning_id, inschrijving_id, tekst, ingediend_op, ingediend_door) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-      [g.id, g.inschrijving_id, tekst.trim(), nu, a.gebruikerId],
-    );
+    const b = {
+      id: await store.nieuwBezwaar(t, {
+        gunningId: g.id,
+        inschrijvingId: g.inschrijving_id,
+        tekst: tekst.trim(),
+        op: nu,
+        door: a.gebruikerId,
+      }),
+    };
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.bezwaar.ingediend',
       onderwerpType: 'gunning',
@@ -1229,7 +1096,7 @@ export async function bezwaarBeslissen(
   body: { status: 'gegrond' | 'ongegrond'; besluit: string },
 ) {
   return ctx.db.tx(async (t) => {
-    const b = await t.maybeOne<any>('SELECT * FROM bezwaar WHERE id = $1', [bezwaarId]);
+    const b = await store.laadBezwaar(t, bezwaarId);
     if (!b || isAanbieder(a)) throw notFound('Dit bezwaar');
     const g = await zichtbareGunning(t, a, b.gunning_id).catch(() => {
       throw notFound('Dit bezwaar');
@@ -1240,13 +1107,12 @@ export async function bezwaarBeslissen(
         fouten: [{ waar: 'besluit', wat: 'Motivatie ontbreekt.' }],
       });
     const nu = ctx.now();
-    await t.query('UPDATE bezwaar SET status = $2, besluit = $3, besloten_op = $4, besloten_door = $5 WHERE id = $1', [
-      b.id,
-      body.status,
-      body.besluit.trim(),
-      nu,
-      a.gebruikerId,
-    ]);
+    await store.beslisBezwaar(t, b.id, {
+      status: body.status,
+      besluit: body.besluit.trim(),
+      op: nu,
+      door: a.gebruikerId,
+    });
     await appendAudit(t, auditActor(a), {
       actie: `inkoop.bezwaar.${body.status}`,
       onderwerpType: 'gunning',
@@ -1261,7 +1127,12 @@ export async function bezwaarBeslissen(
 
 // ───────────────────────────── Views: awards, documents, contract ─────────────────────────────
 
-function gunningUit(g: any, bezwaren: any[], ok: any | null, nu: Date) {
+function gunningUit(
+  g: store.GunningLijstRij,
+  bezwaren: store.BezwaarRij[],
+  ok: store.OvereenkomstRij | null,
+  nu: Date,
+) {
   return {
     id: g.id,
     inschrijvingId: g.inschrijving_id,
@@ -1274,7 +1145,7 @@ function gunningUit(g: any, bezwaren: any[], ok: any | null, nu: Date) {
     omschrijving: UITKOMST_TEKST[UIT_DB[g.uitkomst]],
     looptijdJaren: g.looptijd_jaren ?? 0,
     opslagPercentage: g.opslag_pct === null ? '0.00' : Number(g.opslag_pct).toFixed(2),
-    redenen: (g.redenen ?? []) as { code: string; regel: string; voldaan: boolean; toelichting: string }[],
+    redenen: g.redenen ?? [],
     beslotenOp: new Date(g.besloten_op).toISOString(),
     bezwaarTot: g.bezwaar_tot ? new Date(g.bezwaar_tot).toISOString() : null,
     // judged on the server clock, so the screen never offers an objection the server would refuse
@@ -1303,23 +1174,10 @@ function gunningUit(g: any, bezwaren: any[], ok: any | null, nu: Date) {
 }
 
 export async function gunningen(ctx: AppContext, a: Actor, kaderId?: string) {
-  const rows = await ctx.db.query<any>(
-    `SELECT g.*, i.organisatie_id AS aanbieder_id, i.kader_id, k.titel AS kader_titel, o.naam AS aanbieder_naam FROM gunning g
-     JOIN inschrijving i ON i.id = g.inschrijving_id JOIN inkoopkader k ON k.id = i.kader_id JOIN organisatie o ON o.id = i.organisatie_id
-     WHERE ($1::text IS NULL OR i.kader_id::text = $1) AND (CASE WHEN $3 THEN i.organisatie_id = $2 ELSE k.organisatie_id = $2 END)
-     ORDER BY g.besloten_op DESC`,
-    [kaderId ?? null, a.organisatieId, isAanbieder(a)],
-  );
+  const rows = await store.gunningenVan(ctx.db, a.organisatieId, isAanbieder(a), kaderId ?? null);
   const ids = rows.map((r) => r.id);
-  const bez = ids.length
-    ? await ctx.db.query<any>('SELECT * FROM bezwaar WHERE gunning_id = ANY($1::uuid[]) ORDER BY ingediend_op', [ids])
-    : [];
-  const oks = ids.length
-    ? await ctx.db.query<any>(
-        'SELECT *, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum FROM overeenkomst WHERE gunning_id = ANY($1::uuid[])',
-        [ids],
-      )
-    : [];
+  const bez = ids.length ? await store.bezwarenVan(ctx.db, ids) : [];
+  const oks = ids.length ? await store.overeenkomstenVanGunningen(ctx.db, ids) : [];
   return rows.map((g) =>
     gunningUit(
       g,
@@ -1332,16 +1190,10 @@ export async function gunningen(ctx: AppContext, a: Actor, kaderId?: string) {
 
 export async function gunning(ctx: AppContext, a: Actor, id: string) {
   const g = await zichtbareGunning(ctx.db, a, id);
-  const extra = await ctx.db.one<any>(
-    'SELECT k.titel AS kader_titel, o.naam AS aanbieder_naam FROM inkoopkader k, organisatie o WHERE k.id = $1 AND o.id = $2',
-    [g.kader_id, g.aanbieder_id],
-  );
-  const bez = await ctx.db.query<any>('SELECT * FROM bezwaar WHERE gunning_id = $1 ORDER BY ingediend_op', [g.id]);
-  const ok = await ctx.db.maybeOne<any>(
-    'SELECT *, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum FROM overeenkomst WHERE gunning_id = $1',
-    [g.id],
-  );
-  return gunningUit({ ...g, ...extra }, bez, ok, ctx.now());
+  const extra = await store.kaderTitelEnAanbiederNaam(ctx.db, g.kader_id, g.aanbieder_id);
+  const bez = await store.bezwarenVan(ctx.db, [g.id]);
+  const [ok] = await store.overeenkomstenVanGunningen(ctx.db, [g.id]);
+  return gunningUit({ ...g, ...extra }, bez, ok ?? null, ctx.now());
 }
 
 /** A generated letter or contract: its provider or its zorgkantoor only; anyone else 404. */
@@ -1350,12 +1202,7 @@ export async function gunningDocument(
   a: Actor,
   id: string,
 ): Promise<{ naam: string; inhoud: Buffer; sha256: string }> {
-  const d = await ctx.db.maybeOne<any>(
-    `SELECT d.naam, d.inhoud, d.sha256, d.organisatie_id, k.organisatie_id AS zorgkantoor_id FROM document d JOIN inkoopkader k ON k.id = d.kader_id
-     WHERE d.id = $1 AND d.doel IN ('brief','overeenkomst') AND NOT d.verwijderd
-       AND (EXISTS (SELECT 1 FROM gunning g WHERE g.brief_document_id = d.id) OR EXISTS (SELECT 1 FROM overeenkomst o WHERE o.document_id = d.id))`,
-    [id],
-  );
+  const d = await store.laadGunningDocument(ctx.db, id);
   if (!d) throw notFound('Dit document');
   const mag = isAanbieder(a)
     ? d.organisatie_id === a.organisatieId
@@ -1366,7 +1213,7 @@ export async function gunningDocument(
 
 export async function overeenkomstAccepteren(ctx: AppContext, a: Actor, id: string, akkoord: boolean) {
   return ctx.db.tx(async (t) => {
-    const o = await t.maybeOne<any>('SELECT * FROM overeenkomst WHERE id = $1', [id]);
+    const o = await store.laadOvereenkomst(t, id);
     if (!o || o.organisatie_id !== a.organisatieId) throw notFound('Deze overeenkomst');
     if (!a.rollen.includes('aanbieder-bestuurder')) {
       throw new AppError(
@@ -1379,15 +1226,8 @@ export async function overeenkomstAccepteren(ctx: AppContext, a: Actor, id: stri
     if (o.status !== 'aangeboden') throw conflict('al-besloten', `De overeenkomst is al ${o.status}.`);
     const nu = ctx.now();
     const status = akkoord ? 'geaccepteerd' : 'geweigerd';
-    await t.query('UPDATE overeenkomst SET status = $2, geaccepteerd_door = $3, geaccepteerd_op = $4 WHERE id = $1', [
-      o.id,
-      status,
-      a.gebruikerId,
-      nu,
-    ]);
-    const doc = o.document_id
-      ? await t.maybeOne<{ sha256: string }>('SELECT sha256 FROM document WHERE id = $1', [o.document_id])
-      : null;
+    await store.beslisOvereenkomst(t, o.id, { status, door: a.gebruikerId, op: nu });
+    const doc = o.document_id ? { sha256: await store.documentSha256(t, o.document_id) } : null;
     await appendAudit(t, auditActor(a), {
       actie: `inkoop.overeenkomst.${status}`,
       onderwerpType: 'overeenkomst',
