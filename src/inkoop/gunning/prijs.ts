@@ -42,6 +42,7 @@ import type { RegionaleParagraaf } from '../../domain/inkoop/regionale-paragraaf
 import { redenenMetHerkomst } from '../signalen/service.ts';
 import { ontwikkelplanStand } from '../ontwikkelplan.ts';
 import { BESLISTABEL_TYPES, gunningsvoorwaarden } from './voorwaarden.ts';
+import * as store from './store.ts';
 
 interface KaderLike {
   id: string;
@@ -95,19 +96,7 @@ export function opslagVoorGunning(
 }
 
 async function nzaTarieven(q: Queryable, sector: string, jaar: number) {
-  const rows = await q.query<{
-    code: string;
-    omschrijving: string;
-    leveringsvorm: string | null;
-    tarief: string;
-    voorbeeld: boolean;
-  }>(
-    `SELECT p.code, p.omschrijving, p.leveringsvorm, n.tarief::text AS tarief, i.voorbeeld
-       FROM prestatie p JOIN nza_tarief n ON n.prestatie_code = p.code AND n.jaar = $2
-       JOIN nza_tarief_import i ON i.id = n.import_id
-      WHERE p.sector = $1 ORDER BY p.code`,
-    [sector, jaar],
-  );
+  const rows = await store.nzaTarievenVan(q, sector, jaar);
   return rows.map((r) => ({
     prestatieCode: r.code,
     omschrijving: r.omschrijving,
@@ -119,6 +108,13 @@ async function nzaTarieven(q: Queryable, sector: string, jaar: number) {
 
 const MET_OPSLAG: Uitkomst[] = ['eenjarig-opslag', 'tweejarig-opslag'];
 
+/** The stored award input, with the opslag fields of opslagVoorGunning when the decision table set them. */
+type OpslagInvoer = object & {
+  opslagVoorstel?: OpslagVoorstel | null;
+  opslagAfwijking?: boolean;
+  opslagMotivatie?: string | null;
+};
+
 /** Prices for a letter/contract of the 2016 decision table, and how to store them with the award. */
 export async function prijsGegevens(q: Queryable, k: KaderLike, uitkomst: Uitkomst, opslag: string) {
   const leeg = {
@@ -126,7 +122,7 @@ export async function prijsGegevens(q: Queryable, k: KaderLike, uitkomst: Uitkom
     regels: [] as Prijsregel[],
     opslagInPrijs: '0.00',
     audit: null as unknown,
-    opslaan: async (_t: Queryable, _g: string, _invoer: unknown) => {},
+    opslaan: async (_t: Queryable, _g: string, _invoer: OpslagInvoer) => {},
   };
   if (!BESLISTABEL_TYPES.includes(k.procedure_type) || uitkomst === 'geen-overeenkomst') return leeg;
   const rp = paragraaf(k);
@@ -166,14 +162,15 @@ export async function prijsGegevens(q: Queryable, k: KaderLike, uitkomst: Uitkom
     regels: prijzen,
     opslagInPrijs,
     audit: { regel: PRIJS_REGEL, opslagInPrijs, momenten, aantalPrestaties: prijzen.length },
-    opslaan: async (t: Queryable, gunningId: string, invoer: any) => {
-      const v = invoer?.opslagVoorstel as OpslagVoorstel | null | undefined;
-      await t.query('UPDATE gunning SET prijzen = $2, opslag_voorstel = $3, opslag_motivatie = $4 WHERE id = $1', [
+    opslaan: async (t: Queryable, gunningId: string, invoer: OpslagInvoer) => {
+      const v = 'opslagVoorstel' in invoer ? invoer.opslagVoorstel : null;
+      await store.zetGunningPrijzen(
+        t,
         gunningId,
-        JSON.stringify({ regel: PRIJS_REGEL, momenten, opslagInPrijs, prijzen }),
+        { regel: PRIJS_REGEL, momenten, opslagInPrijs, prijzen },
         v ? v.opslag : null,
-        invoer?.opslagAfwijking ? (invoer?.opslagMotivatie ?? null) : null,
-      ]);
+        'opslagAfwijking' in invoer && invoer.opslagAfwijking ? (invoer.opslagMotivatie ?? null) : null,
+      );
     },
   };
 }
@@ -189,16 +186,15 @@ export async function prijzenVastleggen(
 ) {
   if (!BESLISTABEL_TYPES.includes(k.procedure_type)) return null;
   if (dec(p.opslagInPrijs).greaterThan(0))
-    await t.query(
-      `INSERT INTO opslag_toekenning (overeenkomst_id, moment, percentage, cumulatief, motivatie, toegekend_door, toegekend_op) VALUES ($1,'initieel',$2,$2,$3,$4,$5)`,
-      [
-        overeenkomstId,
-        p.opslagInPrijs,
-        'Initiële toekenning bij de definitieve gunning (regionale paragraaf).',
-        door,
-        nu,
-      ],
-    );
+    await store.schrijfOpslagToekenning(t, {
+      overeenkomstId,
+      moment: 'initieel',
+      percentage: p.opslagInPrijs,
+      cumulatief: p.opslagInPrijs,
+      motivatie: 'Initiële toekenning bij de definitieve gunning (regionale paragraaf).',
+      door,
+      op: nu,
+    });
   await schrijfPrijzen(t, overeenkomstId, 'initieel', k.jaar_van, p.regels);
   return { opslagInPrijs: p.opslagInPrijs, prestaties: p.regels.length };
 }
@@ -210,24 +206,7 @@ async function schrijfPrijzen(
   jaar: number,
   regels: Prijsregel[],
 ) {
-  for (const r of regels)
-    await t.query(
-      `INSERT INTO overeenkomst_prijs (overeenkomst_id, moment, prestatie_code, jaar, nza_max, basistarief_pct, basistarief, opslag_pct, prijs, max_tarief_zk, voorbeeld)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-      [
-        overeenkomstId,
-        moment,
-        r.prestatieCode,
-        jaar,
-        r.nzaMax,
-        r.basistariefPct,
-        r.basistarief,
-        r.opslagPct,
-        r.prijs,
-        r.maxTariefZk,
-        r.voorbeeld,
-      ],
-    );
+  for (const r of regels) await store.schrijfOvereenkomstPrijs(t, overeenkomstId, moment, jaar, r);
 }
 
 /** Grants (part of) the agreed opslag at herschikking or nacalculatie, as the regional paragraph names. */
@@ -238,13 +217,10 @@ export async function kenOpslagToe(
   body: { moment: string; percentage: string; motivatie?: string },
 ) {
   return ctx.db.tx(async (t) => {
-    const o = await t.maybeOne<any>(
-      `SELECT o.*, k.organisatie_id AS zorgkantoor_id, g.opslag_pct::text AS opslag, g.uitkomst FROM overeenkomst o
-         JOIN inkoopkader k ON k.id = o.kader_id JOIN gunning g ON g.id = o.gunning_id WHERE o.id = $1 FOR UPDATE OF o`,
-      [overeenkomstId],
-    );
+    const o = await store.overeenkomstVoorOpslag(t, overeenkomstId);
     if (!o || o.zorgkantoor_id !== a.organisatieId) throw notFound('Deze overeenkomst');
-    const k = await t.one<KaderLike>('SELECT * FROM inkoopkader WHERE id = $1', [o.kader_id]);
+    const k = await store.laadKaderRij(t, o.kader_id);
+    if (!k) throw notFound('Deze overeenkomst');
     const momenten = momentenVan(k);
     const m = body.moment as Moment;
     if (!(MOMENTEN as readonly string[]).includes(m) || m === 'initieel')
@@ -281,12 +257,9 @@ export async function kenOpslagToe(
       throw unprocessable(OPSLAG_REGEL, `"${body.percentage}" is geen percentage.`, {
         fouten: [{ waar: 'percentage', wat: 'Geen percentage.', actie: 'Geef bijv. "1.5".' }],
       });
-    if (await t.maybeOne('SELECT 1 FROM opslag_toekenning WHERE overeenkomst_id = $1 AND moment = $2', [o.id, m]))
+    if (await store.isOpslagToegekend(t, o.id, m))
       throw conflict('al-toegekend', `Bij ${MOMENT_NAMEN[m]} is de opslag al toegekend.`);
-    const eerder = await t.one<{ s: string | null }>(
-      'SELECT max(cumulatief)::text AS s FROM opslag_toekenning WHERE overeenkomst_id = $1',
-      [o.id],
-    );
+    const eerder = { s: await store.toegekendeOpslag(t, o.id) };
     const cumulatief = dec(eerder.s ?? '0').plus(p);
     if (cumulatief.greaterThan(o.opslag))
       throw unprocessable(
@@ -302,10 +275,15 @@ export async function kenOpslagToe(
         },
       );
     const nu = ctx.now();
-    await t.query(
-      `INSERT INTO opslag_toekenning (overeenkomst_id, moment, percentage, cumulatief, motivatie, toegekend_door, toegekend_op) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [o.id, m, pct(p), pct(cumulatief), body.motivatie?.trim() || null, a.gebruikerId, nu],
-    );
+    await store.schrijfOpslagToekenning(t, {
+      overeenkomstId: o.id,
+      moment: m,
+      percentage: pct(p),
+      cumulatief: pct(cumulatief),
+      motivatie: body.motivatie?.trim() || null,
+      door: a.gebruikerId,
+      op: nu,
+    });
     const rp = paragraaf(k);
     let regels: Prijsregel[] = [];
     if (rp.basistarief) {
@@ -340,14 +318,7 @@ export async function overeenkomstVoorAanbieder(
   zorgkantoorId: string,
   jaar: number,
 ): Promise<string | null> {
-  const r = await db.maybeOne<{ id: string }>(
-    `SELECT o.id FROM overeenkomst o JOIN inkoopkader k ON k.id = o.kader_id
-      WHERE o.organisatie_id = $1 AND k.organisatie_id = $2 AND $3::int BETWEEN k.jaar_van AND k.jaar_tot
-        AND o.gunning_id IS NOT NULL AND o.status <> 'geweigerd'
-      ORDER BY o.aangemaakt_op DESC, o.id LIMIT 1`,
-    [aanbiederId, zorgkantoorId, jaar],
-  );
-  return r?.id ?? null;
+  return store.overeenkomstIdVoorAanbieder(db, aanbiederId, zorgkantoorId, jaar);
 }
 
 /**
@@ -355,22 +326,11 @@ export async function overeenkomstVoorAanbieder(
  * every grant. For the production agreements (src/inkoop/index.ts). Amounts as strings, two decimals.
  */
 export async function gegundePrijzen(db: Queryable, overeenkomstId: string) {
-  const o = await db.maybeOne<{ id: string; opslag: string | null; jaar_van: number }>(
-    `SELECT o.id, g.opslag_pct::text AS opslag, k.jaar_van FROM overeenkomst o JOIN gunning g ON g.id = o.gunning_id JOIN inkoopkader k ON k.id = o.kader_id WHERE o.id = $1`,
-    [overeenkomstId],
-  );
+  const o = await store.overeenkomstMetOpslag(db, overeenkomstId);
   if (!o) return null;
-  const toek = await db.query<any>(
-    'SELECT moment, percentage::text AS percentage, cumulatief::text AS cumulatief, motivatie, toegekend_op FROM opslag_toekenning WHERE overeenkomst_id = $1',
-    [o.id],
-  );
-  const rijen = await db.query<any>(
-    `SELECT moment, prestatie_code, jaar, nza_max::text AS nza_max, basistarief_pct::text AS basistarief_pct, basistarief::text AS basistarief,
-            opslag_pct::text AS opslag_pct, prijs::text AS prijs, max_tarief_zk::text AS max_tarief_zk, voorbeeld
-       FROM overeenkomst_prijs WHERE overeenkomst_id = $1`,
-    [o.id],
-  );
-  const laatste = new Map<string, any>();
+  const toek = await store.opslagToekenningen(db, o.id);
+  const rijen = await store.overeenkomstPrijzen(db, o.id);
+  const laatste = new Map<string, store.OvereenkomstPrijsRij>();
   for (const r of rijen) {
     const cur = laatste.get(r.prestatie_code);
     if (!cur || MOMENT_VOLGORDE[r.moment] > MOMENT_VOLGORDE[cur.moment]) laatste.set(r.prestatie_code, r);
@@ -381,7 +341,7 @@ export async function gegundePrijzen(db: Queryable, overeenkomstId: string) {
       moment: x.moment as Moment,
       percentage: pct(x.percentage),
       cumulatief: pct(x.cumulatief),
-      motivatie: x.motivatie as string | null,
+      motivatie: x.motivatie,
       toegekendOp: new Date(x.toegekend_op).toISOString(),
     }));
   return {
@@ -393,7 +353,7 @@ export async function gegundePrijzen(db: Queryable, overeenkomstId: string) {
     prijzen: [...laatste.values()]
       .sort((a, b) => (a.prestatie_code < b.prestatie_code ? -1 : 1))
       .map((r) => ({
-        prestatieCode: r.prestatie_code as string,
+        prestatieCode: r.prestatie_code,
         moment: r.moment as Moment,
         nzaMax: dec(r.nza_max).toFixed(2),
         basistariefPct: pct(r.basistarief_pct),
