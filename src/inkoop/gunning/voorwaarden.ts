@@ -29,6 +29,7 @@ import {
   TOETREDING_REGEL,
   TWEEJARIGE_VOORWAARDE,
 } from '../../domain/inkoop/toetreding.ts';
+import * as store from './store.ts';
 
 export const BESLISTABEL_TYPES = ['dialoog', 'openbaar', 'onderhandeling_voorselectie'];
 
@@ -47,11 +48,7 @@ interface KaderLike {
 }
 
 export async function klasseVan(q: Queryable, kaderId: string, organisatieId: string): Promise<Klasse> {
-  const rows = await q.query<{ klasse: Klasse }>(
-    'SELECT klasse FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2',
-    [kaderId, organisatieId],
-  );
-  return bepalendeKlasse(rows.map((r) => r.klasse));
+  return bepalendeKlasse(await store.klassenVan(q, kaderId, organisatieId));
 }
 
 /**
@@ -65,22 +62,14 @@ export async function criteriaVoorInschrijving(
   i: { id: string; organisatie_id: string },
   basis: (Criterium & { eisId: string; tekst: string })[],
 ): Promise<BeoordeelCriterium[]> {
-  const bronnen = await q.query<{ code: string; groep: string; bron: string | null }>(
-    'SELECT code, groep, bron FROM eis WHERE kader_id = $1 AND NOT vervallen',
-    [k.id],
-  );
+  const bronnen = await store.eisBronnen(q, k.id);
   const metBron = (c: Criterium & { eisId: string; tekst: string }): BeoordeelCriterium => {
     const e = bronnen.find((x) => x.code === c.code);
     return { ...c, groep: e?.groep ?? '', bron: e?.bron ?? null, automatisch: null };
   };
   if (!BESLISTABEL_TYPES.includes(k.procedure_type)) return basis.map(metBron);
   const klasse = await klasseVan(q, k.id, i.organisatie_id);
-  const eisen = await q.query<any>(
-    `SELECT e.id, e.code, e.groep, e.tekst, e.soort, e.verplicht, e.van_toepassing, e.bron, a.waarde, a.document_id
-       FROM eis e LEFT JOIN inschrijving_antwoord a ON a.eis_id = e.id AND a.inschrijving_id = $2
-      WHERE e.kader_id = $1 AND NOT e.vervallen AND e.groep = ANY($3::text[]) ORDER BY e.volgorde, e.code`,
-    [k.id, i.id, [...POORT_GROEPEN]],
-  );
+  const eisen = await store.eisenMetAntwoord(q, k.id, i.id, POORT_GROEPEN);
   const poort: BeoordeelCriterium[] = [];
   for (const e of eisen) {
     if (!eisGeldtVoor(e.van_toepassing, klasse)) continue;
@@ -102,8 +91,7 @@ export async function criteriaVoorInschrijving(
   }
   let rest = basis.map(metBron);
   if (k.procedure_type === 'dialoog') {
-    const plan = await q.maybeOne('SELECT 1 FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
-    if (!plan) rest = rest.filter((c) => c.soort !== 'gewogen');
+    if (!(await store.heeftOntwikkelplan(q, i.id))) rest = rest.filter((c) => c.soort !== 'gewogen');
   }
   const codes = new Set(poort.map((c) => c.code));
   return [...poort, ...rest.filter((c) => !codes.has(c.code))];
@@ -145,11 +133,7 @@ export async function markeerAutomatisch(
   crit: BeoordeelCriterium[],
 ) {
   const ids = crit.filter((c) => c.automatisch).map((c) => c.eisId);
-  if (ids.length)
-    await q.query(
-      'UPDATE beoordeling SET automatisch = true WHERE inschrijving_id = $1 AND beoordelaar_id = $2 AND eis_id = ANY($3::uuid[])',
-      [inschrijvingId, beoordelaarId, ids],
-    );
+  if (ids.length) await store.markeerScoresAutomatisch(q, inschrijvingId, beoordelaarId, ids);
 }
 
 /** The bron of a gate requirement for the screens (the kader's own text, else the framework's section). */
@@ -160,10 +144,7 @@ export function poortBron(groep: string, bron: string | null) {
 
 /** The contract terms of a 2008 kader (Kader 3.2), read-only with their source. */
 export async function gunningsvoorwaarden(q: Queryable, kaderId: string) {
-  const rows = await q.query<{ code: string; tekst: string; bron: string | null }>(
-    'SELECT code, tekst, bron FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep = $2 ORDER BY volgorde, code',
-    [kaderId, GUNNINGSVOORWAARDE],
-  );
+  const rows = await store.eisenMetBronVanGroep(q, kaderId, GUNNINGSVOORWAARDE);
   return rows.map((r) => ({
     code: r.code,
     tekst: r.tekst,
