@@ -13,6 +13,7 @@ import { notFound } from '../../platform/errors.ts';
 import { akkoordOntwikkelplan, ontwikkelplanVoorZorgkantoor, stuurOntwikkelplanTerug } from '../ontwikkelplan.ts';
 import { kaderThemas, zetKaderThemas } from '../themas.ts';
 import { gegundePrijzen, kenOpslagToe } from './prijs.ts';
+import { overeenkomstPartijen } from './store.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -210,10 +211,7 @@ async function routes(api: Api, ctx: AppContext) {
     },
     async (req) => {
       const a = actorOf(req);
-      const o = await ctx.db.maybeOne<{ organisatie_id: string; zorgkantoor_id: string }>(
-        'SELECT o.organisatie_id, k.organisatie_id AS zorgkantoor_id FROM overeenkomst o JOIN inkoopkader k ON k.id = o.kader_id WHERE o.id = $1',
-        [req.params.id],
-      );
+      const o = await overeenkomstPartijen(ctx.db, req.params.id);
       const mag =
         !!o &&
         (isAanbieder(a)

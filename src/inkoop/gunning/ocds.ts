@@ -11,6 +11,7 @@ import { voorDeadline } from '../../domain/inkoop/timeline.ts';
 import { geldendeTermijnen } from '../kader.ts';
 import { UITKOMST_TEKST, type Uitkomst } from '../../domain/inkoop/uitkomst.ts';
 import { isUuid } from '../../platform/validatie.ts';
+import * as store from './store.ts';
 
 export const OCID_PREFIX = 'ocds-zkwlz-';
 export const OCDS_EXTENSIONS = [
@@ -259,59 +260,36 @@ export function ocdsPakket(
 /** Loads the published facts of a kader. A kader that is not published does not exist for the public (404). */
 export async function ocdsVoorKader(ctx: AppContext, kaderId: string): Promise<Record<string, unknown>> {
   if (!isUuid(kaderId)) throw notFound('Dit inkoopkader');
-  const k = await ctx.db.maybeOne<any>('SELECT * FROM inkoopkader WHERE id = $1', [kaderId]);
+  const k = await store.laadKaderRij(ctx.db, kaderId);
   if (!k || k.fase === 'concept' || k.gepubliceerde_versie === null || !k.gepubliceerd_op)
     throw notFound('Dit inkoopkader');
   // What providers saw: the published snapshot, never the working version.
-  const pub = k.publieke_versie ?? {};
-  const koper = await ctx.db.one<any>('SELECT id, naam, kvk FROM organisatie WHERE id = $1', [k.organisatie_id]);
+  const pub = (k.publieke_versie ?? {}) as Record<string, unknown>;
+  const koper = await store.koperVan(ctx.db, k.organisatie_id);
   // the published termijnen (never an unpublished working version)
   const termijnen = await geldendeTermijnen(ctx.db, k);
   const ins = termijnen.find((t) => t.fase === 'inschrijving');
   const nu = ctx.now();
   const gesloten = k.procedure_type === 'open_house' ? false : !!ins?.eindigtOp && !voorDeadline(nu, ins.eindigtOp);
-  const aantal = gesloten
-    ? Number(
-        (
-          await ctx.db.one<{ n: number }>(
-            `SELECT count(*) AS n FROM inschrijving WHERE kader_id = $1 AND status = 'ingediend'`,
-            [k.id],
-          )
-        ).n,
-      )
-    : null;
-  const gunningen = await ctx.db.query<any>(
-    `SELECT g.id, g.uitkomst, g.looptijd_jaren, g.besloten_op, o.id AS org_id, o.naam, o.kvk, o.agb FROM gunning g JOIN inschrijving i ON i.id = g.inschrijving_id
-     JOIN organisatie o ON o.id = i.organisatie_id WHERE i.kader_id = $1 AND g.soort = 'definitief' ORDER BY o.naam`,
-    [k.id],
-  );
+  const aantal = gesloten ? await store.aantalIngediend(ctx.db, k.id) : null;
+  const gunningen = await store.definitieveGunningenVanKader(ctx.db, k.id);
   // Open house (0031_open_house.sql): every admitted provider is an award with its framework contract; rejections are not published.
-  const toelatingen =
-    k.procedure_type === 'open_house'
-      ? await ctx.db.query<any>(
-          `SELECT t.id, t.besloten_op, ok.ingangsdatum::text AS van, ok.einddatum::text AS tot, o.id AS org_id, o.naam, o.kvk, o.agb FROM toelating t
-     JOIN overeenkomst ok ON ok.id = t.overeenkomst_id JOIN organisatie o ON o.id = t.organisatie_id WHERE t.kader_id = $1 AND t.besluit = 'toegelaten' ORDER BY o.naam`,
-          [k.id],
-        )
-      : [];
-  const oks = await ctx.db.query<any>(
-    `SELECT id, coalesce(gunning_id, toelating_id) AS gunning_id, ingangsdatum::text AS van, einddatum::text AS tot, status, aangemaakt_op, geaccepteerd_op FROM overeenkomst WHERE kader_id = $1 ORDER BY aangemaakt_op`,
-    [k.id],
-  );
+  const toelatingen = k.procedure_type === 'open_house' ? await store.toelatingenVanKader(ctx.db, k.id) : [];
+  const oks = await store.overeenkomstenVanKader(ctx.db, k.id);
   return ocdsPakket(
     {
       kader: {
         id: k.id,
-        titel: pub.titel ?? k.titel,
-        omschrijving: pub.omschrijving ?? k.omschrijving ?? null,
-        sector: pub.sector ?? k.sector,
+        titel: (pub.titel as string | undefined) ?? k.titel,
+        omschrijving: (pub.omschrijving as string | undefined) ?? k.omschrijving ?? null,
+        sector: (pub.sector as string | undefined) ?? k.sector,
         jaarVan: Number(pub.jaarVan ?? pub.jaar_van ?? k.jaar_van),
         jaarTot: Number(pub.jaarTot ?? pub.jaar_tot ?? k.jaar_tot),
         procedureType: k.procedure_type,
         fase: k.fase,
         versie: k.gepubliceerde_versie,
         gepubliceerdOp: new Date(k.gepubliceerd_op),
-        regios: Array.isArray(pub.regioCodes) ? pub.regioCodes : (k.regio_codes ?? []),
+        regios: Array.isArray(pub.regioCodes) ? (pub.regioCodes as string[]) : (k.regio_codes ?? []),
       },
       koper: { id: koper.id, naam: koper.naam, kvk: koper.kvk },
       termijnen: termijnen.map((t) => ({ fase: t.fase, begintOp: t.begintOp, eindigtOp: t.eindigtOp })),
