@@ -596,7 +596,7 @@ async function bestValueInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: In
 }
 
 /** Best value has no tariff mark-up: the offered price applies. An opslag (other than zero) is refused, nothing is stored. */
-function weigerOpslagBijBestValue(inv: VoorlopigInvoer) {
+function vereisGeenOpslagBijBestValue(inv: VoorlopigInvoer) {
   const o = inv.opslagPercentage?.trim();
   if (!o) return;
   if (/^\d+(\.\d+)?$/.test(o) && dec(o).isZero()) return;
@@ -759,7 +759,7 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
       regel: string;
     };
     if (k.procedure_type === 'best_value') {
-      weigerOpslagBijBestValue(inv);
+      vereisGeenOpslagBijBestValue(inv);
       const bv = await bestValueInvoer(ctx, t, k, i, besluit);
       invoer = bv;
       try {

@@ -19,10 +19,7 @@ import { unprocessable } from '../../platform/errors.ts';
 import type { Criterium, ScoreInvoer } from '../../domain/inkoop/beoordeling.ts';
 import { bepalendeKlasse, eisGeldtVoor, type Klasse } from '../../domain/inkoop/classificatie.ts';
 import {
-  BRON_POORT_2008,
-  BRON_TOETREDING_2016,
   BRON_TWEEJARIG_2016,
-  BRON_VOORWAARDEN_2008,
   GUNNINGSVOORWAARDE,
   POORT_GROEPEN,
   poortOordeel,
@@ -30,6 +27,7 @@ import {
   TWEEJARIGE_VOORWAARDE,
 } from '../../domain/inkoop/toetreding.ts';
 import * as store from './store.ts';
+import { bronVermelding, INTERNE_BRONWOORDEN, noemtBekendeBron } from '../../domain/bronnen.ts';
 
 export const BESLISTABEL_TYPES = ['dialoog', 'openbaar', 'onderhandeling_voorselectie'];
 
@@ -65,7 +63,7 @@ export async function criteriaVoorInschrijving(
   const bronnen = await store.eisBronnen(q, k.id);
   const metBron = (c: Criterium & { eisId: string; tekst: string }): BeoordeelCriterium => {
     const e = bronnen.find((x) => x.code === c.code);
-    return { ...c, groep: e?.groep ?? '', bron: e?.bron ?? null, automatisch: null };
+    return { ...c, groep: e?.groep ?? '', bron: leesbareBron(e?.bron ?? null), automatisch: null };
   };
   if (!BESLISTABEL_TYPES.includes(k.procedure_type)) return basis.map(metBron);
   const klasse = await klasseVan(q, k.id, i.organisatie_id);
@@ -136,10 +134,45 @@ export async function markeerAutomatisch(
   if (ids.length) await store.markeerScoresAutomatisch(q, inschrijvingId, beoordelaarId, ids);
 }
 
+/** The framework sections a requirement group comes from, named by document (src/domain/bronnen.ts). */
+export const BRON_VAN_GROEP = {
+  poort2008: bronVermelding('zorginkoop-2008', '§3.4, Kader 3.1 Geschiktheidseisen en uitsluitingsgronden'),
+  voorwaarden2008: bronVermelding('zorginkoop-2008', '§3.4, Kader 3.2 Algemene gunningsvoorwaarden'),
+  toetreding2016: bronVermelding('inkoopkader-2016', '§2.2.2 Toetredingseisen'),
+};
+
+/**
+ * A stored source text as users may see it. Texts stored by earlier versions may carry words of
+ * this repository (a file name with a line number): those parts are dropped on read, and what is
+ * left is shown only when it still names a document of the register; otherwise `terugval` (the
+ * framework's section) or null. A zorgkantoor's own text without such words is shown as written.
+ */
+export function leesbareBron(bron: string | null, terugval: string | null = null): string | null {
+  const tekst = bron?.trim();
+  if (!tekst) return terugval;
+  if (!INTERNE_BRONWOORDEN.test(tekst)) return tekst;
+  const delen = tekst
+    .split(/[;()]/)
+    .map((deel) =>
+      deel
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x && !INTERNE_BRONWOORDEN.test(x))
+        .join(', '),
+    )
+    .map((d) => d.replace(/[\s,.:]+$/, ''))
+    .filter(Boolean);
+  const rest = delen.join('; ');
+  return rest && noemtBekendeBron(rest) ? rest : terugval;
+}
+
 /** The bron of a gate requirement for the screens (the kader's own text, else the framework's section). */
-export function poortBron(groep: string, bron: string | null) {
-  if (bron && !/seed|digest/i.test(bron)) return bron;
-  return groep === 'geschiktheidseis' || groep === 'uitsluitingsgrond' ? BRON_POORT_2008 : BRON_TOETREDING_2016;
+export function poortBron(groep: string, bron: string | null): string {
+  const terugval =
+    groep === 'geschiktheidseis' || groep === 'uitsluitingsgrond'
+      ? BRON_VAN_GROEP.poort2008
+      : BRON_VAN_GROEP.toetreding2016;
+  return leesbareBron(bron, terugval) ?? terugval;
 }
 
 /** The contract terms of a 2008 kader (Kader 3.2), read-only with their source. */
@@ -148,7 +181,7 @@ export async function gunningsvoorwaarden(q: Queryable, kaderId: string) {
   return rows.map((r) => ({
     code: r.code,
     tekst: r.tekst,
-    bron: r.bron && !/seed|digest/i.test(r.bron) ? r.bron : BRON_VOORWAARDEN_2008,
+    bron: leesbareBron(r.bron, BRON_VAN_GROEP.voorwaarden2008) ?? BRON_VAN_GROEP.voorwaarden2008,
     toelichting: 'Onderdeel van de overeenkomst (algemene gunningsvoorwaarde); geen knock-out.',
   }));
 }
