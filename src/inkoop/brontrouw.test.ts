@@ -699,7 +699,23 @@ test('2008 (sjabloon awbz-2008): geschiktheidseisen en uitsluitingsgronden zijn 
   );
   await dienIn(heideweg, h);
   await sluit(k5, 'beoordeling_starten');
-  const d = (await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${z}/beoordeling`)).json();
+  // a source text stored by an earlier version, with words of this repository: never shown, normalised on read
+  await app.db.query(`UPDATE eis SET bron = 'seed 000 l.660–700 (digest)' WHERE kader_id = $1 AND code = 'UG-c'`, [k5]);
+  await app.db.query(
+    `UPDATE eis SET bron = 'Kader zorginkoop 2008, §3.4, Kader 3.2 (seed 000 l.744)' WHERE kader_id = $1 AND code = 'GV-TZ-a'`,
+    [k5],
+  );
+  const ruw = await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${z}/beoordeling`);
+  assert.doesNotMatch(ruw.body, /seed|digest/i);
+  const d = ruw.json();
+  assert.match(
+    d.criteria.find((c: any) => c.code === 'UG-c').bron,
+    /^Kader zorginkoop 2008 \(Zorgverzekeraars Nederland.*Kader 3\.1/,
+  );
+  assert.equal(
+    d.voorwaarden.gunningsvoorwaarden.find((v: any) => v.code === 'GV-TZ-a').bron,
+    'Kader zorginkoop 2008, §3.4, Kader 3.2',
+  );
   assert.ok(!d.criteria.some((c: any) => c.code.startsWith('GV-')), 'Kader 3.2 is not a knock-out');
   assert.ok(d.voorwaarden.gunningsvoorwaarden.some((v: any) => v.code === 'GV-TZ-a' && /Kader 3\.2/.test(v.bron)));
   const teBeoordelen = d.criteria.filter((c: any) => !c.automatisch && c.soort === 'knock-out').map((c: any) => c.code);
@@ -718,10 +734,23 @@ test('2008 (sjabloon awbz-2008): geschiktheidseisen en uitsluitingsgronden zijn 
   );
   const gh = await manager.post(`/api/v1/inkoop/inschrijvingen/${h}/gunning/voorlopig`, {});
   assert.equal(gh.json().uitkomst, 'geen-overeenkomst');
-  assert.match(gh.json().redenen.find((r: any) => r.code === 'A-toetreding').toelichting, /UG-b1/);
+  assert.match(gh.json().redenen.find((r: any) => r.code === 'A-geschiktheid').toelichting, /UG-b1/);
+  // the 2016 decision table does not apply to a 2008 kader: no opslag ...
+  const opslag = await manager.post(`/api/v1/inkoop/inschrijvingen/${z}/gunning/voorlopig`, { opslagPercentage: '1' });
+  assert.equal(opslag.statusCode, 422, opslag.body);
+  assert.match(opslag.json().title, /Kader zorginkoop 2008/);
   const gz = await manager.post(`/api/v1/inkoop/inschrijvingen/${z}/gunning/voorlopig`, {});
   assert.equal(gz.statusCode, 200, gz.body);
-  assert.equal(gz.json().uitkomst, 'eenjarig-basistarief');
+  // ... the gate decides: a contract for the kader period, with Kader 3.2 as terms, not basistarief, plan or G1–G4
+  assert.equal(gz.json().uitkomst, 'overeenkomst-2008');
+  assert.equal(gz.json().looptijdJaren, 1);
+  assert.equal(gz.json().opslagPercentage, '0.00');
+  assert.deepEqual(
+    gz.json().redenen.map((r: any) => r.code),
+    ['A1', 'A-geschiktheid', 'V-3.2'],
+  );
+  assert.ok(gz.json().redenen.every((r: any) => r.voldaan));
+  assert.match(gz.json().redenen[2].toelichting, /GV-TZ-a.*onderdeel van de overeenkomst/);
   const v = await app.db.one<{ bezwaar_tot: Date }>(
     `SELECT bezwaar_tot FROM gunning WHERE inschrijving_id = $1 AND soort = 'voorlopig'`,
     [z],
@@ -729,7 +758,10 @@ test('2008 (sjabloon awbz-2008): geschiktheidseisen en uitsluitingsgronden zijn 
   app.setNow(new Date(new Date(v.bezwaar_tot).getTime() + 60_000));
   const def = await manager.post(`/api/v1/inkoop/inschrijvingen/${z}/gunning/definitief`, {});
   assert.equal(def.statusCode, 200, def.body);
+  assert.equal(def.json().uitkomst, 'overeenkomst-2008');
   const ok0 = (await manager.get(`/api/v1/inkoop/gunningen/${def.json().gunningId}`)).json().overeenkomst;
+  assert.equal(ok0.ingangsdatum, '2026-01-01');
+  assert.equal(ok0.einddatum, '2026-12-31');
   const pdf = pdfTekst((await manager.get(`/api/v1/inkoop/gunningsdocumenten/${ok0.documentId}`)).rawPayload);
   assert.match(pdf, /GV-TZ-a/);
   assert.match(pdf, /GV-IV-c/);

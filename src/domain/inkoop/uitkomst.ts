@@ -10,7 +10,8 @@ import { RegelFout } from './beoordeling.ts';
 
 /**
  * Every award outcome. 'bestvalue-overeenkomst' is decided only by the best value rule
- * (bestvalue-uitkomst.ts); bepaalUitkomst below never returns it.
+ * (bestvalue-uitkomst.ts), 'overeenkomst-2008' only by the 2008 gate (uitkomst-2008.ts);
+ * bepaalUitkomst below never returns them.
  */
 export const UITKOMSTEN = [
   'geen-overeenkomst',
@@ -18,10 +19,11 @@ export const UITKOMSTEN = [
   'eenjarig-opslag',
   'tweejarig-opslag',
   'bestvalue-overeenkomst',
+  'overeenkomst-2008',
 ] as const;
 export type Uitkomst = (typeof UITKOMSTEN)[number];
 /** The outcomes of the 2016 decision table (bepaalUitkomst). */
-export type Uitkomst2016 = Exclude<Uitkomst, 'bestvalue-overeenkomst'>;
+export type Uitkomst2016 = Exclude<Uitkomst, 'bestvalue-overeenkomst' | 'overeenkomst-2008'>;
 
 export const UITKOMST_TEKST: Record<Uitkomst, string> = {
   'geen-overeenkomst': 'Geen overeenkomst',
@@ -30,6 +32,8 @@ export const UITKOMST_TEKST: Record<Uitkomst, string> = {
   'tweejarig-opslag': 'Tweejarige overeenkomst met tariefopslag',
   'bestvalue-overeenkomst':
     'Overeenkomst voor de looptijd van het inkoopkader (best value: beste prijs-kwaliteitverhouding)',
+  'overeenkomst-2008':
+    'Overeenkomst voor de looptijd van het inkoopkader (Kader zorginkoop 2008: voldaan aan de geschiktheidseisen)',
 };
 
 /** National maximum mark-up (Inkoopkader Langdurige Zorg 2016, §2.2.4: "landelijk vastgesteld op maximaal 3%"). */

@@ -40,6 +40,7 @@ const UIT_DB: Record<string, Uitkomst> = {
   eenjarig_opslag: 'eenjarig-opslag',
   tweejarig: 'tweejarig-opslag',
   bestvalue: 'bestvalue-overeenkomst',
+  kader2008: 'overeenkomst-2008',
 };
 
 export interface OcdsBron {
@@ -222,7 +223,7 @@ export function ocdsPakket(
               contractPeriod: {
                 startDate: dagBegin(`${k.jaarVan}-01-01`),
                 endDate: dagEind(
-                  `${u === 'bestvalue-overeenkomst' ? k.jaarTot : k.jaarVan + g.looptijdJaren - 1}-12-31`,
+                  `${u === 'bestvalue-overeenkomst' || u === 'overeenkomst-2008' ? k.jaarTot : k.jaarVan + g.looptijdJaren - 1}-12-31`,
                 ),
               },
             }),

@@ -216,13 +216,14 @@ const redenen = (rs: RedenRegel[]) =>
   redenTabel(rs.map((r) => ({ code: r.code, tekst: r.regel, voldaan: r.voldaan, toelichting: r.toelichting })));
 
 const BEST_VALUE = 'bestvalue-overeenkomst';
+const KADER_2008 = 'overeenkomst-2008';
 const periodeNl = (g: { jaarVan: number; jaarTot: number }) =>
   g.jaarVan === g.jaarTot ? `${g.jaarVan}` : `${g.jaarVan} t/m ${g.jaarTot}`;
 
 function uitkomstBlok(g: BriefGegevens): any[] {
   const regels: any[] = [{ text: `Uitkomst: ${g.uitkomstTekst}`, bold: true, margin: [0, 6, 0, 6] }];
   // best value: the kader period and the offered price; no tariff mark-up (src/domain/inkoop/bestvalue-uitkomst.ts)
-  if (g.looptijdJaren > 0 && g.uitkomst === BEST_VALUE) {
+  if (g.looptijdJaren > 0 && (g.uitkomst === BEST_VALUE || g.uitkomst === KADER_2008)) {
     regels.push({
       text: `Looptijd: ${g.looptijdJaren} jaar (${periodeNl(g)}).${g.aangebodenPrijs ? ` Aangeboden prijs: ${formatEuroNl(g.aangebodenPrijs)}.` : ''}`,
     });
@@ -231,7 +232,12 @@ function uitkomstBlok(g: BriefGegevens): any[] {
       text: `Looptijd: ${g.looptijdJaren === 2 ? 'twee jaar' : 'één jaar'}. Tariefopslag op het basistarief: ${pctNl(g.opslagPercentage)}%.`,
     });
   if (g.totaalscore) regels.push({ text: `Uw gewogen totaalscore: ${pctNl(g.totaalscore)}.` });
-  if (g.looptijdJaren > 0 && g.uitkomst !== BEST_VALUE && (g.prijzen?.length || g.prijsToelichting2016?.length))
+  if (
+    g.looptijdJaren > 0 &&
+    g.uitkomst !== BEST_VALUE &&
+    g.uitkomst !== KADER_2008 &&
+    (g.prijzen?.length || g.prijsToelichting2016?.length)
+  )
     regels.push({ text: 'Prijzen', style: 'sub' }, ...prijsBlok(g));
   if (g.knockOut)
     regels.push({ text: `De beoordeling is beëindigd omdat niet is voldaan aan de knock-outeis ${g.knockOut}.` });

@@ -124,7 +124,13 @@ export async function prijsGegevens(q: Queryable, k: KaderLike, uitkomst: Uitkom
     audit: null as unknown,
     opslaan: async (_t: Queryable, _g: string, _invoer: OpslagInvoer) => {},
   };
-  if (!BESLISTABEL_TYPES.includes(k.procedure_type) || uitkomst === 'geen-overeenkomst') return leeg;
+  // a 2008 kader has no basistarief and no opslag (src/domain/inkoop/uitkomst-2008.ts)
+  if (
+    !BESLISTABEL_TYPES.includes(k.procedure_type) ||
+    uitkomst === 'geen-overeenkomst' ||
+    uitkomst === 'overeenkomst-2008'
+  )
+    return leeg;
   const rp = paragraaf(k);
   const momenten = momentenVan(k);
   const metOpslag = MET_OPSLAG.includes(uitkomst) && dec(opslag).greaterThan(0);

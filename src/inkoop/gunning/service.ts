@@ -32,6 +32,8 @@ import {
   type RegionaleVoorwaarde,
 } from '../../domain/inkoop/uitkomst.ts';
 import { bepaalBestValueUitkomst, type BestValueUitkomstInvoer } from '../../domain/inkoop/bestvalue-uitkomst.ts';
+import { bepaalUitkomst2008, type Uitkomst2008Invoer } from '../../domain/inkoop/uitkomst-2008.ts';
+import { GUNNINGSVOORWAARDE } from '../../domain/inkoop/toetreding.ts';
 import { dec } from '../../domain/money.ts';
 import type { Fase } from '../../domain/inkoop/procedure.ts';
 import {
@@ -88,6 +90,7 @@ const NAAR_DB: Record<Uitkomst, string> = {
   'eenjarig-opslag': 'eenjarig_opslag',
   'tweejarig-opslag': 'tweejarig',
   'bestvalue-overeenkomst': 'bestvalue',
+  'overeenkomst-2008': 'kader2008',
 };
 const UIT_DB: Record<string, Uitkomst> = Object.fromEntries(
   Object.entries(NAAR_DB).map(([k, v]) => [v, k as Uitkomst]),
@@ -595,6 +598,59 @@ async function bestValueInvoer(ctx: AppContext, q: Queryable, k: KaderRij, i: In
   };
 }
 
+/**
+ * A kader after the Kader zorginkoop 2008: the sjabloon awbz-2008, or any kader whose gate is Kader 3.1
+ * (geschiktheidseisen, uitsluitingsgronden) rather than the 2016 toetredingseisen.
+ */
+async function isKader2008(q: Queryable, k: KaderRij): Promise<boolean> {
+  if (k.procedure_type === 'best_value' || k.procedure_type === 'open_house') return false;
+  if (k.sjabloon === 'awbz-2008') return true;
+  return (await store.eisBronnen(q, k.id)).some((e) => GROEPEN_2008.includes(e.groep));
+}
+const GROEPEN_2008 = ['geschiktheidseis', 'uitsluitingsgrond'];
+
+/** 2008 (src/domain/inkoop/uitkomst-2008.ts): on time, the Kader 3.1 gate from the four-eyes assessment, the Kader 3.2 terms. */
+async function invoer2008(
+  q: Queryable,
+  k: KaderRij,
+  i: InschrijvingRij,
+  besluit: BesluitRij,
+): Promise<Uitkomst2008Invoer> {
+  const deadline = await termijnEinde(q, k.id, 'inschrijving');
+  const knock = besluit.knockout_eis_code;
+  const teksten = knock ? await store.eisTeksten(q, k.id, knock.split(', '), true) : [];
+  return {
+    tijdigIngediend:
+      i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline)),
+    nietVoldaneEisen: knock
+      ? knock.split(', ').map((code) => `${code} ${teksten.find((x) => x.code === code)?.tekst ?? ''}`.trim())
+      : [],
+    gunningsvoorwaarden: (await store.eisenMetBronVanGroep(q, k.id, GUNNINGSVOORWAARDE)).map((e) => e.code),
+    jaarVan: k.jaar_van,
+    jaarTot: k.jaar_tot,
+  };
+}
+
+/** A 2008 kader has no tariff mark-up (no basistarief, no ontwikkelplan): an opslag other than zero is refused. */
+function vereisGeenOpslagBij2008(inv: VoorlopigInvoer) {
+  const o = inv.opslagPercentage?.trim();
+  if (!o || (/^\d+(\.\d+)?$/.test(o) && dec(o).isZero())) return;
+  throw unprocessable(
+    'inkoop.gunning.2008',
+    `Bij een inkoopkader volgens het Kader zorginkoop 2008 is er geen tariefopslag: de geschiktheidseisen (Kader 3.1) bepalen óf er een overeenkomst komt (Kader zorginkoop 2008, §3.4). De opslag van ten hoogste 3% hoort bij het Inkoopkader Langdurige Zorg 2016.`,
+    {
+      fouten: [
+        {
+          waar: 'opslagPercentage',
+          wat: `Opslag '${o}' is bij een kader volgens het Kader zorginkoop 2008 niet mogelijk.`,
+          actie: 'Laat de tariefopslag leeg.',
+        },
+      ],
+      actie: 'Laat de tariefopslag leeg.',
+    },
+  );
+}
+
 /** Best value has no tariff mark-up: the offered price applies. An opslag (other than zero) is refused, nothing is stored. */
 function vereisGeenOpslagBijBestValue(inv: VoorlopigInvoer) {
   const o = inv.opslagPercentage?.trim();
@@ -749,7 +805,10 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
     }
     // Best value has its own award rule (rank in the ranking, contract for the kader period); the 2016
     // decision table's opslag, fraud dates, previous-year and regional conditions do not apply and are not used.
-    let invoer: Awaited<ReturnType<typeof uitkomstInvoer>> | Awaited<ReturnType<typeof bestValueInvoer>>;
+    let invoer:
+      | Awaited<ReturnType<typeof uitkomstInvoer>>
+      | Awaited<ReturnType<typeof bestValueInvoer>>
+      | Awaited<ReturnType<typeof invoer2008>>;
     let b: {
       uitkomst: Uitkomst;
       omschrijving: string;
@@ -767,6 +826,12 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
       } catch (e) {
         alsAppFout(e);
       }
+    } else if (await isKader2008(t, k)) {
+      // Kader zorginkoop 2008: Kader 3.1 is the gate, Kader 3.2 goes into the contract; not the 2016 decision table
+      vereisGeenOpslagBij2008(inv);
+      const i2008 = await invoer2008(t, k, i, besluit);
+      invoer = i2008;
+      b = bepaalUitkomst2008(i2008);
     } else {
       const inv2016 = await uitkomstInvoer(ctx, t, k, i, besluit, inv);
       // the opslag proposed from the score table, or the manager's motivated deviation (src/inkoop/gunning/prijs.ts)
