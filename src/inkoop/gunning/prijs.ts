@@ -39,7 +39,8 @@ import {
 } from '../../domain/inkoop/opslag.ts';
 import { BRON_TWEEJARIG_2016 } from '../../domain/inkoop/toetreding.ts';
 import type { RegionaleParagraaf } from '../../domain/inkoop/regionale-paragraaf.ts';
-import { redenenMetHerkomst } from '../signalen/service.ts';
+import { redenenMetHerkomst, type SignaalHerkomst } from '../signalen/service.ts';
+import type { KaderRij } from '../kader.ts';
 import { ontwikkelplanStand } from '../ontwikkelplan.ts';
 import { BESLISTABEL_TYPES, gunningsvoorwaarden } from './voorwaarden.ts';
 import * as store from './store.ts';
@@ -378,10 +379,17 @@ export async function gegundePrijzen(db: Queryable, overeenkomstId: string) {
 export async function beoordelingExtra(
   ctx: AppContext,
   q: Queryable,
-  k: KaderLike,
-  i: { id: string; organisatie_id: string; status: string; ingediend_op: Date | null },
-  besluit: any,
-  uitkomstInvoer: (...args: any[]) => Promise<UitkomstInvoer & { herkomst?: any }>,
+  k: KaderRij,
+  i: store.InschrijvingRij,
+  besluit: { totaalscore: string | number | null } | null,
+  uitkomstInvoer: (
+    ctx: AppContext,
+    q: Queryable,
+    k: KaderRij,
+    i: store.InschrijvingRij,
+    besluit: { knockout_eis_code: string | null },
+    inv: Record<string, never>,
+  ) => Promise<UitkomstInvoer & { herkomst?: SignaalHerkomst }>,
 ) {
   if (!BESLISTABEL_TYPES.includes(k.procedure_type)) return {};
   const gv = await gunningsvoorwaarden(q, k.id);
@@ -391,7 +399,7 @@ export async function beoordelingExtra(
   if (k.procedure_type === 'dialoog') {
     const inv = await uitkomstInvoer(ctx, q, k, i, { knockout_eis_code: null }, {});
     const b = bepaalUitkomst(inv);
-    tweejarig = redenenMetHerkomst(b.redenen, inv as any)
+    tweejarig = redenenMetHerkomst(b.redenen, inv)
       .filter((r) => r.code.startsWith('G'))
       .map((r) => ({
         ...r,
@@ -399,7 +407,7 @@ export async function beoordelingExtra(
           ? `Regionale paragraaf van het zorgkantoor (${BRON_TWEEJARIG_2016}: "Zorgkantoren hebben de mogelijkheid om aanvullende voorwaarden te stellen")`
           : BRON_TWEEJARIG_2016,
       }));
-    stand = await ontwikkelplanStand(q, k as any, i.id);
+    stand = await ontwikkelplanStand(q, k, i.id);
     if (stand.planAkkoord && paragraaf(k).opslagTabel?.length)
       opslagVoorstel = stelOpslagVoor(
         besluit?.totaalscore === null || besluit?.totaalscore === undefined
