@@ -6,8 +6,8 @@ import { stuurDownload } from '../../platform/http/download.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/http/problems.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { KaderRij } from '../gunning/service.ts';
 import * as svc from './service.ts';
+import { kaderRij } from './store.ts';
 import { isUuid } from '../../platform/validatie.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -268,9 +268,7 @@ export const openHouseCapability: Capability = {
       .requiredOption('--kader <id>', 'id van het inkoopkader (open house)')
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
-          const k = isUuid(o.kader)
-            ? await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [o.kader])
-            : undefined;
+          const k = isUuid(o.kader) ? await kaderRij(ctx.db, o.kader) : undefined;
           if (!k) throw notFound(`Inkoopkader ${o.kader}`);
           const r = await svc.toelatingsOverzicht(ctx, ctx.db, k);
           out.result(r, overzichtTekst);
