@@ -1,5 +1,6 @@
 /** Open house admission routes (/api/v1/inkoop/...) and the `zorginkoop inkoop toelatingen` command. */
 import { Type } from '@fastify/type-provider-typebox';
+import { commandGroup } from '../../platform/cli/index.ts';
 import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import { stuurDownload } from '../../platform/http/download.ts';
@@ -260,8 +261,7 @@ export const openHouseCapability: Capability = {
   naam: 'inkoop-openhouse',
   routes,
   cli(program, cli) {
-    const inkoop =
-      program.commands.find((c) => c.name() === 'inkoop') ?? program.command('inkoop').description('inkoopprocedures');
+    const inkoop = commandGroup(program, 'inkoop', 'inkoopprocedures');
     inkoop
       .command('toelatingen')
       .description('open house: elke aanbieder van een inkoopkader met beoordeling en toelating')
