@@ -1,7 +1,8 @@
 /**
  * One dictionary for the names of kader phases and procedure kinds, used by every page that shows
  * one (internal and public pages alike): pages show names, never the codes of the API.
- * The codes are those of src/domain/inkoop/procedure.ts (FASEN, ProcedureType).
+ * The codes are those of src/domain/inkoop/procedure.ts (FASEN, ProcedureType) and of the deadline
+ * phases in src/domain/inkoop/timeline.ts (TERMIJN_FASEN, names as TERMIJN_NAMEN).
  */
 import { registerMessages, type TFunction } from './i18n.tsx';
 
@@ -28,6 +29,15 @@ registerMessages('namen', {
     'procedure.dialoog': 'Dialoogmodel (2016)',
     'procedure.open_house': 'Open house',
     'procedure.best_value': 'Best value / prestatie-inkoop',
+    'termijn.publicatie': 'Publicatie inkoopkader',
+    'termijn.vragen': 'Vragen stellen (Nota van Inlichtingen)',
+    'termijn.nvi': 'Nota van Inlichtingen beschikbaar',
+    'termijn.inschrijving': 'Inschrijving (incl. zelfanalyse en voorstel ontwikkelplan)',
+    'termijn.dialoog': 'Dialoog zorgaanbieder–zorgkantoor',
+    'termijn.voorlopige_gunning': 'Voorlopige gunning',
+    'termijn.bezwaar': 'Bezwaartermijn',
+    'termijn.definitieve_gunning': 'Definitieve gunning',
+    'termijn.toelating': 'Doorlopende toelating (open house)',
   },
   en: {
     'fase.concept': 'Draft',
@@ -51,6 +61,15 @@ registerMessages('namen', {
     'procedure.dialoog': 'Dialogue model (2016)',
     'procedure.open_house': 'Open house',
     'procedure.best_value': 'Best value procurement',
+    'termijn.publicatie': 'Publication of the framework',
+    'termijn.vragen': 'Questions (clarification memo)',
+    'termijn.nvi': 'Clarification memo published',
+    'termijn.inschrijving': 'Submission (incl. self-analysis and draft plan)',
+    'termijn.dialoog': 'Dialogue provider–care office',
+    'termijn.voorlopige_gunning': 'Provisional award',
+    'termijn.bezwaar': 'Objection period',
+    'termijn.definitieve_gunning': 'Final award',
+    'termijn.toelating': 'Continuous admission (open house)',
   },
 });
 
@@ -64,4 +83,10 @@ export const faseNaam = (t: TFunction, fase: string) => {
 export const procedureNaam = (t: TFunction, type: string) => {
   const naam = t(`namen.procedure.${type}`);
   return naam === `namen.procedure.${type}` ? type : naam;
+};
+
+/** The name of a deadline phase (termijn) in the chosen language (an unknown code is shown as it is). */
+export const termijnNaam = (t: TFunction, fase: string) => {
+  const naam = t(`namen.termijn.${fase}`);
+  return naam === `namen.termijn.${fase}` ? fase : naam;
 };
