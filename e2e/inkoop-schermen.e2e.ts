@@ -27,6 +27,8 @@ describe('inkoopschermen: kader opstellen en publiceren → aanbieder schrijft i
       .getByRole('alert')
       .filter({ hasText: /sluitingstermijn voor inschrijvingen ontbreekt/ })
       .waitFor();
+    // the deadline phases by name (web/src/app/namen.ts), not by code
+    await page.getByRole('rowheader', { name: 'Inschrijving (incl. zelfanalyse en voorstel ontwikkelplan)' }).waitFor();
     await page.getByLabel('Begint inschrijving').fill('2025-06-01T09:00');
     await page.getByLabel('Eindigt inschrijving').fill('2025-07-31T17:00');
     await page.getByRole('button', { name: 'Tijdlijn opslaan' }).click();

@@ -92,6 +92,10 @@ describe('open house: aanmelden → beoordelen → vier ogen → toelaten → aa
   test('de manager legt de toelating per aanbieder vast op de open house-pagina', async () => {
     const { page, errors } = await alsGebruiker(env, 'manager@cz.demo');
     await naarMenu(page, 'Open house', 'Open house: toelating');
+    // the phase by its name from the shared dictionary (web/src/app/namen.ts), never the API code
+    const kaderRij = page.getByRole('row', { name: new RegExp(TITEL) });
+    await kaderRij.getByText('Doorlopende toelating', { exact: true }).waitFor();
+    assert.equal(await kaderRij.getByText('toelating_doorlopend').count(), 0);
     await page.getByRole('link', { name: TITEL }).click();
     await page.getByRole('heading', { level: 1, name: `Toelating: ${TITEL}` }).waitFor();
     const rijZon = page.getByRole('row', { name: /Zonnehof/ });

@@ -61,6 +61,16 @@ describe('tarieven: vergelijken, wat-als, beleid bewerken, mijn tarieven', () =>
       .getByText(/Opslag voor gebruik van bewezen effectieve arbeidsbesparende technologie: \+0,1%/)
       .first()
       .waitFor();
+    // DSW's one-year contract for new providers, with its source named by document and section
+    const dswBeleid = page.getByRole('region', { name: 'DSW' });
+    await dswBeleid.getByText('Looptijd overeenkomst nieuwe zorgaanbieders').waitFor();
+    const looptijd = dswBeleid.locator('dd', { hasText: /ten hoogste 1 jaar \(inkoopperiode 2024–2026\)/ });
+    await looptijd.getByText(/“Nieuwe zorgaanbieders: eenjarige overeenkomst, waarbij voor 2024/).waitFor();
+    await looptijd
+      .getByText("Bron: Tabel thema's in contractering langdurige zorg 2024 - 2026, rij Bekostiging en tarieven")
+      .waitFor();
+    // only DSW states such a term
+    assert.equal(await page.getByText('Looptijd overeenkomst nieuwe zorgaanbieders').count(), 1);
     await page.screenshot({ path: '/tmp/zorginkoop-tarieven-beleid.png', fullPage: true });
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tariff policy per care office' }).waitFor();

@@ -4,7 +4,7 @@
  */
 import type { Capability } from './platform/capability-type.ts';
 import { platformCapability } from './platform/capability.ts';
-import { referenceCapability } from './reference/index.ts';
+import { maakReferenceCapability } from './reference/index.ts';
 import { demoCapability } from './demo/capability.ts';
 import { inkoopCapability } from './inkoop/capability.ts';
 import { gunningCapability } from './inkoop/gunning/capability.ts';
@@ -14,9 +14,18 @@ import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
 import { signalenCapability } from './inkoop/signalen/capability.ts';
 import { tarievenCapability } from './tarieven/index.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
-import { budgetCapability } from './budget/index.ts';
+import { afspraakTotalen, afsprakenPerJaar, budgetCapability } from './budget/index.ts';
+import { realisatiePerJaar, realisatieTotalen } from './realisatie/index.ts';
 import { realisatieCapability } from './realisatie/capability.ts';
 import { clientstroomCapability } from './clientstroom/capability.ts';
+
+/** The overview of reference shows figures its owners read (arrows point down: reference never imports them). */
+const referenceCapability = maakReferenceCapability({
+  afspraakTotalen,
+  afsprakenPerJaar,
+  realisatieTotalen,
+  realisatiePerJaar,
+});
 
 export const capabilities: Capability[] = [
   platformCapability,

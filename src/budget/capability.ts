@@ -21,7 +21,7 @@ import * as S from './schemas.ts';
 import * as sc from './scenario.ts';
 import * as sheet from './spreadsheet.ts';
 import type { Command } from 'commander';
-import type { CliContext } from '../platform/cli/index.ts';
+import { jaarOptie, type CliContext } from '../platform/cli/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
 import { InvalidArgumentError } from 'commander';
@@ -479,12 +479,6 @@ async function alsGebruiker(ctx: AppContext, email: string | undefined): Promise
   if (!a) throw badRequest('gebruiker-onbekend', `Er is geen actieve gebruiker ${email}.`);
   return a;
 }
-
-const jaarOptie = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 2000 || n > 2100) throw new InvalidArgumentError('een jaartal, bijv. 2026');
-  return n;
-};
 
 const bedragOptie = (v: string) => {
   if (!/^\d{1,14}(\.\d{1,2})?$/.test(v)) throw new InvalidArgumentError('een bedrag in euro, bijv. 123456789.00');

@@ -9,6 +9,12 @@ export {
   afspraakTotalenPerAanbieder,
   type AfspraakPrijsRow,
   type AfspraakTotaalRow,
+  gecontracteerdeAanbieders,
+  gecontracteerdeAanbiedersInRegios,
+  afspraakTotalen,
+  afsprakenPerJaar,
+  type AfsprakenPerJaarRow,
+  type CijferFilter,
 } from './store.ts';
 export {
   afsprakenLijst,

@@ -32,7 +32,7 @@ import type { VerdelingScenario, VerdelingUitkomst } from '../domain/budget/type
 import { verdeelMetMeting } from './verdeling.ts';
 import { realisatiePerAanbiederPrestatie } from '../realisatie/index.ts';
 import { metPlafondUitleg, plafondsUitRegels, type PlafondRegels } from '../domain/budget/plafondregels.ts';
-import { lijstNzaTarieven } from '../reference/nza-tarieven.ts';
+import { lijstNzaTarieven } from '../reference/index.ts';
 import { afspraakSchrijven, zicht } from './service.ts';
 import * as store from './store.ts';
 import type { ScenarioRow } from './store.ts';

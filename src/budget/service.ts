@@ -38,9 +38,8 @@ import {
   type PrijsBron,
 } from '../domain/contracteerruimte/afspraak.ts';
 import { instantNaarLokaal } from '../domain/inkoop/timeline.ts';
-import { zichtVoor, type Zicht } from '../reference/overzicht.ts';
-import { lijstNzaTarieven } from '../reference/nza-tarieven.ts';
-import { tarievenVanAanbieder } from '../tarieven/service.ts';
+import { lijstNzaTarieven, zichtVoor, type Zicht } from '../reference/index.ts';
+import { tarievenVanAanbieder } from '../tarieven/index.ts';
 import { gegundePrijzen, overeenkomstVoorAanbieder } from '../inkoop/index.ts';
 import { verdeelNaarRato } from '../domain/realisatie/centen.ts';
 import * as store from './store.ts';

@@ -815,3 +815,79 @@ export async function afspraakTotalenPerAanbieder(
     [regio, jaar, organisatieId, sector],
   );
 }
+
+// ───────────────────────────── Reads for other capabilities ─────────────────────────────
+
+/** Providers with a production agreement in the region and sector, in the latest year ≤ jaar that has any. */
+export async function gecontracteerdeAanbieders(
+  q: Queryable,
+  regio: string,
+  sector: string,
+  jaar: number,
+): Promise<string[]> {
+  const rows = await q.query<{ organisatie_id: string }>(
+    `SELECT DISTINCT organisatie_id FROM productieafspraak
+      WHERE regio_code = $1 AND sector = $2
+        AND jaar = (SELECT max(jaar) FROM productieafspraak WHERE regio_code = $1 AND jaar <= $3)`,
+    [regio, sector, jaar],
+  );
+  return rows.map((r) => r.organisatie_id);
+}
+
+/** Providers with a production agreement in any of the regions (null = all), any sector, latest year ≤ jaar per region. */
+export async function gecontracteerdeAanbiedersInRegios(
+  q: Queryable,
+  regios: string[] | null,
+  jaar: number,
+): Promise<string[]> {
+  const rows = await q.query<{ organisatie_id: string }>(
+    `SELECT DISTINCT p.organisatie_id FROM productieafspraak p
+      WHERE ($1::text[] IS NULL OR p.regio_code = ANY($1))
+        AND p.jaar = (SELECT max(jaar) FROM productieafspraak x WHERE x.regio_code = p.regio_code AND x.jaar <= $2)`,
+    [regios, jaar],
+  );
+  return rows.map((r) => r.organisatie_id);
+}
+
+/** Filter of the overview figures: one year, optionally one region, one provider, a set of regions. */
+export interface CijferFilter {
+  jaar: number;
+  regio?: string | null;
+  organisatie?: string | null;
+  regios?: string[] | null;
+}
+
+/** Count, volume and amount of the production agreements that pass the filter (numeric(16,2) as text). */
+export function afspraakTotalen(q: Queryable, f: CijferFilter): Promise<{ n: number; volume: string; bedrag: string }> {
+  return q.one<{ n: number; volume: string; bedrag: string }>(
+    `SELECT count(*) AS n, coalesce(sum(volume), 0)::numeric(16,2) AS volume, coalesce(sum(bedrag), 0)::numeric(16,2) AS bedrag FROM productieafspraak
+      WHERE jaar = $1 AND ($2::text IS NULL OR regio_code = $2) AND ($3::text IS NULL OR organisatie_id = $3) AND ($4::text[] IS NULL OR regio_code = ANY($4))`,
+    [f.jaar, f.regio ?? null, f.organisatie ?? null, f.regios ?? null],
+  );
+}
+
+export interface AfsprakenPerJaarRow {
+  jaar: number;
+  n: number;
+  volume: string;
+  bedrag: string;
+  regios: string[];
+}
+
+/**
+ * A provider's production agreements per year. With `zorgkantoor` only the regions that
+ * zorgkantoor holds in that year (regio_concessie).
+ */
+export function afsprakenPerJaar(
+  q: Queryable,
+  organisatieId: string,
+  zorgkantoor: string | null,
+): Promise<AfsprakenPerJaarRow[]> {
+  return q.query<AfsprakenPerJaarRow>(
+    `SELECT jaar, count(*) AS n, sum(volume)::numeric(16,2) AS volume, sum(bedrag)::numeric(16,2) AS bedrag, array_agg(DISTINCT regio_code ORDER BY regio_code) AS regios
+       FROM productieafspraak p
+      WHERE organisatie_id = $1 AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM regio_concessie z WHERE z.organisatie_id = $2 AND z.regio_code = p.regio_code AND z.jaar = p.jaar))
+      GROUP BY jaar ORDER BY jaar`,
+    [organisatieId, zorgkantoor],
+  );
+}

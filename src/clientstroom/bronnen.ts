@@ -1,10 +1,12 @@
 /**
  * Read-only facts cliëntstroom needs from tables other capabilities own: regions per zorgkantoor
  * (reference: regio_concessie), organisations (platform), care profiles and locations with
- * capacity (reference), contracts (budget: productieafspraak) and assessment scores (inkoop).
- * Kept in this one file so they move to the owners' index.ts when those exist; nothing here writes.
+ * capacity (reference); contracts come from budget's index.ts and assessment scores from inkoop's.
+ * Nothing here writes.
  */
 import type { Queryable } from '../platform/db/index.ts';
+import { gecontracteerdeAanbieders, gecontracteerdeAanbiedersInRegios } from '../budget/index.ts';
+import { laatsteVastgesteldeScores } from '../inkoop/index.ts';
 
 /** Regions the zorgkantoor holds in `jaar` (or the latest year before it with a mapping). */
 export async function regiosVanZorgkantoor(q: Queryable, organisatieId: string, jaar: number): Promise<string[]> {
@@ -46,26 +48,14 @@ export const zorgprofiel = (q: Queryable, code: string) =>
     [code],
   );
 
-/** Providers with a production agreement in the region and sector, in the latest year ≤ jaar that has any. */
+/** Providers with a production agreement in the region and sector, in the latest year ≤ jaar that has any (budget). */
 export async function gecontracteerd(q: Queryable, regio: string, sector: string, jaar: number): Promise<Set<string>> {
-  const rows = await q.query<{ organisatie_id: string }>(
-    `SELECT DISTINCT organisatie_id FROM productieafspraak
-      WHERE regio_code = $1 AND sector = $2
-        AND jaar = (SELECT max(jaar) FROM productieafspraak WHERE regio_code = $1 AND jaar <= $3)`,
-    [regio, sector, jaar],
-  );
-  return new Set(rows.map((r) => r.organisatie_id));
+  return new Set(await gecontracteerdeAanbieders(q, regio, sector, jaar));
 }
 
-/** Contracted providers in a region (any sector), for the pgb flag. */
+/** Contracted providers in a region (any sector), for the pgb flag (budget). */
 export async function gecontracteerdInRegios(q: Queryable, regios: string[] | null, jaar: number) {
-  const rows = await q.query<{ organisatie_id: string }>(
-    `SELECT DISTINCT p.organisatie_id FROM productieafspraak p
-      WHERE ($1::text[] IS NULL OR p.regio_code = ANY($1))
-        AND p.jaar = (SELECT max(jaar) FROM productieafspraak x WHERE x.regio_code = p.regio_code AND x.jaar <= $2)`,
-    [regios, jaar],
-  );
-  return new Set(rows.map((r) => r.organisatie_id));
+  return new Set(await gecontracteerdeAanbiedersInRegios(q, regios, jaar));
 }
 
 export interface AanbiederInRegio {
@@ -80,15 +70,23 @@ export interface AanbiederInRegio {
  * Providers with locations in the region that offer the sector and leveringsvorm: summed capacity
  * and the latest adopted assessment score (beoordeling_besluit.totaalscore, status vastgesteld).
  */
-export function aanbiedersInRegio(q: Queryable, regio: string, sector: string | null, leveringsvorm: string | null) {
-  return q.query<AanbiederInRegio>(
-    `SELECT o.id AS organisatie_id, o.naam, o.agb, coalesce(sum(l.capaciteit), 0)::int AS capaciteit,
-            (SELECT b.totaalscore::text FROM beoordeling_besluit b JOIN inschrijving s ON s.id = b.inschrijving_id
-              WHERE s.organisatie_id = o.id AND b.status = 'vastgesteld' ORDER BY b.besloten_op DESC NULLS LAST LIMIT 1) AS score
+export async function aanbiedersInRegio(
+  q: Queryable,
+  regio: string,
+  sector: string | null,
+  leveringsvorm: string | null,
+): Promise<AanbiederInRegio[]> {
+  const rows = await q.query<Omit<AanbiederInRegio, 'score'>>(
+    `SELECT o.id AS organisatie_id, o.naam, o.agb, coalesce(sum(l.capaciteit), 0)::int AS capaciteit
        FROM locatie l JOIN organisatie o ON o.id = l.organisatie_id
       WHERE l.regio_code = $1 AND ($2::text IS NULL OR $2 = ANY(l.sectoren)) AND ($3::text IS NULL OR $3 = ANY(l.leveringsvormen))
       GROUP BY o.id, o.naam, o.agb
       ORDER BY o.naam`,
     [regio, sector, leveringsvorm],
   );
+  const scores = await laatsteVastgesteldeScores(
+    q,
+    rows.map((r) => r.organisatie_id),
+  );
+  return rows.map((r) => ({ ...r, score: scores.get(r.organisatie_id) ?? null }));
 }

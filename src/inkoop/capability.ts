@@ -1,5 +1,6 @@
 /** Inkoop routes (/api/v1/inkoop/...) and the `zorginkoop inkoop` command group (core of issue 3). */
 import { Type } from '@fastify/type-provider-typebox';
+import { commandGroup } from '../platform/cli/index.ts';
 import type { Capability } from '../platform/capability-type.ts';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import { stuurDownload } from '../platform/http/download.ts';
@@ -866,8 +867,8 @@ export const inkoopCapability: Capability = {
   naam: 'inkoop',
   routes,
   cli(program, cli) {
-    // The gunning part adds `inkoop ocds` to this group (program.commands.find((c) => c.name() === 'inkoop')).
-    const inkoop = program.command('inkoop').description('inkoopprocedures: status, (gunning: ocds)');
+    // The gunning, open house and signalen parts add their commands to this group (commandGroup).
+    const inkoop = commandGroup(program, 'inkoop', 'inkoopprocedures: status, (gunning: ocds)');
     inkoop
       .command('status')
       .description('fase, termijnen en aantallen per status van een inkoopkader')

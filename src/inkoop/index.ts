@@ -23,3 +23,8 @@ export {
   type PubliekeNota,
   type NotaRegel,
 } from './publiek.ts';
+/**
+ * laatsteVastgesteldeScores(db, organisatieIds): per provider the latest adopted (four-eyes) total
+ * score of its assessments, as text; cliëntstroom shows it beside its suggestions.
+ */
+export { laatsteVastgesteldeScores } from './leesmodel/store.ts';

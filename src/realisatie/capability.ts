@@ -6,12 +6,12 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Type } from '@fastify/type-provider-typebox';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/http/problems.ts';
 import type { OrganisatieSoort, Rol } from '../platform/auth/roles.ts';
-import { makeOutput } from '../platform/cli/index.ts';
+import { jaarOptie, makeOutput } from '../platform/cli/index.ts';
 import { badRequest, formatForTerminal, AppError } from '../platform/errors.ts';
 import { formatEuroNl } from '../domain/money.ts';
 import {
@@ -505,10 +505,7 @@ export const realisatieCapability: Capability = {
       .command('import')
       .description('declaratiebestand (CSV) importeren in één transactie, als taak met voortgang')
       .argument('<bestand>', 'CSV volgens docs/formaten/declaraties.md')
-      .requiredOption('--jaar <jaar>', 'jaar van de declaraties', (v: string) => {
-        if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('geef een jaartal, bijv. 2027');
-        return Number(v);
-      })
+      .requiredOption('--jaar <jaar>', 'jaar van de declaraties', jaarOptie)
       .addOption(
         new Option('--modus <modus>', 'alles-of-niets: niets bij één foute regel; geldige-regels: laad de goede')
           .choices(MODI)
@@ -573,7 +570,7 @@ export const realisatieCapability: Capability = {
     realisatie
       .command('monitor')
       .description('realisatie tegen afspraak per aanbieder in een regio, met jaarprognose en signaal')
-      .requiredOption('--jaar <jaar>', 'jaar', (v: string) => Number(v))
+      .requiredOption('--jaar <jaar>', 'jaar', jaarOptie)
       .requiredOption('--regio <code>', 'regiocode, bijv. 5527')
       .option('--tot-maand <maand>', 'maanden 1..N tellen als gerealiseerd', (v: string) => Number(v))
       .action(async (o, cmd) => {

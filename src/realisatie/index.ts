@@ -6,4 +6,7 @@ export {
   realisatieLaatsteJaar,
   type RealisatieMixRow,
   type RealisatieRegioSectorRow,
+  realisatieTotalen,
+  realisatiePerJaar,
+  type RealisatiePerJaarRow,
 } from './store.ts';

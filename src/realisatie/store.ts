@@ -634,3 +634,40 @@ export async function concessieRegios(t: Queryable, organisatieId: string, jaar:
   );
   return rows.map((r) => r.regio_code);
 }
+
+// ───────────────────────────── Reads for other capabilities ─────────────────────────────
+
+/** Count, months, volume and amount of the realisation that passes the filter (numeric(16,2) as text). */
+export function realisatieTotalen(
+  q: Queryable,
+  f: { jaar: number; regio?: string | null; organisatie?: string | null; regios?: string[] | null },
+): Promise<{ n: number; maanden: number; volume: string; bedrag: string }> {
+  return q.one<{ n: number; maanden: number; volume: string; bedrag: string }>(
+    `SELECT count(*) AS n, count(DISTINCT maand) AS maanden, coalesce(sum(volume), 0)::numeric(16,2) AS volume, coalesce(sum(bedrag), 0)::numeric(16,2) AS bedrag FROM realisatie
+      WHERE jaar = $1 AND ($2::text IS NULL OR regio_code = $2) AND ($3::text IS NULL OR organisatie_id = $3) AND ($4::text[] IS NULL OR regio_code = ANY($4))`,
+    [f.jaar, f.regio ?? null, f.organisatie ?? null, f.regios ?? null],
+  );
+}
+
+export interface RealisatiePerJaarRow {
+  jaar: number;
+  n: number;
+  maanden: number;
+  volume: string;
+  bedrag: string;
+}
+
+/** A provider's realisation per year; with `zorgkantoor` only the regions it holds in that year. */
+export function realisatiePerJaar(
+  q: Queryable,
+  organisatieId: string,
+  zorgkantoor: string | null,
+): Promise<RealisatiePerJaarRow[]> {
+  return q.query<RealisatiePerJaarRow>(
+    `SELECT jaar, count(*) AS n, count(DISTINCT maand) AS maanden, sum(volume)::numeric(16,2) AS volume, sum(bedrag)::numeric(16,2) AS bedrag
+       FROM realisatie r
+      WHERE organisatie_id = $1 AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM regio_concessie z WHERE z.organisatie_id = $2 AND z.regio_code = r.regio_code AND z.jaar = r.jaar))
+      GROUP BY jaar ORDER BY jaar`,
+    [organisatieId, zorgkantoor],
+  );
+}

@@ -9,7 +9,7 @@ import { problems } from '../platform/http/problems.ts';
 import { AppError } from '../platform/errors.ts';
 import { jaarOptie } from '../platform/cli/index.ts';
 import { importNzaTarieven, lijstNzaTarieven, VOORBEELD_LABEL } from './nza-tarieven.ts';
-import { aanbiederDetail, aanbiedersLijst, regioDetail, wijzigConcessie } from './overzicht.ts';
+import { aanbiederDetail, aanbiedersLijst, regioDetail, wijzigConcessie, type Cijferbron } from './overzicht.ts';
 import * as store from './store.ts';
 
 const RegioSchema = Type.Object({
@@ -24,7 +24,7 @@ const RegioSchema = Type.Object({
   aantalLocaties: Type.Integer(),
 });
 
-async function routes(api: Api, ctx: AppContext) {
+async function routes(api: Api, ctx: AppContext, cijfers: Cijferbron) {
   api.get(
     '/regios',
     {
@@ -150,7 +150,8 @@ async function routes(api: Api, ctx: AppContext) {
         },
       },
     },
-    async (req) => regioDetail(ctx.db, actorOf(req), req.params.code, req.query.jaar ?? ctx.now().getFullYear()),
+    async (req) =>
+      regioDetail(ctx.db, cijfers, actorOf(req), req.params.code, req.query.jaar ?? ctx.now().getFullYear()),
   );
 
   api.put(
@@ -291,7 +292,7 @@ async function routes(api: Api, ctx: AppContext) {
         },
       },
     },
-    async (req) => aanbiederDetail(ctx.db, actorOf(req), req.params.id),
+    async (req) => aanbiederDetail(ctx.db, cijfers, actorOf(req), req.params.id),
   );
 
   const ImportSchema = Type.Object({
@@ -378,9 +379,10 @@ async function routes(api: Api, ctx: AppContext) {
   );
 }
 
-export const referenceCapability: Capability = {
+/** The reference capability; the overview's contract and realisation figures come from their owners (src/capabilities.ts). */
+export const maakReferenceCapability = (cijfers: Cijferbron): Capability => ({
   naam: 'reference',
-  routes,
+  routes: (api, ctx) => routes(api, ctx, cijfers),
   cli(program, cli) {
     const nza = program
       .command('nza-tarieven')
@@ -441,4 +443,4 @@ export const referenceCapability: Capability = {
         });
       });
   },
-};
+});

@@ -2,7 +2,7 @@
  * The reference capability's door: what other capabilities (budget, demo, setup) may use.
  * Nothing else in src/reference is imported from outside.
  */
-export { referenceCapability } from './capability.ts';
+export { maakReferenceCapability } from './capability.ts';
 export { ensureReference, PRESTATIES, voorbeeldRegiosVan, actieveRegios, type PrestatieDef } from './seed.ts';
 export {
   parseNzaCsv,
@@ -12,4 +12,4 @@ export {
   VOORBEELD_LABEL,
   type NzaTariefLijst,
 } from './nza-tarieven.ts';
-export { zichtVoor, type Zicht } from './overzicht.ts';
+export { zichtVoor, type Zicht, type Cijferbron } from './overzicht.ts';

@@ -33,28 +33,45 @@ export interface Totalen {
   realisatie: { regels: number; maanden: number; volume: string; bedrag: string };
 }
 
-async function totalen(
-  q: Queryable,
-  jaar: number,
-  where: { regio?: string; organisatie?: string; regios?: string[] | null },
-): Promise<Totalen> {
-  const args = [jaar, where.regio ?? null, where.organisatie ?? null, where.regios ?? null];
-  const filter = `jaar = $1 AND ($2::text IS NULL OR regio_code = $2) AND ($3::text IS NULL OR organisatie_id = $3) AND ($4::text[] IS NULL OR regio_code = ANY($4))`;
-  const pa = await q.one<any>(
-    `SELECT count(*) AS n, coalesce(sum(volume), 0)::numeric(16,2) AS volume, coalesce(sum(bedrag), 0)::numeric(16,2) AS bedrag FROM productieafspraak WHERE ${filter}`,
-    args,
-  );
-  const re = await q.one<any>(
-    `SELECT count(*) AS n, count(DISTINCT maand) AS maanden, coalesce(sum(volume), 0)::numeric(16,2) AS volume, coalesce(sum(bedrag), 0)::numeric(16,2) AS bedrag FROM realisatie WHERE ${filter}`,
-    args,
-  );
+/**
+ * The contract and realisation figures the overview shows, read by their owners (budget owns
+ * productieafspraak, realisatie owns realisatie). The composition root hands them in, so reference
+ * stays below budget and realisatie in the import graph.
+ */
+export interface Cijferbron {
+  afspraakTotalen(q: Queryable, f: CijferFilter): Promise<{ n: number; volume: string; bedrag: string }>;
+  realisatieTotalen(
+    q: Queryable,
+    f: CijferFilter,
+  ): Promise<{ n: number; maanden: number; volume: string; bedrag: string }>;
+  afsprakenPerJaar(
+    q: Queryable,
+    organisatieId: string,
+    zorgkantoor: string | null,
+  ): Promise<{ jaar: number; n: number; volume: string; bedrag: string; regios: string[] }[]>;
+  realisatiePerJaar(
+    q: Queryable,
+    organisatieId: string,
+    zorgkantoor: string | null,
+  ): Promise<{ jaar: number; n: number; maanden: number; volume: string; bedrag: string }[]>;
+}
+export interface CijferFilter {
+  jaar: number;
+  regio?: string | null;
+  organisatie?: string | null;
+  regios?: string[] | null;
+}
+
+async function totalen(q: Queryable, cijfers: Cijferbron, f: CijferFilter): Promise<Totalen> {
+  const pa = await cijfers.afspraakTotalen(q, f);
+  const re = await cijfers.realisatieTotalen(q, f);
   return {
     productieafspraken: { regels: Number(pa.n), volume: pa.volume, bedrag: pa.bedrag },
     realisatie: { regels: Number(re.n), maanden: Number(re.maanden), volume: re.volume, bedrag: re.bedrag },
   };
 }
 
-export async function regioDetail(q: Queryable, a: Actor, code: string, jaar: number) {
+export async function regioDetail(q: Queryable, cijfers: Cijferbron, a: Actor, code: string, jaar: number) {
   const r = await store.regio(q, code);
   if (!r) throw notFound(`Regio ${code}`);
   const c = await store.concessie(q, code, jaar);
@@ -70,7 +87,7 @@ export async function regioDetail(q: Queryable, a: Actor, code: string, jaar: nu
   if (inzage !== 'beperkt') {
     const org = z.soort === 'aanbieder' ? z.id : null;
     aanbieders = await store.aanbiedersInRegio(q, code, org);
-    tot = await totalen(q, jaar, { regio: code, organisatie: org ?? undefined });
+    tot = await totalen(q, cijfers, { jaar, regio: code, organisatie: org });
   }
   return {
     code: r.code,
@@ -148,7 +165,7 @@ export async function aanbiedersLijst(
   };
 }
 
-export async function aanbiederDetail(q: Queryable, a: Actor, id: string) {
+export async function aanbiederDetail(q: Queryable, cijfers: Cijferbron, a: Actor, id: string) {
   // A provider sees only itself; asking for another provider looks exactly like asking for nothing.
   if (isAanbieder(a) && a.organisatieId !== id) throw notFound('Deze zorgaanbieder');
   const o = await store.zorgaanbieder(q, id);
@@ -156,17 +173,17 @@ export async function aanbiederDetail(q: Queryable, a: Actor, id: string) {
   const locs = await store.locatiesVan(q, o.id);
   const zk = !isAanbieder(a) && !isToezicht(a);
   // Zorgkantoor users see the figures of the regions their organisation holds in that year.
-  const perJaar = await q.query<any>(
-    `WITH zicht AS (SELECT regio_code, jaar FROM regio_concessie WHERE organisatie_id = $2),
-     pa AS (SELECT jaar, count(*) AS n, sum(volume) AS volume, sum(bedrag) AS bedrag, array_agg(DISTINCT regio_code ORDER BY regio_code) AS regios FROM productieafspraak p
-            WHERE organisatie_id = $1 AND (NOT $3 OR EXISTS (SELECT 1 FROM zicht z WHERE z.regio_code = p.regio_code AND z.jaar = p.jaar)) GROUP BY jaar),
-     re AS (SELECT jaar, count(*) AS n, count(DISTINCT maand) AS maanden, sum(volume) AS volume, sum(bedrag) AS bedrag FROM realisatie r
-            WHERE organisatie_id = $1 AND (NOT $3 OR EXISTS (SELECT 1 FROM zicht z WHERE z.regio_code = r.regio_code AND z.jaar = r.jaar)) GROUP BY jaar)
-     SELECT coalesce(pa.jaar, re.jaar) AS jaar, pa.n AS pa_n, pa.volume::numeric(16,2) AS pa_volume, pa.bedrag::numeric(16,2) AS pa_bedrag, pa.regios,
-            re.n AS re_n, re.maanden, re.volume::numeric(16,2) AS re_volume, re.bedrag::numeric(16,2) AS re_bedrag
-     FROM pa FULL JOIN re ON re.jaar = pa.jaar ORDER BY 1`,
-    [o.id, a.organisatieId, zk],
+  const zicht = zk ? a.organisatieId : null;
+  const pa = await cijfers.afsprakenPerJaar(q, o.id, zicht);
+  const re = await cijfers.realisatiePerJaar(q, o.id, zicht);
+  const jaren = [...new Set([...pa.map((x) => Number(x.jaar)), ...re.map((x) => Number(x.jaar))])].sort(
+    (x, y) => x - y,
   );
+  const perJaar = jaren.map((jaar) => ({
+    jaar,
+    pa: pa.find((x) => Number(x.jaar) === jaar),
+    re: re.find((x) => Number(x.jaar) === jaar),
+  }));
   return {
     ...o,
     locaties: locs.map((l) => ({
@@ -183,13 +200,17 @@ export async function aanbiederDetail(q: Queryable, a: Actor, id: string) {
     })),
     jaren: perJaar.map((j) => ({
       jaar: j.jaar,
-      regios: j.regios ?? [],
-      productieafspraken: { regels: Number(j.pa_n ?? 0), volume: j.pa_volume ?? '0.00', bedrag: j.pa_bedrag ?? '0.00' },
+      regios: j.pa?.regios ?? [],
+      productieafspraken: {
+        regels: Number(j.pa?.n ?? 0),
+        volume: j.pa?.volume ?? '0.00',
+        bedrag: j.pa?.bedrag ?? '0.00',
+      },
       realisatie: {
-        regels: Number(j.re_n ?? 0),
-        maanden: Number(j.maanden ?? 0),
-        volume: j.re_volume ?? '0.00',
-        bedrag: j.re_bedrag ?? '0.00',
+        regels: Number(j.re?.n ?? 0),
+        maanden: Number(j.re?.maanden ?? 0),
+        volume: j.re?.volume ?? '0.00',
+        bedrag: j.re?.bedrag ?? '0.00',
       },
     })),
   };

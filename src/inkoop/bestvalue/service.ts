@@ -29,6 +29,7 @@ import {
   type VoorstelInvoer,
 } from './voorstel.ts';
 import { isUuid } from '../../platform/validatie.ts';
+import { overeenkomstMetKader, vervangVoorstel } from './store.ts';
 
 async function view(ctx: AppContext, q: Queryable, a: Actor, i: InschrijvingRij, k: KaderRij) {
   const v = await laadVoorstel(q, i.id);
@@ -90,42 +91,7 @@ export async function zetBestValue(ctx: AppContext, a: Actor, id: string, inv: V
       );
     }
     const nu = ctx.now();
-    await t.query(
-      `INSERT INTO best_value_voorstel (inschrijving_id, voorstel, kansen, risicos, aangeboden_prijs, prijs_toelichting, voorwaarden, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
-      ON CONFLICT (inschrijving_id) DO UPDATE SET voorstel = EXCLUDED.voorstel, kansen = EXCLUDED.kansen, risicos = EXCLUDED.risicos, aangeboden_prijs = EXCLUDED.aangeboden_prijs,
-      prijs_toelichting = EXCLUDED.prijs_toelichting, voorwaarden = EXCLUDED.voorwaarden, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-      [
-        i.id,
-        waarden.voorstel,
-        waarden.kansen,
-        waarden.risicos,
-        waarden.aangebodenPrijs,
-        waarden.prijsToelichting,
-        waarden.voorwaarden,
-        nu,
-      ],
-    );
-    await t.query('DELETE FROM kpi WHERE inschrijving_id = $1', [i.id]);
-    for (const [n, x] of waarden.kpis.entries()) {
-      await t.query(
-        `INSERT INTO kpi (inschrijving_id, volgnummer, naam, omschrijving, eenheid, nulmeting, streefwaarde, richting, meetmethode, meetmoment, bron)
-        VALUES ($1,$2,$3,$4,$5,$6::numeric,$7::numeric,$8,$9,$10,$11)`,
-        [
-          i.id,
-          n + 1,
-          x.naam,
-          x.omschrijving,
-          x.eenheid,
-          x.nulmeting,
-          x.streefwaarde,
-          x.richting,
-          x.meetmethode,
-          x.meetmoment,
-          x.bron,
-        ],
-      );
-    }
-    await t.query('UPDATE inschrijving SET gewijzigd_op = $2 WHERE id = $1', [i.id, nu]);
+    await vervangVoorstel(t, i.id, waarden, waarden.kpis, nu);
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.bestvalue.voorstel_gewijzigd',
       onderwerpType: 'inschrijving',
@@ -154,26 +120,21 @@ export async function zetBestValue(ctx: AppContext, a: Actor, id: string, inv: V
  */
 export async function overeenkomstKpis(ctx: AppContext, a: Actor, overeenkomstId: string) {
   if (!isUuid(overeenkomstId)) throw notFound('Deze overeenkomst');
-  const o = await ctx.db.maybeOne<any>(
-    `SELECT o.id, o.inschrijving_id, o.organisatie_id, o.kader_id, o.status, o.ingangsdatum::text AS ingangsdatum, o.einddatum::text AS einddatum,
-            k.organisatie_id AS zorgkantoor_id, k.procedure_type, k.titel
-     FROM overeenkomst o JOIN inkoopkader k ON k.id = o.kader_id WHERE o.id = $1`,
-    [overeenkomstId],
-  );
+  const o = await overeenkomstMetKader(ctx.db, overeenkomstId);
   if (!o) throw notFound('Deze overeenkomst');
   const mag = isAanbieder(a)
     ? o.organisatie_id === a.organisatieId
     : isZorgkantoor(a) && o.zorgkantoor_id === a.organisatieId;
   if (!mag) throw notFound('Deze overeenkomst');
   return {
-    overeenkomstId: o.id as string,
-    kaderId: o.kader_id as string,
-    kaderTitel: o.titel as string,
-    aanbiederId: o.organisatie_id as string,
+    overeenkomstId: o.id,
+    kaderId: o.kader_id,
+    kaderTitel: o.titel,
+    aanbiederId: o.organisatie_id,
     procedureType: o.procedure_type as string,
-    status: o.status as string,
-    ingangsdatum: o.ingangsdatum as string,
-    einddatum: o.einddatum as string,
+    status: o.status,
+    ingangsdatum: o.ingangsdatum,
+    einddatum: o.einddatum,
     regel: REGELS.contract,
     kpis: await laadKpis(ctx.db, o.inschrijving_id, true),
   };

@@ -17,6 +17,7 @@ import type { Queryable } from '../../platform/db/index.ts';
 import { unprocessable, type Fout } from '../../platform/errors.ts';
 import { Decimal, dec } from '../../domain/money.ts';
 import type { ProcedureType } from '../../domain/inkoop/procedure.ts';
+import { aangebodenPrijzen, kpiRijen, markeerKpisAfgesproken, voorstelRij, type KpiRijOpgeslagen } from './store.ts';
 
 // ───────────────────────────── Settings ─────────────────────────────
 
@@ -332,7 +333,7 @@ export interface VoorstelView {
   kpis: KpiView[];
 }
 
-const kpiOut = (r: any): KpiView => ({
+const kpiOut = (r: KpiRijOpgeslagen): KpiView => ({
   id: r.id,
   volgnummer: Number(r.volgnummer),
   naam: r.naam,
@@ -348,22 +349,13 @@ const kpiOut = (r: any): KpiView => ({
   afgesprokenOp: r.afgesproken_op ? new Date(r.afgesproken_op).toISOString() : null,
 });
 
-/** numeric as text straight from the database: exact, never through a JS number. */
-const KPI_KOLOMMEN = `id, volgnummer, naam, omschrijving, eenheid, nulmeting::text AS nulmeting, streefwaarde::text AS streefwaarde, richting, meetmethode, meetmoment, bron, afgesproken, afgesproken_op`;
-
 export async function laadKpis(q: Queryable, inschrijvingId: string, alleenAfgesproken = false): Promise<KpiView[]> {
-  const rows = await q.query<any>(
-    `SELECT ${KPI_KOLOMMEN} FROM kpi WHERE inschrijving_id = $1${alleenAfgesproken ? ' AND afgesproken' : ''} ORDER BY volgnummer`,
-    [inschrijvingId],
-  );
+  const rows = await kpiRijen(q, inschrijvingId, alleenAfgesproken);
   return rows.map(kpiOut);
 }
 
 export async function laadVoorstel(q: Queryable, inschrijvingId: string): Promise<VoorstelView> {
-  const v = await q.maybeOne<any>(
-    `SELECT voorstel, kansen, risicos, aangeboden_prijs::text AS aangeboden_prijs, prijs_toelichting, voorwaarden, gewijzigd_op FROM best_value_voorstel WHERE inschrijving_id = $1`,
-    [inschrijvingId],
-  );
+  const v = await voorstelRij(q, inschrijvingId);
   const kpis = await laadKpis(q, inschrijvingId);
   return {
     voorstel: v?.voorstel ?? null,
@@ -504,14 +496,7 @@ export async function metRangorde<
   },
   O extends { inschrijvingen: R[] },
 >(q: Queryable, k: { id: string; fase: string; regionale_paragraaf: any; publieke_versie?: any }, overzicht: O) {
-  const prijzen = new Map(
-    (
-      await q.query<{ inschrijving_id: string; prijs: string | null }>(
-        `SELECT v.inschrijving_id, v.aangeboden_prijs::text AS prijs FROM best_value_voorstel v JOIN inschrijving i ON i.id = v.inschrijving_id WHERE i.kader_id = $1`,
-        [k.id],
-      )
-    ).map((r) => [r.inschrijving_id, r.prijs]),
-  );
+  const prijzen = new Map((await aangebodenPrijzen(q, k.id)).map((r) => [r.inschrijving_id, r.prijs]));
   const inst = instellingenVan(k);
   const rang = rangschik(
     overzicht.inschrijvingen.map((r) => ({ ...r, aangebodenPrijs: prijzen.get(r.inschrijvingId) ?? null })),
@@ -538,9 +523,6 @@ export async function metRangorde<
 
 /** At the final award the proposed KPIs become the agreed ones (same transaction as the award). */
 export async function kpisAfspreken(q: Queryable, inschrijvingId: string, nu: Date): Promise<KpiView[]> {
-  await q.query(
-    'UPDATE kpi SET afgesproken = true, afgesproken_op = $2 WHERE inschrijving_id = $1 AND NOT afgesproken',
-    [inschrijvingId, nu],
-  );
+  await markeerKpisAfgesproken(q, inschrijvingId, nu);
   return laadKpis(q, inschrijvingId, true);
 }

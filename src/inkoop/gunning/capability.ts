@@ -1,5 +1,6 @@
 /** Assessment, award, objection, contract and OCDS routes and the `inkoop ocds` command. */
 import { Type } from '@fastify/type-provider-typebox';
+import { commandGroup } from '../../platform/cli/index.ts';
 import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import { stuurDownload } from '../../platform/http/download.ts';
@@ -511,8 +512,7 @@ export const gunningCapability: Capability = {
   naam: 'inkoop-gunning',
   routes,
   cli(program, cli) {
-    const inkoop =
-      program.commands.find((c) => c.name() === 'inkoop') ?? program.command('inkoop').description('inkoopprocedures');
+    const inkoop = commandGroup(program, 'inkoop', 'inkoopprocedures');
     inkoop
       .command('ocds')
       .description('OCDS 1.1 release package van een gepubliceerd inkoopkader (JSON op stdout)')

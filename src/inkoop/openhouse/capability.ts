@@ -1,13 +1,14 @@
 /** Open house admission routes (/api/v1/inkoop/...) and the `zorginkoop inkoop toelatingen` command. */
 import { Type } from '@fastify/type-provider-typebox';
+import { commandGroup } from '../../platform/cli/index.ts';
 import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import { stuurDownload } from '../../platform/http/download.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/http/problems.ts';
 import { notFound } from '../../platform/errors.ts';
-import type { KaderRij } from '../gunning/service.ts';
 import * as svc from './service.ts';
+import { kaderRij } from './store.ts';
 import { isUuid } from '../../platform/validatie.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -260,17 +261,14 @@ export const openHouseCapability: Capability = {
   naam: 'inkoop-openhouse',
   routes,
   cli(program, cli) {
-    const inkoop =
-      program.commands.find((c) => c.name() === 'inkoop') ?? program.command('inkoop').description('inkoopprocedures');
+    const inkoop = commandGroup(program, 'inkoop', 'inkoopprocedures');
     inkoop
       .command('toelatingen')
       .description('open house: elke aanbieder van een inkoopkader met beoordeling en toelating')
       .requiredOption('--kader <id>', 'id van het inkoopkader (open house)')
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
-          const k = isUuid(o.kader)
-            ? await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [o.kader])
-            : undefined;
+          const k = isUuid(o.kader) ? await kaderRij(ctx.db, o.kader) : undefined;
           if (!k) throw notFound(`Inkoopkader ${o.kader}`);
           const r = await svc.toelatingsOverzicht(ctx, ctx.db, k);
           out.result(r, overzichtTekst);

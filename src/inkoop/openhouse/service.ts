@@ -4,7 +4,7 @@
  * requirements and a second person confirms (four eyes) with the existing assessment routes
  * (src/inkoop/gunning). Then the zorgkantoor records the admission per bidder: the outcome follows
  * from the rule in regel.ts, is stored with its inputs and reasons, audited, and explained in a PDF
- * letter; an admitted provider gets a raamovereenkomst (table overeenkomst, soort
+ * letter; an admitted provider gets a raamovereenkomst (an overeenkomst of soort
  * 'raamovereenkomst') that its registered bestuurder accepts through the existing acceptance route.
  * A rejected provider may re-apply: its bid goes back to concept; earlier rounds stay as history.
  */
@@ -30,6 +30,8 @@ import { inschrijvingVoor } from '../inschrijving.ts';
 import { bepaalToelating, knockOutsUitBesluit, TOELATING_REGEL, type ToelatingUitkomst } from './regel.ts';
 import { raamovereenkomstPdf, toelatingsbrief } from './pdf.ts';
 import { isUuid } from '../../platform/validatie.ts';
+import * as store from './store.ts';
+import type { RaamovereenkomstRij, ToelatingRij } from './store.ts';
 
 const REGEL_NAAM = 'open-house.toelating';
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
@@ -64,9 +66,7 @@ function eisToelatingOpen(k: KaderRij, wat: string) {
 }
 
 async function eisTeksten(q: Queryable, kaderId: string): Promise<Map<string, string>> {
-  const rows = await q.query<{ code: string; tekst: string }>('SELECT code, tekst FROM eis WHERE kader_id = $1', [
-    kaderId,
-  ]);
+  const rows = await store.eisTekstRijen(q, kaderId);
   return new Map(rows.map((r) => [r.code, r.tekst]));
 }
 
@@ -96,12 +96,9 @@ export async function toelatingVastleggen(
     const { i, k } = await openInschrijving(ctx, t, a, inschrijvingId);
     eisOpenHouse(k);
     eisToelatingOpen(k, 'Toelaten of afwijzen');
-    const ins = await t.one<{ ontvangst_hash: string | null; ingediend_op: Date | null; regio_codes: string[] }>(
-      'SELECT ontvangst_hash, ingediend_op, regio_codes FROM inschrijving WHERE id = $1 FOR UPDATE',
-      [i.id],
-    );
+    const ins = await store.indieningVoorBesluit(t, i.id);
     const b = await laatsteBesluit(t, i.id);
-    if (b && (await t.maybeOne('SELECT 1 FROM toelating WHERE beoordeling_besluit_id = $1', [b.id]))) {
+    if (b && (await store.isBeslotenOp(t, b.id))) {
       throw conflict('al-besloten', 'Over de toelating op deze beoordeling is al besloten.', {
         actie: 'Na een afwijzing kan de aanbieder zich opnieuw aanmelden; die aanmelding wordt opnieuw beoordeeld.',
       });
@@ -125,18 +122,8 @@ export async function toelatingVastleggen(
       );
     }
     const nu = ctx.now();
-    const ronde = Number(
-      (
-        await t.one<{ n: number }>(
-          'SELECT coalesce(max(ronde), 0) + 1 AS n FROM toelating WHERE inschrijving_id = $1',
-          [i.id],
-        )
-      ).n,
-    );
-    const scores = await t.query<any>(
-      `SELECT e.code, b.beoordelaar_id, b.voldoet, b.score, b.motivatie FROM beoordeling b JOIN eis e ON e.id = b.eis_id WHERE b.inschrijving_id = $1 ORDER BY e.volgorde, e.code, b.beoordelaar_id`,
-      [i.id],
-    );
+    const ronde = await store.volgendeRonde(t, i.id);
+    const scores = await store.scoreRijen(t, i.id);
     const invoer = {
       kaderId: k.id,
       ronde,
@@ -155,10 +142,7 @@ export async function toelatingVastleggen(
         motivatie: s.motivatie,
       })),
     };
-    const namen = await t.query<{ id: string; naam: string }>(
-      'SELECT id, naam FROM organisatie WHERE id = ANY($1::text[])',
-      [[k.organisatie_id, i.organisatie_id]],
-    );
+    const namen = await store.organisatieNamen(t, [k.organisatie_id, i.organisatie_id]);
     const naam = (id: string) => namen.find((x) => x.id === id)?.naam ?? id;
     const { ingang, eind } = looptijd(k);
     const motivatie = body.motivatie?.trim() || null;
@@ -192,33 +176,28 @@ export async function toelatingVastleggen(
       pdf: brief,
       door: a.gebruikerId,
     });
-    const tl = await t.one<{ id: string }>(
-      `INSERT INTO toelating (inschrijving_id, kader_id, organisatie_id, ronde, besluit, beoordeling_besluit_id, regel, invoer, redenen, motivatie, ontvangst_hash, brief_document_id, besloten_door, besloten_op)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
-      [
-        i.id,
-        k.id,
-        i.organisatie_id,
+    const tl = {
+      id: await store.voegToelatingToe(t, {
+        inschrijvingId: i.id,
+        kaderId: k.id,
+        organisatieId: i.organisatie_id,
         ronde,
-        u.besluit,
-        b.id,
-        u.regel,
-        JSON.stringify(invoer),
-        JSON.stringify(u.redenen),
+        besluit: u.besluit,
+        beoordelingBesluitId: b.id,
+        regel: u.regel,
+        invoer,
+        redenen: u.redenen,
         motivatie,
-        ins.ontvangst_hash,
-        briefId,
-        a.gebruikerId,
-        nu,
-      ],
-    );
+        ontvangstHash: ins.ontvangst_hash,
+        briefDocumentId: briefId,
+        door: a.gebruikerId,
+        op: nu,
+      }),
+    };
     let overeenkomst: { id: string; documentId: string; sha256: string } | null = null;
     if (u.besluit === 'toegelaten') {
       const { nvi, items } = await laatsteNvi(t, k.id);
-      const eisen = await t.query<{ code: string; tekst: string }>(
-        `SELECT code, tekst FROM eis WHERE kader_id = $1 AND NOT vervallen AND groep IN ('pve','bestuursverklaring','geschiktheidseis','uitsluitingsgrond') ORDER BY volgorde, code`,
-        [k.id],
-      );
+      const eisen = await store.contractEisen(t, k.id);
       const okKenmerk = `RO-${k.jaar_van}-${i.id.slice(0, 8)}`;
       const kaderVersie = i.kader_versie ?? k.gepubliceerde_versie;
       const pdf = await raamovereenkomstPdf({
@@ -242,19 +221,17 @@ export async function toelatingVastleggen(
         pdf,
         door: a.gebruikerId,
       });
-      const ok = await t.one<{ id: string }>(
-        `INSERT INTO overeenkomst (inschrijving_id, gunning_id, toelating_id, soort, kader_id, organisatie_id, ingangsdatum, einddatum, kader_versie, nvi_versie, documenten, document_id, aangemaakt_op)
-        VALUES ($1,NULL,$2,'raamovereenkomst',$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-        [
-          i.id,
-          tl.id,
-          k.id,
-          i.organisatie_id,
-          ingang,
-          eind,
+      const ok = {
+        id: await store.voegRaamovereenkomstToe(t, {
+          inschrijvingId: i.id,
+          toelatingId: tl.id,
+          kaderId: k.id,
+          organisatieId: i.organisatie_id,
+          ingangsdatum: ingang,
+          einddatum: eind,
           kaderVersie,
-          nvi?.versie ?? null,
-          JSON.stringify([
+          nviVersie: nvi?.versie ?? null,
+          documenten: [
             { soort: 'raamovereenkomst', naam: docNaam, sha256: sha256(pdf), documentId: docId },
             ...(nvi
               ? [
@@ -265,12 +242,11 @@ export async function toelatingVastleggen(
                   },
                 ]
               : []),
-          ]),
-          docId,
-          nu,
-        ],
-      );
-      await t.query('UPDATE toelating SET overeenkomst_id = $2 WHERE id = $1', [tl.id, ok.id]);
+          ],
+          documentId: docId,
+          op: nu,
+        }),
+      };
       overeenkomst = { id: ok.id, documentId: docId, sha256: sha256(pdf) };
     }
     await appendAudit(t, auditActor(a), {
@@ -320,9 +296,7 @@ export async function heraanmelden(ctx: AppContext, a: Actor, inschrijvingId: st
     const { i, k } = await inschrijvingVoor(ctx, t, a, inschrijvingId, true);
     eisOpenHouse(k as unknown as KaderRij);
     eisToelatingOpen(k as unknown as KaderRij, 'Opnieuw aanmelden');
-    const tl = await t.maybeOne<any>('SELECT * FROM toelating WHERE inschrijving_id = $1 ORDER BY ronde DESC LIMIT 1', [
-      i.id,
-    ]);
+    const tl = await store.laatsteToelating(t, i.id);
     if (!tl || tl.besluit !== 'afgewezen' || tl.heraangemeld_op) {
       const wat = !tl
         ? 'Er is nog geen besluit over uw toelating.'
@@ -336,15 +310,7 @@ export async function heraanmelden(ctx: AppContext, a: Actor, inschrijvingId: st
     }
     if (i.status === 'concept') throw conflict('al-concept', 'Deze aanmelding is al een concept.');
     const nu = ctx.now();
-    await t.query(
-      `UPDATE inschrijving SET status = 'concept', ingetrokken_op = NULL, gewijzigd_op = $2 WHERE id = $1`,
-      [i.id, nu],
-    );
-    await t.query('UPDATE toelating SET heraangemeld_op = $2 WHERE id = $1', [tl.id, nu]);
-    const vervallen = await t.query<{ id: string }>(
-      'UPDATE beoordeling_besluit SET vervallen_op = $2 WHERE inschrijving_id = $1 AND vervallen_op IS NULL RETURNING id',
-      [i.id, nu],
-    );
+    const vervallen = await store.heropenVoorHeraanmelding(t, i.id, tl.id, nu);
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.toelating.heraangemeld',
       onderwerpType: 'inschrijving',
@@ -356,7 +322,7 @@ export async function heraanmelden(ctx: AppContext, a: Actor, inschrijvingId: st
         van: i.status,
         vorigeOntvangstHash: i.ontvangst_hash,
       },
-      resultaat: { naar: 'concept', vervallenBeoordelingen: vervallen.map((v) => v.id) },
+      resultaat: { naar: 'concept', vervallenBeoordelingen: vervallen },
       regel: `${REGEL_NAAM}: heraanmelden na afwijzing zolang de toelating openstaat`,
     });
     return { inschrijvingId: i.id, status: 'concept' as const };
@@ -365,7 +331,7 @@ export async function heraanmelden(ctx: AppContext, a: Actor, inschrijvingId: st
 
 // ───────────────────────────── Views ─────────────────────────────
 
-function toelatingUit(r: any, ok: any | null) {
+function toelatingUit(r: ToelatingRij, ok: RaamovereenkomstRij | null) {
   return {
     id: r.id as string,
     ronde: Number(r.ronde),
@@ -403,14 +369,10 @@ function toestandVan(status: string, huidige: ToelatingView | null): Toestand {
 
 async function laadToelatingen(q: Queryable, inschrijvingIds: string[]) {
   if (!inschrijvingIds.length) return new Map<string, ToelatingView[]>();
-  const rows = await q.query<any>(
-    `SELECT t.*, g.naam AS beslist_naam FROM toelating t LEFT JOIN gebruiker g ON g.id = t.besloten_door
-    WHERE t.inschrijving_id = ANY($1::uuid[]) ORDER BY t.ronde DESC`,
-    [inschrijvingIds],
-  );
-  const oks = await q.query<any>(
-    `SELECT *, ingangsdatum::text AS ingangsdatum, einddatum::text AS einddatum FROM overeenkomst WHERE toelating_id = ANY($1::uuid[])`,
-    [rows.map((r) => r.id)],
+  const rows = await store.toelatingRijen(q, inschrijvingIds);
+  const oks = await store.overeenkomstenVanToelatingen(
+    q,
+    rows.map((r) => r.id),
   );
   const m = new Map<string, ToelatingView[]>();
   for (const r of rows) {
@@ -440,11 +402,7 @@ export async function toelatingsOverzicht(ctx: AppContext, q: Queryable, k: Kade
     regel: TOELATING_REGEL,
   };
   if (!ontzegeld) return { ...basis, aanbieders: [] };
-  const rows = await q.query<any>(
-    `SELECT i.id, i.organisatie_id, o.naam, i.status, i.ingediend_op FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
-     WHERE i.kader_id = $1 AND (i.status = 'ingediend' OR EXISTS (SELECT 1 FROM toelating t WHERE t.inschrijving_id = i.id)) ORDER BY o.naam`,
-    [k.id],
-  );
+  const rows = await store.aanmeldingen(q, k.id);
   const toelatingen = await laadToelatingen(
     q,
     rows.map((r) => r.id),
@@ -455,9 +413,7 @@ export async function toelatingsOverzicht(ctx: AppContext, q: Queryable, k: Kade
     const b = r.status === 'ingediend' ? await laatsteBesluit(q, r.id) : null;
     const lijst = toelatingen.get(r.id) ?? [];
     const huidige = lijst[0] && !lijst[0].heraangemeldOp ? lijst[0] : null;
-    const besloten = b
-      ? !!(await q.maybeOne('SELECT 1 FROM toelating WHERE beoordeling_besluit_id = $1', [b.id]))
-      : false;
+    const besloten = b ? await store.isBeslotenOp(q, b.id) : false;
     let verwacht: ToelatingUitkomst | null = null;
     if (b && !besloten && b.status === 'vastgesteld') {
       try {
@@ -495,9 +451,7 @@ export async function toelatingsOverzicht(ctx: AppContext, q: Queryable, k: Kade
 }
 
 export async function kaderToelatingen(ctx: AppContext, a: Actor, kaderId: string) {
-  const k = isUuid(kaderId)
-    ? await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [kaderId])
-    : undefined;
+  const k = isUuid(kaderId) ? await store.kaderRij(ctx.db, kaderId) : null;
   if (!k || !isZorgkantoor(a) || k.organisatie_id !== a.organisatieId) throw notFound('Dit inkoopkader');
   return toelatingsOverzicht(ctx, ctx.db, k);
 }
@@ -505,12 +459,7 @@ export async function kaderToelatingen(ctx: AppContext, a: Actor, kaderId: strin
 /** The provider's own open house applications with the current admission, letter and contract. */
 export async function mijnToelatingen(ctx: AppContext, a: Actor) {
   if (!isAanbieder(a)) throw new AppError(403, 'alleen-aanbieders', 'Alleen een zorgaanbieder heeft toelatingen.');
-  const rows = await ctx.db.query<any>(
-    `SELECT i.id, i.kader_id, i.status, i.ingediend_op, k.titel, k.fase, k.jaar_van, k.jaar_tot, z.naam AS zorgkantoor_naam FROM inschrijving i
-     JOIN inkoopkader k ON k.id = i.kader_id JOIN organisatie z ON z.id = k.organisatie_id
-     WHERE i.organisatie_id = $1 AND k.procedure_type = 'open_house' ORDER BY k.jaar_van DESC, k.titel`,
-    [a.organisatieId],
-  );
+  const rows = await store.eigenAanmeldingen(ctx.db, a.organisatieId);
   const toelatingen = await laadToelatingen(
     ctx.db,
     rows.map((r) => r.id),
@@ -544,11 +493,7 @@ export async function toelatingBrief(
   toelatingId: string,
 ): Promise<{ naam: string; inhoud: Buffer; sha256: string }> {
   if (!isUuid(toelatingId)) throw notFound('Dit toelatingsbesluit');
-  const d = await ctx.db.maybeOne<any>(
-    `SELECT d.naam, d.inhoud, d.sha256, t.organisatie_id, k.organisatie_id AS zorgkantoor_id FROM toelating t JOIN document d ON d.id = t.brief_document_id
-     JOIN inkoopkader k ON k.id = t.kader_id WHERE t.id = $1 AND NOT d.verwijderd`,
-    [toelatingId],
-  );
+  const d = await store.toelatingsbriefRij(ctx.db, toelatingId);
   if (!d) throw notFound('Dit toelatingsbesluit');
   const mag = isAanbieder(a)
     ? d.organisatie_id === a.organisatieId

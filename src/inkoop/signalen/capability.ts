@@ -1,5 +1,6 @@
 /** Signalenregister and contract relations: routes under /api/v1/inkoop/ and `zorginkoop inkoop signalen`. */
 import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { commandGroup } from '../../platform/cli/index.ts';
 import type { Capability } from '../../platform/capability-type.ts';
 import { actorOf, type Api } from '../../platform/http/app.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -210,8 +211,7 @@ export const signalenCapability: Capability = {
   naam: 'inkoop-signalen',
   routes,
   cli(program, cli) {
-    const inkoop =
-      program.commands.find((c) => c.name() === 'inkoop') ?? program.command('inkoop').description('inkoopprocedures');
+    const inkoop = commandGroup(program, 'inkoop', 'inkoopprocedures');
     inkoop
       .command('signalen')
       .description('signalenregister: verscherpt toezicht en fraudesignalen over een zorgaanbieder')

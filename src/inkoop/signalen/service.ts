@@ -18,6 +18,8 @@ import { auditActor } from '../../platform/audit.ts';
 import { AppError, conflict, notFound, unprocessable, type Fout } from '../../platform/errors.ts';
 import { FRAUDE_NA_JAAR, type Reden, type UitkomstInvoer } from '../../domain/inkoop/uitkomst.ts';
 import { isUuid } from '../../platform/validatie.ts';
+import * as store from './store.ts';
+import type { ContractRelatieWeergaveRij, SignaalRij, SignaalWeergaveRij } from './store.ts';
 
 export const SIGNAAL_SOORTEN = ['verscherpt_toezicht', 'fraudeonderzoek', 'fraude_vastgesteld'] as const;
 export type SignaalSoort = (typeof SIGNAAL_SOORTEN)[number];
@@ -78,35 +80,11 @@ export interface SignaalInvoer {
   datumTot?: string | null;
 }
 
-interface SignaalRij {
-  id: string;
-  zorgkantoor_id: string;
-  aanbieder_id: string;
-  locatie_id: string | null;
-  soort: SignaalSoort;
-  omschrijving: string;
-  bron: string;
-  datum_van: string;
-  datum_tot: string | null;
-  vastgelegd_door: string;
-  vastgelegd_op: Date;
-  gewijzigd_op: Date | null;
-  ingetrokken_op: Date | null;
-  ingetrokken_door: string | null;
-  intrekkingsreden: string | null;
-}
-
-const SIGNAAL_SELECT = `SELECT s.id, s.zorgkantoor_id, zk.naam AS zorgkantoor_naam, s.aanbieder_id, o.naam AS aanbieder_naam, s.locatie_id, l.naam AS locatie_naam,
-    s.soort, s.omschrijving, s.bron, s.datum_van::text AS datum_van, s.datum_tot::text AS datum_tot,
-    g.naam AS vastgelegd_door_naam, s.vastgelegd_op, s.gewijzigd_op, s.ingetrokken_op, gi.naam AS ingetrokken_door_naam, s.intrekkingsreden
-  FROM signaal s JOIN organisatie o ON o.id = s.aanbieder_id JOIN organisatie zk ON zk.id = s.zorgkantoor_id
-  LEFT JOIN locatie l ON l.id = s.locatie_id JOIN gebruiker g ON g.id = s.vastgelegd_door LEFT JOIN gebruiker gi ON gi.id = s.ingetrokken_door`;
-
 /** Active on a day: not withdrawn, started on or before it, not ended before it. */
 const isActief = (r: { ingetrokken_op: unknown; datum_van: string; datum_tot: string | null }, dag: string) =>
   !r.ingetrokken_op && r.datum_van <= dag && (!r.datum_tot || r.datum_tot >= dag);
 
-function signaalUit(r: any, dag: string) {
+function signaalUit(r: SignaalWeergaveRij, dag: string) {
   return {
     id: r.id as string,
     zorgkantoorId: r.zorgkantoor_id as string,
@@ -139,12 +117,12 @@ export async function signalen(
 ): Promise<Signaal[]> {
   eisLezer(a);
   const alle = isToezicht(a);
-  const rows = await ctx.db.query<any>(
-    `${SIGNAAL_SELECT}
-    WHERE ($1::boolean OR s.zorgkantoor_id = $2) AND ($3::text IS NULL OR s.aanbieder_id = $3) AND ($4::text IS NULL OR s.soort = $4)
-    ORDER BY s.datum_van DESC, s.vastgelegd_op DESC`,
-    [alle, a.organisatieId, f.aanbieder ?? null, f.soort ?? null],
-  );
+  const rows = await store.signaalRijen(ctx.db, {
+    alle,
+    zorgkantoorId: a.organisatieId,
+    aanbieder: f.aanbieder ?? null,
+    soort: f.soort ?? null,
+  });
   const dag = vandaag(ctx);
   return rows.map((r) => signaalUit(r, dag));
 }
@@ -158,8 +136,7 @@ async function valideerSignaal(q: Queryable, inv: SignaalInvoer): Promise<Fout[]
       actie: `Kies ${SIGNAAL_SOORTEN.join(', ')}.`,
     });
   }
-  const org = await q.maybeOne<{ soort: string }>('SELECT soort FROM organisatie WHERE id = $1', [inv.aanbiederId]);
-  if (!org || org.soort !== 'zorgaanbieder') {
+  if ((await store.organisatieSoort(q, inv.aanbiederId)) !== 'zorgaanbieder') {
     fouten.push({
       waar: 'aanbiederId',
       wat: `Zorgaanbieder '${inv.aanbiederId}' bestaat niet.`,
@@ -167,18 +144,14 @@ async function valideerSignaal(q: Queryable, inv: SignaalInvoer): Promise<Fout[]
     });
   }
   if (inv.locatieId) {
-    const l = isUuid(inv.locatieId)
-      ? await q.maybeOne<{ organisatie_id: string }>('SELECT organisatie_id FROM locatie WHERE id = $1', [
-          inv.locatieId,
-        ])
-      : null;
+    const l = isUuid(inv.locatieId) ? await store.locatieOrganisatie(q, inv.locatieId) : null;
     if (!l)
       fouten.push({
         waar: 'locatieId',
         wat: `Locatie '${inv.locatieId}' bestaat niet.`,
         actie: 'Kies een locatie van deze zorgaanbieder.',
       });
-    else if (l.organisatie_id !== inv.aanbiederId)
+    else if (l !== inv.aanbiederId)
       fouten.push({
         waar: 'locatieId',
         wat: 'Deze locatie hoort niet bij de gekozen zorgaanbieder.',
@@ -238,22 +211,20 @@ export async function signaalVastleggen(ctx: AppContext, a: Actor, inv: SignaalI
       );
     const nu = ctx.now();
     const tot = inv.datumTot ? inv.datumTot : null;
-    const row = await t.one<{ id: string }>(
-      `INSERT INTO signaal (zorgkantoor_id, aanbieder_id, locatie_id, soort, omschrijving, bron, datum_van, datum_tot, vastgelegd_door, vastgelegd_op)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-      [
-        a.organisatieId,
-        inv.aanbiederId,
-        inv.locatieId || null,
-        inv.soort,
-        inv.omschrijving?.trim() ?? '',
-        inv.bron.trim(),
-        inv.datumVan,
-        tot,
-        a.gebruikerId,
-        nu,
-      ],
-    );
+    const row = {
+      id: await store.voegSignaalToe(t, {
+        zorgkantoorId: a.organisatieId,
+        aanbiederId: inv.aanbiederId,
+        locatieId: inv.locatieId || null,
+        soort: inv.soort,
+        omschrijving: inv.omschrijving?.trim() ?? '',
+        bron: inv.bron.trim(),
+        datumVan: inv.datumVan,
+        datumTot: tot,
+        door: a.gebruikerId,
+        op: nu,
+      }),
+    };
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.signaal.vastgelegd',
       onderwerpType: 'signaal',
@@ -270,13 +241,13 @@ export async function signaalVastleggen(ctx: AppContext, a: Actor, inv: SignaalI
       resultaat: { signaalId: row.id, zorgkantoorId: a.organisatieId },
       regel: SIGNAAL_REGEL,
     });
-    return signaalUit(await t.one<any>(`${SIGNAAL_SELECT} WHERE s.id = $1`, [row.id]), vandaag(ctx));
+    return signaalUit(await store.signaalWeergave(t, row.id), vandaag(ctx));
   });
 }
 
 /** A signal of the actor's own zorgkantoor (or 404, also for another zorgkantoor's). */
 async function eigenSignaal(q: Queryable, a: Actor, id: string): Promise<SignaalRij> {
-  const s = isUuid(id) ? await q.maybeOne<SignaalRij>('SELECT * FROM signaal WHERE id = $1 FOR UPDATE', [id]) : null;
+  const s = isUuid(id) ? await store.signaalVoorWijziging(q, id) : null;
   if (!s || s.zorgkantoor_id !== a.organisatieId) throw notFound('Dit signaal');
   return s;
 }
@@ -303,12 +274,7 @@ export async function signaalEinddatum(
         { fouten, actie: fouten[0].actie },
       );
     const nu = ctx.now();
-    await t.query('UPDATE signaal SET datum_tot = $2, gewijzigd_door = $3, gewijzigd_op = $4 WHERE id = $1', [
-      s.id,
-      tot,
-      a.gebruikerId,
-      nu,
-    ]);
+    await store.zetSignaalEinddatum(t, s.id, tot, a.gebruikerId, nu);
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.signaal.einddatum',
       onderwerpType: 'signaal',
@@ -317,7 +283,7 @@ export async function signaalEinddatum(
       resultaat: { signaalId: s.id, datumVan: s.datum_van, datumTot: tot },
       regel: SIGNAAL_REGEL,
     });
-    return signaalUit(await t.one<any>(`${SIGNAAL_SELECT} WHERE s.id = $1`, [s.id]), vandaag(ctx));
+    return signaalUit(await store.signaalWeergave(t, s.id), vandaag(ctx));
   });
 }
 
@@ -332,10 +298,7 @@ export async function signaalIntrekken(ctx: AppContext, a: Actor, id: string, re
         actie: 'Leg uit waarom het signaal wordt ingetrokken.',
       });
     const nu = ctx.now();
-    await t.query(
-      'UPDATE signaal SET ingetrokken_op = $2, ingetrokken_door = $3, intrekkingsreden = $4 WHERE id = $1',
-      [s.id, nu, a.gebruikerId, reden.trim()],
-    );
+    await store.trekSignaalIn(t, s.id, nu, a.gebruikerId, reden.trim());
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.signaal.ingetrokken',
       onderwerpType: 'signaal',
@@ -344,7 +307,7 @@ export async function signaalIntrekken(ctx: AppContext, a: Actor, id: string, re
       resultaat: { signaalId: s.id, soort: s.soort, aanbiederId: s.aanbieder_id, ingetrokkenOp: nu.toISOString() },
       regel: SIGNAAL_REGEL,
     });
-    return signaalUit(await t.one<any>(`${SIGNAAL_SELECT} WHERE s.id = $1`, [s.id]), vandaag(ctx));
+    return signaalUit(await store.signaalWeergave(t, s.id), vandaag(ctx));
   });
 }
 
@@ -354,10 +317,7 @@ export async function signalenVoorBeheer(
   aanbiederId: string,
   zorgkantoorId?: string,
 ): Promise<Signaal[]> {
-  const rows = await ctx.db.query<any>(
-    `${SIGNAAL_SELECT} WHERE s.aanbieder_id = $1 AND ($2::text IS NULL OR s.zorgkantoor_id = $2) ORDER BY s.datum_van DESC, s.vastgelegd_op DESC`,
-    [aanbiederId, zorgkantoorId ?? null],
-  );
+  const rows = await store.signaalRijenVanAanbieder(ctx.db, aanbiederId, zorgkantoorId ?? null);
   const dag = vandaag(ctx);
   return rows.map((r) => signaalUit(r, dag));
 }
@@ -392,19 +352,7 @@ export async function signalenVoorUitkomst(
   aanbiederId: string,
   peildatum: string,
 ): Promise<SignaalHerkomst['register']> {
-  const rows = await q.query<{
-    id: string;
-    soort: SignaalSoort;
-    datum_van: string;
-    datum_tot: string | null;
-    locatie_naam: string | null;
-    aanbieder_naam: string;
-  }>(
-    `SELECT s.id, s.soort, s.datum_van::text AS datum_van, s.datum_tot::text AS datum_tot, l.naam AS locatie_naam, o.naam AS aanbieder_naam
-     FROM signaal s JOIN organisatie o ON o.id = s.aanbieder_id LEFT JOIN locatie l ON l.id = s.locatie_id
-     WHERE s.zorgkantoor_id = $1 AND s.aanbieder_id = $2 AND s.ingetrokken_op IS NULL ORDER BY s.datum_van, s.id`,
-    [zorgkantoorId, aanbiederId],
-  );
+  const rows = await store.signalenVanAanbieder(q, zorgkantoorId, aanbiederId);
   return {
     verscherptToezicht: rows
       .filter((r) => r.soort === 'verscherpt_toezicht' && isActief({ ingetrokken_op: null, ...r }, peildatum))
@@ -506,12 +454,7 @@ export interface ContractRelatieInvoer {
   bron: string;
 }
 
-const RELATIE_SELECT = `SELECT c.id, c.zorgkantoor_id, zk.naam AS zorgkantoor_naam, c.organisatie_id, o.naam AS organisatie_naam, c.jaar, c.regio_code, c.sector, c.rol,
-    c.hoofdaannemer_id, h.naam AS hoofdaannemer_naam, c.bron, g.naam AS vastgelegd_door_naam, c.vastgelegd_op, c.ingetrokken_op, c.intrekkingsreden
-  FROM contractrelatie c JOIN organisatie o ON o.id = c.organisatie_id JOIN organisatie zk ON zk.id = c.zorgkantoor_id
-  LEFT JOIN organisatie h ON h.id = c.hoofdaannemer_id JOIN gebruiker g ON g.id = c.vastgelegd_door`;
-
-function relatieUit(r: any) {
+function relatieUit(r: ContractRelatieWeergaveRij) {
   return {
     id: r.id as string,
     zorgkantoorId: r.zorgkantoor_id as string,
@@ -544,11 +487,7 @@ export async function contractrelaties(
   f: { aanbieder?: string; jaar?: number } = {},
 ): Promise<ContractRelatie[]> {
   eisLezer(a);
-  const rows = await ctx.db.query<any>(
-    `${RELATIE_SELECT} WHERE ($1::text IS NULL OR c.organisatie_id = $1) AND ($2::int IS NULL OR c.jaar = $2)
-    ORDER BY c.jaar DESC, o.naam, c.regio_code, c.rol`,
-    [f.aanbieder ?? null, f.jaar ?? null],
-  );
+  const rows = await store.contractrelatieRijen(ctx.db, { aanbieder: f.aanbieder ?? null, jaar: f.jaar ?? null });
   return rows.map(relatieUit);
 }
 
@@ -560,8 +499,7 @@ export async function contractrelatieVastleggen(
   eisSchrijver(a);
   return ctx.db.tx(async (t) => {
     const fouten: Fout[] = [];
-    const org = await t.maybeOne<{ soort: string }>('SELECT soort FROM organisatie WHERE id = $1', [inv.aanbiederId]);
-    if (!org || org.soort !== 'zorgaanbieder')
+    if ((await store.organisatieSoort(t, inv.aanbiederId)) !== 'zorgaanbieder')
       fouten.push({
         waar: 'aanbiederId',
         wat: `Zorgaanbieder '${inv.aanbiederId}' bestaat niet.`,
@@ -573,13 +511,13 @@ export async function contractrelatieVastleggen(
         wat: `'${inv.jaar}' is geen jaartal.`,
         actie: 'Geef het jaar van de relatie, bijv. 2015.',
       });
-    if (!(await t.maybeOne('SELECT 1 FROM regio WHERE code = $1', [inv.regioCode])))
+    if (!(await store.bestaatRegio(t, inv.regioCode)))
       fouten.push({
         waar: 'regioCode',
         wat: `Regio '${inv.regioCode}' bestaat niet.`,
         actie: 'Kies een zorgkantoorregio (vier cijfers).',
       });
-    if (!(await t.maybeOne('SELECT 1 FROM sector WHERE code = $1', [inv.sector])))
+    if (!(await store.bestaatSector(t, inv.sector)))
       fouten.push({ waar: 'sector', wat: `Sector '${inv.sector}' bestaat niet.`, actie: 'Kies VV, GZ of GGZ.' });
     if (!(CONTRACT_ROLLEN as readonly string[]).includes(inv.rol))
       fouten.push({ waar: 'rol', wat: `Onbekende rol '${inv.rol}'.`, actie: `Kies ${CONTRACT_ROLLEN.join(', ')}.` });
@@ -597,10 +535,7 @@ export async function contractrelatieVastleggen(
           actie: 'Kies een andere zorgaanbieder als hoofdaannemer.',
         });
       else {
-        const h = await t.maybeOne<{ soort: string }>('SELECT soort FROM organisatie WHERE id = $1', [
-          inv.hoofdaannemerId,
-        ]);
-        if (!h || h.soort !== 'zorgaanbieder')
+        if ((await store.organisatieSoort(t, inv.hoofdaannemerId)) !== 'zorgaanbieder')
           fouten.push({
             waar: 'hoofdaannemerId',
             wat: `Zorgaanbieder '${inv.hoofdaannemerId}' bestaat niet.`,
@@ -620,22 +555,20 @@ export async function contractrelatieVastleggen(
         `De contractrelatie is niet vastgelegd: ${fouten.map((f) => `${f.waar}: ${f.wat}`).join('; ')}`,
         { fouten, actie: fouten[0].actie },
       );
-    const row = await t.one<{ id: string }>(
-      `INSERT INTO contractrelatie (zorgkantoor_id, organisatie_id, jaar, regio_code, sector, rol, hoofdaannemer_id, bron, vastgelegd_door, vastgelegd_op)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
-      [
-        a.organisatieId,
-        inv.aanbiederId,
-        inv.jaar,
-        inv.regioCode,
-        inv.sector,
-        inv.rol,
-        inv.hoofdaannemerId || null,
-        inv.bron.trim(),
-        a.gebruikerId,
-        ctx.now(),
-      ],
-    );
+    const row = {
+      id: await store.voegContractrelatieToe(t, {
+        zorgkantoorId: a.organisatieId,
+        aanbiederId: inv.aanbiederId,
+        jaar: inv.jaar,
+        regioCode: inv.regioCode,
+        sector: inv.sector,
+        rol: inv.rol,
+        hoofdaannemerId: inv.hoofdaannemerId || null,
+        bron: inv.bron.trim(),
+        door: a.gebruikerId,
+        op: ctx.now(),
+      }),
+    };
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.contractrelatie.vastgelegd',
       onderwerpType: 'contractrelatie',
@@ -652,7 +585,7 @@ export async function contractrelatieVastleggen(
       resultaat: { contractrelatieId: row.id },
       regel: CONTRACTRELATIE_REGEL,
     });
-    return relatieUit(await t.one<any>(`${RELATIE_SELECT} WHERE c.id = $1`, [row.id]));
+    return relatieUit(await store.contractrelatieWeergave(t, row.id));
   });
 }
 
@@ -664,7 +597,7 @@ export async function contractrelatieIntrekken(
 ): Promise<ContractRelatie> {
   eisSchrijver(a);
   return ctx.db.tx(async (t) => {
-    const c = isUuid(id) ? await t.maybeOne<any>('SELECT * FROM contractrelatie WHERE id = $1 FOR UPDATE', [id]) : null;
+    const c = isUuid(id) ? await store.contractrelatieVoorWijziging(t, id) : null;
     if (!c || c.zorgkantoor_id !== a.organisatieId) throw notFound('Deze contractrelatie');
     if (c.ingetrokken_op) throw conflict('ingetrokken', 'Deze contractrelatie is al ingetrokken.');
     if (!reden?.trim())
@@ -672,10 +605,7 @@ export async function contractrelatieIntrekken(
         fouten: [{ waar: 'reden', wat: 'De reden ontbreekt.', actie: 'Leg uit waarom de relatie wordt ingetrokken.' }],
       });
     const nu = ctx.now();
-    await t.query(
-      'UPDATE contractrelatie SET ingetrokken_op = $2, ingetrokken_door = $3, intrekkingsreden = $4 WHERE id = $1',
-      [c.id, nu, a.gebruikerId, reden.trim()],
-    );
+    await store.trekContractrelatieIn(t, c.id, nu, a.gebruikerId, reden.trim());
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.contractrelatie.ingetrokken',
       onderwerpType: 'contractrelatie',
@@ -684,18 +614,9 @@ export async function contractrelatieIntrekken(
       resultaat: { contractrelatieId: c.id, ingetrokkenOp: nu.toISOString() },
       regel: CONTRACTRELATIE_REGEL,
     });
-    return relatieUit(await t.one<any>(`${RELATIE_SELECT} WHERE c.id = $1`, [c.id]));
+    return relatieUit(await store.contractrelatieWeergave(t, c.id));
   });
 }
 
 /** The non-withdrawn relations of a provider in a year, for contractHistorie (classification). */
-export async function contractrelatiesVoorHistorie(
-  q: Queryable,
-  organisatieId: string,
-  jaar: number,
-): Promise<{ regio_code: string; sector: string; rol: ContractRelatieRol }[]> {
-  return q.query(
-    `SELECT DISTINCT regio_code, sector, rol FROM contractrelatie WHERE organisatie_id = $1 AND jaar = $2 AND ingetrokken_op IS NULL ORDER BY regio_code, sector, rol`,
-    [organisatieId, jaar],
-  );
-}
+export const contractrelatiesVoorHistorie = store.contractrelatiesVoorHistorie;

@@ -133,6 +133,15 @@ export const cliContext: CliContext = {
  */
 export function jaarOptie(v: string): number {
   const n = Number(v);
-  if (!/^\d{4}$/.test(v) || n < 2000 || n > 2100) throw new InvalidArgumentError('een jaartal, bijv. 2026');
+  if (!/^\d{4}$/.test(v) || n < 2000 || n > 2100)
+    throw new InvalidArgumentError('geef een jaartal van vier cijfers tussen 2000 en 2100, bijv. 2026');
   return n;
+}
+
+/**
+ * A command group several capabilities add subcommands to (e.g. `inkoop`): the existing group of
+ * that name, or a new one with this description. Whoever registers first sets the description.
+ */
+export function commandGroup(program: Command, name: string, description: string): Command {
+  return program.commands.find((c) => c.name() === name) ?? program.command(name).description(description);
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { faseNaam } from '../../app/namen.ts';
 import { Link, type PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { Badge, EmptyState, formatDatum, PageHeader, QueryState, Section, Table, type Column } from '../../ui/index.ts';
@@ -39,7 +40,7 @@ function Kaders() {
         sortValue: (k) => k.titel,
         cell: (k) => <Link to={`/gunning/kaders/${k.id}`}>{k.titel}</Link>,
       },
-      { key: 'fase', header: t('gunning.kolom.fase'), sortValue: (k) => k.fase },
+      { key: 'fase', header: t('gunning.kolom.fase'), sortValue: (k) => k.fase, cell: (k) => faseNaam(t, k.fase) },
       {
         key: 'ingediend',
         header: t('gunning.kolom.ingediend'),

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isNotFound } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { faseNaam, procedureNaam, termijnNaam } from '../../app/namen.ts';
 import { Link, useNavigate, type PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import {
@@ -68,8 +69,8 @@ export function KaderDetail({ params }: PageProps) {
           >
             <DetailList
               items={[
-                [t('inkoop.kolom.procedure'), t(`inkoop.procedure.${k.procedureType}`)],
-                [t('inkoop.kolom.fase'), <Badge key="f">{k.fase}</Badge>],
+                [t('inkoop.kolom.procedure'), procedureNaam(t, k.procedureType)],
+                [t('inkoop.kolom.fase'), <Badge key="f">{faseNaam(t, k.fase)}</Badge>],
                 [
                   t('inkoop.kolom.sector'),
                   `${k.sector} · ${k.jaarVan}${k.jaarTot !== k.jaarVan ? `–${k.jaarTot}` : ''}`,
@@ -225,7 +226,7 @@ function TermijnenEditor({ k }: { k: Kader }) {
           <tbody>
             {rijen.map((r, i) => (
               <tr key={r.fase}>
-                <th scope="row">{r.fase}</th>
+                <th scope="row">{termijnNaam(t, r.fase)}</th>
                 <td>
                   <input
                     className="input"

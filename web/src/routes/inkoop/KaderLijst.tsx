@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { faseNaam, procedureNaam } from '../../app/namen.ts';
 import { Link, useNavigate, type PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import {
@@ -41,11 +42,16 @@ export function KaderLijst(_: PageProps) {
         key: 'procedure',
         header: t('inkoop.kolom.procedure'),
         sortValue: (k) => k.procedureType,
-        cell: (k) => t(`inkoop.procedure.${k.procedureType}`),
+        cell: (k) => procedureNaam(t, k.procedureType),
       },
       { key: 'sector', header: t('inkoop.kolom.sector'), sortValue: (k) => k.sector },
       { key: 'regios', header: t('inkoop.kolom.regios'), cell: (k) => k.regioCodes.join(', ') },
-      { key: 'fase', header: t('inkoop.kolom.fase'), sortValue: (k) => k.fase, cell: (k) => <Badge>{k.fase}</Badge> },
+      {
+        key: 'fase',
+        header: t('inkoop.kolom.fase'),
+        sortValue: (k) => k.fase,
+        cell: (k) => <Badge>{faseNaam(t, k.fase)}</Badge>,
+      },
       {
         key: 'deadline',
         header: t('inkoop.kolom.deadline'),
@@ -170,7 +176,7 @@ function NieuwKader() {
           label={t('inkoop.nieuw.procedure')}
           value={procedure}
           onChange={(e) => setProcedure(e.target.value)}
-          options={PROCEDURES.map((p) => ({ value: p, label: t(`inkoop.procedure.${p}`) }))}
+          options={PROCEDURES.map((p) => ({ value: p, label: procedureNaam(t, p) }))}
         />
         <Select
           id="kader-sjabloon"

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { faseNaam } from '../../app/namen.ts';
 import { Link, type PageProps } from '../../app/router.tsx';
 import {
   Alert,
@@ -79,7 +80,7 @@ function Weergave({ k, terug }: { k: Detail; terug: { label: string; to: string 
                 <span className="muted">({t('openbaar.detail.bron', { bron: k.procedure.bron })})</span>
               </>,
             ],
-            [t('openbaar.detail.fase'), <Badge key="f">{t(`openbaar.fase.${k.fase}`)}</Badge>],
+            [t('openbaar.detail.fase'), <Badge key="f">{faseNaam(t, k.fase)}</Badge>],
             [
               t('openbaar.detail.sector'),
               `${k.sector.code} (${taal === 'en' ? k.sector.naamEn : k.sector.naam}) · ${periode(k.jaarVan, k.jaarTot)}`,

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { faseNaam } from '../../app/namen.ts';
 import { Link, useSearchParams, type PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import {
@@ -96,7 +97,7 @@ export function OpenbareKaders(_: PageProps) {
         key: 'fase',
         header: t('openbaar.kolom.fase'),
         sortValue: (k) => k.fase,
-        cell: (k) => <Badge>{t(`openbaar.fase.${k.fase}`)}</Badge>,
+        cell: (k) => <Badge>{faseNaam(t, k.fase)}</Badge>,
       },
       {
         key: 'versie',

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { faseNaam } from '../../app/namen.ts';
 import { Link, type PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import {
@@ -135,7 +136,7 @@ export function KaderToelatingen({ params }: PageProps) {
           <>
             <p className="hint">{t('openhouse.regel', { regel: o.regel })}</p>
             {!o.toelatingOpen && o.ontzegeld && (
-              <Alert variant="info">{t('openhouse.gesloten', { fase: o.fase })}</Alert>
+              <Alert variant="info">{t('openhouse.gesloten', { fase: faseNaam(t, o.fase) })}</Alert>
             )}
             {m.error && <ProblemAlert error={m.error} />}
             {m.data && (

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { faseNaam } from '../../app/namen.ts';
 import { Link, type PageProps } from '../../app/router.tsx';
 import { Badge, EmptyState, PageHeader, QueryState, Section, Table, type Column } from '../../ui/index.ts';
 import type { KaderKort } from './types.ts';
@@ -30,7 +31,9 @@ export function OpenHouseKaders(_: PageProps) {
         key: 'fase',
         header: t('openhouse.kolom.fase'),
         sortValue: (k) => k.fase,
-        cell: (k) => <Badge variant={k.fase === 'toelating_doorlopend' ? 'success' : 'neutral'}>{k.fase}</Badge>,
+        cell: (k) => (
+          <Badge variant={k.fase === 'toelating_doorlopend' ? 'success' : 'neutral'}>{faseNaam(t, k.fase)}</Badge>
+        ),
       },
       {
         key: 'ingediend',

@@ -58,6 +58,10 @@ registerMessages('tarieven', {
     toelichting: 'Toelichting',
     basis: 'Basispercentage',
     nhcnic: 'NHC/NIC',
+    looptijdNieuw: 'Looptijd overeenkomst nieuwe zorgaanbieders',
+    'looptijdNieuw.waarde':
+      'ten hoogste {n} jaar (inkoopperiode {van}–{tot}), ook bij een tweejarige overeenkomst voor bestaande aanbieders',
+    'looptijdNieuw.bron': 'Bron: {document}',
     peildatum: 'peildatum',
     randvoorwaarden: 'Randvoorwaarden (niet in het percentage)',
     'versie.meegeleverd': 'meegeleverd beleid (versie 0)',
@@ -232,6 +236,10 @@ registerMessages('tarieven', {
     toelichting: 'Explanation',
     basis: 'Base percentage',
     nhcnic: 'NHC/NIC',
+    looptijdNieuw: 'Contract term for new providers',
+    'looptijdNieuw.waarde':
+      'at most {n} year(s) (purchasing period {van}–{tot}), also where existing providers get two years',
+    'looptijdNieuw.bron': 'Source: {document}',
     peildatum: 'as of',
     randvoorwaarden: 'Conditions (not in the percentage)',
     'versie.meegeleverd': 'shipped policy (version 0)',

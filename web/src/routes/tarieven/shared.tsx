@@ -294,6 +294,23 @@ export function BeleidKaart({ b, kop, niveau = 2 }: { b: BeleidOverzicht; kop?: 
             <div className="muted">{beleid.nhcNic.toelichting}</div>
           </dd>
         </div>
+        {beleid.looptijdNieuweAanbieder && (
+          <div>
+            <dt>{t('tarieven.looptijdNieuw')}</dt>
+            <dd>
+              {t('tarieven.looptijdNieuw.waarde', {
+                n: beleid.looptijdNieuweAanbieder.jaren,
+                van: beleid.looptijdNieuweAanbieder.inkoopperiode.van,
+                tot: beleid.looptijdNieuweAanbieder.inkoopperiode.tot,
+              })}{' '}
+              <ZekerheidBadge z={beleid.looptijdNieuweAanbieder.zekerheid} />
+              <blockquote className="tarief-bron">“{beleid.looptijdNieuweAanbieder.bron.citaat}”</blockquote>
+              <div className="muted">
+                {t('tarieven.looptijdNieuw.bron', { document: beleid.looptijdNieuweAanbieder.bron.document })}
+              </div>
+            </dd>
+          </div>
+        )}
       </dl>
       <blockquote className="tarief-bron">“{beleid.basis.bron.citaat}”</blockquote>
       <Table

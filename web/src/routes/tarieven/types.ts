@@ -98,6 +98,14 @@ export interface Beleid {
   nhcNic: { percentage: string | null; toelichting: string };
   regels: Regel[];
   randvoorwaarden?: { id: string; omschrijving: string; bron: Bron; zekerheid: Zekerheid }[];
+  /** the longest contract a new provider gets at the award (DSW 2024–2026: one year) */
+  looptijdNieuweAanbieder?: {
+    jaren: number;
+    inkoopperiode: { van: number; tot: number };
+    bron: Bron;
+    zekerheid: Zekerheid;
+    toelichting?: string;
+  };
 }
 export interface BeleidOverzicht {
   zorgkantoor: string;
