@@ -15,10 +15,10 @@ import {
   dialooggesprekken,
   dienIn,
   eigenInschrijving,
-  getDocument,
-  getInschrijving,
-  getKader,
-  getNotaVanInlichtingen,
+  laadDocument,
+  laadInschrijving,
+  laadKader,
+  laadNotaVanInlichtingen,
   kaderStatus,
   kaderVersie,
   kaderVersies,
@@ -26,7 +26,7 @@ import {
   legDialoogVast,
   lijstKaders,
   lijstVragen,
-  listInschrijvingen,
+  lijstInschrijvingen,
   maakEis,
   maakKader,
   maakOntwikkelplanDefinitief,
@@ -47,8 +47,8 @@ import {
   zetOntwikkelplan,
   zetTermijnen,
   zetZelfanalyse,
-  type KaderRij,
 } from './service.ts';
+import { kaderRij } from './store.ts';
 import { isUuid } from '../platform/validatie.ts';
 
 const INKOOP: Rol[] = ['inkoper', 'manager'];
@@ -234,7 +234,7 @@ async function routes(api: Api, ctx: AppContext) {
         response: { 200: View, ...problems(401, 404) },
       },
     },
-    async (req) => getKader(ctx, actorOf(req), req.params.id),
+    async (req) => laadKader(ctx, actorOf(req), req.params.id),
   );
 
   api.patch(
@@ -401,7 +401,7 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => {
-      const k = await getKader(ctx, actorOf(req), req.params.id);
+      const k = await laadKader(ctx, actorOf(req), req.params.id);
       if (!k.eigenaar) throw notFound('Dit inkoopkader');
       return k.status;
     },
@@ -514,7 +514,7 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => {
-      const n = await getNotaVanInlichtingen(ctx, actorOf(req), req.params.id, req.query.versie);
+      const n = await laadNotaVanInlichtingen(ctx, actorOf(req), req.params.id, req.query.versie);
       if (!n) throw notFound('Een Nota van Inlichtingen');
       return n;
     },
@@ -532,7 +532,7 @@ async function routes(api: Api, ctx: AppContext) {
         response: { 200: Type.Array(View), ...problems(401, 403, 404) },
       },
     },
-    async (req) => listInschrijvingen(ctx, actorOf(req), req.params.id),
+    async (req) => lijstInschrijvingen(ctx, actorOf(req), req.params.id),
   );
 
   api.get(
@@ -574,7 +574,7 @@ async function routes(api: Api, ctx: AppContext) {
         response: { 200: View, ...problems(401, 403, 404) },
       },
     },
-    async (req) => getInschrijving(ctx, actorOf(req), req.params.id),
+    async (req) => laadInschrijving(ctx, actorOf(req), req.params.id),
   );
 
   api.put(
@@ -663,7 +663,7 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const d = await getDocument(ctx, actorOf(req), req.params.id);
+      const d = await laadDocument(ctx, actorOf(req), req.params.id);
       return stuurDownload(reply, d);
     },
   );
@@ -875,7 +875,7 @@ export const inkoopCapability: Capability = {
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
           if (!isUuid(o.kader)) throw notFound(`Inkoopkader ${o.kader}`);
-          const k = await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [o.kader]);
+          const k = await kaderRij(ctx.db, o.kader);
           if (!k) throw notFound(`Inkoopkader ${o.kader}`);
           const s = await kaderStatus(ctx, ctx.db, k);
           out.result(s, () => statusTekst(s));

@@ -26,11 +26,11 @@ import { controleerDecimaal, parseDecimal } from '../domain/money.ts';
 import { DECIMALEN, eisTijdstip, isUuid } from '../platform/validatie.ts';
 import { volledigVoorstelVoorOntvangst } from './bestvalue/voorstel.ts';
 import { contractrelatiesVoorHistorie } from './signalen/service.ts';
-import { eisThemaVanKader } from './themas.ts';
+import { vereisThemaVanKader } from './themas.ts';
 import { clientenraadWaarschuwing, inschrijvingWaarschuwingen } from './ontwikkelplan.ts';
 import {
   deadlineVan,
-  eisOntzegeld,
+  vereisOntzegeld,
   eisOut,
   geldendeTermijnen,
   isEigenaar,
@@ -140,12 +140,12 @@ export async function inschrijvingVoor(
   const k = await q.one<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [i.kader_id]);
   if (!isEigenaar(a, k)) throw notFound('Deze inschrijving');
   if (i.status !== 'ingediend') throw notFound('Deze inschrijving');
-  await eisOntzegeld(ctx, q, k);
+  await vereisOntzegeld(ctx, q, k);
   return { i, k };
 }
 
 /** The bid must still be open for changes: the phase accepts bids and the deadline has not passed (server clock, 1 s). */
-export async function eisOpen(ctx: AppContext, q: Queryable, k: KaderRij, wat: string) {
+export async function vereisOpen(ctx: AppContext, q: Queryable, k: KaderRij, wat: string) {
   // the published deadline (an unpublished working version is never enforced)
   const termijnen = await geldendeTermijnen(q, k);
   const dl = deadlineVan(termijnen);
@@ -199,7 +199,7 @@ async function eigenDocument(t: Queryable, inschrijvingId: string, documentId: s
   return d;
 }
 
-function eisAanbieder(a: Actor) {
+function vereisAanbieder(a: Actor) {
   if (!isAanbieder(a))
     throw new AppError(403, 'alleen-aanbieders', 'Alleen de zorgaanbieder zelf werkt aan haar inschrijving.');
 }
@@ -288,7 +288,7 @@ async function laadClassificatie(q: Queryable, kaderId: string, organisatieId: s
 
 /** Creates (or returns) the provider's own draft for a kader. */
 export async function startInschrijving(ctx: AppContext, a: Actor, kaderId: string): Promise<string> {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const k = await kaderVoor(t, a, kaderId, true);
     const bestaand = await t.maybeOne<{ id: string }>(
@@ -296,7 +296,7 @@ export async function startInschrijving(ctx: AppContext, a: Actor, kaderId: stri
       [kaderId, a.organisatieId],
     );
     if (bestaand) return bestaand.id;
-    await eisOpen(ctx, t, k, 'Een inschrijving starten');
+    await vereisOpen(ctx, t, k, 'Een inschrijving starten');
     const eigenRegios = await regiosVanAanbieder(t, a.organisatieId);
     const nu = ctx.now();
     const row = await t.one<{ id: string }>(
@@ -323,10 +323,10 @@ async function bewerkConcept(
   fn: (t: Queryable, i: InschrijvingRij, k: KaderRij) => Promise<unknown>,
   invoer: unknown,
 ) {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisOpen(ctx, t, k, 'Wijzigen');
+    await vereisOpen(ctx, t, k, 'Wijzigen');
     if (i.status !== 'concept')
       throw conflict(
         'inschrijving-niet-concept',
@@ -490,10 +490,10 @@ export async function uploadDocument(
   };
   if (doel === 'ontwikkelplan' || doel === 'clientenraad') {
     // Plan evidence may still be added after the deadline, during the dialogue (Inkoopkader Langdurige Zorg 2016, §2.2.4).
-    eisAanbieder(a);
+    vereisAanbieder(a);
     return ctx.db.tx(async (t) => {
       const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-      await eisPlanBewerkbaar(ctx, t, i, k);
+      await vereisPlanBewerkbaar(ctx, t, i, k);
       const r = await opslaan(t, i, k);
       await appendAudit(t, auditActor(a), {
         actie: 'inkoop.inschrijving.document_toegevoegd',
@@ -538,7 +538,7 @@ export async function verwijderDocument(ctx: AppContext, a: Actor, id: string, d
 }
 
 /** A document's bytes, for its owner, or for the zorgkantoor once the bid is unsealed. */
-export async function getDocument(ctx: AppContext, a: Actor, documentId: string) {
+export async function laadDocument(ctx: AppContext, a: Actor, documentId: string) {
   if (!isUuid(documentId)) throw notFound('Dit document');
   const d = await ctx.db.maybeOne<any>('SELECT * FROM document WHERE id = $1 AND NOT verwijderd', [documentId]);
   if (!d) throw notFound('Dit document');
@@ -634,10 +634,10 @@ async function inhoudVoorOntvangst(
 
 /** Submits the bid: checks mandatory answers/documents for the bidder's class, then issues the receipt. */
 export async function dienIn(ctx: AppContext, a: Actor, id: string) {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisOpen(ctx, t, k, 'Indienen');
+    await vereisOpen(ctx, t, k, 'Indienen');
     if (i.status === 'ingediend')
       throw conflict(
         'al-ingediend',
@@ -690,10 +690,10 @@ export async function dienIn(ctx: AppContext, a: Actor, id: string) {
 
 /** Withdraws (ingetrokken) or reopens (concept) a bid, only before the deadline. */
 export async function wijzigStatus(ctx: AppContext, a: Actor, id: string, naar: 'ingetrokken' | 'concept') {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisOpen(ctx, t, k, naar === 'ingetrokken' ? 'Intrekken' : 'Heropenen');
+    await vereisOpen(ctx, t, k, naar === 'ingetrokken' ? 'Intrekken' : 'Heropenen');
     if (naar === 'ingetrokken' && i.status === 'ingetrokken')
       throw conflict('al-ingetrokken', 'Deze inschrijving is al ingetrokken.');
     if (naar === 'concept' && i.status === 'concept')
@@ -821,20 +821,20 @@ async function laadDialooggesprekken(q: Queryable, inschrijvingId: string) {
   }));
 }
 
-/** The dialogue minutes of an inschrijving, for whoever may see the inschrijving (same rules as getInschrijving). */
+/** The dialogue minutes of an inschrijving, for whoever may see the inschrijving (same rules as laadInschrijving). */
 export async function dialooggesprekken(ctx: AppContext, a: Actor, id: string) {
   const { i } = await inschrijvingVoor(ctx, ctx.db, a, id);
   return laadDialooggesprekken(ctx.db, i.id);
 }
 
-export async function getInschrijving(ctx: AppContext, a: Actor, id: string) {
+export async function laadInschrijving(ctx: AppContext, a: Actor, id: string) {
   const { i, k } = await inschrijvingVoor(ctx, ctx.db, a, id);
   return inschrijvingView(ctx, ctx.db, i, k);
 }
 
 /** The provider's own inschrijving for a kader (null when it has none). */
 export async function eigenInschrijving(ctx: AppContext, a: Actor, kaderId: string) {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   const k = await kaderVoor(ctx.db, a, kaderId);
   const i = await ctx.db.maybeOne<InschrijvingRij>(
     'SELECT * FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2',
@@ -847,11 +847,11 @@ export async function eigenInschrijving(ctx: AppContext, a: Actor, kaderId: stri
  * Submitted bids of a kader for the zorgkantoor (assessors, purchasers), only once unsealed; concepts
  * and withdrawn bids are not listed. Each with the bidder's classification and reason.
  */
-export async function listInschrijvingen(ctx: AppContext, a: Actor, kaderId: string) {
+export async function lijstInschrijvingen(ctx: AppContext, a: Actor, kaderId: string) {
   const k = await kaderVoor(ctx.db, a, kaderId);
   if (!isEigenaar(a, k))
     throw new AppError(403, 'geen-eigenaar', 'Alleen het zorgkantoor van dit inkoopkader ziet de inschrijvingen.');
-  await eisOntzegeld(ctx, ctx.db, k);
+  await vereisOntzegeld(ctx, ctx.db, k);
   const rows = await ctx.db.query<InschrijvingRij & { org_naam: string }>(
     `SELECT i.*, o.naam AS org_naam FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
     WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`,
@@ -906,7 +906,7 @@ export async function zetZelfanalyse(ctx: AppContext, a: Actor, id: string, them
     'zelfanalyse_gewijzigd',
     async (t, i, k) => {
       // the kader's own themes, or its template's of the same sector (src/inkoop/themas.ts)
-      eisThemaVanKader(k, themaCode);
+      vereisThemaVanKader(k, themaCode);
       await t.query(
         `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, gegevens, in_ontwikkelplan, gewijzigd_op)
       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (inschrijving_id, thema_code) DO UPDATE SET huidige_aanpak = EXCLUDED.huidige_aanpak, sterktes = EXCLUDED.sterktes,
@@ -975,7 +975,7 @@ export interface OntwikkelplanInvoer {
  * the deadline the plan is worked out in the dialogue (phases inschrijving_gesloten / dialoog /
  * beoordeling) for a submitted bid, until it is final.
  */
-async function eisPlanBewerkbaar(ctx: AppContext, t: Queryable, i: InschrijvingRij, k: KaderRij) {
+async function vereisPlanBewerkbaar(ctx: AppContext, t: Queryable, i: InschrijvingRij, k: KaderRij) {
   const dl = deadlineVan(await geldendeTermijnen(t, k));
   const voor = !dl || voorDeadline(ctx.now(), dl);
   if (voor) {
@@ -1000,7 +1000,7 @@ async function eisPlanBewerkbaar(ctx: AppContext, t: Queryable, i: InschrijvingR
 }
 
 export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p: OntwikkelplanInvoer) {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   if (p.investering !== undefined && p.investering !== null) {
     const r = controleerDecimaal(p.investering, DECIMALEN.bedrag);
     if (!r.ok)
@@ -1011,7 +1011,7 @@ export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p:
   }
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisPlanBewerkbaar(ctx, t, i, k);
+    await vereisPlanBewerkbaar(ctx, t, i, k);
     const cur = await t.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
     if (cur?.status === 'definitief' || cur?.status === 'akkoord')
       throw conflict(
@@ -1053,10 +1053,10 @@ export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p:
 
 /** Voorstel → definitief: all 7 elements and evidence of cliëntenraad involvement (D6) are required. */
 export async function maakOntwikkelplanDefinitief(ctx: AppContext, a: Actor, id: string) {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisPlanBewerkbaar(ctx, t, i, k);
+    await vereisPlanBewerkbaar(ctx, t, i, k);
     const cur = await t.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
     if (!cur) throw unprocessable('ontwikkelplan-ontbreekt', 'Er is nog geen ontwikkelplan.');
     if (cur.status === 'definitief' || cur.status === 'akkoord')

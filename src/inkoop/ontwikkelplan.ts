@@ -33,7 +33,7 @@ import {
   type PoortAntwoord,
 } from '../domain/inkoop/toetreding.ts';
 import { eisGeldtVoor, type Klasse } from '../domain/inkoop/classificatie.ts';
-import { eisOntzegeld, type KaderRij } from './kader.ts';
+import { vereisOntzegeld, type KaderRij } from './kader.ts';
 import { themasVanKader } from './themas.ts';
 
 export const ONTWIKKELPLAN_REGEL = 'inkoop.ontwikkelplan.akkoord.v1';
@@ -175,7 +175,7 @@ async function eigenIngediend(ctx: AppContext, t: Queryable, a: Actor, id: strin
   if (!i || i.status !== 'ingediend') throw notFound('Deze inschrijving');
   const k = await t.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [i.kader_id]);
   if (!k || k.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
-  await eisOntzegeld(ctx, t, k);
+  await vereisOntzegeld(ctx, t, k);
   if (k.fase === 'ingetrokken') throw conflict('ingetrokken', 'Deze procedure is ingetrokken.');
   if (await t.maybeOne(`SELECT 1 FROM gunning WHERE inschrijving_id = $1 AND soort = 'definitief'`, [i.id]))
     throw conflict('al-definitief', 'Deze inschrijving is al definitief gegund; het ontwikkelplan ligt vast.');
@@ -306,7 +306,7 @@ export async function ontwikkelplanVoorZorgkantoor(ctx: AppContext, a: Actor, in
   if (!i || i.status !== 'ingediend') throw notFound('Deze inschrijving');
   const k = await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [i.kader_id]);
   if (!k || k.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
-  await eisOntzegeld(ctx, ctx.db, k);
+  await vereisOntzegeld(ctx, ctx.db, k);
   const plan = await ctx.db.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
   const besluiten = await ctx.db.query<any>(
     `SELECT b.besluit, b.reden, b.plan_sha256, b.besloten_op, g.naam FROM ontwikkelplan_besluit b JOIN gebruiker g ON g.id = b.besloten_door

@@ -35,7 +35,7 @@ import { bepaalBestValueUitkomst, type BestValueUitkomstInvoer } from '../../dom
 import { dec } from '../../domain/money.ts';
 import type { Fase, ProcedureType } from '../../domain/inkoop/procedure.ts';
 import {
-  eisOntzegeld,
+  vereisOntzegeld,
   geldendeTermijnen,
   gepubliceerdeEisen,
   gepubliceerdeParagraaf,
@@ -168,7 +168,7 @@ export async function openInschrijving(
   if (wijzigen && k.fase === 'ingetrokken')
     throw conflict('ingetrokken', 'Deze procedure is ingetrokken; er wordt niet beoordeeld of gegund.');
   // the one sealed refusal (403 'verzegeld', regel inkoop.verzegeling), the same as every other route's
-  await eisOntzegeld(ctx, q, k);
+  await vereisOntzegeld(ctx, q, k);
   return { i, k };
 }
 
