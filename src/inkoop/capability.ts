@@ -49,6 +49,7 @@ import {
   zetZelfanalyse,
 } from './service.ts';
 import { kaderRij } from './store.ts';
+import * as S from './schemas.ts';
 import { isUuid } from '../platform/validatie.ts';
 
 const INKOOP: Rol[] = ['inkoper', 'manager'];
@@ -153,7 +154,7 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: tag,
         summary: 'Sjablonen voor een inkoopkader (2008, 2016) met eisen en bronnen',
-        response: { 200: Type.Array(View), ...problems(401) },
+        response: { 200: Type.Array(S.Sjabloon), ...problems(401) },
       },
     },
     async () => sjablonen(),
@@ -185,7 +186,7 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: tag,
         summary: "Inkoopkaders: eigen (zorgkantoor), open procedures in de eigen regio's met aftelling (aanbieder)",
-        response: { 200: Type.Array(View), ...problems(401) },
+        response: { 200: Type.Array(S.KaderLijstItem), ...problems(401) },
       },
     },
     async (req) => lijstKaders(ctx, actorOf(req)),
@@ -231,7 +232,7 @@ async function routes(api: Api, ctx: AppContext) {
         summary:
           'Eén inkoopkader (eigenaar: werkversie; anderen: gepubliceerde versie) met termijnen, eisen en aftelling',
         params: Id,
-        response: { 200: View, ...problems(401, 404) },
+        response: { 200: S.KaderDetail, ...problems(401, 404) },
       },
     },
     async (req) => laadKader(ctx, actorOf(req), req.params.id),
@@ -397,7 +398,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Fase, termijnen, aftelling en aantallen per status',
         params: Id,
-        response: { 200: View, ...problems(401, 403, 404) },
+        response: { 200: S.KaderStatus, ...problems(401, 403, 404) },
       },
     },
     async (req) => {
@@ -415,7 +416,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Gepubliceerde versies',
         params: Id,
-        response: { 200: Type.Array(View), ...problems(401, 404) },
+        response: { 200: Type.Array(S.KaderVersieKort), ...problems(401, 404) },
       },
     },
     async (req) => kaderVersies(ctx, actorOf(req), req.params.id),
@@ -429,7 +430,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Eén gepubliceerde versie (de publieke momentopname)',
         params: Type.Object({ id: Type.String(), versie: Type.Integer({ minimum: 1 }) }),
-        response: { 200: View, ...problems(401, 404) },
+        response: { 200: S.KaderVersie, ...problems(401, 404) },
       },
     },
     async (req) => kaderVersie(ctx, actorOf(req), req.params.id, req.params.versie),
@@ -444,7 +445,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Vragen (zorgkantoor: alle; aanbieder: eigen)',
         params: Id,
-        response: { 200: Type.Array(View), ...problems(401, 404) },
+        response: { 200: Type.Array(S.Vraag), ...problems(401, 404) },
       },
     },
     async (req) => lijstVragen(ctx, actorOf(req), req.params.id),
@@ -495,7 +496,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Nota van Inlichtingen publiceren (nieuwe versie, anoniem, voor alle aanbieders)',
         params: Id,
-        response: { 200: View, ...problems(401, 403, 404, 409) },
+        response: { 200: S.NotaVanInlichtingen, ...problems(401, 403, 404, 409) },
       },
     },
     async (req) => publiceerNvI(ctx, actorOf(req), req.params.id),
@@ -510,7 +511,7 @@ async function routes(api: Api, ctx: AppContext) {
         summary: 'De laatste Nota van Inlichtingen (of ?versie=n)',
         params: Id,
         querystring: Type.Object({ versie: Type.Optional(Type.Integer({ minimum: 1 })) }),
-        response: { 200: View, ...problems(401, 404) },
+        response: { 200: S.NotaVanInlichtingen, ...problems(401, 404) },
       },
     },
     async (req) => {

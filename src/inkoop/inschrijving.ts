@@ -21,6 +21,12 @@ import {
   type Klasse,
 } from '../domain/inkoop/classificatie.ts';
 import { accepteertInschrijvingen } from '../domain/inkoop/procedure.ts';
+import {
+  BRON_TWEEJARIG_2016,
+  BRON_VOORWAARDEN_2008,
+  GUNNINGSVOORWAARDE,
+  TWEEJARIGE_VOORWAARDE,
+} from '../domain/inkoop/toetreding.ts';
 import { instantNaarLokaal, voorDeadline } from '../domain/inkoop/timeline.ts';
 import { controleerDecimaal, parseDecimal } from '../domain/money.ts';
 import { DECIMALEN, eisTijdstip, isUuid } from '../platform/validatie.ts';
@@ -337,7 +343,25 @@ async function bewerkConcept(
 async function eisVan(t: Queryable, k: KaderRij, code: string): Promise<EisRij> {
   const e = await store.eisRij(t, k.id, code);
   if (!e) throw notFound(`Eis ${code}`);
+  if (isVoorwaarde(e))
+    throw conflict(
+      'geen-eis-voor-aanbieder',
+      `${e.code} is ${e.groep === GUNNINGSVOORWAARDE ? 'een voorwaarde van de overeenkomst' : 'een voorwaarde voor een tweejarige overeenkomst die het zorgkantoor berekent'}, geen eis die de aanbieder beantwoordt (regel ${VOORWAARDE_REGEL}; ${e.groep === GUNNINGSVOORWAARDE ? BRON_VOORWAARDEN_2008 : BRON_TWEEJARIG_2016}).`,
+      {
+        fouten: [
+          { waar: `antwoorden/${e.code}`, wat: 'Geen eis voor de aanbieder.', actie: 'Beantwoord alleen de eisen.' },
+        ],
+      },
+    );
   return e;
+}
+
+const VOORWAARDE_REGEL = 'inkoop.voorwaarde.niet-beantwoord.v1';
+/** Contract conditions (2008) and computed two-year conditions (2016): not answered by the provider. */
+const isVoorwaarde = (e: Pick<EisRij, 'groep'>) => e.groep === GUNNINGSVOORWAARDE || e.groep === TWEEJARIGE_VOORWAARDE;
+/** [requirements the provider answers, conditions shown read-only]. */
+function splitsVoorwaarden(eisen: EisRij[]): [EisRij[], EisRij[]] {
+  return [eisen.filter((e) => !isVoorwaarde(e)), eisen.filter(isVoorwaarde)];
 }
 
 function valideerWaarde(e: EisRij, waarde: unknown, documentId: string | null): Fout[] {
@@ -518,7 +542,7 @@ export async function laadDocument(ctx: AppContext, a: Actor, documentId: string
 
 /** Requirements that apply to this bidder's class, with what is missing for submission. */
 async function toets(q: Queryable, i: InschrijvingRij, k: KaderRij, klasse: Klasse) {
-  const eisen = (await laadEisen(q, k.id)).filter((e) => eisGeldtVoor(e.van_toepassing, klasse));
+  const eisen = splitsVoorwaarden(await laadEisen(q, k.id))[0].filter((e) => eisGeldtVoor(e.van_toepassing, klasse));
   const antwoorden = await store.antwoordRijen(q, i.id);
   const by = new Map(antwoorden.map((x) => [x.eis_id, x]));
   const ontbreekt: Fout[] = [];
@@ -694,7 +718,9 @@ export async function wijzigStatus(ctx: AppContext, a: Actor, id: string, naar: 
 export async function inschrijvingView(ctx: AppContext, q: Queryable, i: InschrijvingRij, k: KaderRij) {
   const cl = await laadClassificatie(q, k.id, i.organisatie_id);
   const { eisen, antwoorden, ontbreekt } = await toets(q, i, k, cl.klasse);
-  const alle = await laadEisen(q, k.id);
+  // conditions of the contract (2008 Kader 3.2) and the computed two-year conditions (2016 G1–G4) are no
+  // requirements the provider answers: shown apart, read-only, with their source
+  const [alle, voorwaarden] = splitsVoorwaarden(await laadEisen(q, k.id));
   const orgNaam = await store.organisatieNaam(q, i.organisatie_id);
   const docs = await store.documentRijen(q, i.id);
   const za = await store.zelfanalyseRijen(q, i.id);
@@ -744,6 +770,16 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
           : null,
       };
     }),
+    voorwaarden: voorwaarden.map((e) => ({
+      code: e.code,
+      groep: e.groep,
+      tekst: e.tekst,
+      bron: e.bron ?? (e.groep === GUNNINGSVOORWAARDE ? BRON_VOORWAARDEN_2008 : BRON_TWEEJARIG_2016),
+      toelichting:
+        e.groep === GUNNINGSVOORWAARDE
+          ? 'Voorwaarde van de overeenkomst; geen eis die u beantwoordt.'
+          : 'Berekend door het zorgkantoor (beslistabel: signalenregister, classificatie, regionale paragraaf); geen eis die u beantwoordt.',
+    })),
     ontbreekt,
     documenten: docs.map((d) => ({
       id: d.id,

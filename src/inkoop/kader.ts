@@ -35,7 +35,6 @@ import {
   TERMIJN_FASEN,
   TERMIJN_NAMEN,
   voorDeadline,
-  type Aftelling,
   type Termijn,
   type TermijnFase,
 } from '../domain/inkoop/timeline.ts';
@@ -55,7 +54,17 @@ import {
 } from '../domain/inkoop/regionale-paragraaf.ts';
 import * as store from './store.ts';
 import type { EisRij, KaderRij } from './store.ts';
-import type { EisView, KaderSnapshot, TermijnView } from './schemas.ts';
+import { huidigeGroep, normaliseerSnapshot } from './snapshot.ts';
+import type {
+  EisView,
+  KaderDetailT,
+  KaderLijstItemT,
+  KaderSnapshot,
+  KaderStatusT,
+  KaderVersieT,
+  SjabloonT,
+  TermijnView,
+} from './schemas.ts';
 
 export type { EisRij, KaderRij } from './store.ts';
 export type { EisView, KaderSnapshot, TermijnView } from './schemas.ts';
@@ -92,17 +101,7 @@ export interface EisInvoer {
   volgorde?: number;
   bron?: string | null;
 }
-export interface Sjabloon {
-  id: string;
-  naam: string;
-  jaar: number;
-  procedureType: ProcedureType;
-  tijdlijn: '2016' | null;
-  bron: string;
-  toelichting: string;
-  themas?: { code: string; naam: string; bron: string; sector: string }[];
-  eisen: EisInvoer[];
-}
+export type Sjabloon = SjabloonT;
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'data');
 let sjablonenCache: Sjabloon[] | null = null;
@@ -228,8 +227,13 @@ export function gepubliceerdeParagraaf(
 }
 
 /** The requirements as published (in the order of the snapshot), or null before publication. */
-export function gepubliceerdeEisen(k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie'>): EisView[] | null {
+export function gepubliceerdeEisen(
+  k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie'> & { sjabloon?: string | null },
+): EisView[] | null {
   const pub = gepubliceerd(k);
+  // in today's grouping (src/inkoop/snapshot.ts): G1–G4 and GV-… of versions published before 0036 are no knock-outs
+  if (pub && Array.isArray(pub.eisen))
+    return pub.eisen.map((e) => ({ ...e, groep: huidigeGroep(k.sjabloon ?? null, e.code, e.groep) }));
   return pub && Array.isArray(pub.eisen) ? pub.eisen : null;
 }
 
@@ -295,6 +299,7 @@ async function snapshot(q: Queryable, k: KaderRij, versie: number): Promise<Kade
     verzegeldVoorBeoordelaars: k.verzegeld_voor_beoordelaars,
     bezwaartermijnDagen: k.bezwaartermijn_dagen,
     regionaleParagraaf: k.regionale_paragraaf ?? {},
+    keuzes: k.keuzes ?? [],
     termijnen: termijnen.map(termijnOut),
     eisen: eisen.map(eisOut),
   };
@@ -396,6 +401,7 @@ export async function maakKader(ctx: AppContext, a: Actor, inv: KaderInvoer): Pr
         sjabloon: tpl?.id ?? null,
         omschrijving: inv.omschrijving ?? tpl?.toelichting ?? null,
         bezwaartermijnDagen: inv.bezwaartermijnDagen ?? 14,
+        keuzes: tpl?.keuzes ?? [],
         door: a.gebruikerId,
         op: ctx.now(),
       }),
@@ -949,36 +955,7 @@ export async function voerOvergangUit(ctx: AppContext, a: Actor, id: string, act
 
 // ───────────────────────────── Read ─────────────────────────────
 
-export interface KaderStatus {
-  id: string;
-  titel: string;
-  procedureType: ProcedureType;
-  fase: Fase;
-  versie: number;
-  gepubliceerdeVersie: number | null;
-  /** the server clock at the time of the answer (for client-side countdowns) */
-  nu: string;
-  toegestaneActies: Actie[];
-  deadline: string | null;
-  deadlineLokaal: string | null;
-  aftelling: Aftelling | null;
-  vragenOpen: boolean;
-  inschrijvenOpen: boolean;
-  verzegeld: boolean;
-  termijnen: TermijnView[];
-  /**
-   * Counts per state. `concept` and `ingetrokken` are null until the published deadline has passed: that a
-   * provider is preparing (or withdrew) a bid is sealed too (regel inkoop.verzegeling).
-   */
-  aantallen: {
-    concept: number | null;
-    ingediend: number;
-    ingetrokken: number | null;
-    vragen: number;
-    vragenOnbeantwoord: number;
-    nviVersies: number;
-  };
-}
+export type KaderStatus = KaderStatusT;
 
 /** Whether providers may (still) work on bids now: the phase accepts them and the deadline has not passed. */
 export function inschrijvenOpen(k: KaderRij, termijnen: Termijn[], nu: Date): boolean {
@@ -1031,7 +1008,7 @@ export async function kaderStatus(ctx: AppContext, q: Queryable, k: KaderRij): P
 }
 
 /** The kader as the actor sees it: the owner gets the working version; others the published one. */
-export async function laadKader(ctx: AppContext, a: Actor, id: string) {
+export async function laadKader(ctx: AppContext, a: Actor, id: string): Promise<KaderDetailT> {
   const k = await kaderVoor(ctx.db, a, id);
   const status = await kaderStatus(ctx, ctx.db, k);
   if (isEigenaar(a, k)) {
@@ -1045,7 +1022,8 @@ export async function laadKader(ctx: AppContext, a: Actor, id: string) {
       status,
     };
   }
-  const pub = k.publieke_versie as KaderSnapshot; // a non-owner only sees published kaders (kaderVoor)
+  // a non-owner only sees published kaders (kaderVoor); read in today's requirement grouping
+  const pub = normaliseerSnapshot(k.publieke_versie as KaderSnapshot, k.sjabloon);
   // Providers see only counts that reveal nothing about competitors: none.
   const publiekeStatus = {
     ...status,
@@ -1069,13 +1047,13 @@ export async function laadKader(ctx: AppContext, a: Actor, id: string) {
 }
 
 /** Kaders visible to the actor: own (zorgkantoor), open procedures in its regions (provider), published (supervisor). */
-export async function lijstKaders(ctx: AppContext, a: Actor) {
+export async function lijstKaders(ctx: AppContext, a: Actor): Promise<KaderLijstItemT[]> {
   let rows: KaderRij[];
   if (isZorgkantoor(a)) rows = await store.kadersVanZorgkantoor(ctx.db, a.organisatieId);
   else if (isAanbieder(a)) rows = await store.openbareKaders(ctx.db, await regiosVanAanbieder(ctx.db, a.organisatieId));
   else if (isToezicht(a)) rows = await store.openbareKaders(ctx.db);
   else rows = [];
-  const out = [];
+  const out: KaderLijstItemT[] = [];
   for (const k of rows) {
     const s = await kaderStatus(ctx, ctx.db, k);
     const eigen = isAanbieder(a) ? await store.eigenInschrijvingRij(ctx.db, k.id, a.organisatieId) : undefined;
@@ -1104,8 +1082,8 @@ export async function lijstKaders(ctx: AppContext, a: Actor) {
   return out;
 }
 
-export async function kaderVersie(ctx: AppContext, a: Actor, id: string, versie: number) {
-  await kaderVoor(ctx.db, a, id);
+export async function kaderVersie(ctx: AppContext, a: Actor, id: string, versie: number): Promise<KaderVersieT> {
+  const k = await kaderVoor(ctx.db, a, id);
   const v = await store.kaderVersieRij(ctx.db, id, versie);
   if (!v) throw notFound(`Versie ${versie}`);
   return {
@@ -1113,7 +1091,7 @@ export async function kaderVersie(ctx: AppContext, a: Actor, id: string, versie:
     sha256: v.sha256,
     gepubliceerdOp: new Date(v.gepubliceerd_op).toISOString(),
     wijzigingen: v.wijzigingen,
-    snapshot: v.snapshot,
+    snapshot: normaliseerSnapshot(v.snapshot, k.sjabloon),
   };
 }
 

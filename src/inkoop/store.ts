@@ -8,7 +8,7 @@ import type { Fase, ProcedureType } from '../domain/inkoop/procedure.ts';
 import type { Thema } from '../domain/inkoop/toetreding.ts';
 import type { TermijnFase } from '../domain/inkoop/timeline.ts';
 import type { Klasse } from '../domain/inkoop/classificatie.ts';
-import type { KaderSnapshot } from './schemas.ts';
+import type { KaderSnapshot, SjabloonKeuzeT } from './schemas.ts';
 
 type Tijdstip = Date | string;
 
@@ -34,6 +34,8 @@ export interface KaderRij {
   regionale_paragraaf: any;
   bezwaartermijn_dagen: number;
   kwaliteitsthemas: Thema[] | null;
+  /** the template's product choices [{onderwerp, bron}] (0037_kader_keuzes.sql) */
+  keuzes: SjabloonKeuzeT[];
   aangemaakt_op: Date;
   gewijzigd_op: Date;
   gepubliceerd_op: Date | null;
@@ -72,14 +74,15 @@ export interface NieuwKader {
   sjabloon: string | null;
   omschrijving: string | null;
   bezwaartermijnDagen: number;
+  keuzes: SjabloonKeuzeT[];
   door: string;
   op: Date;
 }
 
 export async function voegKaderToe(q: Queryable, k: NieuwKader): Promise<string> {
   const row = await q.one<{ id: string }>(
-    `INSERT INTO inkoopkader (organisatie_id, titel, jaar_van, jaar_tot, sector, regio_codes, procedure_type, verzegeld_voor_beoordelaars, sjabloon, omschrijving, bezwaartermijn_dagen, aangemaakt_door, aangemaakt_op, gewijzigd_op)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$13) RETURNING id`,
+    `INSERT INTO inkoopkader (organisatie_id, titel, jaar_van, jaar_tot, sector, regio_codes, procedure_type, verzegeld_voor_beoordelaars, sjabloon, omschrijving, bezwaartermijn_dagen, aangemaakt_door, aangemaakt_op, gewijzigd_op, keuzes)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$13,$14) RETURNING id`,
     [
       k.organisatieId,
       k.titel,
@@ -94,6 +97,7 @@ export async function voegKaderToe(q: Queryable, k: NieuwKader): Promise<string>
       k.bezwaartermijnDagen,
       k.door,
       k.op,
+      JSON.stringify(k.keuzes),
     ],
   );
   return row.id;
@@ -1056,6 +1060,7 @@ export interface PubliekKaderRij {
   fase: Fase;
   procedure_type: ProcedureType;
   gepubliceerde_versie: number;
+  sjabloon: string | null;
   eerst_gepubliceerd_op: Tijdstip;
   versie: number;
   snapshot: KaderSnapshot;
@@ -1065,7 +1070,7 @@ export interface PubliekKaderRij {
 }
 
 const BASIS = `SELECT k.id, k.organisatie_id, o.naam AS zorgkantoor_naam, k.fase, k.procedure_type, k.gepubliceerde_versie, k.gepubliceerd_op AS eerst_gepubliceerd_op,
-    v.versie, v.snapshot, v.sha256, v.gepubliceerd_op AS versie_gepubliceerd_op, v.wijzigingen
+    k.sjabloon, v.versie, v.snapshot, v.sha256, v.gepubliceerd_op AS versie_gepubliceerd_op, v.wijzigingen
   FROM inkoopkader k
   JOIN inkoopkader_versie v ON v.kader_id = k.id
   JOIN organisatie o ON o.id = k.organisatie_id

@@ -15,21 +15,11 @@ import { overgang } from '../domain/inkoop/procedure.ts';
 import { instantNaarLokaal } from '../domain/inkoop/timeline.ts';
 import { geldendeTermijnen, isEigenaar, kaderVoor, vragenOpen } from './kader.ts';
 import * as store from './store.ts';
+import type { Static } from '@fastify/type-provider-typebox';
+import type { NotaVanInlichtingenT, NvIRegel as NvIRegelS, VraagT } from './schemas.ts';
 
-export interface NvIRegel {
-  nummer: number;
-  onderwerp: string | null;
-  eisCode: string | null;
-  vraag: string;
-  antwoord: string;
-}
-export interface NotaVanInlichtingen {
-  kaderId: string;
-  versie: number;
-  sha256: string;
-  gepubliceerdOp: string;
-  regels: NvIRegel[];
-}
+export type NvIRegel = Static<typeof NvIRegelS>;
+export type NotaVanInlichtingen = NotaVanInlichtingenT;
 
 export async function stelVraag(
   ctx: AppContext,
@@ -75,7 +65,7 @@ export async function stelVraag(
 }
 
 /** The zorgkantoor sees all questions (with who asked); a provider only its own. */
-export async function lijstVragen(ctx: AppContext, a: Actor, kaderId: string) {
+export async function lijstVragen(ctx: AppContext, a: Actor, kaderId: string): Promise<VraagT[]> {
   const k = await kaderVoor(ctx.db, a, kaderId);
   const eigen = isEigenaar(a, k);
   if (!eigen && !isAanbieder(a)) return [];

@@ -143,6 +143,18 @@ function Inhoud({ i }: { i: Inschrijving }) {
           ))}
         </ol>
       </Section>
+      {i.voorwaarden?.length ? (
+        <Section title={t('inkoop.inschrijving.voorwaarden')}>
+          <p className="muted">{t('inkoop.inschrijving.voorwaarden.intro')}</p>
+          <ul className="voorwaarden">
+            {i.voorwaarden.map((v) => (
+              <li key={v.code}>
+                <strong>{v.code}</strong> {v.tekst} <span className="muted">({v.bron})</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       <Section title={t('inkoop.documenten.titel')}>
         {i.documenten.length === 0 ? (
           <p>{t('inkoop.documenten.geen')}</p>
