@@ -59,8 +59,6 @@ const AANBIEDER_LEZEN: Rol[] = ['aanbieder-contractmanager', 'aanbieder-bestuurd
 
 const Id = Type.Object({ id: Type.String() });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-/** Rich views (documented in src/inkoop/service.ts) are returned as JSON objects. */
-const View = Type.Object({}, { additionalProperties: true });
 const Ok = Type.Object({ ok: Type.Boolean() });
 
 const EisBody = Type.Object({
@@ -530,7 +528,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Ingediende inschrijvingen met classificatie (pas na de sluitingstermijn: verzegeld)',
         params: Id,
-        response: { 200: Type.Array(View), ...problems(401, 403, 404) },
+        response: { 200: Type.Array(S.InschrijvingKort), ...problems(401, 403, 404) },
       },
     },
     async (req) => lijstInschrijvingen(ctx, actorOf(req), req.params.id),
@@ -544,7 +542,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'De eigen inschrijving op dit kader (null als er nog geen is)',
         params: Id,
-        response: { 200: Type.Union([View, Type.Null()]), ...problems(401, 403, 404) },
+        response: { 200: Type.Union([S.Inschrijving, Type.Null()]), ...problems(401, 403, 404) },
       },
     },
     async (req) => eigenInschrijving(ctx, actorOf(req), req.params.id),
@@ -572,7 +570,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Eén inschrijving (aanbieder: eigen; zorgkantoor: na ontzegeling)',
         params: Id,
-        response: { 200: View, ...problems(401, 403, 404) },
+        response: { 200: S.Inschrijving, ...problems(401, 403, 404) },
       },
     },
     async (req) => laadInschrijving(ctx, actorOf(req), req.params.id),
@@ -677,7 +675,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Inschrijving indienen: controle verplichte eisen, ontvangstbewijs met SHA-256',
         params: Id,
-        response: { 200: View, ...problems(401, 403, 404, 409, 422) },
+        response: { 200: S.Ontvangst, ...problems(401, 403, 404, 409, 422) },
       },
     },
     async (req) => dienIn(ctx, actorOf(req), req.params.id),

@@ -48,6 +48,7 @@ import {
 } from './kader.ts';
 import * as store from './store.ts';
 import type { AntwoordRij, InschrijvingRij, OntwikkelplanRij, ZelfanalyseRij } from './store.ts';
+import type { InschrijvingKortT, InschrijvingT, OntvangstT } from './schemas.ts';
 
 export type { InschrijvingRij } from './store.ts';
 
@@ -624,7 +625,7 @@ async function inhoudVoorOntvangst(
 }
 
 /** Submits the bid: checks mandatory answers/documents for the bidder's class, then issues the receipt. */
-export async function dienIn(ctx: AppContext, a: Actor, id: string) {
+export async function dienIn(ctx: AppContext, a: Actor, id: string): Promise<OntvangstT> {
   vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
@@ -715,7 +716,12 @@ export async function wijzigStatus(ctx: AppContext, a: Actor, id: string, naar: 
 
 // ───────────────────────────── Read ─────────────────────────────
 
-export async function inschrijvingView(ctx: AppContext, q: Queryable, i: InschrijvingRij, k: KaderRij) {
+export async function inschrijvingView(
+  ctx: AppContext,
+  q: Queryable,
+  i: InschrijvingRij,
+  k: KaderRij,
+): Promise<InschrijvingT> {
   const cl = await laadClassificatie(q, k.id, i.organisatie_id);
   const { eisen, antwoorden, ontbreekt } = await toets(q, i, k, cl.klasse);
   // conditions of the contract (2008 Kader 3.2) and the computed two-year conditions (2016 G1–G4) are no
@@ -751,7 +757,7 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
     regioCodes: i.regio_codes,
     ingediendOp: i.ingediend_op ? new Date(i.ingediend_op).toISOString() : null,
     ontvangstHash: i.ontvangst_hash,
-    ontvangst: i.ontvangst ? { ...i.ontvangst, inhoud: undefined } : null,
+    ontvangst: i.ontvangst ? zonderInhoud(i.ontvangst) : null,
     deadline: dl?.toISOString() ?? null,
     wijzigbaar: i.status === 'concept' && voor && accepteertInschrijvingen(k.procedure_type, k.fase),
     classificatie: cl,
@@ -836,7 +842,7 @@ export async function eigenInschrijving(ctx: AppContext, a: Actor, kaderId: stri
  * Submitted bids of a kader for the zorgkantoor (assessors, purchasers), only once unsealed; concepts
  * and withdrawn bids are not listed. Each with the bidder's classification and reason.
  */
-export async function lijstInschrijvingen(ctx: AppContext, a: Actor, kaderId: string) {
+export async function lijstInschrijvingen(ctx: AppContext, a: Actor, kaderId: string): Promise<InschrijvingKortT[]> {
   const k = await kaderVoor(ctx.db, a, kaderId);
   if (!isEigenaar(a, k))
     throw new AppError(403, 'geen-eigenaar', 'Alleen het zorgkantoor van dit inkoopkader ziet de inschrijvingen.');
@@ -860,6 +866,12 @@ export async function lijstInschrijvingen(ctx: AppContext, a: Actor, kaderId: st
 }
 
 // ───────────────────────────── Zelfanalyse / ontwikkelplan / dialoog ─────────────────────────────
+
+/** The receipt without the submitted content (the bid itself is shown in full elsewhere in the view). */
+function zonderInhoud(o: OntvangstT & { inhoud?: unknown }): OntvangstT {
+  const { inhoud: _inhoud, ...rest } = o;
+  return rest;
+}
 
 const zaOut = (z: ZelfanalyseRij) => ({
   themaCode: z.thema_code,

@@ -218,3 +218,134 @@ export const NotaVanInlichtingen = Type.Object({
   regels: Type.Array(NvIRegel),
 });
 export type NotaVanInlichtingenT = Static<typeof NotaVanInlichtingen>;
+
+/** The bidder's class per region, with the reason (src/domain/inkoop/classificatie.ts). */
+export const Classificatie = Type.Object({
+  klasse: S,
+  klasseNaam: S,
+  regios: Type.Array(Type.Object({ regioCode: S, klasse: S, klasseNaam: S, reden: S })),
+});
+
+/** A submitted bid in the zorgkantoor's list (only once unsealed). */
+export const InschrijvingKort = Type.Object({
+  id: S,
+  organisatieId: S,
+  organisatieNaam: S,
+  status: S,
+  ingediendOp: N,
+  ontvangstHash: N,
+  kaderVersie: NInt,
+  classificatie: Classificatie,
+});
+export type InschrijvingKortT = Static<typeof InschrijvingKort>;
+
+const Document = Type.Object({ naam: S, sha256: S, grootte: Type.Integer(), doel: S, eis: N });
+/** The receipt of a submitted bid: SHA-256 over the canonical JSON of what was submitted. */
+export const Ontvangst = Type.Object({
+  hash: S,
+  algoritme: S,
+  ingediendOp: S,
+  ingediendOpLokaal: S,
+  kaderVersie: NInt,
+  klasse: S,
+  aantalAntwoorden: Type.Integer(),
+  documenten: Type.Array(Document),
+});
+export type OntvangstT = Static<typeof Ontvangst>;
+
+const Fout = Type.Object({ waar: Type.Optional(S), wat: S, actie: Type.Optional(S) });
+
+/** One bid with answers, documents, classification, zelfanalyse, ontwikkelplan and dialogue minutes. */
+export const Inschrijving = Type.Object({
+  nu: S,
+  voorDeadline: Type.Boolean(),
+  ontwikkelplanBewerkbaar: Type.Boolean(),
+  id: S,
+  kaderId: S,
+  kaderTitel: S,
+  organisatieId: S,
+  organisatieNaam: S,
+  status: keuze<'concept' | 'ingediend' | 'ingetrokken'>(['concept', 'ingediend', 'ingetrokken']),
+  kaderVersie: NInt,
+  actueleKaderVersie: NInt,
+  regioCodes: Type.Array(S),
+  ingediendOp: N,
+  ontvangstHash: N,
+  ontvangst: open(Type.Object({ ...Ontvangst.properties }, { additionalProperties: true })),
+  deadline: N,
+  wijzigbaar: Type.Boolean(),
+  classificatie: Classificatie,
+  eisen: Type.Array(
+    Type.Object({
+      ...Eis.properties,
+      vanToepassingOpMij: Type.Boolean(),
+      antwoord: open(Type.Object({ waarde: Type.Unknown(), toelichting: N, documentId: N, documentNaam: N })),
+    }),
+  ),
+  voorwaarden: Type.Array(
+    Type.Object(
+      { code: S, groep: S, tekst: S, bron: S, toelichting: S },
+      {
+        description:
+          'G1–G4 en voorwaarden van de overeenkomst: niet door de aanbieder beantwoord, alleen ter informatie',
+      },
+    ),
+  ),
+  ontbreekt: Type.Array(Fout),
+  documenten: Type.Array(
+    Type.Object({
+      id: S,
+      naam: S,
+      mime: S,
+      grootte: Type.Integer(),
+      sha256: S,
+      doel: S,
+      eisCode: N,
+      geuploadOp: S,
+      gegenereerd: Type.Boolean(),
+    }),
+  ),
+  zelfanalyse: Type.Array(
+    Type.Object({
+      themaCode: S,
+      huidigeAanpak: N,
+      sterktes: N,
+      ontwikkelpunten: N,
+      ervaringClient: N,
+      niveau: N,
+      gegevens: N,
+      inOntwikkelplan: Type.Boolean(),
+    }),
+  ),
+  ontwikkelplan: open(
+    Type.Object({
+      status: S,
+      akkoordOp: N,
+      teruggestuurdReden: N,
+      themas: Type.Array(S),
+      doelstelling: N,
+      planVanAanpak: N,
+      planning: N,
+      investering: N,
+      risicos: N,
+      resultaten: N,
+      bewijslast: N,
+      clientenraadBetrokkenheid: N,
+      clientenraadDocumentId: N,
+      definitiefOp: N,
+    }),
+  ),
+  dialooggesprekken: Type.Array(
+    Type.Object({
+      id: S,
+      datum: S,
+      deelnemers: Type.Array(
+        Type.Object({ naam: S, rol: Type.Optional(S), organisatie: Type.Optional(S) }, { additionalProperties: true }),
+      ),
+      onderwerpen: Type.Array(S),
+      verslag: N,
+    }),
+  ),
+  waarschuwingen: Type.Array(Type.Object({ code: S, wat: S })),
+});
+export type InschrijvingT = Static<typeof Inschrijving>;

@@ -8,7 +8,7 @@ import type { Fase, ProcedureType } from '../domain/inkoop/procedure.ts';
 import type { Thema } from '../domain/inkoop/toetreding.ts';
 import type { TermijnFase } from '../domain/inkoop/timeline.ts';
 import type { Klasse } from '../domain/inkoop/classificatie.ts';
-import type { KaderSnapshot, SjabloonKeuzeT } from './schemas.ts';
+import type { KaderSnapshot, OntvangstT, SjabloonKeuzeT } from './schemas.ts';
 
 type Tijdstip = Date | string;
 
@@ -516,7 +516,8 @@ export interface InschrijvingRij {
   regio_codes: string[];
   ingediend_op: Date | null;
   ontvangst_hash: string | null;
-  ontvangst: Record<string, unknown> | null;
+  /** the receipt as stored when submitted, with the submitted content (inhoud) */
+  ontvangst: (OntvangstT & { inhoud?: unknown }) | null;
   ingetrokken_op: Date | null;
   aangemaakt_op: Date;
   gewijzigd_op: Date;

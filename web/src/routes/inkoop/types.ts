@@ -1,5 +1,5 @@
 /** Shapes of the inkoop API: the server's named TypeBox shapes (src/inkoop/schemas.ts) where they exist. */
-import type { EisView as Eis, KaderDetailT } from '../../../../src/inkoop/schemas.ts';
+import type { InschrijvingT, KaderDetailT } from '../../../../src/inkoop/schemas.ts';
 export type {
   Aftelling,
   KaderLijstItemT as KaderRij,
@@ -23,48 +23,5 @@ export interface RegionaleParagraaf {
 }
 /** A kader as the actor sees it, with the regional paragraph's shape spelled out for the pages. */
 export type Kader = Omit<KaderDetailT, 'regionaleParagraaf'> & { regionaleParagraaf?: RegionaleParagraaf };
-export type InschrijvingEis = Eis & {
-  vanToepassingOpMij: boolean;
-  antwoord: {
-    waarde: unknown;
-    toelichting: string | null;
-    documentId: string | null;
-    documentNaam: string | null;
-  } | null;
-};
-export interface Inschrijving {
-  id: string;
-  kaderId: string;
-  kaderTitel: string;
-  organisatieNaam: string;
-  status: 'concept' | 'ingediend' | 'ingetrokken';
-  ingediendOp: string | null;
-  ontvangstHash: string | null;
-  ontvangst: { hash: string; ingediendOpLokaal: string } | null;
-  deadline: string | null;
-  wijzigbaar: boolean;
-  nu: string;
-  voorDeadline: boolean;
-  ontwikkelplanBewerkbaar: boolean;
-  classificatie: {
-    klasse: string;
-    klasseNaam: string;
-    regios: { regioCode: string; klasse: string; klasseNaam: string; reden: string }[];
-  };
-  eisen: InschrijvingEis[];
-  /** G1–G4 and 2008 contract conditions: not answered by the provider, shown read-only with their source */
-  voorwaarden?: { code: string; groep: string; tekst: string; bron: string; toelichting: string }[];
-  ontbreekt: { waar?: string; wat: string }[];
-  documenten: { id: string; naam: string; grootte: number; sha256: string; doel: string; eisCode: string | null }[];
-  zelfanalyse: {
-    themaCode: string;
-    huidigeAanpak: string | null;
-    sterktes: string | null;
-    ontwikkelpunten: string | null;
-    ervaringClient: string | null;
-    inOntwikkelplan: boolean;
-  }[];
-  ontwikkelplan: Record<string, any> | null;
-  /** before submitting: a toetredingseis answered "nee", a careless zelfanalyse, no cliëntenraad (never a stop) */
-  waarschuwingen?: { code: string; wat: string }[];
-}
+export type Inschrijving = InschrijvingT;
+export type InschrijvingEis = InschrijvingT['eisen'][number];
