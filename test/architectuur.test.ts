@@ -89,5 +89,5 @@ test('the checks see reads, writes and COPY, and know the owners', () => {
     kringen.map((k) => k.map((f) => path.basename(f))),
     [['a.ts', 'b.ts', 'c.ts']],
   );
-  assert.ok(tabelOvertredingen().includes('src/inkoop/kader.ts → inkoopkader_versie'));
+  assert.ok(tabelOvertredingen().includes('src/inkoop/inschrijving.ts → productieafspraak'));
 });

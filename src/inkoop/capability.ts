@@ -16,10 +16,10 @@ import {
   dialooggesprekken,
   dienIn,
   eigenInschrijving,
-  getDocument,
-  getInschrijving,
-  getKader,
-  getNotaVanInlichtingen,
+  laadDocument,
+  laadInschrijving,
+  laadKader,
+  laadNotaVanInlichtingen,
   kaderStatus,
   kaderVersie,
   kaderVersies,
@@ -27,7 +27,7 @@ import {
   legDialoogVast,
   lijstKaders,
   lijstVragen,
-  listInschrijvingen,
+  lijstInschrijvingen,
   maakEis,
   maakKader,
   maakOntwikkelplanDefinitief,
@@ -48,8 +48,9 @@ import {
   zetOntwikkelplan,
   zetTermijnen,
   zetZelfanalyse,
-  type KaderRij,
 } from './service.ts';
+import { kaderRij } from './store.ts';
+import * as S from './schemas.ts';
 import { isUuid } from '../platform/validatie.ts';
 
 const INKOOP: Rol[] = ['inkoper', 'manager'];
@@ -59,8 +60,6 @@ const AANBIEDER_LEZEN: Rol[] = ['aanbieder-contractmanager', 'aanbieder-bestuurd
 
 const Id = Type.Object({ id: Type.String() });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-/** Rich views (documented in src/inkoop/service.ts) are returned as JSON objects. */
-const View = Type.Object({}, { additionalProperties: true });
 const Ok = Type.Object({ ok: Type.Boolean() });
 
 const EisBody = Type.Object({
@@ -154,7 +153,7 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: tag,
         summary: 'Sjablonen voor een inkoopkader (2008, 2016) met eisen en bronnen',
-        response: { 200: Type.Array(View), ...problems(401) },
+        response: { 200: Type.Array(S.Sjabloon), ...problems(401) },
       },
     },
     async () => sjablonen(),
@@ -186,7 +185,7 @@ async function routes(api: Api, ctx: AppContext) {
       schema: {
         tags: tag,
         summary: "Inkoopkaders: eigen (zorgkantoor), open procedures in de eigen regio's met aftelling (aanbieder)",
-        response: { 200: Type.Array(View), ...problems(401) },
+        response: { 200: Type.Array(S.KaderLijstItem), ...problems(401) },
       },
     },
     async (req) => lijstKaders(ctx, actorOf(req)),
@@ -232,10 +231,10 @@ async function routes(api: Api, ctx: AppContext) {
         summary:
           'Eén inkoopkader (eigenaar: werkversie; anderen: gepubliceerde versie) met termijnen, eisen en aftelling',
         params: Id,
-        response: { 200: View, ...problems(401, 404) },
+        response: { 200: S.KaderDetail, ...problems(401, 404) },
       },
     },
-    async (req) => getKader(ctx, actorOf(req), req.params.id),
+    async (req) => laadKader(ctx, actorOf(req), req.params.id),
   );
 
   api.patch(
@@ -398,11 +397,11 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Fase, termijnen, aftelling en aantallen per status',
         params: Id,
-        response: { 200: View, ...problems(401, 403, 404) },
+        response: { 200: S.KaderStatus, ...problems(401, 403, 404) },
       },
     },
     async (req) => {
-      const k = await getKader(ctx, actorOf(req), req.params.id);
+      const k = await laadKader(ctx, actorOf(req), req.params.id);
       if (!k.eigenaar) throw notFound('Dit inkoopkader');
       return k.status;
     },
@@ -416,7 +415,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Gepubliceerde versies',
         params: Id,
-        response: { 200: Type.Array(View), ...problems(401, 404) },
+        response: { 200: Type.Array(S.KaderVersieKort), ...problems(401, 404) },
       },
     },
     async (req) => kaderVersies(ctx, actorOf(req), req.params.id),
@@ -430,7 +429,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Eén gepubliceerde versie (de publieke momentopname)',
         params: Type.Object({ id: Type.String(), versie: Type.Integer({ minimum: 1 }) }),
-        response: { 200: View, ...problems(401, 404) },
+        response: { 200: S.KaderVersie, ...problems(401, 404) },
       },
     },
     async (req) => kaderVersie(ctx, actorOf(req), req.params.id, req.params.versie),
@@ -445,7 +444,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Vragen (zorgkantoor: alle; aanbieder: eigen)',
         params: Id,
-        response: { 200: Type.Array(View), ...problems(401, 404) },
+        response: { 200: Type.Array(S.Vraag), ...problems(401, 404) },
       },
     },
     async (req) => lijstVragen(ctx, actorOf(req), req.params.id),
@@ -496,7 +495,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Nota van Inlichtingen publiceren (nieuwe versie, anoniem, voor alle aanbieders)',
         params: Id,
-        response: { 200: View, ...problems(401, 403, 404, 409) },
+        response: { 200: S.NotaVanInlichtingen, ...problems(401, 403, 404, 409) },
       },
     },
     async (req) => publiceerNvI(ctx, actorOf(req), req.params.id),
@@ -511,11 +510,11 @@ async function routes(api: Api, ctx: AppContext) {
         summary: 'De laatste Nota van Inlichtingen (of ?versie=n)',
         params: Id,
         querystring: Type.Object({ versie: Type.Optional(Type.Integer({ minimum: 1 })) }),
-        response: { 200: View, ...problems(401, 404) },
+        response: { 200: S.NotaVanInlichtingen, ...problems(401, 404) },
       },
     },
     async (req) => {
-      const n = await getNotaVanInlichtingen(ctx, actorOf(req), req.params.id, req.query.versie);
+      const n = await laadNotaVanInlichtingen(ctx, actorOf(req), req.params.id, req.query.versie);
       if (!n) throw notFound('Een Nota van Inlichtingen');
       return n;
     },
@@ -530,10 +529,10 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Ingediende inschrijvingen met classificatie (pas na de sluitingstermijn: verzegeld)',
         params: Id,
-        response: { 200: Type.Array(View), ...problems(401, 403, 404) },
+        response: { 200: Type.Array(S.InschrijvingKort), ...problems(401, 403, 404) },
       },
     },
-    async (req) => listInschrijvingen(ctx, actorOf(req), req.params.id),
+    async (req) => lijstInschrijvingen(ctx, actorOf(req), req.params.id),
   );
 
   api.get(
@@ -544,7 +543,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'De eigen inschrijving op dit kader (null als er nog geen is)',
         params: Id,
-        response: { 200: Type.Union([View, Type.Null()]), ...problems(401, 403, 404) },
+        response: { 200: Type.Union([S.Inschrijving, Type.Null()]), ...problems(401, 403, 404) },
       },
     },
     async (req) => eigenInschrijving(ctx, actorOf(req), req.params.id),
@@ -572,10 +571,10 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Eén inschrijving (aanbieder: eigen; zorgkantoor: na ontzegeling)',
         params: Id,
-        response: { 200: View, ...problems(401, 403, 404) },
+        response: { 200: S.Inschrijving, ...problems(401, 403, 404) },
       },
     },
-    async (req) => getInschrijving(ctx, actorOf(req), req.params.id),
+    async (req) => laadInschrijving(ctx, actorOf(req), req.params.id),
   );
 
   api.put(
@@ -664,7 +663,7 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const d = await getDocument(ctx, actorOf(req), req.params.id);
+      const d = await laadDocument(ctx, actorOf(req), req.params.id);
       return stuurDownload(reply, d);
     },
   );
@@ -677,7 +676,7 @@ async function routes(api: Api, ctx: AppContext) {
         tags: tag,
         summary: 'Inschrijving indienen: controle verplichte eisen, ontvangstbewijs met SHA-256',
         params: Id,
-        response: { 200: View, ...problems(401, 403, 404, 409, 422) },
+        response: { 200: S.Ontvangst, ...problems(401, 403, 404, 409, 422) },
       },
     },
     async (req) => dienIn(ctx, actorOf(req), req.params.id),
@@ -876,7 +875,7 @@ export const inkoopCapability: Capability = {
       .action(async (o, cmd) => {
         await cli.run(cmd, async (ctx, out) => {
           if (!isUuid(o.kader)) throw notFound(`Inkoopkader ${o.kader}`);
-          const k = await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [o.kader]);
+          const k = await kaderRij(ctx.db, o.kader);
           if (!k) throw notFound(`Inkoopkader ${o.kader}`);
           const s = await kaderStatus(ctx, ctx.db, k);
           out.result(s, () => statusTekst(s));

@@ -21,16 +21,22 @@ import {
   type Klasse,
 } from '../domain/inkoop/classificatie.ts';
 import { accepteertInschrijvingen } from '../domain/inkoop/procedure.ts';
+import {
+  BRON_TWEEJARIG_2016,
+  BRON_VOORWAARDEN_2008,
+  GUNNINGSVOORWAARDE,
+  TWEEJARIGE_VOORWAARDE,
+} from '../domain/inkoop/toetreding.ts';
 import { instantNaarLokaal, voorDeadline } from '../domain/inkoop/timeline.ts';
 import { controleerDecimaal, parseDecimal } from '../domain/money.ts';
 import { DECIMALEN, eisTijdstip, isUuid } from '../platform/validatie.ts';
 import { volledigVoorstelVoorOntvangst } from './bestvalue/voorstel.ts';
 import { contractrelatiesVoorHistorie } from './signalen/service.ts';
-import { eisThemaVanKader } from './themas.ts';
+import { vereisThemaVanKader } from './themas.ts';
 import { clientenraadWaarschuwing, inschrijvingWaarschuwingen } from './ontwikkelplan.ts';
 import {
   deadlineVan,
-  eisOntzegeld,
+  vereisOntzegeld,
   eisOut,
   geldendeTermijnen,
   isEigenaar,
@@ -40,6 +46,11 @@ import {
   type EisRij,
   type KaderRij,
 } from './kader.ts';
+import * as store from './store.ts';
+import type { AntwoordRij, InschrijvingRij, OntwikkelplanRij, ZelfanalyseRij } from './store.ts';
+import type { InschrijvingKortT, InschrijvingT, OntvangstT } from './schemas.ts';
+
+export type { InschrijvingRij } from './store.ts';
 
 // ───────────────────────────── Documents ─────────────────────────────
 
@@ -99,21 +110,6 @@ export function controleerDocument(naam: string, inhoud: Buffer, afgekapt = fals
 
 // ───────────────────────────── Loading with sealing ─────────────────────────────
 
-export interface InschrijvingRij {
-  id: string;
-  kader_id: string;
-  organisatie_id: string;
-  status: 'concept' | 'ingediend' | 'ingetrokken';
-  kader_versie: number | null;
-  regio_codes: string[];
-  ingediend_op: Date | null;
-  ontvangst_hash: string | null;
-  ontvangst: any;
-  ingetrokken_op: Date | null;
-  aangemaakt_op: Date;
-  gewijzigd_op: Date;
-}
-
 /**
  * An inschrijving as this actor may see it. A provider sees only its own (any other: 404, as if it
  * did not exist). The zorgkantoor owning the kader sees submitted bids only once they are unsealed
@@ -129,23 +125,21 @@ export async function inschrijvingVoor(
   lock = false,
 ): Promise<{ i: InschrijvingRij; k: KaderRij }> {
   if (!isUuid(id)) throw notFound('Deze inschrijving');
-  const i = await q.maybeOne<InschrijvingRij>(`SELECT * FROM inschrijving WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [
-    id,
-  ]);
+  const i = await store.inschrijvingRij(q, id, lock);
   if (!i) throw notFound('Deze inschrijving');
   if (isAanbieder(a)) {
     if (i.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
     return { i, k: await kaderVoor(q, a, i.kader_id) };
   }
-  const k = await q.one<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [i.kader_id]);
-  if (!isEigenaar(a, k)) throw notFound('Deze inschrijving');
+  const k = await store.kaderRij(q, i.kader_id);
+  if (!k || !isEigenaar(a, k)) throw notFound('Deze inschrijving');
   if (i.status !== 'ingediend') throw notFound('Deze inschrijving');
-  await eisOntzegeld(ctx, q, k);
+  await vereisOntzegeld(ctx, q, k);
   return { i, k };
 }
 
 /** The bid must still be open for changes: the phase accepts bids and the deadline has not passed (server clock, 1 s). */
-export async function eisOpen(ctx: AppContext, q: Queryable, k: KaderRij, wat: string) {
+export async function vereisOpen(ctx: AppContext, q: Queryable, k: KaderRij, wat: string) {
   // the published deadline (an unpublished working version is never enforced)
   const termijnen = await geldendeTermijnen(q, k);
   const dl = deadlineVan(termijnen);
@@ -190,16 +184,13 @@ function weigerGegenereerd(d: { id: string; naam: string; doel: string }, wat: s
 /** A document of this bid that the provider may link as its own evidence (404 when absent, 409 when generated). */
 async function eigenDocument(t: Queryable, inschrijvingId: string, documentId: string, waar: string) {
   if (!isUuid(documentId)) throw notFound('Dit document');
-  const d = await t.maybeOne<{ id: string; naam: string; doel: string; gegenereerd: boolean }>(
-    'SELECT id, naam, doel, gegenereerd FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd',
-    [documentId, inschrijvingId],
-  );
+  const d = await store.documentVanInschrijving(t, inschrijvingId, documentId);
   if (!d) throw notFound('Dit document');
   if (d.gegenereerd) weigerGegenereerd(d, 'het als eigen bewijs koppelen', waar);
   return d;
 }
 
-function eisAanbieder(a: Actor) {
+function vereisAanbieder(a: Actor) {
   if (!isAanbieder(a))
     throw new AppError(403, 'alleen-aanbieders', 'Alleen de zorgaanbieder zelf werkt aan haar inschrijving.');
 }
@@ -212,7 +203,13 @@ export async function contractHistorie(
   organisatieId: string,
   peiljaar: number,
 ): Promise<ContractRegel[]> {
-  const rows = await q.query<any>(
+  const rows = await q.query<{
+    regio_code: string;
+    sector: string;
+    soort: string;
+    overheveling: boolean;
+    productie: boolean;
+  }>(
     `
     SELECT pa.regio_code, pa.sector, p.soort, bool_or(pa.versie ILIKE 'overheveling%') AS overheveling,
       EXISTS (SELECT 1 FROM realisatie r JOIN prestatie rp ON rp.code = r.prestatie_code
@@ -251,34 +248,32 @@ export async function classificeerInschrijving(ctx: AppContext, q: Queryable, k:
   const regios = k.regio_codes.filter((r) => eigenRegios.includes(r));
   const peiljaar = k.jaar_van - 1;
   const historie = await contractHistorie(q, organisatieId, peiljaar);
-  const lv = await q.query<{ leveringsvormen: string[] }>(
-    'SELECT leveringsvormen FROM locatie WHERE organisatie_id = $1 AND regio_code = ANY($2::text[])',
-    [organisatieId, regios],
-  );
-  const biedtZzpVpt = lv.some((l) => l.leveringsvormen.includes('verblijf') || l.leveringsvormen.includes('vpt'));
+  const lv = await store.leveringsvormen(q, organisatieId, regios);
+  const biedtZzpVpt = lv.some((l) => l.includes('verblijf') || l.includes('vpt'));
   const uit = [];
   for (const regioCode of regios) {
     const c = classificeer({ peiljaar, regioCode, sector: k.sector, biedtZzpVpt }, historie);
-    await q.query(
-      `INSERT INTO classificatie (kader_id, organisatie_id, regio_code, klasse, reden, bewijs, bepaald_op) VALUES ($1,$2,$3,$4,$5,$6,$7)
-      ON CONFLICT (kader_id, organisatie_id, regio_code) DO UPDATE SET klasse = EXCLUDED.klasse, reden = EXCLUDED.reden, bewijs = EXCLUDED.bewijs, bepaald_op = EXCLUDED.bepaald_op`,
-      [k.id, organisatieId, regioCode, c.klasse, c.reden, JSON.stringify({ ...c.bewijs, regel: c.regel }), ctx.now()],
-    );
+    await store.zetClassificatie(q, {
+      kaderId: k.id,
+      organisatieId,
+      regioCode,
+      klasse: c.klasse,
+      reden: c.reden,
+      bewijs: { ...c.bewijs, regel: c.regel },
+      op: ctx.now(),
+    });
     uit.push({ regioCode, klasse: c.klasse, reden: c.reden });
   }
   return { regios: uit, klasse: bepalendeKlasse(uit.map((x) => x.klasse)) };
 }
 
 async function laadClassificatie(q: Queryable, kaderId: string, organisatieId: string) {
-  const rows = await q.query<any>(
-    'SELECT regio_code, klasse, reden, bewijs FROM classificatie WHERE kader_id = $1 AND organisatie_id = $2 ORDER BY regio_code',
-    [kaderId, organisatieId],
-  );
+  const rows = await store.classificatieRijen(q, kaderId, organisatieId);
   const regios = rows.map((r) => ({
-    regioCode: r.regio_code as string,
-    klasse: r.klasse as Klasse,
-    klasseNaam: KLASSE_NAMEN[r.klasse as Klasse].nl,
-    reden: r.reden as string,
+    regioCode: r.regio_code,
+    klasse: r.klasse,
+    klasseNaam: KLASSE_NAMEN[r.klasse].nl,
+    reden: r.reden,
   }));
   const klasse = bepalendeKlasse(regios.map((r) => r.klasse));
   return { klasse, klasseNaam: KLASSE_NAMEN[klasse].nl, regios };
@@ -288,21 +283,23 @@ async function laadClassificatie(q: Queryable, kaderId: string, organisatieId: s
 
 /** Creates (or returns) the provider's own draft for a kader. */
 export async function startInschrijving(ctx: AppContext, a: Actor, kaderId: string): Promise<string> {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const k = await kaderVoor(t, a, kaderId, true);
-    const bestaand = await t.maybeOne<{ id: string }>(
-      'SELECT id FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2',
-      [kaderId, a.organisatieId],
-    );
+    const bestaand = await store.inschrijvingVan(t, kaderId, a.organisatieId);
     if (bestaand) return bestaand.id;
-    await eisOpen(ctx, t, k, 'Een inschrijving starten');
+    await vereisOpen(ctx, t, k, 'Een inschrijving starten');
     const eigenRegios = await regiosVanAanbieder(t, a.organisatieId);
     const nu = ctx.now();
-    const row = await t.one<{ id: string }>(
-      'INSERT INTO inschrijving (kader_id, organisatie_id, kader_versie, regio_codes, aangemaakt_op, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$5) RETURNING id',
-      [kaderId, a.organisatieId, k.gepubliceerde_versie, k.regio_codes.filter((r) => eigenRegios.includes(r)), nu],
-    );
+    const row = {
+      id: await store.voegInschrijvingToe(t, {
+        kaderId,
+        organisatieId: a.organisatieId,
+        kaderVersie: k.gepubliceerde_versie,
+        regioCodes: k.regio_codes.filter((r) => eigenRegios.includes(r)),
+        op: nu,
+      }),
+    };
     const c = await classificeerInschrijving(ctx, t, k, a.organisatieId);
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.inschrijving.gestart',
@@ -323,17 +320,17 @@ async function bewerkConcept(
   fn: (t: Queryable, i: InschrijvingRij, k: KaderRij) => Promise<unknown>,
   invoer: unknown,
 ) {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisOpen(ctx, t, k, 'Wijzigen');
+    await vereisOpen(ctx, t, k, 'Wijzigen');
     if (i.status !== 'concept')
       throw conflict(
         'inschrijving-niet-concept',
         `De inschrijving is ${i.status}; heropen haar eerst om te wijzigen (en dien daarna opnieuw in vóór de sluitingstermijn).`,
       );
     const r = await fn(t, i, k);
-    await t.query('UPDATE inschrijving SET gewijzigd_op = $2 WHERE id = $1', [id, ctx.now()]);
+    await store.raakInschrijvingAan(t, id, ctx.now());
     await appendAudit(t, auditActor(a), {
       actie: `inkoop.inschrijving.${wat}`,
       onderwerpType: 'inschrijving',
@@ -345,12 +342,27 @@ async function bewerkConcept(
 }
 
 async function eisVan(t: Queryable, k: KaderRij, code: string): Promise<EisRij> {
-  const e = await t.maybeOne<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND code = $2 AND NOT vervallen', [
-    k.id,
-    code,
-  ]);
+  const e = await store.eisRij(t, k.id, code);
   if (!e) throw notFound(`Eis ${code}`);
+  if (isVoorwaarde(e))
+    throw conflict(
+      'geen-eis-voor-aanbieder',
+      `${e.code} is ${e.groep === GUNNINGSVOORWAARDE ? 'een voorwaarde van de overeenkomst' : 'een voorwaarde voor een tweejarige overeenkomst die het zorgkantoor berekent'}, geen eis die de aanbieder beantwoordt (regel ${VOORWAARDE_REGEL}; ${e.groep === GUNNINGSVOORWAARDE ? BRON_VOORWAARDEN_2008 : BRON_TWEEJARIG_2016}).`,
+      {
+        fouten: [
+          { waar: `antwoorden/${e.code}`, wat: 'Geen eis voor de aanbieder.', actie: 'Beantwoord alleen de eisen.' },
+        ],
+      },
+    );
   return e;
+}
+
+const VOORWAARDE_REGEL = 'inkoop.voorwaarde.niet-beantwoord.v1';
+/** Contract conditions (2008) and computed two-year conditions (2016): not answered by the provider. */
+const isVoorwaarde = (e: Pick<EisRij, 'groep'>) => e.groep === GUNNINGSVOORWAARDE || e.groep === TWEEJARIGE_VOORWAARDE;
+/** [requirements the provider answers, conditions shown read-only]. */
+function splitsVoorwaarden(eisen: EisRij[]): [EisRij[], EisRij[]] {
+  return [eisen.filter((e) => !isVoorwaarde(e)), eisen.filter(isVoorwaarde)];
 }
 
 function valideerWaarde(e: EisRij, waarde: unknown, documentId: string | null): Fout[] {
@@ -392,28 +404,20 @@ export async function zetAntwoord(
     async (t, i, k) => {
       const e = await eisVan(t, k, code);
       if (inv.documentId) await eigenDocument(t, i.id, inv.documentId, 'documentId');
-      const cur = await t.maybeOne<any>(
-        'SELECT document_id FROM inschrijving_antwoord WHERE inschrijving_id = $1 AND eis_id = $2',
-        [i.id, e.id],
-      );
-      const documentId = inv.documentId !== undefined ? inv.documentId : (cur?.document_id ?? null);
+      const documentId = inv.documentId !== undefined ? inv.documentId : await store.antwoordDocument(t, i.id, e.id);
       const fouten = e.soort === 'document' ? [] : valideerWaarde(e, inv.waarde, documentId);
       if (fouten.length)
         throw badRequest('antwoord-ongeldig', `Het antwoord op eis ${e.code} past niet bij de soort '${e.soort}'.`, {
           fouten,
         });
-      await t.query(
-        `INSERT INTO inschrijving_antwoord (inschrijving_id, eis_id, waarde, toelichting, document_id, gewijzigd_op) VALUES ($1,$2,$3,$4,$5,$6)
-      ON CONFLICT (inschrijving_id, eis_id) DO UPDATE SET waarde = EXCLUDED.waarde, toelichting = EXCLUDED.toelichting, document_id = EXCLUDED.document_id, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-        [
-          i.id,
-          e.id,
-          inv.waarde === undefined ? null : JSON.stringify(inv.waarde),
-          inv.toelichting ?? null,
-          documentId,
-          ctx.now(),
-        ],
-      );
+      await store.zetAntwoordRij(t, {
+        inschrijvingId: i.id,
+        eisId: e.id,
+        waarde: inv.waarde,
+        toelichting: inv.toelichting ?? null,
+        documentId,
+        op: ctx.now(),
+      });
     },
     { code, documentId: inv.documentId ?? null },
   );
@@ -444,7 +448,8 @@ export async function uploadDocument(
     if (
       e instanceof AppError &&
       e.code === 'document-malware' &&
-      (await ctx.db.maybeOne('SELECT 1 FROM inschrijving WHERE id = $1 AND organisatie_id = $2', [id, a.organisatieId]))
+      isUuid(id) &&
+      (await store.isInschrijvingVan(ctx.db, id, a.organisatieId))
     ) {
       await ctx.db.tx((t) =>
         appendAudit(t, auditActor(a), {
@@ -461,39 +466,31 @@ export async function uploadDocument(
   }
   const opslaan = async (t: Queryable, i: InschrijvingRij, k: KaderRij) => {
     const e = f.eisCode ? await eisVan(t, k, f.eisCode) : null;
-    const d = await t.one<{ id: string }>(
-      `INSERT INTO document (organisatie_id, inschrijving_id, kader_id, doel, eis_code, naam, mime, grootte, sha256, inhoud, geupload_door, geupload_op)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
-      [
-        a.organisatieId,
-        i.id,
-        k.id,
+    const d = {
+      id: await store.voegDocumentToe(t, {
+        organisatieId: a.organisatieId,
+        inschrijvingId: i.id,
+        kaderId: k.id,
         doel,
-        e?.code ?? null,
+        eisCode: e?.code ?? null,
         naam,
         mime,
-        f.inhoud.length,
+        grootte: f.inhoud.length,
         sha256,
-        f.inhoud,
-        a.gebruikerId,
-        ctx.now(),
-      ],
-    );
-    if (e) {
-      await t.query(
-        `INSERT INTO inschrijving_antwoord (inschrijving_id, eis_id, waarde, document_id, gewijzigd_op) VALUES ($1,$2,NULL,$3,$4)
-        ON CONFLICT (inschrijving_id, eis_id) DO UPDATE SET document_id = EXCLUDED.document_id, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-        [i.id, e.id, d.id, ctx.now()],
-      );
-    }
+        inhoud: f.inhoud,
+        door: a.gebruikerId,
+        op: ctx.now(),
+      }),
+    };
+    if (e) await store.koppelDocument(t, i.id, e.id, d.id, ctx.now());
     return { id: d.id, naam, mime, grootte: f.inhoud.length, sha256, eisCode: e?.code ?? null };
   };
   if (doel === 'ontwikkelplan' || doel === 'clientenraad') {
     // Plan evidence may still be added after the deadline, during the dialogue (Inkoopkader Langdurige Zorg 2016, §2.2.4).
-    eisAanbieder(a);
+    vereisAanbieder(a);
     return ctx.db.tx(async (t) => {
       const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-      await eisPlanBewerkbaar(ctx, t, i, k);
+      await vereisPlanBewerkbaar(ctx, t, i, k);
       const r = await opslaan(t, i, k);
       await appendAudit(t, auditActor(a), {
         actie: 'inkoop.inschrijving.document_toegevoegd',
@@ -521,44 +518,33 @@ export async function verwijderDocument(ctx: AppContext, a: Actor, id: string, d
     'document_verwijderd',
     async (t, i) => {
       if (!isUuid(documentId)) throw notFound('Dit document');
-      const d = await t.maybeOne<{ id: string; naam: string; doel: string; gegenereerd: boolean }>(
-        'SELECT id, naam, doel, gegenereerd FROM document WHERE id = $1 AND inschrijving_id = $2 AND NOT verwijderd',
-        [documentId, i.id],
-      );
+      const d = await store.documentVanInschrijving(t, i.id, documentId);
       if (!d) throw notFound('Dit document');
       if (d.gegenereerd) weigerGegenereerd(d, 'verwijderen', 'documentId');
-      await t.query('UPDATE document SET verwijderd = true WHERE id = $1', [documentId]);
-      await t.query(
-        'UPDATE inschrijving_antwoord SET document_id = NULL WHERE inschrijving_id = $1 AND document_id = $2',
-        [i.id, documentId],
-      );
+      await store.verwijderDocumentRij(t, i.id, documentId);
     },
     { documentId },
   );
 }
 
 /** A document's bytes, for its owner, or for the zorgkantoor once the bid is unsealed. */
-export async function getDocument(ctx: AppContext, a: Actor, documentId: string) {
+export async function laadDocument(ctx: AppContext, a: Actor, documentId: string) {
   if (!isUuid(documentId)) throw notFound('Dit document');
-  const d = await ctx.db.maybeOne<any>('SELECT * FROM document WHERE id = $1 AND NOT verwijderd', [documentId]);
+  const d = await store.documentMetInhoud(ctx.db, documentId);
   if (!d) throw notFound('Dit document');
   if (d.organisatie_id !== a.organisatieId) {
     if (!d.inschrijving_id) throw notFound('Dit document');
     await inschrijvingVoor(ctx, ctx.db, a, d.inschrijving_id);
   }
-  return { naam: d.naam as string, mime: d.mime as string, sha256: d.sha256 as string, inhoud: Buffer.from(d.inhoud) };
+  return { naam: d.naam, mime: d.mime, sha256: d.sha256, inhoud: Buffer.from(d.inhoud) };
 }
 
 // ───────────────────────────── Completeness, submit, withdraw ─────────────────────────────
 
 /** Requirements that apply to this bidder's class, with what is missing for submission. */
 async function toets(q: Queryable, i: InschrijvingRij, k: KaderRij, klasse: Klasse) {
-  const eisen = (await laadEisen(q, k.id)).filter((e) => eisGeldtVoor(e.van_toepassing, klasse));
-  const antwoorden = await q.query<any>(
-    `SELECT a.eis_id, a.waarde, a.toelichting, a.document_id, d.sha256, d.naam FROM inschrijving_antwoord a
-    LEFT JOIN document d ON d.id = a.document_id AND NOT d.verwijderd WHERE a.inschrijving_id = $1`,
-    [i.id],
-  );
+  const eisen = splitsVoorwaarden(await laadEisen(q, k.id))[0].filter((e) => eisGeldtVoor(e.van_toepassing, klasse));
+  const antwoorden = await store.antwoordRijen(q, i.id);
   const by = new Map(antwoorden.map((x) => [x.eis_id, x]));
   const ontbreekt: Fout[] = [];
   for (const e of eisen) {
@@ -589,20 +575,26 @@ async function inhoudVoorOntvangst(
   k: KaderRij,
   ingediendOp: Date,
   eisen: EisRij[],
-  by: Map<string, any>,
+  by: Map<string, AntwoordRij>,
 ) {
-  const docs = await q.query<any>(
-    'SELECT id, naam, sha256, grootte, doel, eis_code FROM document WHERE inschrijving_id = $1 AND NOT verwijderd AND NOT gegenereerd ORDER BY sha256, naam',
-    [i.id],
-  );
-  const za = await q.query<any>(
-    'SELECT thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, gegevens, in_ontwikkelplan FROM zelfanalyse WHERE inschrijving_id = $1 ORDER BY thema_code',
-    [i.id],
-  );
-  const op = await q.maybeOne<any>(
-    'SELECT status, themas, doelstelling, plan_van_aanpak, planning, investering, risicos, resultaten, bewijslast, clientenraad_betrokkenheid FROM ontwikkelplan WHERE inschrijving_id = $1',
-    [i.id],
-  );
+  const docs = await store.eigenDocumentRijen(q, i.id);
+  const za = await store.zelfanalyseRijen(q, i.id);
+  const plan = await store.ontwikkelplanRij(q, i.id);
+  // the plan's fields as they go into the receipt (its hash covers exactly these)
+  const op = plan
+    ? {
+        status: plan.status,
+        themas: plan.themas,
+        doelstelling: plan.doelstelling,
+        plan_van_aanpak: plan.plan_van_aanpak,
+        planning: plan.planning,
+        investering: plan.investering,
+        risicos: plan.risicos,
+        resultaten: plan.resultaten,
+        bewijslast: plan.bewijslast,
+        clientenraad_betrokkenheid: plan.clientenraad_betrokkenheid,
+      }
+    : null;
   return {
     inschrijvingId: i.id,
     kaderId: k.id,
@@ -612,7 +604,7 @@ async function inhoudVoorOntvangst(
     antwoorden: eisen
       .filter((e) => by.has(e.id))
       .map((e) => {
-        const x = by.get(e.id);
+        const x = by.get(e.id)!;
         return {
           eis: e.code,
           waarde: x.waarde ?? null,
@@ -628,16 +620,16 @@ async function inhoudVoorOntvangst(
       eis: d.eis_code,
     })),
     zelfanalyse: za,
-    ontwikkelplan: op ?? null,
+    ontwikkelplan: op,
   };
 }
 
 /** Submits the bid: checks mandatory answers/documents for the bidder's class, then issues the receipt. */
-export async function dienIn(ctx: AppContext, a: Actor, id: string) {
-  eisAanbieder(a);
+export async function dienIn(ctx: AppContext, a: Actor, id: string): Promise<OntvangstT> {
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisOpen(ctx, t, k, 'Indienen');
+    await vereisOpen(ctx, t, k, 'Indienen');
     if (i.status === 'ingediend')
       throw conflict(
         'al-ingediend',
@@ -672,10 +664,13 @@ export async function dienIn(ctx: AppContext, a: Actor, id: string) {
       aantalAntwoorden: inhoud.antwoorden.length,
       documenten: inhoud.documenten,
     };
-    await t.query(
-      `UPDATE inschrijving SET status = 'ingediend', ingediend_op = $2, ingediend_door = $3, ontvangst_hash = $4, ontvangst = $5, kader_versie = $6, gewijzigd_op = $2, ingetrokken_op = NULL WHERE id = $1`,
-      [id, nu, a.gebruikerId, hash, JSON.stringify({ ...ontvangst, inhoud }), k.gepubliceerde_versie],
-    );
+    await store.zetIngediend(t, id, {
+      op: nu,
+      door: a.gebruikerId,
+      hash,
+      ontvangst: { ...ontvangst, inhoud },
+      kaderVersie: k.gepubliceerde_versie,
+    });
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.inschrijving.ingediend',
       onderwerpType: 'inschrijving',
@@ -690,32 +685,23 @@ export async function dienIn(ctx: AppContext, a: Actor, id: string) {
 
 /** Withdraws (ingetrokken) or reopens (concept) a bid, only before the deadline. */
 export async function wijzigStatus(ctx: AppContext, a: Actor, id: string, naar: 'ingetrokken' | 'concept') {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisOpen(ctx, t, k, naar === 'ingetrokken' ? 'Intrekken' : 'Heropenen');
+    await vereisOpen(ctx, t, k, naar === 'ingetrokken' ? 'Intrekken' : 'Heropenen');
     if (naar === 'ingetrokken' && i.status === 'ingetrokken')
       throw conflict('al-ingetrokken', 'Deze inschrijving is al ingetrokken.');
     if (naar === 'concept' && i.status === 'concept')
       throw conflict('al-concept', 'Deze inschrijving is al een concept.');
     // Open house: once assessed, a bid changes only by re-applying after a rejection (src/inkoop/openhouse, 0031_open_house.sql).
-    if (
-      naar === 'concept' &&
-      k.procedure_type === 'open_house' &&
-      (await t.maybeOne('SELECT 1 FROM beoordeling_besluit WHERE inschrijving_id = $1 AND vervallen_op IS NULL', [id]))
-    ) {
+    if (naar === 'concept' && k.procedure_type === 'open_house' && (await store.heeftBeoordelingsbesluit(t, id))) {
       throw conflict(
         'in-beoordeling',
         'Deze aanmelding is beoordeeld of wordt beoordeeld voor toelating; heropenen kan niet. Na een afwijzing kunt u zich opnieuw aanmelden (regel open-house.toelating).',
       );
     }
     const nu = ctx.now();
-    await t.query(`UPDATE inschrijving SET status = $2, ingetrokken_op = $3, gewijzigd_op = $4 WHERE id = $1`, [
-      id,
-      naar,
-      naar === 'ingetrokken' ? nu : null,
-      nu,
-    ]);
+    await store.zetInschrijvingStatus(t, id, naar, nu);
     await appendAudit(t, auditActor(a), {
       actie: naar === 'ingetrokken' ? 'inkoop.inschrijving.ingetrokken' : 'inkoop.inschrijving.heropend',
       onderwerpType: 'inschrijving',
@@ -730,17 +716,21 @@ export async function wijzigStatus(ctx: AppContext, a: Actor, id: string, naar: 
 
 // ───────────────────────────── Read ─────────────────────────────
 
-export async function inschrijvingView(ctx: AppContext, q: Queryable, i: InschrijvingRij, k: KaderRij) {
+export async function inschrijvingView(
+  ctx: AppContext,
+  q: Queryable,
+  i: InschrijvingRij,
+  k: KaderRij,
+): Promise<InschrijvingT> {
   const cl = await laadClassificatie(q, k.id, i.organisatie_id);
   const { eisen, antwoorden, ontbreekt } = await toets(q, i, k, cl.klasse);
-  const alle = await laadEisen(q, k.id);
-  const org = await q.one<{ naam: string }>('SELECT naam FROM organisatie WHERE id = $1', [i.organisatie_id]);
-  const docs = await q.query<any>(
-    'SELECT id, naam, mime, grootte, sha256, doel, eis_code, geupload_op, gegenereerd FROM document WHERE inschrijving_id = $1 AND NOT verwijderd ORDER BY geupload_op',
-    [i.id],
-  );
-  const za = await q.query<any>('SELECT * FROM zelfanalyse WHERE inschrijving_id = $1 ORDER BY thema_code', [i.id]);
-  const op = await q.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
+  // conditions of the contract (2008 Kader 3.2) and the computed two-year conditions (2016 G1–G4) are no
+  // requirements the provider answers: shown apart, read-only, with their source
+  const [alle, voorwaarden] = splitsVoorwaarden(await laadEisen(q, k.id));
+  const orgNaam = await store.organisatieNaam(q, i.organisatie_id);
+  const docs = await store.documentRijen(q, i.id);
+  const za = await store.zelfanalyseRijen(q, i.id);
+  const op = await store.ontwikkelplanRij(q, i.id);
   const gesprekken = await laadDialooggesprekken(q, i.id);
   const dl = deadlineVan(await geldendeTermijnen(q, k));
   const van = new Set(eisen.map((e) => e.id));
@@ -760,14 +750,14 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
     kaderId: k.id,
     kaderTitel: k.titel,
     organisatieId: i.organisatie_id,
-    organisatieNaam: org.naam,
+    organisatieNaam: orgNaam,
     status: i.status,
     kaderVersie: i.kader_versie,
     actueleKaderVersie: k.gepubliceerde_versie,
     regioCodes: i.regio_codes,
     ingediendOp: i.ingediend_op ? new Date(i.ingediend_op).toISOString() : null,
     ontvangstHash: i.ontvangst_hash,
-    ontvangst: i.ontvangst ? { ...i.ontvangst, inhoud: undefined } : null,
+    ontvangst: i.ontvangst ? zonderInhoud(i.ontvangst) : null,
     deadline: dl?.toISOString() ?? null,
     wijzigbaar: i.status === 'concept' && voor && accepteertInschrijvingen(k.procedure_type, k.fase),
     classificatie: cl,
@@ -786,6 +776,16 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
           : null,
       };
     }),
+    voorwaarden: voorwaarden.map((e) => ({
+      code: e.code,
+      groep: e.groep,
+      tekst: e.tekst,
+      bron: e.bron ?? (e.groep === GUNNINGSVOORWAARDE ? BRON_VOORWAARDEN_2008 : BRON_TWEEJARIG_2016),
+      toelichting:
+        e.groep === GUNNINGSVOORWAARDE
+          ? 'Voorwaarde van de overeenkomst; geen eis die u beantwoordt.'
+          : 'Berekend door het zorgkantoor (beslistabel: signalenregister, classificatie, regionale paragraaf); geen eis die u beantwoordt.',
+    })),
     ontbreekt,
     documenten: docs.map((d) => ({
       id: d.id,
@@ -809,37 +809,32 @@ export async function inschrijvingView(ctx: AppContext, q: Queryable, i: Inschri
 export type InschrijvingView = Awaited<ReturnType<typeof inschrijvingView>>;
 
 async function laadDialooggesprekken(q: Queryable, inschrijvingId: string) {
-  const rows = await q.query<any>('SELECT * FROM dialooggesprek WHERE inschrijving_id = $1 ORDER BY datum', [
-    inschrijvingId,
-  ]);
+  const rows = await store.dialooggesprekRijen(q, inschrijvingId);
   return rows.map((g) => ({
-    id: g.id as string,
+    id: g.id,
     datum: new Date(g.datum).toISOString(),
     deelnemers: g.deelnemers,
-    onderwerpen: g.onderwerpen as string[],
-    verslag: g.verslag as string | null,
+    onderwerpen: g.onderwerpen,
+    verslag: g.verslag,
   }));
 }
 
-/** The dialogue minutes of an inschrijving, for whoever may see the inschrijving (same rules as getInschrijving). */
+/** The dialogue minutes of an inschrijving, for whoever may see the inschrijving (same rules as laadInschrijving). */
 export async function dialooggesprekken(ctx: AppContext, a: Actor, id: string) {
   const { i } = await inschrijvingVoor(ctx, ctx.db, a, id);
   return laadDialooggesprekken(ctx.db, i.id);
 }
 
-export async function getInschrijving(ctx: AppContext, a: Actor, id: string) {
+export async function laadInschrijving(ctx: AppContext, a: Actor, id: string) {
   const { i, k } = await inschrijvingVoor(ctx, ctx.db, a, id);
   return inschrijvingView(ctx, ctx.db, i, k);
 }
 
 /** The provider's own inschrijving for a kader (null when it has none). */
 export async function eigenInschrijving(ctx: AppContext, a: Actor, kaderId: string) {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   const k = await kaderVoor(ctx.db, a, kaderId);
-  const i = await ctx.db.maybeOne<InschrijvingRij>(
-    'SELECT * FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2',
-    [k.id, a.organisatieId],
-  );
+  const i = await store.inschrijvingVan(ctx.db, k.id, a.organisatieId);
   return i ? inschrijvingView(ctx, ctx.db, i, k) : null;
 }
 
@@ -847,16 +842,12 @@ export async function eigenInschrijving(ctx: AppContext, a: Actor, kaderId: stri
  * Submitted bids of a kader for the zorgkantoor (assessors, purchasers), only once unsealed; concepts
  * and withdrawn bids are not listed. Each with the bidder's classification and reason.
  */
-export async function listInschrijvingen(ctx: AppContext, a: Actor, kaderId: string) {
+export async function lijstInschrijvingen(ctx: AppContext, a: Actor, kaderId: string): Promise<InschrijvingKortT[]> {
   const k = await kaderVoor(ctx.db, a, kaderId);
   if (!isEigenaar(a, k))
     throw new AppError(403, 'geen-eigenaar', 'Alleen het zorgkantoor van dit inkoopkader ziet de inschrijvingen.');
-  await eisOntzegeld(ctx, ctx.db, k);
-  const rows = await ctx.db.query<InschrijvingRij & { org_naam: string }>(
-    `SELECT i.*, o.naam AS org_naam FROM inschrijving i JOIN organisatie o ON o.id = i.organisatie_id
-    WHERE i.kader_id = $1 AND i.status = 'ingediend' ORDER BY o.naam`,
-    [kaderId],
-  );
+  await vereisOntzegeld(ctx, ctx.db, k);
+  const rows = await store.ingediendeInschrijvingen(ctx.db, kaderId);
   const out = [];
   for (const r of rows) {
     const cl = await laadClassificatie(ctx.db, kaderId, r.organisatie_id);
@@ -876,7 +867,13 @@ export async function listInschrijvingen(ctx: AppContext, a: Actor, kaderId: str
 
 // ───────────────────────────── Zelfanalyse / ontwikkelplan / dialoog ─────────────────────────────
 
-const zaOut = (z: any) => ({
+/** The receipt without the submitted content (the bid itself is shown in full elsewhere in the view). */
+function zonderInhoud(o: OntvangstT & { inhoud?: unknown }): OntvangstT {
+  const { inhoud: _inhoud, ...rest } = o;
+  return rest;
+}
+
+const zaOut = (z: ZelfanalyseRij) => ({
   themaCode: z.thema_code,
   huidigeAanpak: z.huidige_aanpak,
   sterktes: z.sterktes,
@@ -906,30 +903,28 @@ export async function zetZelfanalyse(ctx: AppContext, a: Actor, id: string, them
     'zelfanalyse_gewijzigd',
     async (t, i, k) => {
       // the kader's own themes, or its template's of the same sector (src/inkoop/themas.ts)
-      eisThemaVanKader(k, themaCode);
-      await t.query(
-        `INSERT INTO zelfanalyse (inschrijving_id, thema_code, huidige_aanpak, sterktes, ontwikkelpunten, ervaring_client, niveau, gegevens, in_ontwikkelplan, gewijzigd_op)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (inschrijving_id, thema_code) DO UPDATE SET huidige_aanpak = EXCLUDED.huidige_aanpak, sterktes = EXCLUDED.sterktes,
-      ontwikkelpunten = EXCLUDED.ontwikkelpunten, ervaring_client = EXCLUDED.ervaring_client, niveau = EXCLUDED.niveau, gegevens = EXCLUDED.gegevens, in_ontwikkelplan = EXCLUDED.in_ontwikkelplan, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-        [
-          i.id,
+      vereisThemaVanKader(k, themaCode);
+      await store.zetZelfanalyseRij(
+        t,
+        i.id,
+        {
           themaCode,
-          z.huidigeAanpak ?? null,
-          z.sterktes ?? null,
-          z.ontwikkelpunten ?? null,
-          z.ervaringClient ?? null,
-          z.niveau ?? null,
-          z.gegevens ?? null,
-          z.inOntwikkelplan ?? false,
-          ctx.now(),
-        ],
+          huidigeAanpak: z.huidigeAanpak ?? null,
+          sterktes: z.sterktes ?? null,
+          ontwikkelpunten: z.ontwikkelpunten ?? null,
+          ervaringClient: z.ervaringClient ?? null,
+          niveau: z.niveau ?? null,
+          gegevens: z.gegevens ?? null,
+          inOntwikkelplan: z.inOntwikkelplan ?? false,
+        },
+        ctx.now(),
       );
     },
     { themaCode },
   );
 }
 
-export const opOut = (o: any) => ({
+export const opOut = (o: OntwikkelplanRij) => ({
   status: o.status,
   akkoordOp: o.akkoord_op ? new Date(o.akkoord_op).toISOString() : null,
   teruggestuurdReden: o.teruggestuurd_reden ?? null,
@@ -975,7 +970,7 @@ export interface OntwikkelplanInvoer {
  * the deadline the plan is worked out in the dialogue (phases inschrijving_gesloten / dialoog /
  * beoordeling) for a submitted bid, until it is final.
  */
-async function eisPlanBewerkbaar(ctx: AppContext, t: Queryable, i: InschrijvingRij, k: KaderRij) {
+async function vereisPlanBewerkbaar(ctx: AppContext, t: Queryable, i: InschrijvingRij, k: KaderRij) {
   const dl = deadlineVan(await geldendeTermijnen(t, k));
   const voor = !dl || voorDeadline(ctx.now(), dl);
   if (voor) {
@@ -1000,7 +995,7 @@ async function eisPlanBewerkbaar(ctx: AppContext, t: Queryable, i: InschrijvingR
 }
 
 export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p: OntwikkelplanInvoer) {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   if (p.investering !== undefined && p.investering !== null) {
     const r = controleerDecimaal(p.investering, DECIMALEN.bedrag);
     if (!r.ok)
@@ -1011,8 +1006,8 @@ export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p:
   }
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisPlanBewerkbaar(ctx, t, i, k);
-    const cur = await t.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
+    await vereisPlanBewerkbaar(ctx, t, i, k);
+    const cur = await store.ontwikkelplanRij(t, i.id);
     if (cur?.status === 'definitief' || cur?.status === 'akkoord')
       throw conflict(
         'ontwikkelplan-definitief',
@@ -1021,26 +1016,23 @@ export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p:
           : 'Het ontwikkelplan is als definitief aangeboden en wacht op het zorgkantoor (akkoord of teruggestuurd met een reden); het kan nu niet gewijzigd worden.',
       );
     if (p.clientenraadDocumentId) await eigenDocument(t, i.id, p.clientenraadDocumentId, 'clientenraadDocumentId');
-    const m = { ...(cur ? opOut(cur) : {}), ...p } as any;
-    await t.query(
-      `INSERT INTO ontwikkelplan (inschrijving_id, themas, doelstelling, plan_van_aanpak, planning, investering, risicos, resultaten, bewijslast, clientenraad_betrokkenheid, clientenraad_document_id, gewijzigd_op)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) ON CONFLICT (inschrijving_id) DO UPDATE SET themas = EXCLUDED.themas, doelstelling = EXCLUDED.doelstelling, plan_van_aanpak = EXCLUDED.plan_van_aanpak,
-      planning = EXCLUDED.planning, investering = EXCLUDED.investering, risicos = EXCLUDED.risicos, resultaten = EXCLUDED.resultaten, bewijslast = EXCLUDED.bewijslast,
-      clientenraad_betrokkenheid = EXCLUDED.clientenraad_betrokkenheid, clientenraad_document_id = EXCLUDED.clientenraad_document_id, gewijzigd_op = EXCLUDED.gewijzigd_op`,
-      [
-        i.id,
-        m.themas ?? [],
-        m.doelstelling ?? null,
-        m.planVanAanpak ?? null,
-        m.planning ?? null,
-        m.investering ?? null,
-        m.risicos ?? null,
-        m.resultaten ?? null,
-        m.bewijslast ?? null,
-        m.clientenraadBetrokkenheid ?? null,
-        m.clientenraadDocumentId ?? null,
-        ctx.now(),
-      ],
+    const m: OntwikkelplanInvoer = { ...(cur ? opOut(cur) : {}), ...p };
+    await store.zetOntwikkelplanRij(
+      t,
+      i.id,
+      {
+        themas: m.themas ?? [],
+        doelstelling: m.doelstelling ?? null,
+        planVanAanpak: m.planVanAanpak ?? null,
+        planning: m.planning ?? null,
+        investering: m.investering ?? null,
+        risicos: m.risicos ?? null,
+        resultaten: m.resultaten ?? null,
+        bewijslast: m.bewijslast ?? null,
+        clientenraadBetrokkenheid: m.clientenraadBetrokkenheid ?? null,
+        clientenraadDocumentId: m.clientenraadDocumentId ?? null,
+      },
+      ctx.now(),
     );
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.ontwikkelplan.gewijzigd',
@@ -1053,15 +1045,15 @@ export async function zetOntwikkelplan(ctx: AppContext, a: Actor, id: string, p:
 
 /** Voorstel → definitief: all 7 elements and evidence of cliëntenraad involvement (D6) are required. */
 export async function maakOntwikkelplanDefinitief(ctx: AppContext, a: Actor, id: string) {
-  eisAanbieder(a);
+  vereisAanbieder(a);
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
-    await eisPlanBewerkbaar(ctx, t, i, k);
-    const cur = await t.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
+    await vereisPlanBewerkbaar(ctx, t, i, k);
+    const cur = await store.ontwikkelplanRij(t, i.id);
     if (!cur) throw unprocessable('ontwikkelplan-ontbreekt', 'Er is nog geen ontwikkelplan.');
     if (cur.status === 'definitief' || cur.status === 'akkoord')
       throw conflict('ontwikkelplan-definitief', 'Het ontwikkelplan is al definitief aangeboden.');
-    const o = opOut(cur) as any;
+    const o = opOut(cur);
     const fouten: Fout[] = ONTWIKKELPLAN_ELEMENTEN.filter(
       (e) => o[e.veld] === null || o[e.veld] === undefined || String(o[e.veld]).trim() === '',
     ).map((e) => ({ waar: e.veld, wat: `Element ${e.code} ontbreekt: ${e.naam}.`, actie: 'Vul dit element in.' }));
@@ -1074,10 +1066,7 @@ export async function maakOntwikkelplanDefinitief(ctx: AppContext, a: Actor, id:
         { fouten },
       );
     const nu = ctx.now();
-    await t.query(
-      `UPDATE ontwikkelplan SET status = 'definitief', definitief_op = $2, definitief_door = $3, gewijzigd_op = $2 WHERE inschrijving_id = $1`,
-      [i.id, nu, a.gebruikerId],
-    );
+    await store.zetPlanDefinitief(t, i.id, nu, a.gebruikerId);
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.ontwikkelplan.definitief',
       onderwerpType: 'inschrijving',
@@ -1107,10 +1096,17 @@ export async function legDialoogVast(
   const datum = eisTijdstip(g.datum, 'datum');
   return ctx.db.tx(async (t) => {
     const { i } = await inschrijvingVoor(ctx, t, a, id);
-    const row = await t.one<{ id: string }>(
-      'INSERT INTO dialooggesprek (inschrijving_id, datum, deelnemers, onderwerpen, verslag, vastgelegd_door, vastgelegd_op) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
-      [i.id, datum, JSON.stringify(g.deelnemers), g.onderwerpen, g.verslag ?? null, a.gebruikerId, ctx.now()],
-    );
+    const row = {
+      id: await store.voegDialooggesprekToe(t, {
+        inschrijvingId: i.id,
+        datum,
+        deelnemers: g.deelnemers,
+        onderwerpen: g.onderwerpen,
+        verslag: g.verslag ?? null,
+        door: a.gebruikerId,
+        op: ctx.now(),
+      }),
+    };
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.dialoog.vastgelegd',
       onderwerpType: 'inschrijving',

@@ -35,7 +35,6 @@ import {
   TERMIJN_FASEN,
   TERMIJN_NAMEN,
   voorDeadline,
-  type Aftelling,
   type Termijn,
   type TermijnFase,
 } from '../domain/inkoop/timeline.ts';
@@ -53,6 +52,22 @@ import {
   valideerRegionaleParagraaf,
   type ParagraafKader,
 } from '../domain/inkoop/regionale-paragraaf.ts';
+import * as store from './store.ts';
+import type { EisRij, KaderRij } from './store.ts';
+import { huidigeGroep, normaliseerSnapshot } from './snapshot.ts';
+import type {
+  EisView,
+  KaderDetailT,
+  KaderLijstItemT,
+  KaderSnapshot,
+  KaderStatusT,
+  KaderVersieT,
+  SjabloonT,
+  TermijnView,
+} from './schemas.ts';
+
+export type { EisRij, KaderRij } from './store.ts';
+export type { EisView, KaderSnapshot, TermijnView } from './schemas.ts';
 
 // ───────────────────────────── Templates ─────────────────────────────
 
@@ -86,17 +101,7 @@ export interface EisInvoer {
   volgorde?: number;
   bron?: string | null;
 }
-export interface Sjabloon {
-  id: string;
-  naam: string;
-  jaar: number;
-  procedureType: ProcedureType;
-  tijdlijn: '2016' | null;
-  bron: string;
-  toelichting: string;
-  themas?: { code: string; naam: string; bron: string; sector: string }[];
-  eisen: EisInvoer[];
-}
+export type Sjabloon = SjabloonT;
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'data');
 let sjablonenCache: Sjabloon[] | null = null;
@@ -124,48 +129,7 @@ export const KWALITEITSTHEMAS = () => sjablonen().find((s) => s.themas)?.themas 
 
 // ───────────────────────────── Rows and views ─────────────────────────────
 
-export interface KaderRij {
-  id: string;
-  organisatie_id: string;
-  titel: string;
-  jaar_van: number;
-  jaar_tot: number;
-  sector: string;
-  regio_codes: string[];
-  procedure_type: ProcedureType;
-  fase: Fase;
-  versie: number;
-  gepubliceerde_versie: number | null;
-  publieke_versie: any;
-  verzegeld_voor_beoordelaars: boolean;
-  sjabloon: string | null;
-  omschrijving: string | null;
-  regionale_paragraaf: any;
-  bezwaartermijn_dagen: number;
-  aangemaakt_op: Date;
-  gewijzigd_op: Date;
-  gepubliceerd_op: Date | null;
-}
-
-export interface EisRij {
-  id: string;
-  kader_id: string;
-  code: string;
-  groep: string;
-  tekst: string;
-  soort: string;
-  van_toepassing: string[];
-  bewijs: string | null;
-  gewicht: string | null;
-  schaal_min: string | null;
-  schaal_max: string | null;
-  verplicht: boolean;
-  volgorde: number;
-  bron: string | null;
-  vervallen: boolean;
-}
-
-export const eisOut = (e: EisRij) => ({
+export const eisOut = (e: EisRij): EisView => ({
   id: e.id,
   code: e.code,
   groep: e.groep,
@@ -180,17 +144,6 @@ export const eisOut = (e: EisRij) => ({
   volgorde: e.volgorde,
   bron: e.bron,
 });
-export type EisView = ReturnType<typeof eisOut>;
-
-export interface TermijnView {
-  fase: TermijnFase;
-  naam: string;
-  begintOp: string | null;
-  eindigtOp: string | null;
-  begintLokaal: string | null;
-  eindigtLokaal: string | null;
-  omschrijving: string | null;
-}
 const termijnOut = (t: Termijn): TermijnView => ({
   fase: t.fase,
   naam: TERMIJN_NAMEN[t.fase].nl,
@@ -204,9 +157,7 @@ const termijnOut = (t: Termijn): TermijnView => ({
 const VOLGORDE_TERMIJN = Object.fromEntries(TERMIJN_FASEN.map((f, i) => [f, i]));
 
 export async function laadTermijnen(q: Queryable, kaderId: string): Promise<Termijn[]> {
-  const rows = await q.query<any>('SELECT fase, begint_op, eindigt_op, omschrijving FROM termijn WHERE kader_id = $1', [
-    kaderId,
-  ]);
+  const rows = await store.termijnRijen(q, kaderId);
   return rows
     .map((r) => ({
       fase: r.fase,
@@ -217,7 +168,7 @@ export async function laadTermijnen(q: Queryable, kaderId: string): Promise<Term
     .sort((a, b) => VOLGORDE_TERMIJN[a.fase] - VOLGORDE_TERMIJN[b.fase]);
 }
 export async function laadEisen(q: Queryable, kaderId: string): Promise<EisRij[]> {
-  return q.query<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND NOT vervallen ORDER BY volgorde, code', [kaderId]);
+  return store.eisRijen(q, kaderId);
 }
 
 /** The submission deadline of a kader (termijn 'inschrijving'), or null (open house without an end). */
@@ -231,8 +182,11 @@ export type GepubliceerdeFeiten = Pick<
   'id' | 'gepubliceerde_versie' | 'publieke_versie' | 'verzegeld_voor_beoordelaars' | 'procedure_type' | 'fase'
 >;
 
-const isGepubliceerd = (k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie'>) =>
-  k.gepubliceerde_versie !== null && !!k.publieke_versie && typeof k.publieke_versie === 'object';
+/** The published snapshot of the kader, or null before publication. */
+const gepubliceerd = (k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie'>): Partial<KaderSnapshot> | null =>
+  k.gepubliceerde_versie !== null && !!k.publieke_versie && typeof k.publieke_versie === 'object'
+    ? k.publieke_versie
+    : null;
 
 /**
  * The termijnen the server enforces: once a kader is published, those of the published snapshot (an
@@ -240,7 +194,7 @@ const isGepubliceerd = (k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_ver
  * before publication, the working ones (regel inkoop.kader.gepubliceerd-geldt).
  */
 export async function geldendeTermijnen(q: Queryable, k: GepubliceerdeFeiten): Promise<Termijn[]> {
-  const pub = isGepubliceerd(k) ? (k.publieke_versie as { termijnen?: TermijnView[] }) : null;
+  const pub = gepubliceerd(k);
   if (pub && Array.isArray(pub.termijnen)) {
     return pub.termijnen
       .map((t) => ({
@@ -256,7 +210,7 @@ export async function geldendeTermijnen(q: Queryable, k: GepubliceerdeFeiten): P
 
 /** The seal flag as published (before publication: the working value). */
 export function gepubliceerdZegel(k: GepubliceerdeFeiten): boolean {
-  const pub = isGepubliceerd(k) ? (k.publieke_versie as { verzegeldVoorBeoordelaars?: unknown }) : null;
+  const pub = gepubliceerd(k);
   return typeof pub?.verzegeldVoorBeoordelaars === 'boolean'
     ? pub.verzegeldVoorBeoordelaars
     : k.verzegeld_voor_beoordelaars;
@@ -266,15 +220,20 @@ export function gepubliceerdZegel(k: GepubliceerdeFeiten): boolean {
 export function gepubliceerdeParagraaf(
   k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie' | 'regionale_paragraaf'>,
 ): any {
-  const pub = isGepubliceerd(k) ? (k.publieke_versie as { regionaleParagraaf?: unknown }) : null;
+  const pub = gepubliceerd(k);
   return pub && pub.regionaleParagraaf && typeof pub.regionaleParagraaf === 'object'
     ? pub.regionaleParagraaf
     : k.regionale_paragraaf;
 }
 
 /** The requirements as published (in the order of the snapshot), or null before publication. */
-export function gepubliceerdeEisen(k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie'>): EisView[] | null {
-  const pub = isGepubliceerd(k) ? (k.publieke_versie as { eisen?: EisView[] }) : null;
+export function gepubliceerdeEisen(
+  k: Pick<KaderRij, 'gepubliceerde_versie' | 'publieke_versie'> & { sjabloon?: string | null },
+): EisView[] | null {
+  const pub = gepubliceerd(k);
+  // in today's grouping (src/inkoop/snapshot.ts): G1–G4 and GV-… of versions published before 0036 are no knock-outs
+  if (pub && Array.isArray(pub.eisen))
+    return pub.eisen.map((e) => ({ ...e, groep: huidigeGroep(k.sjabloon ?? null, e.code, e.groep) }));
   return pub && Array.isArray(pub.eisen) ? pub.eisen : null;
 }
 
@@ -311,19 +270,9 @@ export async function isVerzegeld(q: Queryable, k: GepubliceerdeFeiten, nu: Date
  * The one refusal for a sealed bid, from every route that reads bids, documents, dialogue minutes or
  * scores: 403 'verzegeld', naming the published deadline (regel inkoop.verzegeling).
  */
-export async function eisOntzegeld(ctx: AppContext, q: Queryable, k: GepubliceerdeFeiten): Promise<void> {
-  const termijnen = await geldendeTermijnen(q, k);
-  const dl = deadlineVan(termijnen);
-  const nu = ctx.now();
-  if (
-    verzegeldRegel({
-      deadline: dl,
-      nu,
-      verzegeldVoorBeoordelaars: gepubliceerdZegel(k),
-      procedureType: k.procedure_type,
-      fase: k.fase,
-    })
-  ) {
+export async function vereisOntzegeld(ctx: AppContext, q: Queryable, k: GepubliceerdeFeiten): Promise<void> {
+  if (await isVerzegeld(q, k, ctx.now())) {
+    const dl = deadlineVan(await geldendeTermijnen(q, k));
     throw new AppError(
       403,
       'verzegeld',
@@ -334,7 +283,7 @@ export async function eisOntzegeld(ctx: AppContext, q: Queryable, k: Gepubliceer
 }
 
 /** The public content of a version: what providers see and what bids are made against. */
-async function snapshot(q: Queryable, k: KaderRij, versie: number) {
+async function snapshot(q: Queryable, k: KaderRij, versie: number): Promise<KaderSnapshot> {
   const [termijnen, eisen] = [await laadTermijnen(q, k.id), await laadEisen(q, k.id)];
   return {
     id: k.id,
@@ -350,28 +299,23 @@ async function snapshot(q: Queryable, k: KaderRij, versie: number) {
     verzegeldVoorBeoordelaars: k.verzegeld_voor_beoordelaars,
     bezwaartermijnDagen: k.bezwaartermijn_dagen,
     regionaleParagraaf: k.regionale_paragraaf ?? {},
+    keuzes: k.keuzes ?? [],
     termijnen: termijnen.map(termijnOut),
     eisen: eisen.map(eisOut),
   };
 }
-export type KaderSnapshot = Awaited<ReturnType<typeof snapshot>>;
 
 // ───────────────────────────── Visibility ─────────────────────────────
 
-export async function regiosVanAanbieder(q: Queryable, organisatieId: string): Promise<string[]> {
-  const rows = await q.query<{ regio_code: string }>(
-    'SELECT DISTINCT regio_code FROM locatie WHERE organisatie_id = $1 ORDER BY regio_code',
-    [organisatieId],
-  );
-  return rows.map((r) => r.regio_code);
-}
+export const regiosVanAanbieder = store.regiosVanAanbieder;
 
-export const isEigenaar = (a: Actor, k: KaderRij) => isZorgkantoor(a) && a.organisatieId === k.organisatie_id;
+export const isEigenaar = (a: Actor, k: Pick<KaderRij, 'organisatie_id'>) =>
+  isZorgkantoor(a) && a.organisatieId === k.organisatie_id;
 
 /** A kader as this actor may see it, or 404 (a provider outside its regions, a concept of another office). */
 export async function kaderVoor(q: Queryable, a: Actor, id: string, lock = false): Promise<KaderRij> {
   if (!isUuid(id)) throw notFound('Dit inkoopkader');
-  const k = await q.maybeOne<KaderRij>(`SELECT * FROM inkoopkader WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
+  const k = await store.kaderRij(q, id, lock);
   if (!k) throw notFound('Dit inkoopkader');
   if (isEigenaar(a, k)) return k;
   if (!isOpenbaar(k.fase)) throw notFound('Dit inkoopkader');
@@ -384,7 +328,7 @@ export async function kaderVoor(q: Queryable, a: Actor, id: string, lock = false
   throw notFound('Dit inkoopkader');
 }
 
-function eisEigenaar(a: Actor, k: KaderRij) {
+export function vereisEigenaar(a: Actor, k: KaderRij) {
   if (!isEigenaar(a, k))
     throw new AppError(403, 'geen-eigenaar', 'Alleen het zorgkantoor dat dit inkoopkader opstelt kan het wijzigen.');
 }
@@ -407,8 +351,7 @@ export interface KaderInvoer {
 async function controleerRegios(q: Queryable, a: Actor, regioCodes: string[], jaar: number) {
   const fouten = [];
   for (const r of regioCodes) {
-    const reg = await q.maybeOne<{ code: string }>('SELECT code FROM regio WHERE code = $1', [r]);
-    if (!reg) {
+    if (!(await store.bestaatRegio(q, r))) {
       fouten.push({
         waar: `regioCodes/${r}`,
         wat: `Regio ${r} bestaat niet.`,
@@ -416,14 +359,11 @@ async function controleerRegios(q: Queryable, a: Actor, regioCodes: string[], ja
       });
       continue;
     }
-    const c = await q.maybeOne<{ organisatie_id: string }>(
-      'SELECT organisatie_id FROM regio_concessie WHERE regio_code = $1 AND jaar = $2',
-      [r, jaar],
-    );
-    if (c && c.organisatie_id !== a.organisatieId)
+    const houder = await store.concessieHouder(q, r, jaar);
+    if (houder && houder !== a.organisatieId)
       fouten.push({
         waar: `regioCodes/${r}`,
-        wat: `Regio ${r} hoort in ${jaar} bij een ander zorgkantoor (${c.organisatie_id}).`,
+        wat: `Regio ${r} hoort in ${jaar} bij een ander zorgkantoor (${houder}).`,
         actie: "Koop alleen in voor de eigen concessieregio's.",
       });
   }
@@ -442,32 +382,30 @@ export async function maakKader(ctx: AppContext, a: Actor, inv: KaderInvoer): Pr
   if (!inv.regioCodes.length)
     throw badRequest('regio-ontbreekt', 'Kies minstens één regio.', { fouten: [{ waar: 'regioCodes', wat: 'leeg' }] });
   return ctx.db.tx(async (t) => {
-    const sector = await t.maybeOne('SELECT code FROM sector WHERE code = $1', [inv.sector]);
-    if (!sector)
+    if (!(await store.bestaatSector(t, inv.sector)))
       throw badRequest('sector-onbekend', `Sector '${inv.sector}' bestaat niet.`, {
         actie: 'Kies VV, GZ of GGZ.',
         fouten: [{ waar: 'sector', wat: `Onbekende sector '${inv.sector}'.`, actie: 'Kies VV, GZ of GGZ.' }],
       });
     await controleerRegios(t, a, inv.regioCodes, inv.jaarVan);
-    const row = await t.one<{ id: string }>(
-      `INSERT INTO inkoopkader (organisatie_id, titel, jaar_van, jaar_tot, sector, regio_codes, procedure_type, verzegeld_voor_beoordelaars, sjabloon, omschrijving, bezwaartermijn_dagen, aangemaakt_door, aangemaakt_op, gewijzigd_op)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$13) RETURNING id`,
-      [
-        a.organisatieId,
-        inv.titel,
-        inv.jaarVan,
+    const row = {
+      id: await store.voegKaderToe(t, {
+        organisatieId: a.organisatieId,
+        titel: inv.titel,
+        jaarVan: inv.jaarVan,
         jaarTot,
-        inv.sector,
-        inv.regioCodes,
-        inv.procedureType,
-        inv.verzegeldVoorBeoordelaars ?? true,
-        tpl?.id ?? null,
-        inv.omschrijving ?? tpl?.toelichting ?? null,
-        inv.bezwaartermijnDagen ?? 14,
-        a.gebruikerId,
-        ctx.now(),
-      ],
-    );
+        sector: inv.sector,
+        regioCodes: inv.regioCodes,
+        procedureType: inv.procedureType,
+        verzegeld: inv.verzegeldVoorBeoordelaars ?? true,
+        sjabloon: tpl?.id ?? null,
+        omschrijving: inv.omschrijving ?? tpl?.toelichting ?? null,
+        bezwaartermijnDagen: inv.bezwaartermijnDagen ?? 14,
+        keuzes: tpl?.keuzes ?? [],
+        door: a.gebruikerId,
+        op: ctx.now(),
+      }),
+    };
     if (tpl) {
       for (const e of tpl.eisen) await voegEisToe(t, row.id, e);
       if (tpl.tijdlijn === '2016') {
@@ -496,7 +434,7 @@ async function bewerk(
 ) {
   return ctx.db.tx(async (t) => {
     const k = await kaderVoor(t, a, id, true);
-    eisEigenaar(a, k);
+    vereisEigenaar(a, k);
     const bewerkbaar: Fase[] = ['concept', 'gepubliceerd', 'vragenronde', 'nvi_gepubliceerd', 'toelating_doorlopend'];
     if (!bewerkbaar.includes(k.fase)) {
       throw conflict(
@@ -519,7 +457,7 @@ async function bewerk(
     }
     const resultaat = await fn(t, k);
     const versie = k.gepubliceerde_versie !== null && k.versie === k.gepubliceerde_versie ? k.versie + 1 : k.versie;
-    await t.query('UPDATE inkoopkader SET versie = $2, gewijzigd_op = $3 WHERE id = $1', [id, versie, ctx.now()]);
+    await store.zetKaderVersie(t, id, versie, ctx.now());
     await appendAudit(t, auditActor(a), {
       actie: `inkoop.kader.${wat}`,
       onderwerpType: 'inkoopkader',
@@ -596,29 +534,24 @@ export async function wijzigKader(
         if (!inv.regioCodes.length) throw badRequest('regio-ontbreekt', 'Kies minstens één regio.');
         await controleerRegios(t, a, inv.regioCodes, inv.jaarVan ?? k.jaar_van);
       }
-      if (inv.sector !== undefined && !(await t.maybeOne('SELECT code FROM sector WHERE code = $1', [inv.sector])))
+      if (inv.sector !== undefined && !(await store.bestaatSector(t, inv.sector)))
         throw badRequest('sector-onbekend', `Sector '${inv.sector}' bestaat niet.`, {
           fouten: [{ waar: 'sector', wat: `Onbekende sector '${inv.sector}'.`, actie: 'Kies VV, GZ of GGZ.' }],
         });
       const jaarVan = inv.jaarVan ?? k.jaar_van;
       const jaarTot = inv.jaarTot ?? Math.max(k.jaar_tot, jaarVan);
       if (jaarTot < jaarVan) throw badRequest('jaren-ongeldig', 'Het laatste jaar ligt vóór het eerste jaar.');
-      await t.query(
-        `UPDATE inkoopkader SET titel = $2, jaar_van = $3, jaar_tot = $4, sector = $5, regio_codes = $6, omschrijving = $7,
-      verzegeld_voor_beoordelaars = $8, bezwaartermijn_dagen = $9, regionale_paragraaf = $10 WHERE id = $1`,
-        [
-          id,
-          inv.titel ?? k.titel,
-          jaarVan,
-          jaarTot,
-          inv.sector ?? k.sector,
-          inv.regioCodes ?? k.regio_codes,
-          inv.omschrijving ?? k.omschrijving,
-          inv.verzegeldVoorBeoordelaars ?? k.verzegeld_voor_beoordelaars,
-          inv.bezwaartermijnDagen ?? k.bezwaartermijn_dagen,
-          JSON.stringify(paragraaf),
-        ],
-      );
+      await store.zetKaderVelden(t, id, {
+        titel: inv.titel ?? k.titel,
+        jaarVan,
+        jaarTot,
+        sector: inv.sector ?? k.sector,
+        regioCodes: inv.regioCodes ?? k.regio_codes,
+        omschrijving: inv.omschrijving ?? k.omschrijving,
+        verzegeld: inv.verzegeldVoorBeoordelaars ?? k.verzegeld_voor_beoordelaars,
+        bezwaartermijnDagen: inv.bezwaartermijnDagen ?? k.bezwaartermijn_dagen,
+        regionaleParagraaf: paragraaf,
+      });
       // the audit entry records the paragraph before and after (normalised) when it was part of the edit
       return inv.regionaleParagraaf !== undefined
         ? {
@@ -653,13 +586,7 @@ export function parseTijd(s: string, waar: string): Date {
   }
 }
 
-async function schrijfTermijn(t: Queryable, kaderId: string, tm: Termijn) {
-  await t.query(
-    `INSERT INTO termijn (kader_id, fase, begint_op, eindigt_op, omschrijving) VALUES ($1,$2,$3,$4,$5)
-    ON CONFLICT (kader_id, fase) DO UPDATE SET begint_op = EXCLUDED.begint_op, eindigt_op = EXCLUDED.eindigt_op, omschrijving = EXCLUDED.omschrijving`,
-    [kaderId, tm.fase, tm.begintOp, tm.eindigtOp, tm.omschrijving ?? null],
-  );
-}
+const schrijfTermijn = store.schrijfTermijn;
 
 export interface TermijnInvoer {
   fase: string;
@@ -700,14 +627,7 @@ export async function zetTermijnen(ctx: AppContext, a: Actor, id: string, invoer
       // After publication the submission deadline only moves later (an extension, effective when published).
       const gepubliceerd = k.gepubliceerde_versie !== null ? deadlineVan(await geldendeTermijnen(t, k)) : null;
       const nieuw = deadlineVan(termijnen);
-      const ingediend = Number(
-        (
-          await t.one<{ n: number }>(
-            `SELECT count(*) AS n FROM inschrijving WHERE kader_id = $1 AND status = 'ingediend'`,
-            [id],
-          )
-        ).n,
-      );
+      const ingediend = await store.aantalIngediend(t, id);
       const fout = deadlineWijziging({
         procedureType: k.procedure_type,
         gepubliceerd,
@@ -723,7 +643,7 @@ export async function zetTermijnen(ctx: AppContext, a: Actor, id: string, invoer
           actie: fout.actie,
         });
       }
-      await t.query('DELETE FROM termijn WHERE kader_id = $1', [id]);
+      await store.wisTermijnen(t, id);
       for (const tm of termijnen) await schrijfTermijn(t, id, tm);
       const verschuift = (gepubliceerd?.getTime() ?? null) !== (nieuw?.getTime() ?? null);
       return gepubliceerd && verschuift
@@ -796,40 +716,27 @@ function valideerEis(e: EisInvoer, waar = 'eis') {
 
 async function voegEisToe(t: Queryable, kaderId: string, e: EisInvoer) {
   valideerEis(e);
-  const bestaat = await t.maybeOne<{ vervallen: boolean }>(
-    'SELECT vervallen FROM eis WHERE kader_id = $1 AND code = $2',
-    [kaderId, e.code],
-  );
+  const bestaat = await store.eisBestaat(t, kaderId, e.code);
   if (bestaat && !bestaat.vervallen) throw conflict('eis-bestaat', `Er is al een eis met code ${e.code}.`);
-  const vals = [
-    kaderId,
-    e.code,
-    e.groep,
-    e.tekst,
-    e.soort,
-    e.vanToepassing ?? ['alle'],
-    e.bewijs ?? null,
-    e.gewicht ?? null,
-    e.schaalMin ?? null,
-    e.schaalMax ?? null,
-    e.verplicht ?? true,
-    e.volgorde ?? 0,
-    e.bron ?? null,
-  ];
-  if (bestaat) {
-    await t.query(
-      `UPDATE eis SET groep=$3, tekst=$4, soort=$5, van_toepassing=$6, bewijs=$7, gewicht=$8, schaal_min=$9, schaal_max=$10, verplicht=$11, volgorde=$12, bron=$13, vervallen=false
-      WHERE kader_id=$1 AND code=$2`,
-      vals,
-    );
-  } else {
-    await t.query(
-      `INSERT INTO eis (kader_id, code, groep, tekst, soort, van_toepassing, bewijs, gewicht, schaal_min, schaal_max, verplicht, volgorde, bron)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      vals,
-    );
-  }
+  if (bestaat) await store.zetEisRij(t, kaderId, eisVelden(e), true);
+  else await store.voegEisRijToe(t, kaderId, eisVelden(e));
 }
+
+/** The stored fields of a requirement, with the defaults. */
+const eisVelden = (e: EisInvoer): store.EisVelden => ({
+  code: e.code,
+  groep: e.groep,
+  tekst: e.tekst,
+  soort: e.soort,
+  vanToepassing: e.vanToepassing ?? ['alle'],
+  bewijs: e.bewijs ?? null,
+  gewicht: e.gewicht ?? null,
+  schaalMin: e.schaalMin ?? null,
+  schaalMax: e.schaalMax ?? null,
+  verplicht: e.verplicht ?? true,
+  volgorde: e.volgorde ?? 0,
+  bron: e.bron ?? null,
+});
 
 export async function maakEis(ctx: AppContext, a: Actor, id: string, e: EisInvoer) {
   await bewerk(ctx, a, id, 'eis_toegevoegd', (t) => voegEisToe(t, id, e), e);
@@ -842,31 +749,11 @@ export async function wijzigEis(ctx: AppContext, a: Actor, id: string, code: str
     id,
     'eis_gewijzigd',
     async (t) => {
-      const cur = await t.maybeOne<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND code = $2 AND NOT vervallen', [
-        id,
-        code,
-      ]);
+      const cur = await store.eisRij(t, id, code);
       if (!cur) throw notFound(`Eis ${code}`);
       const m: EisInvoer = { ...eisOut(cur), ...e, code };
       valideerEis(m);
-      await t.query(
-        `UPDATE eis SET groep=$3, tekst=$4, soort=$5, van_toepassing=$6, bewijs=$7, gewicht=$8, schaal_min=$9, schaal_max=$10, verplicht=$11, volgorde=$12, bron=$13 WHERE kader_id=$1 AND code=$2`,
-        [
-          id,
-          code,
-          m.groep,
-          m.tekst,
-          m.soort,
-          m.vanToepassing ?? ['alle'],
-          m.bewijs ?? null,
-          m.gewicht ?? null,
-          m.schaalMin ?? null,
-          m.schaalMax ?? null,
-          m.verplicht ?? true,
-          m.volgorde ?? 0,
-          m.bron ?? null,
-        ],
-      );
+      await store.zetEisRij(t, id, eisVelden(m));
     },
     { code, ...e },
   );
@@ -880,15 +767,11 @@ export async function verwijderEis(ctx: AppContext, a: Actor, id: string, code: 
     id,
     'eis_verwijderd',
     async (t, k) => {
-      const cur = await t.maybeOne<EisRij>('SELECT * FROM eis WHERE kader_id = $1 AND code = $2 AND NOT vervallen', [
-        id,
-        code,
-      ]);
+      const cur = await store.eisRij(t, id, code);
       if (!cur) throw notFound(`Eis ${code}`);
-      const inGebruik = await t.maybeOne('SELECT 1 FROM inschrijving_antwoord WHERE eis_id = $1 LIMIT 1', [cur.id]);
-      if (k.gepubliceerde_versie !== null || inGebruik)
-        await t.query('UPDATE eis SET vervallen = true WHERE id = $1', [cur.id]);
-      else await t.query('DELETE FROM eis WHERE id = $1', [cur.id]);
+      if (k.gepubliceerde_versie !== null || (await store.eisBeantwoord(t, cur.id)))
+        await store.laatEisVervallen(t, cur.id);
+      else await store.verwijderEisRij(t, cur.id);
     },
     { code },
   );
@@ -924,7 +807,7 @@ function publicatieFouten(k: KaderRij, termijnen: Termijn[], eisen: EisRij[]) {
 export async function publiceer(ctx: AppContext, a: Actor, id: string, wijzigingen?: string) {
   return ctx.db.tx(async (t) => {
     const k = await kaderVoor(t, a, id, true);
-    eisEigenaar(a, k);
+    vereisEigenaar(a, k);
     const nu = ctx.now();
     const termijnen = await laadTermijnen(t, id);
     const eisen = await laadEisen(t, id);
@@ -990,14 +873,16 @@ export async function publiceer(ctx: AppContext, a: Actor, id: string, wijziging
     const versie = k.versie;
     const snap = await snapshot(t, { ...k, fase }, versie);
     const sha256 = crypto.createHash('sha256').update(canonicalJson(snap)).digest('hex');
-    await t.query(
-      'INSERT INTO inkoopkader_versie (kader_id, versie, snapshot, sha256, gepubliceerd_op, gepubliceerd_door, wijzigingen) VALUES ($1,$2,$3,$4,$5,$6,$7)',
-      [id, versie, JSON.stringify(snap), sha256, nu, a.gebruikerId, wijzigingen ?? null],
-    );
-    await t.query(
-      'UPDATE inkoopkader SET fase = $2, gepubliceerde_versie = $3, publieke_versie = $4, gepubliceerd_op = coalesce(gepubliceerd_op, $5), gewijzigd_op = $5 WHERE id = $1',
-      [id, fase, versie, JSON.stringify(snap), nu],
-    );
+    await store.slaPublicatieOp(t, {
+      id,
+      fase,
+      versie,
+      snapshot: snap,
+      sha256,
+      op: nu,
+      door: a.gebruikerId,
+      wijzigingen: wijzigingen ?? null,
+    });
     for (const o of overgangen) {
       await appendAudit(t, auditActor(a), {
         actie: `inkoop.procedure.${o.actie}`,
@@ -1031,7 +916,7 @@ export async function publiceer(ctx: AppContext, a: Actor, id: string, wijziging
 export async function voerOvergangUit(ctx: AppContext, a: Actor, id: string, actie: Actie, t0?: Queryable) {
   const run = async (t: Queryable) => {
     const k = await kaderVoor(t, a, id, true);
-    eisEigenaar(a, k);
+    vereisEigenaar(a, k);
     if (actie === 'publiceren')
       throw badRequest(
         'gebruik-publiceren',
@@ -1054,7 +939,7 @@ export async function voerOvergangUit(ctx: AppContext, a: Actor, id: string, act
           `De inschrijving sluit pas op ${instantNaarLokaal(dl)} (Europe/Amsterdam); sluiten kan daarna (regel inkoop.deadline.inschrijving).`,
         );
     }
-    await t.query('UPDATE inkoopkader SET fase = $2, gewijzigd_op = $3 WHERE id = $1', [id, r.naar, nu]);
+    await store.zetKaderFase(t, id, r.naar, nu);
     await appendAudit(t, auditActor(a), {
       actie: `inkoop.procedure.${actie}`,
       onderwerpType: 'inkoopkader',
@@ -1070,36 +955,7 @@ export async function voerOvergangUit(ctx: AppContext, a: Actor, id: string, act
 
 // ───────────────────────────── Read ─────────────────────────────
 
-export interface KaderStatus {
-  id: string;
-  titel: string;
-  procedureType: ProcedureType;
-  fase: Fase;
-  versie: number;
-  gepubliceerdeVersie: number | null;
-  /** the server clock at the time of the answer (for client-side countdowns) */
-  nu: string;
-  toegestaneActies: Actie[];
-  deadline: string | null;
-  deadlineLokaal: string | null;
-  aftelling: Aftelling | null;
-  vragenOpen: boolean;
-  inschrijvenOpen: boolean;
-  verzegeld: boolean;
-  termijnen: TermijnView[];
-  /**
-   * Counts per state. `concept` and `ingetrokken` are null until the published deadline has passed: that a
-   * provider is preparing (or withdrew) a bid is sealed too (regel inkoop.verzegeling).
-   */
-  aantallen: {
-    concept: number | null;
-    ingediend: number;
-    ingetrokken: number | null;
-    vragen: number;
-    vragenOnbeantwoord: number;
-    nviVersies: number;
-  };
-}
+export type KaderStatus = KaderStatusT;
 
 /** Whether providers may (still) work on bids now: the phase accepts them and the deadline has not passed. */
 export function inschrijvenOpen(k: KaderRij, termijnen: Termijn[], nu: Date): boolean {
@@ -1116,20 +972,14 @@ export function vragenOpen(k: KaderRij, termijnen: Termijn[], nu: Date): boolean
 
 export async function kaderStatus(ctx: AppContext, q: Queryable, k: KaderRij): Promise<KaderStatus> {
   const nu = ctx.now();
-  // the enforced (published) termijnen; the owner sees its working version in getKader
+  // the enforced (published) termijnen; the owner sees its working version in laadKader
   const termijnen = await geldendeTermijnen(q, k);
   const dl = deadlineVan(termijnen);
   const voorbereiding = voorbereidingZichtbaar(dl, nu);
-  const cnt = await q.query<{ status: string; n: number }>(
-    'SELECT status, count(*) AS n FROM inschrijving WHERE kader_id = $1 GROUP BY status',
-    [k.id],
-  );
+  const cnt = await store.inschrijvingenPerStatus(q, k.id);
   const c = (s: string) => Number(cnt.find((x) => x.status === s)?.n ?? 0);
-  const vr = await q.one<{ n: number; open: number }>(
-    'SELECT count(*) AS n, count(*) FILTER (WHERE antwoord IS NULL) AS open FROM vraag WHERE kader_id = $1',
-    [k.id],
-  );
-  const nvi = await q.one<{ n: number }>('SELECT count(*) AS n FROM nota_van_inlichtingen WHERE kader_id = $1', [k.id]);
+  const vr = await store.aantallenVragen(q, k.id);
+  const nvi = await store.aantalNotas(q, k.id);
   return {
     id: k.id,
     titel: k.titel,
@@ -1150,15 +1000,15 @@ export async function kaderStatus(ctx: AppContext, q: Queryable, k: KaderRij): P
       concept: voorbereiding ? c('concept') : null,
       ingediend: c('ingediend'),
       ingetrokken: voorbereiding ? c('ingetrokken') : null,
-      vragen: Number(vr.n),
-      vragenOnbeantwoord: Number(vr.open),
-      nviVersies: Number(nvi.n),
+      vragen: vr.n,
+      vragenOnbeantwoord: vr.open,
+      nviVersies: nvi,
     },
   };
 }
 
 /** The kader as the actor sees it: the owner gets the working version; others the published one. */
-export async function getKader(ctx: AppContext, a: Actor, id: string) {
+export async function laadKader(ctx: AppContext, a: Actor, id: string): Promise<KaderDetailT> {
   const k = await kaderVoor(ctx.db, a, id);
   const status = await kaderStatus(ctx, ctx.db, k);
   if (isEigenaar(a, k)) {
@@ -1172,7 +1022,8 @@ export async function getKader(ctx: AppContext, a: Actor, id: string) {
       status,
     };
   }
-  const pub = k.publieke_versie as KaderSnapshot;
+  // a non-owner only sees published kaders (kaderVoor); read in today's requirement grouping
+  const pub = normaliseerSnapshot(k.publieke_versie as KaderSnapshot, k.sjabloon);
   // Providers see only counts that reveal nothing about competitors: none.
   const publiekeStatus = {
     ...status,
@@ -1196,34 +1047,17 @@ export async function getKader(ctx: AppContext, a: Actor, id: string) {
 }
 
 /** Kaders visible to the actor: own (zorgkantoor), open procedures in its regions (provider), published (supervisor). */
-export async function lijstKaders(ctx: AppContext, a: Actor) {
+export async function lijstKaders(ctx: AppContext, a: Actor): Promise<KaderLijstItemT[]> {
   let rows: KaderRij[];
-  if (isZorgkantoor(a))
-    rows = await ctx.db.query<KaderRij>(
-      'SELECT * FROM inkoopkader WHERE organisatie_id = $1 ORDER BY aangemaakt_op DESC',
-      [a.organisatieId],
-    );
-  else if (isAanbieder(a)) {
-    const regios = await regiosVanAanbieder(ctx.db, a.organisatieId);
-    rows = await ctx.db.query<KaderRij>(
-      `SELECT * FROM inkoopkader WHERE fase <> 'concept' AND regio_codes && $1::text[] ORDER BY gepubliceerd_op DESC`,
-      [regios],
-    );
-  } else if (isToezicht(a))
-    rows = await ctx.db.query<KaderRij>(
-      `SELECT * FROM inkoopkader WHERE fase <> 'concept' ORDER BY gepubliceerd_op DESC`,
-    );
+  if (isZorgkantoor(a)) rows = await store.kadersVanZorgkantoor(ctx.db, a.organisatieId);
+  else if (isAanbieder(a)) rows = await store.openbareKaders(ctx.db, await regiosVanAanbieder(ctx.db, a.organisatieId));
+  else if (isToezicht(a)) rows = await store.openbareKaders(ctx.db);
   else rows = [];
-  const out = [];
+  const out: KaderLijstItemT[] = [];
   for (const k of rows) {
     const s = await kaderStatus(ctx, ctx.db, k);
-    const eigen = isAanbieder(a)
-      ? await ctx.db.maybeOne<{ id: string; status: string }>(
-          'SELECT id, status FROM inschrijving WHERE kader_id = $1 AND organisatie_id = $2',
-          [k.id, a.organisatieId],
-        )
-      : undefined;
-    const pub = (isEigenaar(a, k) ? null : k.publieke_versie) as KaderSnapshot | null;
+    const eigen = isAanbieder(a) ? await store.eigenInschrijvingRij(ctx.db, k.id, a.organisatieId) : undefined;
+    const pub = isEigenaar(a, k) ? null : k.publieke_versie;
     out.push({
       id: k.id,
       titel: pub?.titel ?? k.titel,
@@ -1248,28 +1082,22 @@ export async function lijstKaders(ctx: AppContext, a: Actor) {
   return out;
 }
 
-export async function kaderVersie(ctx: AppContext, a: Actor, id: string, versie: number) {
-  await kaderVoor(ctx.db, a, id);
-  const v = await ctx.db.maybeOne<any>('SELECT * FROM inkoopkader_versie WHERE kader_id = $1 AND versie = $2', [
-    id,
-    versie,
-  ]);
+export async function kaderVersie(ctx: AppContext, a: Actor, id: string, versie: number): Promise<KaderVersieT> {
+  const k = await kaderVoor(ctx.db, a, id);
+  const v = await store.kaderVersieRij(ctx.db, id, versie);
   if (!v) throw notFound(`Versie ${versie}`);
   return {
     versie: v.versie,
     sha256: v.sha256,
     gepubliceerdOp: new Date(v.gepubliceerd_op).toISOString(),
     wijzigingen: v.wijzigingen,
-    snapshot: v.snapshot,
+    snapshot: normaliseerSnapshot(v.snapshot, k.sjabloon),
   };
 }
 
 export async function kaderVersies(ctx: AppContext, a: Actor, id: string) {
   await kaderVoor(ctx.db, a, id);
-  const rows = await ctx.db.query<any>(
-    'SELECT versie, sha256, gepubliceerd_op, wijzigingen FROM inkoopkader_versie WHERE kader_id = $1 ORDER BY versie',
-    [id],
-  );
+  const rows = await store.kaderVersieRijen(ctx.db, id);
   return rows.map((v) => ({
     versie: v.versie,
     sha256: v.sha256,

@@ -22,6 +22,7 @@ import type { Actor } from '../platform/auth/roles.ts';
 import { appendAudit, canonicalJson } from '../platform/audit.ts';
 import { auditActor } from '../platform/audit.ts';
 import { conflict, notFound, unprocessable, type Fout } from '../platform/errors.ts';
+import { isUuid } from '../platform/validatie.ts';
 import {
   BRON_TOETREDING_2016,
   BRON_POORT_2008,
@@ -33,8 +34,10 @@ import {
   type PoortAntwoord,
 } from '../domain/inkoop/toetreding.ts';
 import { eisGeldtVoor, type Klasse } from '../domain/inkoop/classificatie.ts';
-import { eisOntzegeld, type KaderRij } from './kader.ts';
+import { vereisOntzegeld, type KaderRij } from './kader.ts';
 import { themasVanKader } from './themas.ts';
+import * as store from './store.ts';
+import type { OntwikkelplanRij } from './store.ts';
 
 export const ONTWIKKELPLAN_REGEL = 'inkoop.ontwikkelplan.akkoord.v1';
 export const BRON_AKKOORD = 'Inkoopkader Langdurige Zorg 2016, §2.2.4 "Stap 5 - (Verbeter)afspraken vaststellen"';
@@ -66,29 +69,13 @@ export function clientenraadWaarschuwing(o: {
       ];
 }
 
-interface PlanRij {
-  status: string;
-  doelstelling: string | null;
-  plan_van_aanpak: string | null;
-  planning: string | null;
-  investering: string | null;
-  risicos: string | null;
-  resultaten: string | null;
-  bewijslast: string | null;
-  clientenraad_betrokkenheid: string | null;
-  clientenraad_document_id: string | null;
-  akkoord_op: Date | null;
-  teruggestuurd_reden: string | null;
-  themas: string[];
-}
+type PlanRij = OntwikkelplanRij;
 
 /** Where the zelfanalyse and the plan stand: what the decision table and the screens use. */
 export async function ontwikkelplanStand(q: Queryable, k: KaderRij, inschrijvingId: string) {
-  const rijen = await q.query<any>('SELECT * FROM zelfanalyse WHERE inschrijving_id = $1 ORDER BY thema_code', [
-    inschrijvingId,
-  ]);
-  const plan = await q.maybeOne<PlanRij>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [inschrijvingId]);
-  const themas = themasVanKader(k as any);
+  const rijen = await store.zelfanalyseRijen(q, inschrijvingId);
+  const plan = await store.ontwikkelplanRij(q, inschrijvingId);
+  const themas = themasVanKader(k);
   const za = zorgvuldigeZelfanalyse(
     themas,
     rijen.map((r) => ({
@@ -130,14 +117,8 @@ export type OntwikkelplanStand = Awaited<ReturnType<typeof ontwikkelplanStand>>;
 
 /** Warnings for the provider before submitting (none of them stops the submission). */
 export async function inschrijvingWaarschuwingen(q: Queryable, k: KaderRij, inschrijvingId: string, klasse: Klasse) {
-  const eisen = await q.query<any>(
-    'SELECT id, code, groep, tekst, soort, verplicht, van_toepassing FROM eis WHERE kader_id = $1 AND NOT vervallen ORDER BY volgorde, code',
-    [k.id],
-  );
-  const ant = await q.query<{ eis_id: string; waarde: unknown; document_id: string | null }>(
-    'SELECT eis_id, waarde, document_id FROM inschrijving_antwoord WHERE inschrijving_id = $1',
-    [inschrijvingId],
-  );
+  const eisen = await store.eisRijen(q, k.id);
+  const ant = await store.antwoordRijen(q, inschrijvingId);
   const byCode = new Map<string, PoortAntwoord>();
   for (const e of eisen) {
     const a = ant.find((x) => x.eis_id === e.id);
@@ -168,22 +149,22 @@ export async function inschrijvingWaarschuwingen(q: Queryable, k: KaderRij, insc
 
 /** A submitted, unsealed bid of the actor's own zorgkantoor, locked for the decision (or 404/409). */
 async function eigenIngediend(ctx: AppContext, t: Queryable, a: Actor, id: string) {
-  const i = await t.maybeOne<{ id: string; kader_id: string; status: string; organisatie_id: string }>(
-    'SELECT id, kader_id, status, organisatie_id FROM inschrijving WHERE id = $1',
-    [id],
-  );
-  if (!i || i.status !== 'ingediend') throw notFound('Deze inschrijving');
-  const k = await t.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [i.kader_id]);
-  if (!k || k.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
-  await eisOntzegeld(ctx, t, k);
+  const { i, k } = await ingediendVanEigenZorgkantoor(ctx, t, a, id);
   if (k.fase === 'ingetrokken') throw conflict('ingetrokken', 'Deze procedure is ingetrokken.');
-  if (await t.maybeOne(`SELECT 1 FROM gunning WHERE inschrijving_id = $1 AND soort = 'definitief'`, [i.id]))
+  if (await store.isDefinitiefGegund(t, i.id))
     throw conflict('al-definitief', 'Deze inschrijving is al definitief gegund; het ontwikkelplan ligt vast.');
-  const plan = await t.maybeOne<PlanRij & { id: string }>(
-    'SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1 FOR UPDATE',
-    [i.id],
-  );
+  const plan = await store.ontwikkelplanRij(t, i.id, true);
   return { i, k, plan };
+}
+
+/** A submitted bid of a kader of the actor's own zorgkantoor, once unsealed (404 otherwise, 403 while sealed). */
+async function ingediendVanEigenZorgkantoor(ctx: AppContext, q: Queryable, a: Actor, id: string) {
+  const i = isUuid(id) ? await store.inschrijvingRij(q, id) : undefined;
+  if (!i || i.status !== 'ingediend') throw notFound('Deze inschrijving');
+  const k = await store.kaderRij(q, i.kader_id);
+  if (!k || k.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
+  await vereisOntzegeld(ctx, q, k);
+  return { i, k };
 }
 
 const planHash = (p: PlanRij) =>
@@ -235,14 +216,16 @@ export async function akkoordOntwikkelplan(ctx: AppContext, a: Actor, inschrijvi
       );
     const nu = ctx.now();
     const sha = planHash(plan);
-    await t.query(
-      `UPDATE ontwikkelplan SET status = 'akkoord', akkoord_op = $2, akkoord_door = $3, teruggestuurd_reden = NULL, gewijzigd_op = $2 WHERE inschrijving_id = $1`,
-      [i.id, nu, a.gebruikerId],
-    );
-    const b = await t.one<{ id: string }>(
-      `INSERT INTO ontwikkelplan_besluit (inschrijving_id, besluit, reden, plan_sha256, besloten_door, besloten_op) VALUES ($1,'akkoord',$2,$3,$4,$5) RETURNING id`,
-      [i.id, toelichting?.trim() || null, sha, a.gebruikerId, nu],
-    );
+    const b = {
+      id: await store.besluitOverPlan(t, {
+        inschrijvingId: i.id,
+        besluit: 'akkoord',
+        reden: toelichting?.trim() || null,
+        sha256: sha,
+        door: a.gebruikerId,
+        op: nu,
+      }),
+    };
     const waarschuwingen = stand.clientenraadBetrokken
       ? []
       : clientenraadWaarschuwing({ clientenraadBetrokkenheid: null });
@@ -277,14 +260,16 @@ export async function stuurOntwikkelplanTerug(ctx: AppContext, a: Actor, inschri
       );
     const nu = ctx.now();
     const sha = planHash(plan);
-    await t.query(
-      `UPDATE ontwikkelplan SET status = 'voorstel', teruggestuurd_reden = $2, definitief_op = NULL, definitief_door = NULL, gewijzigd_op = $3 WHERE inschrijving_id = $1`,
-      [i.id, reden.trim(), nu],
-    );
-    const b = await t.one<{ id: string }>(
-      `INSERT INTO ontwikkelplan_besluit (inschrijving_id, besluit, reden, plan_sha256, besloten_door, besloten_op) VALUES ($1,'teruggestuurd',$2,$3,$4,$5) RETURNING id`,
-      [i.id, reden.trim(), sha, a.gebruikerId, nu],
-    );
+    const b = {
+      id: await store.besluitOverPlan(t, {
+        inschrijvingId: i.id,
+        besluit: 'teruggestuurd',
+        reden: reden.trim(),
+        sha256: sha,
+        door: a.gebruikerId,
+        op: nu,
+      }),
+    };
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.ontwikkelplan.teruggestuurd',
       onderwerpType: 'inschrijving',
@@ -299,27 +284,16 @@ export async function stuurOntwikkelplanTerug(ctx: AppContext, a: Actor, inschri
 
 /** The plan, the zelfanalyse check and the decisions on the plan, for the zorgkantoor's screen. */
 export async function ontwikkelplanVoorZorgkantoor(ctx: AppContext, a: Actor, inschrijvingId: string) {
-  const i = await ctx.db.maybeOne<{ id: string; kader_id: string; status: string }>(
-    'SELECT id, kader_id, status FROM inschrijving WHERE id = $1',
-    [inschrijvingId],
-  );
-  if (!i || i.status !== 'ingediend') throw notFound('Deze inschrijving');
-  const k = await ctx.db.maybeOne<KaderRij>('SELECT * FROM inkoopkader WHERE id = $1', [i.kader_id]);
-  if (!k || k.organisatie_id !== a.organisatieId) throw notFound('Deze inschrijving');
-  await eisOntzegeld(ctx, ctx.db, k);
-  const plan = await ctx.db.maybeOne<any>('SELECT * FROM ontwikkelplan WHERE inschrijving_id = $1', [i.id]);
-  const besluiten = await ctx.db.query<any>(
-    `SELECT b.besluit, b.reden, b.plan_sha256, b.besloten_op, g.naam FROM ontwikkelplan_besluit b JOIN gebruiker g ON g.id = b.besloten_door
-     WHERE b.inschrijving_id = $1 ORDER BY b.besloten_op`,
-    [i.id],
-  );
+  const { i, k } = await ingediendVanEigenZorgkantoor(ctx, ctx.db, a, inschrijvingId);
+  const plan = await store.ontwikkelplanRij(ctx.db, i.id);
+  const besluiten = await store.planBesluiten(ctx.db, i.id);
   return {
     inschrijvingId: i.id,
     stand: await ontwikkelplanStand(ctx.db, k, i.id),
     plan: plan
       ? {
           status: plan.status as string,
-          themas: plan.themas as string[],
+          themas: plan.themas,
           doelstelling: plan.doelstelling,
           planVanAanpak: plan.plan_van_aanpak,
           planning: plan.planning,
@@ -332,10 +306,10 @@ export async function ontwikkelplanVoorZorgkantoor(ctx: AppContext, a: Actor, in
       : null,
     besluiten: besluiten.map((b) => ({
       besluit: b.besluit as string,
-      reden: b.reden as string | null,
-      planSha256: b.plan_sha256 as string,
+      reden: b.reden,
+      planSha256: b.plan_sha256,
       beslotenOp: new Date(b.besloten_op).toISOString(),
-      door: b.naam as string,
+      door: b.naam,
     })),
   };
 }

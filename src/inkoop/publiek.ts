@@ -6,8 +6,9 @@
  */
 import type { Queryable } from '../platform/db/index.ts';
 import * as store from './store.ts';
+import { normaliseerSnapshot } from './snapshot.ts';
 
-export type { KaderSnapshot } from './kader.ts';
+export type { KaderSnapshot } from './schemas.ts';
 export type { PubliekKaderRij, PubliekFilter, PubliekeKeuzeRij, PubliekeVersieRij } from './store.ts';
 
 export interface NotaRegel {
@@ -25,8 +26,23 @@ export interface PubliekeNota {
   regels: NotaRegel[];
 }
 
-export const gepubliceerdeKaders = store.gepubliceerdeKaders;
-export const gepubliceerdKader = store.gepubliceerdKader;
+/** A published kader with its snapshot in today's requirement grouping (src/inkoop/snapshot.ts; the stored version is unchanged). */
+const leesbaar = (r: store.PubliekKaderRij): store.PubliekKaderRij => ({
+  ...r,
+  snapshot: normaliseerSnapshot(r.snapshot, r.sjabloon),
+});
+
+export async function gepubliceerdeKaders(q: Queryable, f: store.PubliekFilter): Promise<store.PubliekKaderRij[]> {
+  return (await store.gepubliceerdeKaders(q, f)).map(leesbaar);
+}
+export async function gepubliceerdKader(
+  q: Queryable,
+  id: string,
+  versie: number | undefined,
+): Promise<store.PubliekKaderRij | undefined> {
+  const r = await store.gepubliceerdKader(q, id, versie);
+  return r && leesbaar(r);
+}
 export const isGepubliceerd = store.isGepubliceerd;
 export const publiekeKeuzes = store.publiekeKeuzes;
 export const gepubliceerdeVersies = store.gepubliceerdeVersies;

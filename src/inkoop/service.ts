@@ -3,22 +3,22 @@
  * letters, contract, OCDS) build on these exports:
  *
  *  Kader (src/inkoop/kader.ts)
- *   - getKader(ctx, actor, id)            the kader as the actor sees it (owner: working version; others: published snapshot) + status
+ *   - laadKader(ctx, actor, id)            the kader as the actor sees it (owner: working version; others: published snapshot) + status
  *   - kaderVoor(q, actor, id, lock?)      the raw row (KaderRij) with visibility applied (404 otherwise)
  *   - kaderStatus(ctx, q, kaderRij)       phase, allowed actions, deadlines, countdown, counts per state (CLI `inkoop status`)
  *   - laadTermijnen (working version) / geldendeTermijnen (enforced: the published snapshot once published) /
- *     laadEisen / deadlineVan / isVerzegeld / eisOntzegeld (the one sealed refusal, 403) / isEigenaar
+ *     laadEisen / deadlineVan / isVerzegeld / vereisOntzegeld (the one sealed refusal, 403) / isEigenaar
  *   - voerOvergangUit(ctx, actor, id, actie, t?)  procedure transition (state machine + deadline guards), audited;
  *                                         pass a transaction `t` to combine it with your own decision
  *   - lijstKaders, maakKader, wijzigKader, zetTermijnen, maakEis, wijzigEis, verwijderEis, publiceer, kaderVersie(s), sjablonen
  *  Vragen / Nota van Inlichtingen (src/inkoop/vragen.ts)
- *   - getNotaVanInlichtingen(ctx, actor|null, kaderId, versie?)  latest (or given) NvI: {versie, sha256, regels[]}
+ *   - laadNotaVanInlichtingen(ctx, actor|null, kaderId, versie?)  latest (or given) NvI: {versie, sha256, regels[]}
  *   - stelVraag, lijstVragen, beantwoordVraag, publiceerNvI
  *  Inschrijving (src/inkoop/inschrijving.ts)
- *   - listInschrijvingen(ctx, actor, kaderId)  submitted bids for the owning zorgkantoor, only once unsealed (403 'verzegeld' before)
- *   - getInschrijving(ctx, actor, id)     one bid with answers, documents, classification, zelfanalyse, ontwikkelplan, dialogues
+ *   - lijstInschrijvingen(ctx, actor, kaderId)  submitted bids for the owning zorgkantoor, only once unsealed (403 'verzegeld' before)
+ *   - laadInschrijving(ctx, actor, id)     one bid with answers, documents, classification, zelfanalyse, ontwikkelplan, dialogues
  *   - inschrijvingVoor(ctx, q, actor, id) raw row + kader, sealing applied (provider: own only, 404; zorgkantoor: unsealed, submitted)
- *   - getDocument(ctx, actor, documentId) bytes of a document (owner, or zorgkantoor after unsealing)
+ *   - laadDocument(ctx, actor, documentId) bytes of a document (owner, or zorgkantoor after unsealing)
  *   - startInschrijving, zetAntwoord, uploadDocument, verwijderDocument, dienIn, wijzigStatus, eigenInschrijving
  *   - zetZelfanalyse, zetOntwikkelplan, maakOntwikkelplanDefinitief, legDialoogVast, classificeerInschrijving
  *

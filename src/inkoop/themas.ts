@@ -12,9 +12,10 @@ import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
 import { auditActor } from '../platform/audit.ts';
-import { AppError, badRequest, conflict, unprocessable } from '../platform/errors.ts';
+import { AppError, badRequest, conflict, notFound, unprocessable } from '../platform/errors.ts';
 import { THEMA_REGEL, themaSectorFouten, type Thema } from '../domain/inkoop/toetreding.ts';
 import { isEigenaar, kaderVoor, sjablonen, type KaderRij } from './kader.ts';
+import * as store from './store.ts';
 
 type KaderMetThemas = KaderRij & { kwaliteitsthemas?: Thema[] | null; sjabloon?: string | null };
 
@@ -61,7 +62,7 @@ function themasView(k: KaderMetThemas) {
 }
 
 /** Refuses a zelfanalyse on a theme the kader does not use (another sector's, or unknown). */
-export function eisThemaVanKader(k: KaderRij, themaCode: string): void {
+export function vereisThemaVanKader(k: KaderRij, themaCode: string): void {
   if (themaCode === 'eigen') return;
   const kk = k as KaderMetThemas;
   const themas = themasVanKader(kk);
@@ -138,10 +139,7 @@ export async function zetKaderThemas(ctx: AppContext, a: Actor, kaderId: string,
     }
     const nieuw =
       themas?.map((x) => ({ code: x.code.trim(), naam: x.naam.trim(), bron: x.bron.trim(), sector: x.sector })) ?? null;
-    await t.query('UPDATE inkoopkader SET kwaliteitsthemas = $2 WHERE id = $1', [
-      k.id,
-      nieuw === null ? null : JSON.stringify(nieuw),
-    ]);
+    await store.zetKwaliteitsthemas(t, k.id, nieuw);
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.kader.kwaliteitsthemas',
       onderwerpType: 'inkoopkader',
@@ -155,6 +153,7 @@ export async function zetKaderThemas(ctx: AppContext, a: Actor, kaderId: string,
 }
 
 export const themasLezen = async (q: Queryable, kaderId: string): Promise<Thema[]> => {
-  const k = await q.one<KaderMetThemas>('SELECT * FROM inkoopkader WHERE id = $1', [kaderId]);
+  const k = await store.kaderRij(q, kaderId);
+  if (!k) throw notFound('Dit inkoopkader');
   return themasVanKader(k);
 };

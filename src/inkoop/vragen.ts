@@ -10,24 +10,16 @@ import { isAanbieder } from '../platform/auth/roles.ts';
 import { appendAudit, canonicalJson } from '../platform/audit.ts';
 import { auditActor } from '../platform/audit.ts';
 import { AppError, conflict, notFound } from '../platform/errors.ts';
+import { isUuid } from '../platform/validatie.ts';
 import { overgang } from '../domain/inkoop/procedure.ts';
 import { instantNaarLokaal } from '../domain/inkoop/timeline.ts';
 import { geldendeTermijnen, isEigenaar, kaderVoor, vragenOpen } from './kader.ts';
+import * as store from './store.ts';
+import type { Static } from '@fastify/type-provider-typebox';
+import type { NotaVanInlichtingenT, NvIRegel as NvIRegelS, VraagT } from './schemas.ts';
 
-export interface NvIRegel {
-  nummer: number;
-  onderwerp: string | null;
-  eisCode: string | null;
-  vraag: string;
-  antwoord: string;
-}
-export interface NotaVanInlichtingen {
-  kaderId: string;
-  versie: number;
-  sha256: string;
-  gepubliceerdOp: string;
-  regels: NvIRegel[];
-}
+export type NvIRegel = Static<typeof NvIRegelS>;
+export type NotaVanInlichtingen = NotaVanInlichtingenT;
 
 export async function stelVraag(
   ctx: AppContext,
@@ -50,10 +42,17 @@ export async function stelVraag(
           : `Vragen stellen kan alleen tijdens de vragenronde; de procedure is in fase '${k.fase}' (regel inkoop.deadline.vragen).`,
       );
     }
-    const row = await t.one<{ id: string }>(
-      'INSERT INTO vraag (kader_id, organisatie_id, gesteld_door, eis_code, onderwerp, tekst, gesteld_op) VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id',
-      [kaderId, a.organisatieId, a.gebruikerId, v.eisCode ?? null, v.onderwerp ?? null, v.tekst, nu],
-    );
+    const row = {
+      id: await store.voegVraagToe(t, {
+        kaderId,
+        organisatieId: a.organisatieId,
+        door: a.gebruikerId,
+        eisCode: v.eisCode ?? null,
+        onderwerp: v.onderwerp ?? null,
+        tekst: v.tekst,
+        op: nu,
+      }),
+    };
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.vraag.gesteld',
       onderwerpType: 'vraag',
@@ -66,15 +65,11 @@ export async function stelVraag(
 }
 
 /** The zorgkantoor sees all questions (with who asked); a provider only its own. */
-export async function lijstVragen(ctx: AppContext, a: Actor, kaderId: string) {
+export async function lijstVragen(ctx: AppContext, a: Actor, kaderId: string): Promise<VraagT[]> {
   const k = await kaderVoor(ctx.db, a, kaderId);
   const eigen = isEigenaar(a, k);
   if (!eigen && !isAanbieder(a)) return [];
-  const rows = await ctx.db.query<any>(
-    `SELECT v.*, o.naam AS org_naam FROM vraag v JOIN organisatie o ON o.id = v.organisatie_id
-    WHERE v.kader_id = $1 AND ($2::text IS NULL OR v.organisatie_id = $2) ORDER BY v.gesteld_op, v.id`,
-    [kaderId, eigen ? null : a.organisatieId],
-  );
+  const rows = await store.vraagRijen(ctx.db, kaderId, eigen ? null : a.organisatieId);
   return rows.map((r) => ({
     id: r.id,
     onderwerp: r.onderwerp,
@@ -94,19 +89,14 @@ export async function beantwoordVraag(ctx: AppContext, a: Actor, kaderId: string
     const k = await kaderVoor(t, a, kaderId);
     if (!isEigenaar(a, k))
       throw new AppError(403, 'geen-eigenaar', 'Alleen het zorgkantoor van dit inkoopkader beantwoordt vragen.');
-    const v = await t.maybeOne<any>('SELECT * FROM vraag WHERE id = $1 AND kader_id = $2', [vraagId, kaderId]);
+    const v = isUuid(vraagId) ? await store.vraagRij(t, kaderId, vraagId) : undefined;
     if (!v) throw notFound('Deze vraag');
     if (v.nvi_versie !== null)
       throw conflict(
         'al-gepubliceerd',
         `Deze vraag is al gepubliceerd in Nota van Inlichtingen versie ${v.nvi_versie}; een correctie hoort in een nieuwe vraag/antwoord.`,
       );
-    await t.query('UPDATE vraag SET antwoord = $2, beantwoord_op = $3, beantwoord_door = $4 WHERE id = $1', [
-      vraagId,
-      antwoord,
-      ctx.now(),
-      a.gebruikerId,
-    ]);
+    await store.zetAntwoord(t, vraagId, antwoord, ctx.now(), a.gebruikerId);
     await appendAudit(t, auditActor(a), {
       actie: 'inkoop.vraag.beantwoord',
       onderwerpType: 'vraag',
@@ -140,11 +130,8 @@ export async function publiceerNvI(ctx: AppContext, a: Actor, kaderId: string): 
         `Een Nota van Inlichtingen kan in fase '${k.fase}' niet gepubliceerd worden; dat kan na de vragenronde (regel inkoop.procedure.v1:${k.procedure_type}).`,
       );
     }
-    const onbeantwoord = await t.one<{ n: number }>(
-      'SELECT count(*) AS n FROM vraag WHERE kader_id = $1 AND antwoord IS NULL',
-      [kaderId],
-    );
-    if (Number(onbeantwoord.n) > 0 && k.fase === 'vragenronde') {
+    const onbeantwoord = await store.aantalOnbeantwoord(t, kaderId);
+    if (onbeantwoord > 0 && k.fase === 'vragenronde') {
       const termijnen = await geldendeTermijnen(t, k);
       const eind = termijnen.find((x) => x.fase === 'vragen')?.eindigtOp;
       if (!eind || ctx.now() <= eind) {
@@ -152,39 +139,25 @@ export async function publiceerNvI(ctx: AppContext, a: Actor, kaderId: string): 
       } else {
         throw conflict(
           'vragen-onbeantwoord',
-          `Er ${Number(onbeantwoord.n) === 1 ? 'is nog 1 vraag' : `zijn nog ${onbeantwoord.n} vragen`} zonder antwoord; de Nota van Inlichtingen beantwoordt alle gestelde vragen (regel inkoop.nvi.volledig).`,
+          `Er ${onbeantwoord === 1 ? 'is nog 1 vraag' : `zijn nog ${onbeantwoord} vragen`} zonder antwoord; de Nota van Inlichtingen beantwoordt alle gestelde vragen (regel inkoop.nvi.volledig).`,
           { actie: 'Beantwoord eerst alle vragen.' },
         );
       }
     }
-    const vorige = await t.one<{ v: number | null }>(
-      'SELECT max(versie) AS v FROM nota_van_inlichtingen WHERE kader_id = $1',
-      [kaderId],
-    );
-    const versie = Number(vorige.v ?? 0) + 1;
-    const rows = await t.query<any>(
-      'SELECT * FROM vraag WHERE kader_id = $1 AND antwoord IS NOT NULL ORDER BY gesteld_op, id',
-      [kaderId],
-    );
+    const versie = (await store.laatsteNotaVersie(t, kaderId)) + 1;
+    const rows = await store.beantwoordeVragen(t, kaderId);
     const regels: NvIRegel[] = rows.map((r, i) => ({
       nummer: i + 1,
       onderwerp: r.onderwerp,
       eisCode: r.eis_code,
       vraag: r.tekst,
-      antwoord: r.antwoord,
+      antwoord: r.antwoord ?? '',
     }));
     const nu = ctx.now();
     const sha256 = crypto.createHash('sha256').update(canonicalJson({ kaderId, versie, regels })).digest('hex');
-    await t.query(
-      'INSERT INTO nota_van_inlichtingen (kader_id, versie, inhoud, sha256, gepubliceerd_op, gepubliceerd_door) VALUES ($1,$2,$3,$4,$5,$6)',
-      [kaderId, versie, JSON.stringify(regels), sha256, nu, a.gebruikerId],
-    );
-    await t.query(
-      'UPDATE vraag SET nvi_versie = $2 WHERE kader_id = $1 AND antwoord IS NOT NULL AND nvi_versie IS NULL',
-      [kaderId, versie],
-    );
+    await store.slaNotaOp(t, { kaderId, versie, regels, sha256, op: nu, door: a.gebruikerId });
     if (naar !== k.fase) {
-      await t.query('UPDATE inkoopkader SET fase = $2, gewijzigd_op = $3 WHERE id = $1', [kaderId, naar, nu]);
+      await store.zetKaderFase(t, kaderId, naar, nu);
       await appendAudit(t, auditActor(a), {
         actie: 'inkoop.procedure.nvi_publiceren',
         onderwerpType: 'inkoopkader',
@@ -206,23 +179,20 @@ export async function publiceerNvI(ctx: AppContext, a: Actor, kaderId: string): 
 }
 
 /** The latest (or a given) version of the Nota van Inlichtingen; null when none is published yet. */
-export async function getNotaVanInlichtingen(
+export async function laadNotaVanInlichtingen(
   ctx: AppContext,
   a: Actor | null,
   kaderId: string,
   versie?: number,
 ): Promise<NotaVanInlichtingen | null> {
   if (a) await kaderVoor(ctx.db, a, kaderId);
-  const r = await ctx.db.maybeOne<any>(
-    `SELECT * FROM nota_van_inlichtingen WHERE kader_id = $1 ${versie ? 'AND versie = $2' : ''} ORDER BY versie DESC LIMIT 1`,
-    versie ? [kaderId, versie] : [kaderId],
-  );
+  const r = await store.notaRij(ctx.db, kaderId, versie);
   if (!r) return null;
   return {
     kaderId,
     versie: r.versie,
     sha256: r.sha256,
     gepubliceerdOp: new Date(r.gepubliceerd_op).toISOString(),
-    regels: r.inhoud,
+    regels: (r.inhoud ?? []) as NvIRegel[],
   };
 }

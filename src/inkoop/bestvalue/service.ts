@@ -16,7 +16,7 @@ import { AppError, conflict, notFound, unprocessable } from '../../platform/erro
 import { accepteertInschrijvingen } from '../../domain/inkoop/procedure.ts';
 import { voorDeadline } from '../../domain/inkoop/timeline.ts';
 import { deadlineVan, geldendeTermijnen, type KaderRij } from '../kader.ts';
-import { eisOpen, inschrijvingVoor, type InschrijvingRij } from '../inschrijving.ts';
+import { vereisOpen, inschrijvingVoor, type InschrijvingRij } from '../inschrijving.ts';
 import {
   eisBestValueKader,
   instellingenVan,
@@ -72,7 +72,7 @@ export async function zetBestValue(ctx: AppContext, a: Actor, id: string, inv: V
   return ctx.db.tx(async (t) => {
     const { i, k } = await inschrijvingVoor(ctx, t, a, id, true);
     eisBestValueKader(k);
-    await eisOpen(ctx, t, k, 'Het best value-voorstel wijzigen');
+    await vereisOpen(ctx, t, k, 'Het best value-voorstel wijzigen');
     if (i.status !== 'concept')
       throw conflict(
         'inschrijving-niet-concept',

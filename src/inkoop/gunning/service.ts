@@ -37,7 +37,7 @@ import { GUNNINGSVOORWAARDE } from '../../domain/inkoop/toetreding.ts';
 import { dec } from '../../domain/money.ts';
 import type { Fase } from '../../domain/inkoop/procedure.ts';
 import {
-  eisOntzegeld as vereisOntzegeld,
+  vereisOntzegeld,
   geldendeTermijnen,
   gepubliceerdeEisen,
   gepubliceerdeParagraaf,

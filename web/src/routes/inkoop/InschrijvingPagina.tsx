@@ -143,6 +143,18 @@ function Inhoud({ i }: { i: Inschrijving }) {
           ))}
         </ol>
       </Section>
+      {i.voorwaarden?.length ? (
+        <Section title={t('inkoop.inschrijving.voorwaarden')}>
+          <p className="muted">{t('inkoop.inschrijving.voorwaarden.intro')}</p>
+          <ul className="voorwaarden">
+            {i.voorwaarden.map((v) => (
+              <li key={v.code}>
+                <strong>{v.code}</strong> {v.tekst} <span className="muted">({v.bron})</span>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
       <Section title={t('inkoop.documenten.titel')}>
         {i.documenten.length === 0 ? (
           <p>{t('inkoop.documenten.geen')}</p>
@@ -416,9 +428,11 @@ const OP_VELDEN = [
 function Ontwikkelplan({ i, eigen }: { i: Inschrijving; eigen: boolean }) {
   const { t } = useI18n();
   const qc = useQueryClient();
-  const cur = i.ontwikkelplan ?? {};
+  const cur: Partial<NonNullable<Inschrijving['ontwikkelplan']>> = i.ontwikkelplan ?? {};
   const [p, setP] = useState<Record<string, string>>(() =>
-    Object.fromEntries([...OP_VELDEN, 'clientenraadBetrokkenheid'].map((f) => [f, cur[f] ?? ''])),
+    Object.fromEntries(
+      [...OP_VELDEN, 'clientenraadBetrokkenheid' as const].map((f) => [f, (cur[f] as string | null | undefined) ?? '']),
+    ),
   );
   const [bestand, setBestand] = useState<File | null>(null);
   const [ok, setOk] = useState<string | null>(null);
@@ -451,7 +465,7 @@ function Ontwikkelplan({ i, eigen }: { i: Inschrijving; eigen: boolean }) {
   if (!bewerkbaar && !i.ontwikkelplan) return null;
   return (
     <Section title={t('inkoop.ontwikkelplan.titel')}>
-      {i.ontwikkelplan && <p>{t('inkoop.ontwikkelplan.status', { status: cur.status })}</p>}
+      {i.ontwikkelplan && <p>{t('inkoop.ontwikkelplan.status', { status: i.ontwikkelplan.status })}</p>}
       {cur.status === 'voorstel' && cur.teruggestuurdReden && (
         <Alert variant="warning">{t('inkoop.ontwikkelplan.teruggestuurd', { reden: cur.teruggestuurdReden })}</Alert>
       )}

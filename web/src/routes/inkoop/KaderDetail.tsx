@@ -171,6 +171,7 @@ function Eigenaar({ k }: { k: Kader }) {
       <TermijnenEditor k={k} />
       <EisenEditor k={k} />
       <RegionaleParagraaf k={k} />
+      <Keuzes k={k} />
       {k.fase !== 'concept' && <VragenBeheer k={k} />}
     </>
   );
@@ -636,12 +637,30 @@ function Aanbieder({ k }: { k: Kader }) {
         />
       </Section>
       <RegionaleParagraaf k={k} />
+      <Keuzes k={k} />
       <Section title={t('inkoop.vragen.titel')}>
         {isAanbieder &&
           (k.status.vragenOpen ? <VraagStellen kaderId={k.id} /> : <p className="muted">{t('inkoop.vragen.dicht')}</p>)}
         <NotaVanInlichtingen kaderId={k.id} />
       </Section>
     </>
+  );
+}
+
+/** The template's product choices, stored with the kader (and in every snapshot published since 0037). */
+function Keuzes({ k }: { k: Kader }) {
+  const { t } = useI18n();
+  if (!k.keuzes?.length) return null;
+  return (
+    <Section title={t('inkoop.kader.keuzes')}>
+      <ul className="kader-keuzes">
+        {k.keuzes.map((x) => (
+          <li key={x.onderwerp}>
+            <strong>{x.onderwerp}</strong>: {x.bron}
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 

@@ -31,6 +31,10 @@ registerMessages('inkoop', {
     'nieuw.sjabloon.geen': 'Geen (leeg kader)',
     'nieuw.sjabloon.bron': 'Bron van het sjabloon',
     'nieuw.sjabloon.keuzes': 'Keuzes van het product in dit sjabloon (waar de bron zwijgt)',
+    'kader.keuzes': 'Keuzes van het product (waar de bron zwijgt)',
+    'inschrijving.voorwaarden': 'Voorwaarden (alleen ter informatie)',
+    'inschrijving.voorwaarden.intro':
+      'Deze voorwaarden beantwoordt u niet: het zorgkantoor berekent ze of neemt ze op in de overeenkomst.',
     'nieuw.knop': 'Inkoopkader aanmaken',
     'kader.kader': 'Kader',
     'kader.versie': 'Versie {v}',
@@ -231,6 +235,10 @@ registerMessages('inkoop', {
     'nieuw.sjabloon.geen': 'None (empty framework)',
     'nieuw.sjabloon.bron': 'Source of the template',
     'nieuw.sjabloon.keuzes': 'Choices the product makes in this template (where the source is silent)',
+    'kader.keuzes': 'Choices of the product (where the source is silent)',
+    'inschrijving.voorwaarden': 'Conditions (for information only)',
+    'inschrijving.voorwaarden.intro':
+      'You do not answer these conditions: the zorgkantoor computes them or includes them in the contract.',
     'nieuw.knop': 'Create framework',
     'kader.kader': 'Framework',
     'kader.versie': 'Version {v}',
