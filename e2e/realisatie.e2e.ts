@@ -109,4 +109,51 @@ describe('realisatie: import, monitor, herschikkingsronde, besluit, aanbieder', 
     await page.screenshot({ path: '/tmp/zorginkoop-realisatie-aanbieder.png', fullPage: true });
     await sluitPagina(page, errors);
   });
+
+  test('nacalculatie: een manager kiest de regel, de controller stelt voor, de manager stelt vast, de aanbieder ziet alleen zijn eigen regel', async () => {
+    let { page, errors } = await alsGebruiker(env, 'manager@cz.demo');
+    await naarMenu(page, 'Nacalculatie');
+    await page.getByLabel('Jaar').selectOption('2024');
+    await page.getByLabel('Kies de regel').selectOption('tariefkorting');
+    await page.getByRole('button', { name: 'Regel vastleggen' }).click();
+    await page
+      .getByTestId('overproductieregel')
+      .getByText('Tariefkorting voor allen als de regio overschrijdt')
+      .waitFor();
+    await sluitPagina(page, errors);
+
+    ({ page, errors } = await alsGebruiker(env, 'controller@cz.demo'));
+    await naarMenu(page, 'Nacalculatie');
+    await page.getByLabel('Jaar').selectOption('2024');
+    await page.getByLabel('Regio').fill(REGIO);
+    await page.getByRole('button', { name: 'Berekenen en voorstellen' }).click();
+    await page.getByText('Voorgesteld', { exact: true }).first().waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Vaststellen' }).count(), 0, 'the controller cannot decide');
+    await sluitPagina(page, errors);
+
+    ({ page, errors } = await alsGebruiker(env, 'manager@cz.demo'));
+    await naarMenu(page, 'Nacalculatie');
+    await page.getByLabel('Jaar').selectOption('2024');
+    await page.getByRole('button', { name: 'Vaststellen' }).click();
+    await page.getByText('Vastgesteld', { exact: true }).first().waitFor();
+    await page.getByText(/Besloten door/).waitFor();
+    await page.screenshot({ path: '/tmp/zorginkoop-realisatie-nacalculatie.png', fullPage: true });
+    await sluitPagina(page, errors);
+
+    ({ page, errors } = await alsGebruiker(env, 'contractmanager@zonnehof.demo'));
+    await naarMenu(page, 'Nacalculatie');
+    await page.getByLabel('Jaar').selectOption('2024');
+    await page
+      .getByText(/za-demo-0001/)
+      .first()
+      .waitFor();
+    await page
+      .getByText(/Vastgesteld: /)
+      .first()
+      .waitFor();
+    const tekst = await page.locator('main').innerText();
+    assert.ok(!tekst.includes('za-demo-0002'), 'no other provider on the page');
+    assert.ok(!tekst.includes('Nacalculatie voorstellen'), 'a provider cannot propose');
+    await sluitPagina(page, errors);
+  });
 });

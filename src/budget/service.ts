@@ -1322,7 +1322,7 @@ export interface HerschikAfsprakenUitkomst {
  * over its agreement lines of the region × year × sector pro rata to their current amounts (cents by
  * largest remainder); each line keeps its price, so volume = share / price (2 decimals: rounded up
  * for a decrease, down for an increase, and an increase never takes more than the pool holds) and
- * amount = price × volume. Every changed line gets a new version (reden 'wijziging', the line keeps
+ * amount = price × volume. Every changed line gets a new version (reden 'herschikking', the line keeps
  * its status) and a ledger mutation against the pool, decreases first, so
  * afspraken + pool + oormerk + reserve = totaal holds after every step. Because amount = price ×
  * volume, a provider's total can differ from the asked total by less than one volume step (0.01 ×
@@ -1429,7 +1429,7 @@ export async function herschikAfspraken(
         prijs_toelichting: null,
         volume: waarden.volume,
         bedrag: waarden.bedrag,
-        reden: 'wijziging',
+        reden: 'herschikking',
         toelichting: inv.toelichting,
         scenario_id: null,
         door: a.gebruikerId,

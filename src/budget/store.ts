@@ -380,7 +380,7 @@ export interface VersieRow {
   overeenkomst_id?: string | null;
   volume: string;
   bedrag: string;
-  reden: 'historisch' | 'nieuw' | 'wijziging' | 'status' | 'import' | 'scenario';
+  reden: 'historisch' | 'nieuw' | 'wijziging' | 'status' | 'import' | 'scenario' | 'herschikking';
   toelichting: string | null;
   scenario_id: string | null;
   door_naam: string;

@@ -53,6 +53,9 @@ import {
 } from './service.ts';
 import type { ImportModus, ImportRow } from './store.ts';
 import type { HerschikJson } from '../domain/realisatie/herschikking.ts';
+import { nacalculatieRoutes } from './nacalculatie/routes.ts';
+import { bereken as berekenNacalculatieDb, nacalculatieInvoer } from './nacalculatie.ts';
+import { nacalculatieJson, OVERPRODUCTIE_REGELS, type OverproductieRegel } from '../domain/realisatie/nacalculatie.ts';
 
 const MAX_DECLARATIE_BYTES = 1024 * 1024 * 1024;
 const MODI: ImportModus[] = ['alles-of-niets', 'geldige-regels'];
@@ -413,6 +416,7 @@ async function routes(api: Api, ctx: AppContext) {
     },
     async (req) => uitputtingRegio(ctx, actorOf(req), req.query),
   );
+  await nacalculatieRoutes(api, ctx);
 }
 
 /** Dutch table for the terminal. */
@@ -616,17 +620,41 @@ export const realisatieCapability: Capability = {
     program
       .command('nacalculatie')
       .description(
-        'bereken de nacalculatie uit een scenariobestand (JSON, zie docs/realisatie.md); geen database nodig',
+        'bereken de nacalculatie: uit een scenariobestand (--scenario, geen database) of uit de database (--regio en --jaar)',
       )
-      .requiredOption('--scenario <bestand>', 'scenario als JSON')
-      .action((o, cmd) =>
-        zonderDatabase(
-          cmd,
-          o.scenario,
-          'examples/nacalculatie/01-tariefkorting.json',
-          berekenNacalculatie,
-          nacalculatieTabel,
-        ),
-      );
+      .option('--scenario <bestand>', 'scenario als JSON')
+      .option('--regio <code>', 'uit de database: regio (met --jaar; berekent, slaat niets op)')
+      .option('--jaar <jaar>', 'uit de database: jaar', (v: string) => {
+        if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('geef een jaartal, bijv. 2027');
+        return Number(v);
+      })
+      .option('--sector <sector>', 'uit de database: sector', 'VV')
+      .addOption(
+        new Option(
+          '--regel <regel>',
+          'uit de database: overproductieregel (standaard die van het zorgkantoor)',
+        ).choices(OVERPRODUCTIE_REGELS),
+      )
+      .action(async (o, cmd) => {
+        if (o.scenario)
+          return zonderDatabase(
+            cmd,
+            o.scenario,
+            'examples/nacalculatie/01-tariefkorting.json',
+            berekenNacalculatie,
+            nacalculatieTabel,
+          );
+        if (!o.regio || !o.jaar)
+          cmd.error('geef --scenario <bestand>, of --regio en --jaar (uit de database)', { exitCode: 2 });
+        await cli.run(cmd, async (ctx, out) => {
+          const { invoer } = await nacalculatieInvoer(ctx.db, {
+            regio: o.regio,
+            jaar: o.jaar,
+            sector: o.sector,
+            regel: o.regel as OverproductieRegel | undefined,
+          });
+          out.result(nacalculatieJson(berekenNacalculatieDb(invoer)), nacalculatieTabel);
+        });
+      });
   },
 };

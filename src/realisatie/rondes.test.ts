@@ -225,7 +225,17 @@ test('decision by a second manager: new agreement versions, ledger balanced with
       [JAAR, REGIO, g.aanbieder],
     );
     assert.equal(nu.som, g.toegepast, g.aanbieder);
-    if (g.na !== g.afspraak) assert.ok(nu.versies >= 1, `${g.aanbieder} has a new version`);
+    if (g.na !== g.afspraak) {
+      assert.ok(nu.versies >= 1, `${g.aanbieder} has a new version`);
+      // the version history names the herschikking as the reason (not a purchaser's 'wijziging')
+      const regel = await t.db.one<{ id: string }>(
+        `SELECT id FROM productieafspraak WHERE jaar = $1 AND regio_code = $2 AND sector = 'VV' AND organisatie_id = $3 AND huidige_versie >= 1 LIMIT 1`,
+        [JAAR, REGIO, g.aanbieder],
+      );
+      const detail = (await inkoper.get(`/api/v1/budget/productieafspraken/${regel.id}`)).json();
+      const laatste = detail.versies.reduce((x: any, y: any) => (y.versie > x.versie ? y : x));
+      assert.equal(laatste.reden, 'herschikking', `${g.aanbieder}: ${JSON.stringify(laatste)}`);
+    }
     assert.ok(c(g.toegepast) >= c(g.gerealiseerd) || c(g.toegepast) >= c(g.afspraak));
     // rounding to whole volume steps: a decrease never goes below the decided amount, an increase never above it
     if (c(g.na) < c(g.afspraak)) assert.ok(c(g.toegepast) >= c(g.na), `${g.aanbieder} decrease`);

@@ -16,10 +16,13 @@ import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit, auditActor } from '../platform/audit.ts';
-import { conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
+import { AppError, conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
 import { herschik, alsJson, OnmogelijkeInvoer, type HerschikScenario } from '../domain/realisatie/herschikking.ts';
 import { formatCenten, parseCenten } from '../domain/realisatie/centen.ts';
-import { herschikAfspraken, herschikBasis } from '../budget/index.ts';
+import { afspraakPrijzen, herschikAfspraken, herschikBasis } from '../budget/index.ts';
+import { geldendBeleid } from '../tarieven/index.ts';
+import { PRESTATIES } from '../reference/index.ts';
+import { inkoopsignalen, type Inkoopsignaal } from '../clientstroom/index.ts';
 import * as store from './store.ts';
 import type { RondeRegelRow, RondeRow } from './store.ts';
 import { monitor } from './service.ts';
@@ -44,8 +47,9 @@ async function zichtbareRonde(q: Queryable, a: Actor, id: string, voorUpdate = f
   throw notFound('Deze herschikkingsronde');
 }
 
-function regelView(g: RondeRegelRow) {
+function regelView(g: RondeRegelRow, prio?: Record<string, PrioriteitUitleg>) {
   return {
+    prioriteitUitleg: prio?.[g.organisatie_id]?.redenen ?? [],
     aanbieder: g.organisatie_id,
     naam: g.naam,
     afspraak: g.afspraak,
@@ -63,6 +67,7 @@ function regelView(g: RondeRegelRow) {
 async function rondeView(q: Queryable, a: Actor, r: RondeRow) {
   const eigen = isAanbieder(a);
   const regels = await store.rondeRegels(q, r.id, eigen ? a.organisatieId : null);
+  const prio = (r.voorstel as { prioriteiten?: Record<string, PrioriteitUitleg> }).prioriteiten;
   const basis = {
     id: r.id,
     regio: r.regio_code,
@@ -71,7 +76,7 @@ async function rondeView(q: Queryable, a: Actor, r: RondeRow) {
     volgnummer: r.volgnummer,
     peilmaand: r.peilmaand,
     status: r.status,
-    regels: regels.map(regelView),
+    regels: regels.map((g) => regelView(g, prio)),
     aangemaakt: { door: r.aangemaakt_naam, op: new Date(r.aangemaakt_op).toISOString() },
     aangepast: r.aangepast_op ? { door: r.aangepast_naam ?? '', op: new Date(r.aangepast_op).toISOString() } : null,
     besluit: r.besloten_op
@@ -94,6 +99,86 @@ async function rondeView(q: Queryable, a: Actor, r: RondeRow) {
 }
 export type RondeView = Awaited<ReturnType<typeof rondeView>>;
 
+/**
+ * The zorgkantoor's policy on extramural care in a herschikking: its tariff policy of the round's
+ * year (or the latest earlier year) holds a randvoorwaarde "…-extramuraal-voorrang" (Menzis: "Bij een
+ * regionaal budgettair tekort prevaleren de afspraken voor extramurale zorg."; DSW: "Bij de
+ * toekenning van budget voorrang aan de uitbreiding van extramurale zorgverlening t.o.v.
+ * traditionele vormen."). null when the policy says nothing about it.
+ */
+async function extramuraalVoorrang(
+  q: Queryable,
+  zorgkantoorId: string,
+  jaar: number,
+  sector: string,
+): Promise<{ citaat: string; document: string; beleid: string } | null> {
+  for (let j = jaar; j >= jaar - 10; j--) {
+    const g = (await geldendBeleid(q, j, sector)).find((x) => x.c.beleid.zorgkantoorId === zorgkantoorId);
+    if (!g) continue;
+    const r = (g.c.beleid.randvoorwaarden ?? []).find((x) => x.id.endsWith('extramuraal-voorrang'));
+    return r ? { citaat: r.bron.citaat, document: r.bron.document, beleid: g.c.beleid.titel } : null;
+  }
+  return null;
+}
+
+const EXTRAMURAAL = new Set(PRESTATIES.filter((p) => p.leveringsvorm !== 'verblijf').map((p) => p.code));
+
+export interface PrioriteitUitleg {
+  prioriteit: number;
+  bron: 'beleid-en-signalen' | 'inkoper';
+  redenen: string[];
+}
+
+/**
+ * Priority per provider from the zorgkantoor's policy and the purchasing signals (Keuze van het
+ * product: the sources give the direction, not how the two combine): +2 for a provider with an
+ * extramural agreement in the region when the policy gives extramural care precedence, +1 for a
+ * provider with clients waiting for it (cliëntstroom: waiting list and preference). A priority the
+ * purchaser gives wins and is marked as such.
+ */
+async function prioriteitenVoorstel(
+  signaal: Inkoopsignaal,
+  q: Queryable,
+  a: Actor,
+  inv: { regio: string; jaar: number; sector: string; prioriteiten?: Record<string, number> },
+  aanbieders: string[],
+): Promise<Map<string, PrioriteitUitleg>> {
+  const beleid = await extramuraalVoorrang(q, a.organisatieId, inv.jaar, inv.sector);
+  const extramuraal = new Set(
+    (await afspraakPrijzen(q, inv.jaar))
+      .filter((r) => r.regio_code === inv.regio && EXTRAMURAAL.has(r.prestatie_code) && Number(r.prijs) > 0)
+      .map((r) => r.organisatie_id),
+  );
+  const signalen = new Map(signaal.aanbieders.map((x) => [x.organisatieId, x]));
+  const uit = new Map<string, PrioriteitUitleg>();
+  for (const id of aanbieders) {
+    const redenen: string[] = [];
+    let p = 0;
+    if (beleid && extramuraal.has(id)) {
+      p += 2;
+      redenen.push(
+        `Extramurale afspraak; het beleid (${beleid.beleid}) zegt: "${beleid.citaat}" (${beleid.document}).`,
+      );
+    } else if (beleid) redenen.push('Geen extramurale afspraak in deze regio: geen voorrang uit het beleid.');
+    const s = signalen.get(id);
+    if (s && s.wachtend > 0) {
+      p += 1;
+      redenen.push(
+        `Wachtlijst: ${s.wachtend} wachtende cliënt(en), voorkeur ${s.voorkeur}, capaciteit ${s.capaciteit}${s.populariteit ? `, populariteit ${s.populariteit}` : ''}.`,
+      );
+    }
+    const eigen = inv.prioriteiten?.[id];
+    if (eigen !== undefined) {
+      redenen.push(`Prioriteit ${eigen} gekozen door de inkoper (berekend: ${p}).`);
+      uit.set(id, { prioriteit: eigen, bron: 'inkoper', redenen });
+    } else {
+      if (!redenen.length) redenen.push('Geen voorrang uit beleid of wachtlijst.');
+      uit.set(id, { prioriteit: p, bron: 'beleid-en-signalen', redenen });
+    }
+  }
+  return uit;
+}
+
 export interface RondeInvoer {
   regio: string;
   jaar: number;
@@ -109,6 +194,15 @@ export interface RondeInvoer {
 export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvoer): Promise<RondeView> {
   if (!schrijft(a))
     throw forbidden('Alleen een inkoper of manager van het zorgkantoor kan een herschikkingsronde voorstellen.');
+  // waiting list and preference per provider (cliëntstroom), read before the transaction (own reads)
+  // (the signals follow today's concessions: a region no longer the zorgkantoor's gives no signals)
+  const signaal: Inkoopsignaal = await inkoopsignalen(ctx, a, { regio: inv.regio, sector: inv.sector }).catch(
+    (e: unknown) => {
+      if (e instanceof AppError && e.status === 404)
+        return { regioCode: inv.regio, sector: inv.sector, aanbieders: [], pgbBijGecontracteerde: [] };
+      throw e;
+    },
+  );
   return ctx.db.tx(async (t) => {
     if (!(await heeftConcessie(t, a, inv.regio, inv.jaar))) throw notFound(`Regio ${inv.regio} in ${inv.jaar}`);
     const basis = await herschikBasis(t, inv.regio, inv.jaar, inv.sector);
@@ -151,12 +245,19 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
       { jaar: inv.jaar, regio: inv.regio, totMaand: inv.peilmaand, sector: inv.sector },
       t,
     );
+    const prio = await prioriteitenVoorstel(
+      signaal,
+      t,
+      a,
+      inv,
+      basis.aanbieders.map((x) => x.id),
+    );
     const regels = basis.aanbieders.map((x) => {
       const s = m.aanbieders.find((y) => y.aanbieder === x.id);
       const gerealiseerd = s?.gerealiseerd ?? '0.00';
       // without any realisation there is no forecast: the agreement stands (product's choice)
       const prognose = s ? s.prognose : x.bedrag;
-      return { ...x, gerealiseerd, prognose, prioriteit: inv.prioriteiten?.[x.id] ?? 0 };
+      return { ...x, gerealiseerd, prognose, prioriteit: prio.get(x.id)!.prioriteit };
     });
     // a provider already beyond its agreement: the rule's floor is the agreement (the round can raise
     // it, never lower it); its real realisation stays on its line (product's choice, docs/realisatie.md)
@@ -210,7 +311,7 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
         poolVoor: uitkomst.pool.voor,
         poolNa: uitkomst.pool.na,
         invoer,
-        voorstel: uitkomst,
+        voorstel: { ...uitkomst, prioriteiten: Object.fromEntries(prio) },
         toelichting: inv.toelichting ?? null,
         door: a.gebruikerId,
         doorNaam: a.naam,

@@ -106,6 +106,10 @@ export const RondeSchema = Type.Object({
       gerealiseerd: Type.String(),
       prognose: Type.String(),
       prioriteit: Type.Integer(),
+      prioriteitUitleg: Type.Array(Type.String(), {
+        description:
+          'waarom deze prioriteit: beleid van het zorgkantoor (extramuraal eerst), wachtlijst, of de inkoper',
+      }),
       voorgesteld: Type.String({ description: 'bedrag volgens de herschikkingsregel' }),
       na: Type.String({ description: 'bedrag na aanpassing door de inkoper' }),
       verschil: Type.String(),

@@ -120,7 +120,11 @@ export function AfspraakDetailPagina({ params }: PageProps) {
               columns={[
                 { key: 'versie', header: t('budget.versie'), sortValue: (v) => v.versie, cell: (v) => v.versie },
                 { key: 'status', header: t('budget.status'), cell: (v) => <StatusBadge status={v.status} /> },
-                { key: 'reden', header: t('budget.reden'), cell: (v) => v.reden },
+                {
+                  key: 'reden',
+                  header: t('budget.reden'),
+                  cell: (v) => (v.reden === 'herschikking' ? t('budget.reden.herschikking') : v.reden),
+                },
                 { key: 'prijs', header: t('budget.prijs'), align: 'right', cell: (v) => formatBedrag(v.prijs, taal) },
                 {
                   key: 'volume',

@@ -139,6 +139,22 @@ export function RondeDetailPagina({ params }: PageProps) {
                   cell: (g) => formatBedrag(g.prognose, taal),
                 },
                 {
+                  key: 'prioriteit',
+                  header: t('realisatie.ronde.prioriteit'),
+                  cell: (g) => (
+                    <div className="ronde-prioriteit">
+                      <strong>{g.prioriteit}</strong>
+                      {g.prioriteitUitleg.length > 0 && (
+                        <ul>
+                          {g.prioriteitUitleg.map((u) => (
+                            <li key={u}>{u}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  ),
+                },
+                {
                   key: 'voorgesteld',
                   header: t('realisatie.ronde.regelBedrag'),
                   align: 'right',

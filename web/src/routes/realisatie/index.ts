@@ -4,6 +4,7 @@ import { ImportPagina } from './Import.tsx';
 import { RondesPagina } from './Rondes.tsx';
 import { RondeDetailPagina } from './RondeDetail.tsx';
 import { UitputtingPagina } from './Uitputting.tsx';
+import { NacalculatiePagina } from './Nacalculatie.tsx';
 import './messages.ts';
 
 const ZK_NZA = ['zorgkantoor', 'nza'] as const;
@@ -40,5 +41,11 @@ export const routes: PageRoute[] = [
     component: UitputtingPagina,
     titleKey: 'realisatie.uitputting.titel',
     nav: { section: 'realisatie', labelKey: 'realisatie.nav.uitputting', order: 40 },
+  },
+  {
+    path: '/realisatie/nacalculatie',
+    component: NacalculatiePagina,
+    titleKey: 'realisatie.nacalculatie.titel',
+    nav: { section: 'realisatie', labelKey: 'realisatie.nav.nacalculatie', order: 50 },
   },
 ];

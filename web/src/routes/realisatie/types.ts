@@ -22,6 +22,8 @@ export interface RondeRegel {
   gerealiseerd: string;
   prognose: string;
   prioriteit: number;
+  /** why this priority: the zorgkantoor's policy, the waiting list, or the purchaser */
+  prioriteitUitleg: string[];
   voorgesteld: string;
   na: string;
   verschil: string;
@@ -81,4 +83,44 @@ export interface Berichten {
     tekst: string;
     op: string;
   }[];
+}
+
+export type OverproductieRegel = 'niet-vergoed' | 'later-vergoed' | 'tariefkorting';
+export interface NacalculatieRegel {
+  aanbieder: string;
+  naam: string;
+  model: 'Q' | 'P';
+  afspraak: string;
+  gedeclareerd: string;
+  plafond: string | null;
+  declarabel: string;
+  vergoed: string;
+  nabetaling: string;
+  korting: string;
+  onbetaald: string;
+  vastgesteld: string;
+  basisVolgendJaar: string;
+  uitleg: string[];
+}
+export interface Nacalculatie {
+  id: string;
+  regio: string;
+  jaar: number;
+  sector: string;
+  status: 'voorgesteld' | 'vastgesteld' | 'afgewezen';
+  regel: OverproductieRegel;
+  kortingspercentage: string | null;
+  contracteerruimte: string | null;
+  totaal: { declarabel: string; vastgesteld: string; overschrijding: string } | null;
+  uitleg: string[];
+  regels: NacalculatieRegel[];
+  toelichting: string | null;
+  voorgesteld: { door: string; op: string };
+  besluit: { door: string; op: string; toelichting: string | null } | null;
+  bron: string;
+}
+export interface Nacalculaties {
+  jaar: number;
+  overproductieRegel: { regel: OverproductieRegel; door: string; op: string } | null;
+  nacalculaties: Nacalculatie[];
 }
