@@ -20,6 +20,7 @@ import {
 } from '../../ui/index.ts';
 import type { ClientDetailView, ToewijzingViewT, WerklijstView } from '../../../../src/clientstroom/schemas.ts';
 import { werklijstKey } from './Werklijst.tsx';
+import { verversNaWijziging } from './verversen.ts';
 import './messages.ts';
 
 export function ClientDossier({ params }: PageProps) {
@@ -155,7 +156,7 @@ function Toewijzen({ clientId, indicatieId, onKlaar }: { clientId: string; indic
         ...(lv === 'vpt' || lv === 'mpt' ? { toetsing: { verantwoord, doelmatig } } : {}),
       }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['clientstroom'] });
+      void verversNaWijziging(qc, ['clientstroom']);
       onKlaar();
     },
   });
@@ -228,7 +229,7 @@ function Notities({ clientId, notities }: { clientId: string; notities: ClientDe
     mutationFn: () => api.post(`/clientstroom/clienten/${clientId}/notities`, { tekst }),
     onSuccess: () => {
       setTekst('');
-      void qc.invalidateQueries({ queryKey: ['clientstroom', 'client', clientId] });
+      void verversNaWijziging(qc, ['clientstroom', 'client', clientId]);
     },
   });
   return (
