@@ -1427,11 +1427,9 @@ async function wachtenden(
     if (!perClient.has(s.client_id)) perClient.set(s.client_id, []);
     perClient.get(s.client_id)!.push(s);
   }
-  const alleToewijzingen = new Map<string, store.ToewijzingRij[]>();
   const norm = await normTabel(ctx);
   const s = sleutels(ctx);
   const uit: WachtendeClient[] = [];
-  const clientCache = new Map<string, store.ClientRij>();
   for (const r of rows) {
     const hist = (perClient.get(r.client_id) ?? []).filter((x) => !x.indicatie_id || x.indicatie_id === r.id);
     const zonderAanbieder = r.actieve_toewijzingen === 0 && !r.in_zorg;
@@ -1443,17 +1441,7 @@ async function wachtenden(
     if (!w.wachtend && !zonderAanbieder) continue;
     const statusNorm = w.status && isWachtend(w.status) ? w.status : '7';
     const toets = toetsNorm({ ...w, wachtend: true }, norm(r.sector, statusNorm), (st) => norm(r.sector, st) !== null);
-    if (!alleToewijzingen.has(r.client_id))
-      alleToewijzingen.set(r.client_id, await store.toewijzingenVanClient(ctx.db, r.client_id));
-    const tws = alleToewijzingen
-      .get(r.client_id)!
-      .filter((x) => x.indicatie_id === r.id && ['toegewezen', 'in_zorg'].includes(x.status));
-    let c = clientCache.get(r.client_id);
-    if (!c) {
-      c = (await store.clientOpId(ctx.db, r.client_id))!;
-      clientCache.set(r.client_id, c);
-    }
-    const bsn = leesBsn(s, c);
+    const bsn = r.bsn_versleuteld ? ontsleutel(s, r.bsn_versleuteld, ctxBsn(r.client_id)) : null;
     uit.push({
       clientId: r.client_id,
       bsn: bsn ? maskeerBsn(bsn) : '—',
@@ -1465,7 +1453,7 @@ async function wachtenden(
       voorkeurAgb: r.voorkeur_agb,
       status: hist.length ? w.status : null,
       statusNaam: hist.length && w.status ? LEVERINGSSTATUS_NAAM[w.status] : 'Geen aanbieder',
-      aanbiederId: tws.find((x) => x.soort === '1')?.organisatie_id ?? hist[hist.length - 1]?.organisatie_id ?? null,
+      aanbiederId: r.regulier_organisatie_id ?? hist[hist.length - 1]?.organisatie_id ?? null,
       sinds: w.sinds,
       dagen: w.dagen,
       dagenNorm: toets.dagenGeteld,
@@ -1473,7 +1461,7 @@ async function wachtenden(
       overschreden: toets.overschreden,
       reden: zonderAanbieder ? 'geen-aanbieder' : toets.overschreden ? 'boven-norm' : 'wachtend',
       heeftIndicatiebesluit: r.heeft_persoonsgegevens,
-      overbrugging: tws.some((x) => x.soort === '3'),
+      overbrugging: r.overbrugging,
     });
   }
   return uit.sort(
@@ -1546,6 +1534,13 @@ export async function werklijst(
 ): Promise<WerklijstRegel[]> {
   const w = (await wachtenden(ctx, a, f)).filter((x) => x.reden !== 'wachtend').slice(0, f.limiet ?? 200);
   const cache = new Map<string, Kandidaat[]>();
+  // occupancy of all regions on the list in one read: `regio|leveringsvorm` → provider → clients
+  const bezetting = new Map<string, Map<string, number>>();
+  for (const b of await store.bezettingInRegios(ctx.db, [...new Set(w.map((x) => x.regioCode))])) {
+    const k = `${b.regio_code}|${b.leveringsvorm}`;
+    if (!bezetting.has(k)) bezetting.set(k, new Map());
+    bezetting.get(k)!.set(b.organisatie_id, b.n);
+  }
   const uit: WerklijstRegel[] = [];
   for (const x of w) {
     const lv = x.leveringsvorm ?? 'verblijf';
@@ -1553,7 +1548,7 @@ export async function werklijst(
     let k = cache.get(key);
     if (!k) {
       const contract = await bronnen.gecontracteerd(ctx.db, x.regioCode, x.sector, jaar(ctx));
-      const bezet = new Map((await store.bezetting(ctx.db, x.regioCode, lv)).map((b) => [b.organisatie_id, b.n]));
+      const bezet = bezetting.get(`${x.regioCode}|${lv}`) ?? new Map<string, number>();
       k = (await bronnen.aanbiedersInRegio(ctx.db, x.regioCode, x.sector, lv))
         .filter((o) => contract.has(o.organisatie_id))
         .map((o) => ({

@@ -188,9 +188,15 @@ export async function indicatieAanbieder(
 export interface OpenIndicatieRij extends IndicatieRij {
   regio_code: string;
   geboortejaar: number;
+  /** the client's encrypted BSN, read in the same query (no query per client) */
+  bsn_versleuteld: string | null;
   heeft_persoonsgegevens: boolean;
   actieve_toewijzingen: number;
   in_zorg: boolean;
+  /** provider of the first active regular toewijzing on this indicatie, if any */
+  regulier_organisatie_id: string | null;
+  /** an active bridging toewijzing (soort 3) on this indicatie */
+  overbrugging: boolean;
 }
 export function openIndicaties(
   q: Queryable,
@@ -201,10 +207,16 @@ export function openIndicaties(
   return q.query<OpenIndicatieRij>(
     `SELECT i.id, i.client_id, i.zorgprofiel_code, i.sector, i.grondslag, i.ingangsdatum, i.einddatum, i.leveringsvorm,
             i.organisatie_id, i.besluitnummer, i.afgiftedatum, i.klasse, i.voorkeur_client, i.voorkeur_agb, i.bron,
-            c.regio_code, c.geboortejaar, (c.persoonsgegevens_versleuteld IS NOT NULL) AS heeft_persoonsgegevens,
-            (SELECT count(*) FROM toewijzing t WHERE t.indicatie_id = i.id AND t.soort = '1' AND t.status IN ('toegewezen','in_zorg'))::int AS actieve_toewijzingen,
-            (i.organisatie_id IS NOT NULL) AS in_zorg
+            c.regio_code, c.geboortejaar, c.bsn_versleuteld, (c.persoonsgegevens_versleuteld IS NOT NULL) AS heeft_persoonsgegevens,
+            coalesce(tw.regulier, 0)::int AS actieve_toewijzingen,
+            (i.organisatie_id IS NOT NULL) AS in_zorg,
+            tw.regulier_organisatie_id, coalesce(tw.overbrugging, false) AS overbrugging
        FROM indicatie i JOIN client c ON c.id = i.client_id
+       LEFT JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE t.soort = '1') AS regulier,
+                (array_agg(t.organisatie_id ORDER BY t.aangemaakt_op) FILTER (WHERE t.soort = '1'))[1] AS regulier_organisatie_id,
+                bool_or(t.soort = '3') AS overbrugging
+           FROM toewijzing t WHERE t.indicatie_id = i.id AND t.status IN ('toegewezen','in_zorg')) tw ON true
       WHERE ($1::text[] IS NULL OR c.regio_code = ANY($1))
         AND (i.einddatum IS NULL OR i.einddatum >= $2::date)
         AND i.ingangsdatum <= $2::date + 365
@@ -429,13 +441,13 @@ export const notities = (q: Queryable, clientId: string) =>
     [clientId],
   );
 
-/** Clients in care per provider in a region (and leveringsvorm), from the indicaties. */
-export const bezetting = (q: Queryable, regio: string, leveringsvorm: string | null) =>
-  q.query<{ organisatie_id: string; n: number }>(
-    `SELECT i.organisatie_id, count(*)::int AS n FROM indicatie i JOIN client c ON c.id = i.client_id
-      WHERE c.regio_code = $1 AND i.organisatie_id IS NOT NULL AND i.einddatum IS NULL AND ($2::text IS NULL OR i.leveringsvorm = $2)
-      GROUP BY i.organisatie_id`,
-    [regio, leveringsvorm],
+/** Clients in care per region, leveringsvorm and provider, for all regions at once (the worklist). */
+export const bezettingInRegios = (q: Queryable, regios: string[]) =>
+  q.query<{ regio_code: string; leveringsvorm: string | null; organisatie_id: string; n: number }>(
+    `SELECT c.regio_code, i.leveringsvorm, i.organisatie_id, count(*)::int AS n FROM indicatie i JOIN client c ON c.id = i.client_id
+      WHERE c.regio_code = ANY($1) AND i.organisatie_id IS NOT NULL AND i.einddatum IS NULL
+      GROUP BY c.regio_code, i.leveringsvorm, i.organisatie_id`,
+    [regios],
   );
 
 /** Waiting clients per provider in a region/sector: active toewijzing not yet in care, and preference (AGB) not in care. */
