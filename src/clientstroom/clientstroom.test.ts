@@ -579,3 +579,86 @@ test('withdrawing a toewijzing: status ingetrokken with reason, a new valid AW33
   });
   assert.equal(again.statusCode, 422);
 });
+
+test('mpt per function: several providers each get a function with its own AW33; one provider per function; a function is required and checked', async () => {
+  const bsn = '999900055';
+  const imp = await xml(
+    bemiddelaar,
+    '/api/v1/clientstroom/indicaties/io31',
+    io31(voorbeeldIo31Client(bsn, '250000106')),
+  );
+  assert.equal(imp.statusCode, 200, imp.body);
+  const id = imp.json().clienten[0].clientId as string;
+  const ind = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${id}`)).json().indicaties[0];
+  const werk = (await bemiddelaar.get(`/api/v1/clientstroom/werklijst?regio=${REGIO}&sector=VV&limiet=1000`)).json();
+  const regel = werk.find((x: any) => x.clientId === id);
+  // two contracted providers in the region: Zonnehof and another suggested one
+  const ander = regel.suggesties.map((s: any) => s.organisatieId).find((o: string) => o !== 'za-demo-0001');
+  assert.ok(ander, 'a second contracted provider is suggested');
+  const mpt = (organisatieId: string, functieCode: string | undefined, functieKlasse: string | undefined) =>
+    bemiddelaar.post('/api/v1/clientstroom/toewijzingen', {
+      indicatieId: ind.id,
+      organisatieId,
+      soort: '1',
+      leveringsvorm: 'mpt',
+      ingangsdatum: '2025-06-01',
+      toetsing: { verantwoord: true, doelmatig: true },
+      ...(functieCode ? { functieCode } : {}),
+      ...(functieKlasse ? { functieKlasse } : {}),
+    });
+  const voor = await store.aantallen(t.db);
+  const zonder = await mpt('za-demo-0001', undefined, undefined);
+  assert.equal(zonder.statusCode, 422);
+  assert.deepEqual(
+    zonder.json().fouten.map((f: any) => f.waar),
+    ['functie-ontbreekt'],
+  );
+  const onbekend = await mpt('za-demo-0001', '99', 'K9');
+  assert.deepEqual(
+    onbekend.json().fouten.map((f: any) => f.waar),
+    ['functie-onbekend', 'klasse-onbekend'],
+  );
+  assert.deepEqual(await store.aantallen(t.db), voor, 'nothing stored from a refused toewijzing');
+
+  const pv = await mpt('za-demo-0001', '31', 'K3');
+  assert.equal(pv.statusCode, 201, pv.body);
+  assert.deepEqual([pv.json().functieCode, pv.json().functieKlasse], ['31', 'K3']);
+  const aw33 = (await zonnehof.get(`/api/v1/iwlz/toewijzingen/${pv.json().id}/aw33`)).body;
+  assert.equal((await valideerBericht(aw33)).geldig, true);
+  const c = leesAw33(aw33).clienten[0];
+  assert.deepEqual(c.zorgzwaartepakketten, [], 'a function, not the whole zorgprofiel');
+  assert.deepEqual(
+    c.functies.map((f) => [f.functieCode, f.klasse, f.instelling, f.soort, f.ingangsdatum]),
+    [['31', 'K3', AGB, '1', '2025-06-01']],
+  );
+  // the same function to another provider: refused; another function to another provider: fine
+  const dubbel = await mpt(ander, '31', 'K3');
+  assert.equal(dubbel.statusCode, 422, dubbel.body);
+  assert.deepEqual(
+    dubbel.json().fouten.map((f: any) => f.waar),
+    ['functie-al-toegewezen'],
+  );
+  assert.match(dubbel.json().fouten[0].actie, /Keuze van het product/);
+  const vp = await mpt(ander, '41', 'K2');
+  assert.equal(vp.statusCode, 201, vp.body);
+  assert.notEqual(vp.json().aw33BerichtId, pv.json().aw33BerichtId, 'an AW33 per toewijzing');
+  const tws = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${id}`)).json().toewijzingen;
+  assert.deepEqual(
+    tws.map((x: any) => [x.organisatieId, x.functieCode]).sort(),
+    [
+      ['za-demo-0001', '31'],
+      [ander, '41'],
+    ].sort(),
+  );
+  // a function on verblijf makes no sense
+  const verblijf = await bemiddelaar.post('/api/v1/clientstroom/toewijzingen', {
+    indicatieId: ind.id,
+    organisatieId: 'za-demo-0001',
+    soort: '3',
+    leveringsvorm: 'verblijf',
+    functieCode: '31',
+    functieKlasse: 'K3',
+  });
+  assert.equal(verblijf.statusCode, 422);
+  assert.ok(verblijf.json().fouten.some((f: any) => f.waar === 'functie-niet-mpt'));
+});

@@ -64,6 +64,10 @@ export const ToewijzingInvoerSchema = Type.Object({
   pgbZorgverlenerId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   overbruggingVoor: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
   partneropname: Type.Optional(Type.Boolean()),
+  functieCode: Type.Optional(
+    Nullable(Type.String({ maxLength: 2, description: 'mpt: the function assigned (LDT_FunctieCode)' })),
+  ),
+  functieKlasse: Type.Optional(Nullable(Type.String({ maxLength: 4, description: 'mpt: LDT_Klasse of the function' }))),
 });
 
 export const ToewijzingSchema = Type.Object({
@@ -84,6 +88,8 @@ export const ToewijzingSchema = Type.Object({
   toetsing: Nullable(Type.Unknown()),
   overbruggingVoor: Nullable(Type.String()),
   aw33BerichtId: Nullable(Type.String()),
+  functieCode: Nullable(Type.String()),
+  functieKlasse: Nullable(Type.String()),
   signalen: Type.Array(Type.String()),
 });
 export type ToewijzingViewT = Static<typeof ToewijzingSchema>;

@@ -48,6 +48,7 @@ import {
   type BerichtType,
   type Io31Client,
   type Io31Zzp,
+  type Aw33Client,
 } from '../iwlz/index.ts';
 import { isGeldigBsn } from '../domain/clientstroom/bsn.ts';
 import {
@@ -75,6 +76,7 @@ import {
 import { suggesties, populariteit, type Kandidaat, type Suggestie } from '../domain/clientstroom/bemiddeling.ts';
 import * as store from './store.ts';
 import * as bronnen from './bronnen.ts';
+import { toetsFunctie, BRON_FUNCTIES } from './functies.ts';
 
 export const REGEL = 'clientstroom v1 (iWlz 2.2; leveringsvormen Inkoopkader Langdurige Zorg 2016 §1.2)';
 /** Zorgkantoor staff who see and process personal data of clients. */
@@ -542,6 +544,9 @@ export interface ToewijzingInvoer {
   pgbZorgverlenerId?: string | null;
   overbruggingVoor?: string | null;
   partneropname?: boolean;
+  /** mpt: the function assigned (LDT_FunctieCode) and its klasse (LDT_Klasse) */
+  functieCode?: string | null;
+  functieKlasse?: string | null;
 }
 
 export interface ToewijzingView {
@@ -562,6 +567,8 @@ export interface ToewijzingView {
   toetsing: store.ToewijzingRij['toetsing'];
   overbruggingVoor: string | null;
   aw33BerichtId: string | null;
+  functieCode: string | null;
+  functieKlasse: string | null;
   signalen: string[];
 }
 
@@ -584,7 +591,59 @@ function toewijzingView(t: store.ToewijzingRij, namen: Map<string, string>, sign
     toetsing: t.toetsing,
     overbruggingVoor: t.overbrugging_voor,
     aw33BerichtId: t.aw33_bericht_id,
+    functieCode: t.functie_code,
+    functieKlasse: t.functie_klasse,
     signalen,
+  };
+}
+
+/**
+ * The assigned part of an AW33: a function (ToegewezenFunctie, mpt per function) or the whole
+ * zorgprofiel (ToegewezenZorgzwaartepakket).
+ */
+function toegewezen(
+  tw: Pick<
+    store.ToewijzingRij,
+    | 'functie_code'
+    | 'functie_klasse'
+    | 'zorgprofiel_code'
+    | 'regio_code'
+    | 'soort'
+    | 'toewijzingsdatum'
+    | 'toewijzingstijd'
+    | 'ingangsdatum'
+    | 'einddatum'
+    | 'leveringsvorm'
+  >,
+  agb: string,
+  extra: { klasse?: string; opname?: boolean; redenIntrekking?: string },
+): Pick<Aw33Client, 'functies' | 'zorgzwaartepakketten'> {
+  const gemeen = {
+    instelling: agb,
+    zorgkantoor: tw.regio_code,
+    soort: tw.soort,
+    toewijzingsdatum: tw.toewijzingsdatum,
+    toewijzingstijd: tw.toewijzingstijd,
+    ingangsdatum: tw.ingangsdatum,
+    einddatum: tw.einddatum ?? undefined,
+    redenIntrekking: extra.redenIntrekking,
+  };
+  if (tw.functie_code && tw.functie_klasse)
+    return {
+      functies: [{ ...gemeen, functieCode: tw.functie_code, klasse: tw.functie_klasse }],
+      zorgzwaartepakketten: [],
+    };
+  return {
+    functies: [],
+    zorgzwaartepakketten: [
+      {
+        ...gemeen,
+        zzpCode: tw.zorgprofiel_code,
+        klasse: extra.klasse,
+        leveringsvorm: IWLZ_LEVERINGSVORM[tw.leveringsvorm as Leveringsvorm],
+        opname: extra.opname,
+      },
+    ],
   };
 }
 
@@ -662,12 +721,31 @@ export async function maakToewijzing(ctx: AppContext, a: Actor, inv: ToewijzingI
         toetsing: inv.toetsing ?? undefined,
       },
     );
-    if (bezwaren.length)
+    const functieBezwaren = toetsFunctie(
+      actief.map((x) => ({
+        functieCode: x.functie_code,
+        organisatieId: x.organisatie_id,
+        soort: x.soort,
+        leveringsvorm: x.leveringsvorm,
+      })),
+      {
+        functieCode: inv.functieCode ?? null,
+        functieKlasse: inv.functieKlasse ?? null,
+        organisatieId: inv.organisatieId ?? null,
+        soort: inv.soort,
+        leveringsvorm: inv.leveringsvorm,
+      },
+      { functies: codelijst('LDT_FunctieCode'), klassen: codelijst('LDT_Klasse') },
+    );
+    if (bezwaren.length || functieBezwaren.length)
       throw unprocessable(
         'toewijzing-niet-toegestaan',
         'Deze toewijzing past niet bij de regels voor leveringsvormen.',
         {
-          fouten: bezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `Bron: ${b.bron}` })),
+          fouten: [
+            ...bezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `Bron: ${b.bron}` })),
+            ...functieBezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `${b.actie} Bron: ${BRON_FUNCTIES}` })),
+          ],
         },
       );
     const ingang = inv.ingangsdatum ?? (ind.ingangsdatum > dag ? ind.ingangsdatum : dag);
@@ -705,6 +783,8 @@ export async function maakToewijzing(ctx: AppContext, a: Actor, inv: ToewijzingI
       toetsing: inv.toetsing ?? null,
       overbrugging_voor: inv.overbruggingVoor ?? null,
       aw33_bericht_id: null,
+      functie_code: inv.leveringsvorm === 'mpt' ? (inv.functieCode ?? null) : null,
+      functie_klasse: inv.leveringsvorm === 'mpt' ? (inv.functieKlasse ?? null) : null,
     };
     await store.toewijzingToevoegen(t, rij, a.gebruikerId);
     let aw33Id: string | null = null;
@@ -716,22 +796,10 @@ export async function maakToewijzing(ctx: AppContext, a: Actor, inv: ToewijzingI
           {
             io31Blok: persoon,
             partneropname: inv.partneropname ?? false,
-            functies: [],
-            zorgzwaartepakketten: [
-              {
-                zzpCode: ind.zorgprofiel_code,
-                instelling: agb,
-                zorgkantoor: client.regio_code,
-                soort: inv.soort,
-                toewijzingsdatum: dag,
-                toewijzingstijd: rij.toewijzingstijd,
-                ingangsdatum: ingang,
-                einddatum: inv.einddatum ?? undefined,
-                klasse: ind.klasse ?? undefined,
-                leveringsvorm: IWLZ_LEVERINGSVORM[inv.leveringsvorm],
-                opname: inv.leveringsvorm === 'verblijf' ? true : undefined,
-              },
-            ],
+            ...toegewezen(rij, agb, {
+              klasse: ind.klasse ?? undefined,
+              opname: inv.leveringsvorm === 'verblijf' ? true : undefined,
+            }),
           },
         ],
       });
@@ -817,22 +885,10 @@ export async function trekToewijzingIn(
           {
             io31Blok: persoon,
             partneropname: false,
-            functies: [],
-            zorgzwaartepakketten: [
-              {
-                zzpCode: tw.zorgprofiel_code,
-                instelling: org.agb,
-                zorgkantoor: tw.regio_code,
-                soort: tw.soort,
-                toewijzingsdatum: tw.toewijzingsdatum,
-                toewijzingstijd: tw.toewijzingstijd,
-                ingangsdatum: tw.ingangsdatum,
-                einddatum: inv.einddatum,
-                redenIntrekking: inv.reden,
-                klasse: tw.klasse ?? undefined,
-                leveringsvorm: IWLZ_LEVERINGSVORM[tw.leveringsvorm as Leveringsvorm],
-              },
-            ],
+            ...toegewezen({ ...tw, einddatum: inv.einddatum }, org.agb, {
+              klasse: tw.klasse ?? undefined,
+              redenIntrekking: inv.reden,
+            }),
           },
         ],
       });
@@ -981,7 +1037,12 @@ export async function verwerkAw35(ctx: AppContext, a: Actor, input: string | Uin
         : [];
       const fMatches = gevonden
         ? c.functies.map((f) =>
-            gevonden.toewijzingen.find((x) => x.leveringsvorm === 'mpt' && x.ingangsdatum === f.toewijzingIngangsdatum),
+            gevonden.toewijzingen.find(
+              (x) =>
+                x.leveringsvorm === 'mpt' &&
+                (x.functie_code === null || x.functie_code === f.functieCode) &&
+                x.ingangsdatum === f.toewijzingIngangsdatum,
+            ),
           )
         : [];
       if (!gevonden || matches.some((m) => !m) || fMatches.some((m) => !m)) {
@@ -1099,7 +1160,12 @@ export async function verwerkAw39(ctx: AppContext, a: Actor, input: string | Uin
         : [];
       const fMatches = gevonden
         ? c.functies.map((f) =>
-            gevonden.toewijzingen.find((x) => x.leveringsvorm === 'mpt' && x.ingangsdatum === f.toewijzingIngangsdatum),
+            gevonden.toewijzingen.find(
+              (x) =>
+                x.leveringsvorm === 'mpt' &&
+                (x.functie_code === null || x.functie_code === f.functieCode) &&
+                x.ingangsdatum === f.toewijzingIngangsdatum,
+            ),
           )
         : [];
       if (!gevonden || matches.some((m) => !m) || fMatches.some((m) => !m)) {

@@ -54,6 +54,9 @@ export interface ToewijzingRij {
   toetsing: { verantwoord: boolean | null; doelmatig: boolean | null; toelichting?: string | null } | null;
   overbrugging_voor: string | null;
   aw33_bericht_id: string | null;
+  /** mpt per function: LDT_FunctieCode and LDT_Klasse; null for a toewijzing of the whole zorgprofiel */
+  functie_code: string | null;
+  functie_klasse: string | null;
   aangemaakt_op: Date;
 }
 
@@ -269,7 +272,7 @@ export const aantalBerichten = async (q: Queryable) =>
 // ------------------------------------------------------------------ toewijzingen
 
 const TOEWIJZING_KOLOMMEN =
-  'id, indicatie_id, client_id, regio_code, zorgkantoor_id, organisatie_id, pgb_zorgverlener_id, soort, leveringsvorm, zorgprofiel_code, klasse, ingangsdatum, einddatum, toewijzingsdatum, toewijzingstijd, status, reden_intrekking, toetsing, overbrugging_voor, aw33_bericht_id, aangemaakt_op';
+  'id, indicatie_id, client_id, regio_code, zorgkantoor_id, organisatie_id, pgb_zorgverlener_id, soort, leveringsvorm, zorgprofiel_code, klasse, ingangsdatum, einddatum, toewijzingsdatum, toewijzingstijd, status, reden_intrekking, toetsing, overbrugging_voor, aw33_bericht_id, functie_code, functie_klasse, aangemaakt_op';
 
 export const toewijzingOpId = (q: Queryable, id: string) =>
   q.maybeOne<ToewijzingRij>(`SELECT ${TOEWIJZING_KOLOMMEN} FROM toewijzing WHERE id = $1`, [id]);
@@ -303,8 +306,8 @@ export function toewijzingenLijst(
 export async function toewijzingToevoegen(q: Queryable, t: Omit<ToewijzingRij, 'aangemaakt_op'>, door: string) {
   await q.query(
     `INSERT INTO toewijzing (id, indicatie_id, client_id, regio_code, zorgkantoor_id, organisatie_id, pgb_zorgverlener_id, soort, leveringsvorm,
-       zorgprofiel_code, klasse, ingangsdatum, einddatum, toewijzingsdatum, toewijzingstijd, status, reden_intrekking, toetsing, overbrugging_voor, aw33_bericht_id, aangemaakt_door)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
+       zorgprofiel_code, klasse, ingangsdatum, einddatum, toewijzingsdatum, toewijzingstijd, status, reden_intrekking, toetsing, overbrugging_voor, aw33_bericht_id, aangemaakt_door, functie_code, functie_klasse)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)`,
     [
       t.id,
       t.indicatie_id,
@@ -327,6 +330,8 @@ export async function toewijzingToevoegen(q: Queryable, t: Omit<ToewijzingRij, '
       t.overbrugging_voor,
       t.aw33_bericht_id,
       door,
+      t.functie_code,
+      t.functie_klasse,
     ],
   );
 }

@@ -85,7 +85,12 @@ export function ClientDossier({ params }: PageProps) {
                   header: t('clientstroom.kolom.soort'),
                   cell: (x) => t(`clientstroom.soort.${x.soort}`),
                 },
-                { key: 'lv', header: t('clientstroom.kolom.leveringsvorm'), cell: (x) => x.leveringsvorm },
+                {
+                  key: 'lv',
+                  header: t('clientstroom.kolom.leveringsvorm'),
+                  cell: (x) =>
+                    x.functieCode ? `${x.leveringsvorm} ${x.functieCode} (${x.functieKlasse})` : x.leveringsvorm,
+                },
                 { key: 'ingang', header: t('clientstroom.kolom.ingang'), cell: (x) => x.ingangsdatum },
                 { key: 'status', header: t('clientstroom.kolom.status'), cell: (x) => x.status },
                 {
@@ -145,6 +150,8 @@ function Toewijzen({ clientId, indicatieId, onKlaar }: { clientId: string; indic
   const [ingang, setIngang] = useState('');
   const [verantwoord, setVerantwoord] = useState(false);
   const [doelmatig, setDoelmatig] = useState(false);
+  const [functie, setFunctie] = useState('31');
+  const [klasse, setKlasse] = useState('');
   const m = useMutation({
     mutationFn: () =>
       api.post<ToewijzingViewT>('/clientstroom/toewijzingen', {
@@ -154,6 +161,7 @@ function Toewijzen({ clientId, indicatieId, onKlaar }: { clientId: string; indic
         leveringsvorm: lv,
         ...(ingang ? { ingangsdatum: ingang } : {}),
         ...(lv === 'vpt' || lv === 'mpt' ? { toetsing: { verantwoord, doelmatig } } : {}),
+        ...(lv === 'mpt' ? { functieCode: functie, functieKlasse: klasse.trim().toUpperCase() || null } : {}),
       }),
     onSuccess: () => {
       void verversNaWijziging(qc, ['clientstroom']);
@@ -197,6 +205,24 @@ function Toewijzen({ clientId, indicatieId, onKlaar }: { clientId: string; indic
           value={ingang}
           onChange={(e) => setIngang(e.target.value)}
         />
+        {lv === 'mpt' && (
+          <>
+            <Select
+              label={t('clientstroom.toewijzen.functie')}
+              value={functie}
+              onChange={(e) => setFunctie(e.target.value)}
+              options={['21', '31', '41', '61', '62'].map((f) => ({
+                value: f,
+                label: `${f} ${t(`clientstroom.functie.${f}`)}`,
+              }))}
+            />
+            <TextInput
+              label={t('clientstroom.toewijzen.klasse')}
+              value={klasse}
+              onChange={(e) => setKlasse(e.target.value)}
+            />
+          </>
+        )}
         {(lv === 'vpt' || lv === 'mpt') && (
           <>
             <Checkbox
