@@ -662,3 +662,66 @@ test('mpt per function: several providers each get a function with its own AW33;
   assert.equal(verblijf.statusCode, 422);
   assert.ok(verblijf.json().fouten.some((f: any) => f.waar === 'functie-niet-mpt'));
 });
+
+test('CLI: zorginkoop iwlz importeer validates and reads in an IO31 as a zorgbemiddelaar; exit 0, or 1 when (partly) refused', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'io31-'));
+  const printed: any[] = [];
+  const out = {
+    json: true,
+    result: (d: unknown) => printed.push(d),
+    info: () => undefined,
+    progress: () => Object.assign(async () => undefined, { end: () => undefined }),
+  } as unknown as Output;
+  const cli = {
+    run: async (_cmd: Command, fn: (ctx: typeof t.ctx, o: Output) => Promise<unknown>) => {
+      await fn(t.ctx, out);
+    },
+  } as unknown as CliContext;
+  const draai = async (bestand: string, als: string) => {
+    const program = new Command().exitOverride();
+    clientstroomCapability.cli!(program, cli);
+    process.exitCode = undefined;
+    try {
+      await program.parseAsync(['node', 'zorginkoop', 'iwlz', 'importeer', bestand, '--als', als]);
+      return process.exitCode ?? 0;
+    } finally {
+      process.exitCode = undefined;
+    }
+  };
+  const goed = path.join(dir, 'goed.xml');
+  fs.writeFileSync(goed, io31(voorbeeldIo31Client('999900067', '250000107')));
+  assert.equal(await draai(goed, 'zorgbemiddelaar@cz.demo'), 0);
+  assert.deepEqual([printed[0].opgeslagen, printed[0].geweigerd], [1, 0]);
+  assert.equal((await valideerBericht(printed[0].io32)).type, 'IO32');
+  const c = await bemiddelaar.get(`/api/v1/clientstroom/clienten/${printed[0].clienten[0].clientId}`);
+  assert.equal(c.statusCode, 200);
+  assert.equal(c.json().indicaties[0].bron, 'io31');
+  assert.equal(await draai(goed, 'zorgbemiddelaar@cz.demo'), 0, 'read again: already received');
+  assert.equal(printed[1].alOntvangen, 1);
+
+  // one client with a BSN that fails the elfproef: the other is stored, exit 1
+  const deels = path.join(dir, 'deels.xml');
+  fs.writeFileSync(
+    deels,
+    io31(voorbeeldIo31Client('999900079', '250000108'), voorbeeldIo31Client('999900001', '250000109')),
+  );
+  assert.equal(await draai(deels, 'zorgbemiddelaar@cz.demo'), 1);
+  assert.deepEqual([printed[2].opgeslagen, printed[2].geweigerd], [1, 1]);
+
+  // a message that fails the schema: refused with 0001, nothing stored
+  const voor = await store.aantallen(t.db);
+  const kapot = path.join(dir, 'kapot.xml');
+  fs.writeFileSync(
+    kapot,
+    io31(voorbeeldIo31Client('999900080', '250000110')).replace('<Geslacht>2</Geslacht>', '<Geslacht>7</Geslacht>'),
+  );
+  await assert.rejects(draai(kapot, 'zorgbemiddelaar@cz.demo'), (e: any) => e.code === 'iwlz-0001');
+  // not a zorgbemiddelaar: refused before anything is read
+  await assert.rejects(draai(goed, 'inkoper@cz.demo'), (e: any) => e.code === 'geen-zorgbemiddelaar');
+  await assert.rejects(draai(goed, 'niemand@cz.demo'), (e: any) => e.code === 'gebruiker-onbekend');
+  assert.deepEqual(await store.aantallen(t.db), voor);
+  fs.rmSync(dir, { recursive: true });
+});
