@@ -373,6 +373,21 @@ async function routes(api: Api, ctx: AppContext) {
     async (req, reply) =>
       reply.status(201).send(await svc.notitieToevoegen(ctx, actorOf(req), req.params.id, req.body.tekst)),
   );
+
+  api.put(
+    '/clientstroom/clienten/:id/notities/:notitieId',
+    {
+      config: { access: BEMIDDELAAR },
+      schema: {
+        tags,
+        summary: 'Bemiddelingsnotitie wijzigen (alleen door wie haar schreef; de vorige tekst blijft bewaard)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), notitieId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ tekst: Type.String({ minLength: 1, maxLength: 5000 }) }),
+        response: { 200: Type.Array(S.NotitieSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => svc.notitieWijzigen(ctx, actorOf(req), req.params.id, req.params.notitieId, req.body.tekst),
+  );
 }
 
 export const clientstroomCapability: Capability = {

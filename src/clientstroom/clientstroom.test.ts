@@ -725,3 +725,55 @@ test('CLI: zorginkoop iwlz importeer validates and reads in an IO31 as a zorgbem
   assert.deepEqual(await store.aantallen(t.db), voor);
   fs.rmSync(dir, { recursive: true });
 });
+
+test('notes are editable by their author only; the earlier text is kept (encrypted) and the change audited', async () => {
+  const url = `/api/v1/clientstroom/clienten/${clientId}/notities`;
+  const n = (await bemiddelaar.post(url, { tekst: 'Eerste versie: bellen op maandag.' })).json();
+  const w = await bemiddelaar.put(`${url}/${n.id}`, { tekst: 'Tweede versie: gebeld, terugbellen vrijdag.' });
+  assert.equal(w.statusCode, 200, w.body);
+  const na = w.json().find((x: any) => x.id === n.id);
+  assert.equal(na.tekst, 'Tweede versie: gebeld, terugbellen vrijdag.');
+  assert.equal(na.eigen, true);
+  assert.ok(na.gewijzigdOp);
+  assert.deepEqual(
+    na.eerdere.map((v: any) => v.tekst),
+    ['Eerste versie: bellen op maandag.'],
+  );
+  await bemiddelaar.put(`${url}/${n.id}`, { tekst: 'Derde versie.' });
+  const d = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${clientId}`)).json();
+  assert.deepEqual(
+    d.notities.find((x: any) => x.id === n.id).eerdere.map((v: any) => v.tekst),
+    ['Eerste versie: bellen op maandag.', 'Tweede versie: gebeld, terugbellen vrijdag.'],
+  );
+  const versie = await t.db.one<{ tekst_versleuteld: string }>(
+    'SELECT tekst_versleuteld FROM bemiddeling_notitie_versie ORDER BY geldig_tot LIMIT 1',
+  );
+  assert.ok(!versie.tekst_versleuteld.includes('maandag'), 'earlier versions encrypted too');
+  const audit = await t.db.query<{ invoer: any }>(
+    "SELECT invoer FROM audit_regel WHERE actie = 'clientstroom.notitie.gewijzigd' ORDER BY volgnummer",
+  );
+  assert.equal(audit.length, 2);
+  assert.equal(audit[0].invoer.notitieId, n.id);
+  assert.ok(!JSON.stringify(audit).includes('versie'), 'no note text in the audit log');
+
+  // a colleague's note: refused (403) and unchanged
+  const ander = (await bemiddelaar.post(url, { tekst: 'Notitie van een collega.' })).json();
+  await t.db.query(
+    "UPDATE bemiddeling_notitie SET gebruiker_id = (SELECT id FROM gebruiker WHERE email = 'inkoper@cz.demo') WHERE id = $1",
+    [ander.id],
+  );
+  const weg = await bemiddelaar.put(`${url}/${ander.id}`, { tekst: 'Overschreven.' });
+  assert.equal(weg.statusCode, 403);
+  const d2 = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${clientId}`)).json();
+  const collega = d2.notities.find((x: any) => x.id === ander.id);
+  assert.deepEqual([collega.tekst, collega.eigen, collega.eerdere], ['Notitie van een collega.', false, []]);
+  // empty text, an unknown note, a note of another client, other roles
+  assert.equal((await bemiddelaar.put(`${url}/${n.id}`, { tekst: '   ' })).statusCode, 400);
+  assert.equal((await bemiddelaar.put(`${url}/${crypto.randomUUID()}`, { tekst: 'x' })).statusCode, 404);
+  assert.equal(
+    (await bemiddelaar.put(`/api/v1/clientstroom/clienten/${clientId2}/notities/${n.id}`, { tekst: 'x' })).statusCode,
+    404,
+  );
+  assert.equal((await zonnehof.put(`${url}/${n.id}`, { tekst: 'x' })).statusCode, 403);
+  assert.equal((await vgz.put(`${url}/${n.id}`, { tekst: 'x' })).statusCode, 403);
+});

@@ -186,6 +186,16 @@ export const InkoopsignaalSchema = Type.Object({
 });
 export type InkoopsignaalView = Static<typeof InkoopsignaalSchema>;
 
+export const NotitieSchema = Type.Object({
+  id: Type.String(),
+  tekst: Type.String(),
+  door: Type.String(),
+  op: Type.String(),
+  gewijzigdOp: Nullable(Type.String()),
+  eigen: Type.Boolean({ description: 'written by the signed-in user (only the author edits a note)' }),
+  eerdere: Type.Array(Type.Object({ tekst: Type.String(), tot: Type.String() })),
+});
+
 export const ClientDetailSchema = Type.Object({
   id: Type.String(),
   bsn: Nullable(Type.String()),
@@ -218,8 +228,6 @@ export const ClientDetailSchema = Type.Object({
       bron: Type.String(),
     }),
   ),
-  notities: Type.Array(
-    Type.Object({ id: Type.String(), tekst: Type.String(), door: Type.String(), op: Type.String() }),
-  ),
+  notities: Type.Array(NotitieSchema),
 });
 export type ClientDetailView = Static<typeof ClientDetailSchema>;

@@ -1729,7 +1729,16 @@ export interface ClientDetail {
     organisatieId: string | null;
     bron: string;
   }[];
-  notities: { id: string; tekst: string; door: string; op: string }[];
+  notities: {
+    id: string;
+    tekst: string;
+    door: string;
+    op: string;
+    gewijzigdOp: string | null;
+    /** written by the signed-in user: only the author edits a note */
+    eigen: boolean;
+    eerdere: { tekst: string; tot: string }[];
+  }[];
 }
 
 function naamUit(blok: XmlKnoop | null): { naam: string | null; geboortedatum: string | null } {
@@ -1791,14 +1800,7 @@ export async function clientDetail(ctx: AppContext, a: Actor, id: string): Promi
       organisatieId: x.organisatie_id,
       bron: x.bron,
     })),
-    notities: aanbieder
-      ? []
-      : (await store.notities(ctx.db, id)).map((n) => ({
-          id: n.id,
-          tekst: ontsleutel(s, n.tekst_versleuteld, `notitie:${n.id}`),
-          door: n.gebruiker_naam,
-          op: new Date(n.aangemaakt_op).toISOString(),
-        })),
+    notities: aanbieder ? [] : await notitiesVan(ctx, a, id),
   };
 }
 
@@ -1832,4 +1834,50 @@ export async function notitieToevoegen(ctx: AppContext, a: Actor, clientId: stri
     });
   });
   return { id };
+}
+
+async function notitiesVan(ctx: AppContext, a: Actor, clientId: string): Promise<ClientDetail['notities']> {
+  const s = sleutels(ctx);
+  const versies = await store.notitieVersies(ctx.db, clientId);
+  return (await store.notities(ctx.db, clientId)).map((n) => ({
+    id: n.id,
+    tekst: ontsleutel(s, n.tekst_versleuteld, `notitie:${n.id}`),
+    door: n.gebruiker_naam,
+    op: new Date(n.aangemaakt_op).toISOString(),
+    gewijzigdOp: n.gewijzigd_op ? new Date(n.gewijzigd_op).toISOString() : null,
+    eigen: n.gebruiker_id === a.gebruikerId,
+    eerdere: versies
+      .filter((v) => v.notitie_id === n.id)
+      .map((v) => ({
+        tekst: ontsleutel(s, v.tekst_versleuteld, `notitie:${n.id}`),
+        tot: new Date(v.geldig_tot).toISOString(),
+      })),
+  }));
+}
+
+/**
+ * Edits a mediation note: only its author may, the earlier text is kept as a version, and the
+ * change is audited (lengths only: the text holds personal data).
+ */
+export async function notitieWijzigen(ctx: AppContext, a: Actor, clientId: string, notitieId: string, tekst: string) {
+  if (!tekst.trim())
+    throw badRequest('tekst', 'De notitie is leeg.', { actie: 'Schrijf de nieuwe tekst van de notitie.' });
+  const c = await store.clientOpId(ctx.db, clientId);
+  if (!c || !(await regiosVan(ctx, ctx.db, a)).includes(c.regio_code)) throw notFound('Deze cliënt');
+  const s = sleutels(ctx);
+  await ctx.db.tx(async (t) => {
+    const n = await store.notitieOpId(t, notitieId);
+    if (!n || n.client_id !== clientId) throw notFound('Deze notitie');
+    if (n.gebruiker_id !== a.gebruikerId)
+      throw forbidden('Alleen wie de notitie schreef, kan haar wijzigen. Voeg anders een nieuwe notitie toe.');
+    const oud = ontsleutel(s, n.tekst_versleuteld, `notitie:${n.id}`);
+    await store.notitieWijzigen(t, n.id, versleutel(s, tekst.trim(), `notitie:${n.id}`), a.gebruikerId);
+    await appendAudit(t, auditActor(a), {
+      actie: 'clientstroom.notitie.gewijzigd',
+      onderwerpType: 'client',
+      onderwerpId: clientId,
+      invoer: { notitieId: n.id, tekensVoor: oud.length, tekensNa: tekst.trim().length },
+    });
+  });
+  return notitiesVan(ctx, a, clientId);
 }

@@ -441,9 +441,43 @@ export async function notitieToevoegen(q: Queryable, id: string, clientId: strin
 }
 
 export const notities = (q: Queryable, clientId: string) =>
-  q.query<{ id: string; tekst_versleuteld: string; gebruiker_naam: string; aangemaakt_op: Date }>(
-    `SELECT n.id, n.tekst_versleuteld, g.naam AS gebruiker_naam, n.aangemaakt_op
+  q.query<{
+    id: string;
+    tekst_versleuteld: string;
+    gebruiker_id: string;
+    gebruiker_naam: string;
+    aangemaakt_op: Date;
+    gewijzigd_op: Date | null;
+  }>(
+    `SELECT n.id, n.tekst_versleuteld, n.gebruiker_id, g.naam AS gebruiker_naam, n.aangemaakt_op, n.gewijzigd_op
        FROM bemiddeling_notitie n JOIN gebruiker g ON g.id = n.gebruiker_id WHERE n.client_id = $1 ORDER BY n.aangemaakt_op`,
+    [clientId],
+  );
+
+export const notitieOpId = (q: Queryable, id: string) =>
+  q.maybeOne<{ id: string; client_id: string; gebruiker_id: string; tekst_versleuteld: string }>(
+    'SELECT id, client_id, gebruiker_id, tekst_versleuteld FROM bemiddeling_notitie WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+
+/** Keeps the current text as an earlier version, then stores the new one. */
+export async function notitieWijzigen(q: Queryable, id: string, versleuteld: string, door: string) {
+  await q.query(
+    `INSERT INTO bemiddeling_notitie_versie (notitie_id, tekst_versleuteld, gewijzigd_door)
+     SELECT id, tekst_versleuteld, $2 FROM bemiddeling_notitie WHERE id = $1`,
+    [id, door],
+  );
+  await q.query('UPDATE bemiddeling_notitie SET tekst_versleuteld = $2, gewijzigd_op = now() WHERE id = $1', [
+    id,
+    versleuteld,
+  ]);
+}
+
+/** Earlier versions of the notes of a client, oldest first. */
+export const notitieVersies = (q: Queryable, clientId: string) =>
+  q.query<{ notitie_id: string; tekst_versleuteld: string; geldig_tot: Date }>(
+    `SELECT v.notitie_id, v.tekst_versleuteld, v.geldig_tot FROM bemiddeling_notitie_versie v
+       JOIN bemiddeling_notitie n ON n.id = v.notitie_id WHERE n.client_id = $1 ORDER BY v.geldig_tot, v.id`,
     [clientId],
   );
 

@@ -262,9 +262,7 @@ function Notities({ clientId, notities }: { clientId: string; notities: ClientDe
     <Section title={t('clientstroom.notities')}>
       <ul>
         {notities.map((n) => (
-          <li key={n.id}>
-            {n.op.slice(0, 10)} — {n.door}: {n.tekst}
-          </li>
+          <NotitieRegel key={n.id} clientId={clientId} n={n} />
         ))}
       </ul>
       <form
@@ -280,5 +278,58 @@ function Notities({ clientId, notities }: { clientId: string; notities: ClientDe
       </form>
       <ProblemAlert error={m.error} />
     </Section>
+  );
+}
+
+function NotitieRegel({ clientId, n }: { clientId: string; n: ClientDetailView['notities'][number] }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [bewerk, setBewerk] = useState<string | null>(null);
+  const m = useMutation({
+    mutationFn: (tekst: string) => api.put(`/clientstroom/clienten/${clientId}/notities/${n.id}`, { tekst }),
+    onSuccess: () => {
+      setBewerk(null);
+      void verversNaWijziging(qc, ['clientstroom', 'client', clientId]);
+    },
+  });
+  return (
+    <li>
+      {n.op.slice(0, 10)} — {n.door}: {n.tekst}
+      {n.gewijzigdOp && ` (${t('clientstroom.notitie.gewijzigd', { op: n.gewijzigdOp.slice(0, 10) })})`}
+      {n.eerdere.length > 0 && (
+        <details>
+          <summary>{t('clientstroom.notitie.eerdere', { n: n.eerdere.length })}</summary>
+          <ul>
+            {n.eerdere.map((v, i) => (
+              <li key={i}>
+                {t('clientstroom.notitie.tot', { op: v.tot.slice(0, 10) })}: {v.tekst}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {n.eigen && bewerk === null && (
+        <Button onClick={() => setBewerk(n.tekst)}>{t('clientstroom.notitie.wijzig')}</Button>
+      )}
+      {bewerk !== null && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (bewerk.trim()) m.mutate(bewerk);
+          }}
+        >
+          <TextArea
+            label={t('clientstroom.notitie.nieuweTekst')}
+            value={bewerk}
+            onChange={(e) => setBewerk(e.target.value)}
+          />
+          <Button type="submit" variant="primary" bezig={m.isPending}>
+            {t('clientstroom.notitie.opslaan')}
+          </Button>
+          <Button onClick={() => setBewerk(null)}>{t('clientstroom.notitie.annuleer')}</Button>
+        </form>
+      )}
+      <ProblemAlert error={m.error} />
+    </li>
   );
 }
