@@ -997,16 +997,59 @@ async function clientVoorAanbieder(t: Queryable, s: Sleutels, a: Actor, bsn: str
   return { client: c, toewijzingen: tws, indicaties: inds };
 }
 
-export async function verwerkAw35(ctx: AppContext, a: Actor, input: string | Uint8Array): Promise<VerwerkResultaat> {
-  const agb = await providerAgb(ctx.db, a);
-  const v = await valideerBericht(input, { verwacht: ['AW35'] });
+/** The shared validate step of AW35 and AW39: a provider, the official XSD; a refusal is audited. */
+async function valideerVanAanbieder(
+  ctx: AppContext,
+  a: Actor,
+  input: string | Uint8Array,
+  type: 'AW35' | 'AW39',
+): Promise<string> {
+  await providerAgb(ctx.db, a);
+  const v = await valideerBericht(input, { verwacht: [type] });
   if (!v.geldig) {
-    await auditAfkeuring(ctx, a, input, v, 'AW35');
+    await auditAfkeuring(ctx, a, input, v, type);
     throw afgekeurd(v);
   }
-  const xml = v.xml!;
+  return v.xml!;
+}
+
+/**
+ * The shared match step of AW35 and AW39: each reported package (by zorgprofiel, start of the
+ * toewijzing and besluitnummer) and each function (mpt, by function and start) to a toewijzing of
+ * this provider; undefined where none fits (the client is then refused with 0448).
+ */
+function koppelToewijzingen(
+  gevonden: Awaited<ReturnType<typeof clientVoorAanbieder>>,
+  c: {
+    zorgzwaartepakketten: { zzpCode: string; toewijzingIngangsdatum: string; besluitnummer: string }[];
+    functies: { functieCode: string; toewijzingIngangsdatum: string }[];
+  },
+) {
+  if (!gevonden) return { matches: [], fMatches: [] };
+  return {
+    matches: c.zorgzwaartepakketten.map((z) =>
+      gevonden.toewijzingen.find(
+        (x) =>
+          x.zorgprofiel_code === z.zzpCode &&
+          x.ingangsdatum === z.toewijzingIngangsdatum &&
+          gevonden.indicaties.get(x.indicatie_id)?.besluitnummer === String(Number(z.besluitnummer)),
+      ),
+    ),
+    fMatches: c.functies.map((f) =>
+      gevonden.toewijzingen.find(
+        (x) =>
+          x.leveringsvorm === 'mpt' &&
+          (x.functie_code === null || x.functie_code === f.functieCode) &&
+          x.ingangsdatum === f.toewijzingIngangsdatum,
+      ),
+    ),
+  };
+}
+
+export async function verwerkAw35(ctx: AppContext, a: Actor, input: string | Uint8Array): Promise<VerwerkResultaat> {
+  const xml = await valideerVanAanbieder(ctx, a, input, 'AW35');
   const b = leesAw35(xml);
-  afzenderControle(b.kop.afzender, agb);
+  afzenderControle(b.kop.afzender, await providerAgb(ctx.db, a));
   const s = sleutels(ctx);
   const heen = leesXml(xml);
   const clientEls = knopen(knoop(heen.Clienten)?.Client);
@@ -1025,26 +1068,7 @@ export async function verwerkAw35(ctx: AppContext, a: Actor, input: string | Uin
       const zzpEls = knopen(knoop(el.GeleverdeZorgzwaartepakketten)?.GeleverdZorgzwaartepakket);
       const fEls = knopen(knoop(el.GeleverdeFuncties)?.GeleverdeFunctie);
       // Every reported package must belong to a toewijzing of this provider; otherwise the client is refused.
-      const matches = gevonden
-        ? c.zorgzwaartepakketten.map((z) =>
-            gevonden.toewijzingen.find(
-              (x) =>
-                x.zorgprofiel_code === z.zzpCode &&
-                x.ingangsdatum === z.toewijzingIngangsdatum &&
-                gevonden.indicaties.get(x.indicatie_id)?.besluitnummer === String(Number(z.besluitnummer)),
-            ),
-          )
-        : [];
-      const fMatches = gevonden
-        ? c.functies.map((f) =>
-            gevonden.toewijzingen.find(
-              (x) =>
-                x.leveringsvorm === 'mpt' &&
-                (x.functie_code === null || x.functie_code === f.functieCode) &&
-                x.ingangsdatum === f.toewijzingIngangsdatum,
-            ),
-          )
-        : [];
+      const { matches, fMatches } = koppelToewijzingen(gevonden, c);
       if (!gevonden || matches.some((m) => !m) || fMatches.some((m) => !m)) {
         codes.set(el, [RETOURCODE.CLIENT_ONBEKEND]);
         uit.push({
@@ -1122,15 +1146,9 @@ export async function verwerkAw35(ctx: AppContext, a: Actor, input: string | Uin
 }
 
 export async function verwerkAw39(ctx: AppContext, a: Actor, input: string | Uint8Array): Promise<VerwerkResultaat> {
-  const agb = await providerAgb(ctx.db, a);
-  const v = await valideerBericht(input, { verwacht: ['AW39'] });
-  if (!v.geldig) {
-    await auditAfkeuring(ctx, a, input, v, 'AW39');
-    throw afgekeurd(v);
-  }
-  const xml = v.xml!;
+  const xml = await valideerVanAanbieder(ctx, a, input, 'AW39');
   const b = leesAw39(xml);
-  afzenderControle(b.kop.afzender, agb);
+  afzenderControle(b.kop.afzender, await providerAgb(ctx.db, a));
   const s = sleutels(ctx);
   const heen = leesXml(xml);
   const clientEls = knopen(knoop(heen.Clienten)?.Client);
@@ -1148,26 +1166,7 @@ export async function verwerkAw39(ctx: AppContext, a: Actor, input: string | Uin
       const gevonden = await clientVoorAanbieder(t, s, a, c.bsn, b.kop.ontvanger);
       const zzpEls = knopen(knoop(el.MutatieZorgzwaartepakketten)?.MutatieZorgzwaartepakket);
       const fEls = knopen(knoop(el.MutatieFuncties)?.MutatieFunctie);
-      const matches = gevonden
-        ? c.zorgzwaartepakketten.map((z) =>
-            gevonden.toewijzingen.find(
-              (x) =>
-                x.zorgprofiel_code === z.zzpCode &&
-                x.ingangsdatum === z.toewijzingIngangsdatum &&
-                gevonden.indicaties.get(x.indicatie_id)?.besluitnummer === String(Number(z.besluitnummer)),
-            ),
-          )
-        : [];
-      const fMatches = gevonden
-        ? c.functies.map((f) =>
-            gevonden.toewijzingen.find(
-              (x) =>
-                x.leveringsvorm === 'mpt' &&
-                (x.functie_code === null || x.functie_code === f.functieCode) &&
-                x.ingangsdatum === f.toewijzingIngangsdatum,
-            ),
-          )
-        : [];
+      const { matches, fMatches } = koppelToewijzingen(gevonden, c);
       if (!gevonden || matches.some((m) => !m) || fMatches.some((m) => !m)) {
         codes.set(el, [RETOURCODE.CLIENT_ONBEKEND]);
         uit.push({
