@@ -10,6 +10,7 @@ import { actorOf, type Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/http/problems.ts';
 import { AppError } from '../platform/errors.ts';
+import { isZorgkantoor } from '../platform/auth/roles.ts';
 import {
   valideerBericht,
   BERICHTEN,
@@ -372,6 +373,21 @@ async function routes(api: Api, ctx: AppContext) {
     async (req, reply) =>
       reply.status(201).send(await svc.notitieToevoegen(ctx, actorOf(req), req.params.id, req.body.tekst)),
   );
+
+  api.put(
+    '/clientstroom/clienten/:id/notities/:notitieId',
+    {
+      config: { access: BEMIDDELAAR },
+      schema: {
+        tags,
+        summary: 'Bemiddelingsnotitie wijzigen (alleen door wie haar schreef; de vorige tekst blijft bewaard)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), notitieId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ tekst: Type.String({ minLength: 1, maxLength: 5000 }) }),
+        response: { 200: Type.Array(S.NotitieSchema), ...problems(400, 401, 403, 404) },
+      },
+    },
+    async (req) => svc.notitieWijzigen(ctx, actorOf(req), req.params.id, req.params.notitieId, req.body.tekst),
+  );
 }
 
 export const clientstroomCapability: Capability = {
@@ -419,6 +435,42 @@ export const clientstroomCapability: Capability = {
             out.result({ geschreven: o.uit }, () => `AW33 geschreven: ${o.uit}`);
           } else if (out.json) out.result({ aw33: xml });
           else process.stdout.write(xml);
+        });
+      });
+    iwlz
+      .command('importeer <bestand>')
+      .description(
+        'valideer een indicatiebesluit (IO31) en lees het in als zorgbemiddelaar (--als); exit 0 ingelezen, 1 (deels) geweigerd, 2 verkeerd gebruik',
+      )
+      .option('--als <email>', 'de zorgbemiddelaar van het zorgkantoor die inleest')
+      .action(async (bestand: string, o: { als?: string }, cmd) => {
+        const json = !!cmd.optsWithGlobals().json;
+        const gebruik = (melding: string) => {
+          if (json) process.stdout.write(JSON.stringify({ fout: melding }) + '\n');
+          process.stderr.write(melding + '\n');
+          process.exit(2);
+        };
+        if (!fs.existsSync(bestand) || !fs.statSync(bestand).isFile())
+          return gebruik(`Bestand niet gevonden: ${bestand}. Geef het pad van een IO31-bericht (XML).`);
+        if (!o.als) return gebruik('Wie leest in? Geef --als <e-mail> van een zorgbemiddelaar van het zorgkantoor.');
+        await cli.run(cmd, async (ctx, out) => {
+          const a = await store.actorVoorEmail(ctx.db, o.als!);
+          if (!a) throw new AppError(1, 'gebruiker-onbekend', `Er is geen actieve gebruiker ${o.als}.`);
+          if (!isZorgkantoor(a) || !a.rollen.some((r) => svc.BEMIDDELAARS.includes(r)))
+            throw new AppError(1, 'geen-zorgbemiddelaar', `${o.als} is geen zorgbemiddelaar van een zorgkantoor.`, {
+              actie: 'Alleen een zorgbemiddelaar leest indicatiebesluiten (met persoonsgegevens) in.',
+            });
+          const r = await svc.importeerIo31(ctx, a, fs.readFileSync(bestand));
+          const { io32, ...rest } = r;
+          out.result({ bestand, ...rest, io32 }, () =>
+            [
+              `${bestand}: ${r.opgeslagen} opgeslagen, ${r.alOntvangen} al ontvangen, ${r.geweigerd} geweigerd.`,
+              ...r.clienten.map(
+                (c) => `  ${c.bsn} besluit ${c.besluitnummer}: ${c.uitkomst} (${c.retourcodes.join(', ')})`,
+              ),
+            ].join('\n'),
+          );
+          if (r.geweigerd > 0) process.exitCode = 1;
         });
       });
     const cs = program.command('clientstroom').description('cliëntstroom: indicaties en BSN-beveiliging');

@@ -579,3 +579,201 @@ test('withdrawing a toewijzing: status ingetrokken with reason, a new valid AW33
   });
   assert.equal(again.statusCode, 422);
 });
+
+test('mpt per function: several providers each get a function with its own AW33; one provider per function; a function is required and checked', async () => {
+  const bsn = '999900055';
+  const imp = await xml(
+    bemiddelaar,
+    '/api/v1/clientstroom/indicaties/io31',
+    io31(voorbeeldIo31Client(bsn, '250000106')),
+  );
+  assert.equal(imp.statusCode, 200, imp.body);
+  const id = imp.json().clienten[0].clientId as string;
+  const ind = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${id}`)).json().indicaties[0];
+  const werk = (await bemiddelaar.get(`/api/v1/clientstroom/werklijst?regio=${REGIO}&sector=VV&limiet=1000`)).json();
+  const regel = werk.find((x: any) => x.clientId === id);
+  // two contracted providers in the region: Zonnehof and another suggested one
+  const ander = regel.suggesties.map((s: any) => s.organisatieId).find((o: string) => o !== 'za-demo-0001');
+  assert.ok(ander, 'a second contracted provider is suggested');
+  const mpt = (organisatieId: string, functieCode: string | undefined, functieKlasse: string | undefined) =>
+    bemiddelaar.post('/api/v1/clientstroom/toewijzingen', {
+      indicatieId: ind.id,
+      organisatieId,
+      soort: '1',
+      leveringsvorm: 'mpt',
+      ingangsdatum: '2025-06-01',
+      toetsing: { verantwoord: true, doelmatig: true },
+      ...(functieCode ? { functieCode } : {}),
+      ...(functieKlasse ? { functieKlasse } : {}),
+    });
+  const voor = await store.aantallen(t.db);
+  const zonder = await mpt('za-demo-0001', undefined, undefined);
+  assert.equal(zonder.statusCode, 422);
+  assert.deepEqual(
+    zonder.json().fouten.map((f: any) => f.waar),
+    ['functie-ontbreekt'],
+  );
+  const onbekend = await mpt('za-demo-0001', '99', 'K9');
+  assert.deepEqual(
+    onbekend.json().fouten.map((f: any) => f.waar),
+    ['functie-onbekend', 'klasse-onbekend'],
+  );
+  assert.deepEqual(await store.aantallen(t.db), voor, 'nothing stored from a refused toewijzing');
+
+  const pv = await mpt('za-demo-0001', '31', 'K3');
+  assert.equal(pv.statusCode, 201, pv.body);
+  assert.deepEqual([pv.json().functieCode, pv.json().functieKlasse], ['31', 'K3']);
+  const aw33 = (await zonnehof.get(`/api/v1/iwlz/toewijzingen/${pv.json().id}/aw33`)).body;
+  assert.equal((await valideerBericht(aw33)).geldig, true);
+  const c = leesAw33(aw33).clienten[0];
+  assert.deepEqual(c.zorgzwaartepakketten, [], 'a function, not the whole zorgprofiel');
+  assert.deepEqual(
+    c.functies.map((f) => [f.functieCode, f.klasse, f.instelling, f.soort, f.ingangsdatum]),
+    [['31', 'K3', AGB, '1', '2025-06-01']],
+  );
+  // the same function to another provider: refused; another function to another provider: fine
+  const dubbel = await mpt(ander, '31', 'K3');
+  assert.equal(dubbel.statusCode, 422, dubbel.body);
+  assert.deepEqual(
+    dubbel.json().fouten.map((f: any) => f.waar),
+    ['functie-al-toegewezen'],
+  );
+  assert.match(dubbel.json().fouten[0].actie, /Keuze van het product/);
+  const vp = await mpt(ander, '41', 'K2');
+  assert.equal(vp.statusCode, 201, vp.body);
+  assert.notEqual(vp.json().aw33BerichtId, pv.json().aw33BerichtId, 'an AW33 per toewijzing');
+  const tws = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${id}`)).json().toewijzingen;
+  assert.deepEqual(
+    tws.map((x: any) => [x.organisatieId, x.functieCode]).sort(),
+    [
+      ['za-demo-0001', '31'],
+      [ander, '41'],
+    ].sort(),
+  );
+  // a function on verblijf makes no sense
+  const verblijf = await bemiddelaar.post('/api/v1/clientstroom/toewijzingen', {
+    indicatieId: ind.id,
+    organisatieId: 'za-demo-0001',
+    soort: '3',
+    leveringsvorm: 'verblijf',
+    functieCode: '31',
+    functieKlasse: 'K3',
+  });
+  assert.equal(verblijf.statusCode, 422);
+  assert.ok(verblijf.json().fouten.some((f: any) => f.waar === 'functie-niet-mpt'));
+});
+
+test('CLI: zorginkoop iwlz importeer validates and reads in an IO31 as a zorgbemiddelaar; exit 0, or 1 when (partly) refused', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'io31-'));
+  const printed: any[] = [];
+  const out = {
+    json: true,
+    result: (d: unknown) => printed.push(d),
+    info: () => undefined,
+    progress: () => Object.assign(async () => undefined, { end: () => undefined }),
+  } as unknown as Output;
+  const cli = {
+    run: async (_cmd: Command, fn: (ctx: typeof t.ctx, o: Output) => Promise<unknown>) => {
+      await fn(t.ctx, out);
+    },
+  } as unknown as CliContext;
+  const draai = async (bestand: string, als: string) => {
+    const program = new Command().exitOverride();
+    clientstroomCapability.cli!(program, cli);
+    process.exitCode = undefined;
+    try {
+      await program.parseAsync(['node', 'zorginkoop', 'iwlz', 'importeer', bestand, '--als', als]);
+      return process.exitCode ?? 0;
+    } finally {
+      process.exitCode = undefined;
+    }
+  };
+  const goed = path.join(dir, 'goed.xml');
+  fs.writeFileSync(goed, io31(voorbeeldIo31Client('999900067', '250000107')));
+  assert.equal(await draai(goed, 'zorgbemiddelaar@cz.demo'), 0);
+  assert.deepEqual([printed[0].opgeslagen, printed[0].geweigerd], [1, 0]);
+  assert.equal((await valideerBericht(printed[0].io32)).type, 'IO32');
+  const c = await bemiddelaar.get(`/api/v1/clientstroom/clienten/${printed[0].clienten[0].clientId}`);
+  assert.equal(c.statusCode, 200);
+  assert.equal(c.json().indicaties[0].bron, 'io31');
+  assert.equal(await draai(goed, 'zorgbemiddelaar@cz.demo'), 0, 'read again: already received');
+  assert.equal(printed[1].alOntvangen, 1);
+
+  // one client with a BSN that fails the elfproef: the other is stored, exit 1
+  const deels = path.join(dir, 'deels.xml');
+  fs.writeFileSync(
+    deels,
+    io31(voorbeeldIo31Client('999900079', '250000108'), voorbeeldIo31Client('999900001', '250000109')),
+  );
+  assert.equal(await draai(deels, 'zorgbemiddelaar@cz.demo'), 1);
+  assert.deepEqual([printed[2].opgeslagen, printed[2].geweigerd], [1, 1]);
+
+  // a message that fails the schema: refused with 0001, nothing stored
+  const voor = await store.aantallen(t.db);
+  const kapot = path.join(dir, 'kapot.xml');
+  fs.writeFileSync(
+    kapot,
+    io31(voorbeeldIo31Client('999900080', '250000110')).replace('<Geslacht>2</Geslacht>', '<Geslacht>7</Geslacht>'),
+  );
+  await assert.rejects(draai(kapot, 'zorgbemiddelaar@cz.demo'), (e: any) => e.code === 'iwlz-0001');
+  // not a zorgbemiddelaar: refused before anything is read
+  await assert.rejects(draai(goed, 'inkoper@cz.demo'), (e: any) => e.code === 'geen-zorgbemiddelaar');
+  await assert.rejects(draai(goed, 'niemand@cz.demo'), (e: any) => e.code === 'gebruiker-onbekend');
+  assert.deepEqual(await store.aantallen(t.db), voor);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('notes are editable by their author only; the earlier text is kept (encrypted) and the change audited', async () => {
+  const url = `/api/v1/clientstroom/clienten/${clientId}/notities`;
+  const n = (await bemiddelaar.post(url, { tekst: 'Eerste versie: bellen op maandag.' })).json();
+  const w = await bemiddelaar.put(`${url}/${n.id}`, { tekst: 'Tweede versie: gebeld, terugbellen vrijdag.' });
+  assert.equal(w.statusCode, 200, w.body);
+  const na = w.json().find((x: any) => x.id === n.id);
+  assert.equal(na.tekst, 'Tweede versie: gebeld, terugbellen vrijdag.');
+  assert.equal(na.eigen, true);
+  assert.ok(na.gewijzigdOp);
+  assert.deepEqual(
+    na.eerdere.map((v: any) => v.tekst),
+    ['Eerste versie: bellen op maandag.'],
+  );
+  await bemiddelaar.put(`${url}/${n.id}`, { tekst: 'Derde versie.' });
+  const d = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${clientId}`)).json();
+  assert.deepEqual(
+    d.notities.find((x: any) => x.id === n.id).eerdere.map((v: any) => v.tekst),
+    ['Eerste versie: bellen op maandag.', 'Tweede versie: gebeld, terugbellen vrijdag.'],
+  );
+  const versie = await t.db.one<{ tekst_versleuteld: string }>(
+    'SELECT tekst_versleuteld FROM bemiddeling_notitie_versie ORDER BY geldig_tot LIMIT 1',
+  );
+  assert.ok(!versie.tekst_versleuteld.includes('maandag'), 'earlier versions encrypted too');
+  const audit = await t.db.query<{ invoer: any }>(
+    "SELECT invoer FROM audit_regel WHERE actie = 'clientstroom.notitie.gewijzigd' ORDER BY volgnummer",
+  );
+  assert.equal(audit.length, 2);
+  assert.equal(audit[0].invoer.notitieId, n.id);
+  assert.ok(!JSON.stringify(audit).includes('versie'), 'no note text in the audit log');
+
+  // a colleague's note: refused (403) and unchanged
+  const ander = (await bemiddelaar.post(url, { tekst: 'Notitie van een collega.' })).json();
+  await t.db.query(
+    "UPDATE bemiddeling_notitie SET gebruiker_id = (SELECT id FROM gebruiker WHERE email = 'inkoper@cz.demo') WHERE id = $1",
+    [ander.id],
+  );
+  const weg = await bemiddelaar.put(`${url}/${ander.id}`, { tekst: 'Overschreven.' });
+  assert.equal(weg.statusCode, 403);
+  const d2 = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${clientId}`)).json();
+  const collega = d2.notities.find((x: any) => x.id === ander.id);
+  assert.deepEqual([collega.tekst, collega.eigen, collega.eerdere], ['Notitie van een collega.', false, []]);
+  // empty text, an unknown note, a note of another client, other roles
+  assert.equal((await bemiddelaar.put(`${url}/${n.id}`, { tekst: '   ' })).statusCode, 400);
+  assert.equal((await bemiddelaar.put(`${url}/${crypto.randomUUID()}`, { tekst: 'x' })).statusCode, 404);
+  assert.equal(
+    (await bemiddelaar.put(`/api/v1/clientstroom/clienten/${clientId2}/notities/${n.id}`, { tekst: 'x' })).statusCode,
+    404,
+  );
+  assert.equal((await zonnehof.put(`${url}/${n.id}`, { tekst: 'x' })).statusCode, 403);
+  assert.equal((await vgz.put(`${url}/${n.id}`, { tekst: 'x' })).statusCode, 403);
+});

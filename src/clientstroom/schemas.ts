@@ -64,6 +64,10 @@ export const ToewijzingInvoerSchema = Type.Object({
   pgbZorgverlenerId: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   overbruggingVoor: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
   partneropname: Type.Optional(Type.Boolean()),
+  functieCode: Type.Optional(
+    Nullable(Type.String({ maxLength: 2, description: 'mpt: the function assigned (LDT_FunctieCode)' })),
+  ),
+  functieKlasse: Type.Optional(Nullable(Type.String({ maxLength: 4, description: 'mpt: LDT_Klasse of the function' }))),
 });
 
 export const ToewijzingSchema = Type.Object({
@@ -84,6 +88,8 @@ export const ToewijzingSchema = Type.Object({
   toetsing: Nullable(Type.Unknown()),
   overbruggingVoor: Nullable(Type.String()),
   aw33BerichtId: Nullable(Type.String()),
+  functieCode: Nullable(Type.String()),
+  functieKlasse: Nullable(Type.String()),
   signalen: Type.Array(Type.String()),
 });
 export type ToewijzingViewT = Static<typeof ToewijzingSchema>;
@@ -180,6 +186,16 @@ export const InkoopsignaalSchema = Type.Object({
 });
 export type InkoopsignaalView = Static<typeof InkoopsignaalSchema>;
 
+export const NotitieSchema = Type.Object({
+  id: Type.String(),
+  tekst: Type.String(),
+  door: Type.String(),
+  op: Type.String(),
+  gewijzigdOp: Nullable(Type.String()),
+  eigen: Type.Boolean({ description: 'written by the signed-in user (only the author edits a note)' }),
+  eerdere: Type.Array(Type.Object({ tekst: Type.String(), tot: Type.String() })),
+});
+
 export const ClientDetailSchema = Type.Object({
   id: Type.String(),
   bsn: Nullable(Type.String()),
@@ -212,8 +228,6 @@ export const ClientDetailSchema = Type.Object({
       bron: Type.String(),
     }),
   ),
-  notities: Type.Array(
-    Type.Object({ id: Type.String(), tekst: Type.String(), door: Type.String(), op: Type.String() }),
-  ),
+  notities: Type.Array(NotitieSchema),
 });
 export type ClientDetailView = Static<typeof ClientDetailSchema>;

@@ -48,6 +48,7 @@ import {
   type BerichtType,
   type Io31Client,
   type Io31Zzp,
+  type Aw33Client,
 } from '../iwlz/index.ts';
 import { isGeldigBsn } from '../domain/clientstroom/bsn.ts';
 import {
@@ -75,6 +76,7 @@ import {
 import { suggesties, populariteit, type Kandidaat, type Suggestie } from '../domain/clientstroom/bemiddeling.ts';
 import * as store from './store.ts';
 import * as bronnen from './bronnen.ts';
+import { toetsFunctie, BRON_FUNCTIES } from './functies.ts';
 
 export const REGEL = 'clientstroom v1 (iWlz 2.2; leveringsvormen Inkoopkader Langdurige Zorg 2016 §1.2)';
 /** Zorgkantoor staff who see and process personal data of clients. */
@@ -542,6 +544,9 @@ export interface ToewijzingInvoer {
   pgbZorgverlenerId?: string | null;
   overbruggingVoor?: string | null;
   partneropname?: boolean;
+  /** mpt: the function assigned (LDT_FunctieCode) and its klasse (LDT_Klasse) */
+  functieCode?: string | null;
+  functieKlasse?: string | null;
 }
 
 export interface ToewijzingView {
@@ -562,6 +567,8 @@ export interface ToewijzingView {
   toetsing: store.ToewijzingRij['toetsing'];
   overbruggingVoor: string | null;
   aw33BerichtId: string | null;
+  functieCode: string | null;
+  functieKlasse: string | null;
   signalen: string[];
 }
 
@@ -584,7 +591,59 @@ function toewijzingView(t: store.ToewijzingRij, namen: Map<string, string>, sign
     toetsing: t.toetsing,
     overbruggingVoor: t.overbrugging_voor,
     aw33BerichtId: t.aw33_bericht_id,
+    functieCode: t.functie_code,
+    functieKlasse: t.functie_klasse,
     signalen,
+  };
+}
+
+/**
+ * The assigned part of an AW33: a function (ToegewezenFunctie, mpt per function) or the whole
+ * zorgprofiel (ToegewezenZorgzwaartepakket).
+ */
+function toegewezen(
+  tw: Pick<
+    store.ToewijzingRij,
+    | 'functie_code'
+    | 'functie_klasse'
+    | 'zorgprofiel_code'
+    | 'regio_code'
+    | 'soort'
+    | 'toewijzingsdatum'
+    | 'toewijzingstijd'
+    | 'ingangsdatum'
+    | 'einddatum'
+    | 'leveringsvorm'
+  >,
+  agb: string,
+  extra: { klasse?: string; opname?: boolean; redenIntrekking?: string },
+): Pick<Aw33Client, 'functies' | 'zorgzwaartepakketten'> {
+  const gemeen = {
+    instelling: agb,
+    zorgkantoor: tw.regio_code,
+    soort: tw.soort,
+    toewijzingsdatum: tw.toewijzingsdatum,
+    toewijzingstijd: tw.toewijzingstijd,
+    ingangsdatum: tw.ingangsdatum,
+    einddatum: tw.einddatum ?? undefined,
+    redenIntrekking: extra.redenIntrekking,
+  };
+  if (tw.functie_code && tw.functie_klasse)
+    return {
+      functies: [{ ...gemeen, functieCode: tw.functie_code, klasse: tw.functie_klasse }],
+      zorgzwaartepakketten: [],
+    };
+  return {
+    functies: [],
+    zorgzwaartepakketten: [
+      {
+        ...gemeen,
+        zzpCode: tw.zorgprofiel_code,
+        klasse: extra.klasse,
+        leveringsvorm: IWLZ_LEVERINGSVORM[tw.leveringsvorm as Leveringsvorm],
+        opname: extra.opname,
+      },
+    ],
   };
 }
 
@@ -662,12 +721,31 @@ export async function maakToewijzing(ctx: AppContext, a: Actor, inv: ToewijzingI
         toetsing: inv.toetsing ?? undefined,
       },
     );
-    if (bezwaren.length)
+    const functieBezwaren = toetsFunctie(
+      actief.map((x) => ({
+        functieCode: x.functie_code,
+        organisatieId: x.organisatie_id,
+        soort: x.soort,
+        leveringsvorm: x.leveringsvorm,
+      })),
+      {
+        functieCode: inv.functieCode ?? null,
+        functieKlasse: inv.functieKlasse ?? null,
+        organisatieId: inv.organisatieId ?? null,
+        soort: inv.soort,
+        leveringsvorm: inv.leveringsvorm,
+      },
+      { functies: codelijst('LDT_FunctieCode'), klassen: codelijst('LDT_Klasse') },
+    );
+    if (bezwaren.length || functieBezwaren.length)
       throw unprocessable(
         'toewijzing-niet-toegestaan',
         'Deze toewijzing past niet bij de regels voor leveringsvormen.',
         {
-          fouten: bezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `Bron: ${b.bron}` })),
+          fouten: [
+            ...bezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `Bron: ${b.bron}` })),
+            ...functieBezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `${b.actie} Bron: ${BRON_FUNCTIES}` })),
+          ],
         },
       );
     const ingang = inv.ingangsdatum ?? (ind.ingangsdatum > dag ? ind.ingangsdatum : dag);
@@ -705,6 +783,8 @@ export async function maakToewijzing(ctx: AppContext, a: Actor, inv: ToewijzingI
       toetsing: inv.toetsing ?? null,
       overbrugging_voor: inv.overbruggingVoor ?? null,
       aw33_bericht_id: null,
+      functie_code: inv.leveringsvorm === 'mpt' ? (inv.functieCode ?? null) : null,
+      functie_klasse: inv.leveringsvorm === 'mpt' ? (inv.functieKlasse ?? null) : null,
     };
     await store.toewijzingToevoegen(t, rij, a.gebruikerId);
     let aw33Id: string | null = null;
@@ -716,22 +796,10 @@ export async function maakToewijzing(ctx: AppContext, a: Actor, inv: ToewijzingI
           {
             io31Blok: persoon,
             partneropname: inv.partneropname ?? false,
-            functies: [],
-            zorgzwaartepakketten: [
-              {
-                zzpCode: ind.zorgprofiel_code,
-                instelling: agb,
-                zorgkantoor: client.regio_code,
-                soort: inv.soort,
-                toewijzingsdatum: dag,
-                toewijzingstijd: rij.toewijzingstijd,
-                ingangsdatum: ingang,
-                einddatum: inv.einddatum ?? undefined,
-                klasse: ind.klasse ?? undefined,
-                leveringsvorm: IWLZ_LEVERINGSVORM[inv.leveringsvorm],
-                opname: inv.leveringsvorm === 'verblijf' ? true : undefined,
-              },
-            ],
+            ...toegewezen(rij, agb, {
+              klasse: ind.klasse ?? undefined,
+              opname: inv.leveringsvorm === 'verblijf' ? true : undefined,
+            }),
           },
         ],
       });
@@ -817,22 +885,10 @@ export async function trekToewijzingIn(
           {
             io31Blok: persoon,
             partneropname: false,
-            functies: [],
-            zorgzwaartepakketten: [
-              {
-                zzpCode: tw.zorgprofiel_code,
-                instelling: org.agb,
-                zorgkantoor: tw.regio_code,
-                soort: tw.soort,
-                toewijzingsdatum: tw.toewijzingsdatum,
-                toewijzingstijd: tw.toewijzingstijd,
-                ingangsdatum: tw.ingangsdatum,
-                einddatum: inv.einddatum,
-                redenIntrekking: inv.reden,
-                klasse: tw.klasse ?? undefined,
-                leveringsvorm: IWLZ_LEVERINGSVORM[tw.leveringsvorm as Leveringsvorm],
-              },
-            ],
+            ...toegewezen({ ...tw, einddatum: inv.einddatum }, org.agb, {
+              klasse: tw.klasse ?? undefined,
+              redenIntrekking: inv.reden,
+            }),
           },
         ],
       });
@@ -941,16 +997,59 @@ async function clientVoorAanbieder(t: Queryable, s: Sleutels, a: Actor, bsn: str
   return { client: c, toewijzingen: tws, indicaties: inds };
 }
 
-export async function verwerkAw35(ctx: AppContext, a: Actor, input: string | Uint8Array): Promise<VerwerkResultaat> {
-  const agb = await providerAgb(ctx.db, a);
-  const v = await valideerBericht(input, { verwacht: ['AW35'] });
+/** The shared validate step of AW35 and AW39: a provider, the official XSD; a refusal is audited. */
+async function valideerVanAanbieder(
+  ctx: AppContext,
+  a: Actor,
+  input: string | Uint8Array,
+  type: 'AW35' | 'AW39',
+): Promise<string> {
+  await providerAgb(ctx.db, a);
+  const v = await valideerBericht(input, { verwacht: [type] });
   if (!v.geldig) {
-    await auditAfkeuring(ctx, a, input, v, 'AW35');
+    await auditAfkeuring(ctx, a, input, v, type);
     throw afgekeurd(v);
   }
-  const xml = v.xml!;
+  return v.xml!;
+}
+
+/**
+ * The shared match step of AW35 and AW39: each reported package (by zorgprofiel, start of the
+ * toewijzing and besluitnummer) and each function (mpt, by function and start) to a toewijzing of
+ * this provider; undefined where none fits (the client is then refused with 0448).
+ */
+function koppelToewijzingen(
+  gevonden: Awaited<ReturnType<typeof clientVoorAanbieder>>,
+  c: {
+    zorgzwaartepakketten: { zzpCode: string; toewijzingIngangsdatum: string; besluitnummer: string }[];
+    functies: { functieCode: string; toewijzingIngangsdatum: string }[];
+  },
+) {
+  if (!gevonden) return { matches: [], fMatches: [] };
+  return {
+    matches: c.zorgzwaartepakketten.map((z) =>
+      gevonden.toewijzingen.find(
+        (x) =>
+          x.zorgprofiel_code === z.zzpCode &&
+          x.ingangsdatum === z.toewijzingIngangsdatum &&
+          gevonden.indicaties.get(x.indicatie_id)?.besluitnummer === String(Number(z.besluitnummer)),
+      ),
+    ),
+    fMatches: c.functies.map((f) =>
+      gevonden.toewijzingen.find(
+        (x) =>
+          x.leveringsvorm === 'mpt' &&
+          (x.functie_code === null || x.functie_code === f.functieCode) &&
+          x.ingangsdatum === f.toewijzingIngangsdatum,
+      ),
+    ),
+  };
+}
+
+export async function verwerkAw35(ctx: AppContext, a: Actor, input: string | Uint8Array): Promise<VerwerkResultaat> {
+  const xml = await valideerVanAanbieder(ctx, a, input, 'AW35');
   const b = leesAw35(xml);
-  afzenderControle(b.kop.afzender, agb);
+  afzenderControle(b.kop.afzender, await providerAgb(ctx.db, a));
   const s = sleutels(ctx);
   const heen = leesXml(xml);
   const clientEls = knopen(knoop(heen.Clienten)?.Client);
@@ -969,21 +1068,7 @@ export async function verwerkAw35(ctx: AppContext, a: Actor, input: string | Uin
       const zzpEls = knopen(knoop(el.GeleverdeZorgzwaartepakketten)?.GeleverdZorgzwaartepakket);
       const fEls = knopen(knoop(el.GeleverdeFuncties)?.GeleverdeFunctie);
       // Every reported package must belong to a toewijzing of this provider; otherwise the client is refused.
-      const matches = gevonden
-        ? c.zorgzwaartepakketten.map((z) =>
-            gevonden.toewijzingen.find(
-              (x) =>
-                x.zorgprofiel_code === z.zzpCode &&
-                x.ingangsdatum === z.toewijzingIngangsdatum &&
-                gevonden.indicaties.get(x.indicatie_id)?.besluitnummer === String(Number(z.besluitnummer)),
-            ),
-          )
-        : [];
-      const fMatches = gevonden
-        ? c.functies.map((f) =>
-            gevonden.toewijzingen.find((x) => x.leveringsvorm === 'mpt' && x.ingangsdatum === f.toewijzingIngangsdatum),
-          )
-        : [];
+      const { matches, fMatches } = koppelToewijzingen(gevonden, c);
       if (!gevonden || matches.some((m) => !m) || fMatches.some((m) => !m)) {
         codes.set(el, [RETOURCODE.CLIENT_ONBEKEND]);
         uit.push({
@@ -1061,15 +1146,9 @@ export async function verwerkAw35(ctx: AppContext, a: Actor, input: string | Uin
 }
 
 export async function verwerkAw39(ctx: AppContext, a: Actor, input: string | Uint8Array): Promise<VerwerkResultaat> {
-  const agb = await providerAgb(ctx.db, a);
-  const v = await valideerBericht(input, { verwacht: ['AW39'] });
-  if (!v.geldig) {
-    await auditAfkeuring(ctx, a, input, v, 'AW39');
-    throw afgekeurd(v);
-  }
-  const xml = v.xml!;
+  const xml = await valideerVanAanbieder(ctx, a, input, 'AW39');
   const b = leesAw39(xml);
-  afzenderControle(b.kop.afzender, agb);
+  afzenderControle(b.kop.afzender, await providerAgb(ctx.db, a));
   const s = sleutels(ctx);
   const heen = leesXml(xml);
   const clientEls = knopen(knoop(heen.Clienten)?.Client);
@@ -1087,21 +1166,7 @@ export async function verwerkAw39(ctx: AppContext, a: Actor, input: string | Uin
       const gevonden = await clientVoorAanbieder(t, s, a, c.bsn, b.kop.ontvanger);
       const zzpEls = knopen(knoop(el.MutatieZorgzwaartepakketten)?.MutatieZorgzwaartepakket);
       const fEls = knopen(knoop(el.MutatieFuncties)?.MutatieFunctie);
-      const matches = gevonden
-        ? c.zorgzwaartepakketten.map((z) =>
-            gevonden.toewijzingen.find(
-              (x) =>
-                x.zorgprofiel_code === z.zzpCode &&
-                x.ingangsdatum === z.toewijzingIngangsdatum &&
-                gevonden.indicaties.get(x.indicatie_id)?.besluitnummer === String(Number(z.besluitnummer)),
-            ),
-          )
-        : [];
-      const fMatches = gevonden
-        ? c.functies.map((f) =>
-            gevonden.toewijzingen.find((x) => x.leveringsvorm === 'mpt' && x.ingangsdatum === f.toewijzingIngangsdatum),
-          )
-        : [];
+      const { matches, fMatches } = koppelToewijzingen(gevonden, c);
       if (!gevonden || matches.some((m) => !m) || fMatches.some((m) => !m)) {
         codes.set(el, [RETOURCODE.CLIENT_ONBEKEND]);
         uit.push({
@@ -1427,11 +1492,9 @@ async function wachtenden(
     if (!perClient.has(s.client_id)) perClient.set(s.client_id, []);
     perClient.get(s.client_id)!.push(s);
   }
-  const alleToewijzingen = new Map<string, store.ToewijzingRij[]>();
   const norm = await normTabel(ctx);
   const s = sleutels(ctx);
   const uit: WachtendeClient[] = [];
-  const clientCache = new Map<string, store.ClientRij>();
   for (const r of rows) {
     const hist = (perClient.get(r.client_id) ?? []).filter((x) => !x.indicatie_id || x.indicatie_id === r.id);
     const zonderAanbieder = r.actieve_toewijzingen === 0 && !r.in_zorg;
@@ -1443,17 +1506,7 @@ async function wachtenden(
     if (!w.wachtend && !zonderAanbieder) continue;
     const statusNorm = w.status && isWachtend(w.status) ? w.status : '7';
     const toets = toetsNorm({ ...w, wachtend: true }, norm(r.sector, statusNorm), (st) => norm(r.sector, st) !== null);
-    if (!alleToewijzingen.has(r.client_id))
-      alleToewijzingen.set(r.client_id, await store.toewijzingenVanClient(ctx.db, r.client_id));
-    const tws = alleToewijzingen
-      .get(r.client_id)!
-      .filter((x) => x.indicatie_id === r.id && ['toegewezen', 'in_zorg'].includes(x.status));
-    let c = clientCache.get(r.client_id);
-    if (!c) {
-      c = (await store.clientOpId(ctx.db, r.client_id))!;
-      clientCache.set(r.client_id, c);
-    }
-    const bsn = leesBsn(s, c);
+    const bsn = r.bsn_versleuteld ? ontsleutel(s, r.bsn_versleuteld, ctxBsn(r.client_id)) : null;
     uit.push({
       clientId: r.client_id,
       bsn: bsn ? maskeerBsn(bsn) : '—',
@@ -1465,7 +1518,7 @@ async function wachtenden(
       voorkeurAgb: r.voorkeur_agb,
       status: hist.length ? w.status : null,
       statusNaam: hist.length && w.status ? LEVERINGSSTATUS_NAAM[w.status] : 'Geen aanbieder',
-      aanbiederId: tws.find((x) => x.soort === '1')?.organisatie_id ?? hist[hist.length - 1]?.organisatie_id ?? null,
+      aanbiederId: r.regulier_organisatie_id ?? hist[hist.length - 1]?.organisatie_id ?? null,
       sinds: w.sinds,
       dagen: w.dagen,
       dagenNorm: toets.dagenGeteld,
@@ -1473,7 +1526,7 @@ async function wachtenden(
       overschreden: toets.overschreden,
       reden: zonderAanbieder ? 'geen-aanbieder' : toets.overschreden ? 'boven-norm' : 'wachtend',
       heeftIndicatiebesluit: r.heeft_persoonsgegevens,
-      overbrugging: tws.some((x) => x.soort === '3'),
+      overbrugging: r.overbrugging,
     });
   }
   return uit.sort(
@@ -1546,6 +1599,13 @@ export async function werklijst(
 ): Promise<WerklijstRegel[]> {
   const w = (await wachtenden(ctx, a, f)).filter((x) => x.reden !== 'wachtend').slice(0, f.limiet ?? 200);
   const cache = new Map<string, Kandidaat[]>();
+  // occupancy of all regions on the list in one read: `regio|leveringsvorm` → provider → clients
+  const bezetting = new Map<string, Map<string, number>>();
+  for (const b of await store.bezettingInRegios(ctx.db, [...new Set(w.map((x) => x.regioCode))])) {
+    const k = `${b.regio_code}|${b.leveringsvorm}`;
+    if (!bezetting.has(k)) bezetting.set(k, new Map());
+    bezetting.get(k)!.set(b.organisatie_id, b.n);
+  }
   const uit: WerklijstRegel[] = [];
   for (const x of w) {
     const lv = x.leveringsvorm ?? 'verblijf';
@@ -1553,7 +1613,7 @@ export async function werklijst(
     let k = cache.get(key);
     if (!k) {
       const contract = await bronnen.gecontracteerd(ctx.db, x.regioCode, x.sector, jaar(ctx));
-      const bezet = new Map((await store.bezetting(ctx.db, x.regioCode, lv)).map((b) => [b.organisatie_id, b.n]));
+      const bezet = bezetting.get(`${x.regioCode}|${lv}`) ?? new Map<string, number>();
       k = (await bronnen.aanbiedersInRegio(ctx.db, x.regioCode, x.sector, lv))
         .filter((o) => contract.has(o.organisatie_id))
         .map((o) => ({
@@ -1668,7 +1728,16 @@ export interface ClientDetail {
     organisatieId: string | null;
     bron: string;
   }[];
-  notities: { id: string; tekst: string; door: string; op: string }[];
+  notities: {
+    id: string;
+    tekst: string;
+    door: string;
+    op: string;
+    gewijzigdOp: string | null;
+    /** written by the signed-in user: only the author edits a note */
+    eigen: boolean;
+    eerdere: { tekst: string; tot: string }[];
+  }[];
 }
 
 function naamUit(blok: XmlKnoop | null): { naam: string | null; geboortedatum: string | null } {
@@ -1730,14 +1799,7 @@ export async function clientDetail(ctx: AppContext, a: Actor, id: string): Promi
       organisatieId: x.organisatie_id,
       bron: x.bron,
     })),
-    notities: aanbieder
-      ? []
-      : (await store.notities(ctx.db, id)).map((n) => ({
-          id: n.id,
-          tekst: ontsleutel(s, n.tekst_versleuteld, `notitie:${n.id}`),
-          door: n.gebruiker_naam,
-          op: new Date(n.aangemaakt_op).toISOString(),
-        })),
+    notities: aanbieder ? [] : await notitiesVan(ctx, a, id),
   };
 }
 
@@ -1771,4 +1833,50 @@ export async function notitieToevoegen(ctx: AppContext, a: Actor, clientId: stri
     });
   });
   return { id };
+}
+
+async function notitiesVan(ctx: AppContext, a: Actor, clientId: string): Promise<ClientDetail['notities']> {
+  const s = sleutels(ctx);
+  const versies = await store.notitieVersies(ctx.db, clientId);
+  return (await store.notities(ctx.db, clientId)).map((n) => ({
+    id: n.id,
+    tekst: ontsleutel(s, n.tekst_versleuteld, `notitie:${n.id}`),
+    door: n.gebruiker_naam,
+    op: new Date(n.aangemaakt_op).toISOString(),
+    gewijzigdOp: n.gewijzigd_op ? new Date(n.gewijzigd_op).toISOString() : null,
+    eigen: n.gebruiker_id === a.gebruikerId,
+    eerdere: versies
+      .filter((v) => v.notitie_id === n.id)
+      .map((v) => ({
+        tekst: ontsleutel(s, v.tekst_versleuteld, `notitie:${n.id}`),
+        tot: new Date(v.geldig_tot).toISOString(),
+      })),
+  }));
+}
+
+/**
+ * Edits a mediation note: only its author may, the earlier text is kept as a version, and the
+ * change is audited (lengths only: the text holds personal data).
+ */
+export async function notitieWijzigen(ctx: AppContext, a: Actor, clientId: string, notitieId: string, tekst: string) {
+  if (!tekst.trim())
+    throw badRequest('tekst', 'De notitie is leeg.', { actie: 'Schrijf de nieuwe tekst van de notitie.' });
+  const c = await store.clientOpId(ctx.db, clientId);
+  if (!c || !(await regiosVan(ctx, ctx.db, a)).includes(c.regio_code)) throw notFound('Deze cliënt');
+  const s = sleutels(ctx);
+  await ctx.db.tx(async (t) => {
+    const n = await store.notitieOpId(t, notitieId);
+    if (!n || n.client_id !== clientId) throw notFound('Deze notitie');
+    if (n.gebruiker_id !== a.gebruikerId)
+      throw forbidden('Alleen wie de notitie schreef, kan haar wijzigen. Voeg anders een nieuwe notitie toe.');
+    const oud = ontsleutel(s, n.tekst_versleuteld, `notitie:${n.id}`);
+    await store.notitieWijzigen(t, n.id, versleutel(s, tekst.trim(), `notitie:${n.id}`), a.gebruikerId);
+    await appendAudit(t, auditActor(a), {
+      actie: 'clientstroom.notitie.gewijzigd',
+      onderwerpType: 'client',
+      onderwerpId: clientId,
+      invoer: { notitieId: n.id, tekensVoor: oud.length, tekensNa: tekst.trim().length },
+    });
+  });
+  return notitiesVan(ctx, a, clientId);
 }

@@ -4,6 +4,7 @@
  * never pass through here — only tokens and ciphertext.
  */
 import type { Queryable } from '../platform/db/index.ts';
+import type { Actor } from '../platform/auth/roles.ts';
 
 export interface ClientRij {
   id: string;
@@ -54,6 +55,9 @@ export interface ToewijzingRij {
   toetsing: { verantwoord: boolean | null; doelmatig: boolean | null; toelichting?: string | null } | null;
   overbrugging_voor: string | null;
   aw33_bericht_id: string | null;
+  /** mpt per function: LDT_FunctieCode and LDT_Klasse; null for a toewijzing of the whole zorgprofiel */
+  functie_code: string | null;
+  functie_klasse: string | null;
   aangemaakt_op: Date;
 }
 
@@ -188,9 +192,15 @@ export async function indicatieAanbieder(
 export interface OpenIndicatieRij extends IndicatieRij {
   regio_code: string;
   geboortejaar: number;
+  /** the client's encrypted BSN, read in the same query (no query per client) */
+  bsn_versleuteld: string | null;
   heeft_persoonsgegevens: boolean;
   actieve_toewijzingen: number;
   in_zorg: boolean;
+  /** provider of the first active regular toewijzing on this indicatie, if any */
+  regulier_organisatie_id: string | null;
+  /** an active bridging toewijzing (soort 3) on this indicatie */
+  overbrugging: boolean;
 }
 export function openIndicaties(
   q: Queryable,
@@ -201,10 +211,16 @@ export function openIndicaties(
   return q.query<OpenIndicatieRij>(
     `SELECT i.id, i.client_id, i.zorgprofiel_code, i.sector, i.grondslag, i.ingangsdatum, i.einddatum, i.leveringsvorm,
             i.organisatie_id, i.besluitnummer, i.afgiftedatum, i.klasse, i.voorkeur_client, i.voorkeur_agb, i.bron,
-            c.regio_code, c.geboortejaar, (c.persoonsgegevens_versleuteld IS NOT NULL) AS heeft_persoonsgegevens,
-            (SELECT count(*) FROM toewijzing t WHERE t.indicatie_id = i.id AND t.soort = '1' AND t.status IN ('toegewezen','in_zorg'))::int AS actieve_toewijzingen,
-            (i.organisatie_id IS NOT NULL) AS in_zorg
+            c.regio_code, c.geboortejaar, c.bsn_versleuteld, (c.persoonsgegevens_versleuteld IS NOT NULL) AS heeft_persoonsgegevens,
+            coalesce(tw.regulier, 0)::int AS actieve_toewijzingen,
+            (i.organisatie_id IS NOT NULL) AS in_zorg,
+            tw.regulier_organisatie_id, coalesce(tw.overbrugging, false) AS overbrugging
        FROM indicatie i JOIN client c ON c.id = i.client_id
+       LEFT JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE t.soort = '1') AS regulier,
+                (array_agg(t.organisatie_id ORDER BY t.aangemaakt_op) FILTER (WHERE t.soort = '1'))[1] AS regulier_organisatie_id,
+                bool_or(t.soort = '3') AS overbrugging
+           FROM toewijzing t WHERE t.indicatie_id = i.id AND t.status IN ('toegewezen','in_zorg')) tw ON true
       WHERE ($1::text[] IS NULL OR c.regio_code = ANY($1))
         AND (i.einddatum IS NULL OR i.einddatum >= $2::date)
         AND i.ingangsdatum <= $2::date + 365
@@ -257,7 +273,7 @@ export const aantalBerichten = async (q: Queryable) =>
 // ------------------------------------------------------------------ toewijzingen
 
 const TOEWIJZING_KOLOMMEN =
-  'id, indicatie_id, client_id, regio_code, zorgkantoor_id, organisatie_id, pgb_zorgverlener_id, soort, leveringsvorm, zorgprofiel_code, klasse, ingangsdatum, einddatum, toewijzingsdatum, toewijzingstijd, status, reden_intrekking, toetsing, overbrugging_voor, aw33_bericht_id, aangemaakt_op';
+  'id, indicatie_id, client_id, regio_code, zorgkantoor_id, organisatie_id, pgb_zorgverlener_id, soort, leveringsvorm, zorgprofiel_code, klasse, ingangsdatum, einddatum, toewijzingsdatum, toewijzingstijd, status, reden_intrekking, toetsing, overbrugging_voor, aw33_bericht_id, functie_code, functie_klasse, aangemaakt_op';
 
 export const toewijzingOpId = (q: Queryable, id: string) =>
   q.maybeOne<ToewijzingRij>(`SELECT ${TOEWIJZING_KOLOMMEN} FROM toewijzing WHERE id = $1`, [id]);
@@ -291,8 +307,8 @@ export function toewijzingenLijst(
 export async function toewijzingToevoegen(q: Queryable, t: Omit<ToewijzingRij, 'aangemaakt_op'>, door: string) {
   await q.query(
     `INSERT INTO toewijzing (id, indicatie_id, client_id, regio_code, zorgkantoor_id, organisatie_id, pgb_zorgverlener_id, soort, leveringsvorm,
-       zorgprofiel_code, klasse, ingangsdatum, einddatum, toewijzingsdatum, toewijzingstijd, status, reden_intrekking, toetsing, overbrugging_voor, aw33_bericht_id, aangemaakt_door)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
+       zorgprofiel_code, klasse, ingangsdatum, einddatum, toewijzingsdatum, toewijzingstijd, status, reden_intrekking, toetsing, overbrugging_voor, aw33_bericht_id, aangemaakt_door, functie_code, functie_klasse)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)`,
     [
       t.id,
       t.indicatie_id,
@@ -315,6 +331,8 @@ export async function toewijzingToevoegen(q: Queryable, t: Omit<ToewijzingRij, '
       t.overbrugging_voor,
       t.aw33_bericht_id,
       door,
+      t.functie_code,
+      t.functie_klasse,
     ],
   );
 }
@@ -423,19 +441,53 @@ export async function notitieToevoegen(q: Queryable, id: string, clientId: strin
 }
 
 export const notities = (q: Queryable, clientId: string) =>
-  q.query<{ id: string; tekst_versleuteld: string; gebruiker_naam: string; aangemaakt_op: Date }>(
-    `SELECT n.id, n.tekst_versleuteld, g.naam AS gebruiker_naam, n.aangemaakt_op
+  q.query<{
+    id: string;
+    tekst_versleuteld: string;
+    gebruiker_id: string;
+    gebruiker_naam: string;
+    aangemaakt_op: Date;
+    gewijzigd_op: Date | null;
+  }>(
+    `SELECT n.id, n.tekst_versleuteld, n.gebruiker_id, g.naam AS gebruiker_naam, n.aangemaakt_op, n.gewijzigd_op
        FROM bemiddeling_notitie n JOIN gebruiker g ON g.id = n.gebruiker_id WHERE n.client_id = $1 ORDER BY n.aangemaakt_op`,
     [clientId],
   );
 
-/** Clients in care per provider in a region (and leveringsvorm), from the indicaties. */
-export const bezetting = (q: Queryable, regio: string, leveringsvorm: string | null) =>
-  q.query<{ organisatie_id: string; n: number }>(
-    `SELECT i.organisatie_id, count(*)::int AS n FROM indicatie i JOIN client c ON c.id = i.client_id
-      WHERE c.regio_code = $1 AND i.organisatie_id IS NOT NULL AND i.einddatum IS NULL AND ($2::text IS NULL OR i.leveringsvorm = $2)
-      GROUP BY i.organisatie_id`,
-    [regio, leveringsvorm],
+export const notitieOpId = (q: Queryable, id: string) =>
+  q.maybeOne<{ id: string; client_id: string; gebruiker_id: string; tekst_versleuteld: string }>(
+    'SELECT id, client_id, gebruiker_id, tekst_versleuteld FROM bemiddeling_notitie WHERE id = $1 FOR UPDATE',
+    [id],
+  );
+
+/** Keeps the current text as an earlier version, then stores the new one. */
+export async function notitieWijzigen(q: Queryable, id: string, versleuteld: string, door: string) {
+  await q.query(
+    `INSERT INTO bemiddeling_notitie_versie (notitie_id, tekst_versleuteld, gewijzigd_door)
+     SELECT id, tekst_versleuteld, $2 FROM bemiddeling_notitie WHERE id = $1`,
+    [id, door],
+  );
+  await q.query('UPDATE bemiddeling_notitie SET tekst_versleuteld = $2, gewijzigd_op = now() WHERE id = $1', [
+    id,
+    versleuteld,
+  ]);
+}
+
+/** Earlier versions of the notes of a client, oldest first. */
+export const notitieVersies = (q: Queryable, clientId: string) =>
+  q.query<{ notitie_id: string; tekst_versleuteld: string; geldig_tot: Date }>(
+    `SELECT v.notitie_id, v.tekst_versleuteld, v.geldig_tot FROM bemiddeling_notitie_versie v
+       JOIN bemiddeling_notitie n ON n.id = v.notitie_id WHERE n.client_id = $1 ORDER BY v.geldig_tot, v.id`,
+    [clientId],
+  );
+
+/** Clients in care per region, leveringsvorm and provider, for all regions at once (the worklist). */
+export const bezettingInRegios = (q: Queryable, regios: string[]) =>
+  q.query<{ regio_code: string; leveringsvorm: string | null; organisatie_id: string; n: number }>(
+    `SELECT c.regio_code, i.leveringsvorm, i.organisatie_id, count(*)::int AS n FROM indicatie i JOIN client c ON c.id = i.client_id
+      WHERE c.regio_code = ANY($1) AND i.organisatie_id IS NOT NULL AND i.einddatum IS NULL
+      GROUP BY c.regio_code, i.leveringsvorm, i.organisatie_id`,
+    [regios],
   );
 
 /** Waiting clients per provider in a region/sector: active toewijzing not yet in care, and preference (AGB) not in care. */
@@ -473,4 +525,34 @@ export async function toewijzingIntrekken(
     `UPDATE toewijzing SET status = 'ingetrokken', einddatum = $2, reden_intrekking = $3, aw33_bericht_id = COALESCE($4, aw33_bericht_id) WHERE id = $1`,
     [id, einddatum, reden, berichtId],
   );
+}
+
+/** The signed-in shape of an active user by e-mail, for the CLI (`--als`): platform tables only. */
+export async function actorVoorEmail(q: Queryable, email: string): Promise<Actor | undefined> {
+  const r = await q.maybeOne<{
+    id: string;
+    naam: string;
+    email: string;
+    rollen: Actor['rollen'];
+    taal: Actor['taal'];
+    org_id: string;
+    org_naam: string;
+    soort: Actor['organisatieSoort'];
+  }>(
+    `SELECT g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort
+       FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE lower(g.email) = lower($1) AND g.actief`,
+    [email],
+  );
+  return r
+    ? {
+        gebruikerId: r.id,
+        naam: r.naam,
+        email: r.email,
+        rollen: r.rollen,
+        taal: r.taal,
+        organisatieId: r.org_id,
+        organisatieNaam: r.org_naam,
+        organisatieSoort: r.soort,
+      }
+    : undefined;
 }

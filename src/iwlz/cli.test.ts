@@ -44,3 +44,13 @@ test('CLI valideer: valid → exit 0 with the type; invalid → exit 1 with the 
   assert.equal(run('iwlz', 'valideer').status, 2, 'missing argument');
   assert.equal(run('iwlz', 'valideer', path.join(voorbeelden, 'bestaat-niet.xml')).status, 2, 'no such file');
 });
+
+test('CLI importeer: wrong usage exits 2 before any database is opened (no file, no --als)', () => {
+  const geen = run('iwlz', 'importeer', path.join(voorbeelden, 'bestaat-niet.xml'), '--als', 'zorgbemiddelaar@cz.demo');
+  assert.equal(geen.status, 2, geen.stderr);
+  assert.match(geen.stderr, /Bestand niet gevonden/);
+  const zonderAls = run('iwlz', 'importeer', path.join(voorbeelden, 'io31-indicatiebesluit.xml'));
+  assert.equal(zonderAls.status, 2, zonderAls.stderr);
+  assert.match(zonderAls.stderr, /--als/);
+  assert.equal(run('iwlz', 'importeer').status, 2, 'missing argument');
+});

@@ -6,6 +6,7 @@ import { Link, type PageProps } from '../../app/router.tsx';
 import { Alert, Button, FileInput, PageHeader, ProblemAlert, QueryState, Section, Table } from '../../ui/index.ts';
 import type { ToewijzingViewT, VerwerkResultaatView } from '../../../../src/clientstroom/schemas.ts';
 import { xmlBody } from './Werklijst.tsx';
+import { verversNaWijziging } from './verversen.ts';
 import './messages.ts';
 
 export function Berichten(_: PageProps) {
@@ -19,7 +20,7 @@ export function Berichten(_: PageProps) {
   const m = useMutation({
     mutationFn: async ({ f, soort }: { f: File; soort: 'aw35' | 'aw39' }) =>
       api.post<VerwerkResultaatView>(`/iwlz/${soort}`, await xmlBody(f)),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['clientstroom'] }),
+    onSuccess: () => verversNaWijziging(qc, ['clientstroom']),
   });
   const verstuur = (soort: 'aw35' | 'aw39') => (e: FormEvent) => {
     e.preventDefault();

@@ -20,6 +20,7 @@ import {
 } from '../../ui/index.ts';
 import type { ClientDetailView, ToewijzingViewT, WerklijstView } from '../../../../src/clientstroom/schemas.ts';
 import { werklijstKey } from './Werklijst.tsx';
+import { verversNaWijziging } from './verversen.ts';
 import './messages.ts';
 
 export function ClientDossier({ params }: PageProps) {
@@ -84,7 +85,12 @@ export function ClientDossier({ params }: PageProps) {
                   header: t('clientstroom.kolom.soort'),
                   cell: (x) => t(`clientstroom.soort.${x.soort}`),
                 },
-                { key: 'lv', header: t('clientstroom.kolom.leveringsvorm'), cell: (x) => x.leveringsvorm },
+                {
+                  key: 'lv',
+                  header: t('clientstroom.kolom.leveringsvorm'),
+                  cell: (x) =>
+                    x.functieCode ? `${x.leveringsvorm} ${x.functieCode} (${x.functieKlasse})` : x.leveringsvorm,
+                },
                 { key: 'ingang', header: t('clientstroom.kolom.ingang'), cell: (x) => x.ingangsdatum },
                 { key: 'status', header: t('clientstroom.kolom.status'), cell: (x) => x.status },
                 {
@@ -144,6 +150,8 @@ function Toewijzen({ clientId, indicatieId, onKlaar }: { clientId: string; indic
   const [ingang, setIngang] = useState('');
   const [verantwoord, setVerantwoord] = useState(false);
   const [doelmatig, setDoelmatig] = useState(false);
+  const [functie, setFunctie] = useState('31');
+  const [klasse, setKlasse] = useState('');
   const m = useMutation({
     mutationFn: () =>
       api.post<ToewijzingViewT>('/clientstroom/toewijzingen', {
@@ -153,9 +161,10 @@ function Toewijzen({ clientId, indicatieId, onKlaar }: { clientId: string; indic
         leveringsvorm: lv,
         ...(ingang ? { ingangsdatum: ingang } : {}),
         ...(lv === 'vpt' || lv === 'mpt' ? { toetsing: { verantwoord, doelmatig } } : {}),
+        ...(lv === 'mpt' ? { functieCode: functie, functieKlasse: klasse.trim().toUpperCase() || null } : {}),
       }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['clientstroom'] });
+      void verversNaWijziging(qc, ['clientstroom']);
       onKlaar();
     },
   });
@@ -196,6 +205,24 @@ function Toewijzen({ clientId, indicatieId, onKlaar }: { clientId: string; indic
           value={ingang}
           onChange={(e) => setIngang(e.target.value)}
         />
+        {lv === 'mpt' && (
+          <>
+            <Select
+              label={t('clientstroom.toewijzen.functie')}
+              value={functie}
+              onChange={(e) => setFunctie(e.target.value)}
+              options={['21', '31', '41', '61', '62'].map((f) => ({
+                value: f,
+                label: `${f} ${t(`clientstroom.functie.${f}`)}`,
+              }))}
+            />
+            <TextInput
+              label={t('clientstroom.toewijzen.klasse')}
+              value={klasse}
+              onChange={(e) => setKlasse(e.target.value)}
+            />
+          </>
+        )}
         {(lv === 'vpt' || lv === 'mpt') && (
           <>
             <Checkbox
@@ -228,16 +255,14 @@ function Notities({ clientId, notities }: { clientId: string; notities: ClientDe
     mutationFn: () => api.post(`/clientstroom/clienten/${clientId}/notities`, { tekst }),
     onSuccess: () => {
       setTekst('');
-      void qc.invalidateQueries({ queryKey: ['clientstroom', 'client', clientId] });
+      void verversNaWijziging(qc, ['clientstroom', 'client', clientId]);
     },
   });
   return (
     <Section title={t('clientstroom.notities')}>
       <ul>
         {notities.map((n) => (
-          <li key={n.id}>
-            {n.op.slice(0, 10)} — {n.door}: {n.tekst}
-          </li>
+          <NotitieRegel key={n.id} clientId={clientId} n={n} />
         ))}
       </ul>
       <form
@@ -253,5 +278,58 @@ function Notities({ clientId, notities }: { clientId: string; notities: ClientDe
       </form>
       <ProblemAlert error={m.error} />
     </Section>
+  );
+}
+
+function NotitieRegel({ clientId, n }: { clientId: string; n: ClientDetailView['notities'][number] }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [bewerk, setBewerk] = useState<string | null>(null);
+  const m = useMutation({
+    mutationFn: (tekst: string) => api.put(`/clientstroom/clienten/${clientId}/notities/${n.id}`, { tekst }),
+    onSuccess: () => {
+      setBewerk(null);
+      void verversNaWijziging(qc, ['clientstroom', 'client', clientId]);
+    },
+  });
+  return (
+    <li>
+      {n.op.slice(0, 10)} — {n.door}: {n.tekst}
+      {n.gewijzigdOp && ` (${t('clientstroom.notitie.gewijzigd', { op: n.gewijzigdOp.slice(0, 10) })})`}
+      {n.eerdere.length > 0 && (
+        <details>
+          <summary>{t('clientstroom.notitie.eerdere', { n: n.eerdere.length })}</summary>
+          <ul>
+            {n.eerdere.map((v, i) => (
+              <li key={i}>
+                {t('clientstroom.notitie.tot', { op: v.tot.slice(0, 10) })}: {v.tekst}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {n.eigen && bewerk === null && (
+        <Button onClick={() => setBewerk(n.tekst)}>{t('clientstroom.notitie.wijzig')}</Button>
+      )}
+      {bewerk !== null && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (bewerk.trim()) m.mutate(bewerk);
+          }}
+        >
+          <TextArea
+            label={t('clientstroom.notitie.nieuweTekst')}
+            value={bewerk}
+            onChange={(e) => setBewerk(e.target.value)}
+          />
+          <Button type="submit" variant="primary" bezig={m.isPending}>
+            {t('clientstroom.notitie.opslaan')}
+          </Button>
+          <Button onClick={() => setBewerk(null)}>{t('clientstroom.notitie.annuleer')}</Button>
+        </form>
+      )}
+      <ProblemAlert error={m.error} />
+    </li>
   );
 }

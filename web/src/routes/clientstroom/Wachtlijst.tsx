@@ -16,6 +16,7 @@ import {
   TextInput,
 } from '../../ui/index.ts';
 import type { InkoopsignaalView, WachtlijstView } from '../../../../src/clientstroom/schemas.ts';
+import { verversNaWijziging } from './verversen.ts';
 import './messages.ts';
 
 interface Norm {
@@ -194,7 +195,7 @@ function NormWijzigen() {
         dagen: dagen.trim() === '' ? null : /^\d+$/.test(dagen.trim()) ? Number(dagen) : dagen,
         bron,
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['clientstroom'] }),
+    onSuccess: () => verversNaWijziging(qc, ['clientstroom']),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -15,6 +15,7 @@ import {
   Table,
 } from '../../ui/index.ts';
 import type { WerklijstView } from '../../../../src/clientstroom/schemas.ts';
+import { verversNaWijziging } from './verversen.ts';
 import './messages.ts';
 
 type Regel = WerklijstView[number];
@@ -29,7 +30,7 @@ export function Werklijst(_: PageProps) {
   const { t } = useI18n();
   const q = useQuery({
     queryKey: werklijstKey,
-    queryFn: () => api.get<WerklijstView>('/clientstroom/werklijst', { query: { limiet: 1000 } }),
+    queryFn: ({ signal }) => api.get<WerklijstView>('/clientstroom/werklijst', { query: { limiet: 1000 }, signal }),
   });
   return (
     <>
@@ -109,7 +110,7 @@ function Io31Upload() {
         '/clientstroom/indicaties/io31',
         await xmlBody(f),
       ),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['clientstroom'] }),
+    onSuccess: () => verversNaWijziging(qc, ['clientstroom']),
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
