@@ -624,10 +624,7 @@ export const realisatieCapability: Capability = {
       )
       .option('--scenario <bestand>', 'scenario als JSON')
       .option('--regio <code>', 'uit de database: regio (met --jaar; berekent, slaat niets op)')
-      .option('--jaar <jaar>', 'uit de database: jaar', (v: string) => {
-        if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('geef een jaartal, bijv. 2027');
-        return Number(v);
-      })
+      .option('--jaar <jaar>', 'uit de database: jaar', jaarOptie)
       .option('--sector <sector>', 'uit de database: sector', 'VV')
       .addOption(
         new Option(
