@@ -9,6 +9,7 @@
  *
  *   npm run bench:import                      (PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
  *   REGELS=200000 npm run bench:import        (a smaller file)
+ *   npm run bench:import -- --regels 10000000 (10 million lines, the bounded-memory check)
  *
  * Prints figures; nothing passes or fails on time.
  */
@@ -206,7 +207,9 @@ async function main() {
     return;
   }
 
-  const regels = Number(process.env.REGELS ?? 1_000_000);
+  const i = args.indexOf('--regels');
+  const regels = Number(i >= 0 ? args[i + 1] : (process.env.REGELS ?? 1_000_000));
+  if (!Number.isInteger(regels) || regels < 1) throw new Error('--regels: geef een positief geheel aantal regels');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-bench-import-'));
   const bestand = path.join(dir, 'declaraties.csv');
   const db = await openDb({});

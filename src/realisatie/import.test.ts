@@ -194,6 +194,20 @@ test('SQL checks: unknown provider and prestatie, no agreement, amount above the
   assert.match(f(7), /dubbele regel.*regel 6/);
 });
 
+test('SQL checks on the regio column: a region without agreement is named in full (even with a "|"); the agreed region passes', async () => {
+  const a = af[0];
+  const kop = 'client;aanbieder;prestatie;periode;aantal;bedrag;regio';
+  const r = (regio: string, client: string) =>
+    [client, a.organisatie_id, a.prestatie_code, `${JAAR}-05`, '1', bedrag(a.prijs, 1), regio].join(';');
+  const p = bestand('regio.csv', [kop, r('98|99', 'c1'), r(a.regio_code, 'c2')].join('\n') + '\n');
+  const res = await importeerDeclaraties(app.ctx, null, p, opt('regio.csv'));
+  assert.equal(res.status, 'geweigerd');
+  assert.deepEqual(
+    res.eersteFouten.map((x) => [x.regel, x.veld, x.reden]),
+    [[2, 'regio', `geen productieafspraak ${JAAR} in regio 98|99 voor deze aanbieder en prestatie`]],
+  );
+});
+
 test('a zorgkantoor may only import lines of its own regions', async () => {
   const vgz = {
     gebruikerId: null as unknown as string,

@@ -322,6 +322,11 @@ export interface MonitorOpties {
  * its own regions; a provider only its own row; the supervisor everything.
  */
 export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOpties, q: Queryable = ctx.db) {
+  return (await monitorMetMaanden(ctx, actor, o, q)).view;
+}
+
+/** monitor() plus the monthly amounts it read (so the depletion view needs no second read). */
+async function monitorMetMaanden(ctx: AppContext, actor: Actor | null, o: MonitorOpties, q: Queryable = ctx.db) {
   const alleenEigen = actor?.organisatieSoort === 'zorgaanbieder';
   if (
     actor &&
@@ -338,18 +343,26 @@ export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOp
   const dit = maanden.filter((m) => m.jaar === o.jaar);
   const totMaand = o.totMaand ?? Math.max(0, ...dit.map((m) => m.maand));
   const ids = [...new Set([...afspraken.map((a) => a.organisatie_id), ...dit.map((m) => m.organisatie_id)])].sort();
+  // one pass over the months: provider → year → 12 monthly amounts (was a scan of all months per provider × year)
+  const perAanbieder = new Map<string, Map<number, bigint[]>>();
+  for (const m of maanden) {
+    let jaren = perAanbieder.get(m.organisatie_id);
+    if (!jaren) perAanbieder.set(m.organisatie_id, (jaren = new Map()));
+    let j = jaren.get(m.jaar);
+    if (!j) jaren.set(m.jaar, (j = Array.from({ length: 12 }, () => 0n)));
+    j[m.maand - 1] += centen(m.bedrag);
+  }
   const reeks = (id: string, jaar: number, tot: number) => {
-    const r = Array.from({ length: tot }, () => 0n);
-    for (const m of maanden)
-      if (m.organisatie_id === id && m.jaar === jaar && m.maand <= tot) r[m.maand - 1] += centen(m.bedrag);
-    return r;
+    const j = perAanbieder.get(id)?.get(jaar);
+    return Array.from({ length: tot }, (_, k) => j?.[k] ?? 0n);
   };
+  const afspraakVan = new Map(afspraken.map((a) => [a.organisatie_id, a.bedrag]));
   const signalen =
     totMaand === 0
       ? []
       : ids.map((id) => {
           const verleden = [1, 2, 3].map((k) => reeks(id, o.jaar - k, 12)).filter((j) => j.some((x) => x > 0n));
-          const afspraak = centen(afspraken.find((a) => a.organisatie_id === id)?.bedrag ?? '0');
+          const afspraak = centen(afspraakVan.get(id) ?? '0');
           const s = productieSignaal(id, afspraak, reeks(id, o.jaar, totMaand), verleden, o.marge ?? '5');
           return {
             aanbieder: id,
@@ -363,7 +376,7 @@ export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOp
         });
   const som = (k: 'afspraak' | 'gerealiseerd' | 'prognose') =>
     formatCenten(signalen.reduce((x, s) => x + centen(s[k]), 0n));
-  return {
+  const view = {
     jaar: o.jaar,
     regio: o.regio,
     totMaand,
@@ -372,6 +385,7 @@ export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOp
       ? null
       : { afspraak: som('afspraak'), gerealiseerd: som('gerealiseerd'), prognose: som('prognose') },
   };
+  return { view, maanden };
 }
 
 // ------------------------------------------------------------------ published depletion view
@@ -396,16 +410,19 @@ export async function uitputtingRegio(ctx: AppContext, actor: Actor, o: { jaar: 
     throw notFound(`Regio ${o.regio} in ${o.jaar}`);
   if (isAanbieder && !(await afspraakTotalenPerAanbieder(q, o.regio, o.jaar, actor.organisatieId)).length)
     throw notFound(`Regio ${o.regio} in ${o.jaar}`);
-  const m = await monitor(ctx, null, { jaar: o.jaar, regio: o.regio });
-  const crs = await crVanRegio(q, o.regio, o.jaar);
+  const [{ view: m, maanden }, crs] = await Promise.all([
+    monitorMetMaanden(ctx, null, { jaar: o.jaar, regio: o.regio }),
+    crVanRegio(q, o.regio, o.jaar),
+  ]);
   const cr = crs.reduce((s, x) => s + parseCenten(x.totaal)!, 0n);
   const afspraak = m.totaal ? parseCenten(m.totaal.afspraak)! : 0n;
-  const maanden = await store.maandbedragen(q, o.regio, o.jaar, null);
-  const reeks = (jaar: number, tot: number) => {
-    const r = Array.from({ length: tot }, () => 0n);
-    for (const x of maanden) if (x.jaar === jaar && x.maand <= tot) r[x.maand - 1] += parseCenten(x.bedrag)!;
-    return r;
-  };
+  const perJaar = new Map<number, bigint[]>();
+  for (const x of maanden) {
+    let j = perJaar.get(x.jaar);
+    if (!j) perJaar.set(x.jaar, (j = Array.from({ length: 12 }, () => 0n)));
+    j[x.maand - 1] += parseCenten(x.bedrag)!;
+  }
+  const reeks = (jaar: number, tot: number) => Array.from({ length: tot }, (_, k) => perJaar.get(jaar)?.[k] ?? 0n);
   const verleden = [1, 2, 3].map((k) => reeks(o.jaar - k, 12)).filter((j) => j.some((x) => x > 0n));
   const u = m.totMaand > 0 && cr > 0n ? uitputting(cr, reeks(o.jaar, m.totMaand), verleden) : null;
   const pctVan = (x: bigint) => (cr > 0n ? pct(new Decimal(String(x)).times(100).div(String(cr))) : null);

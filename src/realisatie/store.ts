@@ -109,6 +109,9 @@ export async function controleer(
     ],
   );
   await t.exec('ANALYZE realisatie_staging');
+  // One pass: every staged line is joined once to the reference data, and its reasons for refusal
+  // (veld|reden, none = valid) are computed in the same row; the realisation is written from this
+  // table. (Was: a full copy of the file plus nine scans of it, one per reason.)
   await t.query(
     `CREATE TEMP TABLE realisatie_gecontroleerd ON COMMIT DROP AS
      WITH org AS (
@@ -126,55 +129,57 @@ export async function controleer(
      dubbel AS (
        SELECT client, aanbieder, prestatie, maand, min(regel) AS eerste
          FROM realisatie_staging GROUP BY 1, 2, 3, 4 HAVING count(*) > 1
+     ),
+     concessie AS (
+       SELECT DISTINCT regio_code FROM regio_concessie WHERE jaar = $1 AND organisatie_id = $2::text
+     ),
+     g AS (
+       SELECT s.regel, s.client, s.prestatie, s.maand, s.aantal, s.bedrag, s.regio AS regio_opgegeven,
+              o.id AS organisatie_id,
+              (p.code IS NOT NULL) AS prestatie_bekend,
+              CASE WHEN s.regio IS NOT NULL THEN ar.regio_code WHEN a.regios = 1 THEN a.regio_code END AS regio_code,
+              coalesce(a.regios, 0) AS regios,
+              (CASE WHEN s.regio IS NOT NULL THEN ar.prijs ELSE a.prijs END) AS prijs,
+              (nt.tarief + coalesce(nt.nhc, 0) + coalesce(nt.nic, 0)) AS nza_max,
+              coalesce(d.eerste, s.regel) AS eerste
+         FROM realisatie_staging s
+         -- duplicates by hash aggregate (no sort of the whole file): the first line of each repeated key
+         LEFT JOIN dubbel d ON d.client = s.client AND d.aanbieder = s.aanbieder AND d.prestatie = s.prestatie AND d.maand = s.maand
+         LEFT JOIN org o ON o.sleutel = s.aanbieder
+         LEFT JOIN prestatie p ON p.code = s.prestatie
+         LEFT JOIN ap a ON a.organisatie_id = o.id AND a.prestatie_code = s.prestatie
+         LEFT JOIN ap_regio ar ON s.regio IS NOT NULL AND ar.organisatie_id = o.id AND ar.prestatie_code = s.prestatie AND ar.regio_code = s.regio
+         LEFT JOIN nza_tarief nt ON nt.prestatie_code = s.prestatie AND nt.jaar = $1
      )
-     SELECT s.regel, s.client, s.prestatie, s.maand, s.aantal, s.bedrag, s.aanbieder, s.regio AS regio_opgegeven,
-            o.id AS organisatie_id,
-            (p.code IS NOT NULL) AS prestatie_bekend,
-            CASE WHEN s.regio IS NOT NULL THEN ar.regio_code WHEN a.regios = 1 THEN a.regio_code END AS regio_code,
-            coalesce(a.regios, 0) AS regios,
-            (CASE WHEN s.regio IS NOT NULL THEN ar.prijs ELSE a.prijs END) AS prijs,
-            (nt.tarief + coalesce(nt.nhc, 0) + coalesce(nt.nic, 0)) AS nza_max,
-            coalesce(d.eerste, s.regel) AS eerste
-       FROM realisatie_staging s
-       -- duplicates by hash aggregate (no sort of the whole file): the first line of each repeated key
-       LEFT JOIN dubbel d ON d.client = s.client AND d.aanbieder = s.aanbieder AND d.prestatie = s.prestatie AND d.maand = s.maand
-       LEFT JOIN org o ON o.sleutel = s.aanbieder
-       LEFT JOIN prestatie p ON p.code = s.prestatie
-       LEFT JOIN ap a ON a.organisatie_id = o.id AND a.prestatie_code = s.prestatie
-       LEFT JOIN ap_regio ar ON s.regio IS NOT NULL AND ar.organisatie_id = o.id AND ar.prestatie_code = s.prestatie AND ar.regio_code = s.regio
-       LEFT JOIN nza_tarief nt ON nt.prestatie_code = s.prestatie AND nt.jaar = $1`,
-    [jaar],
-  );
-  await t.query(
-    `INSERT INTO realisatie_staging_fout (regel, veld, reden)
-     SELECT regel, 'aanbieder', 'onbekende zorgaanbieder (gebruik de organisatie-id of de AGB-code)'
-       FROM realisatie_gecontroleerd WHERE organisatie_id IS NULL
-     UNION ALL
-     SELECT regel, 'prestatie', 'onbekende prestatie' FROM realisatie_gecontroleerd WHERE NOT prestatie_bekend
-     UNION ALL
-     SELECT regel, 'prestatie', 'geen productieafspraak ' || $1::int || ' voor deze aanbieder en prestatie'
-       FROM realisatie_gecontroleerd WHERE organisatie_id IS NOT NULL AND prestatie_bekend AND regios = 0
-     UNION ALL
-     SELECT regel, 'regio', 'geen productieafspraak ' || $1::int || ' in regio ' || regio_opgegeven || ' voor deze aanbieder en prestatie'
-       FROM realisatie_gecontroleerd WHERE regio_opgegeven IS NOT NULL AND regios > 0 AND regio_code IS NULL
-     UNION ALL
-     SELECT regel, 'regio', 'de aanbieder heeft voor deze prestatie afspraken in ' || regios || ' regio''s; voeg de kolom regio toe'
-       FROM realisatie_gecontroleerd WHERE regio_opgegeven IS NULL AND regios > 1
-     UNION ALL
-     SELECT regel, 'bedrag', 'bedrag ' || bedrag || ' ligt boven aantal × afgesproken prijs (' || round(aantal * prijs, 2) || ')'
-       FROM realisatie_gecontroleerd WHERE prijs IS NOT NULL AND regio_code IS NOT NULL AND bedrag > round(aantal * prijs, 2)
-     UNION ALL
-     SELECT regel, 'bedrag', 'bedrag ' || bedrag || ' ligt boven aantal × NZa-maximumtarief (' || round(aantal * nza_max, 2) || ')'
-       FROM realisatie_gecontroleerd WHERE nza_max IS NOT NULL AND bedrag > round(aantal * nza_max, 2)
-     UNION ALL
-     SELECT regel, '(regel)', 'dubbele regel: zelfde cliënt, aanbieder, prestatie en periode als regel ' || eerste
-       FROM realisatie_gecontroleerd WHERE regel <> eerste
-     UNION ALL
-     SELECT g.regel, 'regio', 'regio ' || g.regio_code || ' hoort in ' || $1::int || ' niet bij uw zorgkantoor'
-       FROM realisatie_gecontroleerd g
-      WHERE $2::text IS NOT NULL AND g.regio_code IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM regio_concessie c WHERE c.regio_code = g.regio_code AND c.jaar = $1::int AND c.organisatie_id = $2)`,
+     SELECT g.regel, g.client, g.prestatie, g.maand, g.aantal, g.bedrag, g.organisatie_id, g.regio_code,
+            nullif(array_remove(ARRAY[
+              CASE WHEN g.organisatie_id IS NULL
+                THEN 'aanbieder|onbekende zorgaanbieder (gebruik de organisatie-id of de AGB-code)' END,
+              CASE WHEN NOT g.prestatie_bekend THEN 'prestatie|onbekende prestatie' END,
+              CASE WHEN g.organisatie_id IS NOT NULL AND g.prestatie_bekend AND g.regios = 0
+                THEN 'prestatie|geen productieafspraak ' || $1::int || ' voor deze aanbieder en prestatie' END,
+              CASE WHEN g.regio_opgegeven IS NOT NULL AND g.regios > 0 AND g.regio_code IS NULL
+                THEN 'regio|geen productieafspraak ' || $1::int || ' in regio ' || g.regio_opgegeven || ' voor deze aanbieder en prestatie' END,
+              CASE WHEN g.regio_opgegeven IS NULL AND g.regios > 1
+                THEN 'regio|de aanbieder heeft voor deze prestatie afspraken in ' || g.regios || ' regio''s; voeg de kolom regio toe' END,
+              CASE WHEN g.prijs IS NOT NULL AND g.regio_code IS NOT NULL AND g.bedrag > round(g.aantal * g.prijs, 2)
+                THEN 'bedrag|bedrag ' || g.bedrag || ' ligt boven aantal × afgesproken prijs (' || round(g.aantal * g.prijs, 2) || ')' END,
+              CASE WHEN g.nza_max IS NOT NULL AND g.bedrag > round(g.aantal * g.nza_max, 2)
+                THEN 'bedrag|bedrag ' || g.bedrag || ' ligt boven aantal × NZa-maximumtarief (' || round(g.aantal * g.nza_max, 2) || ')' END,
+              CASE WHEN g.regel <> g.eerste
+                THEN '(regel)|dubbele regel: zelfde cliënt, aanbieder, prestatie en periode als regel ' || g.eerste END,
+              CASE WHEN $2::text IS NOT NULL AND g.regio_code IS NOT NULL AND c.regio_code IS NULL
+                THEN 'regio|regio ' || g.regio_code || ' hoort in ' || $1::int || ' niet bij uw zorgkantoor' END
+            ]::text[], NULL), '{}') AS fouten
+       FROM g LEFT JOIN concessie c ON c.regio_code = g.regio_code`,
     [jaar, zorgkantoorId],
+  );
+  // veld never contains '|'; the reason may (it can quote the file's regio)
+  await t.exec(
+    `INSERT INTO realisatie_staging_fout (regel, veld, reden)
+     SELECT g.regel, split_part(f, '|', 1), substr(f, strpos(f, '|') + 1)
+       FROM realisatie_gecontroleerd g CROSS JOIN LATERAL unnest(g.fouten) AS f
+      WHERE g.fouten IS NOT NULL`,
   );
 }
 
@@ -220,13 +225,8 @@ export async function schrijfRealisatie(
   jaar: number,
   importId: string,
 ): Promise<{ geladen: number; perioden: number }> {
-  const fouten = await t.one<{ n: number }>('SELECT count(*)::int AS n FROM realisatie_staging_fout');
-  // Without refused lines every checked line is valid: no second copy of the file.
-  const geldig = fouten.n === 0 ? 'realisatie_gecontroleerd' : 'realisatie_geldig';
-  if (fouten.n > 0)
-    await t.exec(`CREATE TEMP TABLE realisatie_geldig ON COMMIT DROP AS
-      SELECT g.* FROM realisatie_gecontroleerd g
-       WHERE NOT EXISTS (SELECT 1 FROM realisatie_staging_fout f WHERE f.regel = g.regel)`);
+  // the valid checked lines (lines refused while reading never reached the staging table)
+  const geldig = '(SELECT * FROM realisatie_gecontroleerd WHERE fouten IS NULL) AS geldig';
   await t.exec(`CREATE TEMP TABLE realisatie_sleutel ON COMMIT DROP AS
     SELECT DISTINCT regio_code, organisatie_id, maand FROM ${geldig}`);
   await t.query(
