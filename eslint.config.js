@@ -1,6 +1,18 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+const CAPABILITIES = [
+  'inkoop',
+  'tarieven',
+  'reference',
+  'openbaar',
+  'budget',
+  'realisatie',
+  'clientstroom',
+  'kwaliteit',
+  'iwlz',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'web/dist/**', '.zorginkoop/**', 'coverage/**'] },
   js.configs.recommended,
@@ -60,6 +72,24 @@ export default tseslint.config(
             {
               group: ['fastify', 'pg', '@electric-sql/*', 'node:fs', 'node:child_process', 'node:net'],
               message: 'src/domain doet geen I/O.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  // A capability imports another capability only through its door (index.ts).
+  ...CAPABILITIES.map((cap) => ({
+    files: [`src/${cap}/**/*.ts`],
+    ignores: [`src/${cap}/**/*.test.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${CAPABILITIES.filter((c) => c !== cap).join('|')})/(?!index\\.ts$)`,
+              message: 'Een capability importeert een andere capability alleen via diens index.ts.',
             },
           ],
         },

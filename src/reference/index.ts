@@ -13,3 +13,4 @@ export {
   type NzaTariefLijst,
 } from './nza-tarieven.ts';
 export { zichtVoor, type Zicht, type Cijferbron } from './overzicht.ts';
+export { ZORGKANTOREN } from './seed.ts';

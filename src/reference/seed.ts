@@ -9,6 +9,9 @@ import { insertAll } from './store.ts';
 import regios from './data/regios.json' with { type: 'json' };
 import catalogus from './data/catalogus.json' with { type: 'json' };
 import zorgkantoren from './data/zorgkantoren.json' with { type: 'json' };
+
+/** The zorgkantoren (id, name, short name) of the reference data. */
+export const ZORGKANTOREN: { id: string; naam: string; kort: string }[] = zorgkantoren.zorgkantoren;
 import concessie from './data/regio-concessie-voorbeeld.json' with { type: 'json' };
 import prestaties from './data/prestaties.json' with { type: 'json' };
 

@@ -3,4 +3,4 @@
  * Nothing else in src/tarieven is imported from outside.
  */
 export { tarievenCapability } from './capability.ts';
-export { tarievenVanAanbieder, geldendBeleid, type GeldendBeleid } from './service.ts';
+export { tarievenVanAanbieder, geldendBeleid, looptijdNieuweAanbieder, type GeldendBeleid } from './service.ts';

@@ -36,12 +36,12 @@ import {
 import { evalueer, evalueerMemo, berekenTarief, type Uitkomst } from '../domain/tarieven/evalueer.ts';
 import beleid2024 from './data/beleid-2024-vv.json' with { type: 'json' };
 import voorbeelden from './data/beleid-voorbeelden.json' with { type: 'json' };
-import zorgkantorenData from '../reference/data/zorgkantoren.json' with { type: 'json' };
+import { ZORGKANTOREN as zorgkantorenReference } from '../reference/index.ts';
 
 export const MEEGELEVERD = 'meegeleverd';
 
 /** Short name ("CZ") ↔ organisation id ("zk-cz"), from the reference data. */
-export const ZORGKANTOREN: { id: string; naam: string; kort: string }[] = zorgkantorenData.zorgkantoren;
+export const ZORGKANTOREN: { id: string; naam: string; kort: string }[] = zorgkantorenReference;
 export function zorgkantoorId(s: string): string | undefined {
   const t = s.trim().toLowerCase();
   return ZORGKANTOREN.find((z) => z.id === t || z.kort.toLowerCase() === t || z.naam.toLowerCase() === t)?.id;

@@ -63,7 +63,7 @@ import {
 import { criteriaVoorInschrijving, markeerAutomatisch, metAutomatischeOordelen } from './voorwaarden.ts';
 import { beoordelingExtra, opslagVoorGunning, prijsGegevens, prijzenVastleggen } from './prijs.ts';
 import { ontwikkelplanStand } from '../ontwikkelplan.ts';
-import { looptijdNieuweAanbieder } from '../../tarieven/service.ts';
+import { looptijdNieuweAanbieder } from '../../tarieven/index.ts';
 import { bepalendeKlasse } from '../../domain/inkoop/classificatie.ts';
 import {
   combineerSignalen,
