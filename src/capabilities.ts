@@ -14,8 +14,9 @@ import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
 import { signalenCapability } from './inkoop/signalen/capability.ts';
 import { tarievenCapability } from './tarieven/index.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
-import { afspraakTotalen, afsprakenPerJaar, budgetCapability } from './budget/index.ts';
-import { realisatiePerJaar, realisatieTotalen } from './realisatie/index.ts';
+import { afspraakTotalen, afsprakenPerJaar, afsprakenVoorHistorie, budgetCapability } from './budget/index.ts';
+import { productieRegiosSectoren, realisatiePerJaar, realisatieTotalen } from './realisatie/index.ts';
+import { gebruikContractHistorieBron } from './inkoop/index.ts';
 import { realisatieCapability } from './realisatie/capability.ts';
 import { clientstroomCapability } from './clientstroom/capability.ts';
 
@@ -26,6 +27,9 @@ const referenceCapability = maakReferenceCapability({
   realisatieTotalen,
   realisatiePerJaar,
 });
+
+/** The classification of bidders reads the contract history from the owners of agreements and delivered care. */
+gebruikContractHistorieBron({ afspraken: afsprakenVoorHistorie, productie: productieRegiosSectoren });
 
 export const capabilities: Capability[] = [
   platformCapability,

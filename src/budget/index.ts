@@ -40,3 +40,4 @@ export {
   type HerschikAfsprakenInvoer,
   type HerschikAfsprakenUitkomst,
 } from './service.ts';
+export { afsprakenVoorHistorie, type AfspraakHistorieRow } from './store.ts';

@@ -891,3 +891,25 @@ export function afsprakenPerJaar(
     [organisatieId, zorgkantoor],
   );
 }
+
+export interface AfspraakHistorieRow {
+  regio_code: string;
+  sector: string;
+  soort: string;
+  overheveling: boolean;
+}
+
+/** A provider's production agreements of one year per region, sector and kind of prestatie (the classification's history). */
+export function afsprakenVoorHistorie(
+  q: Queryable,
+  organisatieId: string,
+  jaar: number,
+): Promise<AfspraakHistorieRow[]> {
+  return q.query<AfspraakHistorieRow>(
+    `SELECT pa.regio_code, pa.sector, p.soort, bool_or(pa.versie ILIKE 'overheveling%') AS overheveling
+       FROM productieafspraak pa JOIN prestatie p ON p.code = pa.prestatie_code
+      WHERE pa.organisatie_id = $1 AND pa.jaar = $2
+      GROUP BY pa.regio_code, pa.sector, p.soort`,
+    [organisatieId, jaar],
+  );
+}

@@ -28,3 +28,5 @@ export {
  * score of its assessments, as text; cliëntstroom shows it beside its suggestions.
  */
 export { laatsteVastgesteldeScores } from './leesmodel/store.ts';
+/** The classification's contract history is read through its owners (budget, realisatie), handed over in src/capabilities.ts. */
+export { gebruikContractHistorieBron, type ContractHistorieBron } from './inschrijving.ts';

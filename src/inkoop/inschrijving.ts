@@ -197,28 +197,37 @@ function vereisAanbieder(a: Actor) {
 
 // ───────────────────────────── Classification ─────────────────────────────
 
-/** The contract/production history of the reference year from productieafspraak + realisatie, plus the contract relations (rol). */
+/**
+ * Where the classification reads a provider's production agreements and delivered care of a year. Their owners
+ * (budget, realisatie) hand them over at the composition root (src/capabilities.ts): they import inkoop, so inkoop
+ * cannot import them.
+ */
+export interface ContractHistorieBron {
+  afspraken(
+    q: Queryable,
+    organisatieId: string,
+    jaar: number,
+  ): Promise<{ regio_code: string; sector: string; soort: string; overheveling: boolean }[]>;
+  productie(q: Queryable, organisatieId: string, jaar: number): Promise<{ regio_code: string; sector: string }[]>;
+}
+let historieBron: ContractHistorieBron | null = null;
+export function gebruikContractHistorieBron(bron: ContractHistorieBron) {
+  historieBron = bron;
+}
+
+/** The contract/production history of the reference year (agreements and delivered care), plus the contract relations (rol). */
 export async function contractHistorie(
   q: Queryable,
   organisatieId: string,
   peiljaar: number,
 ): Promise<ContractRegel[]> {
-  const rows = await q.query<{
-    regio_code: string;
-    sector: string;
-    soort: string;
-    overheveling: boolean;
-    productie: boolean;
-  }>(
-    `
-    SELECT pa.regio_code, pa.sector, p.soort, bool_or(pa.versie ILIKE 'overheveling%') AS overheveling,
-      EXISTS (SELECT 1 FROM realisatie r JOIN prestatie rp ON rp.code = r.prestatie_code
-              WHERE r.organisatie_id = pa.organisatie_id AND r.jaar = pa.jaar AND r.regio_code = pa.regio_code AND rp.sector = pa.sector AND r.volume > 0) AS productie
-    FROM productieafspraak pa JOIN prestatie p ON p.code = pa.prestatie_code
-    WHERE pa.organisatie_id = $1 AND pa.jaar = $2
-    GROUP BY pa.organisatie_id, pa.jaar, pa.regio_code, pa.sector, p.soort`,
-    [organisatieId, peiljaar],
-  );
+  if (!historieBron) throw new Error('contracthistorie: geen bron aangesloten (src/capabilities.ts)');
+  const [afspraken, productie] = await Promise.all([
+    historieBron.afspraken(q, organisatieId, peiljaar),
+    historieBron.productie(q, organisatieId, peiljaar),
+  ]);
+  const geproduceerd = new Set(productie.map((p) => `${p.regio_code}|${p.sector}`));
+  const rows = afspraken.map((a) => ({ ...a, productie: geproduceerd.has(`${a.regio_code}|${a.sector}`) }));
   // Roles besides the main contract (onderaannemer / zzp-pilot / pgb) from the contractrelatie table (src/inkoop/signalen).
   const relaties = await contractrelatiesVoorHistorie(q, organisatieId, peiljaar);
   return [

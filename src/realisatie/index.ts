@@ -10,3 +10,4 @@ export {
   realisatiePerJaar,
   type RealisatiePerJaarRow,
 } from './store.ts';
+export { productieRegiosSectoren } from './store.ts';

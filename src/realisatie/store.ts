@@ -671,3 +671,16 @@ export function realisatiePerJaar(
     [organisatieId, zorgkantoor],
   );
 }
+
+/** The regions and sectors in which a provider actually delivered care (volume > 0) in a year (the classification's history). */
+export function productieRegiosSectoren(
+  q: Queryable,
+  organisatieId: string,
+  jaar: number,
+): Promise<{ regio_code: string; sector: string }[]> {
+  return q.query<{ regio_code: string; sector: string }>(
+    `SELECT DISTINCT r.regio_code, p.sector FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code
+      WHERE r.organisatie_id = $1 AND r.jaar = $2 AND r.volume > 0`,
+    [organisatieId, jaar],
+  );
+}

@@ -37,11 +37,11 @@ export const SQL_VERWIJZING =
   /\b(FROM|JOIN|INTO|UPDATE|TABLE|REFERENCES|DELETE\s+FROM|TRUNCATE)\s+(?:ONLY\s+)?([a-z_][a-z0-9_]*)\b|copyInto\(\s*['"`]([a-z_][a-z0-9_]*)/gi;
 
 /** "file → table" for every use of a table outside its owner's store.ts. */
-export function tabelOvertredingen(): string[] {
+export function tabelOvertredingen(dir = src): string[] {
   const eig = eigenaren();
   const uit = new Set<string>();
-  for (const f of bestanden(src, /\.ts$/)) {
-    const r = rel(f);
+  for (const f of bestanden(dir, /\.ts$/)) {
+    const r = 'src/' + path.relative(dir, f).split(path.sep).join('/');
     if (r.endsWith('.test.ts') || r.startsWith('src/demo/')) continue;
     const cap = r.split('/')[1];
     const isStore = path.basename(f) === 'store.ts';
