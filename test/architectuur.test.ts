@@ -92,7 +92,10 @@ test('the checks see reads, writes and COPY, and know the owners', () => {
   // A capability reading another's table, or its own outside store.ts, is found; its own store.ts is not.
   const boom = fs.mkdtempSync(path.join(os.tmpdir(), 'tabellen-'));
   fs.mkdirSync(path.join(boom, 'inkoop'));
-  fs.writeFileSync(path.join(boom, 'inkoop/service.ts'), 'const s = `SELECT 1 FROM productieafspraak JOIN gunning ON true`;\n');
+  fs.writeFileSync(
+    path.join(boom, 'inkoop/service.ts'),
+    'const s = `SELECT 1 FROM productieafspraak JOIN gunning ON true`;\n',
+  );
   fs.writeFileSync(path.join(boom, 'inkoop/store.ts'), 'const s = `UPDATE gunning SET x = 1`;\n');
   const gevonden = tabelOvertredingen(boom);
   fs.rmSync(boom, { recursive: true });
