@@ -380,7 +380,7 @@ export async function checksumDatabase(q: Queryable): Promise<string> {
 export async function classificatieMix(
   q: Queryable,
 ): Promise<Record<'bestaand' | 'nieuw' | 'nieuw-in-regio' | 'nieuw-zzp-vpt', number>> {
-  const r = await q.one<any>(`
+  const r = await q.one<{ bestaand: number; nieuw: number; nieuw_in_regio: number; nieuw_zzp_vpt: number }>(`
     WITH hist AS (SELECT DISTINCT organisatie_id, regio_code, (p.soort IN ('zzp','vpt')) AS zzpvpt
                   FROM productieafspraak pa JOIN prestatie p ON p.code = pa.prestatie_code),
          loc AS (SELECT DISTINCT organisatie_id, regio_code FROM locatie)

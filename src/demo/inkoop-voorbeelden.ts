@@ -21,7 +21,16 @@ const DAG = 86_400_000;
 const REGIOS = ['5526', '5527'];
 
 async function actor(ctx: AppContext, email: string): Promise<Actor> {
-  const r = await ctx.db.one<any>(
+  const r = await ctx.db.one<{
+    id: string;
+    naam: string;
+    email: string;
+    rollen: Actor['rollen'];
+    taal: Actor['taal'];
+    org_id: string;
+    org_naam: string;
+    soort: Actor['organisatieSoort'];
+  }>(
     `SELECT g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort
      FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE g.email = $1`,
     [email],

@@ -7,6 +7,23 @@ import type { Db, Queryable } from './db/index.ts';
 import type { Actor } from './auth/roles.ts';
 
 /** Who decided, as the audit log records it (never the e-mail address). */
+/** A row of the audit log (table audit_regel) as it is read back. */
+export interface AuditRij {
+  volgnummer: number | string;
+  tijd: Date | string;
+  actor_id: string | null;
+  actor_naam: string | null;
+  organisatie_id: string | null;
+  actie: string;
+  onderwerp_type: string;
+  onderwerp_id: string;
+  invoer: unknown;
+  resultaat: unknown;
+  regel: string | null;
+  vorige_hash: string;
+  hash: string;
+}
+
 export function auditActor(a: Actor) {
   return { gebruikerId: a.gebruikerId, naam: a.naam, organisatieId: a.organisatieId };
 }
@@ -146,7 +163,7 @@ export async function verifyAudit(
   let expected = 1;
   const batch = 5000;
   for (;;) {
-    const rows = await db.query<any>(
+    const rows = await db.query<AuditRij>(
       `SELECT volgnummer, tijd, actor_id, actor_naam, organisatie_id, actie, onderwerp_type, onderwerp_id, invoer, resultaat, regel, vorige_hash, hash
        FROM audit_regel WHERE volgnummer >= $1 ORDER BY volgnummer LIMIT ${batch}`,
       [expected],

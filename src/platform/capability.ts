@@ -17,7 +17,7 @@ import {
 } from './auth/sessions.ts';
 import { BackOff, PER_ACCOUNT_EN_ADRES, PER_ADRES } from './auth/ratelimit.ts';
 import { ROLLEN, ROLLEN_PER_SOORT, type Actor, type Rol, type OrganisatieSoort } from './auth/roles.ts';
-import { appendAudit, auditActor, verifyAudit } from './audit.ts';
+import { appendAudit, auditActor, verifyAudit, type AuditRij } from './audit.ts';
 import { AppError, badRequest, notFound } from './errors.ts';
 import { migrate } from './db/migrate.ts';
 import { oidcClient } from './auth/oidc.ts';
@@ -370,7 +370,7 @@ async function routes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => {
-      const rows = await ctx.db.query<any>(
+      const rows = await ctx.db.query<TaakRij>(
         'SELECT * FROM taak WHERE organisatie_id = $1 ORDER BY aangemaakt_op DESC LIMIT 50',
         [actorOf(req).organisatieId],
       );
@@ -415,7 +415,7 @@ async function routes(api: Api, ctx: AppContext) {
     async (req) => {
       const a = actorOf(req);
       const all = a.rollen.includes('toezichthouder');
-      const rows = await ctx.db.query<any>(
+      const rows = await ctx.db.query<AuditRij>(
         `SELECT * FROM audit_regel WHERE ($1::text IS NULL OR organisatie_id = $1) AND ($2::text IS NULL OR onderwerp_type = $2) AND ($3::text IS NULL OR onderwerp_id = $3)
        ORDER BY volgnummer DESC LIMIT $4`,
         [
@@ -539,7 +539,21 @@ async function oidcBereikbaar(cfg: NonNullable<AppContext['config']['oidc']>) {
   }
 }
 
-function taakOut(t: any) {
+/** A row of table taak as the routes read it. */
+interface TaakRij {
+  id: string;
+  soort: string;
+  omschrijving: string;
+  status: string;
+  voortgang: string | number;
+  stap: string | null;
+  fout: string | null;
+  resultaat: unknown;
+  aangemaakt_op: Date | string;
+  klaar_op: Date | string | null;
+}
+
+function taakOut(t: TaakRij) {
   return {
     id: t.id,
     soort: t.soort,

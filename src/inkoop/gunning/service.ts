@@ -180,11 +180,8 @@ export async function criteriaVan(
   return pasWegingToe(crit, weging) as (Criterium & { eisId: string; tekst: string })[];
 }
 
-/**
- * The current assessment decision of a bid, for src/inkoop/openhouse: that file reads the row without
- * a null check of its own, so this door stays untyped until it uses store.laatsteBesluitRij.
- */
-export function laatsteBesluit(q: Queryable, inschrijvingId: string): Promise<any> {
+/** The current assessment decision of a bid (src/inkoop/openhouse reads it too). */
+export function laatsteBesluit(q: Queryable, inschrijvingId: string): Promise<store.BesluitRij | null> {
   return store.laatsteBesluitRij(q, inschrijvingId);
 }
 

@@ -31,6 +31,7 @@ import { bepaalToelating, knockOutsUitBesluit, TOELATING_REGEL, type ToelatingUi
 import { raamovereenkomstPdf, toelatingsbrief } from './pdf.ts';
 import { isUuid } from '../../platform/validatie.ts';
 import * as store from './store.ts';
+import type { BesluitRij } from '../gunning/store.ts';
 import type { RaamovereenkomstRij, ToelatingRij } from './store.ts';
 
 const REGEL_NAAM = 'open-house.toelating';
@@ -70,13 +71,13 @@ async function eisTeksten(q: Queryable, kaderId: string): Promise<Map<string, st
   return new Map(rows.map((r) => [r.code, r.tekst]));
 }
 
-function besluitInvoer(b: any) {
+function besluitInvoer(b: BesluitRij | null) {
   return b
     ? {
-        id: b.id as string,
-        status: b.status as string,
-        eersteBeoordelaarId: b.eerste_beoordelaar_id as string,
-        tweedeBeslisserId: (b.tweede_beslisser_id ?? null) as string | null,
+        id: b.id,
+        status: b.status,
+        eersteBeoordelaarId: b.eerste_beoordelaar_id,
+        tweedeBeslisserId: b.tweede_beslisser_id ?? null,
       }
     : null;
 }
@@ -111,6 +112,8 @@ export async function toelatingVastleggen(
     } catch (e) {
       alsAppFout(e);
     }
+    // bepaalToelating refuses without a confirmed decision, so b is there from here on.
+    if (!b) throw new Error('toelating zonder beoordelingsbesluit');
     // The decision must be about the submission on file: a bid re-submitted after the assessment needs a new one.
     if (ins.ingediend_op && new Date(b.voorgesteld_op) < new Date(ins.ingediend_op)) {
       throw unprocessable(
