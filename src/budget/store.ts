@@ -483,39 +483,8 @@ export async function regiosVanAanbieder(q: Queryable, aanbieder: string, jaar: 
 
 // ---------------------------------------------------------------- CLI: who decides
 
-export interface ActorRow {
-  id: string;
-  naam: string;
-  email: string;
-  rollen: import('../platform/auth/roles.ts').Rol[];
-  taal: 'nl' | 'en';
-  org_id: string;
-  org_naam: string;
-  soort: import('../platform/auth/roles.ts').OrganisatieSoort;
-}
-
-/** The signed-in shape of an active user by e-mail, for CLI decisions (`--als`). */
-export async function actorVoorEmail(
-  q: Queryable,
-  email: string,
-): Promise<import('../platform/auth/roles.ts').Actor | undefined> {
-  const r = await q.maybeOne<ActorRow>(
-    `SELECT g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort
-     FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE lower(g.email) = lower($1) AND g.actief`,
-    [email],
-  );
-  if (!r) return undefined;
-  return {
-    gebruikerId: r.id,
-    naam: r.naam,
-    email: r.email,
-    rollen: r.rollen,
-    taal: r.taal,
-    organisatieId: r.org_id,
-    organisatieNaam: r.org_naam,
-    organisatieSoort: r.soort,
-  };
-}
+/** Who decides on the CLI (`--als`): the platform reads it from its own tables. */
+export { actorByEmail as actorVoorEmail } from '../platform/auth/sessions.ts';
 
 // ---------------------------------------------------------------- scenarios
 

@@ -4,7 +4,6 @@
  * never pass through here — only tokens and ciphertext.
  */
 import type { Queryable } from '../platform/db/index.ts';
-import type { Actor } from '../platform/auth/roles.ts';
 
 export interface ClientRij {
   id: string;
@@ -527,32 +526,4 @@ export async function toewijzingIntrekken(
   );
 }
 
-/** The signed-in shape of an active user by e-mail, for the CLI (`--als`): platform tables only. */
-export async function actorVoorEmail(q: Queryable, email: string): Promise<Actor | undefined> {
-  const r = await q.maybeOne<{
-    id: string;
-    naam: string;
-    email: string;
-    rollen: Actor['rollen'];
-    taal: Actor['taal'];
-    org_id: string;
-    org_naam: string;
-    soort: Actor['organisatieSoort'];
-  }>(
-    `SELECT g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort
-       FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE lower(g.email) = lower($1) AND g.actief`,
-    [email],
-  );
-  return r
-    ? {
-        gebruikerId: r.id,
-        naam: r.naam,
-        email: r.email,
-        rollen: r.rollen,
-        taal: r.taal,
-        organisatieId: r.org_id,
-        organisatieNaam: r.org_naam,
-        organisatieSoort: r.soort,
-      }
-    : undefined;
-}
+export { actorByEmail as actorVoorEmail } from '../platform/auth/sessions.ts';

@@ -12,6 +12,7 @@
  */
 import type { AppContext } from '../platform/context.ts';
 import type { Actor } from '../platform/auth/roles.ts';
+import { actorByEmail } from '../platform/auth/sessions.ts';
 import { maakKader, publiceer, voerOvergangUit, zetTermijnen, type TermijnInvoer } from '../inkoop/kader.ts';
 import { startInschrijving } from '../inkoop/inschrijving.ts';
 
@@ -21,30 +22,9 @@ const DAG = 86_400_000;
 const REGIOS = ['5526', '5527'];
 
 async function actor(ctx: AppContext, email: string): Promise<Actor> {
-  const r = await ctx.db.one<{
-    id: string;
-    naam: string;
-    email: string;
-    rollen: Actor['rollen'];
-    taal: Actor['taal'];
-    org_id: string;
-    org_naam: string;
-    soort: Actor['organisatieSoort'];
-  }>(
-    `SELECT g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort
-     FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE g.email = $1`,
-    [email],
-  );
-  return {
-    gebruikerId: r.id,
-    naam: r.naam,
-    email: r.email,
-    rollen: r.rollen,
-    taal: r.taal,
-    organisatieId: r.org_id,
-    organisatieNaam: r.org_naam,
-    organisatieSoort: r.soort,
-  };
+  const a = await actorByEmail(ctx.db, email);
+  if (!a) throw new Error(`demo: gebruiker ${email} ontbreekt`);
+  return a;
 }
 
 /** A timeline from now: questions for 2 weeks, NvI after 3, bids until noon (Amsterdam) after `weken` weeks. */

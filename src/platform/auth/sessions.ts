@@ -33,6 +33,31 @@ export async function createSession(
   return { token, csrf, verlooptOp };
 }
 
+/** The user and organisation columns every sign-in query reads. */
+interface ActorRij {
+  id: string;
+  naam: string;
+  email: string;
+  rollen: Actor['rollen'];
+  taal: Actor['taal'];
+  org_id: string;
+  org_naam: string;
+  soort: Actor['organisatieSoort'];
+}
+
+function actorVanRij(r: ActorRij): Actor {
+  return {
+    gebruikerId: r.id,
+    naam: r.naam,
+    email: r.email,
+    rollen: r.rollen,
+    taal: r.taal,
+    organisatieId: r.org_id,
+    organisatieNaam: r.org_naam,
+    organisatieSoort: r.soort,
+  };
+}
+
 /**
  * The live session of a token, or null when it is unknown, past its absolute end, idle for longer
  * than `inactiefMinuten`, or its user is inactive. A live session's activity time is refreshed.
@@ -44,18 +69,7 @@ export async function loadSession(
 ): Promise<{ actor: Actor; csrf: string } | null> {
   if (!token) return null;
   const hash = sha(token);
-  const r = await q.maybeOne<{
-    csrf_token: string;
-    id: string;
-    naam: string;
-    email: string;
-    rollen: Actor['rollen'];
-    taal: Actor['taal'];
-    org_id: string;
-    org_naam: string;
-    soort: Actor['organisatieSoort'];
-    bijwerken: boolean;
-  }>(
+  const r = await q.maybeOne<ActorRij & { csrf_token: string; bijwerken: boolean }>(
     `SELECT s.csrf_token, g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort,
             s.laatst_actief_op < now() - make_interval(secs => $3) AS bijwerken
      FROM sessie s JOIN gebruiker g ON g.id = s.gebruiker_id JOIN organisatie o ON o.id = g.organisatie_id
@@ -64,19 +78,7 @@ export async function loadSession(
   );
   if (!r) return null;
   if (r.bijwerken) await q.query('UPDATE sessie SET laatst_actief_op = now() WHERE token_hash = $1', [hash]);
-  return {
-    csrf: r.csrf_token,
-    actor: {
-      gebruikerId: r.id,
-      naam: r.naam,
-      email: r.email,
-      rollen: r.rollen,
-      taal: r.taal,
-      organisatieId: r.org_id,
-      organisatieNaam: r.org_naam,
-      organisatieSoort: r.soort,
-    },
-  };
+  return { csrf: r.csrf_token, actor: actorVanRij(r) };
 }
 
 export async function deleteSession(q: Queryable, token: string): Promise<void> {
@@ -105,4 +107,14 @@ export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+/** The signed-in shape of an active user by e-mail (case-insensitive), for CLI decisions (`--als`) and the demo. */
+export async function actorByEmail(q: Queryable, email: string): Promise<Actor | undefined> {
+  const r = await q.maybeOne<ActorRij>(
+    `SELECT g.id, g.naam, g.email, g.rollen, g.taal, o.id AS org_id, o.naam AS org_naam, o.soort
+       FROM gebruiker g JOIN organisatie o ON o.id = g.organisatie_id WHERE lower(g.email) = lower($1) AND g.actief`,
+    [email],
+  );
+  return r ? actorVanRij(r) : undefined;
 }
