@@ -15,8 +15,6 @@ import { appendAudit, canonicalJson } from '../platform/audit.ts';
 import { auditActor } from '../platform/audit.ts';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../platform/errors.ts';
 import {
-  accepteertInschrijvingen,
-  accepteertVragen,
   isOpenbaar,
   overgang,
   PROCEDURE_TYPES,
@@ -52,7 +50,11 @@ import {
   valideerRegionaleParagraaf,
   type ParagraafKader,
 } from '../domain/inkoop/regionale-paragraaf.ts';
+import { deadlineVan, inschrijvenOpen, vragenOpen } from '../domain/inkoop/termijnregels.ts';
 import * as store from './store.ts';
+
+/** The term rules live in the domain; callers import them from here as before. */
+export { deadlineVan, inschrijvenOpen, vragenOpen };
 import type { EisRij, KaderRij } from './store.ts';
 import { huidigeGroep, normaliseerSnapshot } from './snapshot.ts';
 import type {
@@ -169,11 +171,6 @@ export async function laadTermijnen(q: Queryable, kaderId: string): Promise<Term
 }
 export async function laadEisen(q: Queryable, kaderId: string): Promise<EisRij[]> {
   return store.eisRijen(q, kaderId);
-}
-
-/** The submission deadline of a kader (termijn 'inschrijving'), or null (open house without an end). */
-export function deadlineVan(termijnen: Termijn[]): Date | null {
-  return termijnen.find((t) => t.fase === 'inschrijving')?.eindigtOp ?? null;
 }
 
 /** The kader facts the enforced (published) terms are read from. */
@@ -956,19 +953,6 @@ export async function voerOvergangUit(ctx: AppContext, a: Actor, id: string, act
 // ───────────────────────────── Read ─────────────────────────────
 
 export type KaderStatus = KaderStatusT;
-
-/** Whether providers may (still) work on bids now: the phase accepts them and the deadline has not passed. */
-export function inschrijvenOpen(k: KaderRij, termijnen: Termijn[], nu: Date): boolean {
-  if (!accepteertInschrijvingen(k.procedure_type, k.fase)) return false;
-  const dl = deadlineVan(termijnen);
-  return !dl || voorDeadline(nu, dl);
-}
-
-export function vragenOpen(k: KaderRij, termijnen: Termijn[], nu: Date): boolean {
-  if (!accepteertVragen(k.fase)) return false;
-  const v = termijnen.find((x) => x.fase === 'vragen');
-  return !v?.eindigtOp || voorDeadline(nu, v.eindigtOp);
-}
 
 export async function kaderStatus(ctx: AppContext, q: Queryable, k: KaderRij): Promise<KaderStatus> {
   const nu = ctx.now();

@@ -17,7 +17,7 @@ import { lokaalNaarInstant } from '../../domain/inkoop/timeline.ts';
 import { RegelFout } from '../../domain/inkoop/beoordeling.ts';
 import { pdfTekst } from '../gunning/pdf.ts';
 import { valideerOcds } from '../../../test/support/ocds-validatie.ts';
-import { bepaalToelating } from './regel.ts';
+import { bepaalToelating } from '../../domain/inkoop/openhouse.ts';
 import { openHouseCapability } from './capability.ts';
 
 let t: TestApp;

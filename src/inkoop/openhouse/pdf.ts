@@ -5,7 +5,7 @@
  * standard Helvetica, uncompressed, no file or network access), so pdfTekst() can read them.
  */
 import { briefhoofd, datumNl, isoNl, nviBijlage, partijen, redenTabel, render, type NviItem } from '../gunning/pdf.ts';
-import type { ToelatingReden } from './regel.ts';
+import type { ToelatingReden } from '../../domain/inkoop/openhouse.ts';
 
 export interface ToelatingsbriefGegevens {
   kenmerk: string;

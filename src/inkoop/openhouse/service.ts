@@ -27,7 +27,12 @@ import {
   type KaderRij,
 } from '../gunning/service.ts';
 import { inschrijvingVoor } from '../inschrijving.ts';
-import { bepaalToelating, knockOutsUitBesluit, TOELATING_REGEL, type ToelatingUitkomst } from './regel.ts';
+import {
+  bepaalToelating,
+  knockOutsUitBesluit,
+  TOELATING_REGEL,
+  type ToelatingUitkomst,
+} from '../../domain/inkoop/openhouse.ts';
 import { raamovereenkomstPdf, toelatingsbrief } from './pdf.ts';
 import { isUuid } from '../../platform/validatie.ts';
 import * as store from './store.ts';

@@ -10,7 +10,7 @@
  * There is no discretion: no weights, no ranking, no quota. Weighted criteria, if a kader has
  * any, play no part in admission.
  */
-import { RegelFout, VIER_OGEN_REGEL } from '../../domain/inkoop/beoordeling.ts';
+import { RegelFout, VIER_OGEN_REGEL } from './beoordeling.ts';
 
 export const TOELATING_REGEL =
   'open-house.toelating v1 (Inkoopsafari – Verkenning van de praktijk van zorginkoop, §4.2; voor de Wlz een keuze van het product): toegelaten ⇔ beoordeling vastgesteld door een tweede persoon (vier ogen) en aan elke knock-outeis voldaan; anders afgewezen met elke niet voldane eis genoemd';
