@@ -3,6 +3,7 @@
  * (inkoopkader, inschrijving, eis, beoordeling, beoordeling_besluit, overeenkomst, document).
  * Every query has a declared row type; rules stay in ./regel.ts, use cases in ./service.ts.
  */
+import type { GunningDocumentRij } from '../gunning/store.ts';
 import type { Queryable } from '../../platform/db/index.ts';
 import type { KaderRij } from '../gunning/service.ts';
 
@@ -277,13 +278,8 @@ export function eigenAanmeldingen(q: Queryable, organisatieId: string): Promise<
   );
 }
 
-export interface BriefRij {
-  naam: string;
-  inhoud: Uint8Array;
-  sha256: string;
-  organisatie_id: string;
-  zorgkantoor_id: string;
-}
+/** A stored letter with its owners: the same shape as gunning's generated documents. */
+export type BriefRij = GunningDocumentRij;
 
 export async function toelatingsbriefRij(q: Queryable, toelatingId: string): Promise<BriefRij | null> {
   return (
