@@ -30,3 +30,5 @@ export {
 export { laatsteVastgesteldeScores } from './leesmodel/store.ts';
 /** The classification's contract history is read through its owners (budget, realisatie), handed over in src/capabilities.ts. */
 export { gebruikContractHistorieBron, type ContractHistorieBron } from './inschrijving.ts';
+/** The countdown schema, shared with the public pages (src/openbaar) so the two cannot drift. */
+export { Aftelling } from './schemas.ts';

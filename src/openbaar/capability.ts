@@ -9,6 +9,7 @@ import type { Capability } from '../platform/capability-type.ts';
 import type { Api } from '../platform/http/app.ts';
 import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/http/problems.ts';
+import { Aftelling as AftellingInkoop } from '../inkoop/index.ts';
 import { kaderOpenbaar, lijstOpenbaar } from './service.ts';
 
 const S = Type.String();
@@ -16,20 +17,7 @@ const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const PUBLIEK = { publiek: true as const, data: 'publiek' as const };
 const tags = ['openbaar'];
 
-const Aftelling = Type.Object(
-  {
-    deadline: S,
-    deadlineLokaal: S,
-    verstreken: Type.Boolean(),
-    resterendeSeconden: Type.Integer(),
-    dagen: Type.Integer(),
-    uren: Type.Integer(),
-    minuten: Type.Integer(),
-    seconden: Type.Integer(),
-    tekst: S,
-  },
-  { description: 'Aftelling berekend op de serverklok' },
-);
+const Aftelling = Type.Object(AftellingInkoop.properties, { description: 'Aftelling berekend op de serverklok' });
 
 const Kop = {
   id: S,
