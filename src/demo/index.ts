@@ -18,6 +18,7 @@ import { PRESTATIES } from '../reference/index.ts';
 import { parseNzaCsv, importNzaTarievenIn } from '../reference/index.ts';
 import { persoonsgegevensSleutels } from '../platform/persoonsgegevens.ts';
 import { beschermBsn } from '../clientstroom/index.ts';
+import { vernieuwMonitorAggregaat } from '../realisatie/index.ts';
 import {
   generateDemo,
   checksumDemo,
@@ -267,6 +268,8 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
       melden(0.9, 'verwijzingen controleren');
       await controleerVerwijzingen(t);
     }
+    // the monitoring aggregate of the realisation just loaded (docs/realisatie.md, Monitoraggregaat realisatie_maand)
+    await vernieuwMonitorAggregaat(t);
     melden(0.92, 'voorbeeldtarieven');
     for (const b of VOORBEELD_TARIEFBESTANDEN) {
       await importNzaTarievenIn(t, null, {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import { parseCenten, formatCenten } from '../domain/realisatie/centen.ts';
+import { vernieuwMonitorAggregaat } from './store.ts';
 
 let t: TestApp;
 let inkoper: TestClient, manager: TestClient;
@@ -75,6 +76,8 @@ before(async () => {
          ON CONFLICT (jaar, regio_code, organisatie_id, prestatie_code, maand) DO UPDATE SET bedrag = excluded.bedrag`,
         [JAAR, m, REGIO, p.organisatie_id, p.prestatie_code, formatCenten((c(p.bedrag) * 150n) / 100n / 12n)],
       );
+  // realisatie written directly: bring the monitoring aggregate up to date as the import does
+  await vernieuwMonitorAggregaat(t.db, JAAR);
 });
 after(() => t.close());
 

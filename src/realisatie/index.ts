@@ -11,3 +11,4 @@ export {
   type RealisatiePerJaarRow,
 } from './store.ts';
 export { productieRegiosSectoren } from './store.ts';
+export { vernieuwMonitorAggregaat } from './store.ts';

@@ -8,6 +8,7 @@ import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import fc from 'fast-check';
 import { parseCenten, formatCenten } from '../domain/realisatie/centen.ts';
 import { actorVoorEmail, herschikAfspraken, herschikBasis } from '../budget/index.ts';
+import { vernieuwMonitorAggregaat } from './store.ts';
 
 let t: TestApp;
 let inkoper: TestClient, manager: TestClient, manager2: TestClient, controller: TestClient, vgz: TestClient;
@@ -80,6 +81,8 @@ before(async () => {
         [JAAR, m, REGIO, p.organisatie_id, p.prestatie_code, formatCenten(bedrag)],
       );
     }
+  // realisatie written directly: bring the monitoring aggregate up to date as the import does
+  await vernieuwMonitorAggregaat(t.db, JAAR);
 });
 after(() => t.close());
 

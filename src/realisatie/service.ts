@@ -250,6 +250,8 @@ export async function importeerDeclaraties(
       if (status === 'geladen') {
         melden(0.85, 'realisatie bijwerken');
         geschreven = await store.schrijfRealisatie(t, jaar, importId);
+        // the monitoring aggregate follows the periods this import replaced, in the same transaction
+        await store.werkMonitorAggregaatBij(t, jaar, importId);
       }
       const resultaat: ImportResultaat = {
         importId,
@@ -321,12 +323,30 @@ export interface MonitorOpties {
  * region's earlier years of each provider, else linear) and a signal per provider. A zorgkantoor sees
  * its own regions; a provider only its own row; the supervisor everything.
  */
-export async function monitor(ctx: AppContext, actor: Actor | null, o: MonitorOpties, q: Queryable = ctx.db) {
-  return (await monitorMetMaanden(ctx, actor, o, q)).view;
+export async function monitor(
+  ctx: AppContext,
+  actor: Actor | null,
+  o: MonitorOpties,
+  q: Queryable = ctx.db,
+  lees: MaandLezer = store.maandbedragen,
+) {
+  return (await monitorMetMaanden(ctx, actor, o, q, lees)).view;
 }
 
+/**
+ * Where the monitor reads the realised amount per provider × year × month: the monitoring aggregate
+ * (store.maandbedragen); the tests pass the direct computation on `realisatie` as the oracle.
+ */
+export type MaandLezer = typeof store.maandbedragen;
+
 /** monitor() plus the monthly amounts it read (so the depletion view needs no second read). */
-async function monitorMetMaanden(ctx: AppContext, actor: Actor | null, o: MonitorOpties, q: Queryable = ctx.db) {
+async function monitorMetMaanden(
+  ctx: AppContext,
+  actor: Actor | null,
+  o: MonitorOpties,
+  q: Queryable = ctx.db,
+  lees: MaandLezer = store.maandbedragen,
+) {
   const alleenEigen = actor?.organisatieSoort === 'zorgaanbieder';
   if (
     actor &&
@@ -336,7 +356,7 @@ async function monitorMetMaanden(ctx: AppContext, actor: Actor | null, o: Monito
     throw notFound(`Regio ${o.regio} in ${o.jaar}`);
   const org = alleenEigen ? actor!.organisatieId : null;
   const [maanden, afspraken] = await Promise.all([
-    store.maandbedragen(q, o.regio, o.jaar, org, o.sector ?? null),
+    lees(q, o.regio, o.jaar, org, o.sector ?? null),
     afspraakTotalenPerAanbieder(q, o.regio, o.jaar, org, o.sector ?? null),
   ]);
   const centen = (s: string) => parseCenten(s)!;
@@ -400,7 +420,12 @@ export const UITPUTTING_BRONNEN = [
  * % used), for the providers with an agreement there, the region's zorgkantoor and the NZa. Only
  * region totals: a provider sees its own line beside them, never another provider's amounts.
  */
-export async function uitputtingRegio(ctx: AppContext, actor: Actor, o: { jaar: number; regio: string }) {
+export async function uitputtingRegio(
+  ctx: AppContext,
+  actor: Actor,
+  o: { jaar: number; regio: string },
+  lees: MaandLezer = store.maandbedragen,
+) {
   const q = ctx.db;
   const isAanbieder = actor.organisatieSoort === 'zorgaanbieder';
   if (
@@ -411,7 +436,7 @@ export async function uitputtingRegio(ctx: AppContext, actor: Actor, o: { jaar: 
   if (isAanbieder && !(await afspraakTotalenPerAanbieder(q, o.regio, o.jaar, actor.organisatieId)).length)
     throw notFound(`Regio ${o.regio} in ${o.jaar}`);
   const [{ view: m, maanden }, crs] = await Promise.all([
-    monitorMetMaanden(ctx, null, { jaar: o.jaar, regio: o.regio }),
+    monitorMetMaanden(ctx, null, { jaar: o.jaar, regio: o.regio }, q, lees),
     crVanRegio(q, o.regio, o.jaar),
   ]);
   const cr = crs.reduce((s, x) => s + parseCenten(x.totaal)!, 0n);

@@ -303,8 +303,32 @@ export interface MaandBedragRow {
   bedrag: string;
 }
 
-/** Realised amount per provider × year × month in one region, for `jaar` and up to 3 years before. */
+/**
+ * Realised amount per provider × year × month in one region, for `jaar` and up to 3 years before,
+ * read from the monitoring aggregate `realisatie_maand` (a few rows per provider and month instead of
+ * one per prestatie). Same rows, same text as `maandbedragenUitRealisatie`.
+ */
 export async function maandbedragen(
+  t: Queryable,
+  regio: string,
+  jaar: number,
+  organisatieId: string | null,
+  sector: string | null = null,
+): Promise<MaandBedragRow[]> {
+  return t.query<MaandBedragRow>(
+    `SELECT organisatie_id, jaar, maand, sum(bedrag)::text AS bedrag FROM realisatie_maand
+      WHERE regio_code = $1 AND jaar BETWEEN $2::int - 3 AND $2::int AND ($3::text IS NULL OR organisatie_id = $3)
+        AND ($4::text IS NULL OR sector = $4)
+      GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    [regio, jaar, organisatieId, sector],
+  );
+}
+
+/**
+ * The same figures straight from `realisatie` (the computation the monitor used before the
+ * aggregate): the test oracle for `maandbedragen`.
+ */
+export async function maandbedragenUitRealisatie(
   t: Queryable,
   regio: string,
   jaar: number,
@@ -317,6 +341,71 @@ export async function maandbedragen(
         AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM prestatie p WHERE p.code = r.prestatie_code AND p.sector = $4))
       GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     [regio, jaar, organisatieId, sector],
+  );
+}
+
+// ------------------------------------------------------------------ monitoring aggregate
+
+/** What `realisatie_maand` holds for a period, as a fresh GROUP BY of `realisatie` gives it. */
+const AGGREGAAT_SELECT = `SELECT r.regio_code, r.jaar, r.organisatie_id, p.sector, r.maand, count(*)::int, sum(r.bedrag)
+  FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code`;
+
+/**
+ * Brings the monitoring aggregate up to date for the periods (year × region × provider × month) the
+ * import `importId` wrote, in the import's transaction: each period's aggregate rows are replaced by
+ * a fresh sum of its realisatie rows. Call after the realisation and `realisatie_periode` are written.
+ */
+export async function werkMonitorAggregaatBij(t: Queryable, jaar: number, importId: string): Promise<void> {
+  await t.query(
+    `DELETE FROM realisatie_maand m USING realisatie_periode k
+      WHERE k.import_id = $2 AND k.jaar = $1
+        AND m.jaar = k.jaar AND m.regio_code = k.regio_code AND m.organisatie_id = k.organisatie_id AND m.maand = k.maand`,
+    [jaar, importId],
+  );
+  await t.query(
+    `INSERT INTO realisatie_maand (regio_code, jaar, organisatie_id, sector, maand, regels, bedrag)
+     ${AGGREGAAT_SELECT}
+       JOIN realisatie_periode k ON k.jaar = r.jaar AND k.regio_code = r.regio_code AND k.organisatie_id = r.organisatie_id AND k.maand = r.maand
+      WHERE k.import_id = $2 AND k.jaar = $1
+      GROUP BY 1, 2, 3, 4, 5`,
+    [jaar, importId],
+  );
+}
+
+/**
+ * Rebuilds the monitoring aggregate from `realisatie` (all of it, or one year): after a bulk load
+ * that wrote `realisatie` directly (the demo data) and in tests that do.
+ */
+export async function vernieuwMonitorAggregaat(t: Queryable, jaar: number | null = null): Promise<void> {
+  await t.query('DELETE FROM realisatie_maand WHERE $1::int IS NULL OR jaar = $1', [jaar]);
+  await t.query(
+    `INSERT INTO realisatie_maand (regio_code, jaar, organisatie_id, sector, maand, regels, bedrag)
+     ${AGGREGAAT_SELECT} WHERE $1::int IS NULL OR r.jaar = $1 GROUP BY 1, 2, 3, 4, 5`,
+    [jaar],
+  );
+}
+
+export interface AggregaatVerschilRow {
+  regio_code: string;
+  jaar: number;
+  organisatie_id: string;
+  sector: string;
+  maand: number;
+  opgeslagen: string | null;
+  vers: string | null;
+}
+
+/** Every row where the stored aggregate differs from a fresh GROUP BY of `realisatie` (empty: equal). */
+export async function monitorAggregaatVerschillen(t: Queryable): Promise<AggregaatVerschilRow[]> {
+  return t.query<AggregaatVerschilRow>(
+    `WITH v (regio_code, jaar, organisatie_id, sector, maand, regels, bedrag) AS (${AGGREGAAT_SELECT} GROUP BY 1, 2, 3, 4, 5)
+     SELECT coalesce(m.regio_code, v.regio_code) AS regio_code, coalesce(m.jaar, v.jaar) AS jaar,
+            coalesce(m.organisatie_id, v.organisatie_id) AS organisatie_id, coalesce(m.sector, v.sector) AS sector,
+            coalesce(m.maand, v.maand) AS maand, m.regels || ':' || m.bedrag AS opgeslagen, v.regels || ':' || v.bedrag AS vers
+       FROM realisatie_maand m FULL JOIN v
+         ON v.regio_code = m.regio_code AND v.jaar = m.jaar AND v.organisatie_id = m.organisatie_id AND v.sector = m.sector AND v.maand = m.maand
+      WHERE m.regio_code IS NULL OR v.regio_code IS NULL OR m.regels <> v.regels OR m.bedrag <> v.bedrag
+      ORDER BY 1, 2, 3, 4, 5`,
   );
 }
 
