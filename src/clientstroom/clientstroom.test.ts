@@ -462,7 +462,11 @@ test('the BSN never appears in a log line, a URL or the audit log; the audit cha
   assert.ok(log.includes('/api/v1/clientstroom/clienten/zoek'), 'requests are logged');
   for (const bsn of VOORBEELD_BSN) assert.ok(!log.includes(bsn), `BSN ${bsn.slice(-3)} not in the log`);
   const urls = [...log.matchAll(/"(?:url|pad)":"([^"]*)"/g)].map((m) => m[1]);
-  assert.ok(urls.length > 0 && urls.every((u) => !/\d{9}/.test(u)), 'no BSN-like number in any URL');
+  // A random UUID (a client id in a path) may hold nine digits in a row; it is no BSN, so it is left out.
+  const zonderUuid = (u: string) =>
+    u.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>');
+  assert.ok(urls.length > 0, 'urls are logged');
+  for (const u of urls) assert.ok(!/\d{9}/.test(zonderUuid(u)), `no BSN-like number in a URL: ${zonderUuid(u)}`);
   const audit = await t.db.query<{ invoer: unknown; resultaat: unknown; onderwerp_id: string }>(
     'SELECT invoer, resultaat, onderwerp_id FROM audit_regel',
   );
