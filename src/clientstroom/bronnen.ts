@@ -39,6 +39,12 @@ export interface Organisatie {
 }
 export const organisatie = (q: Queryable, id: string) =>
   q.maybeOne<Organisatie>('SELECT id, soort, naam, agb FROM organisatie WHERE id = $1', [id]);
+/** The provider with this AGB code (an AanvraagInstelling names a provider by AGB). */
+export const zorgaanbiederOpAgb = (q: Queryable, agb: string) =>
+  q.maybeOne<Organisatie>(
+    `SELECT id, soort, naam, agb FROM organisatie WHERE agb = $1 AND soort = 'zorgaanbieder' ORDER BY id LIMIT 1`,
+    [agb],
+  );
 export const organisatiesOpId = (q: Queryable, ids: string[]) =>
   q.query<Organisatie>('SELECT id, soort, naam, agb FROM organisatie WHERE id = ANY($1)', [ids]);
 

@@ -168,6 +168,75 @@ async function routes(api: Api, ctx: AppContext) {
   );
 
   api.get(
+    '/clientstroom/verzoeken',
+    {
+      config: { access: BEMIDDELAAR_OF_AANBIEDER },
+      schema: {
+        tags,
+        summary:
+          'Verzoeken om een (aangepaste) toewijzing uit AW39-berichten (zorgbemiddelaar: regio’s van het zorgkantoor; aanbieder: alleen de eigen)',
+        description: 'Open verzoeken eerst, daarna op ontvangstmoment. Filter met status=open|toegekend|geweigerd.',
+        querystring: Type.Object({
+          status: Type.Optional(
+            Type.Union([Type.Literal('open'), Type.Literal('toegekend'), Type.Literal('geweigerd')]),
+          ),
+        }),
+        response: { 200: Type.Array(S.VerzoekSchema), ...problems(400, 401, 403) },
+      },
+    },
+    async (req) => svc.verzoeken(ctx, actorOf(req), { status: req.query.status }),
+  );
+
+  api.get(
+    '/clientstroom/verzoeken/:id',
+    {
+      config: { access: BEMIDDELAAR_OF_AANBIEDER },
+      schema: {
+        tags,
+        summary: 'Eén toewijzingsverzoek met zijn status (een aanbieder alleen de eigen; anders 404)',
+        params: Id,
+        response: { 200: S.VerzoekSchema, ...problems(401, 403, 404) },
+      },
+    },
+    async (req) => svc.verzoek(ctx, actorOf(req), req.params.id),
+  );
+
+  api.post(
+    '/clientstroom/verzoeken/:id/toekennen',
+    {
+      config: { access: BEMIDDELAAR },
+      schema: {
+        tags,
+        summary:
+          'Een toewijzingsverzoek toekennen: maakt de toewijzing en het AW33-bericht (zoals een toewijzing met de hand)',
+        description:
+          'Dezelfde regels als POST /clientstroom/toewijzingen. Vpt/mpt: zonder eigen toetsing gelden de antwoorden Doelmatig/Verantwoord uit de aanvraag; mpt vraagt functieCode. Een verzoek wordt één keer beslist: 409 daarna. Geaudit.',
+        params: Id,
+        body: S.VerzoekToekennenSchema,
+        response: { 200: S.VerzoekToegekendSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => svc.kenVerzoekToe(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  api.post(
+    '/clientstroom/verzoeken/:id/weigeren',
+    {
+      config: { access: BEMIDDELAAR },
+      schema: {
+        tags,
+        summary: 'Een toewijzingsverzoek weigeren, met een verplichte reden die de aanbieder ziet',
+        description:
+          'Zonder reden: 400 met fouten[].waar = "reden". Een verzoek wordt één keer beslist: 409 daarna. Geaudit.',
+        params: Id,
+        body: S.VerzoekWeigerenSchema,
+        response: { 200: S.VerzoekSchema, ...problems(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => svc.weigerVerzoek(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  api.get(
     '/iwlz/toewijzingen/:id/aw33',
     {
       config: { access: BEMIDDELAAR_OF_AANBIEDER },

@@ -231,3 +231,51 @@ export const ClientDetailSchema = Type.Object({
   notities: Type.Array(NotitieSchema),
 });
 export type ClientDetailView = Static<typeof ClientDetailSchema>;
+
+export const VerzoekSchema = Type.Object({
+  id: Type.String(),
+  clientId: Type.String(),
+  client: Type.String({ description: 'gemaskeerd BSN en geboortejaar' }),
+  indicatieId: Type.String(),
+  regioCode: Type.String(),
+  organisatieId: Type.String({ description: 'de aanbieder die het verzoek stuurde' }),
+  organisatieNaam: Type.String(),
+  berichtIdentificatie: Type.String({ description: 'BerichtIdentificatie van het AW39-bericht' }),
+  instellingAgb: Type.String({ description: 'AanvraagInstelling: voor welke aanbieder de toewijzing gevraagd wordt' }),
+  soort: Type.Union([Type.Literal('1'), Type.Literal('3'), Type.Literal('5')]),
+  soortNaam: Type.String(),
+  leveringsvorm: Type.String(),
+  zorgprofielCode: Type.String(),
+  klasse: Nullable(Type.String()),
+  ingangsdatum: Type.String(),
+  einddatum: Nullable(Type.String()),
+  opname: Nullable(Type.Boolean()),
+  doelmatig: Nullable(Type.Boolean()),
+  verantwoord: Nullable(Type.Boolean()),
+  status: Type.Union([Type.Literal('open'), Type.Literal('toegekend'), Type.Literal('geweigerd')]),
+  reden: Nullable(Type.String({ description: 'reden van weigering' })),
+  toewijzingId: Nullable(Type.String()),
+  beslotenOp: Nullable(Type.String({ format: 'date-time' })),
+  ontvangenOp: Type.String({ format: 'date-time' }),
+});
+export type VerzoekViewT = Static<typeof VerzoekSchema>;
+
+export const VerzoekToekennenSchema = Type.Object({
+  toetsing: Type.Optional(
+    Nullable(
+      Type.Object({
+        verantwoord: Type.Boolean(),
+        doelmatig: Type.Boolean(),
+        toelichting: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+      }),
+    ),
+  ),
+  functieCode: Type.Optional(Nullable(Type.String({ maxLength: 2 }))),
+  functieKlasse: Type.Optional(Nullable(Type.String({ maxLength: 4 }))),
+});
+
+export const VerzoekToegekendSchema = Type.Object({ verzoek: VerzoekSchema, toewijzing: ToewijzingSchema });
+
+export const VerzoekWeigerenSchema = Type.Object({
+  reden: Type.Optional(Nullable(Type.String({ maxLength: 2000, description: 'verplicht: waarom geweigerd' }))),
+});

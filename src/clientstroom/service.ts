@@ -19,7 +19,7 @@ import type { Queryable } from '../platform/db/index.ts';
 import { isAanbieder, isZorgkantoor, type Actor, type Rol } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
 import { auditActor } from '../platform/audit.ts';
-import { AppError, badRequest, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
 import {
   bsnToken,
   maskeerBsn,
@@ -55,6 +55,7 @@ import {
   toetsToewijzing,
   pgbBijGecontracteerde,
   IWLZ_LEVERINGSVORM,
+  LEVERINGSVORM_UIT_IWLZ,
   VOORKEUR_LEVERINGSVORM,
   BRON_PGB_GECONTRACTEERD,
   SOORT_TOEWIJZING_NAAM,
@@ -653,197 +654,201 @@ async function namenVan(q: Queryable, ids: (string | null)[]): Promise<Map<strin
 }
 
 export async function maakToewijzing(ctx: AppContext, a: Actor, inv: ToewijzingInvoer): Promise<ToewijzingView> {
+  return ctx.db.tx((t) => maakToewijzingIn(ctx, t, a, inv));
+}
+
+/** A toewijzing and its AW33 inside the caller's transaction (also used when a request is granted). */
+async function maakToewijzingIn(
+  ctx: AppContext,
+  t: Queryable,
+  a: Actor,
+  inv: ToewijzingInvoer,
+): Promise<ToewijzingView> {
   const s = sleutels(ctx);
-  return ctx.db.tx(async (t) => {
-    const regios = await regiosVan(ctx, t, a);
-    const ind = await store.indicatieOpId(t, inv.indicatieId);
-    const client = ind ? await store.clientOpId(t, ind.client_id) : undefined;
-    if (!ind || !client || !regios.includes(client.regio_code)) throw notFound('Deze indicatie');
-    const dag = vandaag(ctx);
-    if (ind.einddatum && ind.einddatum < dag)
-      throw unprocessable(
-        'indicatie-beeindigd',
-        `De indicatie is beëindigd op ${ind.einddatum}; toewijzen kan niet meer.`,
-      );
-    if (!LEVERINGSVORMEN.includes(inv.leveringsvorm)) throw badRequest('leveringsvorm', 'Onbekende leveringsvorm.');
-    const pgb = inv.leveringsvorm === 'pgb';
-    let agb: string | null = null;
-    if (pgb) {
-      if (inv.organisatieId)
-        throw unprocessable(
-          'pgb-instelling',
-          'Een pgb-toewijzing heeft geen zorgaanbieder (Instelling); laat organisatieId leeg.',
-          {
-            actie: 'Leg de zorgverlener van de budgethouder vast in pgbZorgverlenerId, als die bekend is.',
-          },
-        );
-    } else {
-      if (!inv.organisatieId)
-        throw badRequest('aanbieder-ontbreekt', 'Kies de gecontracteerde zorgaanbieder aan wie u toewijst.', {
-          fouten: [{ waar: 'organisatieId', wat: 'ontbreekt' }],
-        });
-      const org = await bronnen.organisatie(t, inv.organisatieId);
-      if (!org || org.soort !== 'zorgaanbieder') throw notFound('Deze zorgaanbieder');
-      if (!org.agb || !/^\d{8}$/.test(org.agb))
-        throw unprocessable(
-          'agb-ontbreekt',
-          `${org.naam} heeft geen geldige AGB-code; een zorgtoewijzing (AW33) kan niet worden verstuurd.`,
-          {
-            actie: 'Laat de beheerder de AGB-code van de aanbieder vastleggen.',
-          },
-        );
-      agb = org.agb;
-      const contract = await bronnen.gecontracteerd(t, client.regio_code, ind.sector, jaar(ctx));
-      if (!contract.has(org.id))
-        throw unprocessable(
-          'niet-gecontracteerd',
-          `${org.naam} heeft geen contract (productieafspraak) met uw zorgkantoor voor ${ind.sector} in regio ${client.regio_code}.`,
-          { actie: `Kies een gecontracteerde aanbieder. Bron: ${BRON_CONTRACT}` },
-        );
-    }
-    if (inv.overbruggingVoor) {
-      const o = await store.toewijzingOpId(t, inv.overbruggingVoor);
-      if (!o || o.indicatie_id !== ind.id) throw notFound('De toewijzing waarvoor overbrugd wordt');
-      if (inv.soort !== '3')
-        throw badRequest('overbrugging-soort', 'Een overbrugging heeft soort 3 (Overbrugging, LDT_SoortToewijzing).');
-    }
-    const actief = await store.actieveToewijzingen(t, ind.id);
-    const bezwaren = toetsToewijzing(
-      actief.map((x) => ({
-        leveringsvorm: x.leveringsvorm as Leveringsvorm,
-        organisatieId: x.organisatie_id,
-        soort: x.soort,
-      })),
-      {
-        leveringsvorm: inv.leveringsvorm,
-        organisatieId: inv.organisatieId ?? null,
-        soort: inv.soort,
-        toetsing: inv.toetsing ?? undefined,
-      },
+  const regios = await regiosVan(ctx, t, a);
+  const ind = await store.indicatieOpId(t, inv.indicatieId);
+  const client = ind ? await store.clientOpId(t, ind.client_id) : undefined;
+  if (!ind || !client || !regios.includes(client.regio_code)) throw notFound('Deze indicatie');
+  const dag = vandaag(ctx);
+  if (ind.einddatum && ind.einddatum < dag)
+    throw unprocessable(
+      'indicatie-beeindigd',
+      `De indicatie is beëindigd op ${ind.einddatum}; toewijzen kan niet meer.`,
     );
-    const functieBezwaren = toetsFunctie(
-      actief.map((x) => ({
-        functieCode: x.functie_code,
-        organisatieId: x.organisatie_id,
-        soort: x.soort,
-        leveringsvorm: x.leveringsvorm,
-      })),
-      {
-        functieCode: inv.functieCode ?? null,
-        functieKlasse: inv.functieKlasse ?? null,
-        organisatieId: inv.organisatieId ?? null,
-        soort: inv.soort,
-        leveringsvorm: inv.leveringsvorm,
-      },
-      { functies: codelijst('LDT_FunctieCode'), klassen: codelijst('LDT_Klasse') },
-    );
-    if (bezwaren.length || functieBezwaren.length)
+  if (!LEVERINGSVORMEN.includes(inv.leveringsvorm)) throw badRequest('leveringsvorm', 'Onbekende leveringsvorm.');
+  const pgb = inv.leveringsvorm === 'pgb';
+  let agb: string | null = null;
+  if (pgb) {
+    if (inv.organisatieId)
       throw unprocessable(
-        'toewijzing-niet-toegestaan',
-        'Deze toewijzing past niet bij de regels voor leveringsvormen.',
+        'pgb-instelling',
+        'Een pgb-toewijzing heeft geen zorgaanbieder (Instelling); laat organisatieId leeg.',
         {
-          fouten: [
-            ...bezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `Bron: ${b.bron}` })),
-            ...functieBezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `${b.actie} Bron: ${BRON_FUNCTIES}` })),
-          ],
+          actie: 'Leg de zorgverlener van de budgethouder vast in pgbZorgverlenerId, als die bekend is.',
         },
       );
-    const ingang = inv.ingangsdatum ?? (ind.ingangsdatum > dag ? ind.ingangsdatum : dag);
-    if (!isDatum(ingang)) throw badRequest('ingangsdatum', 'Ingangsdatum is geen datum (JJJJ-MM-DD).');
-    if (inv.einddatum && (!isDatum(inv.einddatum) || inv.einddatum < ingang))
-      throw badRequest('einddatum', 'Einddatum is geen datum of ligt voor de ingangsdatum.');
-    if (ingang < ind.ingangsdatum)
-      throw unprocessable('ingangsdatum', `De toewijzing kan niet ingaan voor de indicatie (${ind.ingangsdatum}).`);
-    const persoon = pgb ? null : leesPersoon(s, client);
-    if (!pgb && !persoon)
+  } else {
+    if (!inv.organisatieId)
+      throw badRequest('aanbieder-ontbreekt', 'Kies de gecontracteerde zorgaanbieder aan wie u toewijst.', {
+        fouten: [{ waar: 'organisatieId', wat: 'ontbreekt' }],
+      });
+    const org = await bronnen.organisatie(t, inv.organisatieId);
+    if (!org || org.soort !== 'zorgaanbieder') throw notFound('Deze zorgaanbieder');
+    if (!org.agb || !/^\d{8}$/.test(org.agb))
       throw unprocessable(
-        'geen-indicatiebesluit',
-        'Van deze cliënt is geen indicatiebesluit (IO31) ontvangen; een zorgtoewijzing (AW33) herhaalt de gegevens daaruit.',
-        { actie: 'Importeer eerst het indicatiebesluit (IO31 of CSV).' },
+        'agb-ontbreekt',
+        `${org.naam} heeft geen geldige AGB-code; een zorgtoewijzing (AW33) kan niet worden verstuurd.`,
+        {
+          actie: 'Laat de beheerder de AGB-code van de aanbieder vastleggen.',
+        },
       );
-    const id = crypto.randomUUID();
-    const rij: Omit<store.ToewijzingRij, 'aangemaakt_op'> = {
-      id,
-      indicatie_id: ind.id,
-      client_id: client.id,
-      regio_code: client.regio_code,
-      zorgkantoor_id: a.organisatieId,
-      organisatie_id: inv.organisatieId ?? null,
-      pgb_zorgverlener_id: pgb ? (inv.pgbZorgverlenerId ?? null) : null,
+    agb = org.agb;
+    const contract = await bronnen.gecontracteerd(t, client.regio_code, ind.sector, jaar(ctx));
+    if (!contract.has(org.id))
+      throw unprocessable(
+        'niet-gecontracteerd',
+        `${org.naam} heeft geen contract (productieafspraak) met uw zorgkantoor voor ${ind.sector} in regio ${client.regio_code}.`,
+        { actie: `Kies een gecontracteerde aanbieder. Bron: ${BRON_CONTRACT}` },
+      );
+  }
+  if (inv.overbruggingVoor) {
+    const o = await store.toewijzingOpId(t, inv.overbruggingVoor);
+    if (!o || o.indicatie_id !== ind.id) throw notFound('De toewijzing waarvoor overbrugd wordt');
+    if (inv.soort !== '3')
+      throw badRequest('overbrugging-soort', 'Een overbrugging heeft soort 3 (Overbrugging, LDT_SoortToewijzing).');
+  }
+  const actief = await store.actieveToewijzingen(t, ind.id);
+  const bezwaren = toetsToewijzing(
+    actief.map((x) => ({
+      leveringsvorm: x.leveringsvorm as Leveringsvorm,
+      organisatieId: x.organisatie_id,
+      soort: x.soort,
+    })),
+    {
+      leveringsvorm: inv.leveringsvorm,
+      organisatieId: inv.organisatieId ?? null,
+      soort: inv.soort,
+      toetsing: inv.toetsing ?? undefined,
+    },
+  );
+  const functieBezwaren = toetsFunctie(
+    actief.map((x) => ({
+      functieCode: x.functie_code,
+      organisatieId: x.organisatie_id,
+      soort: x.soort,
+      leveringsvorm: x.leveringsvorm,
+    })),
+    {
+      functieCode: inv.functieCode ?? null,
+      functieKlasse: inv.functieKlasse ?? null,
+      organisatieId: inv.organisatieId ?? null,
       soort: inv.soort,
       leveringsvorm: inv.leveringsvorm,
-      zorgprofiel_code: ind.zorgprofiel_code,
-      klasse: ind.klasse,
+    },
+    { functies: codelijst('LDT_FunctieCode'), klassen: codelijst('LDT_Klasse') },
+  );
+  if (bezwaren.length || functieBezwaren.length)
+    throw unprocessable('toewijzing-niet-toegestaan', 'Deze toewijzing past niet bij de regels voor leveringsvormen.', {
+      fouten: [
+        ...bezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `Bron: ${b.bron}` })),
+        ...functieBezwaren.map((b) => ({ waar: b.regel, wat: b.wat, actie: `${b.actie} Bron: ${BRON_FUNCTIES}` })),
+      ],
+    });
+  const ingang = inv.ingangsdatum ?? (ind.ingangsdatum > dag ? ind.ingangsdatum : dag);
+  if (!isDatum(ingang)) throw badRequest('ingangsdatum', 'Ingangsdatum is geen datum (JJJJ-MM-DD).');
+  if (inv.einddatum && (!isDatum(inv.einddatum) || inv.einddatum < ingang))
+    throw badRequest('einddatum', 'Einddatum is geen datum of ligt voor de ingangsdatum.');
+  if (ingang < ind.ingangsdatum)
+    throw unprocessable('ingangsdatum', `De toewijzing kan niet ingaan voor de indicatie (${ind.ingangsdatum}).`);
+  const persoon = pgb ? null : leesPersoon(s, client);
+  if (!pgb && !persoon)
+    throw unprocessable(
+      'geen-indicatiebesluit',
+      'Van deze cliënt is geen indicatiebesluit (IO31) ontvangen; een zorgtoewijzing (AW33) herhaalt de gegevens daaruit.',
+      { actie: 'Importeer eerst het indicatiebesluit (IO31 of CSV).' },
+    );
+  const id = crypto.randomUUID();
+  const rij: Omit<store.ToewijzingRij, 'aangemaakt_op'> = {
+    id,
+    indicatie_id: ind.id,
+    client_id: client.id,
+    regio_code: client.regio_code,
+    zorgkantoor_id: a.organisatieId,
+    organisatie_id: inv.organisatieId ?? null,
+    pgb_zorgverlener_id: pgb ? (inv.pgbZorgverlenerId ?? null) : null,
+    soort: inv.soort,
+    leveringsvorm: inv.leveringsvorm,
+    zorgprofiel_code: ind.zorgprofiel_code,
+    klasse: ind.klasse,
+    ingangsdatum: ingang,
+    einddatum: inv.einddatum ?? null,
+    toewijzingsdatum: dag,
+    toewijzingstijd: tijd(ctx),
+    status: 'toegewezen',
+    reden_intrekking: null,
+    toetsing: inv.toetsing ?? null,
+    overbrugging_voor: inv.overbruggingVoor ?? null,
+    aw33_bericht_id: null,
+    functie_code: inv.leveringsvorm === 'mpt' ? (inv.functieCode ?? null) : null,
+    functie_klasse: inv.leveringsvorm === 'mpt' ? (inv.functieKlasse ?? null) : null,
+  };
+  await store.toewijzingToevoegen(t, rij, a.gebruikerId);
+  let aw33Id: string | null = null;
+  if (!pgb && persoon && agb) {
+    const berichtId = berichtIdentificatie();
+    const xml = bouwAw33({
+      kop: { afzender: client.regio_code, ontvanger: agb, berichtId, dagtekening: dag },
+      clienten: [
+        {
+          io31Blok: persoon,
+          partneropname: inv.partneropname ?? false,
+          ...toegewezen(rij, agb, {
+            klasse: ind.klasse ?? undefined,
+            opname: inv.leveringsvorm === 'verblijf' ? true : undefined,
+          }),
+        },
+      ],
+    });
+    await moetGeldig(xml, 'AW33');
+    aw33Id = crypto.randomUUID();
+    await bewaarBericht(t, s, a, {
+      id: aw33Id,
+      type: 'AW33',
+      richting: 'uit',
+      zorgkantoor: client.regio_code,
+      organisatieId: inv.organisatieId!,
+      identificatie: berichtId,
+      dagtekening: dag,
+      xml,
+    });
+    await store.toewijzingBericht(t, id, aw33Id);
+  }
+  const signalen: string[] = [];
+  if (pgb && inv.pgbZorgverlenerId) {
+    const gecontracteerd = await bronnen.gecontracteerdInRegios(t, [client.regio_code], jaar(ctx));
+    if (gecontracteerd.has(inv.pgbZorgverlenerId))
+      signalen.push(`De pgb-zorgverlener is ook gecontracteerd door het zorgkantoor. ${BRON_PGB_GECONTRACTEERD}`);
+  }
+  await appendAudit(t, auditActor(a), {
+    actie: 'clientstroom.toewijzing.gemaakt',
+    onderwerpType: 'toewijzing',
+    onderwerpId: id,
+    invoer: {
+      indicatieId: ind.id,
+      organisatieId: inv.organisatieId ?? null,
+      soort: inv.soort,
+      leveringsvorm: inv.leveringsvorm,
       ingangsdatum: ingang,
       einddatum: inv.einddatum ?? null,
-      toewijzingsdatum: dag,
-      toewijzingstijd: tijd(ctx),
-      status: 'toegewezen',
-      reden_intrekking: null,
       toetsing: inv.toetsing ?? null,
-      overbrugging_voor: inv.overbruggingVoor ?? null,
-      aw33_bericht_id: null,
-      functie_code: inv.leveringsvorm === 'mpt' ? (inv.functieCode ?? null) : null,
-      functie_klasse: inv.leveringsvorm === 'mpt' ? (inv.functieKlasse ?? null) : null,
-    };
-    await store.toewijzingToevoegen(t, rij, a.gebruikerId);
-    let aw33Id: string | null = null;
-    if (!pgb && persoon && agb) {
-      const berichtId = berichtIdentificatie();
-      const xml = bouwAw33({
-        kop: { afzender: client.regio_code, ontvanger: agb, berichtId, dagtekening: dag },
-        clienten: [
-          {
-            io31Blok: persoon,
-            partneropname: inv.partneropname ?? false,
-            ...toegewezen(rij, agb, {
-              klasse: ind.klasse ?? undefined,
-              opname: inv.leveringsvorm === 'verblijf' ? true : undefined,
-            }),
-          },
-        ],
-      });
-      await moetGeldig(xml, 'AW33');
-      aw33Id = crypto.randomUUID();
-      await bewaarBericht(t, s, a, {
-        id: aw33Id,
-        type: 'AW33',
-        richting: 'uit',
-        zorgkantoor: client.regio_code,
-        organisatieId: inv.organisatieId!,
-        identificatie: berichtId,
-        dagtekening: dag,
-        xml,
-      });
-      await store.toewijzingBericht(t, id, aw33Id);
-    }
-    const signalen: string[] = [];
-    if (pgb && inv.pgbZorgverlenerId) {
-      const gecontracteerd = await bronnen.gecontracteerdInRegios(t, [client.regio_code], jaar(ctx));
-      if (gecontracteerd.has(inv.pgbZorgverlenerId))
-        signalen.push(`De pgb-zorgverlener is ook gecontracteerd door het zorgkantoor. ${BRON_PGB_GECONTRACTEERD}`);
-    }
-    await appendAudit(t, auditActor(a), {
-      actie: 'clientstroom.toewijzing.gemaakt',
-      onderwerpType: 'toewijzing',
-      onderwerpId: id,
-      invoer: {
-        indicatieId: ind.id,
-        organisatieId: inv.organisatieId ?? null,
-        soort: inv.soort,
-        leveringsvorm: inv.leveringsvorm,
-        ingangsdatum: ingang,
-        einddatum: inv.einddatum ?? null,
-        toetsing: inv.toetsing ?? null,
-        overbruggingVoor: inv.overbruggingVoor ?? null,
-        actieveToewijzingen: actief.map((x) => x.id),
-      },
-      resultaat: { aw33BerichtId: aw33Id, signalen },
-      regel: REGEL,
-    });
-    const opgeslagen = (await store.toewijzingOpId(t, id))!;
-    return toewijzingView(opgeslagen, await namenVan(t, [opgeslagen.organisatie_id]), signalen);
+      overbruggingVoor: inv.overbruggingVoor ?? null,
+      actieveToewijzingen: actief.map((x) => x.id),
+    },
+    resultaat: { aw33BerichtId: aw33Id, signalen },
+    regel: REGEL,
   });
+  const opgeslagen = (await store.toewijzingOpId(t, id))!;
+  return toewijzingView(opgeslagen, await namenVan(t, [opgeslagen.organisatie_id]), signalen);
 }
 
 /**
@@ -1222,14 +1227,52 @@ export async function verwerkAw39(ctx: AppContext, a: Actor, input: string | Uin
         goed++;
         if (f.mutatiecode === '19') acties.push((q) => store.toewijzingStatus(q, tw.id, 'beeindigd', f.mutatiedatum));
       }
-      // Requests for an adjusted toewijzing (Aanvraag) are answered 0200 and handled by the zorgbemiddelaar.
-      goed += c.aanvragen.length;
-      const eigen = [...zzpEls, ...fEls].flatMap((e) => codes.get(e) ?? []);
+      // Requests for a (new or changed) toewijzing (Aanvraag): each AanvraagInstelling becomes a request in
+      // the zorgbemiddelaar's queue (toewijzingsverzoek), stored with the message, so never for a rejected one.
+      const aanvraagEls = knopen(knoop(el.Aanvragen)?.Aanvraag);
+      let aanvragen = 0;
+      for (let j = 0; j < c.aanvragen.length; j++) {
+        const av = c.aanvragen[j];
+        const ind = await store.indicatieOpBesluit(t, String(Number(av.besluitnummer)));
+        const lv = LEVERINGSVORM_UIT_IWLZ[av.leveringsvorm];
+        // Keuze van het product: an Aanvraag for an indicatie that is not this client's, or in a leveringsvorm
+        // the zorgkantoor does not assign (VKB), is answered 0233 (niet beoordeeld); the code list has no closer code.
+        if (!ind || ind.client_id !== gevonden.client.id || !lv) {
+          codes.set(aanvraagEls[j], [RETOURCODE.NIET_BEOORDEELD]);
+          continue;
+        }
+        aanvragen++;
+        goed++;
+        const client = gevonden.client;
+        acties.push(async (q, berichtId) => {
+          for (const inst of av.instellingen)
+            await store.verzoekToevoegen(q, {
+              id: crypto.randomUUID(),
+              client_id: client.id,
+              indicatie_id: ind.id,
+              regio_code: client.regio_code,
+              organisatie_id: a.organisatieId,
+              bericht_id: berichtId,
+              bericht_identificatie: b.kop.berichtId,
+              instelling_agb: inst.instelling,
+              soort: inst.soort as SoortToewijzing,
+              leveringsvorm: lv,
+              zorgprofiel_code: av.zzpCode,
+              klasse: av.klasse ?? null,
+              ingangsdatum: inst.toewijzingIngangsdatum,
+              einddatum: inst.toewijzingEinddatum ?? null,
+              opname: inst.opname ?? null,
+              doelmatig: av.doelmatig ?? null,
+              verantwoord: av.verantwoord ?? null,
+            });
+        });
+      }
+      const eigen = [...zzpEls, ...fEls, ...aanvraagEls].flatMap((e) => codes.get(e) ?? []);
       uit.push({
         bsn: masker,
         retourcodes: eigen.length ? eigen : [RETOURCODE.GOED],
         uitkomst: goed
-          ? `${goed} mutatie(s) verwerkt${c.aanvragen.length ? `, ${c.aanvragen.length} aanvraag/aanvragen doorgezet naar de zorgbemiddelaar` : ''}`
+          ? `${goed - aanvragen} mutatie(s) verwerkt${aanvragen ? `, ${aanvragen} aanvraag/aanvragen doorgezet naar de zorgbemiddelaar` : ''}`
           : 'niets verwerkt',
       });
       if (goed) verwerkt++;
@@ -1879,4 +1922,222 @@ export async function notitieWijzigen(ctx: AppContext, a: Actor, clientId: strin
     });
   });
   return notitiesVan(ctx, a, clientId);
+}
+
+// ------------------------------------------------------------------ requests for a toewijzing (AW39 Aanvraag)
+
+export interface VerzoekView {
+  id: string;
+  clientId: string;
+  /** masked BSN and year of birth, as on the worklist */
+  client: string;
+  indicatieId: string;
+  regioCode: string;
+  organisatieId: string;
+  organisatieNaam: string;
+  berichtIdentificatie: string;
+  instellingAgb: string;
+  soort: SoortToewijzing;
+  soortNaam: string;
+  leveringsvorm: string;
+  zorgprofielCode: string;
+  klasse: string | null;
+  ingangsdatum: string;
+  einddatum: string | null;
+  opname: boolean | null;
+  doelmatig: boolean | null;
+  verantwoord: boolean | null;
+  status: store.VerzoekRij['status'];
+  reden: string | null;
+  toewijzingId: string | null;
+  beslotenOp: string | null;
+  ontvangenOp: string;
+}
+
+async function verzoekViews(ctx: AppContext, q: Queryable, rows: store.VerzoekRij[]): Promise<VerzoekView[]> {
+  const s = sleutels(ctx);
+  const namen = await namenVan(
+    q,
+    rows.map((r) => r.organisatie_id),
+  );
+  const clienten = new Map<string, string>();
+  for (const r of rows)
+    if (!clienten.has(r.client_id)) {
+      const c = (await store.clientOpId(q, r.client_id))!;
+      const bsn = leesBsn(s, c);
+      clienten.set(r.client_id, `${bsn ? maskeerBsn(bsn) : '—'} (${c.geboortejaar})`);
+    }
+  return rows.map((r) => ({
+    id: r.id,
+    clientId: r.client_id,
+    client: clienten.get(r.client_id)!,
+    indicatieId: r.indicatie_id,
+    regioCode: r.regio_code,
+    organisatieId: r.organisatie_id,
+    organisatieNaam: namen.get(r.organisatie_id) ?? r.organisatie_id,
+    berichtIdentificatie: r.bericht_identificatie,
+    instellingAgb: r.instelling_agb,
+    soort: r.soort,
+    soortNaam: SOORT_TOEWIJZING_NAAM[r.soort],
+    leveringsvorm: r.leveringsvorm,
+    zorgprofielCode: r.zorgprofiel_code,
+    klasse: r.klasse,
+    ingangsdatum: r.ingangsdatum,
+    einddatum: r.einddatum,
+    opname: r.opname,
+    doelmatig: r.doelmatig,
+    verantwoord: r.verantwoord,
+    status: r.status,
+    reden: r.reden,
+    toewijzingId: r.toewijzing_id,
+    beslotenOp: r.besloten_op ? r.besloten_op.toISOString() : null,
+    ontvangenOp: r.ontvangen_op.toISOString(),
+  }));
+}
+
+/** The zorgkantoor sees the requests of its regions, a provider only its own. */
+export async function verzoeken(
+  ctx: AppContext,
+  a: Actor,
+  f: { status?: store.VerzoekRij['status'] } = {},
+): Promise<VerzoekView[]> {
+  const zicht = isAanbieder(a) ? { organisatieId: a.organisatieId } : { regios: await regiosVan(ctx, ctx.db, a) };
+  return verzoekViews(ctx, ctx.db, await store.verzoekenLijst(ctx.db, zicht, f.status ?? null, 1000));
+}
+
+/** One request; another provider's, or one outside the zorgkantoor's regions, does not exist (404). */
+async function verzoekZichtbaar(
+  ctx: AppContext,
+  q: Queryable,
+  a: Actor,
+  id: string,
+  vergrendel = false,
+): Promise<store.VerzoekRij> {
+  const v = vergrendel ? await store.verzoekVergrendeld(q, id) : await store.verzoekOpId(q, id);
+  if (!v) throw notFound('Dit toewijzingsverzoek');
+  if (isAanbieder(a)) {
+    if (v.organisatie_id !== a.organisatieId) throw notFound('Dit toewijzingsverzoek');
+  } else if (!(await regiosVan(ctx, q, a)).includes(v.regio_code)) throw notFound('Dit toewijzingsverzoek');
+  return v;
+}
+
+export async function verzoek(ctx: AppContext, a: Actor, id: string): Promise<VerzoekView> {
+  return (await verzoekViews(ctx, ctx.db, [await verzoekZichtbaar(ctx, ctx.db, a, id)]))[0];
+}
+
+function vereisOpen(v: store.VerzoekRij) {
+  if (v.status !== 'open')
+    throw conflict(
+      'verzoek-al-besloten',
+      `Over dit toewijzingsverzoek is al besloten: ${v.status === 'toegekend' ? 'toegekend' : 'geweigerd'}.`,
+      { actie: 'Ververs de lijst; een verzoek wordt één keer toegekend of geweigerd.' },
+    );
+}
+
+export interface VerzoekToekennen {
+  /** the zorgkantoor's own judgement for vpt/mpt; without it, the provider's answers in the Aanvraag */
+  toetsing?: { verantwoord: boolean; doelmatig: boolean; toelichting?: string | null } | null;
+  /** mpt: the function assigned (the Aanvraag names the zorgprofiel, not the function) */
+  functieCode?: string | null;
+  functieKlasse?: string | null;
+}
+
+/**
+ * Grants a request: the toewijzing (with its AW33) through the same path as a toewijzing made by
+ * hand, the request marked granted, in one transaction with the request row locked.
+ */
+export async function kenVerzoekToe(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  inv: VerzoekToekennen,
+): Promise<{ verzoek: VerzoekView; toewijzing: ToewijzingView }> {
+  return ctx.db.tx(async (t) => {
+    const v = await verzoekZichtbaar(ctx, t, a, id, true);
+    if (isAanbieder(a)) throw forbidden();
+    vereisOpen(v);
+    const lv = v.leveringsvorm as Leveringsvorm;
+    const org = lv === 'pgb' ? null : await bronnen.zorgaanbiederOpAgb(t, v.instelling_agb);
+    if (lv !== 'pgb' && !org)
+      throw unprocessable(
+        'verzoek-instelling-onbekend',
+        `Er is geen zorgaanbieder met AGB-code ${v.instelling_agb} bekend; het verzoek kan zo niet worden toegekend.`,
+        { actie: 'Weiger het verzoek met die reden, of laat de beheerder de AGB-code van de aanbieder vastleggen.' },
+      );
+    const thuis = lv === 'vpt' || lv === 'mpt';
+    const toetsing = !thuis
+      ? null
+      : inv.toetsing
+        ? { ...inv.toetsing, toelichting: inv.toetsing.toelichting ?? null }
+        : {
+            verantwoord: v.verantwoord,
+            doelmatig: v.doelmatig,
+            toelichting: `Antwoorden van de aanbieder in de aanvraag (AW39 ${v.bericht_identificatie})`,
+          };
+    const tw = await maakToewijzingIn(ctx, t, a, {
+      indicatieId: v.indicatie_id,
+      organisatieId: org?.id ?? null,
+      soort: v.soort,
+      leveringsvorm: lv,
+      ingangsdatum: v.ingangsdatum,
+      einddatum: v.einddatum,
+      toetsing,
+      functieCode: lv === 'mpt' ? (inv.functieCode ?? null) : null,
+      functieKlasse: lv === 'mpt' ? (inv.functieKlasse ?? v.klasse ?? null) : null,
+    });
+    await store.verzoekBesluit(t, id, { status: 'toegekend', reden: null, toewijzingId: tw.id, door: a.gebruikerId });
+    await appendAudit(t, auditActor(a), {
+      actie: 'clientstroom.verzoek.toegekend',
+      onderwerpType: 'toewijzingsverzoek',
+      onderwerpId: id,
+      invoer: {
+        berichtId: v.bericht_id,
+        organisatieId: v.organisatie_id,
+        instellingAgb: v.instelling_agb,
+        soort: v.soort,
+        leveringsvorm: v.leveringsvorm,
+        ingangsdatum: v.ingangsdatum,
+        einddatum: v.einddatum,
+        toetsing,
+        functieCode: inv.functieCode ?? null,
+      },
+      resultaat: { toewijzingId: tw.id, aw33BerichtId: tw.aw33BerichtId },
+      regel: REGEL,
+    });
+    const [view] = await verzoekViews(ctx, t, [(await store.verzoekOpId(t, id))!]);
+    return { verzoek: view, toewijzing: tw };
+  });
+}
+
+/** Refuses a request, with a reason the provider sees. */
+export async function weigerVerzoek(
+  ctx: AppContext,
+  a: Actor,
+  id: string,
+  inv: { reden?: string | null },
+): Promise<VerzoekView> {
+  const reden = (inv.reden ?? '').trim();
+  if (!reden)
+    throw badRequest('reden', 'Geef de reden waarom het verzoek wordt geweigerd.', {
+      fouten: [{ waar: 'reden', wat: 'ontbreekt', actie: 'Schrijf de reden; de aanbieder ziet die bij het verzoek.' }],
+    });
+  if (reden.length > 2000)
+    throw badRequest('reden', 'De reden is te lang (ten hoogste 2000 tekens).', {
+      fouten: [{ waar: 'reden', wat: 'te lang' }],
+    });
+  return ctx.db.tx(async (t) => {
+    const v = await verzoekZichtbaar(ctx, t, a, id, true);
+    if (isAanbieder(a)) throw forbidden();
+    vereisOpen(v);
+    await store.verzoekBesluit(t, id, { status: 'geweigerd', reden, toewijzingId: null, door: a.gebruikerId });
+    await appendAudit(t, auditActor(a), {
+      actie: 'clientstroom.verzoek.geweigerd',
+      onderwerpType: 'toewijzingsverzoek',
+      onderwerpId: id,
+      invoer: { berichtId: v.bericht_id, organisatieId: v.organisatie_id, leveringsvorm: v.leveringsvorm, reden },
+      resultaat: { status: 'geweigerd' },
+      regel: REGEL,
+    });
+    return (await verzoekViews(ctx, t, [(await store.verzoekOpId(t, id))!]))[0];
+  });
 }

@@ -527,3 +527,100 @@ export async function toewijzingIntrekken(
 }
 
 export { actorByEmail as actorVoorEmail } from '../platform/auth/sessions.ts';
+
+// ------------------------------------------------------------------ toewijzingsverzoeken (AW39 Aanvraag)
+
+export interface VerzoekRij {
+  id: string;
+  client_id: string;
+  indicatie_id: string;
+  regio_code: string;
+  organisatie_id: string;
+  bericht_id: string;
+  bericht_identificatie: string;
+  instelling_agb: string;
+  soort: '1' | '3' | '5';
+  leveringsvorm: string;
+  zorgprofiel_code: string;
+  klasse: string | null;
+  ingangsdatum: string;
+  einddatum: string | null;
+  opname: boolean | null;
+  doelmatig: boolean | null;
+  verantwoord: boolean | null;
+  status: 'open' | 'toegekend' | 'geweigerd';
+  reden: string | null;
+  toewijzing_id: string | null;
+  besloten_door: string | null;
+  besloten_op: Date | null;
+  ontvangen_op: Date;
+}
+
+const VERZOEK_KOLOMMEN =
+  'id, client_id, indicatie_id, regio_code, organisatie_id, bericht_id, bericht_identificatie, instelling_agb, soort, leveringsvorm, zorgprofiel_code, klasse, ingangsdatum, einddatum, opname, doelmatig, verantwoord, status, reden, toewijzing_id, besloten_door, besloten_op, ontvangen_op';
+
+export async function verzoekToevoegen(
+  q: Queryable,
+  v: Omit<VerzoekRij, 'status' | 'reden' | 'toewijzing_id' | 'besloten_door' | 'besloten_op' | 'ontvangen_op'>,
+) {
+  await q.query(
+    `INSERT INTO toewijzingsverzoek (id, client_id, indicatie_id, regio_code, organisatie_id, bericht_id, bericht_identificatie,
+       instelling_agb, soort, leveringsvorm, zorgprofiel_code, klasse, ingangsdatum, einddatum, opname, doelmatig, verantwoord)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
+    [
+      v.id,
+      v.client_id,
+      v.indicatie_id,
+      v.regio_code,
+      v.organisatie_id,
+      v.bericht_id,
+      v.bericht_identificatie,
+      v.instelling_agb,
+      v.soort,
+      v.leveringsvorm,
+      v.zorgprofiel_code,
+      v.klasse,
+      v.ingangsdatum,
+      v.einddatum,
+      v.opname,
+      v.doelmatig,
+      v.verantwoord,
+    ],
+  );
+}
+
+/** Requests visible in a list: a zorgkantoor's regions, or one provider's own; optionally one status. */
+export function verzoekenLijst(
+  q: Queryable,
+  zicht: { regios: string[] } | { organisatieId: string },
+  status: VerzoekRij['status'] | null,
+  limiet: number,
+) {
+  const [regios, org] = 'regios' in zicht ? [zicht.regios, null] : [null, zicht.organisatieId];
+  return q.query<VerzoekRij>(
+    `SELECT ${VERZOEK_KOLOMMEN} FROM toewijzingsverzoek
+      WHERE ($1::text[] IS NULL OR regio_code = ANY($1)) AND ($2::text IS NULL OR organisatie_id = $2)
+        AND ($3::text IS NULL OR status = $3)
+      ORDER BY (status = 'open') DESC, ontvangen_op, id LIMIT $4`,
+    [regios, org, status, limiet],
+  );
+}
+
+export const verzoekOpId = (q: Queryable, id: string) =>
+  q.maybeOne<VerzoekRij>(`SELECT ${VERZOEK_KOLOMMEN} FROM toewijzingsverzoek WHERE id = $1`, [id]);
+
+/** The request, locked until the end of the transaction: two decisions at once wait for each other. */
+export const verzoekVergrendeld = (q: Queryable, id: string) =>
+  q.maybeOne<VerzoekRij>(`SELECT ${VERZOEK_KOLOMMEN} FROM toewijzingsverzoek WHERE id = $1 FOR UPDATE`, [id]);
+
+export async function verzoekBesluit(
+  q: Queryable,
+  id: string,
+  b: { status: 'toegekend' | 'geweigerd'; reden: string | null; toewijzingId: string | null; door: string },
+) {
+  await q.query(
+    `UPDATE toewijzingsverzoek SET status = $2, reden = $3, toewijzing_id = $4, besloten_door = $5, besloten_op = now()
+      WHERE id = $1 AND status = 'open'`,
+    [id, b.status, b.reden, b.toewijzingId, b.door],
+  );
+}

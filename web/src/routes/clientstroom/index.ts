@@ -3,6 +3,7 @@ import { Werklijst } from './Werklijst.tsx';
 import { ClientDossier } from './ClientDossier.tsx';
 import { Wachtlijst } from './Wachtlijst.tsx';
 import { Berichten } from './Berichten.tsx';
+import { Verzoeken } from './Verzoeken.tsx';
 import './messages.ts';
 
 export const routes: PageRoute[] = [
@@ -38,5 +39,19 @@ export const routes: PageRoute[] = [
     organisaties: ['zorgaanbieder'],
     rollen: ['aanbieder-contractmanager'],
     nav: { section: 'clienten', labelKey: 'clientstroom.nav.berichten', order: 30, organisaties: ['zorgaanbieder'] },
+  },
+  // Requests for a toewijzing: the zorgbemiddelaar decides; a provider sees its own (the API filters).
+  {
+    path: '/clientstroom/verzoeken',
+    component: Verzoeken,
+    titleKey: 'clientstroom.verzoeken.titel',
+    organisaties: ['zorgkantoor', 'zorgaanbieder'],
+    rollen: ['zorgbemiddelaar', 'aanbieder-contractmanager'],
+    nav: {
+      section: 'clienten',
+      labelKey: 'clientstroom.nav.verzoeken',
+      order: 15,
+      organisaties: ['zorgkantoor', 'zorgaanbieder'],
+    },
   },
 ];
