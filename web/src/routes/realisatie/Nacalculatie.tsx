@@ -157,12 +157,10 @@ function NacalculatieSectie({ n }: { n: Nacalculatie }) {
 }
 
 /** Zorgkantoor staff judge the opslag per provider at the nacalculatie: granted (kept) or withheld (basistarief). */
-function OpslagOordeelSectie({ jaar }: { jaar: string }) {
+function OpslagOordeelSectie({ jaar, regio, sector }: { jaar: string; regio: string; sector: string }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [v, setV] = useState({
-    regio: '',
-    sector: 'VV',
     aanbieder: '',
     oordeel: 'toegekend' as OpslagOordeel['oordeel'],
     percentage: '',
@@ -171,9 +169,9 @@ function OpslagOordeelSectie({ jaar }: { jaar: string }) {
   const zet = useMutation({
     mutationFn: () =>
       api.put<OpslagOordeel>('/realisatie/nacalculatie/opslag', {
-        regio: v.regio,
+        regio,
         jaar: Number(jaar),
-        sector: v.sector,
+        sector,
         aanbieder: v.aanbieder,
         oordeel: v.oordeel,
         motivatie: v.motivatie,
@@ -184,6 +182,11 @@ function OpslagOordeelSectie({ jaar }: { jaar: string }) {
   return (
     <Section title={t('realisatie.nacalculatie.opslag.titel')}>
       <p>{t('realisatie.nacalculatie.opslag.intro')}</p>
+      <p>
+        {regio
+          ? t('realisatie.nacalculatie.opslag.voor', { regio, sector, jaar })
+          : t('realisatie.nacalculatie.opslag.kiesRegio')}
+      </p>
       <form
         className="realisatie-filters"
         onSubmit={(e) => {
@@ -191,18 +194,6 @@ function OpslagOordeelSectie({ jaar }: { jaar: string }) {
           zet.mutate();
         }}
       >
-        <TextInput
-          label={t('realisatie.regio')}
-          value={v.regio}
-          onChange={(e) => setV({ ...v, regio: e.target.value.trim() })}
-          required
-        />
-        <Select
-          label={t('realisatie.sector')}
-          value={v.sector}
-          onChange={(e) => setV({ ...v, sector: e.target.value })}
-          options={['VV', 'GZ', 'GGZ'].map((s) => ({ value: s, label: s }))}
-        />
         <TextInput
           label={t('realisatie.aanbieder')}
           value={v.aanbieder}
@@ -229,7 +220,7 @@ function OpslagOordeelSectie({ jaar }: { jaar: string }) {
           onChange={(e) => setV({ ...v, motivatie: e.target.value })}
           required
         />
-        <Button type="submit" bezig={zet.isPending}>
+        <Button type="submit" bezig={zet.isPending} disabled={!regio}>
           {t('realisatie.nacalculatie.opslag.vastleggen')}
         </Button>
       </form>
@@ -335,7 +326,9 @@ export function NacalculatiePagina(_: PageProps) {
                 {voorstel.error && <ProblemAlert error={voorstel.error} />}
               </Section>
             )}
-            {zk && heeftRol('inkoper', 'controller', 'manager') && <OpslagOordeelSectie jaar={jaar} />}
+            {zk && heeftRol('inkoper', 'controller', 'manager') && (
+              <OpslagOordeelSectie jaar={jaar} regio={regio} sector={sector} />
+            )}
             {d.nacalculaties.length === 0 ? (
               <EmptyState title={t('realisatie.nacalculatie.geen')} />
             ) : (

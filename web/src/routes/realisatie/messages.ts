@@ -136,6 +136,8 @@ registerMessages('realisatie', {
     'nacalculatie.opslag.percentage': 'Opslag (%), alleen zonder overeenkomst',
     'nacalculatie.opslag.motivatie': 'Motivatie',
     'nacalculatie.opslag.vastleggen': 'Oordeel vastleggen',
+    'nacalculatie.opslag.voor': 'Voor regio {regio}, {sector}, {jaar}.',
+    'nacalculatie.opslag.kiesRegio': 'Vul hierboven eerst de regio en de sector in.',
   },
   en: {
     'nav.monitor': 'Monitor',
@@ -270,5 +272,7 @@ registerMessages('realisatie', {
     'nacalculatie.opslag.percentage': 'Surcharge (%), only without a contract',
     'nacalculatie.opslag.motivatie': 'Motivation',
     'nacalculatie.opslag.vastleggen': 'Record judgement',
+    'nacalculatie.opslag.voor': 'For region {regio}, {sector}, {jaar}.',
+    'nacalculatie.opslag.kiesRegio': 'First enter the region and sector above.',
   },
 });
