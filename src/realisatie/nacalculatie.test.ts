@@ -362,6 +362,20 @@ test('model and ceiling come from the agreements made through the budget API (pr
   const waar = fout.json().fouten.map((f: any) => f.waar);
   assert.ok(waar.includes('plafonds.za-demo-0001') && waar.includes('modelP.za-demo-0001'), fout.body);
   assert.ok(q.id);
+  // a later model P scenario: model P from the agreement, PxQ = the agreement, paid up to P × delivered volume
+  await berekendEnGepromoveerd('Nacalculatie P', 'P', { startPercentage: '50' });
+  const afP = await afspraken2();
+  await t.db.query('DELETE FROM realisatie WHERE jaar = $1 AND regio_code = $2', [J2, R2]);
+  await declareer2('za-demo-0001', afP.get('za-demo-0001')! + 5_000_000n);
+  const p = await nacalculatieInvoer(t.db, { regio: R2, jaar: J2, sector: 'VV', regel: 'later-vergoed' });
+  const zp = p.invoer.aanbieders.find((x) => x.id === 'za-demo-0001')!;
+  assert.equal(zp.model, 'P', 'model from the latest promoted scenario');
+  assert.equal(zp.afspraak, afP.get('za-demo-0001'));
+  assert.equal(zp.plafond, undefined, 'a model P scenario sets no cap');
+  assert.ok(zp.waardeP !== undefined && zp.waardeP > afP.get('za-demo-0001')!, 'P × delivered volume above PxQ');
+  const gp = bereken(p.invoer).regels.find((g) => g.aanbieder === 'za-demo-0001')!;
+  assert.equal(gp.vastgesteld, afP.get('za-demo-0001')!, 'model P: paid up to P×Q, never above');
+  assert.equal(gp.nabetaling, 0n);
   // back to what the opslag test below starts from
   await t.db.query('DELETE FROM realisatie WHERE jaar = $1 AND regio_code = $2', [J2, R2]);
 });
