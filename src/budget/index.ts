@@ -36,6 +36,8 @@ export {
   herschikBasis,
   herschikAfspraken,
   crVanRegio,
+  nacalculatieAfspraken,
+  type NacalculatieAfspraak,
   type HerschikBasis,
   type HerschikAfsprakenInvoer,
   type HerschikAfsprakenUitkomst,

@@ -1475,3 +1475,73 @@ export async function crVanRegio(
     voorbeeld: r.voorbeeld,
   }));
 }
+
+/** One provider's stored agreement for the nacalculatie (realisatie reads it through index.ts). */
+export interface NacalculatieAfspraak {
+  id: string;
+  naam: string;
+  /** Σ amount of the agreement lines (for model P: the PxQ budget) */
+  bedrag: string;
+  regels: { prestatie: string; prijs: string; volume: string; bedrag: string }[];
+  /** the awarded contract the lines were priced from (prijs_bron 'gunning'), else null */
+  overeenkomstId: string | null;
+  /** the bekostigingsmodel of the latest promoted scenario that allocated to this provider, else null (not stored) */
+  model: 'Q' | 'P' | 'toekenning' | null;
+  /** the cap that scenario put on this provider (explicit or from the purchasing rules), else null (not stored) */
+  plafond: string | null;
+  scenario: { id: string; naam: string } | null;
+  /** the opslag (%) granted so far in the contract's prices (inkoop's opslag toekenning), else null */
+  opslag: string | null;
+}
+
+/**
+ * The stored agreements of a region × year × sector for the nacalculatie: per provider its lines
+ * (price, volume, amount), the contract they were priced from, and — when its agreement was made from
+ * a promoted scenario — that scenario's model and cap. A productieafspraak itself stores no model and
+ * no ceiling; the promoted scenario is where the budget capability keeps them.
+ */
+export async function nacalculatieAfspraken(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+  sector: string,
+): Promise<NacalculatieAfspraak[]> {
+  const rows = await store.afsprakenZoeken(q, { regios: null, aanbieder: null, jaar, regio, sector });
+  const scenarios = (await store.scenariosZoeken(q, { regios: null, jaar, regio, sector }))
+    .filter((s) => s.status === 'gepromoveerd' && s.gepromoveerd_op)
+    .sort((a, b) => new Date(b.gepromoveerd_op!).getTime() - new Date(a.gepromoveerd_op!).getTime());
+  const per = new Map<string, NacalculatieAfspraak>();
+  for (const r of rows) {
+    const x = per.get(r.organisatie_id) ?? {
+      id: r.organisatie_id,
+      naam: r.aanbieder_naam,
+      bedrag: '0.00',
+      regels: [],
+      overeenkomstId: null,
+      model: null,
+      plafond: null,
+      scenario: null,
+      opslag: null,
+    };
+    x.bedrag = d(x.bedrag).plus(r.bedrag).toFixed(2);
+    x.regels.push({ prestatie: r.prestatie_code, prijs: r.prijs, volume: r.volume, bedrag: r.bedrag });
+    x.overeenkomstId ??= r.overeenkomst_id;
+    per.set(r.organisatie_id, x);
+  }
+  for (const x of per.values()) {
+    const s = scenarios.find((s) =>
+      ((s.invoer as { aanbieders?: { id: string }[] } | null)?.aanbieders ?? []).some((a) => a.id === x.id),
+    );
+    if (!s) continue;
+    const a = (s.invoer as { aanbieders: { id: string; plafond?: string }[] }).aanbieders.find((a) => a.id === x.id)!;
+    x.model = s.model;
+    x.plafond = a.plafond ? d(a.plafond).toFixed(2) : null;
+    x.scenario = { id: s.id, naam: s.naam };
+  }
+  for (const x of per.values())
+    if (x.overeenkomstId) {
+      const g = await gegundePrijzen(q, x.overeenkomstId);
+      if (g && d(g.opslagToegekend).greaterThan(0)) x.opslag = g.opslagToegekend;
+    }
+  return [...per.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import { parseCenten, formatCenten } from '../domain/realisatie/centen.ts';
+import { Decimal } from '../domain/money.ts';
 import { nacalculatieInvoer, bereken, basisVolgendJaar } from './nacalculatie.ts';
 
 let t: TestApp;
@@ -273,4 +274,234 @@ test('property: for any rule, ceilings and model P set, Σ paid ≤ contracteerr
     ),
     { numRuns: 40 },
   );
+});
+
+// ---------------------------------------------------------------- stored agreements and the opslag (2026, region 5527)
+
+const J2 = 2026;
+const R2 = '5527';
+
+async function berekendEnGepromoveerd(naam: string, model: 'Q' | 'P', wijzig: Record<string, unknown> = {}) {
+  let r = await inkoper.post('/api/v1/budget/scenarios', { regio: R2, jaar: J2, sector: 'VV', naam, model });
+  assert.equal(r.statusCode, 201, r.body);
+  const s = r.json();
+  if (Object.keys(wijzig).length) {
+    r = await inkoper.put(`/api/v1/budget/scenarios/${s.id}`, wijzig);
+    assert.equal(r.statusCode, 200, r.body);
+  }
+  r = await inkoper.post(`/api/v1/budget/scenarios/${s.id}/bereken`);
+  assert.equal(r.statusCode, 202, r.body);
+  await t.ctx.jobs.done(r.json().taakId).catch(() => undefined);
+  r = await manager.post(`/api/v1/budget/scenarios/${s.id}/promoveer`, {});
+  assert.equal(r.statusCode, 200, r.body);
+  return s;
+}
+
+async function afspraken2() {
+  const per = await t.db.query<{ organisatie_id: string; som: string }>(
+    `SELECT organisatie_id, sum(bedrag)::text AS som FROM productieafspraak WHERE jaar = $1 AND regio_code = $2 AND sector = 'VV' GROUP BY 1 HAVING sum(bedrag) > 0 ORDER BY 1`,
+    [J2, R2],
+  );
+  return new Map(per.map((x) => [x.organisatie_id, c(x.som)]));
+}
+
+/** Declares `bedrag` for a provider in J2 on one agreed prestatie, volume = bedrag / agreed price. */
+async function declareer2(id: string, bedrag: bigint) {
+  const p = await t.db.one<{ prestatie_code: string; prijs: string }>(
+    `SELECT prestatie_code, prijs::text AS prijs FROM productieafspraak WHERE jaar = $1 AND regio_code = $2 AND sector = 'VV' AND organisatie_id = $3 AND prijs > 0 AND bedrag > 0 ORDER BY bedrag DESC, prestatie_code LIMIT 1`,
+    [J2, R2, id],
+  );
+  const volume = new Decimal(formatCenten(bedrag)).dividedBy(p.prijs).toDecimalPlaces(2).toFixed(2);
+  await t.db.query(
+    `INSERT INTO realisatie (jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag) VALUES ($1,12,$2,$3,$4,1,$5,$6)`,
+    [J2, R2, id, p.prestatie_code, volume, formatCenten(bedrag)],
+  );
+}
+
+test('model and ceiling come from the agreements made through the budget API (promoted scenario); hand input for them is refused', async () => {
+  const re = await t.db.one<{ som: string }>(
+    `SELECT coalesce(sum(r.bedrag),0)::numeric(16,2)::text AS som FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code WHERE r.regio_code = $1 AND r.jaar = $2 AND p.sector = 'VV'`,
+    [R2, J2 - 1],
+  );
+  const cr = await inkoper.post('/api/v1/budget/contracteerruimte', {
+    regio: R2,
+    jaar: J2,
+    sector: 'VV',
+    totaal: new Decimal(re.som).times('1.05').toDecimalPlaces(2).toFixed(2),
+  });
+  assert.equal(cr.statusCode, 201, cr.body);
+  // a model Q scenario with a cap on zonnehof
+  const plafond = '1000000.00';
+  const q = await berekendEnGepromoveerd('Nacalculatie Q', 'Q', {
+    vloerPercentage: '0',
+    plafonds: { 'za-demo-0001': plafond },
+  });
+  const af = await afspraken2();
+  assert.ok(af.has('za-demo-0001') && af.get('za-demo-0001')! <= c(plafond), 'the agreement respects the cap');
+  await t.db.query('DELETE FROM realisatie WHERE jaar = $1 AND regio_code = $2', [J2, R2]);
+  await declareer2('za-demo-0001', c(plafond) * 2n);
+  const { invoer } = await nacalculatieInvoer(t.db, { regio: R2, jaar: J2, sector: 'VV', regel: 'niet-vergoed' });
+  const z = invoer.aanbieders.find((x) => x.id === 'za-demo-0001')!;
+  assert.equal(z.plafond, c(plafond), 'ceiling from the promoted scenario');
+  assert.equal(z.model, 'Q');
+  assert.equal(z.afspraak, af.get('za-demo-0001'), 'agreement amount from the stored lines');
+  const u = bereken(invoer);
+  assert.equal(u.regels.find((g) => g.aanbieder === 'za-demo-0001')!.declarabel, c(plafond));
+  assert.equal(
+    (await manager.put('/api/v1/realisatie/nacalculatie/regel', { jaar: J2, regel: 'niet-vergoed' })).statusCode,
+    200,
+  );
+  const fout = await controller.post('/api/v1/realisatie/nacalculatie', {
+    regio: R2,
+    jaar: J2,
+    sector: 'VV',
+    plafonds: { 'za-demo-0001': '5.00' },
+    modelP: ['za-demo-0001'],
+  });
+  assert.equal(fout.statusCode, 422, fout.body);
+  const waar = fout.json().fouten.map((f: any) => f.waar);
+  assert.ok(waar.includes('plafonds.za-demo-0001') && waar.includes('modelP.za-demo-0001'), fout.body);
+  assert.ok(q.id);
+  // a later model P scenario: model P from the agreement, PxQ = the agreement, paid up to P × delivered volume
+  await berekendEnGepromoveerd('Nacalculatie P', 'P', { startPercentage: '50' });
+  const afP = await afspraken2();
+  await t.db.query('DELETE FROM realisatie WHERE jaar = $1 AND regio_code = $2', [J2, R2]);
+  await declareer2('za-demo-0001', afP.get('za-demo-0001')! + 5_000_000n);
+  const p = await nacalculatieInvoer(t.db, { regio: R2, jaar: J2, sector: 'VV', regel: 'later-vergoed' });
+  const zp = p.invoer.aanbieders.find((x) => x.id === 'za-demo-0001')!;
+  assert.equal(zp.model, 'P', 'model from the latest promoted scenario');
+  assert.equal(zp.afspraak, afP.get('za-demo-0001'));
+  assert.equal(zp.plafond, undefined, 'a model P scenario sets no cap');
+  assert.ok(zp.waardeP !== undefined && zp.waardeP > afP.get('za-demo-0001')!, 'P × delivered volume above PxQ');
+  const gp = bereken(p.invoer).regels.find((g) => g.aanbieder === 'za-demo-0001')!;
+  assert.equal(gp.vastgesteld, afP.get('za-demo-0001')!, 'model P: paid up to P×Q, never above');
+  assert.equal(gp.nabetaling, 0n);
+  // back to what the opslag test below starts from
+  await t.db.query('DELETE FROM realisatie WHERE jaar = $1 AND regio_code = $2', [J2, R2]);
+});
+
+test('opslag at the nacalculatie: only zorgkantoor staff judge; withheld lowers the paid amount by exactly the opslag share, granted keeps it; audited; provider sees only its own line', async () => {
+  const af = await afspraken2();
+  const [x, y] = ['za-demo-0001', [...af.keys()].find((k) => k !== 'za-demo-0001')!];
+  await declareer2(x, (af.get(x)! * 9n) / 10n);
+  await declareer2(y, (af.get(y)! * 9n) / 10n);
+  const oordeel = (cl: TestClient, body: Record<string, unknown>) =>
+    cl.put('/api/v1/realisatie/nacalculatie/opslag', { regio: R2, jaar: J2, sector: 'VV', ...body });
+  // a provider cannot judge, not even its own opslag; VGZ has no concession here
+  assert.equal(
+    (await oordeel(zonnehof, { aanbieder: x, oordeel: 'toegekend', motivatie: 'zelf', percentage: '2' })).statusCode,
+    403,
+  );
+  assert.equal(
+    (await oordeel(vgz, { aanbieder: x, oordeel: 'toegekend', motivatie: 'x', percentage: '2' })).statusCode,
+    404,
+  );
+  // without a contract opslag the percentage must be given, within (0, 3]
+  let r = await oordeel(inkoper, { aanbieder: x, oordeel: 'onthouden', motivatie: 'Resultaat niet bereikt' });
+  assert.equal(r.statusCode, 422, r.body);
+  assert.equal(r.json().fouten[0].waar, 'percentage');
+  r = await oordeel(inkoper, { aanbieder: x, oordeel: 'onthouden', motivatie: 'x', percentage: '3.5' });
+  assert.equal(r.statusCode, 422, r.body);
+  r = await oordeel(inkoper, {
+    aanbieder: x,
+    oordeel: 'onthouden',
+    motivatie: 'Het ontwikkelplan heeft zijn resultaat niet bereikt: de scholing is niet gegeven.',
+    percentage: '2.00',
+  });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal(r.json().moment, 'nacalculatie');
+  r = await oordeel(controller, {
+    aanbieder: y,
+    oordeel: 'toegekend',
+    motivatie: 'Resultaat bereikt.',
+    percentage: '2.00',
+  });
+  assert.equal(r.statusCode, 200, r.body);
+  const audit = await t.db.one<{ invoer: any; regel: string }>(
+    `SELECT invoer, regel FROM audit_regel WHERE actie = 'nacalculatie.opslag.onthouden' ORDER BY volgnummer DESC LIMIT 1`,
+  );
+  assert.equal(audit.invoer.moment, 'nacalculatie');
+  assert.equal(audit.invoer.aanbieder, x);
+  assert.match(audit.invoer.motivatie, /niet bereikt/);
+  assert.match(audit.regel, /nacalculatie voor 2016/);
+
+  // the same figures without any judgement, computed by the rule, as reference
+  const { invoer } = await nacalculatieInvoer(t.db, { regio: R2, jaar: J2, sector: 'VV', regel: 'niet-vergoed' });
+  const ref = bereken({ ...invoer, aanbieders: invoer.aanbieders.map(({ opslag: _o, ...a }) => a) });
+  const refX = ref.regels.find((g) => g.aanbieder === x)!;
+  const refY = ref.regels.find((g) => g.aanbieder === y)!;
+  const deel = (v: bigint) =>
+    v -
+    BigInt(new Decimal(v.toString()).times(100).dividedBy('102').toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+
+  assert.equal(
+    (await manager.put('/api/v1/realisatie/nacalculatie/regel', { jaar: J2, regel: 'niet-vergoed' })).statusCode,
+    200,
+  );
+  r = await controller.post('/api/v1/realisatie/nacalculatie', { regio: R2, jaar: J2, sector: 'VV' });
+  assert.equal(r.statusCode, 201, r.body);
+  const n = r.json();
+  const gx = regel(n, x);
+  assert.equal(gx.opslag.oordeel, 'onthouden');
+  assert.equal(gx.opslag.metOpslag, formatCenten(refX.vastgesteld));
+  assert.equal(gx.opslag.onthouden, formatCenten(deel(refX.vastgesteld)));
+  assert.equal(
+    gx.vastgesteld,
+    formatCenten(refX.vastgesteld - deel(refX.vastgesteld)),
+    'lower by exactly the opslag share',
+  );
+  assert.equal(gx.opslag.zonderOpslag, gx.vastgesteld);
+  assert.match(gx.opslag.motivatie, /niet bereikt/);
+  assert.ok(
+    gx.uitleg.some((u: string) => /Opslag 2\.00% onthouden/.test(u)),
+    gx.uitleg.join('|'),
+  );
+  const gy = regel(n, y);
+  assert.equal(gy.opslag.oordeel, 'toegekend');
+  assert.equal(gy.vastgesteld, formatCenten(refY.vastgesteld), 'granted: paid with the opslag');
+  assert.equal(gy.opslag.onthouden, '0.00');
+  for (const g of n.regels)
+    assert.equal(
+      c(g.vastgesteld) + c(g.korting) + c(g.onbetaald) + c(g.opslag?.onthouden ?? '0.00'),
+      c(g.declarabel),
+      `${g.aanbieder}: paid + cut + unpaid + withheld = declarable`,
+    );
+  // a changed judgement makes the proposal stale
+  r = await oordeel(inkoper, { aanbieder: y, oordeel: 'onthouden', motivatie: 'Herzien.', percentage: '2.00' });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal(
+    (await manager.post(`/api/v1/realisatie/nacalculatie/${n.id}/besluit`, { besluit: 'vaststellen' })).statusCode,
+    409,
+  );
+  assert.equal(
+    (
+      await oordeel(inkoper, {
+        aanbieder: y,
+        oordeel: 'toegekend',
+        motivatie: 'Resultaat bereikt.',
+        percentage: '2.00',
+      })
+    ).statusCode,
+    200,
+  );
+  r = await manager.post(`/api/v1/realisatie/nacalculatie/${n.id}/besluit`, { besluit: 'vaststellen' });
+  assert.equal(r.statusCode, 200, r.body);
+  // after the decision the judgement is fixed
+  assert.equal(
+    (await oordeel(inkoper, { aanbieder: x, oordeel: 'toegekend', motivatie: 'x', percentage: '2.00' })).statusCode,
+    409,
+  );
+  // the provider sees only its own line, with the effect of the opslag
+  const eigen = (await zonnehof.get(`/api/v1/realisatie/nacalculatie/${n.id}`)).json();
+  assert.deepEqual(
+    eigen.regels.map((g: any) => g.aanbieder),
+    [x],
+  );
+  assert.equal(eigen.regels[0].opslag.onthouden, gx.opslag.onthouden);
+  const lijst = (await zonnehof.get(`/api/v1/realisatie/nacalculatie?jaar=${J2}`)).json();
+  assert.ok(lijst.nacalculaties.length >= 1);
+  assert.ok(lijst.nacalculaties.every((m: any) => m.regels.every((g: any) => g.aanbieder === x)));
+  // the zorgkantoor's list (one query for all lines) has every line
+  const zk = (await inkoper.get(`/api/v1/realisatie/nacalculatie?jaar=${J2}`)).json();
+  assert.equal(zk.nacalculaties.find((m: any) => m.id === n.id).regels.length, n.regels.length);
 });

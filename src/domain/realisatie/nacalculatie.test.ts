@@ -10,6 +10,7 @@ import {
   type OverproductieRegel,
 } from './nacalculatie.ts';
 import { formatCenten, parseCenten } from './centen.ts';
+import { Decimal } from '../money.ts';
 
 const c = (s: string) => parseCenten(s)!;
 const a = (id: string, afspraak: string, gedeclareerd: string, extra: Partial<NacalculatieAanbieder> = {}) => ({
@@ -188,5 +189,75 @@ test('property: later-vergoed pays all overproduction when the room suffices, el
       assert.ok(nab === qOver || u.totaalVastgesteld === inv.contracteerruimte);
     }),
     { numRuns: 300 },
+  );
+});
+
+test('property: a withheld opslag lowers each paid amount by exactly its opslag share; granted changes nothing; paid + cut + unpaid + withheld = declarable', () => {
+  const pctArb = fc.integer({ min: 1, max: 300 }).map((n) => (n / 100).toFixed(2));
+  fc.assert(
+    fc.property(
+      invoerArb,
+      fc.array(fc.constantFrom('toegekend', 'onthouden', null), { maxLength: 8 }),
+      pctArb,
+      (inv, oordelen, p) => {
+        const zonder = nacalculeer(inv);
+        const met = nacalculeer({
+          ...inv,
+          aanbieders: inv.aanbieders.map((x, i) =>
+            oordelen[i] ? { ...x, opslag: { percentage: p, oordeel: oordelen[i] as 'toegekend' | 'onthouden' } } : x,
+          ),
+        });
+        assert.ok(met.totaalVastgesteld <= inv.contracteerruimte);
+        for (const [i, r] of met.regels.entries()) {
+          const z = zonder.regels[i];
+          assert.equal(r.vastgesteld + r.korting + r.onbetaald + r.opslagOnthouden, r.declarabel);
+          assert.equal(r.vastgesteldMetOpslag, z.vastgesteld, 'with the opslag kept: the same as without a judgement');
+          assert.equal(r.basisVolgendJaar, r.vastgesteld);
+          if (oordelen[i] !== 'onthouden') {
+            assert.equal(r.vastgesteld, z.vastgesteld);
+            assert.equal(r.opslagOnthouden, 0n);
+            continue;
+          }
+          // the share of x paid at basistarief × (1 + p%): x − round(x × 100 / (100 + p))
+          const deel = (x: bigint) =>
+            x -
+            BigInt(
+              new Decimal(x.toString())
+                .times(100)
+                .dividedBy(new Decimal(100).plus(p))
+                .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+                .toFixed(0),
+            );
+          assert.equal(r.opslagOnthouden, deel(z.vergoed) + deel(z.nabetaling));
+          assert.equal(r.vastgesteld, z.vastgesteld - r.opslagOnthouden);
+          assert.equal(r.korting, z.korting);
+          assert.equal(r.onbetaald, z.onbetaald);
+        }
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test('opslag by hand: 1,030,000.00 paid at basistarief + 3% is 1,000,000.00 at basistarief; withheld share 30,000.00', () => {
+  const inv = {
+    jaar: 2026,
+    regio: 'R',
+    contracteerruimte: c('2000000.00'),
+    regel: 'niet-vergoed' as const,
+    aanbieders: [a('A', '1030000.00', '1030000.00', { opslag: { percentage: '3.00', oordeel: 'onthouden' } })],
+  };
+  const r = nacalculeer(inv).regels[0];
+  assert.equal(formatCenten(r.vastgesteld), '1000000.00');
+  assert.equal(formatCenten(r.opslagOnthouden), '30000.00');
+  assert.equal(formatCenten(r.vastgesteldMetOpslag), '1030000.00');
+  assert.ok(r.uitleg.some((u) => /Opslag 3\.00% onthouden/.test(u)));
+  assert.throws(
+    () =>
+      nacalculeer({
+        ...inv,
+        aanbieders: [{ ...inv.aanbieders[0], opslag: { percentage: '3.5', oordeel: 'onthouden' } }],
+      }),
+    NacalculatieFout,
   );
 });

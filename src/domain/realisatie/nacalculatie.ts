@@ -25,12 +25,22 @@
  *  - ZN, kader zorginkoop 2008, §4.3: "Een productieafspraak is altijd een voorlopige afspraak; het
  *    is geen PxQ-budget dat de aanbieder [...] kan houden tijdens het jaar." → under-production is
  *    paid as delivered, never the agreement.
+ *  - Inkoopkader Langdurige Zorg 2016, §2.2.4: "Zorgkantoren willen zorgaanbieders belonen voor het
+ *    daadwerkelijk realiseren van de afspraken zoals zijn overeengekomen in de definitieve
+ *    ontwikkelplannen. Zorgkantoren lichten in hun regionale paragraaf toe wanneer en onder welke
+ *    condities zij (delen van) de tariefsopslag in het tarief verwerken. Deze toekenning kan bij de
+ *    initiële toekenning in november 2015, bij de herschikking en/of bij de nacalculatie voor 2016
+ *    plaatsvinden." → per provider the opslag is granted (kept in the paid price) or withheld (paid at
+ *    basistarief): the withheld share of each paid amount x is x − x × 100 / (100 + opslag%).
  *
  * Product choices (the sources are silent), with reasons:
  *  - 'later-vergoed' pays overproduction only from room left in the contracteerruimte (Σ paid never
  *    above it: the NZa rules cap the region), pro rata to overproduction; the rest stays unpaid.
  *  - 'tariefkorting' cuts everyone by one percentage so the region lands exactly on the
  *    contracteerruimte; cents by largest remainder (ties by id).
+ *  - a withheld opslag lowers vergoed and nabetaling to basistarief (cents half up, each separately);
+ *    the withheld share is its own column, so vastgesteld + onbetaald + korting + opslagOnthouden =
+ *    declarabel. The next year's base is what was paid (withheld opslag is not in it).
  *  - model P overproduction above the PxQ budget is not paid by 'niet-vergoed' and 'later-vergoed'
  *    (the source caps it); the explanation names the zorgkantoor's inspanningsverplichting. Under
  *    'tariefkorting' every delivered euro counts (that rule honours every client demand).
@@ -51,8 +61,12 @@ export interface NacalculatieAanbieder {
   /** model P: the agreed price P and the delivered volume; then P × volume is what is payable */
   prijs?: string;
   volume?: string;
+  /** model P from stored agreements: Σ agreed price × delivered volume per prestatie (cents); caps like prijs × volume */
+  waardeP?: bigint;
   /** budgetplafond: nothing above it is declarable (cents) */
   plafond?: bigint;
+  /** the zorgkantoor's judgement at the nacalculatie on the opslag in the paid price (percentage on the basistarief) */
+  opslag?: { percentage: string; oordeel: 'toegekend' | 'onthouden' };
 }
 
 export interface NacalculatieInvoer {
@@ -81,6 +95,10 @@ export interface NacalculatieRegel {
   korting: bigint;
   /** declarable but not paid */
   onbetaald: bigint;
+  /** withheld opslag: the opslag share of vergoed + nabetaling when the opslag is withheld (paid at basistarief) */
+  opslagOnthouden: bigint;
+  /** what would be paid with the opslag kept (vastgesteld + opslagOnthouden) */
+  vastgesteldMetOpslag: bigint;
   /** vergoed + nabetaling: the final amount */
   vastgesteld: bigint;
   /** what next year may start from: the paid amount, never unpaid overproduction */
@@ -124,6 +142,17 @@ function pxq(prijs: string, volume: string, waar: string): bigint {
   return BigInt(p.times(v).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
 }
 
+/** An amount paid at basistarief × (1 + p/100), back at basistarief: round half up to the cent. */
+function opBasistarief(bedrag: bigint, percentage: string): bigint {
+  return BigInt(
+    new Decimal(bedrag.toString())
+      .times(100)
+      .dividedBy(new Decimal(100).plus(percentage))
+      .toDecimalPlaces(0, Decimal.ROUND_HALF_UP)
+      .toFixed(0),
+  );
+}
+
 export function nacalculeer(inv: NacalculatieInvoer): NacalculatieUitkomst {
   if (!OVERPRODUCTIE_REGELS.includes(inv.regel))
     throw new NacalculatieFout('regel', `onbekende overproductieregel "${inv.regel}"`);
@@ -149,6 +178,24 @@ export function nacalculeer(inv: NacalculatieInvoer): NacalculatieUitkomst {
         );
         declarabel = waarde;
       }
+    } else if (a.model === 'P' && a.waardeP !== undefined) {
+      if (a.waardeP < 0n) throw new NacalculatieFout(`aanbieders[${i}].waardeP`, 'mag niet negatief zijn');
+      if (declarabel > a.waardeP) {
+        uitleg.push(
+          `Model P: gedeclareerd ${e(declarabel)} boven P × geleverd volume (afgesproken prijs × gedeclareerd volume per prestatie = ${e(a.waardeP)}).`,
+        );
+        declarabel = a.waardeP;
+      }
+    }
+    if (a.opslag) {
+      let p: Decimal;
+      try {
+        p = new Decimal(a.opslag.percentage);
+      } catch {
+        throw new NacalculatieFout(`aanbieders[${i}].opslag`, `"${a.opslag.percentage}" is geen percentage`);
+      }
+      if (p.lte(0) || p.gt(3))
+        throw new NacalculatieFout(`aanbieders[${i}].opslag`, 'de opslag ligt boven 0% en ten hoogste op 3%');
     }
     if (a.plafond !== undefined && declarabel > a.plafond) {
       uitleg.push(`Budgetplafond ${e(a.plafond)}: ${e(declarabel - a.plafond)} daarboven is niet declarabel.`);
@@ -165,6 +212,8 @@ export function nacalculeer(inv: NacalculatieInvoer): NacalculatieUitkomst {
       nabetaling: 0n,
       korting: 0n,
       onbetaald: 0n,
+      opslagOnthouden: 0n,
+      vastgesteldMetOpslag: 0n,
       vastgesteld: 0n,
       basisVolgendJaar: 0n,
       uitleg,
@@ -227,9 +276,27 @@ export function nacalculeer(inv: NacalculatieInvoer): NacalculatieUitkomst {
     }
   }
 
+  const opslagVan = new Map(inv.aanbieders.map((a) => [a.id, a.opslag]));
   for (const r of regels) {
     r.vastgesteld = r.vergoed + r.nabetaling;
     r.onbetaald = r.declarabel - r.vastgesteld - r.korting;
+    r.vastgesteldMetOpslag = r.vastgesteld;
+    const o = opslagVan.get(r.aanbieder);
+    if (o?.oordeel === 'onthouden') {
+      // the paid price is basistarief × (1 + opslag); withheld, each paid euro goes back to basistarief
+      const vergoedBasis = opBasistarief(r.vergoed, o.percentage);
+      const nabetalingBasis = opBasistarief(r.nabetaling, o.percentage);
+      r.opslagOnthouden = r.vergoed - vergoedBasis + (r.nabetaling - nabetalingBasis);
+      r.vergoed = vergoedBasis;
+      r.nabetaling = nabetalingBasis;
+      r.vastgesteld = r.vergoed + r.nabetaling;
+      r.uitleg.push(
+        `Opslag ${o.percentage}% onthouden (het ontwikkelplan heeft zijn resultaat niet bereikt): betaald tegen het basistarief, ${e(r.opslagOnthouden)} minder dan met opslag (${e(r.vastgesteldMetOpslag)}).`,
+      );
+    } else if (o?.oordeel === 'toegekend')
+      r.uitleg.push(
+        `Opslag ${o.percentage}% toegekend (het ontwikkelplan heeft zijn resultaat bereikt): blijft in de betaalde prijs.`,
+      );
     r.basisVolgendJaar = r.vastgesteld;
     if (r.declarabel < r.afspraak)
       r.uitleg.push(
@@ -343,6 +410,7 @@ export function nacalculatieJson(u: NacalculatieUitkomst) {
       nabetaling: e(r.nabetaling),
       korting: e(r.korting),
       onbetaald: e(r.onbetaald),
+      opslagOnthouden: e(r.opslagOnthouden),
       vastgesteld: e(r.vastgesteld),
       basisVolgendJaar: e(r.basisVolgendJaar),
       uitleg: r.uitleg,

@@ -11,6 +11,8 @@ import {
   NacalculatiesSchema,
   OverproductieRegelInvoerSchema,
   OverproductieRegelSchema,
+  OpslagOordeelInvoerSchema,
+  OpslagOordeelSchema,
 } from './schemas.ts';
 import {
   nacalculatieBesluiten,
@@ -18,6 +20,7 @@ import {
   nacalculatiesLijst,
   nacalculatieVoorstellen,
   zetOverproductieRegel,
+  opslagBeoordelen,
 } from '../nacalculatie.ts';
 
 const LEZEN = {
@@ -92,6 +95,20 @@ export async function nacalculatieRoutes(api: Api, ctx: AppContext) {
       },
     },
     async (req) => nacalculatieDetail(ctx, actorOf(req), req.params.id),
+  );
+  api.put(
+    '/realisatie/nacalculatie/opslag',
+    {
+      config: { access: VOORSTELLEN },
+      schema: {
+        tags: ['realisatie'],
+        summary:
+          'Oordeel over de opslag bij de nacalculatie: per aanbieder toegekend (blijft in de prijs) of onthouden (basistarief), met motivatie',
+        body: OpslagOordeelInvoerSchema,
+        response: { 200: OpslagOordeelSchema, ...problems(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req) => opslagBeoordelen(ctx, actorOf(req), req.body),
   );
   api.post(
     '/realisatie/nacalculatie/:id/besluit',

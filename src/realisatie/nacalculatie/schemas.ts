@@ -6,6 +6,9 @@ const Regel = Type.Union([Type.Literal('niet-vergoed'), Type.Literal('later-verg
   description:
     'overproductie: niet-vergoed (boven de afspraak niet betaald), later-vergoed (alsnog uit resterende ruimte), tariefkorting (iedereen gekort als de regio overschrijdt)',
 });
+const OpslagOordeel = Type.Union([Type.Literal('toegekend'), Type.Literal('onthouden')], {
+  description: 'toegekend: de opslag blijft in de betaalde prijs; onthouden: betaald tegen het basistarief',
+});
 const Door = Type.Object({ door: Type.String(), op: Type.String({ format: 'date-time' }) });
 
 export const NacalculatieRegelSchema = Type.Object({
@@ -22,6 +25,19 @@ export const NacalculatieRegelSchema = Type.Object({
   onbetaald: Type.String(),
   vastgesteld: Type.String(),
   basisVolgendJaar: Type.String({ description: 'wat volgend jaar als basis telt: nooit onbetaalde overproductie' }),
+  opslag: Type.Union([
+    Type.Object({
+      oordeel: OpslagOordeel,
+      percentage: Type.String(),
+      motivatie: Type.String(),
+      onthouden: Type.String({ description: 'het deel van het betaalde bedrag dat de opslag was (0 als toegekend)' }),
+      metOpslag: Type.String({ description: 'vastgesteld met opslag' }),
+      zonderOpslag: Type.Union([Type.String(), Type.Null()], {
+        description: 'vastgesteld tegen basistarief (onthouden)',
+      }),
+    }),
+    Type.Null(),
+  ]),
   uitleg: Type.Array(Type.String()),
 });
 
@@ -100,3 +116,38 @@ export const OverproductieRegelSchema = Type.Object({
   door: Type.String(),
   op: Type.String({ format: 'date-time' }),
 });
+
+export type NacalculatieRegelOut = Static<typeof NacalculatieRegelSchema>;
+
+export const OpslagOordeelInvoerSchema = Type.Object(
+  {
+    regio: Type.String({ minLength: 1, maxLength: 10 }),
+    jaar: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    sector: Type.String({ minLength: 1, maxLength: 10 }),
+    aanbieder: Type.String({ minLength: 1, maxLength: 100 }),
+    oordeel: OpslagOordeel,
+    motivatie: Type.String({ minLength: 1, maxLength: 2000 }),
+    percentage: Type.Optional(
+      Type.String({
+        maxLength: 10,
+        description: 'opslag op het basistarief; alleen als de afspraak niet uit een overeenkomst met opslag komt',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const OpslagOordeelSchema = Type.Object({
+  regio: Type.String(),
+  jaar: Type.Integer(),
+  sector: Type.String(),
+  aanbieder: Type.String(),
+  moment: Type.Literal('nacalculatie'),
+  oordeel: OpslagOordeel,
+  percentage: Type.String(),
+  percentageBron: Type.Union([Type.Literal('overeenkomst'), Type.Literal('ingevoerd')]),
+  motivatie: Type.String(),
+  door: Type.String(),
+  op: Type.String({ format: 'date-time' }),
+  bron: Type.String(),
+});
+export type OpslagOordeelOut = Static<typeof OpslagOordeelSchema>;

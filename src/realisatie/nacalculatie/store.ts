@@ -1,4 +1,4 @@
-/** SQL of the nacalculatie (tables of migration 0074, and the year's declarations in `realisatie`). */
+/** SQL of the nacalculatie (tables of migrations 0074 and 0079, and the year's declarations in `realisatie`). */
 import type { Queryable } from '../../platform/db/index.ts';
 import type { OverproductieRegel } from '../../domain/realisatie/nacalculatie.ts';
 
@@ -39,7 +39,25 @@ export interface NacalculatieRegelRow {
   onbetaald: string;
   vastgesteld: string;
   basis_volgend_jaar: string;
+  opslag_oordeel: 'toegekend' | 'onthouden' | null;
+  opslag_percentage: string | null;
+  opslag_motivatie: string | null;
+  opslag_onthouden: string;
   uitleg: string[];
+}
+
+export interface OpslagOordeelRow {
+  zorgkantoor_id: string;
+  regio_code: string;
+  jaar: number;
+  sector: string;
+  organisatie_id: string;
+  oordeel: 'toegekend' | 'onthouden';
+  percentage: string;
+  percentage_bron: 'overeenkomst' | 'ingevoerd';
+  motivatie: string;
+  door_naam: string;
+  op: Date;
 }
 
 const KOLOMMEN = `id, zorgkantoor_id, regio_code, jaar, sector, status, regel, contracteerruimte::text AS contracteerruimte,
@@ -58,6 +76,68 @@ export async function gedeclareerdPerAanbieder(
       WHERE r.regio_code = $1 AND r.jaar = $2 AND p.sector = $3 GROUP BY 1 ORDER BY 1`,
     [regio, jaar, sector],
   );
+}
+
+/** Declared volume per provider × prestatie for the year (model P: P × delivered volume). */
+export async function geleverdVolume(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+  sector: string,
+): Promise<{ organisatie_id: string; prestatie_code: string; volume: string }[]> {
+  return q.query<{ organisatie_id: string; prestatie_code: string; volume: string }>(
+    `SELECT r.organisatie_id, r.prestatie_code, sum(r.volume)::text AS volume FROM realisatie r JOIN prestatie p ON p.code = r.prestatie_code
+      WHERE r.regio_code = $1 AND r.jaar = $2 AND p.sector = $3 GROUP BY 1, 2 ORDER BY 1, 2`,
+    [regio, jaar, sector],
+  );
+}
+
+const OORDEEL_KOLOMMEN = `zorgkantoor_id, regio_code, jaar, sector, organisatie_id, oordeel, percentage::text AS percentage,
+  percentage_bron, motivatie, door_naam, op`;
+
+/** The opslag judgements at the nacalculatie of a region × year × sector. */
+export async function opslagOordelen(
+  q: Queryable,
+  regio: string,
+  jaar: number,
+  sector: string,
+): Promise<OpslagOordeelRow[]> {
+  return q.query<OpslagOordeelRow>(
+    `SELECT ${OORDEEL_KOLOMMEN} FROM nacalculatie_opslag WHERE regio_code = $1 AND jaar = $2 AND sector = $3 ORDER BY organisatie_id`,
+    [regio, jaar, sector],
+  );
+}
+
+export async function zetOpslagOordeel(
+  q: Queryable,
+  v: Omit<OpslagOordeelRow, 'door_naam' | 'op'> & { door: string; door_naam: string; op: Date },
+): Promise<OpslagOordeelRow | undefined> {
+  const was = await q.maybeOne<OpslagOordeelRow>(
+    `SELECT ${OORDEEL_KOLOMMEN} FROM nacalculatie_opslag WHERE regio_code = $1 AND jaar = $2 AND sector = $3 AND organisatie_id = $4 FOR UPDATE`,
+    [v.regio_code, v.jaar, v.sector, v.organisatie_id],
+  );
+  await q.query(
+    `INSERT INTO nacalculatie_opslag (zorgkantoor_id, regio_code, jaar, sector, organisatie_id, oordeel, percentage, percentage_bron,
+       motivatie, door, door_naam, op) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)
+     ON CONFLICT (regio_code, jaar, sector, organisatie_id) DO UPDATE SET zorgkantoor_id = excluded.zorgkantoor_id,
+       oordeel = excluded.oordeel, percentage = excluded.percentage, percentage_bron = excluded.percentage_bron,
+       motivatie = excluded.motivatie, door = excluded.door, door_naam = excluded.door_naam, op = excluded.op`,
+    [
+      v.zorgkantoor_id,
+      v.regio_code,
+      v.jaar,
+      v.sector,
+      v.organisatie_id,
+      v.oordeel,
+      v.percentage,
+      v.percentage_bron,
+      v.motivatie,
+      v.door,
+      v.door_naam,
+      v.op,
+    ],
+  );
+  return was;
 }
 
 export async function overproductieRegel(
@@ -120,21 +200,34 @@ export async function openNacalculatie(
   );
 }
 
+const REGEL_SELECT = `SELECT g.nacalculatie_id, g.organisatie_id, coalesce(o.naam, g.organisatie_id) AS naam, g.model,
+            g.afspraak::text AS afspraak, g.gedeclareerd::text AS gedeclareerd, g.plafond::text AS plafond,
+            g.declarabel::text AS declarabel, g.vergoed::text AS vergoed, g.nabetaling::text AS nabetaling,
+            g.korting::text AS korting, g.onbetaald::text AS onbetaald, g.vastgesteld::text AS vastgesteld,
+            g.basis_volgend_jaar::text AS basis_volgend_jaar, g.opslag_oordeel, g.opslag_percentage::text AS opslag_percentage,
+            g.opslag_motivatie, g.opslag_onthouden::text AS opslag_onthouden, g.uitleg
+       FROM nacalculatie_regel g LEFT JOIN organisatie o ON o.id = g.organisatie_id`;
+
 export async function nacalculatieRegels(
   q: Queryable,
   id: string,
   aanbieder: string | null = null,
 ): Promise<NacalculatieRegelRow[]> {
+  return nacalculatieRegelsVan(q, [id], aanbieder);
+}
+
+/** The lines of several nacalculaties in one query (the list), optionally only one provider's. */
+export async function nacalculatieRegelsVan(
+  q: Queryable,
+  ids: string[],
+  aanbieder: string | null = null,
+): Promise<NacalculatieRegelRow[]> {
+  if (!ids.length) return [];
   return q.query<NacalculatieRegelRow>(
-    `SELECT g.nacalculatie_id, g.organisatie_id, coalesce(o.naam, g.organisatie_id) AS naam, g.model,
-            g.afspraak::text AS afspraak, g.gedeclareerd::text AS gedeclareerd, g.plafond::text AS plafond,
-            g.declarabel::text AS declarabel, g.vergoed::text AS vergoed, g.nabetaling::text AS nabetaling,
-            g.korting::text AS korting, g.onbetaald::text AS onbetaald, g.vastgesteld::text AS vastgesteld,
-            g.basis_volgend_jaar::text AS basis_volgend_jaar, g.uitleg
-       FROM nacalculatie_regel g LEFT JOIN organisatie o ON o.id = g.organisatie_id
-      WHERE g.nacalculatie_id = $1 AND ($2::text IS NULL OR g.organisatie_id = $2)
-      ORDER BY g.organisatie_id`,
-    [id, aanbieder],
+    `${REGEL_SELECT}
+      WHERE g.nacalculatie_id = ANY($1::uuid[]) AND ($2::text IS NULL OR g.organisatie_id = $2)
+      ORDER BY g.nacalculatie_id, g.organisatie_id`,
+    [ids, aanbieder],
   );
 }
 
@@ -180,8 +273,9 @@ export async function nacalculatieNieuw(
   for (const g of regels)
     await q.query(
       `INSERT INTO nacalculatie_regel (nacalculatie_id, organisatie_id, model, afspraak, gedeclareerd, plafond, declarabel,
-         vergoed, nabetaling, korting, onbetaald, vastgesteld, basis_volgend_jaar, uitleg)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+         vergoed, nabetaling, korting, onbetaald, vastgesteld, basis_volgend_jaar, uitleg, opslag_oordeel, opslag_percentage,
+         opslag_motivatie, opslag_onthouden)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
       [
         id,
         g.organisatie_id,
@@ -197,6 +291,10 @@ export async function nacalculatieNieuw(
         g.vastgesteld,
         g.basis_volgend_jaar,
         JSON.stringify(g.uitleg),
+        g.opslag_oordeel,
+        g.opslag_percentage,
+        g.opslag_motivatie,
+        g.opslag_onthouden,
       ],
     );
   return id;

@@ -19,7 +19,7 @@ import {
   TextInput,
 } from '../../ui/index.ts';
 import { JAREN } from './Monitor.tsx';
-import type { Nacalculatie, Nacalculaties, OverproductieRegel } from './types.ts';
+import type { Nacalculatie, Nacalculaties, OpslagOordeel, OverproductieRegel } from './types.ts';
 import './messages.ts';
 import './realisatie.css';
 
@@ -91,6 +91,32 @@ function NacalculatieSectie({ n }: { n: Nacalculatie }) {
             cell: (g) => formatBedrag(g.vastgesteld, taal),
           },
           {
+            key: 'opslag',
+            header: t('realisatie.nacalculatie.opslag'),
+            cell: (g) =>
+              g.opslag ? (
+                <div data-testid={`opslag-${g.aanbieder}`}>
+                  <Badge variant={g.opslag.oordeel === 'toegekend' ? 'success' : 'warning'}>
+                    {t(`realisatie.nacalculatie.opslag.${g.opslag.oordeel}`, { pct: g.opslag.percentage })}
+                  </Badge>
+                  <div>
+                    {t('realisatie.nacalculatie.opslag.met', { bedrag: formatBedrag(g.opslag.metOpslag, taal) })}
+                  </div>
+                  {g.opslag.zonderOpslag && (
+                    <div>
+                      {t('realisatie.nacalculatie.opslag.zonder', {
+                        bedrag: formatBedrag(g.opslag.zonderOpslag, taal),
+                        minder: formatBedrag(g.opslag.onthouden, taal),
+                      })}
+                    </div>
+                  )}
+                  <div>{g.opslag.motivatie}</div>
+                </div>
+              ) : (
+                '–'
+              ),
+          },
+          {
             key: 'onbetaald',
             header: t('realisatie.nacalculatie.onbetaald'),
             align: 'right',
@@ -126,6 +152,84 @@ function NacalculatieSectie({ n }: { n: Nacalculatie }) {
         </p>
       )}
       {besluit.error && <ProblemAlert error={besluit.error} />}
+    </Section>
+  );
+}
+
+/** Zorgkantoor staff judge the opslag per provider at the nacalculatie: granted (kept) or withheld (basistarief). */
+function OpslagOordeelSectie({ jaar, regio, sector }: { jaar: string; regio: string; sector: string }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const [v, setV] = useState({
+    aanbieder: '',
+    oordeel: 'toegekend' as OpslagOordeel['oordeel'],
+    percentage: '',
+    motivatie: '',
+  });
+  const zet = useMutation({
+    mutationFn: () =>
+      api.put<OpslagOordeel>('/realisatie/nacalculatie/opslag', {
+        regio,
+        jaar: Number(jaar),
+        sector,
+        aanbieder: v.aanbieder,
+        oordeel: v.oordeel,
+        motivatie: v.motivatie,
+        ...(v.percentage.trim() ? { percentage: v.percentage.trim() } : {}),
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['realisatie', 'nacalculatie'] }),
+  });
+  return (
+    <Section title={t('realisatie.nacalculatie.opslag.titel')}>
+      <p>{t('realisatie.nacalculatie.opslag.intro')}</p>
+      <p>
+        {regio
+          ? t('realisatie.nacalculatie.opslag.voor', { regio, sector, jaar })
+          : t('realisatie.nacalculatie.opslag.kiesRegio')}
+      </p>
+      <form
+        className="realisatie-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          zet.mutate();
+        }}
+      >
+        <TextInput
+          label={t('realisatie.aanbieder')}
+          value={v.aanbieder}
+          onChange={(e) => setV({ ...v, aanbieder: e.target.value.trim() })}
+          required
+        />
+        <Select
+          label={t('realisatie.nacalculatie.opslag.oordeel')}
+          value={v.oordeel}
+          onChange={(e) => setV({ ...v, oordeel: e.target.value as OpslagOordeel['oordeel'] })}
+          options={(['toegekend', 'onthouden'] as const).map((o) => ({
+            value: o,
+            label: t(`realisatie.nacalculatie.opslag.kies.${o}`),
+          }))}
+        />
+        <TextInput
+          label={t('realisatie.nacalculatie.opslag.percentage')}
+          value={v.percentage}
+          onChange={(e) => setV({ ...v, percentage: e.target.value })}
+        />
+        <TextInput
+          label={t('realisatie.nacalculatie.opslag.motivatie')}
+          value={v.motivatie}
+          onChange={(e) => setV({ ...v, motivatie: e.target.value })}
+          required
+        />
+        <Button type="submit" bezig={zet.isPending} disabled={!regio}>
+          {t('realisatie.nacalculatie.opslag.vastleggen')}
+        </Button>
+      </form>
+      {zet.data && (
+        <p role="status">
+          {t(`realisatie.nacalculatie.opslag.${zet.data.oordeel}`, { pct: zet.data.percentage })} — {zet.data.aanbieder}
+        </p>
+      )}
+      {zet.error && <ProblemAlert error={zet.error} />}
     </Section>
   );
 }
@@ -221,6 +325,9 @@ export function NacalculatiePagina(_: PageProps) {
                 </form>
                 {voorstel.error && <ProblemAlert error={voorstel.error} />}
               </Section>
+            )}
+            {zk && heeftRol('inkoper', 'controller', 'manager') && (
+              <OpslagOordeelSectie jaar={jaar} regio={regio} sector={sector} />
             )}
             {d.nacalculaties.length === 0 ? (
               <EmptyState title={t('realisatie.nacalculatie.geen')} />

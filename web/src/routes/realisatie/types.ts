@@ -1,3 +1,9 @@
+import type {
+  NacalculatieOut,
+  NacalculatieRegelOut,
+  NacalculatiesOut,
+  OpslagOordeelOut,
+} from '../../../../src/realisatie/nacalculatie/schemas.ts';
 /** Shapes of the realisatie API (src/realisatie/schemas.ts). Amounts are decimal strings. */
 export type Signaal = 'overproductie' | 'onderproductie' | 'afspraak-overschreden' | 'binnen';
 export interface Monitor {
@@ -85,42 +91,9 @@ export interface Berichten {
   }[];
 }
 
-export type OverproductieRegel = 'niet-vergoed' | 'later-vergoed' | 'tariefkorting';
-export interface NacalculatieRegel {
-  aanbieder: string;
-  naam: string;
-  model: 'Q' | 'P';
-  afspraak: string;
-  gedeclareerd: string;
-  plafond: string | null;
-  declarabel: string;
-  vergoed: string;
-  nabetaling: string;
-  korting: string;
-  onbetaald: string;
-  vastgesteld: string;
-  basisVolgendJaar: string;
-  uitleg: string[];
-}
-export interface Nacalculatie {
-  id: string;
-  regio: string;
-  jaar: number;
-  sector: string;
-  status: 'voorgesteld' | 'vastgesteld' | 'afgewezen';
-  regel: OverproductieRegel;
-  kortingspercentage: string | null;
-  contracteerruimte: string | null;
-  totaal: { declarabel: string; vastgesteld: string; overschrijding: string } | null;
-  uitleg: string[];
-  regels: NacalculatieRegel[];
-  toelichting: string | null;
-  voorgesteld: { door: string; op: string };
-  besluit: { door: string; op: string; toelichting: string | null } | null;
-  bron: string;
-}
-export interface Nacalculaties {
-  jaar: number;
-  overproductieRegel: { regel: OverproductieRegel; door: string; op: string } | null;
-  nacalculaties: Nacalculatie[];
-}
+// The nacalculatie shapes are the API's own TypeBox schemas (one declaration, as the inkoop pages do).
+export type OverproductieRegel = NacalculatieOut['regel'];
+export type NacalculatieRegel = NacalculatieRegelOut;
+export type Nacalculatie = NacalculatieOut;
+export type Nacalculaties = NacalculatiesOut;
+export type OpslagOordeel = OpslagOordeelOut;
