@@ -41,3 +41,4 @@ export {
   type HerschikAfsprakenUitkomst,
 } from './service.ts';
 export { afsprakenVoorHistorie, type AfspraakHistorieRow } from './store.ts';
+export { gebruikWachtlijstSignalen, type WachtlijstSignaal, type WachtlijstSignaalBron } from './scenario.ts';
