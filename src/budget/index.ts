@@ -11,6 +11,7 @@ export {
   type AfspraakTotaalRow,
   gecontracteerdeAanbieders,
   gecontracteerdeAanbiedersInRegios,
+  gecontracteerdeAanbiedersPerSector,
   afspraakTotalen,
   afsprakenPerJaar,
   type AfsprakenPerJaarRow,
