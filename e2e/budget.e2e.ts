@@ -55,8 +55,15 @@ describe('budget: contracteerruimte, scenario’s, vergelijken, omzetten, mijn a
     tweede = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByLabel('Bodem (% van vorig jaar)').fill('95');
     await page.getByLabel(/^Score .*Zonnehof/).fill('3');
+    await page.getByLabel('Wachtlijst weegt mee (factor 0–1, model Q)').fill('0,5');
     await page.getByRole('button', { name: 'Doorrekenen' }).click();
     await page.getByTestId('scenario-totaal').waitFor({ timeout: 60_000 });
+    // the cliëntstroom signal per provider is shown in the result
+    await page.getByRole('columnheader', { name: 'Wachtlijst' }).waitFor();
+    await page
+      .getByText(/\d+ wachtend, \d+ met voorkeur, \d+ plaatsen; populariteit/)
+      .first()
+      .waitFor();
 
     // compare
     await naarMenu(page, 'Scenario’s');

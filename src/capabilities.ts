@@ -14,11 +14,18 @@ import { bestValueCapability } from './inkoop/bestvalue/capability.ts';
 import { signalenCapability } from './inkoop/signalen/capability.ts';
 import { tarievenCapability } from './tarieven/index.ts';
 import { openbaarCapability } from './openbaar/capability.ts';
-import { afspraakTotalen, afsprakenPerJaar, afsprakenVoorHistorie, budgetCapability } from './budget/index.ts';
+import {
+  afspraakTotalen,
+  afsprakenPerJaar,
+  afsprakenVoorHistorie,
+  budgetCapability,
+  gebruikWachtlijstSignalen,
+} from './budget/index.ts';
 import { productieRegiosSectoren, realisatiePerJaar, realisatieTotalen } from './realisatie/index.ts';
 import { gebruikContractHistorieBron } from './inkoop/index.ts';
 import { realisatieCapability } from './realisatie/capability.ts';
 import { clientstroomCapability } from './clientstroom/capability.ts';
+import { inkoopsignalen } from './clientstroom/index.ts';
 
 /** The overview of reference shows figures its owners read (arrows point down: reference never imports them). */
 const referenceCapability = maakReferenceCapability({
@@ -30,6 +37,9 @@ const referenceCapability = maakReferenceCapability({
 
 /** The classification of bidders reads the contract history from the owners of agreements and delivered care. */
 gebruikContractHistorieBron({ afspraken: afsprakenVoorHistorie, productie: productieRegiosSectoren });
+
+/** Scenarios of the allocation read the waiting list per provider from cliëntstroom (which imports budget). */
+gebruikWachtlijstSignalen(inkoopsignalen);
 
 export const capabilities: Capability[] = [
   platformCapability,

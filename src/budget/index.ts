@@ -11,6 +11,7 @@ export {
   type AfspraakTotaalRow,
   gecontracteerdeAanbieders,
   gecontracteerdeAanbiedersInRegios,
+  gecontracteerdeAanbiedersPerSector,
   afspraakTotalen,
   afsprakenPerJaar,
   type AfsprakenPerJaarRow,
@@ -43,3 +44,4 @@ export {
   type HerschikAfsprakenUitkomst,
 } from './service.ts';
 export { afsprakenVoorHistorie, type AfspraakHistorieRow } from './store.ts';
+export { gebruikWachtlijstSignalen, type WachtlijstSignaal, type WachtlijstSignaalBron } from './scenario.ts';

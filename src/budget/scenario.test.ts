@@ -237,3 +237,97 @@ test('scenario caps from rules: growth ceiling and intramural days become euro c
   }
   assert.equal(s.invoer.aanbieders.find((x: any) => x.id === eerste).plafond, cap.plafond);
 });
+
+test('cliëntstroom signals: waiting clients raise the provider’s share of the selective part in a scenario with a populariteitFactor; the explanation names them', async () => {
+  const { bouwIo31 } = await import('../iwlz/index.ts');
+  const { voorbeeldIo31Client, VOORBEELD_BSN } = await import('../iwlz/voorbeelden.ts');
+  const bemiddelaar = await t.login('zorgbemiddelaar@cz.demo');
+  const ZH = 'za-demo-0001'; // Zonnehof, contracted in 5527
+  const maak = async (naam: string, kopieVan?: string) => {
+    const r = await inkoper.post('/api/v1/budget/scenarios', {
+      regio: '5527',
+      jaar: 2026,
+      sector: 'VV',
+      naam,
+      model: 'Q',
+      ...(kopieVan ? { kopieVan } : {}),
+    });
+    assert.equal(r.statusCode, 201, r.body);
+    return r.json().id as string;
+  };
+  const bedragVan = (s: any, id: string) => s.uitkomst.afspraken.find((x: any) => x.aanbieder === id);
+
+  // without the factor: no signals read, no popularity in input or outcome
+  const id0 = await maak('Zonder wachtlijst');
+  const s0 = (await berekend(inkoper, id0)).s;
+  assert.equal(s0.status, 'berekend', s0.fout);
+  assert.ok(s0.invoer.populariteitFactor === undefined);
+  assert.ok(s0.uitkomst.afspraken.every((x: any) => x.signaal === undefined && x.populariteit === undefined));
+  assert.ok(bedragVan(s0, ZH), 'Zonnehof is in the allocation');
+
+  // with the factor but nobody waiting yet: same amounts; the (empty) signal is named per provider
+  const id1 = await maak('Met wachtlijst, leeg');
+  let r = await inkoper.put(`/api/v1/budget/scenarios/${id1}`, { populariteitFactor: '1.5' });
+  assert.equal(r.statusCode, 400, 'a factor above 1 is refused');
+  r = await inkoper.put(`/api/v1/budget/scenarios/${id1}`, { populariteitFactor: '1' });
+  assert.equal(r.statusCode, 200, r.body);
+  assert.equal(r.json().parameters.populariteitFactor, '1');
+  const s1 = (await berekend(inkoper, id1)).s;
+  assert.equal(s1.status, 'berekend', s1.fout);
+  assert.deepEqual(
+    s1.uitkomst.afspraken.map((x: any) => x.bedrag),
+    s0.uitkomst.afspraken.map((x: any) => x.bedrag),
+  );
+  assert.deepEqual(bedragVan(s1, ZH).signaal.wachtend, 0);
+
+  // two clients get a toewijzing to Zonnehof and wait (real cliëntstroom data: IO31 in, toewijzing made)
+  const io = bouwIo31({
+    kop: { ontvanger: '5527', berichtId: 'CIZ-scenario', dagtekening: '2025-09-01' },
+    clienten: [voorbeeldIo31Client(VOORBEELD_BSN[0], '250000901'), voorbeeldIo31Client(VOORBEELD_BSN[1], '250000902')],
+  });
+  r = await bemiddelaar.inject({
+    method: 'POST',
+    url: '/api/v1/clientstroom/indicaties/io31',
+    payload: io,
+    headers: { 'content-type': 'application/xml' },
+  });
+  assert.equal(r.statusCode, 200, r.body);
+  for (const bsn of [VOORBEELD_BSN[0], VOORBEELD_BSN[1]]) {
+    const c = (await bemiddelaar.post('/api/v1/clientstroom/clienten/zoek', { bsn })).json();
+    const ind = (await bemiddelaar.get(`/api/v1/clientstroom/clienten/${c.clientId}`)).json().indicaties[0];
+    const tw = await bemiddelaar.post('/api/v1/clientstroom/toewijzingen', {
+      indicatieId: ind.id,
+      organisatieId: ZH,
+      soort: '1',
+      leveringsvorm: 'verblijf',
+      ingangsdatum: '2025-10-01',
+    });
+    assert.equal(tw.statusCode, 201, tw.body);
+  }
+  const sig = (await inkoper.get('/api/v1/clientstroom/signalen?regio=5527&sector=VV')).json();
+  const zh = sig.aanbieders.find((a: any) => a.organisatieId === ZH);
+  assert.equal(zh.wachtend, 2);
+
+  // the same scenario again: Zonnehof gets more, the others no more, the total stays within the budget
+  const id2 = await maak('Met wachtlijst', id1);
+  const s2 = (await berekend(inkoper, id2)).s;
+  assert.equal(s2.status, 'berekend', s2.fout);
+  const voor = bedragVan(s1, ZH),
+    na = bedragVan(s2, ZH);
+  assert.ok(new Decimal(na.bedrag).greaterThan(voor.bedrag), `${voor.bedrag} → ${na.bedrag}`);
+  for (const x of s2.uitkomst.afspraken)
+    if (x.aanbieder !== ZH)
+      assert.ok(new Decimal(x.bedrag).lessThanOrEqualTo(bedragVan(s1, x.aanbieder).bedrag), x.aanbieder);
+  assert.ok(new Decimal(s2.uitkomst.totaal).lessThanOrEqualTo(s2.parameters.contracteerruimte));
+  assert.deepEqual(na.signaal, { wachtend: 2, voorkeur: 0, capaciteit: zh.capaciteit });
+  assert.match(na.uitleg, /2 wachtende cliënt\(en\) met een toewijzing/);
+  assert.match(na.uitleg, /Keuze van het product: populariteit/);
+  // the input stored with the result carries the popularity: the amounts are reproducible from it
+  const inv = s2.invoer.aanbieders.find((x: any) => x.id === ZH);
+  assert.equal(inv.populariteit, zh.capaciteit > 0 ? new Decimal(2).dividedBy(zh.capaciteit).toFixed(2) : '1');
+  assert.equal(s2.invoer.populariteitFactor, '1');
+  assert.deepEqual(
+    (await verdeel(s2.invoer)).afspraken.map((x) => x.bedrag),
+    s2.uitkomst.afspraken.map((x: any) => x.bedrag),
+  );
+});

@@ -28,7 +28,7 @@ import {
   type MixRegel,
   type VoorstelRegel,
 } from '../domain/contracteerruimte/voorstel.ts';
-import type { VerdelingScenario, VerdelingUitkomst } from '../domain/budget/types.ts';
+import type { Afspraak, VerdelingScenario, VerdelingUitkomst } from '../domain/budget/types.ts';
 import { verdeelMetMeting } from './verdeling.ts';
 import { realisatiePerAanbiederPrestatie } from '../realisatie/index.ts';
 import { metPlafondUitleg, plafondsUitRegels, type PlafondRegels } from '../domain/budget/plafondregels.ts';
@@ -68,6 +68,11 @@ export interface ScenarioParameters {
   plafonds: Record<string, string | null>;
   /** tariffs: agreement prices × this percentage (Q, toekenning) */
   tariefFactor: string;
+  /**
+   * Q: 0…1, how strongly the cliëntstroom signal (clients waiting per place) raises a provider's
+   * weight in the selective part; absent or "0" = the signals play no part
+   */
+  populariteitFactor?: string;
   /** caps derived from purchasing rules (growth ceiling, intramural days); see src/domain/budget/plafondregels.ts */
   plafondRegels?: PlafondRegels;
 }
@@ -199,12 +204,67 @@ export function afgeleidePlafonds(b: Basis, p: ScenarioParameters) {
   );
 }
 
+// ------------------------------------------------------------------ cliëntstroom signals
+
+/** One provider's waiting-list signal as cliëntstroom gives it (its `inkoopsignalen`). */
+export interface WachtlijstSignaal {
+  organisatieId: string;
+  /** clients with a toewijzing to this provider, still waiting */
+  wachtend: number;
+  /** clients without a provider who prefer this one */
+  voorkeur: number;
+  /** places (summed capacity of the provider's locations in the region and sector) */
+  capaciteit: number;
+}
+/**
+ * Where budget reads the waiting-list signals per provider of a region and sector. Cliëntstroom
+ * owns them and imports budget (contracts), so budget cannot import cliëntstroom: the composition
+ * root (src/capabilities.ts) hands the reader over, like inkoop's contract history source.
+ */
+export type WachtlijstSignaalBron = (
+  ctx: AppContext,
+  a: Actor,
+  f: { regio: string; sector: string },
+) => Promise<{ aanbieders: WachtlijstSignaal[] }>;
+let signaalBron: WachtlijstSignaalBron | null = null;
+export function gebruikWachtlijstSignalen(bron: WachtlijstSignaalBron) {
+  signaalBron = bron;
+}
+
+/**
+ * Popularity for the allocation: clients waiting for the provider (with a toewijzing, or
+ * preferring it without one) per place, 2 decimals half up. Keuze van het product: both kinds of
+ * waiting count ("waiters per capacity"); a provider with waiting clients and no places counts as
+ * fully popular (1, the engine's bound); no waiting clients is 0.
+ */
+export function populariteitVoorVerdeling(x: WachtlijstSignaal): string {
+  const n = x.wachtend + x.voorkeur;
+  if (n === 0) return '0';
+  if (x.capaciteit <= 0) return '1';
+  return d(n).dividedBy(x.capaciteit).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/** The signals of the scenario's region and sector (empty when the region is no longer the zorgkantoor's). */
+async function leesSignalen(ctx: AppContext, a: Actor, s: ScenarioRow): Promise<Map<string, WachtlijstSignaal>> {
+  if (!signaalBron) throw new Error('budget: geen bron voor wachtlijstsignalen aangesloten (src/capabilities.ts)');
+  const r = await signaalBron(ctx, a, { regio: s.regio_code, sector: s.sector }).catch((e: unknown) => {
+    if (e instanceof AppError && e.status === 404) return { aanbieders: [] };
+    throw e;
+  });
+  return new Map(r.aanbieders.map((x) => [x.organisatieId, x]));
+}
+
+const populariteitAan = (s: Pick<ScenarioRow, 'model'>, p: ScenarioParameters) =>
+  s.model === 'Q' && !!p.populariteitFactor && d(p.populariteitFactor).greaterThan(0);
+
 /** The exact engine input for a scenario (stored with the result). */
 export function bouwInvoer(
   s: Pick<ScenarioRow, 'model' | 'jaar' | 'regio_code' | 'naam'>,
   b: Basis,
   p: ScenarioParameters,
+  signalen?: Map<string, WachtlijstSignaal>,
 ): VerdelingScenario {
+  const metPopulariteit = populariteitAan(s, p) && !!signalen;
   const afgeleid = afgeleidePlafonds(b, p);
   const aanbieders = b.aanbieders
     .map((a) => {
@@ -215,6 +275,11 @@ export function bouwInvoer(
         realisatieVorigJaar: a.realisatieVorigJaar,
         score: p.scores[a.id] ?? '1',
         ...(plafond ? { plafond } : {}),
+        ...(metPopulariteit
+          ? {
+              populariteit: signalen!.has(a.id) ? populariteitVoorVerdeling(signalen!.get(a.id)!) : '0',
+            }
+          : {}),
       };
       if (s.model !== 'P') return basis;
       const prestaties = a.mix
@@ -230,6 +295,7 @@ export function bouwInvoer(
     contracteerruimte: p.contracteerruimte,
     reserve: p.reserve,
     ...(s.model === 'Q' ? { vloerPercentage: p.vloerPercentage, bijTekort: p.bijTekort } : {}),
+    ...(metPopulariteit ? { populariteitFactor: p.populariteitFactor } : {}),
     ...(s.model === 'toekenning' ? { toekenningspercentage: p.toekenningspercentage } : {}),
     ...(s.model === 'P' ? { startPercentage: p.startPercentage, prijsTrappen: p.prijsTrappen } : {}),
     aanbieders,
@@ -425,6 +491,14 @@ export async function scenarioBerekenen(
     await store.scenarioStart(t, id, null);
     return s;
   });
+  // waiting list per provider (cliëntstroom), read with the purchaser's own rights; only when asked
+  let signalen: Map<string, WachtlijstSignaal> | undefined;
+  try {
+    signalen = populariteitAan(s, s.parameters as ScenarioParameters) ? await leesSignalen(ctx, a, s) : undefined;
+  } catch (e) {
+    await store.scenarioMislukt(ctx.db, id, e instanceof Error ? e.message : String(e));
+    throw e;
+  }
   const taakId = await ctx.jobs.start(
     'budget.verdeling',
     `Scenario ${s.naam}: verdeling model ${s.model}, regio ${s.regio_code} ${s.jaar} ${s.sector}`,
@@ -433,12 +507,15 @@ export async function scenarioBerekenen(
     async (progress) => {
       try {
         await progress(0.1, 'invoer opbouwen');
-        const invoer = bouwInvoer(s, s.basis as Basis, s.parameters as ScenarioParameters);
+        const invoer = bouwInvoer(s, s.basis as Basis, s.parameters as ScenarioParameters, signalen);
         await progress(0.3, 'verdelen (HiGHS)');
         const gemeten = await verdeelMetMeting(invoer);
         const meting = gemeten.meting;
         const afgeleid = afgeleidePlafonds(s.basis as Basis, s.parameters as ScenarioParameters);
-        const uitkomst = { ...gemeten.uitkomst, afspraken: metPlafondUitleg(gemeten.uitkomst.afspraken, afgeleid) };
+        const uitkomst = {
+          ...gemeten.uitkomst,
+          afspraken: metSignaalUitleg(metPlafondUitleg(gemeten.uitkomst.afspraken, afgeleid), signalen),
+        };
         await progress(0.8, 'voorstel per prestatie');
         const basis = s.basis as Basis;
         const mix = Object.fromEntries(basis.aanbieders.map((x) => [x.id, x.mix]));
@@ -492,6 +569,17 @@ export async function scenarioBerekenen(
   );
   await store.scenarioTaak(ctx.db, id, taakId);
   return { taakId, scenarioId: id };
+}
+
+/** Names the cliëntstroom signal behind each provider's popularity in its explanation. */
+function metSignaalUitleg(afspraken: Afspraak[], signalen: Map<string, WachtlijstSignaal> | undefined): Afspraak[] {
+  if (!signalen) return afspraken;
+  return afspraken.map((x) => {
+    const g = signalen.get(x.aanbieder) ?? { wachtend: 0, voorkeur: 0, capaciteit: 0 };
+    const signaal = { wachtend: g.wachtend, voorkeur: g.voorkeur, capaciteit: g.capaciteit };
+    const zin = `Cliëntstroom (wachtlijst): ${g.wachtend} wachtende cliënt(en) met een toewijzing, ${g.voorkeur} zonder aanbieder met voorkeur voor deze aanbieder, capaciteit ${g.capaciteit} plaats(en).`;
+    return { ...x, signaal, uitleg: `${x.uitleg} ${zin}` };
+  });
 }
 
 const sha = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');

@@ -277,6 +277,7 @@ export const ScenarioParameters = Type.Object({
   scores: Type.Record(Type.String(), S),
   plafonds: Type.Record(Type.String(), N),
   tariefFactor: S,
+  populariteitFactor: Type.Optional(S),
   plafondRegels: Type.Optional(
     Type.Object({
       groeiplafondBehandeling: Type.Optional(N),
@@ -367,6 +368,13 @@ export const ScenarioWijziging = Type.Object({
   scores: Type.Optional(Type.Record(Type.String(), Decimaal)),
   plafonds: Type.Optional(Type.Record(Type.String(), Type.Union([PositiefBedrag, Type.Null()]))),
   tariefFactor: Type.Optional(Decimaal),
+  populariteitFactor: Type.Optional(
+    Type.String({
+      pattern: '^(0(\\.\\d{1,4})?|1(\\.0{1,4})?)$',
+      description:
+        'Model Q: hoe sterk de wachtlijst (cliëntstroom: wachtenden per plaats, tot hoogstens 1) het gewicht in het selectieve deel verhoogt, 0…1; "0" = uit',
+    }),
+  ),
   plafondRegels: Type.Optional(
     Type.Object(
       {

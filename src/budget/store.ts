@@ -818,6 +818,24 @@ export async function gecontracteerdeAanbiedersInRegios(
   return rows.map((r) => r.organisatie_id);
 }
 
+/**
+ * Contracted providers per region and sector for many regions in one read (same rule as
+ * gecontracteerdeAanbieders: per region the latest year ≤ jaar that has agreements).
+ */
+export async function gecontracteerdeAanbiedersPerSector(
+  q: Queryable,
+  regios: string[],
+  jaar: number,
+): Promise<{ regio_code: string; sector: string; organisatie_id: string }[]> {
+  if (!regios.length) return [];
+  return q.query<{ regio_code: string; sector: string; organisatie_id: string }>(
+    `SELECT DISTINCT p.regio_code, p.sector, p.organisatie_id FROM productieafspraak p
+      WHERE p.regio_code = ANY($1::text[])
+        AND p.jaar = (SELECT max(jaar) FROM productieafspraak x WHERE x.regio_code = p.regio_code AND x.jaar <= $2)`,
+    [regios, jaar],
+  );
+}
+
 /** Filter of the overview figures: one year, optionally one region, one provider, a set of regions. */
 export interface CijferFilter {
   jaar: number;

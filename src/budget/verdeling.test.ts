@@ -506,3 +506,116 @@ test('property P: amount = Σ round(volume × maxTarief × % / 100) per line, st
     { numRuns: NUM_RUNS },
   );
 });
+
+// ------------------------------------------------------------------ popularity (cliëntstroom signals)
+
+/** A Q scenario with popularity per provider (0…2 waiting clients per place, two decimals) and a factor. */
+const qPopulair = fc
+  .tuple(
+    qScenario,
+    fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 9, maxLength: 9 }),
+    fc.integer({ min: 1, max: 100 }),
+  )
+  .map(([s, pops, f]) => ({
+    ...s,
+    populariteitFactor: (f / 100).toString(),
+    aanbieders: s.aanbieders.map((a, i) => ({ ...a, populariteit: (pops[i] / 100).toFixed(2) })),
+  }));
+
+test('property Q: a more popular provider never gets less, all else equal; invariants hold with popularity', async () => {
+  await fc.assert(
+    fc.asyncProperty(qPopulair, fc.nat(), fc.integer({ min: 1, max: 150 }), async (s, wie, plus) => {
+      const i = wie % s.aanbieders.length;
+      const populairder = structuredClone(s);
+      populairder.aanbieders[i].populariteit = d(s.aanbieders[i].populariteit)
+        .plus(d(String(plus)).dividedBy(100))
+        .toFixed(2);
+      const [u1, u2] = [await verdeel(s), await verdeel(populairder)];
+      assert.ok(
+        d(u2.afspraken[i].bedrag).greaterThanOrEqualTo(u1.afspraken[i].bedrag),
+        `populariteit ${s.aanbieders[i].populariteit} → ${populairder.aanbieders[i].populariteit}: ${u1.afspraken[i].bedrag} → ${u2.afspraken[i].bedrag}`,
+      );
+      for (const u of [u1, u2]) {
+        const B = d(s.contracteerruimte).minus(s.reserve);
+        assert.equal(som(u.afspraken.map((a) => a.bedrag)).toFixed(2), u.totaal);
+        assert.ok(d(u.totaal).lessThanOrEqualTo(B));
+        if (u.status === 'opgelost')
+          u.afspraken.forEach((a, j) => {
+            assert.ok(d(a.bedrag).greaterThanOrEqualTo(a.vloer!));
+            const p = s.aanbieders[j].plafond;
+            if (p !== undefined) assert.ok(d(a.bedrag).lessThanOrEqualTo(p));
+          });
+      }
+    }),
+    { numRuns: NUM_RUNS },
+  );
+});
+
+test('property Q: without signals (no factor, factor 0, or nobody popular) the outcome is byte for byte unchanged', async () => {
+  await fc.assert(
+    fc.asyncProperty(qScenario, fc.integer({ min: 0, max: 100 }), async (s, f) => {
+      const zonder = JSON.stringify(await verdeel(s));
+      const factorNul = {
+        ...s,
+        populariteitFactor: '0',
+        aanbieders: s.aanbieders.map((a) => ({ ...a, populariteit: '0.80' })),
+      };
+      const niemand = {
+        ...s,
+        populariteitFactor: (f / 100).toString(),
+        aanbieders: s.aanbieders.map((a) => ({ ...a, populariteit: '0' })),
+      };
+      assert.equal(JSON.stringify(await verdeel(factorNul)), zonder);
+      assert.equal(JSON.stringify(await verdeel(niemand)), zonder);
+    }),
+    { numRuns: 30 },
+  );
+});
+
+test('Q with popularity: the popular provider gets more of the selective part, the explanation says why, bounded at 1', async () => {
+  const basis = {
+    model: 'Q' as const,
+    jaar: 2027,
+    regio: '5527',
+    contracteerruimte: '2000000.00',
+    vloerPercentage: '90',
+    aanbieders: [
+      { id: 'A', realisatieVorigJaar: '1000000.00', score: '8' },
+      { id: 'B', realisatieVorigJaar: '1000000.00', score: '8' },
+    ],
+  };
+  const zonder = await verdeel(basis);
+  assert.deepEqual(
+    zonder.afspraken.map((a) => a.bedrag),
+    ['1000000.00', '1000000.00'],
+  );
+  const met = await verdeel({
+    ...basis,
+    populariteitFactor: '0.5',
+    aanbieders: [{ ...basis.aanbieders[0], populariteit: '3' }, basis.aanbieders[1]],
+  });
+  // selective part 200,000: weights 1.5 : 1 → 120,000 : 80,000 (popularity 3 counts as 1)
+  assert.deepEqual(
+    met.afspraken.map((a) => a.bedrag),
+    ['1020000.00', '980000.00'],
+  );
+  assert.equal(met.afspraken[0].populariteit, '1');
+  assert.equal(met.afspraken[0].populariteitGewicht, '1.5');
+  assert.equal(met.afspraken[1].populariteitGewicht, '1.0');
+  assert.match(met.afspraken[0].uitleg, /Keuze van het product: populariteit/);
+  assert.match(met.afspraken[0].uitleg, /populariteitsfactor 0,5 weegt het selectieve deel × 1,5/);
+  assert.equal(zonder.afspraken[0].populariteit, undefined);
+});
+
+test('validation: populariteitFactor above 1 and a negative populariteit name their field', () => {
+  const r = valideerScenario({
+    model: 'Q',
+    jaar: 2027,
+    regio: '5527',
+    contracteerruimte: '100.00',
+    populariteitFactor: '1.5',
+    aanbieders: [{ id: 'A', realisatieVorigJaar: '10.00', score: '1', populariteit: '-1' }],
+  });
+  assert.equal(r.geldig, false);
+  assert.deepEqual(r.fouten.map((f) => f.waar).sort(), ['aanbieders[0].populariteit', 'populariteitFactor']);
+});

@@ -32,6 +32,7 @@ export const AanbiederInvoerSchema = Type.Object({
   score: Type.Optional(Decimaal),
   plafond: Type.Optional(Type.Union([Decimaal, Type.Null()])),
   prestaties: Type.Optional(Type.Array(PrestatieInvoerSchema)),
+  populariteit: Type.Optional(Decimaal),
 });
 export const VerdelingScenarioSchema = Type.Object(
   {
@@ -45,6 +46,7 @@ export const VerdelingScenarioSchema = Type.Object(
     toekenningspercentage: Type.Optional(Decimaal),
     startPercentage: Type.Optional(Decimaal),
     prijsTrappen: Type.Optional(Type.Array(Type.Object({ vanafScore: Decimaal, percentage: Decimaal }))),
+    populariteitFactor: Type.Optional(Decimaal),
     aanbieders: Type.Array(AanbiederInvoerSchema, { minItems: 1 }),
     toelichting: Type.Optional(Type.String()),
   },
@@ -79,6 +81,11 @@ export const AfspraakSchema = Type.Object({
         bedrag: Bedrag,
       }),
     ),
+  ),
+  populariteit: Type.Optional(Type.String()),
+  populariteitGewicht: Type.Optional(Type.String()),
+  signaal: Type.Optional(
+    Type.Object({ wachtend: Type.Integer(), voorkeur: Type.Integer(), capaciteit: Type.Integer() }),
   ),
 });
 export const VerdelingUitkomstSchema = Type.Object(

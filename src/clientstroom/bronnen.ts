@@ -5,7 +5,11 @@
  * Nothing here writes.
  */
 import type { Queryable } from '../platform/db/index.ts';
-import { gecontracteerdeAanbieders, gecontracteerdeAanbiedersInRegios } from '../budget/index.ts';
+import {
+  gecontracteerdeAanbieders,
+  gecontracteerdeAanbiedersInRegios,
+  gecontracteerdeAanbiedersPerSector,
+} from '../budget/index.ts';
 import { laatsteVastgesteldeScores } from '../inkoop/index.ts';
 
 /** Regions the zorgkantoor holds in `jaar` (or the latest year before it with a mapping). */
@@ -48,15 +52,35 @@ export const zorgaanbiederOpAgb = (q: Queryable, agb: string) =>
 export const organisatiesOpId = (q: Queryable, ids: string[]) =>
   q.query<Organisatie>('SELECT id, soort, naam, agb FROM organisatie WHERE id = ANY($1)', [ids]);
 
-export const zorgprofiel = (q: Queryable, code: string) =>
-  q.maybeOne<{ code: string; naam: string; sector: string | null }>(
-    'SELECT code, naam, sector FROM zorgprofiel WHERE code = $1',
-    [code],
-  );
+/** Care profiles by code, all in one read (an import reads the profiles of all its clients at once). */
+export async function zorgprofielen(q: Queryable, codes: string[]) {
+  const rows = codes.length
+    ? await q.query<{ code: string; naam: string; sector: string | null }>(
+        'SELECT code, naam, sector FROM zorgprofiel WHERE code = ANY($1::text[])',
+        [[...new Set(codes)]],
+      )
+    : [];
+  return new Map(rows.map((r) => [r.code, r]));
+}
 
 /** Providers with a production agreement in the region and sector, in the latest year ≤ jaar that has any (budget). */
 export async function gecontracteerd(q: Queryable, regio: string, sector: string, jaar: number): Promise<Set<string>> {
   return new Set(await gecontracteerdeAanbieders(q, regio, sector, jaar));
+}
+
+/** Contracted providers of many regions in one read, keyed `regio|sector` (budget). */
+export async function gecontracteerdPerRegioSector(
+  q: Queryable,
+  regios: string[],
+  jaar: number,
+): Promise<Map<string, Set<string>>> {
+  const uit = new Map<string, Set<string>>();
+  for (const r of await gecontracteerdeAanbiedersPerSector(q, regios, jaar)) {
+    const k = `${r.regio_code}|${r.sector}`;
+    if (!uit.has(k)) uit.set(k, new Set());
+    uit.get(k)!.add(r.organisatie_id);
+  }
+  return uit;
 }
 
 /** Contracted providers in a region (any sector), for the pgb flag (budget). */
@@ -95,4 +119,53 @@ export async function aanbiedersInRegio(
     rows.map((r) => r.organisatie_id),
   );
   return rows.map((r) => ({ ...r, score: scores.get(r.organisatie_id) ?? null }));
+}
+
+/**
+ * aanbiedersInRegio for many (region, sector, leveringsvorm) groups at once: one read of the
+ * locations of all the regions and one of the scores, whatever the number of groups. Keyed
+ * `regio|sector|leveringsvorm`; the same rows, order and sums as aanbiedersInRegio per group.
+ */
+export async function aanbiedersInRegios(
+  q: Queryable,
+  groepen: { regio: string; sector: string; leveringsvorm: string }[],
+): Promise<Map<string, AanbiederInRegio[]>> {
+  const uit = new Map<string, AanbiederInRegio[]>();
+  if (!groepen.length) return uit;
+  const locaties = await q.query<{
+    regio_code: string;
+    organisatie_id: string;
+    naam: string;
+    agb: string | null;
+    capaciteit: number;
+    sectoren: string[];
+    leveringsvormen: string[];
+  }>(
+    `SELECT l.regio_code, o.id AS organisatie_id, o.naam, o.agb, coalesce(l.capaciteit, 0)::int AS capaciteit,
+            l.sectoren, l.leveringsvormen
+       FROM locatie l JOIN organisatie o ON o.id = l.organisatie_id
+      WHERE l.regio_code = ANY($1::text[])
+      ORDER BY o.naam, o.id`,
+    [[...new Set(groepen.map((g) => g.regio))]],
+  );
+  const scores = await laatsteVastgesteldeScores(q, [...new Set(locaties.map((l) => l.organisatie_id))]);
+  for (const g of groepen) {
+    const per = new Map<string, AanbiederInRegio>();
+    for (const l of locaties) {
+      if (l.regio_code !== g.regio || !l.sectoren?.includes(g.sector) || !l.leveringsvormen?.includes(g.leveringsvorm))
+        continue;
+      const x = per.get(l.organisatie_id);
+      if (x) x.capaciteit += l.capaciteit;
+      else
+        per.set(l.organisatie_id, {
+          organisatie_id: l.organisatie_id,
+          naam: l.naam,
+          agb: l.agb,
+          capaciteit: l.capaciteit,
+          score: scores.get(l.organisatie_id) ?? null,
+        });
+    }
+    uit.set(`${g.regio}|${g.sector}|${g.leveringsvorm}`, [...per.values()]);
+  }
+  return uit;
 }

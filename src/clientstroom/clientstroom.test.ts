@@ -959,3 +959,60 @@ test('verzoeken: the provider sees the status of its own requests only; other pr
   assert.equal((await vgz.get('/api/v1/clientstroom/verzoeken')).statusCode, 403);
   assert.equal((await inkoper.get('/api/v1/clientstroom/verzoeken')).statusCode, 403);
 });
+
+test('worklist suggestions are read set-based: the number of queries does not grow with the number of (region, sector, leveringsvorm) groups', async () => {
+  // Counts every statement the application sends (a pass-through: the real database answers).
+  let n = 0;
+  const db = t.ctx.db as any;
+  const echt = { query: db.query, one: db.one, maybeOne: db.maybeOne };
+  for (const k of ['query', 'one', 'maybeOne'] as const)
+    db[k] = (...args: unknown[]) => {
+      n++;
+      return echt[k].apply(db, args);
+    };
+  const meet = async () => {
+    n = 0;
+    const r = await bemiddelaar.get(`/api/v1/clientstroom/werklijst?regio=${REGIO}&limiet=1000`);
+    assert.equal(r.statusCode, 200, r.body);
+    const groepen = new Set(r.json().map((x: any) => `${x.regioCode}|${x.sector}|${x.leveringsvorm ?? 'verblijf'}`));
+    return {
+      queries: n,
+      groepen: groepen.size,
+      lijst: [...groepen],
+      suggesties: r.json().flatMap((x: any) => x.suggesties),
+    };
+  };
+  try {
+    const voor = await meet();
+    // two more clients without a provider, GZ preferring vpt and GGZ preferring mpt: two more groups
+    const r = await xml(
+      bemiddelaar,
+      '/api/v1/clientstroom/indicaties/io31',
+      bouwIo31({
+        kop: { ontvanger: REGIO, berichtId: 'CIZ-groepen', dagtekening: '2025-06-19' },
+        clienten: (
+          [
+            ['999900109', '250000951', '5', '780'],
+            ['999900122', '250000952', '6', '760'],
+          ] as const
+        ).map(([bsn, besluit, voorkeur, zzpCode]) => {
+          const c = voorbeeldIo31Client(bsn, besluit);
+          c.indicatie.zorgzwaartepakketten = c.indicatie.zorgzwaartepakketten.map((z) => ({
+            ...z,
+            zzpCode,
+            voorkeurClient: voorkeur,
+          }));
+          return c;
+        }),
+      }),
+    );
+    assert.equal(r.statusCode, 200, r.body);
+    const na = await meet();
+    assert.ok(na.groepen >= voor.groepen + 2, `${voor.lijst} → ${na.lijst}`);
+    assert.equal(na.queries, voor.queries, `queries ${voor.queries} → ${na.queries} with ${na.groepen} groups`);
+    // the suggestions still name contracted providers with their capacity
+    for (const s of na.suggesties) assert.ok(s.organisatieId && Number.isInteger(s.capaciteit));
+  } finally {
+    Object.assign(db, echt);
+  }
+});

@@ -283,6 +283,11 @@ async function verwerkIo31(ctx: AppContext, a: Actor, xml: string, bron: 'io31' 
     let opgeslagen = 0,
       al = 0,
       geweigerd = 0;
+    // the care profiles of all clients of the message in one read
+    const profielen = await bronnen.zorgprofielen(
+      t,
+      b.clienten.flatMap((c) => huidigZzp(c.indicatie.zorgzwaartepakketten)?.zzpCode ?? []),
+    );
     for (let i = 0; i < b.clienten.length; i++) {
       const c = b.clienten[i];
       const el = clientEls[i];
@@ -301,7 +306,7 @@ async function verwerkIo31(ctx: AppContext, a: Actor, xml: string, bron: 'io31' 
         continue;
       }
       const zzp = huidigZzp(c.indicatie.zorgzwaartepakketten);
-      const profiel = zzp ? await bronnen.zorgprofiel(t, zzp.zzpCode) : undefined;
+      const profiel = zzp ? profielen.get(zzp.zzpCode) : undefined;
       if (!zzp || !profiel?.sector) {
         // No code in LDT_RetourCode fits "no zorgprofiel we can place"; the class is answered as not assessed.
         const indEl = knoop(el.Indicatie);
@@ -1649,15 +1654,28 @@ export async function werklijst(
     if (!bezetting.has(k)) bezetting.set(k, new Map());
     bezetting.get(k)!.set(b.organisatie_id, b.n);
   }
+  // contracts and providers with capacity of every (region, sector, leveringsvorm) group in two reads
+  // (set-based: the number of queries does not grow with the number of groups)
+  const groepen = new Map<string, { regio: string; sector: string; leveringsvorm: string }>();
+  for (const x of w) {
+    const lv = x.leveringsvorm ?? 'verblijf';
+    groepen.set(`${x.regioCode}|${x.sector}|${lv}`, { regio: x.regioCode, sector: x.sector, leveringsvorm: lv });
+  }
+  const contracten = await bronnen.gecontracteerdPerRegioSector(
+    ctx.db,
+    [...new Set(w.map((x) => x.regioCode))],
+    jaar(ctx),
+  );
+  const aanbod = await bronnen.aanbiedersInRegios(ctx.db, [...groepen.values()]);
   const uit: WerklijstRegel[] = [];
   for (const x of w) {
     const lv = x.leveringsvorm ?? 'verblijf';
     const key = `${x.regioCode}|${x.sector}|${lv}`;
     let k = cache.get(key);
     if (!k) {
-      const contract = await bronnen.gecontracteerd(ctx.db, x.regioCode, x.sector, jaar(ctx));
+      const contract = contracten.get(`${x.regioCode}|${x.sector}`) ?? new Set<string>();
       const bezet = bezetting.get(`${x.regioCode}|${lv}`) ?? new Map<string, number>();
-      k = (await bronnen.aanbiedersInRegio(ctx.db, x.regioCode, x.sector, lv))
+      k = (aanbod.get(key) ?? [])
         .filter((o) => contract.has(o.organisatie_id))
         .map((o) => ({
           organisatieId: o.organisatie_id,

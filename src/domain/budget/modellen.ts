@@ -67,6 +67,41 @@ const pool = (s: GeldigScenario, totaal: bigint) => euros(maxB(0n, s.contracteer
 // Model Q
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Keuze van het product, with its reason: the sources say that waiting lists feed purchasing
+ * ("Hierdoor komt geld beschikbaar voor zorgaanbieders die gewild zijn en waar een wachtlijst is.",
+ * NZa, Themaonderzoek 'Doelmatige zorg in de Wlz' (2016), doelmatigheidsinitiatief "Wachtlijstinformatie
+ * en zorginkoop") but
+ * give no formula. Popularity only raises a provider's weight in the selective part, never its
+ * floor or cap, and is counted up to 1 waiting client per place so a small provider with a long
+ * list cannot take the whole selective part.
+ */
+export const KEUZE_POPULARITEIT =
+  'Keuze van het product: populariteit verhoogt alleen het gewicht in het selectieve deel (gewicht = score × realisatie × (1 + factor × populariteit), populariteit geteld tot hoogstens 1), niet de vloer of het plafond; de bronnen zeggen dat wachtlijstinformatie de inkoop voedt (NZa, Doelmatige zorg in de Wlz, doelmatigheidsinitiatief "Wachtlijstinformatie en zorginkoop": “Hierdoor komt geld beschikbaar voor zorgaanbieders die gewild zijn en waar een wachtlijst is.”) maar geven geen formule.';
+
+/**
+ * The popularity multipliers of model Q, as integers over one denominator: teller[i] / noemer =
+ * 1 + factor × min(populariteit, 1). Null when popularity plays no part (factor 0 or nobody
+ * popular): then the weights are exactly those without popularity.
+ */
+export function populariteitGewichten(
+  s: GeldigScenario,
+): { teller: bigint[]; noemer: bigint; tekst: string[]; factorTekst: string[] } | null {
+  const f = s.populariteitFactor;
+  if (f.n === 0n || !s.aanbieders.some((a) => a.populariteit.n > 0n)) return null;
+  const P = Math.max(0, ...s.aanbieders.map((a) => a.populariteit.schaal));
+  const een = tienMacht(P);
+  const pn = s.aanbieders.map((a) => minB(a.populariteit.n * tienMacht(P - a.populariteit.schaal), een));
+  const noemer = tienMacht(f.schaal + P);
+  const teller = pn.map((p) => noemer + f.n * p);
+  return {
+    teller,
+    noemer,
+    tekst: pn.map((p) => breukTekst(p, een, P)),
+    factorTekst: teller.map((t) => breukTekst(t, noemer, f.schaal + P)),
+  };
+}
+
 export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
   const B = s.contracteerruimte - s.reserve;
   const vp = s.vloerPercentage;
@@ -162,11 +197,12 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
   // 3. Feasible: floors, then the selective share in proportion to score × realisation, caps respected.
   const selectief = B - somVloeren;
   const S = Math.max(0, ...s.aanbieders.map((a) => a.score.schaal));
+  const pop = populariteitGewichten(s);
   const items: WaterItem[] = s.aanbieders.map((a, i) => ({
     id: a.id,
     vloer: vloeren[i],
     plafond: a.plafond,
-    gewicht: a.score.n * tienMacht(S - a.score.schaal) * a.realisatie,
+    gewicht: a.score.n * tienMacht(S - a.score.schaal) * a.realisatie * (pop ? pop.teller[i] : 1n),
   }));
   const T = verdeelbaar(items, selectief);
   const w = waterfill(items, T, solver, `Verdelingsmodel Q, regio ${s.regio}, jaar ${s.jaar}`);
@@ -183,7 +219,9 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
   const totaal = som(bedragen);
   const budgetBindt = totaal === B;
   // percentage of realisation per score point above the floor: λ · 10^S · 100
-  const perPuntTeller = w.lambdaTeller !== null && w.noemer > 1n ? w.lambdaTeller * tienMacht(S) * 100n : null;
+  // (with popularity: per score point at weight multiplier 1, i.e. for a provider nobody waits for)
+  const perPuntTeller =
+    w.lambdaTeller !== null && w.noemer > 1n ? w.lambdaTeller * tienMacht(S) * 100n * (pop ? pop.noemer : 1n) : null;
   const perPuntNl = perPuntTeller !== null ? breukProcentNl(perPuntTeller, w.noemer, 4) : null;
 
   const afspraken: Afspraak[] = s.aanbieders.map((a, i) => {
@@ -208,7 +246,12 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
     } else {
       zinnen.push(
         `Selectief deel: ${eur(extra[i])} (${breukProcentNl(extra[i] * 100n, a.realisatie)} van de realisatie) op grond van score ${getalNl(a.score)}` +
-          (perPuntNl ? `; het selectieve deel is ${perPuntNl} van de realisatie per scorepunt.` : '.'),
+          (pop
+            ? ` en populariteit ${pop.tekst[i].replace('.', ',')} (gewicht × ${pop.factorTekst[i].replace('.', ',')})`
+            : '') +
+          (perPuntNl
+            ? `; het selectieve deel is ${perPuntNl} van de realisatie per scorepunt${pop ? ' (bij gewicht × 1)' : ''}.`
+            : '.'),
       );
       if (plafond !== null && bedragen[i] === plafond) {
         bindend.push('plafond');
@@ -224,6 +267,10 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
         );
     }
     const pr = vanRealisatie(bedragen[i], a.realisatie);
+    if (pop)
+      zinnen.push(
+        `Populariteit (wachtenden per plaats, geteld tot hoogstens 1): ${pop.tekst[i].replace('.', ',')}; met populariteitsfactor ${getalNl(s.populariteitFactor)} weegt het selectieve deel × ${pop.factorTekst[i].replace('.', ',')}. ${KEUZE_POPULARITEIT}`,
+      );
     zinnen.push(`Afspraak ${eur(bedragen[i])}${pr ? ` = ${pr.replace('.', ',')}% van de realisatie` : ''}.`);
     return {
       aanbieder: a.id,
@@ -234,6 +281,7 @@ export function verdeelQ(s: GeldigScenario, solver: LpSolver): ModelResultaat {
       plafond: plafond !== null ? euros(plafond) : null,
       score: a.score.tekst,
       percentageVanRealisatie: pr,
+      ...(pop ? { populariteit: pop.tekst[i], populariteitGewicht: pop.factorTekst[i] } : {}),
     };
   });
   return {

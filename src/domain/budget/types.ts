@@ -30,6 +30,11 @@ export interface AanbiederInvoer {
   prestaties?: PrestatieInvoer[];
   /** optional display name */
   naam?: string;
+  /**
+   * Q: popularity from the cliëntstroom (clients waiting for this provider per place, ≥ 0); used
+   * only with `populariteitFactor`, and counted up to 1 (see docs/formaten/verdeling.md)
+   */
+  populariteit?: DecimaalTekst;
 }
 
 export interface PrijsTrap {
@@ -53,6 +58,11 @@ export interface VerdelingScenario {
   startPercentage?: DecimaalTekst;
   /** P: higher price percentages from a score upward */
   prijsTrappen?: PrijsTrap[];
+  /**
+   * Q: how strongly popularity raises a provider's weight in the selective part, 0…1: weight =
+   * score × realisatie × (1 + factor × min(populariteit, 1)). Absent or 0: popularity plays no part.
+   */
+  populariteitFactor?: DecimaalTekst;
   aanbieders: AanbiederInvoer[];
   /** free text (e.g. "voorbeeld, geen echte bedragen"); ignored by the engine */
   toelichting?: string;
@@ -89,6 +99,12 @@ export interface Afspraak {
   percentage?: string;
   /** P: the amount per prestatie */
   prestaties?: PrestatieUitkomst[];
+  /** Q with populariteitFactor: the popularity counted (after the bound of 1) */
+  populariteit?: string;
+  /** Q with populariteitFactor: the weight multiplier 1 + factor × populariteit */
+  populariteitGewicht?: string;
+  /** scenario route: the cliëntstroom signal the popularity came from */
+  signaal?: { wachtend: number; voorkeur: number; capaciteit: number };
 }
 
 export interface Conflict {

@@ -22,6 +22,8 @@ export interface GeldigeAanbieder {
   /** cents, or null */
   plafond: bigint | null;
   prestaties: GeldigePrestatie[];
+  /** Q: popularity as given (not yet bounded), 0 when absent */
+  populariteit: Getal;
 }
 
 export interface GeldigScenario {
@@ -39,6 +41,8 @@ export interface GeldigScenario {
   /** sorted by vanafScore ascending */
   prijsTrappen: { vanafScore: Getal; percentage: Getal }[];
   aanbieders: GeldigeAanbieder[];
+  /** Q: 0…1; 0 when absent (popularity plays no part) */
+  populariteitFactor: Getal;
 }
 
 export type ValidatieResultaat = { scenario: GeldigScenario; fouten: [] } | { scenario: null; fouten: VeldFout[] };
@@ -212,6 +216,12 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
     }
   }
 
+  const EEN = leesGetal('1');
+  const populariteitFactor =
+    model === 'Q'
+      ? getal(s.populariteitFactor, 'populariteitFactor', { verplicht: false, max: EEN, standaard: NUL })
+      : NUL;
+
   const aanbieders: GeldigeAanbieder[] = [];
   if (!Array.isArray(s.aanbieders) || s.aanbieders.length === 0)
     fout(
@@ -262,7 +272,10 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
               prestaties.push({ code: p.code.trim(), maxTarief, volume });
           });
       }
-      if (id && realisatie !== null && score) aanbieders.push({ id, index: i, realisatie, score, plafond, prestaties });
+      const populariteit =
+        model === 'Q' ? getal(a.populariteit, `${waar}.populariteit`, { verplicht: false, standaard: NUL }) : NUL;
+      if (id && realisatie !== null && score && populariteit)
+        aanbieders.push({ id, index: i, realisatie, score, plafond, prestaties, populariteit });
     });
   }
 
@@ -280,6 +293,7 @@ export function valideerScenarioInvoer(json: unknown): ValidatieResultaat {
       startPercentage: startPercentage!,
       prijsTrappen,
       aanbieders,
+      populariteitFactor: populariteitFactor!,
     },
     fouten: [],
   };

@@ -49,6 +49,7 @@ export function ScenarioDetailPagina({ params }: PageProps) {
       toekenningspercentage: s.parameters.toekenningspercentage,
       startPercentage: s.parameters.startPercentage,
       tariefFactor: s.parameters.tariefFactor,
+      populariteitFactor: s.parameters.populariteitFactor ?? '0',
       groeiplafond: s.parameters.plafondRegels?.groeiplafondBehandeling ?? '',
     });
     setScores(s.parameters.scores);
@@ -68,6 +69,7 @@ export function ScenarioDetailPagina({ params }: PageProps) {
         toekenningspercentage: schoon(p.toekenningspercentage),
         startPercentage: schoon(p.startPercentage),
         tariefFactor: schoon(p.tariefFactor),
+        populariteitFactor: schoon(p.populariteitFactor ?? '') || '0',
         scores: Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, schoon(v)])),
         plafondRegels: {
           groeiplafondBehandeling: schoon(p.groeiplafond ?? '') || null,
@@ -151,6 +153,8 @@ export function ScenarioDetailPagina({ params }: PageProps) {
                   {veld('startPercentage', t('budget.scenario.start'))}
                   {veld('tariefFactor', t('budget.scenario.tariefFactor'))}
                   {veld('groeiplafond', t('budget.scenario.groeiplafond'))}
+                  {veld('populariteitFactor', t('budget.scenario.populariteitFactor'))}
+                  <p className="hint">{t('budget.scenario.populariteitHint')}</p>
                 </div>
               </div>
               <Section title={t('budget.scenario.gewichten')}>
@@ -264,6 +268,24 @@ export function ScenarioDetailPagina({ params }: PageProps) {
                       cell: (x) => formatPercentage(x.percentageVanRealisatie ?? x.percentage ?? null, taal, 1),
                     },
                     { key: 'bindend', header: t('budget.scenario.bindend'), cell: (x) => x.bindend.join(', ') },
+                    ...(uitkomst.afspraken.some((x) => x.signaal)
+                      ? [
+                          {
+                            key: 'signaal',
+                            header: t('budget.scenario.signaal'),
+                            cell: (x: Afspraak) =>
+                              x.signaal
+                                ? t('budget.scenario.signaalTekst', {
+                                    wachtend: x.signaal.wachtend,
+                                    voorkeur: x.signaal.voorkeur,
+                                    capaciteit: x.signaal.capaciteit,
+                                    populariteit: (x.populariteit ?? '0').replace('.', taal === 'nl' ? ',' : '.'),
+                                    gewicht: (x.populariteitGewicht ?? '1').replace('.', taal === 'nl' ? ',' : '.'),
+                                  })
+                                : '—',
+                          },
+                        ]
+                      : []),
                     { key: 'uitleg', header: t('budget.scenario.uitleg'), cell: (x) => x.uitleg },
                   ]}
                 />

@@ -160,6 +160,12 @@ registerMessages('budget', {
     'scenario.uitkomst': 'Uitkomst',
     'scenario.pctRealisatie': '% van realisatie',
     'scenario.bindend': 'Bindend',
+    'scenario.populariteitFactor': 'Wachtlijst weegt mee (factor 0–1, model Q)',
+    'scenario.populariteitHint':
+      'Bij een factor boven 0 verhoogt de wachtlijst per aanbieder (wachtende cliënten per plaats, tot hoogstens 1) het gewicht in het selectieve deel. Keuze van het product: de bronnen geven geen formule.',
+    'scenario.signaal': 'Wachtlijst',
+    'scenario.signaalTekst':
+      '{wachtend} wachtend, {voorkeur} met voorkeur, {capaciteit} plaatsen; populariteit {populariteit}, gewicht × {gewicht}',
     'scenario.uitleg': 'Uitleg',
   },
   en: {
@@ -320,6 +326,12 @@ registerMessages('budget', {
     'scenario.uitkomst': 'Outcome',
     'scenario.pctRealisatie': '% of realisation',
     'scenario.bindend': 'Binding',
+    'scenario.populariteitFactor': 'Waiting list counts (factor 0–1, model Q)',
+    'scenario.populariteitHint':
+      'With a factor above 0 the waiting list per provider (waiting clients per place, at most 1) raises its weight in the selective part. Product choice: the sources give no formula.',
+    'scenario.signaal': 'Waiting list',
+    'scenario.signaalTekst':
+      '{wachtend} waiting, {voorkeur} with preference, {capaciteit} places; popularity {populariteit}, weight × {gewicht}',
     'scenario.uitleg': 'Explanation',
   },
 });
