@@ -50,6 +50,7 @@ import {
   valideerRegionaleParagraaf,
   type ParagraafKader,
 } from '../domain/inkoop/regionale-paragraaf.ts';
+import { alleenSoortToegevoegd } from '../domain/inkoop/regionale-voorwaarden.ts';
 import { deadlineVan, inschrijvenOpen, vragenOpen } from '../domain/inkoop/termijnregels.ts';
 import * as store from './store.ts';
 
@@ -428,10 +429,23 @@ async function bewerk(
   wat: string,
   fn: (t: Queryable, k: KaderRij) => Promise<unknown>,
   invoer: unknown,
+  /** an edit that is allowed after the terms are fixed and changes no published term (no new version) */
+  uitzondering?: (k: KaderRij) => boolean,
 ) {
   return ctx.db.tx(async (t) => {
     const k = await kaderVoor(t, a, id, true);
     vereisEigenaar(a, k);
+    if (uitzondering?.(k)) {
+      const resultaat = await fn(t, k);
+      await appendAudit(t, auditActor(a), {
+        actie: `inkoop.kader.${wat}`,
+        onderwerpType: 'inkoopkader',
+        onderwerpId: id,
+        invoer,
+        resultaat: { versie: k.versie, ...(resultaat && typeof resultaat === 'object' ? resultaat : {}) },
+      });
+      return resultaat;
+    }
     const bewerkbaar: Fase[] = ['concept', 'gepubliceerd', 'vragenronde', 'nvi_gepubliceerd', 'toelating_doorlopend'];
     if (!bewerkbaar.includes(k.fase)) {
       throw conflict(
@@ -558,6 +572,12 @@ export async function wijzigKader(
         : undefined;
     },
     inv,
+    // Giving a kind to regional conditions stored without one (before kinds existed) stays possible after the
+    // deadline: the award refuses until they have one (src/inkoop/gunning/regionaal.ts), and it changes no published term.
+    (k) =>
+      Object.keys(inv).every((x) => x === 'regionaleParagraaf') &&
+      inv.regionaleParagraaf !== undefined &&
+      alleenSoortToegevoegd(k.regionale_paragraaf ?? {}, normaliseerRegionaleParagraaf(inv.regionaleParagraaf)),
   );
 }
 
