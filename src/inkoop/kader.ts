@@ -65,6 +65,7 @@ import type {
   KaderSnapshot,
   KaderStatusT,
   KaderVersieT,
+  SjabloonKeuzeT,
   SjabloonT,
   TermijnView,
 } from './schemas.ts';
@@ -280,6 +281,20 @@ export async function vereisOntzegeld(ctx: AppContext, q: Queryable, k: Gepublic
   }
 }
 
+/**
+ * The template's product choices of a kader. Kaders made before 0037_kader_keuzes.sql have none stored;
+ * when the kader records its template (column sjabloon) they are read from that template, so the
+ * owner's page and every version published from now on show them. Keuze van het product: filled on
+ * read, not backfilled by a migration — a migration cannot read the template files without copying
+ * them into SQL, and the choices named are the template's own. Versions published before stay as
+ * they were published (a snapshot is never rewritten). A template that no longer exists gives none.
+ */
+export function keuzesVan(k: Pick<KaderRij, 'keuzes' | 'sjabloon'>): SjabloonKeuzeT[] {
+  if (Array.isArray(k.keuzes) && k.keuzes.length) return k.keuzes;
+  if (!k.sjabloon) return [];
+  return sjablonen().find((x) => x.id === k.sjabloon)?.keuzes ?? [];
+}
+
 /** The public content of a version: what providers see and what bids are made against. */
 async function snapshot(q: Queryable, k: KaderRij, versie: number): Promise<KaderSnapshot> {
   const [termijnen, eisen] = [await laadTermijnen(q, k.id), await laadEisen(q, k.id)];
@@ -297,7 +312,7 @@ async function snapshot(q: Queryable, k: KaderRij, versie: number): Promise<Kade
     verzegeldVoorBeoordelaars: k.verzegeld_voor_beoordelaars,
     bezwaartermijnDagen: k.bezwaartermijn_dagen,
     regionaleParagraaf: k.regionale_paragraaf ?? {},
-    keuzes: k.keuzes ?? [],
+    keuzes: keuzesVan(k),
     termijnen: termijnen.map(termijnOut),
     eisen: eisen.map(eisOut),
   };
