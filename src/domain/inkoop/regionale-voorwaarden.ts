@@ -166,7 +166,7 @@ export interface SignaalFeit {
   soort: VoorwaardeSignaalSoort;
   /** YYYY-MM-DD */
   van: string;
-  /** YYYY-MM-DD or null (still ongoing / a moment) */
+  /** YYYY-MM-DD, the same as `van` for a moment (fraud investigation started, fraud established), or null while ongoing */
   tot: string | null;
   /** e.g. "signalenregister (signaal 1b2c…)", "inspectiestatus locatie", "aanvullend opgegeven bij de gunning" */
   herkomst: string;
@@ -224,9 +224,9 @@ export function beoordeelRegionaleVoorwaarden(vs: RegionaleVoorwaarde[], f: Regi
       const soorten = v.signaalSoorten ?? [];
       const n = v.jaren ?? 0;
       const vanaf = jarenTerug(f.peildatum, n);
-      // a signal counts when its period touches the window [vanaf, peildatum]
+      // a signal counts when its period touches the window [vanaf, peildatum]; no end date = still ongoing
       const treffers = f.signalen.filter(
-        (s) => soorten.includes(s.soort) && s.van <= f.peildatum && (s.tot ?? s.van) >= vanaf,
+        (s) => soorten.includes(s.soort) && s.van <= f.peildatum && (s.tot === null || s.tot >= vanaf),
       );
       const ok = treffers.length === 0;
       uit.push({
