@@ -1,6 +1,6 @@
 /**
  * The regional paragraph in Chromium: the purchaser sets a regional weight and a regional
- * two-year condition on the kader page, is shown the server's refusal of a bad weight at the
+ * two-year condition with its kind (computed by the decision table) on the kader page, is shown the server's refusal of a bad weight at the
  * field itself, saves and publishes; the provider then sees the paragraph read-only on the
  * published kader.
  */
@@ -45,14 +45,31 @@ describe('regionale paragraaf: inkoper stelt weging en voorwaarde in → aanbied
     await page.getByLabel('Tekst van de regionale paragraaf').fill('CZ weegt het effect voor de cliënt zwaarder.');
     await page.getByRole('button', { name: 'Regionale voorwaarde toevoegen' }).click();
     await page.getByLabel('Code voorwaarde 1').fill('R1');
-    await page.getByLabel('Omschrijving voorwaarde 1').fill('Deelname aan het regionaal wachtlijstoverleg');
+    await page.getByLabel('Omschrijving voorwaarde 1').fill('Geen fraudeonderzoek in de laatste vijf jaar');
+    // a condition without a kind cannot be computed by the decision table: refused at its field
+    await page.getByRole('button', { name: 'Regionale paragraaf opslaan' }).click();
+    await page
+      .locator('#rp-vw-0-soort-error')
+      .filter({ hasText: 'Voorwaarde 1 (R1) heeft geen soort: de beslistabel kan haar niet berekenen.' })
+      .waitFor();
+    await page.getByLabel('Soort voorwaarde 1').selectOption('geen-signalen');
+    await page.getByLabel('fraudeonderzoek', { exact: true }).check();
+    await page.getByLabel('Terugkijkperiode in jaren (voorwaarde 1)').fill('5');
     await page.getByRole('button', { name: 'Regionale paragraaf opslaan' }).click();
     await page.getByText('De regionale paragraaf is opgeslagen.').waitFor();
     assert.equal(await page.locator('#rp-weging-F1-error').count(), 0);
     assert.deepEqual((await api.get(`/inkoop/kaders/${kaderId}`)).body.regionaleParagraaf, {
       toelichting: 'CZ weegt het effect voor de cliënt zwaarder.',
       weging: { F1: '60' },
-      tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'Deelname aan het regionaal wachtlijstoverleg' }],
+      tweejarigeVoorwaarden: [
+        {
+          code: 'R1',
+          omschrijving: 'Geen fraudeonderzoek in de laatste vijf jaar',
+          soort: 'geen-signalen',
+          signaalSoorten: ['fraudeonderzoek'],
+          jaren: 5,
+        },
+      ],
     });
     const a11y = await toegankelijkheid(page);
     assert.deepEqual([a11y.unlabelled, a11y.nameless], [[], []]);
@@ -81,7 +98,9 @@ describe('regionale paragraaf: inkoper stelt weging en voorwaarde in → aanbied
     );
     await sectie
       .getByRole('listitem')
-      .filter({ hasText: 'R1: Deelname aan het regionaal wachtlijstoverleg' })
+      .filter({
+        hasText: 'R1: Geen fraudeonderzoek in de laatste vijf jaar (geen fraudeonderzoek in de 5 jaar vóór de gunning)',
+      })
       .waitFor();
     // read-only: no fields, no save button
     assert.equal(await sectie.locator('input, textarea, select').count(), 0);

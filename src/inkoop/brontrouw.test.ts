@@ -29,8 +29,20 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('1 0 obj<<>>en
 let prestatieVerblijf = '';
 let prestatieAnder = '';
 
+/** The regional two-year conditions (G5), each with a kind the decision table computes. */
+const REGIONAAL = [
+  { code: 'R1', omschrijving: 'Bestaande zorgaanbieder', soort: 'klasse', klassen: ['bestaand'] },
+  {
+    code: 'R2',
+    omschrijving: 'Geen fraudeonderzoek in de afgelopen vijf jaar',
+    soort: 'geen-signalen',
+    signaalSoorten: ['fraudeonderzoek'],
+    jaren: 5,
+  },
+  { code: 'R3', omschrijving: 'Overeenkomst met het zorgkantoor in het jaar ervoor', soort: 'contractjaren', jaren: 1 },
+];
 const PARAGRAAF = (momenten: string[]) => ({
-  tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'Deelname aan het regionale wachtlijstoverleg' }],
+  tweejarigeVoorwaarden: REGIONAAL,
   basistarief: { perLeveringsvorm: { verblijf: '95' }, perPrestatie: { [prestatieAnder]: '96.5' } },
   opslagTabel: [
     { vanaf: '1', opslag: '0' },
@@ -419,10 +431,20 @@ test('beoordeling: ja/nee-toetredingseisen automatisch, documenten door de beoor
       ['G2', true],
       ['G3', true],
       ['G4', true],
-      ['G5:R1', false],
+      ['G5:R1', true],
+      ['G5:R2', true],
+      ['G5:R3', true],
     ],
   );
   assert.match(d.voorwaarden.tweejarig[0].bron, /Inkoopkader Langdurige Zorg 2016, §2\.2\.4/);
+  // the regional conditions are computed, each with the data it used and its source
+  const r = (c: string) => d.voorwaarden.tweejarig.find((v: any) => v.code === c);
+  assert.deepEqual(r('G5:R1').gebruikt, { soort: 'klasse', klasse: 'bestaand', klassen: ['bestaand'] });
+  assert.match(r('G5:R1').bron, /Regionale paragraaf van het zorgkantoor.*gegevens: classificatie van de inschrijving/);
+  assert.match(r('G5:R2').toelichting, /Geen fraudeonderzoek tussen 20\d\d-\d\d-\d\d en /);
+  assert.match(r('G5:R2').bron, /signalenregister/);
+  assert.deepEqual(r('G5:R3').gebruikt.vereisteJaren, [2025]);
+  assert.match(r('G5:R3').gebruikt.gevonden[0].herkomst[0], /^productieafspraak 552[67] GZ$/);
   assert.equal(d.ontwikkelplan.akkoord, true);
   assert.equal(d.ontwikkelplan.zelfanalyseZorgvuldig, true);
   // Heideweg (no plan): F1–F3 are not scored; B5 (evidence for new providers) is judged by the assessor
@@ -467,26 +489,42 @@ test('R5: plan akkoord en alle voorwaarden → tweejarig met de voorgestelde ops
   const d = (await manager.get(`/api/v1/inkoop/inschrijvingen/${k2Zonnehof}/beoordeling`)).json();
   assert.equal(d.opslagVoorstel.opslag, '1.50');
   assert.equal(d.opslagVoorstel.tabelMaximum, '2.50');
-  const f5 = await manager.post(url, { opslagPercentage: '3.5', regionaalVoldaan: { R1: true }, motivatie: 'x' });
+  const f5 = await manager.post(url, { opslagPercentage: '3.5', motivatie: 'x' });
   assert.equal(f5.statusCode, 422);
   assert.equal(f5.json().code, 'F5');
   assert.match(f5.json().title, /landelijke maximum van 3%.*Inkoopkader Langdurige Zorg 2016, §2\.2\.4/);
-  const tabel = await manager.post(url, { opslagPercentage: '2.8', regionaalVoldaan: { R1: true }, motivatie: 'x' });
+  const tabel = await manager.post(url, { opslagPercentage: '2.8', motivatie: 'x' });
   assert.equal(tabel.statusCode, 422);
   assert.match(tabel.json().title, /hoogste opslag van de opslagtabel in de regionale paragraaf \(2\.50%\)/);
-  const zonder = await manager.post(url, { opslagPercentage: '2', regionaalVoldaan: { R1: true } });
+  const zonder = await manager.post(url, { opslagPercentage: '2' });
+  // the manager no longer ticks the regional conditions: the field is refused by name
+  const vink = await manager.post(url, { opslagPercentage: '2', regionaalVoldaan: { R1: true }, motivatie: 'x' });
+  assert.equal(vink.statusCode, 400, vink.body);
+  assert.equal(vink.json().fouten[0].waar, 'regionaalVoldaan');
+  assert.match(vink.json().title, /beslistabel berekent ze/);
   assert.equal(zonder.statusCode, 422);
   assert.equal(zonder.json().code, 'inkoop.gunning.opslag.v1');
   assert.match(zonder.json().title, /wijkt af van het voorstel uit de opslagtabel \(1\.50%\) zonder motivatie/);
   assert.equal(Number((await app.db.one<{ n: number }>('SELECT count(*) AS n FROM gunning')).n), 0, 'nothing stored');
   const g = await manager.post(url, {
     opslagPercentage: '2',
-    regionaalVoldaan: { R1: true },
     motivatie: 'Ambitieus plan; de cliëntenraad wordt alsnog betrokken',
   });
   assert.equal(g.statusCode, 200, g.body);
   assert.equal(g.json().uitkomst, 'tweejarig-opslag');
   assert.equal(g.json().opslagPercentage, '2.00');
+  // every regional condition computed and met → two years
+  assert.deepEqual(
+    g
+      .json()
+      .redenen.filter((x: any) => x.code.startsWith('G5:'))
+      .map((x: any) => [x.code, x.voldaan]),
+    [
+      ['G5:R1', true],
+      ['G5:R2', true],
+      ['G5:R3', true],
+    ],
+  );
   k2ZonnehofGunning = g.json().gunningId;
   const row = await app.db.one<any>(
     'SELECT opslag_voorstel::text AS v, opslag_motivatie, prijzen FROM gunning WHERE id = $1',
@@ -540,9 +578,7 @@ test('R4 (reproductie 2): bestaande aanbieder met akkoord plan en één locatie 
   const g1 = d.voorwaarden.tweejarig.find((v: any) => v.code === 'G1');
   assert.equal(g1.voldaan, false, 'shown read-only to the assessor, computed from the signalenregister');
   assert.match(g1.toelichting, new RegExp(loc.naam));
-  const g = await manager.post(`/api/v1/inkoop/inschrijvingen/${k1Zonnehof}/gunning/voorlopig`, {
-    regionaalVoldaan: { R1: true },
-  });
+  const g = await manager.post(`/api/v1/inkoop/inschrijvingen/${k1Zonnehof}/gunning/voorlopig`, {});
   assert.equal(g.statusCode, 200, g.body);
   assert.equal(g.json().uitkomst, 'eenjarig-opslag');
   assert.equal(g.json().opslagPercentage, '1.50', 'proposed from the score 3.70 by the table');
@@ -681,6 +717,110 @@ test('R0 en R3: na de sluitingstermijn indienen kan niet; een teruggestuurd plan
   assert.equal(g.json().uitkomst, 'eenjarig-basistarief');
   assert.equal(g.json().opslagPercentage, '0.00');
   assert.match(g.json().redenen.find((r: any) => r.code === 'E-G0').toelichting, /geen overeenstemming/);
+});
+
+// ───────────────────────────── G5: regional conditions computed, legacy ones refused ─────────────────────────────
+
+test('G5: een aanbieder die aan G1–G4 voldoet maar niet aan een regionale voorwaarde krijgt eenjarig met opslag (R4), niet twee jaar; een voorwaarde zonder soort weigert de gunning (409) tot zij er een heeft', async () => {
+  const k4 = await kader('wlz-2016', 'GZ', 'Brontrouw GZ 2026 – K4', PARAGRAAF(['initieel']));
+  const z = await bied(zonnehof, k4);
+  await zelfanalyseEnVoorstel(zonnehof, z, GZ_THEMAS);
+  await dienIn(zonnehof, z);
+  await sluit(k4, 'dialoog_starten');
+  assert.equal((await zonnehof.put(`/api/v1/inkoop/inschrijvingen/${z}/ontwikkelplan`, PLAN)).statusCode, 200);
+  assert.equal((await zonnehof.post(`/api/v1/inkoop/inschrijvingen/${z}/ontwikkelplan/definitief`)).statusCode, 200);
+  assert.equal((await manager.post(`/api/v1/inkoop/inschrijvingen/${z}/ontwikkelplan/akkoord`, {})).statusCode, 200);
+  await scoorEnStelVast(z, [ok('A2'), ...F_SCORES]);
+  const url = `/api/v1/inkoop/inschrijvingen/${z}/gunning/voorlopig`;
+
+  // (c) a condition stored before kinds existed (free text only), published and in the working paragraph
+  const zonderSoort = JSON.stringify([
+    REGIONAAL[0],
+    REGIONAAL[1],
+    { code: 'R3', omschrijving: REGIONAAL[2].omschrijving },
+  ]);
+  await app.db.query(
+    `UPDATE inkoopkader SET publieke_versie = jsonb_set(publieke_versie, '{regionaleParagraaf,tweejarigeVoorwaarden}', $2::jsonb),
+            regionale_paragraaf = jsonb_set(regionale_paragraaf, '{tweejarigeVoorwaarden}', $2::jsonb) WHERE id = $1`,
+    [k4, zonderSoort],
+  );
+  const d = (await beoordelaar.get(`/api/v1/inkoop/inschrijvingen/${z}/beoordeling`)).json();
+  const r3 = d.voorwaarden.tweejarig.find((v: any) => v.code === 'G5:R3');
+  assert.equal(r3.voldaan, false);
+  assert.match(r3.toelichting, /Niet berekend: deze regionale voorwaarde heeft geen soort/);
+  assert.equal(d.regionaleVoorwaarden[2].soort, null);
+  const weiger = await manager.post(url, {});
+  assert.equal(weiger.statusCode, 409, weiger.body);
+  assert.equal(weiger.json().code, 'regionale-voorwaarde-zonder-soort');
+  assert.match(weiger.json().title, /R3 "Overeenkomst met het zorgkantoor in het jaar ervoor" heeft geen soort/);
+  assert.match(weiger.json().title, /niet stilzwijgend als voldaan of niet voldaan/);
+  assert.deepEqual(
+    weiger.json().fouten.map((f: any) => f.waar),
+    ['regionaleParagraaf.tweejarigeVoorwaarden[2]'],
+  );
+  assert.match(weiger.json().fouten[0].actie, /regionale paragraaf .*soort/);
+  assert.equal(
+    Number(
+      (
+        await app.db.one<{ n: number }>(
+          'SELECT count(*) AS n FROM gunning g JOIN inschrijving i ON i.id = g.inschrijving_id WHERE i.kader_id = $1',
+          [k4],
+        )
+      ).n,
+    ),
+    0,
+    'nothing stored',
+  );
+  // after the deadline the purchaser may still give it a kind (nothing else): the award then computes it
+  const basis = PARAGRAAF(['initieel']);
+  const anders = await inkoper.patch(`/api/v1/inkoop/kaders/${k4}`, {
+    regionaleParagraaf: {
+      ...basis,
+      tweejarigeVoorwaarden: [REGIONAAL[0], REGIONAAL[1], { ...REGIONAAL[2], omschrijving: 'Iets anders' }],
+    },
+  });
+  assert.equal(anders.statusCode, 409, 'changing the text after the deadline stays refused');
+  const soort = await inkoper.patch(`/api/v1/inkoop/kaders/${k4}`, { regionaleParagraaf: basis });
+  assert.equal(soort.statusCode, 200, soort.body);
+
+  // the verscherpt toezicht of the R4 test is withdrawn, so G1 holds again
+  for (const { id } of await app.db.query<{ id: string }>(
+    `SELECT id FROM signaal WHERE aanbieder_id = 'za-demo-0001' AND soort = 'verscherpt_toezicht' AND ingetrokken_op IS NULL`,
+  )) {
+    const w = await inkoper.post(`/api/v1/inkoop/signalen/${id}/intrekken`, {
+      reden: 'Ten onrechte geregistreerd (test)',
+    });
+    assert.equal(w.statusCode, 200, w.body);
+  }
+  // (a) a fraud investigation in 2023: before the procedure (G2 met, G3 is about established fraud), within R2's five years
+  const sig = await inkoper.post('/api/v1/inkoop/signalen', {
+    aanbiederId: 'za-demo-0001',
+    soort: 'fraudeonderzoek',
+    bron: 'Melding zorgverzekeraar (voorbeeld)',
+    datumVan: '2023-05-01',
+  });
+  assert.equal(sig.statusCode, 201, sig.body);
+  const g = await manager.post(url, {});
+  assert.equal(g.statusCode, 200, g.body);
+  const red = (c: string) => g.json().redenen.find((x: any) => x.code === c);
+  assert.deepEqual(
+    ['G1', 'G2', 'G3', 'G4'].map((c) => red(c).voldaan),
+    [true, true, true, true],
+  );
+  assert.equal(red('G5:R2').voldaan, false);
+  assert.match(red('G5:R2').toelichting, /fraudeonderzoek vanaf 2023-05-01 \(signalenregister\)/);
+  assert.equal(red('G5:R1').voldaan, true);
+  assert.equal(red('G5:R3').voldaan, true);
+  assert.match(red('G5:R3').toelichting, /soort is na publicatie in de regionale paragraaf/);
+  assert.equal(g.json().uitkomst, 'eenjarig-opslag', 'one year with opslag, not two years');
+  assert.equal(g.json().looptijdJaren, 1);
+  assert.equal(g.json().opslagPercentage, '1.50');
+  // the stored input holds each computed condition with the data it used and its source
+  const rij = await app.db.one<any>('SELECT invoer FROM gunning WHERE id = $1', [g.json().gunningId]);
+  const r2 = rij.invoer.regionaal.uitkomsten.find((x: any) => x.code === 'R2');
+  assert.equal(r2.gebruikt.gevonden[0].van, '2023-05-01');
+  assert.match(r2.bron, /signalenregister/);
+  assert.equal(rij.invoer.regionaal.uitkomsten.find((x: any) => x.code === 'R3').soortNaPublicatie, true);
 });
 
 // ───────────────────────────── 2008: the gate ─────────────────────────────

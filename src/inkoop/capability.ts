@@ -97,9 +97,39 @@ const RegionaleParagraafBody = Type.Object(
       }),
     ),
     tweejarigeVoorwaarden: Type.Optional(
-      Type.Array(Type.Object({ code: Type.String(), omschrijving: Type.String() }, { additionalProperties: false }), {
-        description: 'Regionale voorwaarden voor de tweejarige overeenkomst (G5); codes uniek en niet G1–G4.',
-      }),
+      Type.Array(
+        Type.Object(
+          {
+            code: Type.String(),
+            omschrijving: Type.String(),
+            soort: Type.String({
+              description:
+                'Hoe de beslistabel de voorwaarde berekent: klasse (klassen), geen-signalen (signaalSoorten, jaren) of contractjaren (jaren).',
+            }),
+            klassen: Type.Optional(
+              Type.Array(Type.String(), {
+                description: 'klasse: bestaand, geheel_nieuw, nieuw_in_regio, nieuw_zzp_vpt',
+              }),
+            ),
+            signaalSoorten: Type.Optional(
+              Type.Array(Type.String(), {
+                description: 'geen-signalen: verscherpt_toezicht, fraudeonderzoek, fraude_vastgesteld',
+              }),
+            ),
+            jaren: Type.Optional(
+              Type.Integer({
+                description:
+                  'geen-signalen: terugkijkperiode in jaren vóór de gunningsdatum; contractjaren: aantal jaren direct vóór het eerste contractjaar met een overeenkomst met dit zorgkantoor (1–20)',
+              }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          description:
+            'Regionale voorwaarden voor de tweejarige overeenkomst (G5), elk met een soort die de beslistabel berekent; codes uniek en niet G1–G4.',
+        },
+      ),
     ),
     bestValue: Type.Optional(
       Type.Object(

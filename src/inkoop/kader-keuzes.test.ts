@@ -128,3 +128,32 @@ test('a snapshot published before 0036 is read in today’s grouping; the stored
   assert.equal(huidigeGroep('awbz-2008', 'GV-TZ-a', 'gunningscriterium_knockout'), 'gunningsvoorwaarde');
   assert.equal(huidigeGroep('awbz-2008', 'KO1', 'gunningscriterium_knockout'), 'gunningscriterium_knockout');
 });
+
+test('a kader made before the choices were stored (0037) shows its template’s choices on read; published versions from then on carry them; earlier snapshots stay as published', async () => {
+  const verwacht = sjabloon('wlz-2016').keuzes!;
+  const r = await inkoper.post('/api/v1/inkoop/kaders', {
+    titel: 'GZ 2026 van vóór 0037',
+    jaarVan: 2026,
+    sector: 'GZ',
+    regioCodes: ['5527'],
+    procedureType: 'dialoog',
+    sjabloon: 'wlz-2016',
+  });
+  assert.equal(r.statusCode, 201, r.body);
+  const id = r.json().id;
+  // as stored by the product before 0037: nothing in the column
+  await app.db.query(`UPDATE inkoopkader SET keuzes = '[]'::jsonb WHERE id = $1`, [id]);
+  assert.deepEqual((await inkoper.get(`/api/v1/inkoop/kaders/${id}`)).json().keuzes, verwacht);
+  const p = await inkoper.post(`/api/v1/inkoop/kaders/${id}/publiceren`, {});
+  assert.equal(p.statusCode, 200, p.body);
+  assert.deepEqual((await inkoper.get(`/api/v1/inkoop/kaders/${id}/versies/1`)).json().snapshot.keuzes, verwacht);
+  assert.deepEqual((await zonnehof.get(`/api/v1/inkoop/kaders/${id}`)).json().keuzes, verwacht);
+  // the column itself is not rewritten by reading
+  const rij = await app.db.one<{ keuzes: unknown }>('SELECT keuzes FROM inkoopkader WHERE id = $1', [id]);
+  assert.deepEqual(rij.keuzes, []);
+  // a template that no longer exists gives none (no error)
+  await app.db.query(`UPDATE inkoopkader SET sjabloon = 'bestaat-niet' WHERE id = $1`, [id]);
+  const weg = await inkoper.get(`/api/v1/inkoop/kaders/${id}`);
+  assert.equal(weg.statusCode, 200, weg.body);
+  assert.deepEqual(weg.json().keuzes, []);
+});

@@ -50,6 +50,7 @@ import {
   valideerRegionaleParagraaf,
   type ParagraafKader,
 } from '../domain/inkoop/regionale-paragraaf.ts';
+import { alleenSoortToegevoegd } from '../domain/inkoop/regionale-voorwaarden.ts';
 import { deadlineVan, inschrijvenOpen, vragenOpen } from '../domain/inkoop/termijnregels.ts';
 import * as store from './store.ts';
 
@@ -64,6 +65,7 @@ import type {
   KaderSnapshot,
   KaderStatusT,
   KaderVersieT,
+  SjabloonKeuzeT,
   SjabloonT,
   TermijnView,
 } from './schemas.ts';
@@ -279,6 +281,20 @@ export async function vereisOntzegeld(ctx: AppContext, q: Queryable, k: Gepublic
   }
 }
 
+/**
+ * The template's product choices of a kader. Kaders made before 0037_kader_keuzes.sql have none stored;
+ * when the kader records its template (column sjabloon) they are read from that template, so the
+ * owner's page and every version published from now on show them. Keuze van het product: filled on
+ * read, not backfilled by a migration — a migration cannot read the template files without copying
+ * them into SQL, and the choices named are the template's own. Versions published before stay as
+ * they were published (a snapshot is never rewritten). A template that no longer exists gives none.
+ */
+export function keuzesVan(k: Pick<KaderRij, 'keuzes' | 'sjabloon'>): SjabloonKeuzeT[] {
+  if (Array.isArray(k.keuzes) && k.keuzes.length) return k.keuzes;
+  if (!k.sjabloon) return [];
+  return sjablonen().find((x) => x.id === k.sjabloon)?.keuzes ?? [];
+}
+
 /** The public content of a version: what providers see and what bids are made against. */
 async function snapshot(q: Queryable, k: KaderRij, versie: number): Promise<KaderSnapshot> {
   const [termijnen, eisen] = [await laadTermijnen(q, k.id), await laadEisen(q, k.id)];
@@ -296,7 +312,7 @@ async function snapshot(q: Queryable, k: KaderRij, versie: number): Promise<Kade
     verzegeldVoorBeoordelaars: k.verzegeld_voor_beoordelaars,
     bezwaartermijnDagen: k.bezwaartermijn_dagen,
     regionaleParagraaf: k.regionale_paragraaf ?? {},
-    keuzes: k.keuzes ?? [],
+    keuzes: keuzesVan(k),
     termijnen: termijnen.map(termijnOut),
     eisen: eisen.map(eisOut),
   };
@@ -428,10 +444,23 @@ async function bewerk(
   wat: string,
   fn: (t: Queryable, k: KaderRij) => Promise<unknown>,
   invoer: unknown,
+  /** an edit that is allowed after the terms are fixed and changes no published term (no new version) */
+  uitzondering?: (k: KaderRij) => boolean,
 ) {
   return ctx.db.tx(async (t) => {
     const k = await kaderVoor(t, a, id, true);
     vereisEigenaar(a, k);
+    if (uitzondering?.(k)) {
+      const resultaat = await fn(t, k);
+      await appendAudit(t, auditActor(a), {
+        actie: `inkoop.kader.${wat}`,
+        onderwerpType: 'inkoopkader',
+        onderwerpId: id,
+        invoer,
+        resultaat: { versie: k.versie, ...(resultaat && typeof resultaat === 'object' ? resultaat : {}) },
+      });
+      return resultaat;
+    }
     const bewerkbaar: Fase[] = ['concept', 'gepubliceerd', 'vragenronde', 'nvi_gepubliceerd', 'toelating_doorlopend'];
     if (!bewerkbaar.includes(k.fase)) {
       throw conflict(
@@ -558,6 +587,12 @@ export async function wijzigKader(
         : undefined;
     },
     inv,
+    // Giving a kind to regional conditions stored without one (before kinds existed) stays possible after the
+    // deadline: the award refuses until they have one (src/inkoop/gunning/regionaal.ts), and it changes no published term.
+    (k) =>
+      Object.keys(inv).every((x) => x === 'regionaleParagraaf') &&
+      inv.regionaleParagraaf !== undefined &&
+      alleenSoortToegevoegd(k.regionale_paragraaf ?? {}, normaliseerRegionaleParagraaf(inv.regionaleParagraaf)),
   );
 }
 

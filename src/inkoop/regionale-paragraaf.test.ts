@@ -31,7 +31,14 @@ const PARAGRAAF = {
   toelichting: 'CZ weegt het effect voor de cliënt zwaarder dan het landelijke kader.\nZie ook de regionale planning.',
   weging: { F1: '60', F2: '30.50', F3: '20' },
   schaalStap: '0.5',
-  tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'Deelname aan het regionaal wachtlijstoverleg' }],
+  tweejarigeVoorwaarden: [
+    {
+      code: 'R1',
+      omschrijving: 'Alleen voor geheel nieuwe zorgaanbieders (voorbeeld)',
+      soort: 'klasse',
+      klassen: ['geheel_nieuw'],
+    },
+  ],
 };
 
 before(async () => {
@@ -78,7 +85,7 @@ test('opslaan en teruglezen: exacte strings, genormaliseerd; de audit legt oud e
     regionaleParagraaf: {
       ...PARAGRAAF,
       weging: { ...PARAGRAAF.weging, F2: '030,50' },
-      tweejarigeVoorwaarden: [{ code: ' R1 ', omschrijving: PARAGRAAF.tweejarigeVoorwaarden[0].omschrijving }],
+      tweejarigeVoorwaarden: [{ ...PARAGRAAF.tweejarigeVoorwaarden[0], code: ' R1 ' }],
     },
   });
   assert.equal(r.statusCode, 200, r.body);
@@ -152,6 +159,25 @@ test('elke weigering: 422 met het pad, niets opgeslagen en niets geauditeerd', a
       { tweejarigeVoorwaarden: [{ code: 'R2', omschrijving: 'x', extra: 1 }] },
       'regionaleParagraaf.tweejarigeVoorwaarden[0].extra',
       /Onbekend onderdeel 'extra'/,
+    ],
+    [
+      { tweejarigeVoorwaarden: [{ code: 'R2', omschrijving: 'Zonder soort' }] },
+      'regionaleParagraaf.tweejarigeVoorwaarden[0].soort',
+      /R2\) heeft geen soort/,
+    ],
+    [
+      {
+        tweejarigeVoorwaarden: [
+          { code: 'R2', omschrijving: 'x', soort: 'geen-signalen', signaalSoorten: ['boete'], jaren: 3 },
+        ],
+      },
+      'regionaleParagraaf.tweejarigeVoorwaarden[0].signaalSoorten[0]',
+      /onbekende signaalsoort 'boete'/,
+    ],
+    [
+      { tweejarigeVoorwaarden: [{ code: 'R2', omschrijving: 'x', soort: 'contractjaren', jaren: 0 }] },
+      'regionaleParagraaf.tweejarigeVoorwaarden[0].jaren',
+      /geen geheel getal van 1 tot en met 20/,
     ],
     [{ bestValue: { maxKpis: 3 } }, 'regionaleParagraaf.bestValue', /alleen bij een best value-procedure/],
     [{ toelichting: 'x'.repeat(20_001) }, 'regionaleParagraaf.toelichting', /20000/],
@@ -337,7 +363,9 @@ test('de regionale weging en schaalstap bepalen de totaalscore van een beoordeel
     d.criteria.filter((c: any) => c.soort === 'gewogen').map((c: any) => c.gewicht),
     ['60', '30.50'],
   );
-  assert.deepEqual(d.regionaleVoorwaarden, PARAGRAAF.tweejarigeVoorwaarden);
+  assert.deepEqual(d.regionaleVoorwaarden, [
+    { code: 'R1', omschrijving: PARAGRAAF.tweejarigeVoorwaarden[0].omschrijving, soort: 'klasse' },
+  ]);
 });
 
 test('een regionale voorwaarde is een reden (G5) in de voorlopige gunning en beslist over de looptijd', async () => {
@@ -352,15 +380,17 @@ test('een regionale voorwaarde is een reden (G5) in de voorlopige gunning en bes
   );
   const g = await manager.post(`/api/v1/inkoop/inschrijvingen/${inschrijvingId}/gunning/voorlopig`, {
     opslagPercentage: '2',
-    regionaalVoldaan: { R1: false },
-    motivatie: 'Geen deelname aan het wachtlijstoverleg',
+    motivatie: 'Bestaande aanbieder; de regionale voorwaarde geldt alleen voor nieuwe',
   });
   assert.equal(g.statusCode, 200, g.body);
   const r = g.json().redenen.find((x: any) => x.code === 'G5:R1');
   assert.ok(r, JSON.stringify(g.json().redenen.map((x: any) => x.code)));
-  assert.equal(r.regel, 'Regionale voorwaarde: Deelname aan het regionaal wachtlijstoverleg');
-  assert.equal(r.voldaan, false);
-  assert.equal(r.toelichting, 'Niet voldaan.');
+  assert.equal(r.regel, 'Regionale voorwaarde: Alleen voor geheel nieuwe zorgaanbieders (voorbeeld)');
+  assert.equal(r.voldaan, false, 'computed from the classification, not ticked');
+  assert.match(
+    r.toelichting,
+    /^Niet voldaan: Klasse van de aanbieder: Bestaande zorgaanbieder; vereist: Geheel nieuwe zorgaanbieder/,
+  );
   // the national conditions hold, so the regional one decides: one year with the mark-up, not two
   assert.deepEqual(
     g
@@ -378,7 +408,10 @@ test('een regionale voorwaarde is een reden (G5) in de voorlopige gunning en bes
   const row = await app.db.one<any>(`SELECT invoer FROM gunning WHERE inschrijving_id = $1 AND soort = 'voorlopig'`, [
     inschrijvingId,
   ]);
-  assert.deepEqual(row.invoer.regionaleVoorwaarden, PARAGRAAF.tweejarigeVoorwaarden);
+  assert.deepEqual(row.invoer.regionaleVoorwaarden, [
+    { code: 'R1', omschrijving: PARAGRAAF.tweejarigeVoorwaarden[0].omschrijving },
+  ]);
+  assert.equal(row.invoer.regionaal.uitkomsten[0].gebruikt.klasse, 'bestaand');
   // after the deadline the kader (and its paragraph) is fixed
   const laat = await patch({ regionaleParagraaf: {} });
   assert.equal(laat.statusCode, 409);

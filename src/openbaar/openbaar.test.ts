@@ -78,7 +78,9 @@ before(async () => {
     (
       await zk.patch(`/api/v1/inkoop/kaders/${kaderId}`, {
         regionaleParagraaf: {
-          tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'Deelname aan het regionale netwerk dementie' }],
+          tweejarigeVoorwaarden: [
+            { code: 'R1', omschrijving: 'Bestaande zorgaanbieder', soort: 'klasse', klassen: ['bestaand'] },
+          ],
         },
       })
     ).statusCode,

@@ -28,14 +28,34 @@ test('een volledige, geldige paragraaf heeft geen fouten en wordt genormaliseerd
     toelichting: '  Het zorgkantoor weegt het effect voor de cliënt zwaarder.  ',
     weging: { F1: '060,50', F2: '20', F3: '19.50' },
     schaalStap: '0,5',
-    tweejarigeVoorwaarden: [{ code: ' R1 ', omschrijving: ' Deelname regionaal wachtlijstoverleg ' }],
+    tweejarigeVoorwaarden: [
+      { code: ' R1 ', omschrijving: ' Deelname regionaal wachtlijstoverleg ', soort: 'klasse', klassen: ['bestaand'] },
+      {
+        code: 'R2',
+        omschrijving: 'Geen fraude',
+        soort: 'geen-signalen',
+        signaalSoorten: ['fraude_vastgesteld'],
+        jaren: '5',
+      },
+      { code: 'R3', omschrijving: 'Drie jaar klant', soort: 'contractjaren', jaren: 3 },
+    ],
   };
   assert.deepEqual(valideerRegionaleParagraaf(p, dialoog), []);
   assert.deepEqual(normaliseerRegionaleParagraaf(p), {
     toelichting: 'Het zorgkantoor weegt het effect voor de cliënt zwaarder.',
     weging: { F1: '60.50', F2: '20', F3: '19.50' },
     schaalStap: '0.5',
-    tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'Deelname regionaal wachtlijstoverleg' }],
+    tweejarigeVoorwaarden: [
+      { code: 'R1', omschrijving: 'Deelname regionaal wachtlijstoverleg', soort: 'klasse', klassen: ['bestaand'] },
+      {
+        code: 'R2',
+        omschrijving: 'Geen fraude',
+        soort: 'geen-signalen',
+        signaalSoorten: ['fraude_vastgesteld'],
+        jaren: 5,
+      },
+      { code: 'R3', omschrijving: 'Drie jaar klant', soort: 'contractjaren', jaren: 3 },
+    ],
   });
   assert.deepEqual(normaliseerRegionaleParagraaf({}), {});
   assert.deepEqual(
@@ -56,9 +76,12 @@ test('onbekende onderdelen worden geweigerd en genoemd, ook binnen voorwaarden e
     f[0].actie!,
     /toelichting, weging, schaalStap, tweejarigeVoorwaarden, bestValue, basistarief, opslagTabel, opslagMomenten/,
   );
-  assert.deepEqual(waar({ tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'x', voldaan: true }] }), [
-    'regionaleParagraaf.tweejarigeVoorwaarden[0].voldaan',
-  ]);
+  assert.deepEqual(
+    waar({
+      tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'x', voldaan: true, soort: 'klasse', klassen: ['bestaand'] }],
+    }),
+    ['regionaleParagraaf.tweejarigeVoorwaarden[0].voldaan'],
+  );
   assert.deepEqual(waar({ bestValue: { maxWoorden: 500, maxPaginas: 2 } }, bestValue), [
     'regionaleParagraaf.bestValue.maxPaginas',
   ]);
@@ -109,12 +132,12 @@ test('tweejarige voorwaarden: code uniek, niet G1–G4, omschrijving verplicht',
   const f = valideerRegionaleParagraaf(
     {
       tweejarigeVoorwaarden: [
-        { code: 'R1', omschrijving: 'Wachtlijstoverleg' },
-        { code: 'r1', omschrijving: 'Dubbel' },
-        { code: 'g2', omschrijving: 'Geen fraudeonderzoek' },
-        { code: '', omschrijving: 'Zonder code' },
-        { code: 'R5', omschrijving: '  ' },
-        { code: 'R:6', omschrijving: 'Dubbele punt' },
+        { code: 'R1', omschrijving: 'Wachtlijstoverleg', soort: 'klasse', klassen: ['bestaand'] },
+        { code: 'r1', omschrijving: 'Dubbel', soort: 'klasse', klassen: ['bestaand'] },
+        { code: 'g2', omschrijving: 'Geen fraudeonderzoek', soort: 'klasse', klassen: ['bestaand'] },
+        { code: '', omschrijving: 'Zonder code', soort: 'klasse', klassen: ['bestaand'] },
+        { code: 'R5', omschrijving: '  ', soort: 'klasse', klassen: ['bestaand'] },
+        { code: 'R:6', omschrijving: 'Dubbele punt', soort: 'klasse', klassen: ['bestaand'] },
         'R7',
       ],
     },
@@ -133,7 +156,12 @@ test('tweejarige voorwaarden: code uniek, niet G1–G4, omschrijving verplicht',
   );
   assert.match(f[0].wat, /Code r1 komt al voor bij voorwaarde 1/);
   assert.match(f[1].wat, /landelijke voorwaarde .*G1–G4/);
-  const veel = Array.from({ length: GRENZEN.voorwaarden + 1 }, (_, i) => ({ code: `R${i}`, omschrijving: 'x' }));
+  const veel = Array.from({ length: GRENZEN.voorwaarden + 1 }, (_, i) => ({
+    code: `R${i}`,
+    omschrijving: 'x',
+    soort: 'klasse',
+    klassen: ['bestaand'],
+  }));
   assert.deepEqual(waar({ tweejarigeVoorwaarden: veel }), ['regionaleParagraaf.tweejarigeVoorwaarden']);
   assert.deepEqual(waar({ tweejarigeVoorwaarden: { R1: 'x' } }), ['regionaleParagraaf.tweejarigeVoorwaarden']);
 });
@@ -182,9 +210,14 @@ const geldig = fc.record(
     weging: fc.option(fc.record({ F1: gewicht, F2: gewicht, F3: gewicht }, { requiredKeys: [] }), { nil: undefined }),
     schaalStap: fc.option(fc.constantFrom('1', '0.5', '0,25', '2', '0.1'), { nil: undefined }),
     tweejarigeVoorwaarden: fc.option(
-      fc
-        .uniqueArray(fc.integer({ min: 1, max: 999 }), { maxLength: 5 })
-        .map((ns) => ns.map((n) => ({ code: `R${n}`, omschrijving: `Voorwaarde ${n}` }))),
+      fc.uniqueArray(fc.integer({ min: 1, max: 999 }), { maxLength: 5 }).map((ns) =>
+        ns.map((n) => ({
+          code: `R${n}`,
+          omschrijving: `Voorwaarde ${n}`,
+          soort: 'contractjaren',
+          jaren: (n % 20) + 1,
+        })),
+      ),
       { nil: undefined },
     ),
   },
@@ -249,4 +282,43 @@ test('eigenschap: een regionaal gewicht dat door de regels komt, laat de beoorde
     }),
     { numRuns: 200 },
   );
+});
+
+test('regionale voorwaarden hebben een berekenbare soort met geldige gegevens; fouten met pad, wat en actie', () => {
+  const f = valideerRegionaleParagraaf(
+    {
+      tweejarigeVoorwaarden: [
+        { code: 'R1', omschrijving: 'Zonder soort' },
+        { code: 'R2', omschrijving: 'Onbekend', soort: 'handmatig' },
+        { code: 'R3', omschrijving: 'Lege klassen', soort: 'klasse', klassen: [] },
+        { code: 'R4', omschrijving: 'Verkeerde klasse', soort: 'klasse', klassen: ['bestaand', 'oud'] },
+        { code: 'R5', omschrijving: 'Geen jaren', soort: 'geen-signalen', signaalSoorten: ['fraudeonderzoek'] },
+        { code: 'R6', omschrijving: 'Te veel jaren', soort: 'contractjaren', jaren: 21 },
+        { code: 'R7', omschrijving: 'Jaren bij klasse', soort: 'klasse', klassen: ['bestaand'], jaren: 2 },
+        { code: 'R8', omschrijving: 'Onbekend signaal', soort: 'geen-signalen', signaalSoorten: ['boete'], jaren: 2 },
+        { code: 'R9', omschrijving: 'Half jaar', soort: 'contractjaren', jaren: 1.5 },
+      ],
+    },
+    dialoog,
+  );
+  assert.deepEqual(
+    f.map((x) => x.waar),
+    [
+      'regionaleParagraaf.tweejarigeVoorwaarden[0].soort',
+      'regionaleParagraaf.tweejarigeVoorwaarden[1].soort',
+      'regionaleParagraaf.tweejarigeVoorwaarden[2].klassen',
+      'regionaleParagraaf.tweejarigeVoorwaarden[3].klassen[1]',
+      'regionaleParagraaf.tweejarigeVoorwaarden[4].jaren',
+      'regionaleParagraaf.tweejarigeVoorwaarden[5].jaren',
+      'regionaleParagraaf.tweejarigeVoorwaarden[6].jaren',
+      'regionaleParagraaf.tweejarigeVoorwaarden[7].signaalSoorten[0]',
+      'regionaleParagraaf.tweejarigeVoorwaarden[8].jaren',
+    ],
+  );
+  for (const x of f) assert.ok(x.wat && x.actie, JSON.stringify(x));
+  assert.match(f[0].wat, /R1\) heeft geen soort/);
+  assert.match(f[0].actie!, /klasse, geen-signalen, contractjaren/);
+  assert.match(f[3].wat, /onbekende klasse 'oud'/);
+  assert.match(f[5].wat, /geen geheel getal van 1 tot en met 20/);
+  assert.match(f[6].wat, /'jaren' hoort niet bij de soort klasse/);
 });

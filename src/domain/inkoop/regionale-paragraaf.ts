@@ -19,13 +19,17 @@ import {
   type Moment,
   type OpslagRij,
 } from './opslag.ts';
+import {
+  normaliseerVoorwaarde,
+  valideerVoorwaardeSoort,
+  VOORWAARDE_SLEUTELS,
+  type RegionaleVoorwaarde,
+} from './regionale-voorwaarden.ts';
 
 export const REGIONALE_PARAGRAAF_REGEL = 'inkoop.kader.regionale-paragraaf.v1';
 
-export interface RegionaleVoorwaardeInvoer {
-  code: string;
-  omschrijving: string;
-}
+/** A regional condition with its checkable kind (src/domain/inkoop/regionale-voorwaarden.ts). */
+export type RegionaleVoorwaardeInvoer = RegionaleVoorwaarde;
 export interface BestValueInstellingen {
   maxWoorden?: number;
   maxKpis?: number;
@@ -248,7 +252,8 @@ export function valideerRegionaleParagraaf(invoer: unknown, kader: ParagraafKade
       fouten.push({
         waar: `${P}.tweejarigeVoorwaarden`,
         wat: 'De regionale voorwaarden moeten een lijst zijn.',
-        actie: 'Bijvoorbeeld [{ "code": "R1", "omschrijving": "Deelname regionaal wachtlijstoverleg" }].',
+        actie:
+          'Bijvoorbeeld [{ "code": "R1", "omschrijving": "Bestaande aanbieder", "soort": "klasse", "klassen": ["bestaand"] }].',
       });
     } else {
       if (lijst.length > GRENZEN.voorwaarden)
@@ -261,17 +266,22 @@ export function valideerRegionaleParagraaf(invoer: unknown, kader: ParagraafKade
       lijst.forEach((v, i) => {
         const waar = `${P}.tweejarigeVoorwaarden[${i}]`;
         if (!isObject(v)) {
-          fouten.push({ waar, wat: `Voorwaarde ${i + 1} is geen object met code en omschrijving.` });
+          fouten.push({
+            waar,
+            wat: `Voorwaarde ${i + 1} is geen object met code, omschrijving en soort.`,
+            actie: 'Geef per voorwaarde een object.',
+          });
           return;
         }
         for (const k of Object.keys(v)) {
-          if (k !== 'code' && k !== 'omschrijving')
+          if (!(VOORWAARDE_SLEUTELS as readonly string[]).includes(k))
             fouten.push({
               waar: `${waar}.${k}`,
               wat: `Onbekend onderdeel '${k}' in voorwaarde ${i + 1}.`,
-              actie: 'Toegestaan: code, omschrijving.',
+              actie: `Toegestaan: ${VOORWAARDE_SLEUTELS.join(', ')}.`,
             });
         }
+        fouten.push(...valideerVoorwaardeSoort(v, waar, i + 1));
         const code = typeof v.code === 'string' ? v.code.trim() : '';
         if (!code)
           fouten.push({
@@ -380,9 +390,7 @@ export function normaliseerRegionaleParagraaf(invoer: unknown): RegionaleParagra
   if (typeof invoer.schaalStap === 'string' && invoer.schaalStap.trim())
     uit.schaalStap = canoniekDecimaal(invoer.schaalStap);
   if (Array.isArray(invoer.tweejarigeVoorwaarden) && invoer.tweejarigeVoorwaarden.length) {
-    uit.tweejarigeVoorwaarden = invoer.tweejarigeVoorwaarden
-      .filter(isObject)
-      .map((v) => ({ code: String(v.code ?? '').trim(), omschrijving: String(v.omschrijving ?? '').trim() }));
+    uit.tweejarigeVoorwaarden = invoer.tweejarigeVoorwaarden.filter(isObject).map(normaliseerVoorwaarde);
   }
   if (isObject(invoer.bestValue)) {
     const bv: BestValueInstellingen = {};

@@ -73,8 +73,11 @@ export interface UitkomstInvoer {
   overeenkomstJaren: number[];
   /** G5: the regional conditions of the zorgkantoor's regionale paragraaf … */
   regionaleVoorwaarden: RegionaleVoorwaarde[];
-  /** … and whether each holds for this provider (missing = not established = not met) */
+  /** … and whether each holds for this provider (missing = not established = not met), computed by
+   * beoordeelRegionaleVoorwaarden (regionale-voorwaarden.ts) from the classification, signals and contract history */
   regionaalVoldaan: Record<string, boolean>;
+  /** … with what was checked and found, per code (shown as the reason's explanation) */
+  regionaleUitleg?: Record<string, string>;
   /**
    * The zorgkantoor's own cap on the term for a NEW provider (any class but 'bestaand'), from its
    * policy (e.g. DSW 2024–2026: "Nieuwe zorgaanbieders: eenjarige overeenkomst"); absent when the
@@ -257,11 +260,13 @@ export function bepaalUitkomst(inv: UitkomstInvoer): UitkomstBesluit {
       code: `G5:${v.code}`,
       regel: `Regionale voorwaarde: ${v.omschrijving}`,
       voldaan: ok,
-      toelichting: ok
-        ? 'Voldaan.'
-        : inv.regionaalVoldaan[v.code] === false
-          ? 'Niet voldaan.'
-          : 'Niet vastgesteld, dus niet voldaan.',
+      toelichting: inv.regionaleUitleg?.[v.code]
+        ? inv.regionaleUitleg[v.code]
+        : ok
+          ? 'Voldaan.'
+          : inv.regionaalVoldaan[v.code] === false
+            ? 'Niet voldaan.'
+            : 'Niet vastgesteld, dus niet voldaan.',
     });
   }
   const tweejaar = r.filter((x) => x.code.startsWith('G')).every((x) => x.voldaan);

@@ -193,7 +193,6 @@ test('best value: rang 1 krijgt een overeenkomst voor de looptijd van het kader 
     motivatie: 'Beste voorstel',
     opslagPercentage: '0',
     fraudeVastgesteld: ['2012-03-15'],
-    regionaalVoldaan: { X: false },
   });
   assert.equal(r.statusCode, 200, r.body);
   const b = r.json();

@@ -6,6 +6,7 @@ import { actorOf, type Api } from '../../platform/http/app.ts';
 import { stuurDownload } from '../../platform/http/download.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/http/problems.ts';
+import { badRequest } from '../../platform/errors.ts';
 import * as svc from './service.ts';
 import { ocdsVoorKader } from './ocds.ts';
 import { BestValueOverzichtKop, BestValueOverzichtRij, VoorstelSchema } from '../bestvalue/capability.ts';
@@ -97,6 +98,11 @@ const VoorwaardenDetail = {
           voldaan: Type.Boolean(),
           toelichting: Type.String(),
           bron: Type.String(),
+          gebruikt: Type.Optional(
+            Type.Record(Type.String(), Type.Unknown(), {
+              description: 'G5: de gegevens waarmee de regionale voorwaarde is berekend',
+            }),
+          ),
         }),
       ),
       gunningsvoorwaarden: Type.Array(
@@ -141,7 +147,15 @@ const DetailSchema = Type.Object({
       automatisch: Type.Optional(Nullable(Type.Object({ voldaan: Type.Boolean(), toelichting: Type.String() }))),
     }),
   ),
-  regionaleVoorwaarden: Type.Array(Type.Object({ code: Type.String(), omschrijving: Type.String() })),
+  regionaleVoorwaarden: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      omschrijving: Type.String(),
+      soort: Nullable(
+        Type.String({ description: 'klasse | geen-signalen | contractjaren; null: zonder soort (niet te berekenen)' }),
+      ),
+    }),
+  ),
   antwoorden: Type.Array(
     Type.Object({
       code: Type.String(),
@@ -301,17 +315,32 @@ async function routes(api: Api, ctx: AppContext) {
           fraudeonderzoekenGestart: Type.Optional(Type.Array(Type.String({ format: 'date' }))),
           fraudeVastgesteld: Type.Optional(Type.Array(Type.String({ format: 'date' }))),
           overeenkomstVorigJaar: Type.Optional(Type.Boolean()),
-          regionaalVoldaan: Type.Optional(Type.Record(Type.String(), Type.Boolean())),
           motivatie: Type.Optional(Type.String({ maxLength: 5000 })),
         }),
         response: { 200: UitkomstResultaat, ...problems(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (req) =>
-      svc.voorlopigGunnen(ctx, actorOf(req), req.params.id, {
+    async (req) => {
+      // The regional conditions are computed by the decision table; a manager no longer ticks them.
+      if ((req.body as Record<string, unknown>).regionaalVoldaan !== undefined)
+        throw badRequest(
+          'regionaal-voldaan-vervallen',
+          'De regionale voorwaarden worden niet meer bij de gunning aangevinkt: de beslistabel berekent ze uit de classificatie, het signalenregister en de contracthistorie (regel inkoop.regionale-voorwaarde.v1).',
+          {
+            fouten: [
+              {
+                waar: 'regionaalVoldaan',
+                wat: 'Het veld regionaalVoldaan bestaat niet meer.',
+                actie: 'Laat het veld weg; de uitkomst per regionale voorwaarde staat in de redenen (G5:<code>).',
+              },
+            ],
+          },
+        );
+      return svc.voorlopigGunnen(ctx, actorOf(req), req.params.id, {
         ...req.body,
         opslagPercentage: req.body.opslagPercentage?.replace(',', '.') ?? null,
-      }),
+      });
+    },
   );
 
   api.post(

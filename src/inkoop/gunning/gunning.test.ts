@@ -51,7 +51,9 @@ before(async () => {
         JSON.stringify({ titel: 'Inkoopkader V&V 2016', omschrijving: 'Dialoogmodel' }),
         JSON.stringify({
           weging: { F1: '60', F2: '40' },
-          tweejarigeVoorwaarden: [{ code: 'R1', omschrijving: 'Deelname regionaal wachtlijstoverleg' }],
+          tweejarigeVoorwaarden: [
+            { code: 'R1', omschrijving: 'Bestaande zorgaanbieder', soort: 'klasse', klassen: ['bestaand'] },
+          ],
         }),
       ],
     )
@@ -221,7 +223,7 @@ test('vier ogen: de beoordelaar besluit niet zelf; een inkoper mag niet; een twe
   assert.equal(ok.statusCode, 200, ok.body);
   const d = (await manager.get(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/beoordeling`)).json();
   assert.equal(d.besluit.status, 'vastgesteld');
-  assert.deepEqual(d.regionaleVoorwaarden, [{ code: 'R1', omschrijving: 'Deelname regionaal wachtlijstoverleg' }]);
+  assert.deepEqual(d.regionaleVoorwaarden, [{ code: 'R1', omschrijving: 'Bestaande zorgaanbieder', soort: 'klasse' }]);
   assert.equal(d.besluit.beoordelaarNaam, 'Bram Beoordelaar');
   assert.equal(d.besluit.beslisserNaam, 'Bea Tweede');
   assert.equal(d.scores.find((s: any) => s.criteriumCode === 'F2').motivatie, 'Planning krap');
@@ -302,14 +304,12 @@ let gunningZonnehof: string;
 test('voorlopige gunning: uitkomst uit de beslistabel op opgeslagen invoer, opslag > 3% geweigerd, brief als PDF', async () => {
   const teHoog = await manager.post(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/gunning/voorlopig`, {
     opslagPercentage: '3.5',
-    regionaalVoldaan: { R1: true },
   });
   assert.equal(teHoog.statusCode, 422);
   assert.equal(teHoog.json().code, 'F5');
   assert.match(teHoog.json().title, /landelijke maximum van 3%/);
   const r = await manager.post(`/api/v1/inkoop/inschrijvingen/${insZonnehof}/gunning/voorlopig`, {
     opslagPercentage: '2,5',
-    regionaalVoldaan: { R1: true },
     motivatie: 'Goed plan',
   });
   assert.equal(r.statusCode, 200, r.body);

@@ -41,6 +41,7 @@ import { BRON_TWEEJARIG_2016 } from '../../domain/inkoop/toetreding.ts';
 import type { RegionaleParagraaf } from '../../domain/inkoop/regionale-paragraaf.ts';
 import { redenenMetHerkomst, type SignaalHerkomst } from '../signalen/service.ts';
 import type { KaderRij } from '../kader.ts';
+import { BRON_G5, type RegionaleBerekening } from './regionaal.ts';
 import { ontwikkelplanStand } from '../ontwikkelplan.ts';
 import { BESLISTABEL_TYPES, gunningsvoorwaarden } from './voorwaarden.ts';
 import * as store from './store.ts';
@@ -389,11 +390,18 @@ export async function beoordelingExtra(
     i: store.InschrijvingRij,
     besluit: { knockout_eis_code: string | null },
     inv: Record<string, never>,
-  ) => Promise<UitkomstInvoer & { herkomst?: SignaalHerkomst }>,
+  ) => Promise<UitkomstInvoer & { herkomst?: SignaalHerkomst; regionaal?: RegionaleBerekening }>,
 ) {
   if (!BESLISTABEL_TYPES.includes(k.procedure_type)) return {};
   const gv = await gunningsvoorwaarden(q, k.id);
-  let tweejarig: { code: string; regel: string; voldaan: boolean; toelichting: string; bron: string }[] = [];
+  let tweejarig: {
+    code: string;
+    regel: string;
+    voldaan: boolean;
+    toelichting: string;
+    bron: string;
+    gebruikt?: Record<string, unknown>;
+  }[] = [];
   let stand: Awaited<ReturnType<typeof ontwikkelplanStand>> | null = null;
   let opslagVoorstel: OpslagVoorstel | null = null;
   if (k.procedure_type === 'dialoog') {
@@ -401,12 +409,16 @@ export async function beoordelingExtra(
     const b = bepaalUitkomst(inv);
     tweejarig = redenenMetHerkomst(b.redenen, inv)
       .filter((r) => r.code.startsWith('G'))
-      .map((r) => ({
-        ...r,
-        bron: r.code.startsWith('G5')
-          ? `Regionale paragraaf van het zorgkantoor (${BRON_TWEEJARIG_2016}: "Zorgkantoren hebben de mogelijkheid om aanvullende voorwaarden te stellen")`
-          : BRON_TWEEJARIG_2016,
-      }));
+      .map((r) => {
+        if (!r.code.startsWith('G5')) return { ...r, bron: BRON_TWEEJARIG_2016 };
+        // G5: computed (src/inkoop/gunning/regionaal.ts) with the data it used and where that came from
+        const u = inv.regionaal?.uitkomsten.find((x) => `G5:${x.code}` === r.code);
+        return {
+          ...r,
+          bron: u ? `${BRON_G5}; gegevens: ${u.bron}` : BRON_G5,
+          ...(u ? { gebruikt: { soort: u.soort, ...u.gebruikt } } : {}),
+        };
+      });
     stand = await ontwikkelplanStand(q, k, i.id);
     if (stand.planAkkoord && paragraaf(k).opslagTabel?.length)
       opslagVoorstel = stelOpslagVoor(

@@ -24,13 +24,13 @@ import {
   type ScoreInvoer,
   type BeoordelingUitslag,
 } from '../../domain/inkoop/beoordeling.ts';
+import { bepaalUitkomst, UITKOMST_TEKST, type Uitkomst, type UitkomstInvoer } from '../../domain/inkoop/uitkomst.ts';
 import {
-  bepaalUitkomst,
-  UITKOMST_TEKST,
-  type Uitkomst,
-  type UitkomstInvoer,
-  type RegionaleVoorwaarde,
-} from '../../domain/inkoop/uitkomst.ts';
+  berekenRegionaal,
+  regionaleVoorwaardenVan,
+  vereisBerekendeVoorwaarden,
+  type RegionaleBerekening,
+} from './regionaal.ts';
 import { bepaalBestValueUitkomst, type BestValueUitkomstInvoer } from '../../domain/inkoop/bestvalue-uitkomst.ts';
 import { bepaalUitkomst2008, type Uitkomst2008Invoer } from '../../domain/inkoop/uitkomst-2008.ts';
 import { GUNNINGSVOORWAARDE } from '../../domain/inkoop/toetreding.ts';
@@ -265,12 +265,12 @@ export async function beoordelingDetail(ctx: AppContext, a: Actor, inschrijvingI
       bron: c.bron,
       automatisch: c.automatisch,
     })),
-    regionaleVoorwaarden: ((gepubliceerdeParagraaf(k)?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[]).map(
-      (v) => ({
-        code: String(v.code),
-        omschrijving: String(v.omschrijving),
-      }),
-    ),
+    // the regional conditions as published, with their kind (computed by the decision table, src/inkoop/gunning/regionaal.ts)
+    regionaleVoorwaarden: regionaleVoorwaardenVan(k).map((v) => ({
+      code: String(v.code),
+      omschrijving: String(v.omschrijving),
+      soort: v.soort ?? null,
+    })),
     antwoorden: antwoorden.map((x) => ({
       code: x.code,
       tekst: x.tekst,
@@ -450,7 +450,6 @@ export interface VoorlopigInvoer {
   fraudeVastgesteld?: string[];
   /** override of the previous-year contract check (G4), e.g. a contract with another zorgkantoor */
   overeenkomstVorigJaar?: boolean;
-  regionaalVoldaan?: Record<string, boolean>;
   motivatie?: string;
 }
 
@@ -467,7 +466,7 @@ export async function uitkomstInvoer(
   i: InschrijvingRij,
   besluit: Pick<BesluitRij, 'knockout_eis_code'>,
   inv: VoorlopigInvoer,
-): Promise<UitkomstInvoer & { herkomst: SignaalHerkomst }> {
+): Promise<UitkomstInvoer & { herkomst: SignaalHerkomst; regionaal: RegionaleBerekening }> {
   const deadline = await termijnEinde(q, k.id, 'inschrijving');
   const tijdig =
     i.status === 'ingediend' && !!i.ingediend_op && (!deadline || voorDeadline(new Date(i.ingediend_op), deadline));
@@ -496,7 +495,8 @@ export async function uitkomstInvoer(
   // the zorgkantoor's own cap on the term for a new provider (its tariff policy, e.g. DSW 2024–2026)
   const ln = await looptijdNieuweAanbieder(q, k.organisatie_id, k.jaar_van, k.sector);
   const eindeProcedure = await termijnEinde(q, k.id, 'definitieve_gunning');
-  const regionaal = (gepubliceerdeParagraaf(k)?.tweejarigeVoorwaarden ?? []) as RegionaleVoorwaarde[];
+  // G5: the regional conditions, computed from the classification, the same signals and the contract history
+  const regionaal = await berekenRegionaal(ctx, q, k, i.organisatie_id, klassen, vt, inv, peildatum);
   return {
     jaar: k.jaar_van,
     tijdigIngediend: tijdig,
@@ -513,8 +513,9 @@ export async function uitkomstInvoer(
     },
     fraudeVastgesteld: signalen.fraudeVastgesteld,
     overeenkomstJaren: [...jaren].sort(),
-    regionaleVoorwaarden: regionaal,
-    regionaalVoldaan: inv.regionaalVoldaan ?? {},
+    regionaleVoorwaarden: regionaal.voorwaarden,
+    regionaalVoldaan: regionaal.voldaan,
+    regionaleUitleg: regionaal.uitleg,
     ...(ln
       ? {
           looptijdNieuweAanbieder: {
@@ -533,6 +534,7 @@ export async function uitkomstInvoer(
         }
       : {}),
     herkomst: signalen.herkomst,
+    regionaal,
   };
 }
 
@@ -831,6 +833,8 @@ export async function voorlopigGunnen(ctx: AppContext, a: Actor, inschrijvingId:
       b = bepaalUitkomst2008(i2008);
     } else {
       const inv2016 = await uitkomstInvoer(ctx, t, k, i, besluit, inv);
+      // a regional condition without a kind cannot be computed: refused, never silently passed or failed
+      vereisBerekendeVoorwaarden(inv2016.regionaal);
       // the opslag proposed from the score table, or the manager's motivated deviation (src/inkoop/gunning/prijs.ts)
       Object.assign(inv2016, opslagVoorGunning(k, besluit, inv2016, inv));
       invoer = inv2016;

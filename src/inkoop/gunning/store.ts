@@ -201,6 +201,19 @@ export function geaccepteerdePeriodes(q: Queryable, organisatieId: string): Prom
   );
 }
 
+/** The periods of the provider's accepted contracts from kaders of one zorgkantoor (regional `contractjaren`). */
+export function geaccepteerdePeriodesBij(
+  q: Queryable,
+  organisatieId: string,
+  zorgkantoorId: string,
+): Promise<{ van: string; tot: string }[]> {
+  return q.query<{ van: string; tot: string }>(
+    `SELECT o.ingangsdatum::text AS van, o.einddatum::text AS tot FROM overeenkomst o JOIN inkoopkader k ON k.id = o.kader_id
+      WHERE o.organisatie_id = $1 AND o.status = 'geaccepteerd' AND k.organisatie_id = $2`,
+    [organisatieId, zorgkantoorId],
+  );
+}
+
 // ───────────────────────────── Scores and the four-eyes decision ─────────────────────────────
 
 export interface BesluitRij {

@@ -366,6 +366,25 @@ export async function signalenVoorUitkomst(
   };
 }
 
+/**
+ * Every non-withdrawn signal of THIS zorgkantoor about THIS provider with its period, for the regional
+ * `geen-signalen` conditions (src/domain/inkoop/regionale-voorwaarden.ts), which look back over years.
+ */
+export async function signaalFeitenVoorUitkomst(
+  q: Queryable,
+  zorgkantoorId: string,
+  aanbiederId: string,
+): Promise<{ soort: SignaalSoort; van: string; tot: string | null; herkomst: string }[]> {
+  const rows = await store.signalenVanAanbieder(q, zorgkantoorId, aanbiederId);
+  return rows.map((r) => ({
+    soort: r.soort,
+    van: r.datum_van,
+    // fraud investigations and established fraud are moments; verscherpt toezicht lasts until its end date
+    tot: r.soort === 'verscherpt_toezicht' ? r.datum_tot : r.datum_van,
+    herkomst: `signalenregister${r.locatie_naam ? `, locatie ${r.locatie_naam}` : ''}`,
+  }));
+}
+
 const uniek = (xs: string[]) => [...new Set(xs)].sort();
 
 /** Merges the register's facts with the location table and the typed dates into the outcome input, recording where each came from. */

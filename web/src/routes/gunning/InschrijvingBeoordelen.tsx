@@ -8,7 +8,6 @@ import {
   Alert,
   Badge,
   Button,
-  Checkbox,
   DetailList,
   EmptyState,
   Fieldset,
@@ -373,7 +372,6 @@ function GunnenPanel({ d, gunningen }: { d: Detail; gunningen: Gunning[] }) {
   const [vastgesteld, setVastgesteld] = useState('');
   const [motivatie, setMotivatie] = useState('');
   const [vorigJaar, setVorigJaar] = useState('');
-  const [regionaal, setRegionaal] = useState<Record<string, boolean>>({});
   const ververs = () => {
     qc.invalidateQueries({ queryKey: ['gunningen'] });
     qc.invalidateQueries({ queryKey: ['gunning'] });
@@ -389,7 +387,6 @@ function GunnenPanel({ d, gunningen }: { d: Detail; gunningen: Gunning[] }) {
               fraudeonderzoekenGestart: datums(onderzoek),
               fraudeVastgesteld: datums(vastgesteld),
               motivatie: motivatie || undefined,
-              regionaalVoldaan: regionaal,
               ...(vorigJaar ? { overeenkomstVorigJaar: vorigJaar === 'ja' } : {}),
             },
       ),
@@ -452,16 +449,23 @@ function GunnenPanel({ d, gunningen }: { d: Detail; gunningen: Gunning[] }) {
                 ]}
               />
               {d.regionaleVoorwaarden.length > 0 && (
-                <Fieldset legend={t('gunning.regionaal')}>
-                  {d.regionaleVoorwaarden.map((v) => (
-                    <Checkbox
-                      key={v.code}
-                      label={`${v.code}: ${v.omschrijving}`}
-                      checked={!!regionaal[v.code]}
-                      onChange={(e) => setRegionaal((r) => ({ ...r, [v.code]: e.target.checked }))}
-                    />
-                  ))}
-                </Fieldset>
+                // computed by the decision table (read-only, with data and source under the two-year conditions); no tick box
+                <div>
+                  <h4>{t('gunning.regionaal')}</h4>
+                  <p className="muted">
+                    {t('gunning.regionaal.berekend', { codes: d.regionaleVoorwaarden.map((v) => v.code).join(', ') })}
+                  </p>
+                  {d.regionaleVoorwaarden.some((v) => !v.soort) && (
+                    <Alert variant="warning">
+                      {t('gunning.regionaal.zonderSoort', {
+                        codes: d.regionaleVoorwaarden
+                          .filter((v) => !v.soort)
+                          .map((v) => v.code)
+                          .join(', '),
+                      })}
+                    </Alert>
+                  )}
+                </div>
               )}
             </>
           )}

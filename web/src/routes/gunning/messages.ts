@@ -120,6 +120,10 @@ registerMessages('gunning', {
     'vorigjaar.hint': 'Standaard afgeleid uit de classificatie en eerdere overeenkomsten.',
     'vorigjaar.auto': 'afleiden uit de gegevens',
     regionaal: 'Regionale voorwaarden voor een tweejarige overeenkomst (G5)',
+    'regionaal.berekend':
+      'De beslistabel berekent {codes} bij de gunning uit de classificatie, het signalenregister en de contracthistorie; de uitkomst met gegevens en bron staat bij de voorwaarden voor een tweejarige overeenkomst.',
+    'regionaal.zonderSoort':
+      'Voorwaarde {codes} heeft geen soort en kan niet worden berekend: de gunning wordt geweigerd tot de inkoper haar in de regionale paragraaf een soort geeft.',
     'bezwaarstatus.ingediend': 'ingediend',
     'bezwaarstatus.gegrond': 'gegrond',
     'bezwaarstatus.ongegrond': 'ongegrond',
@@ -310,6 +314,10 @@ registerMessages('gunning', {
     'vorigjaar.hint': 'Derived from the classification and earlier contracts by default.',
     'vorigjaar.auto': 'derive from the data',
     regionaal: 'Regional conditions for a two-year contract (G5)',
+    'regionaal.berekend':
+      'The decision table computes {codes} at the award from the classification, the signal register and the contract history; the outcome with data and source is shown with the conditions for a two-year contract.',
+    'regionaal.zonderSoort':
+      'Condition {codes} has no kind and cannot be computed: the award is refused until the purchaser gives it a kind in the regional paragraph.',
     'bezwaarstatus.ingediend': 'filed',
     'bezwaarstatus.gegrond': 'upheld',
     'bezwaarstatus.ongegrond': 'dismissed',

@@ -87,7 +87,7 @@ export interface Detail {
     /** a toetredingseis judged from the answer itself (yes/no) */
     automatisch?: { voldaan: boolean; toelichting: string } | null;
   }[];
-  regionaleVoorwaarden: { code: string; omschrijving: string }[];
+  regionaleVoorwaarden: { code: string; omschrijving: string; soort: string | null }[];
   antwoorden: { code: string; tekst: string; waarde: unknown; toelichting: string | null }[];
   scores: {
     criteriumCode: string;
@@ -113,7 +113,14 @@ export interface Detail {
   bestValue?: Voorstel | null;
   /** read-only conditions with their source (2016 two-year conditions, 2008 contract terms) */
   voorwaarden?: {
-    tweejarig: { code: string; regel: string; voldaan: boolean; toelichting: string; bron: string }[];
+    tweejarig: {
+      code: string;
+      regel: string;
+      voldaan: boolean;
+      toelichting: string;
+      bron: string;
+      gebruikt?: Record<string, unknown>;
+    }[];
     gunningsvoorwaarden: { code: string; tekst: string; bron: string; toelichting: string }[];
     toelichting: string;
   };

@@ -16,7 +16,9 @@ import {
   Fieldset,
   formatGetal,
   ProblemAlert,
+  Checkbox,
   Section,
+  Select,
   TextArea,
   TextInput,
 } from '../../ui/index.ts';
@@ -29,8 +31,31 @@ const BEWERKBAAR = ['concept', 'gepubliceerd', 'vragenronde', 'nvi_gepubliceerd'
 const BV_VELDEN = ['maxWoorden', 'maxKpis', 'verduidelijkingAantal'] as const;
 const gewogen = (eisen: Eis[]) => eisen.filter((e) => e.groep === 'gunningscriterium_gewogen');
 
+/** The kinds of a regional condition and their parameters (src/domain/inkoop/regionale-voorwaarden.ts). */
+const SOORTEN = ['klasse', 'geen-signalen', 'contractjaren'] as const;
+const KLASSEN = ['bestaand', 'geheel_nieuw', 'nieuw_in_regio', 'nieuw_zzp_vpt'] as const;
+const SIGNAAL_SOORTEN = ['verscherpt_toezicht', 'fraudeonderzoek', 'fraude_vastgesteld'] as const;
+type Voorwaarde = NonNullable<Paragraaf['tweejarigeVoorwaarden']>[number];
+
+/** "Klasse: bestaand" / "Geen fraudeonderzoek in 5 jaar" / "Overeenkomst in elk van de 3 jaar ervoor". */
+function soortTekst(v: Voorwaarde, t: ReturnType<typeof useI18n>['t']): string {
+  if (v.soort === 'klasse')
+    return t('inkoop.rp.soort.klasse.tekst', {
+      klassen: (v.klassen ?? []).map((x) => t(`inkoop.rp.klasse.${x}`)).join(', '),
+    });
+  if (v.soort === 'geen-signalen')
+    return t('inkoop.rp.soort.geen-signalen.tekst', {
+      soorten: (v.signaalSoorten ?? []).map((x) => t(`inkoop.rp.signaal.${x}`)).join(', '),
+      jaren: String(v.jaren ?? ''),
+    });
+  if (v.soort === 'contractjaren') return t('inkoop.rp.soort.contractjaren.tekst', { jaren: String(v.jaren ?? '') });
+  return t('inkoop.rp.soort.geen');
+}
+
 export function RegionaleParagraaf({ k }: { k: Kader }) {
-  return k.eigenaar && BEWERKBAAR.includes(k.fase) ? <Bewerken k={k} /> : <Weergave k={k} />;
+  // A condition stored without a kind can be given one also after the deadline (the server accepts only that then).
+  const zonderSoort = (k.regionaleParagraaf?.tweejarigeVoorwaarden ?? []).some((v) => !v.soort);
+  return k.eigenaar && (BEWERKBAAR.includes(k.fase) || zonderSoort) ? <Bewerken k={k} /> : <Weergave k={k} />;
 }
 
 // ─────────────────────────── read-only ───────────────────────────
@@ -104,7 +129,7 @@ function Weergave({ k }: { k: Kader }) {
             <ul>
               {voorwaarden.map((v) => (
                 <li key={v.code}>
-                  <strong>{v.code}</strong>: {v.omschrijving}
+                  <strong>{v.code}</strong>: {v.omschrijving} <span className="muted">({soortTekst(v, t)})</span>
                 </li>
               ))}
             </ul>
@@ -123,6 +148,21 @@ interface VoorwaardeForm {
   sleutel: number;
   code: string;
   omschrijving: string;
+  soort: string;
+  klassen: string[];
+  signaalSoorten: string[];
+  jaren: string;
+}
+
+/** The condition as sent: only the parameters of its kind; jaren as typed when not a whole number (the server names it). */
+function voorwaardeUit(v: VoorwaardeForm) {
+  const basis = { code: v.code, omschrijving: v.omschrijving, ...(v.soort ? { soort: v.soort } : {}) };
+  const jaren = /^\d{1,9}$/.test(v.jaren.trim()) ? Number(v.jaren.trim()) : v.jaren.trim() || undefined;
+  if (v.soort === 'klasse') return { ...basis, klassen: v.klassen };
+  if (v.soort === 'geen-signalen')
+    return { ...basis, signaalSoorten: v.signaalSoorten, ...(jaren !== undefined ? { jaren } : {}) };
+  if (v.soort === 'contractjaren') return { ...basis, ...(jaren !== undefined ? { jaren } : {}) };
+  return basis;
 }
 
 function Bewerken({ k }: { k: Kader }) {
@@ -130,12 +170,20 @@ function Bewerken({ k }: { k: Kader }) {
   const qc = useQueryClient();
   const p: Paragraaf = k.regionaleParagraaf ?? {};
   const volgende = useRef(0);
-  const nieuw = (code = '', omschrijving = ''): VoorwaardeForm => ({ sleutel: volgende.current++, code, omschrijving });
+  const nieuw = (v?: Voorwaarde): VoorwaardeForm => ({
+    sleutel: volgende.current++,
+    code: v?.code ?? '',
+    omschrijving: v?.omschrijving ?? '',
+    soort: v?.soort ?? '',
+    klassen: v?.klassen ?? [],
+    signaalSoorten: v?.signaalSoorten ?? [],
+    jaren: v?.jaren !== undefined ? String(v.jaren) : '',
+  });
   const [toelichting, setToelichting] = useState(p.toelichting ?? '');
   const [weging, setWeging] = useState<Record<string, string>>(p.weging ?? {});
   const [schaalStap, setSchaalStap] = useState(p.schaalStap ?? '');
   const [voorwaarden, setVoorwaarden] = useState<VoorwaardeForm[]>(() =>
-    (p.tweejarigeVoorwaarden ?? []).map((v) => nieuw(v.code, v.omschrijving)),
+    (p.tweejarigeVoorwaarden ?? []).map((v) => nieuw(v)),
   );
   const [bv, setBv] = useState<Record<string, string>>(() =>
     Object.fromEntries(BV_VELDEN.map((f) => [f, p.bestValue?.[f] !== undefined ? String(p.bestValue[f]) : ''])),
@@ -164,9 +212,7 @@ function Bewerken({ k }: { k: Kader }) {
           ...(toelichting.trim() ? { toelichting } : {}),
           ...(Object.keys(w).length ? { weging: w } : {}),
           ...(schaalStap.trim() ? { schaalStap: schaalStap.trim() } : {}),
-          ...(voorwaarden.length
-            ? { tweejarigeVoorwaarden: voorwaarden.map((v) => ({ code: v.code, omschrijving: v.omschrijving })) }
-            : {}),
+          ...(voorwaarden.length ? { tweejarigeVoorwaarden: voorwaarden.map(voorwaardeUit) } : {}),
           ...(isBv && Object.keys(b).length ? { bestValue: b } : {}),
           ...(isBv ? {} : prijs.waarde()),
         },
@@ -184,13 +230,27 @@ function Bewerken({ k }: { k: Kader }) {
           .map((f) => f.wat)
           .join(' ') || undefined
       : undefined;
+  // errors on a list of a condition and on its items ("…klassen" and "…klassen[1]")
+  const lijstFout = (waar: string) =>
+    isApiError(m.error)
+      ? m.error.fouten
+          .filter((f) => f.waar === `regionaleParagraaf.${waar}` || f.waar?.startsWith(`regionaleParagraaf.${waar}[`))
+          .map((f) => f.wat)
+          .join(' ') || undefined
+      : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     m.reset();
     m.mutate();
   };
-  const zetVoorwaarde = (n: number, veld: 'code' | 'omschrijving', v: string) =>
+  const zetVoorwaarde = (n: number, veld: 'code' | 'omschrijving' | 'soort' | 'jaren', v: string) =>
     setVoorwaarden((vs) => vs.map((x, i) => (i === n ? { ...x, [veld]: v } : x)));
+  const wisselLijst = (n: number, veld: 'klassen' | 'signaalSoorten', waarde: string, aan: boolean) =>
+    setVoorwaarden((vs) =>
+      vs.map((x, i) =>
+        i === n ? { ...x, [veld]: aan ? [...x[veld], waarde] : x[veld].filter((y) => y !== waarde) } : x,
+      ),
+    );
 
   const gewichtRij = (code: string, tekst: string | null, standaard: string | null) => {
     const err = fout(`weging.${code}`);
@@ -303,6 +363,59 @@ function Bewerken({ k }: { k: Kader }) {
                 error={fout(`tweejarigeVoorwaarden[${n}].omschrijving`)}
                 onChange={(e) => zetVoorwaarde(n, 'omschrijving', e.target.value)}
               />
+              <Select
+                id={`rp-vw-${v.sleutel}-soort`}
+                label={t('inkoop.rp.voorwaarde.soort', { n: nr })}
+                hint={t('inkoop.rp.voorwaarde.soort.hint')}
+                value={v.soort}
+                placeholder={t('inkoop.rp.soort.kies')}
+                options={SOORTEN.map((s) => ({ value: s, label: t(`inkoop.rp.soort.${s}`) }))}
+                error={fout(`tweejarigeVoorwaarden[${n}].soort`)}
+                onChange={(e) => zetVoorwaarde(n, 'soort', e.target.value)}
+              />
+              {v.soort === 'klasse' && (
+                <Fieldset
+                  legend={t('inkoop.rp.voorwaarde.klassen', { n: nr })}
+                  error={lijstFout(`tweejarigeVoorwaarden[${n}].klassen`)}
+                >
+                  {KLASSEN.map((kl) => (
+                    <Checkbox
+                      key={kl}
+                      id={`rp-vw-${v.sleutel}-klasse-${kl}`}
+                      label={t(`inkoop.rp.klasse.${kl}`)}
+                      checked={v.klassen.includes(kl)}
+                      onChange={(e) => wisselLijst(n, 'klassen', kl, e.target.checked)}
+                    />
+                  ))}
+                </Fieldset>
+              )}
+              {v.soort === 'geen-signalen' && (
+                <Fieldset
+                  legend={t('inkoop.rp.voorwaarde.signalen', { n: nr })}
+                  error={lijstFout(`tweejarigeVoorwaarden[${n}].signaalSoorten`)}
+                >
+                  {SIGNAAL_SOORTEN.map((sg) => (
+                    <Checkbox
+                      key={sg}
+                      id={`rp-vw-${v.sleutel}-signaal-${sg}`}
+                      label={t(`inkoop.rp.signaal.${sg}`)}
+                      checked={v.signaalSoorten.includes(sg)}
+                      onChange={(e) => wisselLijst(n, 'signaalSoorten', sg, e.target.checked)}
+                    />
+                  ))}
+                </Fieldset>
+              )}
+              {(v.soort === 'geen-signalen' || v.soort === 'contractjaren') && (
+                <TextInput
+                  id={`rp-vw-${v.sleutel}-jaren`}
+                  label={t(`inkoop.rp.voorwaarde.jaren.${v.soort}`, { n: nr })}
+                  hint={t('inkoop.rp.voorwaarde.jaren.hint')}
+                  inputMode="numeric"
+                  value={v.jaren}
+                  error={fout(`tweejarigeVoorwaarden[${n}].jaren`)}
+                  onChange={(e) => zetVoorwaarde(n, 'jaren', e.target.value)}
+                />
+              )}
               <Button variant="danger" onClick={() => setVoorwaarden((vs) => vs.filter((_, i) => i !== n))}>
                 {t('inkoop.rp.voorwaarde.verwijderen', { n: nr })}
               </Button>

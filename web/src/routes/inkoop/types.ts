@@ -15,7 +15,15 @@ export interface RegionaleParagraaf {
   toelichting?: string;
   weging?: Record<string, string>;
   schaalStap?: string;
-  tweejarigeVoorwaarden?: { code: string; omschrijving: string }[];
+  /** G5, each with the kind the decision table computes (src/domain/inkoop/regionale-voorwaarden.ts); no kind: stored before kinds existed */
+  tweejarigeVoorwaarden?: {
+    code: string;
+    omschrijving: string;
+    soort?: 'klasse' | 'geen-signalen' | 'contractjaren';
+    klassen?: string[];
+    signaalSoorten?: string[];
+    jaren?: number;
+  }[];
   bestValue?: { maxWoorden?: number; maxKpis?: number; verduidelijkingAantal?: number };
   basistarief?: { perLeveringsvorm?: Record<string, string>; perPrestatie?: Record<string, string> };
   opslagTabel?: { vanaf: string; opslag: string }[];
