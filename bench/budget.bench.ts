@@ -11,7 +11,8 @@ import { loadConfig } from '../src/platform/config.ts';
 import { JobRunner } from '../src/platform/jobs.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import { loadDemo } from '../src/demo/index.ts';
-import { actorVoorEmail, crAanmaken, crDetail } from '../src/budget/index.ts';
+import { crAanmaken, crDetail } from '../src/budget/index.ts';
+import { actorByEmail } from '../src/platform/auth/sessions.ts';
 import { crReserve } from '../src/budget/service.ts';
 import { scenarioAanmaken, scenarioBerekenen, scenarioDetail, scenarioPromoveren } from '../src/budget/scenario.ts';
 import { exportRijen, importeer, naarCsv } from '../src/budget/spreadsheet.ts';
@@ -24,8 +25,8 @@ const ctx: AppContext = {
   now: () => new Date('2025-09-15T10:00:00Z'),
 };
 await loadDemo(ctx, { seed: 1, schaal: 'regio' });
-const inkoper = (await actorVoorEmail(ctx.db, 'inkoper@cz.demo'))!;
-const manager = (await actorVoorEmail(ctx.db, 'manager@cz.demo'))!;
+const inkoper = (await actorByEmail(ctx.db, 'inkoper@cz.demo'))!;
+const manager = (await actorByEmail(ctx.db, 'manager@cz.demo'))!;
 const ms = (t0: number) => `${Math.round(performance.now() - t0)} ms`;
 
 let t0 = performance.now();

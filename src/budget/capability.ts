@@ -25,7 +25,7 @@ import { jaarOptie, type CliContext } from '../platform/cli/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { AppError, badRequest } from '../platform/errors.ts';
 import { InvalidArgumentError } from 'commander';
-import { actorVoorEmail } from './store.ts';
+import { actorByEmail } from '../platform/auth/sessions.ts';
 
 const LEZEN: Access = {
   rollen: [
@@ -475,7 +475,7 @@ async function alsGebruiker(ctx: AppContext, email: string | undefined): Promise
     throw badRequest('als-ontbreekt', 'Een besluit vraagt wie het neemt.', {
       actie: 'Geef --als <e-mail> van een inkoper of manager van het zorgkantoor.',
     });
-  const a = await actorVoorEmail(ctx.db, email);
+  const a = await actorByEmail(ctx.db, email);
   if (!a) throw badRequest('gebruiker-onbekend', `Er is geen actieve gebruiker ${email}.`);
   return a;
 }

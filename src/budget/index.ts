@@ -4,7 +4,6 @@
  */
 export { budgetCapability } from './capability.ts';
 export {
-  actorVoorEmail,
   afspraakPrijzen,
   afspraakTotalenPerAanbieder,
   type AfspraakPrijsRow,

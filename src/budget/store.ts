@@ -484,7 +484,6 @@ export async function regiosVanAanbieder(q: Queryable, aanbieder: string, jaar: 
 // ---------------------------------------------------------------- CLI: who decides
 
 /** Who decides on the CLI (`--als`): the platform reads it from its own tables. */
-export { actorByEmail as actorVoorEmail } from '../platform/auth/sessions.ts';
 
 // ---------------------------------------------------------------- scenarios
 

@@ -11,6 +11,7 @@ import type { AppContext } from '../platform/context.ts';
 import { problems } from '../platform/http/problems.ts';
 import { AppError } from '../platform/errors.ts';
 import { isZorgkantoor } from '../platform/auth/roles.ts';
+import { actorByEmail } from '../platform/auth/sessions.ts';
 import {
   valideerBericht,
   BERICHTEN,
@@ -523,7 +524,7 @@ export const clientstroomCapability: Capability = {
           return gebruik(`Bestand niet gevonden: ${bestand}. Geef het pad van een IO31-bericht (XML).`);
         if (!o.als) return gebruik('Wie leest in? Geef --als <e-mail> van een zorgbemiddelaar van het zorgkantoor.');
         await cli.run(cmd, async (ctx, out) => {
-          const a = await store.actorVoorEmail(ctx.db, o.als!);
+          const a = await actorByEmail(ctx.db, o.als!);
           if (!a) throw new AppError(1, 'gebruiker-onbekend', `Er is geen actieve gebruiker ${o.als}.`);
           if (!isZorgkantoor(a) || !a.rollen.some((r) => svc.BEMIDDELAARS.includes(r)))
             throw new AppError(1, 'geen-zorgbemiddelaar', `${o.als} is geen zorgbemiddelaar van een zorgkantoor.`, {

@@ -526,7 +526,6 @@ export async function toewijzingIntrekken(
   );
 }
 
-export { actorByEmail as actorVoorEmail } from '../platform/auth/sessions.ts';
 
 // ------------------------------------------------------------------ toewijzingsverzoeken (AW39 Aanvraag)
 

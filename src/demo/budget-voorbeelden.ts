@@ -9,14 +9,8 @@
 import type { AppContext } from '../platform/context.ts';
 import type { Actor } from '../platform/auth/roles.ts';
 import { Decimal } from '../domain/money.ts';
-import {
-  actorVoorEmail,
-  crAanmaken,
-  crVaststellen,
-  crLijst,
-  voorbeeldBasis,
-  VOORBEELD_LABEL,
-} from '../budget/index.ts';
+import { actorByEmail } from '../platform/auth/sessions.ts';
+import { crAanmaken, crVaststellen, crLijst, voorbeeldBasis, VOORBEELD_LABEL } from '../budget/index.ts';
 
 const SLEUTEL = 'demo-budget';
 const BRON = `Voorbeeldcijfers afgeleid van de fictieve demorealisatie (× 1,03, naar boven afgerond op € 1.000). ${VOORBEELD_LABEL}`;
@@ -27,8 +21,8 @@ const afronden = (d: Decimal) => d.dividedBy(1000).ceil().times(1000);
 export async function ensureBudgetVoorbeelden(ctx: AppContext): Promise<boolean> {
   if (await ctx.db.maybeOne('SELECT 1 FROM instelling WHERE sleutel = $1', [SLEUTEL])) return false;
   if (!(await ctx.db.maybeOne('SELECT 1 FROM instelling WHERE sleutel = $1', ['demo']))) return false;
-  const inkoper = (await actorVoorEmail(ctx.db, 'inkoper@cz.demo')) as Actor;
-  const manager = (await actorVoorEmail(ctx.db, 'manager@cz.demo')) as Actor;
+  const inkoper = (await actorByEmail(ctx.db, 'inkoper@cz.demo')) as Actor;
+  const manager = (await actorByEmail(ctx.db, 'manager@cz.demo')) as Actor;
   const basis = await voorbeeldBasis(ctx.db, inkoper.organisatieId);
   for (const b of basis) {
     const bestaand = await crLijst(ctx, inkoper, { jaar: b.jaar, regio: b.regio, sector: b.sector });

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import fc from 'fast-check';
 import { parseCenten, formatCenten } from '../domain/realisatie/centen.ts';
-import { actorVoorEmail, herschikAfspraken, herschikBasis } from '../budget/index.ts';
+import { herschikAfspraken, herschikBasis } from '../budget/index.ts';
+import { actorByEmail } from '../platform/auth/sessions.ts';
 import { vernieuwMonitorAggregaat } from './store.ts';
 
 let t: TestApp;
@@ -319,7 +320,7 @@ test('published depletion view: region totals for a provider of the region, its 
 class Terugdraaien extends Error {}
 
 test('property: applying any decided herschikking keeps afspraken + pool, decreases never below and increases never above the decided amount', async () => {
-  const manager = (await actorVoorEmail(t.db, 'manager@cz.demo'))!;
+  const manager = (await actorByEmail(t.db, 'manager@cz.demo'))!;
   const basis = (await herschikBasis(t.db, REGIO, JAAR, 'VV'))!;
   const n = basis.aanbieders.length;
   await fc.assert(
