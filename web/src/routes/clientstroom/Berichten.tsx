@@ -6,7 +6,7 @@ import { Link, type PageProps } from '../../app/router.tsx';
 import { Alert, Button, FileInput, PageHeader, ProblemAlert, QueryState, Section, Table } from '../../ui/index.ts';
 import type { ToewijzingViewT, VerwerkResultaatView } from '../../../../src/clientstroom/schemas.ts';
 import { xmlBody } from './Werklijst.tsx';
-import { verversNaWijziging } from './verversen.ts';
+import { verversNaWijziging } from '../../app/verversen.ts';
 import './messages.ts';
 
 export function Berichten(_: PageProps) {

@@ -20,7 +20,7 @@ import {
 } from '../../ui/index.ts';
 import type { ClientDetailView, ToewijzingViewT, WerklijstView } from '../../../../src/clientstroom/schemas.ts';
 import { werklijstKey } from './Werklijst.tsx';
-import { verversNaWijziging } from './verversen.ts';
+import { verversNaWijziging } from '../../app/verversen.ts';
 import './messages.ts';
 
 export function ClientDossier({ params }: PageProps) {

@@ -20,7 +20,7 @@ import {
   TextInput,
 } from '../../ui/index.ts';
 import type { VerzoekViewT } from '../../../../src/clientstroom/schemas.ts';
-import { verversNaWijziging } from './verversen.ts';
+import { verversNaWijziging } from '../../app/verversen.ts';
 import './messages.ts';
 
 const verzoekenKey = ['clientstroom', 'verzoeken'];

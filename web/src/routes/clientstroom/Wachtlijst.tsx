@@ -16,7 +16,7 @@ import {
   TextInput,
 } from '../../ui/index.ts';
 import type { InkoopsignaalView, WachtlijstView } from '../../../../src/clientstroom/schemas.ts';
-import { verversNaWijziging } from './verversen.ts';
+import { verversNaWijziging } from '../../app/verversen.ts';
 import './messages.ts';
 
 interface Norm {

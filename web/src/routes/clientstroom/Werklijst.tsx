@@ -15,7 +15,7 @@ import {
   Table,
 } from '../../ui/index.ts';
 import type { WerklijstView } from '../../../../src/clientstroom/schemas.ts';
-import { verversNaWijziging } from './verversen.ts';
+import { verversNaWijziging } from '../../app/verversen.ts';
 import './messages.ts';
 
 type Regel = WerklijstView[number];

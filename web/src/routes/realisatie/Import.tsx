@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { TaakVoortgang, type Taak } from '../../app/jobs.tsx';
+import { verversNaWijziging } from '../../app/verversen.ts';
 import type { PageProps } from '../../app/router.tsx';
 import { Alert, Button, FileInput, PageHeader, ProblemAlert, Select } from '../../ui/index.ts';
 import { JAREN } from './Monitor.tsx';
@@ -77,7 +78,7 @@ export function ImportPagina(_: PageProps) {
           id={taakId}
           onKlaar={(x) => {
             setKlaar(x);
-            qc.invalidateQueries({ queryKey: ['realisatie'] });
+            void verversNaWijziging(qc, ['realisatie']);
           }}
         />
       )}
