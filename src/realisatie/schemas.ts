@@ -10,6 +10,11 @@ export const HerschikAanbiederSchema = Type.Object(
     gerealiseerdTotNu: Bedrag,
     prognoseJaar: Bedrag,
     prioriteit: Type.Optional(Type.Integer({ description: 'hoger gaat voor; standaard 0' })),
+    maximum: Type.Optional(
+      Type.Union([Bedrag, Type.Null()], {
+        description: 'hoogste afspraak na de herschikking (met een maximum lost HiGHS de verdeling op)',
+      }),
+    ),
     naam: Type.Optional(Type.String({ maxLength: 200 })),
     toelichting: Type.Optional(Type.String({ maxLength: 2000 })),
   },
