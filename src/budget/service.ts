@@ -1304,6 +1304,11 @@ export interface HerschikAfsprakenInvoer {
   /** the new agreement total per provider (only the providers that change) */
   regels: { aanbiederId: string; bedrag: string }[];
   toelichting: string;
+  /**
+   * providers whose award price changed with this decision (an opslag granted at the herschikking):
+   * their lines priced by the award ('gunning') take the contract's price as it is now
+   */
+  herprijs?: string[];
 }
 
 export interface HerschikAfsprakenUitkomst {
@@ -1312,7 +1317,15 @@ export interface HerschikAfsprakenUitkomst {
     voor: string;
     gevraagd: string;
     na: string;
-    versies: { afspraakId: string; prestatie: string; versie: number; voor: string; na: string }[];
+    versies: {
+      afspraakId: string;
+      prestatie: string;
+      versie: number;
+      voor: string;
+      na: string;
+      prijsVoor: string;
+      prijsNa: string;
+    }[];
   }[];
   pool: { voor: string; na: string };
 }
@@ -1395,24 +1408,41 @@ export async function herschikAfspraken(
     const versies: HerschikAfsprakenUitkomst['aanbieders'][number]['versies'] = [];
     let na = new Decimal(0);
     for (const { r, doel } of p.lijnen) {
+      // an opslag granted with this decision: a line priced by the award reads the contract's price now
+      // (the amount stays the decided one; the volume follows from the new price)
+      let prijs = d(r.prijs);
+      let prijsToelichting: string | null = null;
+      if (inv.herprijs?.includes(p.aanbiederId) && r.prijs_bron === 'gunning') {
+        const g = await gunningsPrijs(t, {
+          aanbieder: p.aanbiederId,
+          zorgkantoor: cr0.zorgkantoor_id,
+          jaar: inv.jaar,
+          prestatie: r.prestatie_code,
+        });
+        if (g && !g.prijs.eq(prijs)) {
+          prijs = g.prijs;
+          prijsToelichting = g.toelichting;
+        }
+      }
       // a decrease rounds the volume up (never below the asked amount, so never below realised), an
       // increase rounds down and takes at most what the pool holds at that moment
       const omhoog = doel.gt(r.bedrag);
-      let volume = doel.div(r.prijs).toDecimalPlaces(2, omhoog ? Decimal.ROUND_DOWN : Decimal.ROUND_UP);
-      if (omhoog) {
+      let volume = doel.div(prijs).toDecimalPlaces(2, omhoog ? Decimal.ROUND_DOWN : Decimal.ROUND_UP);
+      // (with a new price even an unchanged amount can round above the old one: the pool is checked then too)
+      if (omhoog || bedragVan(prijs, volume).gt(r.bedrag)) {
         const pool = d((await store.crLaden(t, cr0.id))!.pool);
-        if (bedragVan(r.prijs, volume).minus(r.bedrag).gt(pool))
-          volume = pool.plus(r.bedrag).div(r.prijs).toDecimalPlaces(2, Decimal.ROUND_DOWN);
-        while (volume.gt(0) && bedragVan(r.prijs, volume).minus(r.bedrag).gt(pool)) volume = volume.minus('0.01');
+        if (bedragVan(prijs, volume).minus(r.bedrag).gt(pool))
+          volume = pool.plus(r.bedrag).div(prijs).toDecimalPlaces(2, Decimal.ROUND_DOWN);
+        while (volume.gt(0) && bedragVan(prijs, volume).minus(r.bedrag).gt(pool)) volume = volume.minus('0.01');
       }
-      const bedrag = bedragVan(r.prijs, volume);
+      const bedrag = bedragVan(prijs, volume);
       na = na.plus(bedrag);
       const delta = bedrag.minus(r.bedrag);
-      if (delta.isZero()) continue;
+      if (delta.isZero() && prijsToelichting === null) continue;
       await snapshotHistorisch(t, r);
       const versie = r.huidige_versie + 1;
       const waarden: store.AfspraakWaarden = {
-        prijs: r.prijs,
+        prijs: prijs.toFixed(2),
         volume: volume.toFixed(2),
         bedrag: bedrag.toFixed(2),
         status: r.status,
@@ -1426,7 +1456,7 @@ export async function herschikAfspraken(
         soort: waarden.soort,
         prijs: waarden.prijs,
         prijs_bron: waarden.prijsBron,
-        prijs_toelichting: null,
+        prijs_toelichting: prijsToelichting,
         volume: waarden.volume,
         bedrag: waarden.bedrag,
         reden: 'herschikking',
@@ -1445,7 +1475,15 @@ export async function herschikAfspraken(
         { afspraak_versie_id: versieId },
       );
       await store.afspraakBijwerken(t, r.id, waarden, versie, cr0.id);
-      versies.push({ afspraakId: r.id, prestatie: r.prestatie_code, versie, voor: euros(r.bedrag), na: euros(bedrag) });
+      versies.push({
+        afspraakId: r.id,
+        prestatie: r.prestatie_code,
+        versie,
+        voor: euros(r.bedrag),
+        na: euros(bedrag),
+        prijsVoor: euros(r.prijs),
+        prijsNa: prijs.toFixed(2),
+      });
     }
     uit.push({
       aanbiederId: p.aanbiederId,

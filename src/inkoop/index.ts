@@ -32,3 +32,14 @@ export { laatsteVastgesteldeScores } from './leesmodel/store.ts';
 export { gebruikContractHistorieBron, type ContractHistorieBron } from './inschrijving.ts';
 /** The countdown schema, shared with the public pages (src/openbaar) so the two cannot drift. */
 export { Aftelling } from './schemas.ts';
+/**
+ * The opslag at a herschikking round (realisatie): toetsOpslagBijHerschikking checks a proposed
+ * percentage with inkoop's rules (F5: ≤ 3 %, the score table's maximum, motivation when deviating,
+ * the regional paragraph's moments, ≤ the agreed opslag); kenOpslagToeBijHerschikking grants it inside
+ * the caller's transaction (audited) so the award price of the agreements changes with the decision.
+ */
+export {
+  toetsOpslagBijHerschikking,
+  kenOpslagToeBijHerschikking,
+  type OpslagBijHerschikking,
+} from './gunning/prijs.ts';

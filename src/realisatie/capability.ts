@@ -474,7 +474,7 @@ async function zonderDatabase<T>(
   cmd: Command,
   bestand: string,
   voorbeeld: string,
-  bereken: (raw: unknown) => T,
+  bereken: (raw: unknown) => T | Promise<T>,
   tabel: (d: T) => string,
 ): Promise<void> {
   const json = !!cmd.optsWithGlobals().json;
@@ -485,7 +485,7 @@ async function zonderDatabase<T>(
         fouten: [{ waar: '--scenario', wat: `${bestand} is niet gevonden` }],
         actie: `Geef het pad naar een JSON-bestand, bijv. ${voorbeeld}.`,
       });
-    out.result(bereken(leesScenarioTekst(fs.readFileSync(bestand, 'utf8'), bestand)), tabel);
+    out.result(await bereken(leesScenarioTekst(fs.readFileSync(bestand, 'utf8'), bestand)), tabel);
   } catch (e) {
     const code = isUsageError(e) ? 2 : 1;
     if (json) {

@@ -20,6 +20,8 @@ import { AppError, conflict, forbidden, notFound, unprocessable, type Fout } fro
 import { herschik, alsJson, OnmogelijkeInvoer, type HerschikScenario } from '../domain/realisatie/herschikking.ts';
 import { formatCenten, parseCenten } from '../domain/realisatie/centen.ts';
 import { afspraakPrijzen, herschikAfspraken, herschikBasis } from '../budget/index.ts';
+import { kenOpslagToeBijHerschikking, toetsOpslagBijHerschikking } from '../inkoop/index.ts';
+import { highsSolver, laadHighs } from '../platform/highs.ts';
 import { geldendBeleid } from '../tarieven/index.ts';
 import { PRESTATIES } from '../reference/index.ts';
 import { inkoopsignalen, type Inkoopsignaal } from '../clientstroom/index.ts';
@@ -28,7 +30,7 @@ import type { RondeRegelRow, RondeRow } from './store.ts';
 import { monitor } from './service.ts';
 
 export const HERSCHIK_REGEL =
-  'herschikking: behoefte = max(0, prognose − afspraak); ruimte = max(0, afspraak − max(prognose, gerealiseerd)); pool eerst, dan ruimte naar rato; behoefte op prioriteit en naar rato; niemand onder de realisatie; totaal gelijk (docs/formaten/herschikking.md)';
+  'herschikking: behoefte = max(0, prognose − afspraak); ruimte = max(0, afspraak − max(prognose, gerealiseerd)); pool eerst, dan ruimte naar rato; behoefte op prioriteit en naar rato; niemand onder de realisatie; totaal gelijk (docs/formaten/herschikking.md); met maxima per aanbieder opgelost met HiGHS (nooit boven het maximum)';
 
 const c = (s: string) => parseCenten(s)!;
 const schrijft = (a: Actor) => isZorgkantoor(a) && a.rollen.some((r) => r === 'inkoper' || r === 'manager');
@@ -61,6 +63,10 @@ function regelView(g: RondeRegelRow, prio?: Record<string, PrioriteitUitleg>) {
     verschil: formatCenten(c(g.na) - c(g.afspraak)),
     toegepast: g.toegepast,
     toelichting: g.toelichting,
+    maximum: g.maximum,
+    maximumBindt: g.maximum_bindt,
+    opslag:
+      g.opslag === null ? null : { percentage: g.opslag, motivatie: g.opslag_motivatie, toegekend: g.opslag_toegekend },
   };
 }
 
@@ -187,6 +193,11 @@ export interface RondeInvoer {
   peilmaand?: number;
   /** priority per provider id (higher first; default 0), e.g. extramural first by policy */
   prioriteiten?: Record<string, number>;
+  /**
+   * the highest agreement after the round per provider id (e.g. its production capacity or a budget
+   * ceiling the purchaser knows); with any maximum the proposal is solved with HiGHS
+   */
+  maxima?: Record<string, string>;
   toelichting?: string;
 }
 
@@ -203,6 +214,8 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
       throw e;
     },
   );
+  // HiGHS is loaded (once per process) before the transaction, only when maxima make it an optimisation
+  const solver = Object.keys(inv.maxima ?? {}).length ? highsSolver(await laadHighs()) : undefined;
   return ctx.db.tx(async (t) => {
     if (!(await heeftConcessie(t, a, inv.regio, inv.jaar))) throw notFound(`Regio ${inv.regio} in ${inv.jaar}`);
     const basis = await herschikBasis(t, inv.regio, inv.jaar, inv.sector);
@@ -239,6 +252,12 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
         throw unprocessable('prioriteit-onbekend', `Aanbieder ${id} heeft geen afspraak in deze regio en sector.`, {
           fouten: [{ waar: `prioriteiten.${id}`, wat: 'geen afspraak in deze ronde' }],
         });
+    for (const id of Object.keys(inv.maxima ?? {}))
+      if (!basis.aanbieders.some((x) => x.id === id))
+        throw unprocessable('maximum-onbekend', `Aanbieder ${id} heeft geen afspraak in deze regio en sector.`, {
+          fouten: [{ waar: `maxima.${id}`, wat: 'geen afspraak in deze ronde' }],
+        });
+    const maximum = (id: string) => (inv.maxima?.[id] === undefined ? null : c(inv.maxima[id]));
     const m = await monitor(
       ctx,
       null,
@@ -271,11 +290,13 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
         gerealiseerdTotNu: c(g.gerealiseerd) < c(g.bedrag) ? c(g.gerealiseerd) : c(g.bedrag),
         prognoseJaar: c(g.prognose),
         prioriteit: g.prioriteit,
+        maximum: maximum(g.id),
       })),
     };
-    let uitkomst;
+    let uitkomst, berekend;
     try {
-      uitkomst = alsJson(herschik(scenario));
+      berekend = herschik(scenario, solver);
+      uitkomst = alsJson(berekend);
     } catch (e) {
       if (e instanceof OnmogelijkeInvoer)
         throw unprocessable('herschikking-onmogelijk', 'Met deze cijfers is geen herschikking voor te stellen.', {
@@ -296,7 +317,9 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
         gerealiseerdTotNu: g.gerealiseerd,
         prognoseJaar: g.prognose,
         prioriteit: g.prioriteit,
+        maximum: inv.maxima?.[g.id] === undefined ? null : formatCenten(c(inv.maxima[g.id])),
       })),
+      highs: berekend.highs,
     };
     const nu = ctx.now();
     const id = await store.rondeNieuw(
@@ -328,6 +351,8 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
           voorgesteld: na,
           na,
           toelichting: null,
+          maximum: inv.maxima?.[g.id] === undefined ? null : formatCenten(c(inv.maxima[g.id])),
+          maximum_bindt: berekend.regels.find((x) => x.aanbieder === g.id)!.maximumBindt,
         };
       }),
     );
@@ -344,7 +369,17 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
 }
 
 export interface AanpassingInvoer {
-  regels: { aanbieder: string; na: string; toelichting?: string }[];
+  regels: {
+    aanbieder: string;
+    na: string;
+    toelichting?: string;
+    /**
+     * the tariff opslag (percent) to grant at this herschikking; null removes a proposed one; absent
+     * leaves it as it is. Checked with inkoop's rules (≤ 3 %, score table, motivation when deviating).
+     */
+    opslag?: string | null;
+    opslagMotivatie?: string;
+  }[];
   /** the pool after the round; Σ na + pool must equal Σ afspraak + pool before */
   pool: string;
 }
@@ -377,6 +412,33 @@ export async function rondeAanpassen(ctx: AppContext, a: Actor, id: string, inv:
         });
       nieuw.set(x.aanbieder, na);
     });
+    // the opslag per provider, with inkoop's rules (its door), each refusal named on its line
+    const opslagen = new Map<string, { percentage: string; motivatie: string | null } | null>();
+    for (const [i, x] of inv.regels.entries()) {
+      if (x.opslag === undefined || !regels.some((y) => y.organisatie_id === x.aanbieder)) continue;
+      if (x.opslag === null || x.opslag.trim() === '') {
+        opslagen.set(x.aanbieder, null);
+        continue;
+      }
+      try {
+        const o = await toetsOpslagBijHerschikking(t, {
+          zorgkantoorId: r.zorgkantoor_id,
+          aanbiederId: x.aanbieder,
+          jaar: r.jaar,
+          percentage: x.opslag,
+          motivatie: x.opslagMotivatie,
+        });
+        opslagen.set(x.aanbieder, { percentage: o.percentage, motivatie: o.motivatie });
+      } catch (e) {
+        if (!(e instanceof AppError) || e.status !== 422) throw e;
+        const eerste = e.fouten?.[0];
+        fouten.push({
+          waar: `regels[${i}].${eerste?.waar === 'motivatie' ? 'opslagMotivatie' : 'opslag'}`,
+          wat: `${e.message} [regel ${e.code}]`,
+          actie: eerste?.actie,
+        });
+      }
+    }
     const voor = regels.reduce((s, g) => s + c(g.afspraak), 0n) + c(r.pool_voor);
     const na = [...nieuw.values()].reduce((s, x) => s + x, 0n) + c(inv.pool);
     if (voor !== na)
@@ -403,6 +465,7 @@ export async function rondeAanpassen(ctx: AppContext, a: Actor, id: string, inv:
         organisatie_id: x.aanbieder,
         na: formatCenten(c(x.na)),
         toelichting: x.toelichting ?? null,
+        opslag: opslagen.get(x.aanbieder),
       })),
       a.gebruikerId,
       a.naam,
@@ -416,7 +479,8 @@ export async function rondeAanpassen(ctx: AppContext, a: Actor, id: string, inv:
       resultaat: {
         voorstel: regels.map((g) => ({ aanbieder: g.organisatie_id, voorgesteld: g.voorgesteld, was: g.na })),
       },
-      regel: 'aanpassing: totaal (afspraken + pool) gelijk; niemand onder de realisatie',
+      regel:
+        'aanpassing: totaal (afspraken + pool) gelijk; niemand onder de realisatie; opslag met de regels van de gunning (inkoop.gunning.opslag.v1, F5)',
     });
     return rondeView(t, a, (await store.rondeLaden(t, r.id))!);
   });
@@ -444,6 +508,7 @@ export async function rondeBesluiten(
     const regels = await store.rondeRegels(t, r.id);
     const nu = ctx.now();
     let toepassing = null;
+    const opslagToegekend = new Map<string, string>();
     if (inv.besluit === 'goedkeuren') {
       // the agreements and the pool must still be what the round started from
       const basis = (await herschikBasis(t, r.regio_code, r.jaar, r.sector))!;
@@ -463,12 +528,29 @@ export async function rondeBesluiten(
           fouten: verschoven,
           actie: 'Wijs deze ronde af en stel een nieuwe voor.',
         });
+      // the opslag proposed in the round is granted first (moment herschikking, inkoop's rules and audit),
+      // so the agreement lines priced by the award take the new price in the versions below
+      for (const g of regels)
+        if (g.opslag !== null) {
+          const o = await kenOpslagToeBijHerschikking(t, a, nu, {
+            zorgkantoorId: r.zorgkantoor_id,
+            aanbiederId: g.organisatie_id,
+            jaar: r.jaar,
+            percentage: g.opslag,
+            motivatie: g.opslag_motivatie,
+            rondeId: r.id,
+          });
+          opslagToegekend.set(g.organisatie_id, o.cumulatief);
+        }
       toepassing = await herschikAfspraken(t, a, nu, {
         regio: r.regio_code,
         jaar: r.jaar,
         sector: r.sector,
-        regels: regels.filter((g) => g.na !== g.afspraak).map((g) => ({ aanbiederId: g.organisatie_id, bedrag: g.na })),
+        regels: regels
+          .filter((g) => g.na !== g.afspraak || opslagToegekend.has(g.organisatie_id))
+          .map((g) => ({ aanbiederId: g.organisatie_id, bedrag: g.na })),
         toelichting: `Herschikking ${r.jaar} ronde ${r.volgnummer} (regio ${r.regio_code}, ${r.sector}), besloten door ${a.naam}`,
+        herprijs: [...opslagToegekend.keys()],
       });
       for (const x of toepassing.aanbieders)
         await store.berichtNieuw(t, {
@@ -476,7 +558,7 @@ export async function rondeBesluiten(
           organisatieId: x.aanbiederId,
           voor: x.voor,
           na: x.na,
-          tekst: `Uw productieafspraak ${r.jaar} in regio ${r.regio_code} (${r.sector}) is herschikt: ${x.voor} → ${x.na} (herschikkingsronde ${r.volgnummer}). De nieuwe versie staat bij Mijn productieafspraken.`,
+          tekst: `Uw productieafspraak ${r.jaar} in regio ${r.regio_code} (${r.sector}) is herschikt: ${x.voor} → ${x.na} (herschikkingsronde ${r.volgnummer}).${opslagToegekend.has(x.aanbiederId) ? ` Bij deze herschikking is tariefopslag toegekend; de opslag in uw prijs is nu ${opslagToegekend.get(x.aanbiederId)}%.` : ''} De nieuwe versie staat bij Mijn productieafspraken.`,
           op: nu,
         });
     }
@@ -491,6 +573,7 @@ export async function rondeBesluiten(
         ? regels.map((g) => ({
             organisatie_id: g.organisatie_id,
             bedrag: toepassing!.aanbieders.find((x) => x.aanbiederId === g.organisatie_id)?.na ?? g.afspraak,
+            opslagToegekend: opslagToegekend.get(g.organisatie_id) ?? null,
           }))
         : [],
     });
@@ -507,11 +590,15 @@ export async function rondeBesluiten(
           afspraak: g.afspraak,
           voorgesteld: g.voorgesteld,
           na: g.na,
+          opslag: g.opslag,
+          opslagMotivatie: g.opslag_motivatie,
         })),
         poolNa: r.pool_na,
         voorbereidDoor: r.voorbereid_door,
       },
-      resultaat: toepassing ?? { afgewezen: true },
+      resultaat: toepassing
+        ? { ...toepassing, opslagToegekend: Object.fromEntries(opslagToegekend) }
+        : { afgewezen: true },
       regel: `${HERSCHIK_REGEL}; vier ogen: een manager die de ronde niet voorbereidde besluit`,
     });
     return rondeView(t, a, (await store.rondeLaden(t, r.id))!);

@@ -25,12 +25,12 @@ test('leesScenarioTekst: a BOM is fine; a broken file names line and column', ()
   );
 });
 
-test('berekenHerschikking: 400 for field errors, 422 for impossible figures', () => {
-  assert.throws(
+test('berekenHerschikking: 400 for field errors, 422 for impossible figures', async () => {
+  await assert.rejects(
     () => berekenHerschikking({ jaar: 2027, regio: 'r', pool: 'x', aanbieders: [] }),
     (e: unknown) => e instanceof AppError && e.status === 400 && e.fouten[0].waar === 'pool',
   );
-  assert.throws(
+  await assert.rejects(
     () =>
       berekenHerschikking({
         jaar: 2027,

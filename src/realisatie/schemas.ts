@@ -10,6 +10,11 @@ export const HerschikAanbiederSchema = Type.Object(
     gerealiseerdTotNu: Bedrag,
     prognoseJaar: Bedrag,
     prioriteit: Type.Optional(Type.Integer({ description: 'hoger gaat voor; standaard 0' })),
+    maximum: Type.Optional(
+      Type.Union([Bedrag, Type.Null()], {
+        description: 'hoogste afspraak na de herschikking (met een maximum lost HiGHS de verdeling op)',
+      }),
+    ),
     naam: Type.Optional(Type.String({ maxLength: 200 })),
     toelichting: Type.Optional(Type.String({ maxLength: 2000 })),
   },
@@ -117,6 +122,23 @@ export const RondeSchema = Type.Object({
         description: 'afspraaktotaal na het besluit (prijs × volume)',
       }),
       toelichting: Type.Union([Type.String(), Type.Null()]),
+      maximum: Type.Union([Type.String(), Type.Null()], {
+        description: 'hoogste afspraak na de ronde (door de inkoper gegeven); met maxima lost HiGHS het voorstel op',
+      }),
+      maximumBindt: Type.Boolean({ description: 'het maximum hield deze aanbieder onder zijn behoefte' }),
+      opslag: Type.Union(
+        [
+          Type.Object({
+            percentage: Type.String({ description: 'tariefopslag die bij deze herschikking wordt toegekend' }),
+            motivatie: Type.Union([Type.String(), Type.Null()]),
+            toegekend: Type.Union([Type.String(), Type.Null()], {
+              description: 'de opslag in de prijs na het besluit (cumulatief), null zolang niet besloten',
+            }),
+          }),
+          Type.Null(),
+        ],
+        { description: 'voorgestelde tariefopslag bij de herschikking (Inkoopkader Langdurige Zorg 2016, §2.2.4)' },
+      ),
     }),
   ),
   pool: Type.Union([Type.Object({ voor: Type.String(), na: Type.String() }), Type.Null()], {
@@ -144,6 +166,12 @@ export const RondeInvoerSchema = Type.Object(
         description: 'prioriteit per aanbieder-id (hoger gaat voor), bijv. extramuraal eerst volgens beleid',
       }),
     ),
+    maxima: Type.Optional(
+      Type.Record(Type.String({ maxLength: 100 }), Bedrag, {
+        description:
+          'hoogste afspraak na de ronde per aanbieder-id (bijv. productiecapaciteit of budgetplafond); met maxima lost HiGHS het voorstel op',
+      }),
+    ),
     toelichting: Type.Optional(Type.String({ maxLength: 2000 })),
   },
   { additionalProperties: false },
@@ -157,6 +185,13 @@ export const AanpassingSchema = Type.Object(
           aanbieder: Type.String({ minLength: 1, maxLength: 100 }),
           na: Bedrag,
           toelichting: Type.Optional(Type.String({ maxLength: 2000 })),
+          opslag: Type.Optional(
+            Type.Union([Type.String({ maxLength: 10 }), Type.Null()], {
+              description:
+                'tariefopslag (procent) om bij deze herschikking toe te kennen; null haalt een voorstel weg. Regels van de gunning: ten hoogste 3% en de opslagtabel, motivatie bij afwijken',
+            }),
+          ),
+          opslagMotivatie: Type.Optional(Type.String({ maxLength: 2000 })),
         },
         { additionalProperties: false },
       ),

@@ -509,6 +509,13 @@ export interface RondeRegelRow {
   na: string;
   toegepast: string | null;
   toelichting: string | null;
+  maximum: string | null;
+  maximum_bindt: boolean;
+  /** the opslag (percent) the purchaser proposes to grant at this herschikking */
+  opslag: string | null;
+  opslag_motivatie: string | null;
+  /** the opslag granted in the price by the decision (cumulative percent) */
+  opslag_toegekend: string | null;
 }
 
 const RONDE_SELECT = `SELECT id, zorgkantoor_id, regio_code, jaar, sector, volgnummer, peilmaand, status, pool_voor::text, pool_na::text,
@@ -539,7 +546,8 @@ export async function rondeRegels(
 ): Promise<RondeRegelRow[]> {
   return t.query<RondeRegelRow>(
     `SELECT g.organisatie_id, o.naam, g.afspraak::text, g.gerealiseerd::text, g.prognose::text, g.prioriteit, g.voorgesteld::text,
-            g.na::text, g.toegepast::text, g.toelichting
+            g.na::text, g.toegepast::text, g.toelichting, g.maximum::text, g.maximum_bindt, g.opslag::text, g.opslag_motivatie,
+            g.opslag_toegekend::text
        FROM herschikkingsronde_regel g JOIN organisatie o ON o.id = g.organisatie_id
       WHERE g.ronde_id = $1 AND ($2::text IS NULL OR g.organisatie_id = $2) ORDER BY g.organisatie_id`,
     [rondeId, aanbieder],
@@ -586,7 +594,7 @@ export async function rondeNieuw(
     doorNaam: string;
     op: Date;
   },
-  regels: Omit<RondeRegelRow, 'naam' | 'toegepast'>[],
+  regels: Omit<RondeRegelRow, 'naam' | 'toegepast' | 'opslag' | 'opslag_motivatie' | 'opslag_toegekend'>[],
 ): Promise<string> {
   const { id } = await t.one<{ id: string }>(
     `INSERT INTO herschikkingsronde (zorgkantoor_id, regio_code, jaar, sector, volgnummer, peilmaand, status, pool_voor, pool_na, invoer,
@@ -612,9 +620,22 @@ export async function rondeNieuw(
   );
   for (const g of regels)
     await t.query(
-      `INSERT INTO herschikkingsronde_regel (ronde_id, organisatie_id, afspraak, gerealiseerd, prognose, prioriteit, voorgesteld, na, toelichting)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-      [id, g.organisatie_id, g.afspraak, g.gerealiseerd, g.prognose, g.prioriteit, g.voorgesteld, g.na, g.toelichting],
+      `INSERT INTO herschikkingsronde_regel (ronde_id, organisatie_id, afspraak, gerealiseerd, prognose, prioriteit, voorgesteld, na, toelichting,
+         maximum, maximum_bindt)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+      [
+        id,
+        g.organisatie_id,
+        g.afspraak,
+        g.gerealiseerd,
+        g.prognose,
+        g.prioriteit,
+        g.voorgesteld,
+        g.na,
+        g.toelichting,
+        g.maximum,
+        g.maximum_bindt,
+      ],
     );
   return id;
 }
@@ -623,7 +644,13 @@ export async function rondeAanpassen(
   t: Queryable,
   id: string,
   poolNa: string,
-  regels: { organisatie_id: string; na: string; toelichting: string | null }[],
+  regels: {
+    organisatie_id: string;
+    na: string;
+    toelichting: string | null;
+    /** undefined: unchanged; null: no opslag */
+    opslag?: { percentage: string; motivatie: string | null } | null;
+  }[],
   door: string,
   doorNaam: string,
   op: Date,
@@ -633,6 +660,12 @@ export async function rondeAanpassen(
       `UPDATE herschikkingsronde_regel SET na = $3, toelichting = coalesce($4, toelichting) WHERE ronde_id = $1 AND organisatie_id = $2`,
       [id, g.organisatie_id, g.na, g.toelichting],
     );
+  for (const g of regels)
+    if (g.opslag !== undefined)
+      await t.query(
+        'UPDATE herschikkingsronde_regel SET opslag = $3, opslag_motivatie = $4 WHERE ronde_id = $1 AND organisatie_id = $2',
+        [id, g.organisatie_id, g.opslag?.percentage ?? null, g.opslag?.motivatie ?? null],
+      );
   await t.query(
     `UPDATE herschikkingsronde SET pool_na = $2, aangepast_naam = $4, aangepast_op = $5,
        voorbereid_door = CASE WHEN $3 = ANY(voorbereid_door) THEN voorbereid_door ELSE array_append(voorbereid_door, $3) END
@@ -651,15 +684,14 @@ export async function rondeBesloten(
     op: Date;
     toelichting: string | null;
     poolNa: string | null;
-    toegepast: { organisatie_id: string; bedrag: string }[];
+    toegepast: { organisatie_id: string; bedrag: string; opslagToegekend?: string | null }[];
   },
 ) {
   for (const g of b.toegepast)
-    await t.query('UPDATE herschikkingsronde_regel SET toegepast = $3 WHERE ronde_id = $1 AND organisatie_id = $2', [
-      id,
-      g.organisatie_id,
-      g.bedrag,
-    ]);
+    await t.query(
+      'UPDATE herschikkingsronde_regel SET toegepast = $3, opslag_toegekend = $4 WHERE ronde_id = $1 AND organisatie_id = $2',
+      [id, g.organisatie_id, g.bedrag, g.opslagToegekend ?? null],
+    );
   await t.query(
     `UPDATE herschikkingsronde SET status = $2, besloten_door = $3, besloten_naam = $4, besloten_op = $5, besluit_toelichting = $6,
        pool_na = coalesce($7, pool_na) WHERE id = $1`,

@@ -27,8 +27,24 @@
  *   4. nobody ends below what it has realised to date (spare never counts realised money);
  *   5. Σ afspraken + pool is unchanged.
  * Cents are divided by largest remainder, ties by provider id (ascending).
+ *
+ * Maxima (caps). A provider may carry a maximum: its agreement after the round never exceeds it.
+ * Keuze van het product: the sources name budget ceilings and capacity but give no arithmetic; the
+ * maximum only limits what a provider RECEIVES (a provider already above its maximum is not lowered
+ * by it: lowering is only ever its spare), so its effective need is min(need, max(0, maximum −
+ * afspraak)). With a maximum present the share-out per priority is an optimisation and is solved
+ * with HiGHS (src/domain/budget/lp.ts, water-filling):
+ *   lexicographic by priority: first the most the highest priority can get (min(available,
+ *   Σ min(need, room under the maximum))), then the next priority with what is left;
+ *   within one priority: minimise λ subject to Σ x_i = that amount, x_i ≤ λ·need_i,
+ *   0 ≤ x_i ≤ min(need_i, maximum_i − afspraak_i); the optimum is x_i = min(room_i, λ·need_i), i.e.
+ *   pro rata to need unless the maximum stops a provider first.
+ * HiGHS tells which maxima bind; the cents are then exact: a bound provider gets its room exactly,
+ * the others share the rest pro rata to need by largest remainder (the same division as without
+ * maxima, so a scenario whose maxima do not bind gives the same result as the rule above).
  */
 import { formatCenten, parseCenten, verdeelNaarRato } from './centen.ts';
+import { waterfill, type LpSolver, type WaterItem } from '../budget/lp.ts';
 
 export interface HerschikAanbieder {
   id: string;
@@ -36,6 +52,8 @@ export interface HerschikAanbieder {
   gerealiseerdTotNu: bigint;
   prognoseJaar: bigint;
   prioriteit: number;
+  /** the highest agreement after the round (cents), or undefined/null: no maximum */
+  maximum?: bigint | null;
 }
 
 export interface HerschikScenario {
@@ -55,6 +73,10 @@ export interface HerschikRegel {
   ontvangen: bigint;
   /** given up (≥ 0) */
   afgestaan: bigint;
+  /** the maximum, when the provider has one */
+  maximum: bigint | null;
+  /** whether the maximum stopped the provider below its need */
+  maximumBindt: boolean;
 }
 
 export interface HerschikUitkomst {
@@ -66,6 +88,8 @@ export interface HerschikUitkomst {
   totaleBehoefte: bigint;
   totaleRuimte: bigint;
   uitleg: string[];
+  /** whether HiGHS solved the share-out (some provider has a maximum) */
+  highs: boolean;
 }
 
 export interface ScenarioFout {
@@ -88,6 +112,7 @@ const AANBIEDER_VELDEN = new Set([
   'gerealiseerdTotNu',
   'prognoseJaar',
   'prioriteit',
+  'maximum',
   'naam',
   'toelichting',
 ]);
@@ -187,7 +212,8 @@ export function leesScenario(raw: unknown): { scenario?: HerschikScenario; foute
           });
         else prioriteit = r.prioriteit as number;
       }
-      aanbieders.push({ id, afspraak, gerealiseerdTotNu, prognoseJaar, prioriteit });
+      const maximum = r.maximum === undefined || r.maximum === null ? null : bedrag(r.maximum, `${w}.maximum`, fouten);
+      aanbieders.push({ id, afspraak, gerealiseerdTotNu, prognoseJaar, prioriteit, maximum });
     });
   }
   if (fouten.length) return { fouten };
@@ -201,8 +227,11 @@ const max = (a: bigint, b: bigint) => (a > b ? a : b);
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 const e = formatCenten;
 
-/** The herschikking. Throws OnmogelijkeInvoer when an agreement is already below what was realised. */
-export function herschik(s: HerschikScenario): HerschikUitkomst {
+/**
+ * The herschikking. Throws OnmogelijkeInvoer when an agreement is already below what was realised.
+ * A scenario with a maximum needs the solver (HiGHS); without maxima the rule is plain arithmetic.
+ */
+export function herschik(s: HerschikScenario, solver?: LpSolver): HerschikUitkomst {
   const onmogelijk: ScenarioFout[] = [];
   s.aanbieders.forEach((a, i) => {
     if (a.afspraak < a.gerealiseerdTotNu)
@@ -215,15 +244,22 @@ export function herschik(s: HerschikScenario): HerschikUitkomst {
   });
   if (onmogelijk.length) throw new OnmogelijkeInvoer(onmogelijk);
 
+  const metMaximum = s.aanbieders.some((a) => a.maximum !== undefined && a.maximum !== null);
+  if (metMaximum && !solver) throw new Error('herschik: een scenario met een maximum vraagt de solver (HiGHS)');
   const behoefte = new Map<string, bigint>();
   const ruimte = new Map<string, bigint>();
+  /** what a provider can receive: its need, limited by its maximum */
+  const plafond = new Map<string, bigint>();
   for (const a of s.aanbieders) {
-    behoefte.set(a.id, max(0n, a.prognoseJaar - a.afspraak));
+    const b = max(0n, a.prognoseJaar - a.afspraak);
+    behoefte.set(a.id, b);
     ruimte.set(a.id, max(0n, a.afspraak - max(a.prognoseJaar, a.gerealiseerdTotNu)));
+    plafond.set(a.id, a.maximum === undefined || a.maximum === null ? b : min(b, max(0n, a.maximum - a.afspraak)));
   }
   const totaleBehoefte = [...behoefte.values()].reduce((x, y) => x + y, 0n);
   const totaleRuimte = [...ruimte.values()].reduce((x, y) => x + y, 0n);
-  const teVerschuiven = min(totaleBehoefte, s.pool + totaleRuimte);
+  const teOntvangen = [...plafond.values()].reduce((x, y) => x + y, 0n);
+  const teVerschuiven = min(teOntvangen, s.pool + totaleRuimte);
   const uitPool = min(teVerschuiven, s.pool);
   const uitRuimte = teVerschuiven - uitPool;
 
@@ -236,16 +272,32 @@ export function herschik(s: HerschikScenario): HerschikUitkomst {
   const uitleg: string[] = [];
   const prioriteiten = [...new Set(s.aanbieders.map((a) => a.prioriteit))].sort((a, b) => b - a);
   let beschikbaar = teVerschuiven;
+  const gebonden = new Set<string>();
   for (const p of prioriteiten) {
     const groep = s.aanbieders.filter((a) => a.prioriteit === p && behoefte.get(a.id)! > 0n);
     if (!groep.length) continue;
     const groepBehoefte = groep.reduce((x, a) => x + behoefte.get(a.id)!, 0n);
-    const toe = min(beschikbaar, groepBehoefte);
-    const deel = verdeelNaarRato(
-      toe,
-      groep.map((a) => ({ key: a.id, gewicht: behoefte.get(a.id)! })),
-    );
-    for (const [k, v] of deel) ontvangen.set(k, v);
+    let toe: bigint;
+    if (!metMaximum) {
+      toe = min(beschikbaar, groepBehoefte);
+      const deel = verdeelNaarRato(
+        toe,
+        groep.map((a) => ({ key: a.id, gewicht: behoefte.get(a.id)! })),
+      );
+      for (const [k, v] of deel) ontvangen.set(k, v);
+    } else {
+      const r = verdeelMetMaxima(
+        groep,
+        behoefte,
+        plafond,
+        beschikbaar,
+        solver!,
+        `herschikking ${s.regio} ${s.jaar} prioriteit ${p}`,
+      );
+      toe = r.toe;
+      for (const [k, v] of r.deel) ontvangen.set(k, v);
+      for (const id of r.gebonden) gebonden.add(id);
+    }
     beschikbaar -= toe;
     if (prioriteiten.length > 1 || toe < groepBehoefte)
       uitleg.push(
@@ -266,6 +318,8 @@ export function herschik(s: HerschikScenario): HerschikUitkomst {
       ruimte: ruimte.get(a.id)!,
       ontvangen: in_,
       afgestaan: uit,
+      maximum: a.maximum ?? null,
+      maximumBindt: gebonden.has(a.id),
     };
   });
 
@@ -275,10 +329,19 @@ export function herschik(s: HerschikScenario): HerschikUitkomst {
       ? 'Er wordt niets verschoven (geen behoefte of geen geld beschikbaar).'
       : `Verschoven: ${e(teVerschuiven)}, waarvan ${e(uitPool)} uit de pool${uitRuimte > 0n ? ` en ${e(uitRuimte)} uit ruimte bij aanbieders (naar rato van hun ruimte; de pool was eerst op)` : ''}.`,
   ];
-  if (teVerschuiven < totaleBehoefte)
+  if (teVerschuiven < teOntvangen)
     kop.push(
-      `Niet alle behoefte is te dekken: ${e(totaleBehoefte - teVerschuiven)} blijft ongedekt (pool en ruimte zijn op); hogere prioriteit gaat voor.`,
+      `Niet alle behoefte is te dekken: ${e(teOntvangen - teVerschuiven)} blijft ongedekt (pool en ruimte zijn op); hogere prioriteit gaat voor.`,
     );
+  if (metMaximum) {
+    kop.push(
+      'Er gelden maxima per aanbieder: de verdeling is een optimalisatie, opgelost met HiGHS (per prioriteit eerst zoveel mogelijk voor de hoogste prioriteit, binnen een prioriteit naar rato van de behoefte, nooit boven behoefte of maximum); de centen exact (grootste rest).',
+    );
+    if (teOntvangen < totaleBehoefte)
+      kop.push(
+        `Door de maxima kan ${e(totaleBehoefte - teOntvangen)} van de behoefte niet worden toegekend (${[...gebonden].sort().join(', ') || 'geen'} aan het maximum).`,
+      );
+  }
   const perAanbieder: string[] = [];
   for (const r of regels) {
     const a = s.aanbieders.find((x) => x.id === r.aanbieder)!;
@@ -286,6 +349,12 @@ export function herschik(s: HerschikScenario): HerschikUitkomst {
       perAanbieder.push(
         `${r.aanbieder}: prognose ${e(a.prognoseJaar)} boven afspraak ${e(r.voor)}, behoefte ${e(r.behoefte)}; ontvangt ${e(r.ontvangen)} (prioriteit ${a.prioriteit}).`,
       );
+    if (r.maximumBindt)
+      perAanbieder.push(
+        `${r.aanbieder}: maximum ${e(r.maximum!)} bindt: de afspraak komt op ${e(r.na)}; zonder maximum was naar rato meer toegekend (behoefte ${e(r.behoefte)}).`,
+      );
+    else if (r.maximum !== null && r.behoefte > 0n)
+      perAanbieder.push(`${r.aanbieder}: maximum ${e(r.maximum)} bindt niet.`);
     else if (r.afgestaan > 0n)
       perAanbieder.push(
         `${r.aanbieder}: afspraak ${e(r.voor)} boven prognose ${e(a.prognoseJaar)} en gerealiseerd ${e(a.gerealiseerdTotNu)}, ruimte ${e(r.ruimte)}; staat ${e(r.afgestaan)} af.`,
@@ -307,7 +376,47 @@ export function herschik(s: HerschikScenario): HerschikUitkomst {
     totaleBehoefte,
     totaleRuimte,
     uitleg: [...kop, ...uitleg, ...perAanbieder],
+    highs: metMaximum,
   };
+}
+
+/**
+ * One priority with maxima: the most it can get (lexicographic step), shared with HiGHS' water-filling
+ * (which maxima bind), then exact cents: a bound provider gets its room, the others share the rest
+ * pro rata to need by largest remainder (never above their room: λ·need ≤ room and room is whole cents).
+ */
+function verdeelMetMaxima(
+  groep: HerschikAanbieder[],
+  behoefte: Map<string, bigint>,
+  plafond: Map<string, bigint>,
+  beschikbaar: bigint,
+  solver: LpSolver,
+  kop: string,
+): { toe: bigint; deel: Map<string, bigint>; gebonden: string[] } {
+  const items: WaterItem[] = groep.map((a) => ({
+    id: a.id,
+    vloer: 0n,
+    plafond: plafond.get(a.id)!,
+    gewicht: behoefte.get(a.id)!,
+  }));
+  const kamer = items.reduce((x, it) => x + it.plafond!, 0n);
+  const toe = min(beschikbaar, kamer);
+  const w = waterfill(items, toe, solver, kop);
+  // a provider with no room under its maximum takes no part in the LP and gets nothing
+  const aanMaximum = groep.map((a, i) => w.afgetopt[i] || plafond.get(a.id)! === 0n);
+  const gebonden = groep.filter((a, i) => aanMaximum[i] && plafond.get(a.id)! < behoefte.get(a.id)!).map((a) => a.id);
+  const vast = groep.filter((_, i) => aanMaximum[i]);
+  const deel = new Map<string, bigint>();
+  for (const a of vast) deel.set(a.id, plafond.get(a.id)!);
+  const vrij = groep.filter((_, i) => !aanMaximum[i]);
+  const rest = toe - vast.reduce((x, a) => x + plafond.get(a.id)!, 0n);
+  if (vrij.length)
+    for (const [k, v] of verdeelNaarRato(
+      rest,
+      vrij.map((a) => ({ key: a.id, gewicht: behoefte.get(a.id)! })),
+    ))
+      deel.set(k, v);
+  return { toe, deel, gebonden };
 }
 
 /** The output format of `zorginkoop herschik --json` (docs/formaten/herschikking.md). */

@@ -22,7 +22,7 @@ import { auditActor } from '../../platform/audit.ts';
 import { conflict, notFound, unprocessable } from '../../platform/errors.ts';
 import { RegelFout } from '../../domain/inkoop/beoordeling.ts';
 import { bepaalUitkomst, type Uitkomst, type UitkomstInvoer } from '../../domain/inkoop/uitkomst.ts';
-import { dec, pct } from '../../domain/money.ts';
+import { Decimal, dec, pct } from '../../domain/money.ts';
 import {
   berekenPrijzen,
   besluitOpslag,
@@ -217,6 +217,118 @@ async function schrijfPrijzen(
   for (const r of regels) await store.schrijfOvereenkomstPrijs(t, overeenkomstId, moment, jaar, r);
 }
 
+type OpslagOvereenkomst = NonNullable<Awaited<ReturnType<typeof store.overeenkomstVoorOpslag>>>;
+type OpslagKader = NonNullable<Awaited<ReturnType<typeof store.laadKaderRij>>>;
+
+/**
+ * The checks of a later grant (herschikking or nacalculatie) on a loaded contract: the moment is named
+ * by the regional paragraph, an opslag was agreed, not yet granted at this moment, and the cumulative
+ * opslag stays within what was agreed. Returns the normalised percentage and the new cumulative.
+ */
+async function controleerLatereToekenning(
+  t: Queryable,
+  o: OpslagOvereenkomst,
+  k: OpslagKader,
+  moment: string,
+  percentage: string | undefined,
+): Promise<{ m: Moment; p: string; cumulatief: Decimal; eerder: string | null }> {
+  const momenten = momentenVan(k);
+  const m = moment as Moment;
+  if (!(MOMENTEN as readonly string[]).includes(m) || m === 'initieel')
+    throw unprocessable(
+      OPSLAG_REGEL,
+      `'${moment}' is geen later toekenningsmoment (herschikking of nacalculatie; ${BRON_MOMENTEN}).`,
+      {
+        fouten: [{ waar: 'moment', wat: `Onbekend moment '${moment}'.`, actie: 'Kies herschikking of nacalculatie.' }],
+      },
+    );
+  if (!momenten.includes(m))
+    throw unprocessable(
+      OPSLAG_REGEL,
+      `De regionale paragraaf noemt ${MOMENT_NAMEN[m]} niet als moment waarop de opslag wordt toegekend (genoemd: ${momenten.map((x) => MOMENT_NAMEN[x]).join(', ')}; ${BRON_MOMENTEN}: "Zorgkantoren lichten in hun regionale paragraaf toe wanneer en onder welke condities zij (delen van) de tariefsopslag in het tarief verwerken").`,
+      {
+        fouten: [
+          {
+            waar: 'moment',
+            wat: `Moment ${m} staat niet in de regionale paragraaf.`,
+            actie: 'Kies een moment uit de regionale paragraaf.',
+          },
+        ],
+      },
+    );
+  if (!['eenjarig_opslag', 'tweejarig'].includes(o.uitkomst) || !o.opslag || dec(o.opslag).isZero())
+    throw unprocessable(
+      OPSLAG_REGEL,
+      'Bij deze overeenkomst is geen tariefopslag afgesproken; er valt niets toe te kennen.',
+    );
+  const p = percentage?.trim().replace(',', '.');
+  if (!p || !/^\d+(\.\d{1,2})?$/.test(p))
+    throw unprocessable(OPSLAG_REGEL, `"${percentage}" is geen percentage.`, {
+      fouten: [{ waar: 'percentage', wat: 'Geen percentage.', actie: 'Geef bijv. "1.5".' }],
+    });
+  if (await store.isOpslagToegekend(t, o.id, m))
+    throw conflict('al-toegekend', `Bij ${MOMENT_NAMEN[m]} is de opslag al toegekend.`);
+  const eerder = await store.toegekendeOpslag(t, o.id);
+  const cumulatief = dec(eerder ?? '0').plus(p);
+  if (cumulatief.greaterThan(o.opslag))
+    throw unprocessable(
+      OPSLAG_REGEL,
+      `Met ${pct(p)}% komt de toegekende opslag op ${pct(cumulatief)}%, meer dan de bij de gunning afgesproken opslag van ${pct(o.opslag)}% (regel ${OPSLAG_REGEL}; ${BRON_PRIJS}).`,
+      {
+        fouten: [
+          {
+            waar: 'percentage',
+            wat: `Ten hoogste ${pct(dec(o.opslag).minus(eerder ?? '0'))}% kan nog worden toegekend.`,
+          },
+        ],
+      },
+    );
+  return { m, p, cumulatief, eerder };
+}
+
+/** Records a checked grant: the grant row, the prices from this moment, the audit entry. */
+async function schrijfLatereToekenning(
+  t: Queryable,
+  a: Actor,
+  o: OpslagOvereenkomst,
+  k: OpslagKader,
+  x: { m: Moment; p: string; cumulatief: Decimal; motivatie: string | null; nu: Date; extra?: object },
+) {
+  await store.schrijfOpslagToekenning(t, {
+    overeenkomstId: o.id,
+    moment: x.m,
+    percentage: pct(x.p),
+    cumulatief: pct(x.cumulatief),
+    motivatie: x.motivatie,
+    door: a.gebruikerId,
+    op: x.nu,
+  });
+  const rp = paragraaf(k);
+  let regels: Prijsregel[] = [];
+  if (rp.basistarief) {
+    try {
+      regels = berekenPrijzen(rp.basistarief, await nzaTarieven(t, k.sector, k.jaar_van), pct(x.cumulatief));
+    } catch (e) {
+      alsFout(e);
+    }
+  }
+  await schrijfPrijzen(t, o.id, x.m, k.jaar_van, regels);
+  await appendAudit(t, auditActor(a), {
+    actie: 'inkoop.opslag.toegekend',
+    onderwerpType: 'overeenkomst',
+    onderwerpId: o.id,
+    invoer: {
+      moment: x.m,
+      percentage: pct(x.p),
+      motivatie: x.motivatie,
+      afgesproken: pct(o.opslag ?? '0'),
+      ...x.extra,
+    },
+    resultaat: { cumulatief: pct(x.cumulatief), prestaties: regels.length },
+    regel: OPSLAG_REGEL,
+  });
+}
+
 /** Grants (part of) the agreed opslag at herschikking or nacalculatie, as the regional paragraph names. */
 export async function kenOpslagToe(
   ctx: AppContext,
@@ -229,89 +341,102 @@ export async function kenOpslagToe(
     if (!o || o.zorgkantoor_id !== a.organisatieId) throw notFound('Deze overeenkomst');
     const k = await store.laadKaderRij(t, o.kader_id);
     if (!k) throw notFound('Deze overeenkomst');
-    const momenten = momentenVan(k);
-    const m = body.moment as Moment;
-    if (!(MOMENTEN as readonly string[]).includes(m) || m === 'initieel')
-      throw unprocessable(
-        OPSLAG_REGEL,
-        `'${body.moment}' is geen later toekenningsmoment (herschikking of nacalculatie; ${BRON_MOMENTEN}).`,
-        {
-          fouten: [
-            { waar: 'moment', wat: `Onbekend moment '${body.moment}'.`, actie: 'Kies herschikking of nacalculatie.' },
-          ],
-        },
-      );
-    if (!momenten.includes(m))
-      throw unprocessable(
-        OPSLAG_REGEL,
-        `De regionale paragraaf noemt ${MOMENT_NAMEN[m]} niet als moment waarop de opslag wordt toegekend (genoemd: ${momenten.map((x) => MOMENT_NAMEN[x]).join(', ')}; ${BRON_MOMENTEN}: "Zorgkantoren lichten in hun regionale paragraaf toe wanneer en onder welke condities zij (delen van) de tariefsopslag in het tarief verwerken").`,
-        {
-          fouten: [
-            {
-              waar: 'moment',
-              wat: `Moment ${m} staat niet in de regionale paragraaf.`,
-              actie: 'Kies een moment uit de regionale paragraaf.',
-            },
-          ],
-        },
-      );
-    if (!['eenjarig_opslag', 'tweejarig'].includes(o.uitkomst) || !o.opslag || dec(o.opslag).isZero())
-      throw unprocessable(
-        OPSLAG_REGEL,
-        'Bij deze overeenkomst is geen tariefopslag afgesproken; er valt niets toe te kennen.',
-      );
-    const p = body.percentage?.trim().replace(',', '.');
-    if (!p || !/^\d+(\.\d{1,2})?$/.test(p))
-      throw unprocessable(OPSLAG_REGEL, `"${body.percentage}" is geen percentage.`, {
-        fouten: [{ waar: 'percentage', wat: 'Geen percentage.', actie: 'Geef bijv. "1.5".' }],
-      });
-    if (await store.isOpslagToegekend(t, o.id, m))
-      throw conflict('al-toegekend', `Bij ${MOMENT_NAMEN[m]} is de opslag al toegekend.`);
-    const eerder = { s: await store.toegekendeOpslag(t, o.id) };
-    const cumulatief = dec(eerder.s ?? '0').plus(p);
-    if (cumulatief.greaterThan(o.opslag))
-      throw unprocessable(
-        OPSLAG_REGEL,
-        `Met ${pct(p)}% komt de toegekende opslag op ${pct(cumulatief)}%, meer dan de bij de gunning afgesproken opslag van ${pct(o.opslag)}% (regel ${OPSLAG_REGEL}; ${BRON_PRIJS}).`,
-        {
-          fouten: [
-            {
-              waar: 'percentage',
-              wat: `Ten hoogste ${pct(dec(o.opslag).minus(eerder.s ?? '0'))}% kan nog worden toegekend.`,
-            },
-          ],
-        },
-      );
-    const nu = ctx.now();
-    await store.schrijfOpslagToekenning(t, {
-      overeenkomstId: o.id,
-      moment: m,
-      percentage: pct(p),
-      cumulatief: pct(cumulatief),
-      motivatie: body.motivatie?.trim() || null,
-      door: a.gebruikerId,
-      op: nu,
-    });
-    const rp = paragraaf(k);
-    let regels: Prijsregel[] = [];
-    if (rp.basistarief) {
-      try {
-        regels = berekenPrijzen(rp.basistarief, await nzaTarieven(t, k.sector, k.jaar_van), pct(cumulatief));
-      } catch (e) {
-        alsFout(e);
-      }
-    }
-    await schrijfPrijzen(t, o.id, m, k.jaar_van, regels);
-    await appendAudit(t, auditActor(a), {
-      actie: 'inkoop.opslag.toegekend',
-      onderwerpType: 'overeenkomst',
-      onderwerpId: o.id,
-      invoer: { moment: m, percentage: pct(p), motivatie: body.motivatie?.trim() || null, afgesproken: pct(o.opslag) },
-      resultaat: { cumulatief: pct(cumulatief), prestaties: regels.length },
-      regel: OPSLAG_REGEL,
-    });
+    const c = await controleerLatereToekenning(t, o, k, body.moment, body.percentage);
+    await schrijfLatereToekenning(t, a, o, k, { ...c, motivatie: body.motivatie?.trim() || null, nu: ctx.now() });
     return gegundePrijzen(t, o.id);
   });
+}
+
+export interface OpslagBijHerschikking {
+  overeenkomstId: string;
+  /** the percentage granted at this moment (two decimals) */
+  percentage: string;
+  /** the opslag in the price after this grant */
+  cumulatief: string;
+  /** what the rules propose: the rest of the opslag agreed at the award */
+  voorstel: string;
+  tabelMaximum: string;
+  afwijking: boolean;
+  motivatie: string | null;
+}
+
+/**
+ * The rules for an opslag granted at a herschikking round (realisatie), the same as at the award and
+ * on the price page: the contract the provider holds with the zorgkantoor for the year; never above
+ * 3 % (F5) or the score table's highest opslag; a percentage other than the proposal (the rest of the
+ * opslag agreed at the award) needs a motivation; the moment herschikking must be in the regional
+ * paragraph; cumulative never above what was agreed. Refuses with the rule and its source (422).
+ */
+export async function toetsOpslagBijHerschikking(
+  q: Queryable,
+  inv: { zorgkantoorId: string; aanbiederId: string; jaar: number; percentage: string; motivatie?: string | null },
+): Promise<OpslagBijHerschikking> {
+  const id = await store.overeenkomstIdVoorAanbieder(q, inv.aanbiederId, inv.zorgkantoorId, inv.jaar);
+  const o = id ? await store.overeenkomstVoorOpslag(q, id) : null;
+  const k = o ? await store.laadKaderRij(q, o.kader_id) : null;
+  if (!o || !k || o.zorgkantoor_id !== inv.zorgkantoorId)
+    throw unprocessable(
+      OPSLAG_REGEL,
+      `${inv.aanbiederId} heeft voor ${inv.jaar} geen overeenkomst uit een gunning met het zorgkantoor; een tariefopslag hoort bij een overeenkomst (${BRON_PRIJS}).`,
+      { fouten: [{ waar: 'opslag', wat: 'geen overeenkomst', actie: 'Laat de opslag leeg voor deze aanbieder.' }] },
+    );
+  const eerder = await store.toegekendeOpslag(q, o.id);
+  const rest = Decimal.max(0, dec(o.opslag ?? '0').minus(eerder ?? '0'));
+  const tabel = stelOpslagVoor(null, paragraaf(k).opslagTabel);
+  const voorstel: OpslagVoorstel = {
+    opslag: pct(rest),
+    rij: null,
+    tabelMaximum: tabel.tabelMaximum,
+    toelichting: `Rest van de bij de gunning afgesproken opslag (${pct(o.opslag ?? '0')}% afgesproken, ${pct(eerder ?? '0')}% toegekend).`,
+  };
+  let b: { opslag: string; afwijking: boolean };
+  try {
+    b = besluitOpslag(inv.percentage, voorstel, inv.motivatie);
+  } catch (e) {
+    return alsFout(e);
+  }
+  const c = await controleerLatereToekenning(q, o, k, 'herschikking', b.opslag);
+  return {
+    overeenkomstId: o.id,
+    percentage: pct(c.p),
+    cumulatief: pct(c.cumulatief),
+    voorstel: voorstel.opslag,
+    tabelMaximum: voorstel.tabelMaximum,
+    afwijking: b.afwijking,
+    motivatie: b.afwijking ? (inv.motivatie?.trim() ?? null) : inv.motivatie?.trim() || null,
+  };
+}
+
+/**
+ * Grants the opslag at moment herschikking inside the caller's transaction (a manager's decision on a
+ * herschikking round): the checks of toetsOpslagBijHerschikking again, then the grant, the prices of
+ * this moment and the audit entry. The agreement lines priced by the award then read the new price.
+ */
+export async function kenOpslagToeBijHerschikking(
+  t: Queryable,
+  a: Actor,
+  nu: Date,
+  inv: {
+    zorgkantoorId: string;
+    aanbiederId: string;
+    jaar: number;
+    percentage: string;
+    motivatie?: string | null;
+    rondeId: string;
+  },
+): Promise<OpslagBijHerschikking> {
+  const r = await toetsOpslagBijHerschikking(t, inv);
+  const o = (await store.overeenkomstVoorOpslag(t, r.overeenkomstId))!;
+  const k = (await store.laadKaderRij(t, o.kader_id))!;
+  await schrijfLatereToekenning(t, a, o, k, {
+    m: 'herschikking',
+    p: r.percentage,
+    cumulatief: dec(r.cumulatief),
+    motivatie: r.motivatie ?? `Toegekend bij herschikkingsronde ${inv.rondeId}.`,
+    nu,
+    extra: { herschikkingsronde: inv.rondeId, voorstel: r.voorstel, afwijking: r.afwijking },
+  });
+  return r;
 }
 
 const MOMENT_VOLGORDE: Record<string, number> = { initieel: 0, herschikking: 1, nacalculatie: 2 };

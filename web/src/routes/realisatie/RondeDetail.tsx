@@ -6,6 +6,7 @@ import type { PageProps } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import {
   Alert,
+  Badge,
   Button,
   DetailList,
   formatBedrag,
@@ -41,8 +42,19 @@ export function RondeDetailPagina({ params }: PageProps) {
   });
   const [bedragen, setBedragen] = useState<Record<string, string>>({});
   const [toelichting, setToelichting] = useState('');
+  const [opslagen, setOpslagen] = useState<Record<string, { percentage: string; motivatie: string }>>({});
   useEffect(() => {
-    if (q.data) setBedragen(Object.fromEntries(q.data.regels.map((g) => [g.aanbieder, g.na])));
+    if (q.data) {
+      setBedragen(Object.fromEntries(q.data.regels.map((g) => [g.aanbieder, g.na])));
+      setOpslagen(
+        Object.fromEntries(
+          q.data.regels.map((g) => [
+            g.aanbieder,
+            { percentage: g.opslag?.percentage ?? '', motivatie: g.opslag?.motivatie ?? '' },
+          ]),
+        ),
+      );
+    }
   }, [q.data]);
   const klaar = (r: Ronde) => {
     qc.setQueryData(['realisatie', 'ronde', params.id], r);
@@ -51,7 +63,15 @@ export function RondeDetailPagina({ params }: PageProps) {
   const aanpassen = useMutation({
     mutationFn: (pool: string) =>
       api.put<Ronde>(`/realisatie/herschikkingsrondes/${params.id}`, {
-        regels: Object.entries(bedragen).map(([aanbieder, na]) => ({ aanbieder, na })),
+        regels: Object.entries(bedragen).map(([aanbieder, na]) => {
+          const o = opslagen[aanbieder];
+          return {
+            aanbieder,
+            na,
+            opslag: o?.percentage.trim() ? o.percentage.trim() : null,
+            ...(o?.motivatie.trim() ? { opslagMotivatie: o.motivatie.trim() } : {}),
+          };
+        }),
         pool,
       }),
     onSuccess: klaar,
@@ -175,6 +195,68 @@ export function RondeDetailPagina({ params }: PageProps) {
                       />
                     ) : (
                       formatBedrag(g.na, taal)
+                    ),
+                },
+                {
+                  key: 'maximum',
+                  header: t('realisatie.ronde.maximum'),
+                  align: 'right',
+                  cell: (g) =>
+                    g.maximum ? (
+                      <>
+                        {formatBedrag(g.maximum, taal)}
+                        {g.maximumBindt && (
+                          <>
+                            {' '}
+                            <Badge variant="warning">{t('realisatie.ronde.maximumBindt')}</Badge>
+                          </>
+                        )}
+                      </>
+                    ) : (
+                      '–'
+                    ),
+                },
+                {
+                  key: 'opslag',
+                  header: t('realisatie.ronde.opslag'),
+                  cell: (g) =>
+                    magAanpassen ? (
+                      <div className="ronde-opslag">
+                        <input
+                          className="input ronde-invoer"
+                          aria-label={t('realisatie.ronde.opslagVoor', { aanbieder: g.aanbieder })}
+                          value={opslagen[g.aanbieder]?.percentage ?? ''}
+                          inputMode="decimal"
+                          onChange={(e) =>
+                            setOpslagen({
+                              ...opslagen,
+                              [g.aanbieder]: {
+                                ...(opslagen[g.aanbieder] ?? { motivatie: '' }),
+                                percentage: e.target.value,
+                              },
+                            })
+                          }
+                        />
+                        <input
+                          className="input"
+                          aria-label={t('realisatie.ronde.opslagMotivatieVoor', { aanbieder: g.aanbieder })}
+                          placeholder={t('realisatie.ronde.opslagMotivatie')}
+                          value={opslagen[g.aanbieder]?.motivatie ?? ''}
+                          onChange={(e) =>
+                            setOpslagen({
+                              ...opslagen,
+                              [g.aanbieder]: {
+                                ...(opslagen[g.aanbieder] ?? { percentage: '' }),
+                                motivatie: e.target.value,
+                              },
+                            })
+                          }
+                        />
+                      </div>
+                    ) : g.opslag ? (
+                      `${g.opslag.percentage}%${g.opslag.toegekend ? ` (${t('realisatie.ronde.opslagToegekend', { pct: g.opslag.toegekend })})` : ''}`
+                    ) : (
+                      '–'
                     ),
                 },
                 {

@@ -40,12 +40,26 @@ export function RondesPagina(_: PageProps) {
   const jaar = sp.get('jaar') ?? '2025';
   const [regio, setRegio] = useState('');
   const [sector, setSector] = useState('VV');
+  // maxima as "aanbieder=bedrag" separated by commas or new lines, e.g. "za-demo-0001=1200000.00"
+  const [maximaTekst, setMaximaTekst] = useState('');
+  const maxima = Object.fromEntries(
+    maximaTekst
+      .split(/[,\n]/)
+      .map((x) => x.split('=').map((y) => y.trim()))
+      .filter((x) => x.length === 2 && x[0] && x[1]),
+  );
   const q = useQuery({
     queryKey: ['realisatie', 'rondes', jaar],
     queryFn: () => api.get<Rondes>('/realisatie/herschikkingsrondes', { query: { jaar } }),
   });
   const nieuw = useMutation({
-    mutationFn: () => api.post<Ronde>('/realisatie/herschikkingsrondes', { regio, jaar: Number(jaar), sector }),
+    mutationFn: () =>
+      api.post<Ronde>('/realisatie/herschikkingsrondes', {
+        regio,
+        jaar: Number(jaar),
+        sector,
+        ...(Object.keys(maxima).length ? { maxima } : {}),
+      }),
     onSuccess: (r) => {
       qc.invalidateQueries({ queryKey: ['realisatie', 'rondes'] });
       navigate(`/realisatie/herschikking/${r.id}`);
@@ -81,6 +95,12 @@ export function RondesPagina(_: PageProps) {
               value={sector}
               onChange={(e) => setSector(e.target.value)}
               options={['VV', 'GZ', 'GGZ'].map((s) => ({ value: s, label: s }))}
+            />
+            <TextInput
+              label={t('realisatie.rondes.maxima')}
+              hint={t('realisatie.rondes.maximaHint')}
+              value={maximaTekst}
+              onChange={(e) => setMaximaTekst(e.target.value)}
             />
             <Button type="submit" variant="primary" bezig={nieuw.isPending}>
               {t('realisatie.rondes.voorstellen')}

@@ -76,6 +76,16 @@ registerMessages('realisatie', {
     'ronde.vierOgen': 'Vier ogen: een manager die de ronde niet heeft voorgesteld of aangepast besluit.',
     'ronde.goedkeuren': 'Goedkeuren',
     'ronde.afwijzen': 'Afwijzen',
+    'ronde.maximum': 'Maximum',
+    'ronde.maximumBindt': 'maximum bindt',
+    'ronde.opslag': 'Tariefopslag bij herschikking',
+    'ronde.opslagVoor': 'Tariefopslag (%) voor {aanbieder}',
+    'ronde.opslagMotivatieVoor': 'Motivatie van de opslag voor {aanbieder}',
+    'ronde.opslagMotivatie': 'Motivatie (bij afwijken)',
+    'ronde.opslagToegekend': 'opslag in de prijs nu {pct}%',
+    'rondes.maxima': 'Maxima per zorgaanbieder (optioneel)',
+    'rondes.maximaHint':
+      "Bijv. za-demo-0001=1200000.00, gescheiden door komma's: de hoogste afspraak na de ronde. Met maxima wordt het voorstel met HiGHS berekend.",
     'ronde.uitleg': 'Uitleg van het voorstel',
     'rondes.titel': 'Herschikkingsrondes',
     'rondes.intro':
@@ -212,6 +222,16 @@ registerMessages('realisatie', {
     'ronde.vierOgen': 'Four eyes: a manager who did not propose or adjust the round decides.',
     'ronde.goedkeuren': 'Approve',
     'ronde.afwijzen': 'Reject',
+    'ronde.maximum': 'Maximum',
+    'ronde.maximumBindt': 'maximum binds',
+    'ronde.opslag': 'Tariff mark-up at reallocation',
+    'ronde.opslagVoor': 'Tariff mark-up (%) for {aanbieder}',
+    'ronde.opslagMotivatieVoor': 'Reason for the mark-up for {aanbieder}',
+    'ronde.opslagMotivatie': 'Reason (when deviating)',
+    'ronde.opslagToegekend': 'mark-up in the price now {pct}%',
+    'rondes.maxima': 'Maximum per care provider (optional)',
+    'rondes.maximaHint':
+      'E.g. za-demo-0001=1200000.00, separated by commas: the highest agreement after the round. With maxima the proposal is computed with HiGHS.',
     'ronde.uitleg': 'Explanation of the proposal',
     'rondes.titel': 'Reallocation rounds',
     'rondes.intro':

@@ -35,6 +35,11 @@ export interface RondeRegel {
   verschil: string;
   toegepast: string | null;
   toelichting: string | null;
+  /** the highest agreement after the round the purchaser gave (then HiGHS solves the proposal) */
+  maximum: string | null;
+  maximumBindt: boolean;
+  /** the tariff opslag proposed for this herschikking; toegekend after the decision */
+  opslag: { percentage: string; motivatie: string | null; toegekend: string | null } | null;
 }
 export interface Ronde {
   id: string;
