@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { AppContext } from '../platform/context.ts';
 import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
-import { isAanbieder, isZorgkantoor } from '../platform/auth/roles.ts';
+import { isAanbieder, isInkoperOfManager, isManagerZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit, canonicalJson } from '../platform/audit.ts';
 import { auditActor } from '../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
@@ -99,8 +99,6 @@ interface Basis {
 }
 
 const d = (s: string | number) => new Decimal(s);
-const isManager = (a: Actor) => isZorgkantoor(a) && a.rollen.includes('manager');
-const magSchrijven = (a: Actor) => isZorgkantoor(a) && a.rollen.some((r) => r === 'inkoper' || r === 'manager');
 
 async function zichtbaar(q: Queryable, a: Actor, id: string, voorUpdate = false): Promise<ScenarioRow> {
   const s = await store.scenarioLaden(q, id, voorUpdate);
@@ -112,7 +110,7 @@ async function zichtbaar(q: Queryable, a: Actor, id: string, voorUpdate = false)
 }
 
 function eigenaar(a: Actor, s: ScenarioRow) {
-  if (!magSchrijven(a) || s.zorgkantoor_id !== a.organisatieId)
+  if (!isInkoperOfManager(a) || s.zorgkantoor_id !== a.organisatieId)
     throw forbidden('Alleen een inkoper of manager van het zorgkantoor van deze regio kan dit scenario wijzigen.');
 }
 
@@ -362,7 +360,7 @@ export async function scenarioAanmaken(
           fouten: [{ waar: 'regio', wat: 'geen contracteerruimte', actie: 'Voer eerst de contracteerruimte in.' }],
         },
       );
-    if (!magSchrijven(a) || cr.zorgkantoor_id !== a.organisatieId)
+    if (!isInkoperOfManager(a) || cr.zorgkantoor_id !== a.organisatieId)
       throw forbidden('Alleen het zorgkantoor van deze regio maakt hier scenario’s.');
     let basis: Basis;
     let parameters: ScenarioParameters;
@@ -639,7 +637,7 @@ export async function scenariosVergelijken(ctx: AppContext, a: Actor, idA: strin
 export async function scenarioPromoveren(ctx: AppContext, a: Actor, id: string, inv: { toelichting?: string }) {
   return ctx.db.tx(async (t) => {
     const s = await zichtbaar(t, a, id, true);
-    if (!isManager(a) || s.zorgkantoor_id !== a.organisatieId)
+    if (!isManagerZorgkantoor(a) || s.zorgkantoor_id !== a.organisatieId)
       throw forbidden('Alleen een manager van het zorgkantoor van deze regio kan een scenario omzetten in afspraken.');
     if (a.gebruikerId === s.aangemaakt_door || a.gebruikerId === s.berekend_door)
       throw forbidden('Vier ogen: u heeft dit scenario zelf opgesteld of doorgerekend; een andere manager besluit.');

@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../platform/context.ts';
 import type { Db, Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
-import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
+import { isAanbieder, isInkoperOfManager, isManagerZorgkantoor, isToezicht } from '../platform/auth/roles.ts';
 import { appendAudit } from '../platform/audit.ts';
 import { auditActor } from '../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
@@ -60,16 +60,13 @@ function ziet(z: Zicht, regio: string): boolean {
   return z.soort === 'alle' || (z.soort === 'regios' && z.regios.includes(regio));
 }
 
-const magSchrijven = (a: Actor) => isZorgkantoor(a) && a.rollen.some((r) => r === 'inkoper' || r === 'manager');
-const isManager = (a: Actor) => isZorgkantoor(a) && a.rollen.includes('manager');
-
 /** The ledger, loaded for writing by a purchaser or manager of the zorgkantoor holding the region. */
 async function crVoorSchrijven(q: Queryable, a: Actor, id: string): Promise<CrRow> {
   const cr = await store.crLaden(q, id, true);
   if (!cr) throw notFound('Deze contracteerruimte');
   const z = await zicht(q, a, cr.jaar);
   if (!ziet(z, cr.regio_code) || z.soort === 'alle') throw notFound('Deze contracteerruimte');
-  if (!magSchrijven(a) || cr.zorgkantoor_id !== a.organisatieId)
+  if (!isInkoperOfManager(a) || cr.zorgkantoor_id !== a.organisatieId)
     throw forbidden(
       'Alleen een inkoper of manager van het zorgkantoor van deze regio kan de contracteerruimte wijzigen.',
     );
@@ -323,7 +320,7 @@ export async function crAanmakenIn(
   if (fouten.length)
     throw unprocessable('invoer-onbekend', 'De contracteerruimte kan niet worden aangemaakt.', { fouten });
   const houder = await store.concessiehouder(t, inv.regio, inv.jaar);
-  if (houder !== a.organisatieId || !magSchrijven(a))
+  if (houder !== a.organisatieId || !isInkoperOfManager(a))
     throw forbidden(
       `Regio ${inv.regio} valt in ${inv.jaar} niet onder uw zorgkantoor, of uw rol mag geen contracteerruimte invoeren (inkoper of manager).`,
     );
@@ -409,7 +406,7 @@ export async function crVaststellenIn(
         actie: 'Leg een overheveling vast als de ruimte moet veranderen.',
       },
     );
-  if (inv.status === 'definitief' && !isManager(a))
+  if (inv.status === 'definitief' && !isManagerZorgkantoor(a))
     throw forbidden('Alleen een manager van het zorgkantoor kan de contracteerruimte definitief maken.');
   const r = await boek(
     t,
@@ -857,7 +854,7 @@ export async function afspraakSchrijven(
         },
       ],
     };
-  if (cr.zorgkantoor_id !== a.organisatieId || !magSchrijven(a))
+  if (cr.zorgkantoor_id !== a.organisatieId || !isInkoperOfManager(a))
     throw forbidden(
       'Alleen een inkoper of manager van het zorgkantoor van deze regio kan productieafspraken vastleggen.',
     );
@@ -1083,7 +1080,7 @@ export async function afspraakStatus(
 ) {
   return ctx.db.tx(async (t) => {
     const r = await afspraakZichtbaar(t, a, id, true);
-    if (!magSchrijven(a) || !r.contracteerruimte_id)
+    if (!isInkoperOfManager(a) || !r.contracteerruimte_id)
       throw forbidden('Alleen een inkoper of manager van het zorgkantoor van deze regio kan de status wijzigen.');
     const cr = await store.crLaden(t, r.contracteerruimte_id);
     if (cr?.zorgkantoor_id !== a.organisatieId) throw forbidden();
@@ -1349,7 +1346,7 @@ export async function herschikAfspraken(
 ): Promise<HerschikAfsprakenUitkomst> {
   const cr0 = await store.crVoorSleutel(t, inv.regio, inv.jaar, inv.sector, true);
   if (!cr0) throw notFound(`De contracteerruimte van regio ${inv.regio}, ${inv.jaar}, ${inv.sector}`);
-  if (cr0.zorgkantoor_id !== a.organisatieId || !magSchrijven(a))
+  if (cr0.zorgkantoor_id !== a.organisatieId || !isInkoperOfManager(a))
     throw forbidden(
       'Alleen een inkoper of manager van het zorgkantoor van deze regio kan productieafspraken wijzigen.',
     );

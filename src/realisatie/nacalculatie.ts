@@ -13,6 +13,7 @@ import { isUuid } from '../platform/validatie.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
+import { vereisManagerZorgkantoor } from './toegang.ts';
 import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit, auditActor } from '../platform/audit.ts';
 import { conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
@@ -365,8 +366,7 @@ export async function nacalculatieBesluiten(
 ): Promise<NacalculatieView> {
   return ctx.db.tx(async (t) => {
     const n = await zichtbaar(t, a, id, true);
-    if (!isZorgkantoor(a) || n.zorgkantoor_id !== a.organisatieId || !a.rollen.includes('manager'))
-      throw forbidden('Alleen een manager van het zorgkantoor besluit over de nacalculatie.');
+    vereisManagerZorgkantoor(a, 'besluit over de nacalculatie', n.zorgkantoor_id);
     if (n.voorgesteld_door === a.gebruikerId)
       throw forbidden('Vier ogen: u heeft deze nacalculatie voorgesteld; een andere manager moet besluiten.');
     if (n.status !== 'voorgesteld')
@@ -449,8 +449,7 @@ export async function nacalculatieDetail(ctx: AppContext, a: Actor, id: string) 
 
 /** A manager chooses the zorgkantoor's overproduction rule for a year (audited). */
 export async function zetOverproductieRegel(ctx: AppContext, a: Actor, jaar: number, regel: OverproductieRegel) {
-  if (!isZorgkantoor(a) || !a.rollen.includes('manager'))
-    throw forbidden('Alleen een manager van het zorgkantoor kiest de regel voor overproductie.');
+  vereisManagerZorgkantoor(a, 'kiest de regel voor overproductie');
   const nu = ctx.now();
   await ctx.db.tx(async (t) => {
     const was = await store.overproductieRegel(t, a.organisatieId, jaar);

@@ -14,6 +14,7 @@ import { isUuid } from '../platform/validatie.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
+import { vereisManagerZorgkantoor } from './toegang.ts';
 import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit, auditActor } from '../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
@@ -498,8 +499,7 @@ export async function rondeBesluiten(
 ): Promise<RondeView> {
   return ctx.db.tx(async (t) => {
     const r = await zichtbareRonde(t, a, id, true);
-    if (!isZorgkantoor(a) || r.zorgkantoor_id !== a.organisatieId || !a.rollen.includes('manager'))
-      throw forbidden('Alleen een manager van het zorgkantoor besluit over een herschikkingsronde.');
+    vereisManagerZorgkantoor(a, 'besluit over een herschikkingsronde', r.zorgkantoor_id);
     if (r.voorbereid_door.includes(a.gebruikerId))
       throw forbidden(
         'Vier ogen: u heeft deze ronde voorbereid (voorgesteld of aangepast); een andere manager moet besluiten.',
@@ -624,8 +624,7 @@ export async function rondeDetail(ctx: AppContext, a: Actor, id: string) {
 }
 
 export async function zetRondesPerJaar(ctx: AppContext, a: Actor, jaar: number, n: number) {
-  if (!isZorgkantoor(a) || !a.rollen.includes('manager'))
-    throw forbidden('Alleen een manager van het zorgkantoor stelt het aantal herschikkingsrondes per jaar in.');
+  vereisManagerZorgkantoor(a, 'stelt het aantal herschikkingsrondes per jaar in');
   await ctx.db.tx(async (t) => {
     const was = await store.rondesPerJaar(t, a.organisatieId, jaar);
     await store.zetRondesPerJaar(t, a.organisatieId, jaar, n);

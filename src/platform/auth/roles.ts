@@ -70,5 +70,13 @@ export function mayCall(access: Access, actor: Actor | null): 'ok' | 'niet-ingel
 }
 
 export const isZorgkantoor = (a: Actor) => a.organisatieSoort === 'zorgkantoor';
+/** A manager of a zorgkantoor (of that zorgkantoor, when one is named): the role that decides. */
+export const isManagerZorgkantoor = (a: Actor, zorgkantoorId?: string) =>
+  isZorgkantoor(a) &&
+  a.rollen.includes('manager') &&
+  (zorgkantoorId === undefined || a.organisatieId === zorgkantoorId);
+/** Purchaser or manager of a zorgkantoor: the roles that prepare. */
+export const isInkoperOfManager = (a: Actor) =>
+  isZorgkantoor(a) && a.rollen.some((r) => r === 'inkoper' || r === 'manager');
 export const isAanbieder = (a: Actor) => a.organisatieSoort === 'zorgaanbieder';
 export const isToezicht = (a: Actor) => a.organisatieSoort === 'nza' || a.rollen.includes('toezichthouder');
