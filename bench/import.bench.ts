@@ -37,6 +37,8 @@ interface Meting {
   seconden: number;
   maxRssMb: number;
   status?: string;
+  /** seconds per phase of the import */
+  fasen?: Record<string, number>;
 }
 
 // ------------------------------------------------------------------ generated data
@@ -183,15 +185,23 @@ async function faseImport(engine: 'pglite' | 'postgres', bestand: string): Promi
   await prepareDatabase(db);
   await fixtures(db);
   const ctx = { db, config: loadConfig({}, {}), jobs: new JobRunner(db), now: () => new Date() };
+  const fasen: Record<string, number> = {};
   const t0 = performance.now();
   const r = await importeerDeclaraties(ctx, null, bestand, {
     jaar: JAAR,
     modus: 'alles-of-niets',
     bestandsnaam: path.basename(bestand),
+    fasen,
   });
   const seconden = (performance.now() - t0) / 1000;
   await opruimen();
-  return { regels: r.geladen, seconden, status: `${r.status}, ${r.geweigerd} geweigerd, ${r.perioden} perioden` };
+  for (const k of Object.keys(fasen)) fasen[k] = Math.round(fasen[k]) / 1000;
+  return {
+    regels: r.geladen,
+    seconden,
+    status: `${r.status}, ${r.geweigerd} geweigerd, ${r.perioden} perioden`,
+    fasen,
+  };
 }
 
 // ------------------------------------------------------------------ driver
@@ -251,6 +261,12 @@ async function main() {
         .toLocaleString('nl-NL')
         .padStart(9)} regels/s, piek-RSS ${String(m.maxRssMb).padStart(5)} MB${m.status ? `  (${m.status})` : ''}`,
     );
+    if (m.fasen)
+      console.log(
+        `${''.padEnd(16)} fasen (s): ${Object.entries(m.fasen)
+          .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+          .join(', ')}`,
+      );
   }
   for (const engine of ['pglite', 'postgres']) {
     const raw = metingen.find((m) => m.fase === `raw-${engine}`);
