@@ -10,6 +10,7 @@
  *   npm run bench:import                      (PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
  *   REGELS=200000 npm run bench:import        (a smaller file)
  *   npm run bench:import -- --regels 10000000 (10 million lines, the bounded-memory check)
+ *   npm run bench:import -- --engine postgres (one engine only)
  *
  * Prints figures; nothing passes or fails on time.
  */
@@ -241,7 +242,11 @@ async function main() {
     console.log(`PostgreSQL niet bereikbaar (${(e as Error).message}); alleen PGlite.`);
   }
   const metingen: Meting[] = [];
-  for (const f of ['raw-pglite', 'import-pglite', ...(pgOk ? ['raw-postgres', 'import-postgres'] : [])]) {
+  // --engine pglite|postgres: only that engine (e.g. the 10 million line run on PostgreSQL alone)
+  const e = args.indexOf('--engine');
+  const alleen = e >= 0 ? args[e + 1] : null;
+  const fasen = ['raw-pglite', 'import-pglite', ...(pgOk ? ['raw-postgres', 'import-postgres'] : [])];
+  for (const f of fasen.filter((x) => !alleen || x.endsWith(`-${alleen}`))) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--fase', f, '--bestand', bestand], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
