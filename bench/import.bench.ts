@@ -10,6 +10,7 @@
  *   npm run bench:import                      (PostgreSQL: DATABASE_URL or postgres://postgres@127.0.0.1:5432/test)
  *   REGELS=200000 npm run bench:import        (a smaller file)
  *   npm run bench:import -- --regels 10000000 (10 million lines, the bounded-memory check)
+ *   npm run bench:import -- --engine postgres (one engine only)
  *
  * Prints figures; nothing passes or fails on time.
  */
@@ -37,6 +38,8 @@ interface Meting {
   seconden: number;
   maxRssMb: number;
   status?: string;
+  /** seconds per phase of the import */
+  fasen?: Record<string, number>;
 }
 
 // ------------------------------------------------------------------ generated data
@@ -183,15 +186,23 @@ async function faseImport(engine: 'pglite' | 'postgres', bestand: string): Promi
   await prepareDatabase(db);
   await fixtures(db);
   const ctx = { db, config: loadConfig({}, {}), jobs: new JobRunner(db), now: () => new Date() };
+  const fasen: Record<string, number> = {};
   const t0 = performance.now();
   const r = await importeerDeclaraties(ctx, null, bestand, {
     jaar: JAAR,
     modus: 'alles-of-niets',
     bestandsnaam: path.basename(bestand),
+    fasen,
   });
   const seconden = (performance.now() - t0) / 1000;
   await opruimen();
-  return { regels: r.geladen, seconden, status: `${r.status}, ${r.geweigerd} geweigerd, ${r.perioden} perioden` };
+  for (const k of Object.keys(fasen)) fasen[k] = Math.round(fasen[k]) / 1000;
+  return {
+    regels: r.geladen,
+    seconden,
+    status: `${r.status}, ${r.geweigerd} geweigerd, ${r.perioden} perioden`,
+    fasen,
+  };
 }
 
 // ------------------------------------------------------------------ driver
@@ -231,7 +242,11 @@ async function main() {
     console.log(`PostgreSQL niet bereikbaar (${(e as Error).message}); alleen PGlite.`);
   }
   const metingen: Meting[] = [];
-  for (const f of ['raw-pglite', 'import-pglite', ...(pgOk ? ['raw-postgres', 'import-postgres'] : [])]) {
+  // --engine pglite|postgres: only that engine (e.g. the 10 million line run on PostgreSQL alone)
+  const e = args.indexOf('--engine');
+  const alleen = e >= 0 ? args[e + 1] : null;
+  const fasen = ['raw-pglite', 'import-pglite', ...(pgOk ? ['raw-postgres', 'import-postgres'] : [])];
+  for (const f of fasen.filter((x) => !alleen || x.endsWith(`-${alleen}`))) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', self, '--fase', f, '--bestand', bestand], {
       encoding: 'utf8',
       maxBuffer: 1 << 24,
@@ -251,6 +266,12 @@ async function main() {
         .toLocaleString('nl-NL')
         .padStart(9)} regels/s, piek-RSS ${String(m.maxRssMb).padStart(5)} MB${m.status ? `  (${m.status})` : ''}`,
     );
+    if (m.fasen)
+      console.log(
+        `${''.padEnd(16)} fasen (s): ${Object.entries(m.fasen)
+          .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+          .join(', ')}`,
+      );
   }
   for (const engine of ['pglite', 'postgres']) {
     const raw = metingen.find((m) => m.fase === `raw-${engine}`);

@@ -60,30 +60,63 @@ export async function ongewijzigdeImport(
 }
 
 export async function maakStaging(t: Queryable): Promise<void> {
-  // hash aggregates over a whole file stay in memory instead of spilling to disk (this transaction only)
+  // hash aggregates over a whole file stay in memory instead of spilling to disk (this transaction only).
+  // The lines are staged narrow: the (aanbieder, prestatie, regio) text of a line is a small integer
+  // `sleutel` into realisatie_sleutel_bron (a file has a few thousand distinct ones), so the COPY and
+  // every scan move less and the checks against the reference data join a small table.
   await t.exec(`SET LOCAL work_mem = '128MB';
-    CREATE TEMP TABLE realisatie_staging (
-      regel int NOT NULL, client text NOT NULL, aanbieder text NOT NULL, prestatie text NOT NULL,
-      regio text, maand int NOT NULL, aantal numeric(14,2) NOT NULL, bedrag numeric(16,2) NOT NULL
+    CREATE TEMP TABLE realisatie_regels (
+      regel int NOT NULL, client text NOT NULL, sleutel int NOT NULL, maand int NOT NULL,
+      aantal numeric(14,2) NOT NULL, bedrag numeric(16,2) NOT NULL
     ) ON COMMIT DROP;
-    CREATE TEMP TABLE realisatie_staging_fout (regel int NOT NULL, veld text NOT NULL, reden text NOT NULL) ON COMMIT DROP;`);
+    CREATE TEMP TABLE realisatie_sleutel_bron (sleutel int NOT NULL, aanbieder text NOT NULL, prestatie text NOT NULL, regio text) ON COMMIT DROP;
+    CREATE TEMP TABLE realisatie_staging_fout (regel int NOT NULL, veld text NOT NULL, reden text NOT NULL) ON COMMIT DROP;
+    CREATE TEMP VIEW realisatie_staging AS
+      SELECT r.regel, r.client, k.aanbieder, k.prestatie, k.regio, r.maand, r.aantal, r.bedrag
+        FROM realisatie_regels r JOIN realisatie_sleutel_bron k ON k.sleutel = r.sleutel;`);
 }
 
-const STAGING_KOLOMMEN = ['regel', 'client', 'aanbieder', 'prestatie', 'regio', 'maand', 'aantal', 'bedrag'];
+/** COPY text format: backslash, tab and line breaks escaped (a field never holds a line break). */
+const copyVeld = (s: string) =>
+  /[\\\t\r\n]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r/g, '\\r').replace(/\n/g, '\\n') : s;
 
-export async function laadBatch(t: Queryable, regels: DeclaratieRegel[], fouten: RegelFout[]): Promise<void> {
-  if (regels.length)
-    await t.copyInto(
-      'realisatie_staging',
-      STAGING_KOLOMMEN,
-      regels.map((r) => [r.regel, r.client, r.aanbieder, r.prestatie, r.regio, r.maand, r.aantal, r.bedrag]),
-    );
-  if (fouten.length)
-    await t.copyInto(
-      'realisatie_staging_fout',
-      ['regel', 'veld', 'reden'],
-      fouten.map((f) => [f.regel, f.veld, f.reden]),
-    );
+/** At most this many distinct keys are remembered; past it a key may get a second number (still correct, see controleer). */
+const MAX_SLEUTELS = 100_000;
+
+/**
+ * Writes parsed batches into the staging tables as COPY text, straight from the parsed lines (no
+ * row arrays, no CSV quoting per cell). Memory: one batch of text plus at most MAX_SLEUTELS keys.
+ */
+export class StagingSchrijver {
+  private sleutels = new Map<string, number>();
+  private volgende = 1;
+  constructor(private readonly t: Queryable) {}
+
+  async laad(regels: DeclaratieRegel[], fouten: RegelFout[]): Promise<void> {
+    let tekst = '';
+    let nieuw = '';
+    for (const r of regels) {
+      // a field never contains a line break, so '\n' separates the parts unambiguously
+      const k = r.regio === null ? r.aanbieder + '\n' + r.prestatie : r.aanbieder + '\n' + r.prestatie + '\n' + r.regio;
+      let id = this.sleutels.get(k);
+      if (id === undefined) {
+        if (this.sleutels.size >= MAX_SLEUTELS) this.sleutels.clear();
+        id = this.volgende++;
+        this.sleutels.set(k, id);
+        nieuw += `${id}\t${copyVeld(r.aanbieder)}\t${copyVeld(r.prestatie)}\t${r.regio === null ? '\\N' : copyVeld(r.regio)}\n`;
+      }
+      tekst += `${r.regel}\t${copyVeld(r.client)}\t${id}\t${r.maand}\t${r.aantal}\t${r.bedrag}\n`;
+    }
+    if (nieuw) await this.t.copyText('realisatie_sleutel_bron', ['sleutel', 'aanbieder', 'prestatie', 'regio'], nieuw);
+    if (tekst)
+      await this.t.copyText('realisatie_regels', ['regel', 'client', 'sleutel', 'maand', 'aantal', 'bedrag'], tekst);
+    if (fouten.length)
+      await this.t.copyInto(
+        'realisatie_staging_fout',
+        ['regel', 'veld', 'reden'],
+        fouten.map((f) => [f.regel, f.veld, f.reden]),
+      );
+  }
 }
 
 /**
@@ -91,13 +124,8 @@ export async function laadBatch(t: Queryable, regels: DeclaratieRegel[], fouten:
  * outcome in `realisatie_gecontroleerd` (temp) plus reasons in `realisatie_staging_fout`.
  * `zorgkantoorId`: when set, lines outside the regions this zorgkantoor holds in `jaar` are refused.
  */
-export async function controleer(
-  t: Queryable,
-  jaar: number,
-  zorgkantoorId: string | null,
-  afspraken: AfspraakPrijsInvoer[],
-): Promise<void> {
-  // the year's agreements (read through budget's index.ts) as a temporary table to join on
+/** The year's agreements (read through budget's index.ts) as a temporary table to join on. */
+export async function laadAfspraken(t: Queryable, afspraken: AfspraakPrijsInvoer[]): Promise<void> {
   await t.query(
     `CREATE TEMP TABLE realisatie_afspraak_prijs ON COMMIT DROP AS
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[]) AS x(organisatie_id, prestatie_code, regio_code, prijs)`,
@@ -108,7 +136,90 @@ export async function controleer(
       afspraken.map((a) => a.prijs),
     ],
   );
-  await t.exec('ANALYZE realisatie_staging');
+}
+
+/**
+ * The fast path for a file without refusals (the usual case). Checks the distinct
+ * (aanbieder, prestatie, regio) keys once against the reference data — a few thousand rows, not a
+ * row per line — then, in one scan of the lines, the amounts against agreed price and NZa maximum,
+ * and in a second the duplicates. Returns the number of lines when every line is valid (the monthly
+ * sums are then in `realisatie_som`); null when any line is refused or the keys are ambiguous
+ * (two keys for one provider × prestatie): then `controleer` gives every line its reasons, as before.
+ */
+export async function snelleControle(t: Queryable, jaar: number, zorgkantoorId: string | null): Promise<number | null> {
+  const voor = await t.one<{ fouten: boolean }>('SELECT EXISTS (SELECT 1 FROM realisatie_staging_fout) AS fouten');
+  if (voor.fouten) return null;
+  await t.query(
+    `CREATE TEMP TABLE realisatie_sleutel_check ON COMMIT DROP AS
+     WITH org AS (
+       SELECT DISTINCT ON (sleutel) sleutel, id FROM (
+         SELECT id AS sleutel, id, 0 AS voorrang FROM organisatie WHERE soort = 'zorgaanbieder'
+         UNION ALL
+         SELECT agb, id, 1 FROM organisatie WHERE soort = 'zorgaanbieder' AND agb IS NOT NULL AND agb <> ''
+       ) x ORDER BY sleutel, voorrang
+     ),
+     ap AS (
+       SELECT organisatie_id, prestatie_code, count(*) AS regios, min(regio_code) AS regio_code, max(prijs) AS prijs
+         FROM realisatie_afspraak_prijs GROUP BY 1, 2
+     ),
+     k AS (
+       SELECT k.sleutel, k.prestatie, k.regio AS regio_opgegeven, o.id AS organisatie_id, (p.code IS NOT NULL) AS prestatie_bekend,
+              CASE WHEN k.regio IS NOT NULL THEN ar.regio_code WHEN a.regios = 1 THEN a.regio_code END AS regio_code,
+              coalesce(a.regios, 0) AS regios,
+              (CASE WHEN k.regio IS NOT NULL THEN ar.prijs ELSE a.prijs END) AS prijs,
+              (nt.tarief + coalesce(nt.nhc, 0) + coalesce(nt.nic, 0)) AS nza_max
+         FROM realisatie_sleutel_bron k
+         LEFT JOIN org o ON o.sleutel = k.aanbieder
+         LEFT JOIN prestatie p ON p.code = k.prestatie
+         LEFT JOIN ap a ON a.organisatie_id = o.id AND a.prestatie_code = k.prestatie
+         LEFT JOIN realisatie_afspraak_prijs ar ON k.regio IS NOT NULL AND ar.organisatie_id = o.id AND ar.prestatie_code = k.prestatie AND ar.regio_code = k.regio
+         LEFT JOIN nza_tarief nt ON nt.prestatie_code = k.prestatie AND nt.jaar = $1
+     )
+     -- the same reasons as controleer(), per key instead of per line (the amount and duplicate checks are per line, below)
+     SELECT k.sleutel, k.prestatie, k.organisatie_id, k.regio_code, k.prijs, k.nza_max,
+            (k.organisatie_id IS NULL OR NOT k.prestatie_bekend OR k.regios = 0 OR k.regio_code IS NULL
+             OR ($2::text IS NOT NULL AND NOT EXISTS (
+                   SELECT 1 FROM regio_concessie c WHERE c.jaar = $1 AND c.organisatie_id = $2::text AND c.regio_code = k.regio_code))) AS fout
+       FROM k`,
+    [jaar, zorgkantoorId],
+  );
+  const sleutels = await t.one<{ fout: boolean }>(
+    `SELECT (EXISTS (SELECT 1 FROM realisatie_sleutel_check WHERE fout)
+             OR EXISTS (SELECT 1 FROM realisatie_sleutel_check GROUP BY organisatie_id, prestatie HAVING count(*) > 1)) AS fout`,
+  );
+  if (sleutels.fout) return null;
+  await t.exec('ANALYZE realisatie_regels');
+  // one scan: monthly sums per key (one client per line: duplicates are excluded below) and the
+  // lines above agreed price or NZa maximum
+  await t.exec(
+    `CREATE TEMP TABLE realisatie_som ON COMMIT DROP AS
+     SELECT r.sleutel, r.maand, count(*)::int AS n, sum(r.aantal) AS volume, sum(r.bedrag) AS bedrag,
+            count(*) FILTER (WHERE (k.prijs IS NOT NULL AND r.bedrag > round(r.aantal * k.prijs, 2))
+                               OR (k.nza_max IS NOT NULL AND r.bedrag > round(r.aantal * k.nza_max, 2)))::int AS te_hoog
+       FROM realisatie_regels r JOIN realisatie_sleutel_check k ON k.sleutel = r.sleutel
+      GROUP BY 1, 2`,
+  );
+  const som = await t.one<{ n: number; te_hoog: number }>(
+    'SELECT coalesce(sum(n), 0)::int AS n, coalesce(sum(te_hoog), 0)::int AS te_hoog FROM realisatie_som',
+  );
+  if (som.te_hoog > 0) return null;
+  // duplicates (same client, provider, prestatie and month): with one key per provider × prestatie
+  // this is a repeat of (key, month, client)
+  const dubbel = await t.one<{ d: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM realisatie_regels GROUP BY sleutel, maand, client HAVING count(*) > 1) AS d',
+  );
+  return dubbel.d ? null : som.n;
+}
+
+/** controleer() with the agreements given (kept for callers that check in one step). */
+export async function controleer(
+  t: Queryable,
+  jaar: number,
+  zorgkantoorId: string | null,
+  afspraken?: AfspraakPrijsInvoer[],
+): Promise<void> {
+  if (afspraken) await laadAfspraken(t, afspraken);
+  await t.exec('ANALYZE realisatie_regels');
   // One pass: every staged line is joined once to the reference data, and its reasons for refusal
   // (veld|reden, none = valid) are computed in the same row; the realisation is written from this
   // table. (Was: a full copy of the file plus nine scans of it, one per reason.)
@@ -251,6 +362,45 @@ export async function schrijfRealisatie(
   );
   const n = await t.one<{ geladen: number; perioden: number }>(
     `SELECT (SELECT count(*) FROM ${geldig})::int AS geladen, (SELECT count(*) FROM realisatie_sleutel)::int AS perioden`,
+  );
+  await t.query('UPDATE realisatie_import SET geladen = $2, perioden = $3 WHERE id = $1', [
+    importId,
+    n.geladen,
+    n.perioden,
+  ]);
+  return n;
+}
+
+/**
+ * Writes a file that passed snelleControle: per period the file's monthly sums replace what was
+ * there (one aggregation level: one client per line, so lines = clients). Returns (lines, periods).
+ */
+export async function schrijfSnel(
+  t: Queryable,
+  jaar: number,
+  importId: string,
+): Promise<{ geladen: number; perioden: number }> {
+  await t.exec(`CREATE TEMP TABLE realisatie_sleutel ON COMMIT DROP AS
+    SELECT DISTINCT k.regio_code, k.organisatie_id, s.maand FROM realisatie_som s JOIN realisatie_sleutel_check k ON k.sleutel = s.sleutel`);
+  await t.query(
+    `DELETE FROM realisatie r USING realisatie_sleutel k
+      WHERE r.jaar = $1 AND r.regio_code = k.regio_code AND r.organisatie_id = k.organisatie_id AND r.maand = k.maand`,
+    [jaar],
+  );
+  await t.query(
+    `INSERT INTO realisatie (jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag)
+     SELECT $1, s.maand, k.regio_code, k.organisatie_id, k.prestatie, s.n, s.volume, s.bedrag
+       FROM realisatie_som s JOIN realisatie_sleutel_check k ON k.sleutel = s.sleutel`,
+    [jaar],
+  );
+  await t.query(
+    `INSERT INTO realisatie_periode (jaar, regio_code, organisatie_id, maand, import_id)
+     SELECT $1, regio_code, organisatie_id, maand, $2 FROM realisatie_sleutel
+     ON CONFLICT (jaar, regio_code, organisatie_id, maand) DO UPDATE SET import_id = EXCLUDED.import_id`,
+    [jaar, importId],
+  );
+  const n = await t.one<{ geladen: number; perioden: number }>(
+    `SELECT (SELECT coalesce(sum(n), 0) FROM realisatie_som)::int AS geladen, (SELECT count(*) FROM realisatie_sleutel)::int AS perioden`,
   );
   await t.query('UPDATE realisatie_import SET geladen = $2, perioden = $3 WHERE id = $1', [
     importId,

@@ -3,7 +3,15 @@ import vm from 'node:vm';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BestandsFout, parseDeclaraties, splitsRegel, type Batch } from './declaraties.ts';
+import {
+  BestandsFout,
+  gewoneRegel,
+  leesKop,
+  leesRegel,
+  parseDeclaraties,
+  splitsRegel,
+  type Batch,
+} from './declaraties.ts';
 
 async function lees(inhoud: string | Uint8Array, jaar = 2027, chunk = 7, prestaties?: Set<string>) {
   const bytes = typeof inhoud === 'string' ? new TextEncoder().encode(inhoud) : inhoud;
@@ -171,4 +179,62 @@ test('bounded memory: 300,000 generated lines stream through without the heap gr
   assert.equal(n, 300_000);
   // ~20 MB of text passes through; what is held at any time is one batch and one chunk.
   assert.ok(piek < 60 * 1024 * 1024, `heap grew by ${Math.round(piek / 1024 / 1024)} MB`);
+});
+
+test('the fast check of a common line accepts only what the full check accepts, with the same result', () => {
+  const kolommenZonder = leesKop('client;aanbieder;prestatie;periode;aantal;bedrag').kolommen;
+  const kolommenMet = leesKop('regio;client;aanbieder;prestatie;periode;aantal;bedrag').kolommen;
+  const deel = fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '00',
+    '1',
+    '9',
+    '12',
+    '-',
+    '.',
+    ',',
+    '5',
+    '150',
+    'a',
+    '2027',
+    '-0',
+    '13',
+    '01',
+  );
+  const veld = fc.array(deel, { maxLength: 5 }).map((d) => d.join(''));
+  fc.assert(
+    fc.property(
+      fc.boolean(),
+      fc.array(veld, { minLength: 7, maxLength: 7 }),
+      fc.constantFrom('2027-03', '2027-13', '2026-03', '2027-00', '2027-3', '2027-03-01', ''),
+      fc.boolean(),
+      (metRegio, v, periode, periodeVeld) => {
+        const kolommen = metRegio ? kolommenMet : kolommenZonder;
+        const velden = metRegio
+          ? [v[6], v[0], v[1], v[2], periodeVeld ? periode : v[3], v[4], v[5]]
+          : [v[0], v[1], v[2], periodeVeld ? periode : v[3], v[4], v[5]];
+        const opties = { jaar: 2027 };
+        const snel = gewoneRegel(velden, 4, kolommen, opties);
+        const vol = leesRegel(velden, 4, kolommen, opties);
+        if (snel) assert.deepEqual(snel, vol);
+      },
+    ),
+    { numRuns: 20000 },
+  );
+  // and the common line does take the fast path
+  assert.deepEqual(
+    gewoneRegel(['c-1', 'za-1', 'VV-1', '2027-03', '12.5', '1500.00'], 2, kolommenZonder, { jaar: 2027 }),
+    {
+      regel: 2,
+      client: 'c-1',
+      aanbieder: 'za-1',
+      prestatie: 'VV-1',
+      regio: null,
+      maand: 3,
+      aantal: '12.5',
+      bedrag: '1500.00',
+    },
+  );
 });
