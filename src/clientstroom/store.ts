@@ -526,7 +526,6 @@ export async function toewijzingIntrekken(
   );
 }
 
-
 // ------------------------------------------------------------------ toewijzingsverzoeken (AW39 Aanvraag)
 
 export interface VerzoekRij {
