@@ -35,10 +35,10 @@ const gewogen = (eisen: Eis[]) => eisen.filter((e) => e.groep === 'gunningscrite
 const SOORTEN = ['klasse', 'geen-signalen', 'contractjaren'] as const;
 const KLASSEN = ['bestaand', 'geheel_nieuw', 'nieuw_in_regio', 'nieuw_zzp_vpt'] as const;
 const SIGNAAL_SOORTEN = ['verscherpt_toezicht', 'fraudeonderzoek', 'fraude_vastgesteld'] as const;
-type Voorwaarde = NonNullable<Paragraaf['tweejarigeVoorwaarden']>[number];
+export type Voorwaarde = NonNullable<Paragraaf['tweejarigeVoorwaarden']>[number];
 
 /** "Klasse: bestaand" / "Geen fraudeonderzoek in 5 jaar" / "Overeenkomst in elk van de 3 jaar ervoor". */
-function soortTekst(v: Voorwaarde, t: ReturnType<typeof useI18n>['t']): string {
+export function soortTekst(v: Voorwaarde, t: ReturnType<typeof useI18n>['t']): string {
   if (v.soort === 'klasse')
     return t('inkoop.rp.soort.klasse.tekst', {
       klassen: (v.klassen ?? []).map((x) => t(`inkoop.rp.klasse.${x}`)).join(', '),

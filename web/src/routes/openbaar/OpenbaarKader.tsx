@@ -18,6 +18,7 @@ import {
 } from '../../ui/index.ts';
 import { amsterdam, lokaleTijd, periode } from './OpenbareKaders.tsx';
 import type { Detail, Eis, Termijn } from './types.ts';
+import { soortTekst, type Voorwaarde } from '../inkoop/RegionaleParagraaf.tsx';
 import './messages.ts';
 import './openbaar.css';
 
@@ -252,9 +253,7 @@ function RegionaleParagraaf({ paragraaf, eisen }: { paragraaf: Record<string, un
   const { t } = useI18n();
   const p = paragraaf && typeof paragraaf === 'object' ? paragraaf : {};
   const weging = p.weging && typeof p.weging === 'object' ? Object.entries(p.weging as Record<string, unknown>) : [];
-  const voorwaarden = Array.isArray(p.tweejarigeVoorwaarden)
-    ? (p.tweejarigeVoorwaarden as { code?: unknown; omschrijving?: unknown }[])
-    : [];
+  const voorwaarden = Array.isArray(p.tweejarigeVoorwaarden) ? (p.tweejarigeVoorwaarden as Voorwaarde[]) : [];
   const bv = p.bestValue && typeof p.bestValue === 'object' ? (p.bestValue as Record<string, unknown>) : null;
   const overig = Object.keys(p).filter((x) => !BEKEND.includes(x));
   const leeg = Object.keys(p).length === 0;
@@ -290,7 +289,8 @@ function RegionaleParagraaf({ paragraaf, eisen }: { paragraaf: Record<string, un
           <ul>
             {voorwaarden.map((v, i) => (
               <li key={i}>
-                <strong>{String(v.code ?? '')}</strong> {String(v.omschrijving ?? '')}
+                <strong>{String(v.code ?? '')}</strong> {String(v.omschrijving ?? '')}{' '}
+                {v.soort && <span className="muted">({soortTekst(v, t)})</span>}
               </li>
             ))}
           </ul>
