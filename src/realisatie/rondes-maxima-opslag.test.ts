@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp, type TestClient } from '../testing.ts';
 import { parseCenten, formatCenten } from '../domain/realisatie/centen.ts';
+import { vernieuwMonitorAggregaat } from './store.ts';
 
 let t: TestApp;
 let inkoper: TestClient, manager: TestClient;
@@ -131,6 +132,8 @@ before(async () => {
         `INSERT INTO realisatie (jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag) VALUES ($1,$2,$3,$4,$5,1,1,$6)`,
         [JAAR, m, REGIO, r.organisatie_id, PRESTATIE, formatCenten((c(r.bedrag) * 150n) / 100n / 12n)],
       );
+  // written directly, not by the import: the monitoring aggregate is rebuilt as the demo load does
+  await vernieuwMonitorAggregaat(t.db, JAAR);
 });
 after(async () => {
   await t.close();
