@@ -7,7 +7,6 @@ import { useSession } from '../../app/session.tsx';
 import {
   Alert,
   Button,
-  Checkbox,
   DetailList,
   PageHeader,
   ProblemAlert,
@@ -21,6 +20,7 @@ import {
 import type { ClientDetailView, ToewijzingViewT, WerklijstView } from '../../../../src/clientstroom/schemas.ts';
 import { werklijstKey } from './Werklijst.tsx';
 import { verversNaWijziging } from '../../app/verversen.ts';
+import { MptVelden, ToetsingVelden, mptVelden } from './ToewijzingVelden.tsx';
 import './messages.ts';
 
 export function ClientDossier({ params }: PageProps) {
@@ -161,7 +161,7 @@ function Toewijzen({ clientId, indicatieId, onKlaar }: { clientId: string; indic
         leveringsvorm: lv,
         ...(ingang ? { ingangsdatum: ingang } : {}),
         ...(lv === 'vpt' || lv === 'mpt' ? { toetsing: { verantwoord, doelmatig } } : {}),
-        ...(lv === 'mpt' ? { functieCode: functie, functieKlasse: klasse.trim().toUpperCase() || null } : {}),
+        ...(lv === 'mpt' ? mptVelden(functie, klasse) : {}),
       }),
     onSuccess: () => {
       void verversNaWijziging(qc, ['clientstroom']);
@@ -205,37 +205,14 @@ function Toewijzen({ clientId, indicatieId, onKlaar }: { clientId: string; indic
           value={ingang}
           onChange={(e) => setIngang(e.target.value)}
         />
-        {lv === 'mpt' && (
-          <>
-            <Select
-              label={t('clientstroom.toewijzen.functie')}
-              value={functie}
-              onChange={(e) => setFunctie(e.target.value)}
-              options={['21', '31', '41', '61', '62'].map((f) => ({
-                value: f,
-                label: `${f} ${t(`clientstroom.functie.${f}`)}`,
-              }))}
-            />
-            <TextInput
-              label={t('clientstroom.toewijzen.klasse')}
-              value={klasse}
-              onChange={(e) => setKlasse(e.target.value)}
-            />
-          </>
-        )}
+        {lv === 'mpt' && <MptVelden functie={functie} setFunctie={setFunctie} klasse={klasse} setKlasse={setKlasse} />}
         {(lv === 'vpt' || lv === 'mpt') && (
-          <>
-            <Checkbox
-              label={t('clientstroom.toewijzen.verantwoord')}
-              checked={verantwoord}
-              onChange={(e) => setVerantwoord(e.target.checked)}
-            />
-            <Checkbox
-              label={t('clientstroom.toewijzen.doelmatig')}
-              checked={doelmatig}
-              onChange={(e) => setDoelmatig(e.target.checked)}
-            />
-          </>
+          <ToetsingVelden
+            verantwoord={verantwoord}
+            setVerantwoord={setVerantwoord}
+            doelmatig={doelmatig}
+            setDoelmatig={setDoelmatig}
+          />
         )}
         <Button type="submit" variant="primary" bezig={m.isPending}>
           {t('clientstroom.toewijzen.knop')}

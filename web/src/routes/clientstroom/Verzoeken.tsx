@@ -14,13 +14,12 @@ import {
   ProblemAlert,
   QueryState,
   Section,
-  Select,
   Table,
   TextArea,
-  TextInput,
 } from '../../ui/index.ts';
 import type { VerzoekViewT } from '../../../../src/clientstroom/schemas.ts';
 import { verversNaWijziging } from '../../app/verversen.ts';
+import { MptVelden, ToetsingVelden, mptVelden } from './ToewijzingVelden.tsx';
 import './messages.ts';
 
 const verzoekenKey = ['clientstroom', 'verzoeken'];
@@ -130,9 +129,7 @@ function Besluit({ v }: { v: VerzoekViewT }) {
     mutationFn: () =>
       api.post(`/clientstroom/verzoeken/${v.id}/toekennen`, {
         ...(thuis && eigenToetsing ? { toetsing: { verantwoord, doelmatig } } : {}),
-        ...(v.leveringsvorm === 'mpt'
-          ? { functieCode: functie, functieKlasse: klasse.trim().toUpperCase() || null }
-          : {}),
+        ...(v.leveringsvorm === 'mpt' ? mptVelden(functie, klasse) : {}),
       }),
     onSuccess: klaar,
   });
@@ -163,22 +160,7 @@ function Besluit({ v }: { v: VerzoekViewT }) {
       {v.status === 'open' && (
         <form onSubmit={geefToe}>
           {v.leveringsvorm === 'mpt' && (
-            <>
-              <Select
-                label={t('clientstroom.toewijzen.functie')}
-                value={functie}
-                onChange={(e) => setFunctie(e.target.value)}
-                options={['21', '31', '41', '61', '62'].map((f) => ({
-                  value: f,
-                  label: `${f} ${t(`clientstroom.functie.${f}`)}`,
-                }))}
-              />
-              <TextInput
-                label={t('clientstroom.toewijzen.klasse')}
-                value={klasse}
-                onChange={(e) => setKlasse(e.target.value)}
-              />
-            </>
+            <MptVelden functie={functie} setFunctie={setFunctie} klasse={klasse} setKlasse={setKlasse} />
           )}
           {thuis && (
             <>
@@ -188,18 +170,12 @@ function Besluit({ v }: { v: VerzoekViewT }) {
                 onChange={(e) => setEigenToetsing(e.target.checked)}
               />
               {eigenToetsing && (
-                <>
-                  <Checkbox
-                    label={t('clientstroom.toewijzen.verantwoord')}
-                    checked={verantwoord}
-                    onChange={(e) => setVerantwoord(e.target.checked)}
-                  />
-                  <Checkbox
-                    label={t('clientstroom.toewijzen.doelmatig')}
-                    checked={doelmatig}
-                    onChange={(e) => setDoelmatig(e.target.checked)}
-                  />
-                </>
+                <ToetsingVelden
+                  verantwoord={verantwoord}
+                  setVerantwoord={setVerantwoord}
+                  doelmatig={doelmatig}
+                  setDoelmatig={setDoelmatig}
+                />
               )}
             </>
           )}
