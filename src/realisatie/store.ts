@@ -327,6 +327,42 @@ export async function bewaarFouten(t: Queryable, importId: string): Promise<void
   );
 }
 
+/** Empties the periods (region × provider × month) listed in the temp table realisatie_sleutel: a file replaces them whole. */
+async function leegPerioden(t: Queryable, jaar: number): Promise<void> {
+  await t.query(
+    `DELETE FROM realisatie r USING realisatie_sleutel k
+      WHERE r.jaar = $1 AND r.regio_code = k.regio_code AND r.organisatie_id = k.organisatie_id AND r.maand = k.maand`,
+    [jaar],
+  );
+}
+
+/**
+ * Records that this import now owns the periods in realisatie_sleutel, and its counts
+ * (`geladenSql` counts the lines loaded). Returns (lines loaded, periods replaced).
+ */
+async function legPeriodenVast(
+  t: Queryable,
+  jaar: number,
+  importId: string,
+  geladenSql: string,
+): Promise<{ geladen: number; perioden: number }> {
+  await t.query(
+    `INSERT INTO realisatie_periode (jaar, regio_code, organisatie_id, maand, import_id)
+     SELECT $1, regio_code, organisatie_id, maand, $2 FROM realisatie_sleutel
+     ON CONFLICT (jaar, regio_code, organisatie_id, maand) DO UPDATE SET import_id = EXCLUDED.import_id`,
+    [jaar, importId],
+  );
+  const n = await t.one<{ geladen: number; perioden: number }>(
+    `SELECT (${geladenSql})::int AS geladen, (SELECT count(*) FROM realisatie_sleutel)::int AS perioden`,
+  );
+  await t.query('UPDATE realisatie_import SET geladen = $2, perioden = $3 WHERE id = $1', [
+    importId,
+    n.geladen,
+    n.perioden,
+  ]);
+  return n;
+}
+
 /**
  * Writes the valid lines: the periods (year × region × provider × month) this file contains are
  * replaced as a whole by the file's aggregate. Returns (lines loaded, periods replaced).
@@ -340,11 +376,7 @@ export async function schrijfRealisatie(
   const geldig = '(SELECT * FROM realisatie_gecontroleerd WHERE fouten IS NULL) AS geldig';
   await t.exec(`CREATE TEMP TABLE realisatie_sleutel ON COMMIT DROP AS
     SELECT DISTINCT regio_code, organisatie_id, maand FROM ${geldig}`);
-  await t.query(
-    `DELETE FROM realisatie r USING realisatie_sleutel k
-      WHERE r.jaar = $1 AND r.regio_code = k.regio_code AND r.organisatie_id = k.organisatie_id AND r.maand = k.maand`,
-    [jaar],
-  );
+  await leegPerioden(t, jaar);
   // clients counted once per period and prestatie: aggregate per client first (hash), then per key
   await t.query(
     `INSERT INTO realisatie (jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag)
@@ -354,21 +386,7 @@ export async function schrijfRealisatie(
       GROUP BY maand, regio_code, organisatie_id, prestatie`,
     [jaar],
   );
-  await t.query(
-    `INSERT INTO realisatie_periode (jaar, regio_code, organisatie_id, maand, import_id)
-     SELECT $1, regio_code, organisatie_id, maand, $2 FROM realisatie_sleutel
-     ON CONFLICT (jaar, regio_code, organisatie_id, maand) DO UPDATE SET import_id = EXCLUDED.import_id`,
-    [jaar, importId],
-  );
-  const n = await t.one<{ geladen: number; perioden: number }>(
-    `SELECT (SELECT count(*) FROM ${geldig})::int AS geladen, (SELECT count(*) FROM realisatie_sleutel)::int AS perioden`,
-  );
-  await t.query('UPDATE realisatie_import SET geladen = $2, perioden = $3 WHERE id = $1', [
-    importId,
-    n.geladen,
-    n.perioden,
-  ]);
-  return n;
+  return legPeriodenVast(t, jaar, importId, `SELECT count(*) FROM ${geldig}`);
 }
 
 /**
@@ -382,32 +400,14 @@ export async function schrijfSnel(
 ): Promise<{ geladen: number; perioden: number }> {
   await t.exec(`CREATE TEMP TABLE realisatie_sleutel ON COMMIT DROP AS
     SELECT DISTINCT k.regio_code, k.organisatie_id, s.maand FROM realisatie_som s JOIN realisatie_sleutel_check k ON k.sleutel = s.sleutel`);
-  await t.query(
-    `DELETE FROM realisatie r USING realisatie_sleutel k
-      WHERE r.jaar = $1 AND r.regio_code = k.regio_code AND r.organisatie_id = k.organisatie_id AND r.maand = k.maand`,
-    [jaar],
-  );
+  await leegPerioden(t, jaar);
   await t.query(
     `INSERT INTO realisatie (jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag)
      SELECT $1, s.maand, k.regio_code, k.organisatie_id, k.prestatie, s.n, s.volume, s.bedrag
        FROM realisatie_som s JOIN realisatie_sleutel_check k ON k.sleutel = s.sleutel`,
     [jaar],
   );
-  await t.query(
-    `INSERT INTO realisatie_periode (jaar, regio_code, organisatie_id, maand, import_id)
-     SELECT $1, regio_code, organisatie_id, maand, $2 FROM realisatie_sleutel
-     ON CONFLICT (jaar, regio_code, organisatie_id, maand) DO UPDATE SET import_id = EXCLUDED.import_id`,
-    [jaar, importId],
-  );
-  const n = await t.one<{ geladen: number; perioden: number }>(
-    `SELECT (SELECT coalesce(sum(n), 0) FROM realisatie_som)::int AS geladen, (SELECT count(*) FROM realisatie_sleutel)::int AS perioden`,
-  );
-  await t.query('UPDATE realisatie_import SET geladen = $2, perioden = $3 WHERE id = $1', [
-    importId,
-    n.geladen,
-    n.perioden,
-  ]);
-  return n;
+  return legPeriodenVast(t, jaar, importId, 'SELECT coalesce(sum(n), 0) FROM realisatie_som');
 }
 
 /** The first rejected lines, for a message. */
