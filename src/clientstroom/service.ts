@@ -931,12 +931,25 @@ export async function trekToewijzingIn(
 }
 
 async function toewijzingZichtbaar(ctx: AppContext, q: Queryable, a: Actor, id: string): Promise<store.ToewijzingRij> {
-  const t = await store.toewijzingOpId(q, id);
-  if (!t) throw notFound('Deze toewijzing');
+  return vereisZichtbaar(ctx, q, a, await store.toewijzingOpId(q, id), 'Deze toewijzing');
+}
+
+/**
+ * A row of one provider in one region: that provider sees it, and the zorgkantoor staff of the
+ * region; anyone else gets 404, as if it did not exist.
+ */
+async function vereisZichtbaar<R extends { organisatie_id: string | null; regio_code: string }>(
+  ctx: AppContext,
+  q: Queryable,
+  a: Actor,
+  rij: R | null | undefined,
+  wat: string,
+): Promise<R> {
+  if (!rij) throw notFound(wat);
   if (isAanbieder(a)) {
-    if (t.organisatie_id !== a.organisatieId) throw notFound('Deze toewijzing');
-  } else if (!(await regiosVan(ctx, q, a)).includes(t.regio_code)) throw notFound('Deze toewijzing');
-  return t;
+    if (rij.organisatie_id !== a.organisatieId) throw notFound(wat);
+  } else if (!(await regiosVan(ctx, q, a)).includes(rij.regio_code)) throw notFound(wat);
+  return rij;
 }
 
 /** The AW33 of a toewijzing, as sent (zorgkantoor of the region, or the provider it was sent to). */
@@ -2032,11 +2045,7 @@ async function verzoekZichtbaar(
   vergrendel = false,
 ): Promise<store.VerzoekRij> {
   const v = vergrendel ? await store.verzoekVergrendeld(q, id) : await store.verzoekOpId(q, id);
-  if (!v) throw notFound('Dit toewijzingsverzoek');
-  if (isAanbieder(a)) {
-    if (v.organisatie_id !== a.organisatieId) throw notFound('Dit toewijzingsverzoek');
-  } else if (!(await regiosVan(ctx, q, a)).includes(v.regio_code)) throw notFound('Dit toewijzingsverzoek');
-  return v;
+  return vereisZichtbaar(ctx, q, a, v, 'Dit toewijzingsverzoek');
 }
 
 export async function verzoek(ctx: AppContext, a: Actor, id: string): Promise<VerzoekView> {

@@ -138,6 +138,15 @@ export async function laadAfspraken(t: Queryable, afspraken: AfspraakPrijsInvoer
   );
 }
 
+/** A provider by id or AGB (the id wins when both match): the key the file's aanbieder column is read with. */
+const ORG_SLEUTEL = `org AS (
+       SELECT DISTINCT ON (sleutel) sleutel, id FROM (
+         SELECT id AS sleutel, id, 0 AS voorrang FROM organisatie WHERE soort = 'zorgaanbieder'
+         UNION ALL
+         SELECT agb, id, 1 FROM organisatie WHERE soort = 'zorgaanbieder' AND agb IS NOT NULL AND agb <> ''
+       ) x ORDER BY sleutel, voorrang
+     )`;
+
 /**
  * The fast path for a file without refusals (the usual case). Checks the distinct
  * (aanbieder, prestatie, regio) keys once against the reference data — a few thousand rows, not a
@@ -151,13 +160,7 @@ export async function snelleControle(t: Queryable, jaar: number, zorgkantoorId: 
   if (voor.fouten) return null;
   await t.query(
     `CREATE TEMP TABLE realisatie_sleutel_check ON COMMIT DROP AS
-     WITH org AS (
-       SELECT DISTINCT ON (sleutel) sleutel, id FROM (
-         SELECT id AS sleutel, id, 0 AS voorrang FROM organisatie WHERE soort = 'zorgaanbieder'
-         UNION ALL
-         SELECT agb, id, 1 FROM organisatie WHERE soort = 'zorgaanbieder' AND agb IS NOT NULL AND agb <> ''
-       ) x ORDER BY sleutel, voorrang
-     ),
+     WITH ${ORG_SLEUTEL},
      ap AS (
        SELECT organisatie_id, prestatie_code, count(*) AS regios, min(regio_code) AS regio_code, max(prijs) AS prijs
          FROM realisatie_afspraak_prijs GROUP BY 1, 2
@@ -225,13 +228,7 @@ export async function controleer(
   // table. (Was: a full copy of the file plus nine scans of it, one per reason.)
   await t.query(
     `CREATE TEMP TABLE realisatie_gecontroleerd ON COMMIT DROP AS
-     WITH org AS (
-       SELECT DISTINCT ON (sleutel) sleutel, id FROM (
-         SELECT id AS sleutel, id, 0 AS voorrang FROM organisatie WHERE soort = 'zorgaanbieder'
-         UNION ALL
-         SELECT agb, id, 1 FROM organisatie WHERE soort = 'zorgaanbieder' AND agb IS NOT NULL AND agb <> ''
-       ) x ORDER BY sleutel, voorrang
-     ),
+     WITH ${ORG_SLEUTEL},
      ap_regio AS (SELECT organisatie_id, prestatie_code, regio_code, prijs FROM realisatie_afspraak_prijs),
      ap AS (
        SELECT organisatie_id, prestatie_code, count(*) AS regios, min(regio_code) AS regio_code, max(prijs) AS prijs
