@@ -42,6 +42,7 @@ import { lijstNzaTarieven, zichtVoor, type Zicht } from '../reference/index.ts';
 import { tarievenVanAanbieder } from '../tarieven/index.ts';
 import { gegundePrijzen, overeenkomstVoorAanbieder } from '../inkoop/index.ts';
 import { verdeelNaarRato } from '../domain/realisatie/centen.ts';
+import { plafondsUitRegels, type AfgeleidPlafond, type PlafondMixRegel } from '../domain/budget/plafondregels.ts';
 import * as store from './store.ts';
 import { realisatieLaatsteJaar } from '../realisatie/index.ts';
 import type { CrRow, AfspraakRow, MutatieRow, VersieRow } from './store.ts';
@@ -1524,9 +1525,41 @@ export interface NacalculatieAfspraak {
   model: 'Q' | 'P' | 'toekenning' | null;
   /** the cap that scenario put on this provider (explicit or from the purchasing rules), else null (not stored) */
   plafond: string | null;
+  /**
+   * which of the scenario's rules gave that cap: 'scenario' (entered in the scenario),
+   * 'groeiplafond-behandeling' or 'intramurale-dagen' (src/domain/budget/plafondregels.ts), with its
+   * explanation; null without a cap
+   */
+  plafondRegel: { regel: 'scenario' | AfgeleidPlafond['regel']; uitleg: string } | null;
   scenario: { id: string; naam: string } | null;
   /** the opslag (%) granted so far in the contract's prices (inkoop's opslag toekenning), else null */
   opslag: string | null;
+}
+
+/**
+ * The rule behind a promoted scenario's cap on a provider: the derived rule whose amount is the cap
+ * (the tightest; an explicit lower cap wins and is then 'scenario'), recomputed from the scenario's
+ * stored basis and parameters exactly as the scenario did (src/domain/budget/plafondregels.ts).
+ */
+function plafondRegelVan(
+  s: { naam: string; basis: unknown; parameters: unknown },
+  id: string,
+  plafond: string,
+): NonNullable<NacalculatieAfspraak['plafondRegel']> {
+  const p = s.parameters as {
+    plafonds?: Record<string, string | null>;
+    plafondRegels?: Parameters<typeof plafondsUitRegels>[1];
+  } | null;
+  const a = (s.basis as { aanbieders?: { id: string; mix: PlafondMixRegel[] }[] } | null)?.aanbieders?.find(
+    (x) => x.id === id,
+  );
+  const expliciet = p?.plafonds?.[id] ?? null;
+  if (p?.plafondRegels && a) {
+    const afg = plafondsUitRegels([{ id, mix: a.mix, plafond: expliciet }], p.plafondRegels).get(id);
+    const regel = afg?.regels.find((r) => d(r.plafond).equals(plafond));
+    if (afg && regel) return { regel: regel.regel, uitleg: `${regel.uitleg} (scenario "${s.naam}")` };
+  }
+  return { regel: 'scenario', uitleg: `Plafond ingevoerd in het gepromoveerde scenario "${s.naam}".` };
 }
 
 /**
@@ -1555,6 +1588,7 @@ export async function nacalculatieAfspraken(
       overeenkomstId: null,
       model: null,
       plafond: null,
+      plafondRegel: null,
       scenario: null,
       opslag: null,
     };
@@ -1572,6 +1606,7 @@ export async function nacalculatieAfspraken(
     x.model = s.model;
     x.plafond = a.plafond ? d(a.plafond).toFixed(2) : null;
     x.scenario = { id: s.id, naam: s.naam };
+    if (x.plafond) x.plafondRegel = plafondRegelVan(s, x.id, x.plafond);
   }
   for (const x of per.values())
     if (x.overeenkomstId) {

@@ -20,7 +20,7 @@ import { appendAudit, auditActor } from '../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
 import { herschik, alsJson, OnmogelijkeInvoer, type HerschikScenario } from '../domain/realisatie/herschikking.ts';
 import { formatCenten, parseCenten } from '../domain/realisatie/centen.ts';
-import { afspraakPrijzen, herschikAfspraken, herschikBasis } from '../budget/index.ts';
+import { afspraakPrijzen, herschikAfspraken, herschikBasis, nacalculatieAfspraken } from '../budget/index.ts';
 import { kenOpslagToeBijHerschikking, toetsOpslagBijHerschikking } from '../inkoop/index.ts';
 import { highsSolver, laadHighs } from '../platform/highs.ts';
 import { geldendBeleid } from '../tarieven/index.ts';
@@ -65,6 +65,8 @@ function regelView(g: RondeRegelRow, prio?: Record<string, PrioriteitUitleg>) {
     toegepast: g.toegepast,
     toelichting: g.toelichting,
     maximum: g.maximum,
+    maximumBron: g.maximum_bron,
+    maximumUitleg: g.maximum_uitleg,
     maximumBindt: g.maximum_bindt,
     opslag:
       g.opslag === null ? null : { percentage: g.opslag, motivatie: g.opslag_motivatie, toegekend: g.opslag_toegekend },
@@ -195,11 +197,74 @@ export interface RondeInvoer {
   /** priority per provider id (higher first; default 0), e.g. extramural first by policy */
   prioriteiten?: Record<string, number>;
   /**
-   * the highest agreement after the round per provider id (e.g. its production capacity or a budget
-   * ceiling the purchaser knows); with any maximum the proposal is solved with HiGHS
+   * the highest agreement after the round per provider id, typed by the purchaser. Without one the
+   * round proposes the stored maximum (voorgesteldeMaxima); a typed maximum above a stored one is
+   * refused. With any maximum the proposal is solved with HiGHS.
    */
   maxima?: Record<string, string>;
   toelichting?: string;
+}
+
+export interface RondeMaximum {
+  maximum: string;
+  bron: 'budgetplafond' | 'capaciteit' | 'inkoper';
+  uitleg: string;
+}
+
+/**
+ * The maximum per provider of a round. Stored first: the cap the latest promoted budget scenario put
+ * on the provider (budget's nacalculatieAfspraken, the same ceiling the nacalculatie reads), as
+ * 'capaciteit' when that cap came from the scenario's maximum of intramural days (days × day price),
+ * else 'budgetplafond'. Nothing else in the data model gives a capacity in euros (the locations'
+ * places carry no tariff or days), so nothing else is proposed. A maximum the purchaser types wins
+ * when it is at most the stored one ('inkoper'); above it the round is refused (seed 001 §3.2:
+ * nothing is declarable above the budget ceiling, so an agreement above it would promise money that
+ * cannot be paid — the product's reading). Without a stored one, only a typed maximum counts.
+ */
+export async function voorgesteldeMaxima(
+  q: Queryable,
+  inv: Pick<RondeInvoer, 'regio' | 'jaar' | 'sector' | 'maxima'>,
+  aanbieders: { id: string }[],
+): Promise<Map<string, RondeMaximum>> {
+  const opgeslagen = new Map<string, RondeMaximum>();
+  for (const x of await nacalculatieAfspraken(q, inv.regio, inv.jaar, inv.sector))
+    if (x.plafond !== null && x.scenario)
+      opgeslagen.set(x.id, {
+        maximum: x.plafond,
+        bron: x.plafondRegel?.regel === 'intramurale-dagen' ? 'capaciteit' : 'budgetplafond',
+        uitleg: x.plafondRegel?.uitleg ?? `Plafond uit het gepromoveerde scenario "${x.scenario.naam}".`,
+      });
+  const uit = new Map<string, RondeMaximum>();
+  const fouten: Fout[] = [];
+  for (const { id } of aanbieders) {
+    const s = opgeslagen.get(id);
+    const getypt = inv.maxima?.[id];
+    if (getypt === undefined) {
+      if (s) uit.set(id, s);
+      continue;
+    }
+    const m = formatCenten(c(getypt));
+    if (s && c(m) > c(s.maximum)) {
+      fouten.push({
+        waar: `maxima.${id}`,
+        wat: `${m} ligt boven het ${s.bron === 'capaciteit' ? 'capaciteitsplafond' : 'budgetplafond'} van ${id}: ${s.maximum} (bron: ${s.bron}; ${s.uitleg})`,
+        actie: `Kies ten hoogste ${s.maximum}, of laat het maximum weg: dan geldt het opgeslagen plafond. Een hoger plafond wordt in het budget vastgelegd (nieuw scenario promoveren).`,
+      });
+      continue;
+    }
+    uit.set(id, {
+      maximum: m,
+      bron: 'inkoper',
+      uitleg: s
+        ? `Ingevoerd door de inkoper, onder het opgeslagen ${s.bron} ${s.maximum} (${s.uitleg})`
+        : 'Ingevoerd door de inkoper (geen opgeslagen plafond of capaciteit).',
+    });
+  }
+  if (fouten.length)
+    throw unprocessable('maximum-boven-plafond', 'Een maximum ligt boven het opgeslagen plafond van de aanbieder.', {
+      fouten,
+    });
+  return uit;
 }
 
 /** Creates a round with the system's proposal. Inkoper or manager of the region's zorgkantoor. */
@@ -215,8 +280,9 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
       throw e;
     },
   );
-  // HiGHS is loaded (once per process) before the transaction, only when maxima make it an optimisation
-  const solver = Object.keys(inv.maxima ?? {}).length ? highsSolver(await laadHighs()) : undefined;
+  // HiGHS is loaded (once per process) before the transaction when typed maxima make it an optimisation;
+  // stored maxima are only known inside it, and load it there
+  let solver = Object.keys(inv.maxima ?? {}).length ? highsSolver(await laadHighs()) : undefined;
   return ctx.db.tx(async (t) => {
     if (!(await heeftConcessie(t, a, inv.regio, inv.jaar))) throw notFound(`Regio ${inv.regio} in ${inv.jaar}`);
     const basis = await herschikBasis(t, inv.regio, inv.jaar, inv.sector);
@@ -258,7 +324,9 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
         throw unprocessable('maximum-onbekend', `Aanbieder ${id} heeft geen afspraak in deze regio en sector.`, {
           fouten: [{ waar: `maxima.${id}`, wat: 'geen afspraak in deze ronde' }],
         });
-    const maximum = (id: string) => (inv.maxima?.[id] === undefined ? null : c(inv.maxima[id]));
+    const maxima = await voorgesteldeMaxima(t, inv, basis.aanbieders);
+    const maximum = (id: string) => (maxima.has(id) ? c(maxima.get(id)!.maximum) : null);
+    if (maxima.size && !solver) solver = highsSolver(await laadHighs());
     const m = await monitor(
       ctx,
       null,
@@ -318,7 +386,9 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
         gerealiseerdTotNu: g.gerealiseerd,
         prognoseJaar: g.prognose,
         prioriteit: g.prioriteit,
-        maximum: inv.maxima?.[g.id] === undefined ? null : formatCenten(c(inv.maxima[g.id])),
+        maximum: maxima.get(g.id)?.maximum ?? null,
+        maximumBron: maxima.get(g.id)?.bron ?? null,
+        maximumUitleg: maxima.get(g.id)?.uitleg ?? null,
       })),
       highs: berekend.highs,
     };
@@ -352,7 +422,9 @@ export async function rondeVoorstellen(ctx: AppContext, a: Actor, inv: RondeInvo
           voorgesteld: na,
           na,
           toelichting: null,
-          maximum: inv.maxima?.[g.id] === undefined ? null : formatCenten(c(inv.maxima[g.id])),
+          maximum: maxima.get(g.id)?.maximum ?? null,
+          maximum_bron: maxima.get(g.id)?.bron ?? null,
+          maximum_uitleg: maxima.get(g.id)?.uitleg ?? null,
           maximum_bindt: berekend.regels.find((x) => x.aanbieder === g.id)!.maximumBindt,
         };
       }),
@@ -590,6 +662,9 @@ export async function rondeBesluiten(
           afspraak: g.afspraak,
           voorgesteld: g.voorgesteld,
           na: g.na,
+          maximum: g.maximum,
+          maximumBron: g.maximum_bron,
+          maximumUitleg: g.maximum_uitleg,
           opslag: g.opslag,
           opslagMotivatie: g.opslag_motivatie,
         })),

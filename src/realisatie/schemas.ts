@@ -123,8 +123,17 @@ export const RondeSchema = Type.Object({
       }),
       toelichting: Type.Union([Type.String(), Type.Null()]),
       maximum: Type.Union([Type.String(), Type.Null()], {
-        description: 'hoogste afspraak na de ronde (door de inkoper gegeven); met maxima lost HiGHS het voorstel op',
+        description:
+          'hoogste afspraak na de ronde (uit het budgetplafond of de capaciteit, of door de inkoper gegeven); met maxima lost HiGHS het voorstel op',
       }),
+      maximumBron: Type.Union(
+        [Type.Literal('budgetplafond'), Type.Literal('capaciteit'), Type.Literal('inkoper'), Type.Null()],
+        {
+          description:
+            'waar het maximum vandaan komt: budgetplafond (gepromoveerd budgetscenario), capaciteit (intramurale dagen in dat scenario) of inkoper (ingevoerd, nooit boven een opgeslagen plafond)',
+        },
+      ),
+      maximumUitleg: Type.Union([Type.String(), Type.Null()], { description: 'de bron van het maximum met naam' }),
       maximumBindt: Type.Boolean({ description: 'het maximum hield deze aanbieder onder zijn behoefte' }),
       opslag: Type.Union(
         [
@@ -169,7 +178,7 @@ export const RondeInvoerSchema = Type.Object(
     maxima: Type.Optional(
       Type.Record(Type.String({ maxLength: 100 }), Bedrag, {
         description:
-          'hoogste afspraak na de ronde per aanbieder-id (bijv. productiecapaciteit of budgetplafond); met maxima lost HiGHS het voorstel op',
+          'hoogste afspraak na de ronde per aanbieder-id, ingevoerd door de inkoper; zonder invoer stelt de ronde het opgeslagen budgetplafond of de capaciteit voor. Boven een opgeslagen plafond wordt geweigerd (422). Met maxima lost HiGHS het voorstel op',
       }),
     ),
     toelichting: Type.Optional(Type.String({ maxLength: 2000 })),

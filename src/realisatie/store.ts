@@ -658,6 +658,10 @@ export interface RondeRegelRow {
   toelichting: string | null;
   maximum: string | null;
   maximum_bindt: boolean;
+  /** where the maximum came from: a stored budget ceiling, stored capacity, or typed by the purchaser */
+  maximum_bron: 'budgetplafond' | 'capaciteit' | 'inkoper' | null;
+  /** the source named (scenario, rule) */
+  maximum_uitleg: string | null;
   /** the opslag (percent) the purchaser proposes to grant at this herschikking */
   opslag: string | null;
   opslag_motivatie: string | null;
@@ -693,8 +697,8 @@ export async function rondeRegels(
 ): Promise<RondeRegelRow[]> {
   return t.query<RondeRegelRow>(
     `SELECT g.organisatie_id, o.naam, g.afspraak::text, g.gerealiseerd::text, g.prognose::text, g.prioriteit, g.voorgesteld::text,
-            g.na::text, g.toegepast::text, g.toelichting, g.maximum::text, g.maximum_bindt, g.opslag::text, g.opslag_motivatie,
-            g.opslag_toegekend::text
+            g.na::text, g.toegepast::text, g.toelichting, g.maximum::text, g.maximum_bindt, g.maximum_bron, g.maximum_uitleg, g.opslag::text,
+            g.opslag_motivatie, g.opslag_toegekend::text
        FROM herschikkingsronde_regel g JOIN organisatie o ON o.id = g.organisatie_id
       WHERE g.ronde_id = $1 AND ($2::text IS NULL OR g.organisatie_id = $2) ORDER BY g.organisatie_id`,
     [rondeId, aanbieder],
@@ -768,8 +772,8 @@ export async function rondeNieuw(
   for (const g of regels)
     await t.query(
       `INSERT INTO herschikkingsronde_regel (ronde_id, organisatie_id, afspraak, gerealiseerd, prognose, prioriteit, voorgesteld, na, toelichting,
-         maximum, maximum_bindt)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+         maximum, maximum_bindt, maximum_bron, maximum_uitleg)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
       [
         id,
         g.organisatie_id,
@@ -782,6 +786,8 @@ export async function rondeNieuw(
         g.toelichting,
         g.maximum,
         g.maximum_bindt,
+        g.maximum_bron,
+        g.maximum_uitleg,
       ],
     );
   return id;

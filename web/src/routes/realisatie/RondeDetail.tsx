@@ -205,6 +205,18 @@ export function RondeDetailPagina({ params }: PageProps) {
                     g.maximum ? (
                       <>
                         {formatBedrag(g.maximum, taal)}
+                        {g.maximumBron && (
+                          <>
+                            {' '}
+                            <span
+                              className="muted"
+                              title={g.maximumUitleg ?? undefined}
+                              data-testid={`maximum-bron-${g.aanbieder}`}
+                            >
+                              ({t(`realisatie.ronde.maximumBron.${g.maximumBron}`)})
+                            </span>
+                          </>
+                        )}
                         {g.maximumBindt && (
                           <>
                             {' '}

@@ -78,6 +78,9 @@ registerMessages('realisatie', {
     'ronde.afwijzen': 'Afwijzen',
     'ronde.maximum': 'Maximum',
     'ronde.maximumBindt': 'maximum bindt',
+    'ronde.maximumBron.budgetplafond': 'budgetplafond',
+    'ronde.maximumBron.capaciteit': 'capaciteit',
+    'ronde.maximumBron.inkoper': 'ingevoerd door inkoper',
     'ronde.opslag': 'Tariefopslag bij herschikking',
     'ronde.opslagVoor': 'Tariefopslag (%) voor {aanbieder}',
     'ronde.opslagMotivatieVoor': 'Motivatie van de opslag voor {aanbieder}',
@@ -85,7 +88,7 @@ registerMessages('realisatie', {
     'ronde.opslagToegekend': 'opslag in de prijs nu {pct}%',
     'rondes.maxima': 'Maxima per zorgaanbieder (optioneel)',
     'rondes.maximaHint':
-      "Bijv. za-demo-0001=1200000.00, gescheiden door komma's: de hoogste afspraak na de ronde. Met maxima wordt het voorstel met HiGHS berekend.",
+      "Bijv. za-demo-0001=1200000.00, gescheiden door komma's: de hoogste afspraak na de ronde. Zonder invoer stelt de ronde het opgeslagen budgetplafond of de capaciteit voor; hoger dan dat kan niet. Met maxima wordt het voorstel met HiGHS berekend.",
     'ronde.uitleg': 'Uitleg van het voorstel',
     'rondes.titel': 'Herschikkingsrondes',
     'rondes.intro':
@@ -224,6 +227,9 @@ registerMessages('realisatie', {
     'ronde.afwijzen': 'Reject',
     'ronde.maximum': 'Maximum',
     'ronde.maximumBindt': 'maximum binds',
+    'ronde.maximumBron.budgetplafond': 'budget ceiling',
+    'ronde.maximumBron.capaciteit': 'capacity',
+    'ronde.maximumBron.inkoper': 'entered by purchaser',
     'ronde.opslag': 'Tariff mark-up at reallocation',
     'ronde.opslagVoor': 'Tariff mark-up (%) for {aanbieder}',
     'ronde.opslagMotivatieVoor': 'Reason for the mark-up for {aanbieder}',
@@ -231,7 +237,7 @@ registerMessages('realisatie', {
     'ronde.opslagToegekend': 'mark-up in the price now {pct}%',
     'rondes.maxima': 'Maximum per care provider (optional)',
     'rondes.maximaHint':
-      'E.g. za-demo-0001=1200000.00, separated by commas: the highest agreement after the round. With maxima the proposal is computed with HiGHS.',
+      'E.g. za-demo-0001=1200000.00, separated by commas: the highest agreement after the round. Without input the round proposes the stored budget ceiling or capacity; higher than that is refused. With maxima the proposal is computed with HiGHS.',
     'ronde.uitleg': 'Explanation of the proposal',
     'rondes.titel': 'Reallocation rounds',
     'rondes.intro':

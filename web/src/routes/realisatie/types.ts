@@ -37,6 +37,8 @@ export interface RondeRegel {
   toelichting: string | null;
   /** the highest agreement after the round the purchaser gave (then HiGHS solves the proposal) */
   maximum: string | null;
+  maximumBron: 'budgetplafond' | 'capaciteit' | 'inkoper' | null;
+  maximumUitleg: string | null;
   maximumBindt: boolean;
   /** the tariff opslag proposed for this herschikking; toegekend after the decision */
   opslag: { percentage: string; motivatie: string | null; toegekend: string | null } | null;
