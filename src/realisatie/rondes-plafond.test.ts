@@ -165,3 +165,47 @@ test('a typed maximum at or below the ceiling wins (bron inkoper); a provider wi
     200,
   );
 });
+
+test('a cap from the scenario’s intramural days is proposed as capaciteit, named with its rule', async () => {
+  const open = (await inkoper.get(`/api/v1/realisatie/herschikkingsrondes?jaar=${JAAR}&regio=${REGIO}`)).json();
+  for (const x of open.rondes.filter((x: any) => x.status === 'voorgesteld'))
+    await manager.post(`/api/v1/realisatie/herschikkingsrondes/${x.id}/besluit`, { besluit: 'afwijzen' });
+  // a later promoted scenario: no explicit cap, a maximum of intramural days for A
+  let r = await inkoper.post('/api/v1/budget/scenarios', {
+    regio: REGIO,
+    jaar: JAAR,
+    sector: 'VV',
+    naam: 'Dagenplafond',
+    model: 'Q',
+  });
+  assert.equal(r.statusCode, 201, r.body);
+  const s = r.json();
+  r = await inkoper.put(`/api/v1/budget/scenarios/${s.id}`, {
+    vloerPercentage: '0',
+    plafondRegels: { intramuraleDagen: { [A]: '2000' } },
+  });
+  assert.equal(r.statusCode, 200, r.body);
+  r = await inkoper.post(`/api/v1/budget/scenarios/${s.id}/bereken`);
+  assert.equal(r.statusCode, 202, r.body);
+  await t.ctx.jobs.done(r.json().taakId).catch(() => undefined);
+  const d = (await inkoper.get(`/api/v1/budget/scenarios/${s.id}`)).json();
+  const afgeleid = d.plafondsUitRegels.find((x: any) => x.aanbieder === A);
+  assert.ok(afgeleid, `the days rule gives A a cap: ${JSON.stringify(d.plafondsUitRegels)}`);
+  r = await manager.post(`/api/v1/budget/scenarios/${s.id}/promoveer`, {});
+  assert.equal(r.statusCode, 200, r.body);
+  r = await voorstellen();
+  assert.equal(r.statusCode, 201, r.body);
+  const a = regel(r.json(), A);
+  assert.equal(a.maximum, afgeleid.plafond);
+  assert.equal(a.maximumBron, 'capaciteit');
+  assert.match(a.maximumUitleg, /Plafond intramurale dagen: ten hoogste 2000 dagen/);
+  assert.match(a.maximumUitleg, /"Dagenplafond"/);
+  assert.ok(c(a.na) <= c(afgeleid.plafond), 'HiGHS keeps A under its capacity');
+  const besluit = await manager.post(`/api/v1/realisatie/herschikkingsrondes/${r.json().id}/besluit`, {
+    besluit: 'afwijzen',
+  });
+  assert.equal(besluit.statusCode, 200, besluit.body);
+  const hoger = await voorstellen({ maxima: { [A]: formatCenten(c(afgeleid.plafond) + 1n) } });
+  assert.equal(hoger.statusCode, 422, hoger.body);
+  assert.match(hoger.json().fouten[0].wat, /boven het capaciteitsplafond/);
+});
