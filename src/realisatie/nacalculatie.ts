@@ -13,7 +13,7 @@ import { isUuid } from '../platform/validatie.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
-import { vereisManagerZorgkantoor } from './toegang.ts';
+import { vereisManagerZorgkantoor, vereisVierOgenBesluit } from './toegang.ts';
 import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit, auditActor } from '../platform/audit.ts';
 import { conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
@@ -366,11 +366,15 @@ export async function nacalculatieBesluiten(
 ): Promise<NacalculatieView> {
   return ctx.db.tx(async (t) => {
     const n = await zichtbaar(t, a, id, true);
-    vereisManagerZorgkantoor(a, 'besluit over de nacalculatie', n.zorgkantoor_id);
-    if (n.voorgesteld_door === a.gebruikerId)
-      throw forbidden('Vier ogen: u heeft deze nacalculatie voorgesteld; een andere manager moet besluiten.');
-    if (n.status !== 'voorgesteld')
-      throw conflict('nacalculatie-besloten', `Over deze nacalculatie is al besloten (${n.status}).`);
+    vereisVierOgenBesluit(a, {
+      wat: 'besluit over de nacalculatie',
+      zorgkantoorId: n.zorgkantoor_id,
+      voorbereidDoor: [n.voorgesteld_door],
+      voorbereid: 'deze nacalculatie voorgesteld',
+      onderwerp: 'deze nacalculatie',
+      status: n.status,
+      code: 'nacalculatie-besloten',
+    });
     if (inv.besluit === 'vaststellen') {
       // the inputs must still be what the proposal was computed from
       // only what was entered by hand is given again; stored model, ceilings and opslag are read afresh

@@ -14,7 +14,7 @@ import { isUuid } from '../platform/validatie.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Queryable } from '../platform/db/index.ts';
 import type { Actor } from '../platform/auth/roles.ts';
-import { vereisManagerZorgkantoor } from './toegang.ts';
+import { vereisManagerZorgkantoor, vereisVierOgenBesluit } from './toegang.ts';
 import { isAanbieder, isToezicht, isZorgkantoor } from '../platform/auth/roles.ts';
 import { appendAudit, auditActor } from '../platform/audit.ts';
 import { AppError, conflict, forbidden, notFound, unprocessable, type Fout } from '../platform/errors.ts';
@@ -571,12 +571,15 @@ export async function rondeBesluiten(
 ): Promise<RondeView> {
   return ctx.db.tx(async (t) => {
     const r = await zichtbareRonde(t, a, id, true);
-    vereisManagerZorgkantoor(a, 'besluit over een herschikkingsronde', r.zorgkantoor_id);
-    if (r.voorbereid_door.includes(a.gebruikerId))
-      throw forbidden(
-        'Vier ogen: u heeft deze ronde voorbereid (voorgesteld of aangepast); een andere manager moet besluiten.',
-      );
-    if (r.status !== 'voorgesteld') throw conflict('ronde-besloten', `Over deze ronde is al besloten (${r.status}).`);
+    vereisVierOgenBesluit(a, {
+      wat: 'besluit over een herschikkingsronde',
+      zorgkantoorId: r.zorgkantoor_id,
+      voorbereidDoor: r.voorbereid_door,
+      voorbereid: 'deze ronde voorbereid (voorgesteld of aangepast)',
+      onderwerp: 'deze ronde',
+      status: r.status,
+      code: 'ronde-besloten',
+    });
     const regels = await store.rondeRegels(t, r.id);
     const nu = ctx.now();
     let toepassing = null;
