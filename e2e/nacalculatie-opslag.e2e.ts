@@ -5,6 +5,7 @@
  * 100,000.00 at basistarief, exactly the opslag share (2,000.00) less, with the amount with opslag
  * beside it. A manager decides; Zonnehof, signed in as its account, sees the judgement and the reason.
  * Example figures: the 2024 VV ledger of region 5527 and one month of declarations written for the test.
+ * Then a herschikkingsronde with a typed maximum shows where the maximum came from, in Dutch and English.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +16,7 @@ const JAAR = 2024;
 const A = 'za-demo-0001';
 const MOTIVATIE = 'Het ontwikkelplan dagbesteding heeft zijn resultaat niet bereikt (e2e).';
 
-describe('nacalculatie: de opslag onthouden met motivatie', () => {
+describe('nacalculatie: de opslag onthouden met motivatie; herschikking: de bron van het maximum', () => {
   const env = e2eOmgeving({ nu: new Date('2025-03-10T09:00:00Z') });
 
   test('inkoper onthoudt de opslag, het betaalde bedrag daalt met precies het opslagdeel, de aanbieder ziet de reden', async () => {
@@ -104,6 +105,34 @@ describe('nacalculatie: de opslag onthouden met motivatie', () => {
     const tekst = await page.locator('main').innerText();
     assert.ok(!tekst.includes('za-demo-0002'), 'no other provider on the page');
     assert.ok(!tekst.includes('Oordeel vastleggen'), 'a provider cannot judge');
+    await sluitPagina(page, errors);
+  });
+  test('de herschikkingsronde toont de bron van elk maximum (Nederlands en Engels)', async () => {
+    const api = await apiAls(env.server, 'inkoper@cz.demo');
+    const af = await env.server.ctx.db.one<{ som: string }>(
+      `SELECT sum(bedrag)::text AS som FROM productieafspraak WHERE jaar = $1 AND regio_code = $2 AND sector = 'VV' AND organisatie_id = $3`,
+      [JAAR, REGIO, A],
+    );
+    const maximum = (BigInt(af.som.replace('.', '')) + 100_000n).toString().replace(/(\d\d)$/, '.$1');
+    const r = await api.post('/realisatie/herschikkingsrondes', {
+      regio: REGIO,
+      jaar: JAAR,
+      sector: 'VV',
+      maxima: { [A]: maximum },
+    });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    const g = r.body.regels.find((x: any) => x.aanbieder === A);
+    assert.equal(g.maximumBron, 'inkoper');
+    const { page, errors } = await alsGebruiker(env, 'manager@cz.demo');
+    await page.goto(`/realisatie/herschikking/${r.body.id}`);
+    await page.getByTestId(`maximum-bron-${A}`).getByText('(ingevoerd door inkoper)').waitFor();
+    assert.match(
+      (await page.getByTestId(`maximum-bron-${A}`).getAttribute('title')) ?? '',
+      /Ingevoerd door de inkoper/,
+    );
+    // the same screen in English
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByTestId(`maximum-bron-${A}`).getByText('(entered by purchaser)').waitFor();
     await sluitPagina(page, errors);
   });
 });
