@@ -59,6 +59,11 @@ export async function ongewijzigdeImport(
   );
 }
 
+/** The staged lines with their key's text (what controleer reads). */
+const STAGING_VIEW = `CREATE TEMP VIEW realisatie_staging AS
+      SELECT r.regel, r.client, k.aanbieder, k.prestatie, k.regio, r.maand, r.aantal, r.bedrag
+        FROM realisatie_regels r JOIN realisatie_sleutel_bron k ON k.sleutel = r.sleutel;`;
+
 export async function maakStaging(t: Queryable): Promise<void> {
   // hash aggregates over a whole file stay in memory instead of spilling to disk (this transaction only).
   // The lines are staged narrow: the (aanbieder, prestatie, regio) text of a line is a small integer
@@ -71,9 +76,7 @@ export async function maakStaging(t: Queryable): Promise<void> {
     ) ON COMMIT DROP;
     CREATE TEMP TABLE realisatie_sleutel_bron (sleutel int NOT NULL, aanbieder text NOT NULL, prestatie text NOT NULL, regio text) ON COMMIT DROP;
     CREATE TEMP TABLE realisatie_staging_fout (regel int NOT NULL, veld text NOT NULL, reden text NOT NULL) ON COMMIT DROP;
-    CREATE TEMP VIEW realisatie_staging AS
-      SELECT r.regel, r.client, k.aanbieder, k.prestatie, k.regio, r.maand, r.aantal, r.bedrag
-        FROM realisatie_regels r JOIN realisatie_sleutel_bron k ON k.sleutel = r.sleutel;`);
+    ${STAGING_VIEW}`);
 }
 
 /**
@@ -145,11 +148,15 @@ export async function ruwNaarRegels(t: Queryable, jaar: number, heeftRegio: bool
   if (!ok.ok) return false;
   await t.exec(`INSERT INTO realisatie_sleutel_bron (sleutel, aanbieder, prestatie, regio)
     SELECT row_number() OVER (), aanbieder, prestatie, regio FROM realisatie_ruw_sleutel`);
-  await t.exec(`INSERT INTO realisatie_regels (regel, client, sleutel, maand, aantal, bedrag)
-    SELECT r.regel, r.client, k.sleutel, substr(r.periode, 6, 2)::int,
-           replace(r.aantal, ',', '.')::numeric(14,2), replace(r.bedrag, ',', '.')::numeric(16,2)
+  // The staged lines become a view on the raw lines (not a second copy of the file): the checks read
+  // them in their own scans, converting only the columns they use.
+  await t.exec(`DROP TABLE realisatie_regels CASCADE;
+    CREATE TEMP VIEW realisatie_regels AS
+    SELECT r.regel, r.client, k.sleutel, substr(r.periode, 6, 2)::int AS maand,
+           replace(r.aantal, ',', '.')::numeric(14,2) AS aantal, replace(r.bedrag, ',', '.')::numeric(16,2) AS bedrag
       FROM realisatie_ruw r JOIN realisatie_sleutel_bron k
-        ON k.aanbieder = r.aanbieder AND k.prestatie = r.prestatie AND coalesce(k.regio, '') = coalesce(${regio}, '')`);
+        ON k.aanbieder = r.aanbieder AND k.prestatie = r.prestatie AND coalesce(k.regio, '') = coalesce(${regio}, '');
+    ${STAGING_VIEW}`);
   return true;
 }
 
@@ -305,7 +312,11 @@ export async function controleer(
   afspraken?: AfspraakPrijsInvoer[],
 ): Promise<void> {
   if (afspraken) await laadAfspraken(t, afspraken);
-  await t.exec('ANALYZE realisatie_regels');
+  // on the straight path the staged lines are a view on realisatie_ruw: analyse what holds the lines
+  const v = await t.one<{ tabel: string }>(
+    `SELECT CASE WHEN to_regclass('pg_temp.realisatie_ruw') IS NULL THEN 'realisatie_regels' ELSE 'realisatie_ruw' END AS tabel`,
+  );
+  await t.exec(`ANALYZE ${v.tabel}`);
   // One pass: every staged line is joined once to the reference data, and its reasons for refusal
   // (veld|reden, none = valid) are computed in the same row; the realisation is written from this
   // table. (Was: a full copy of the file plus nine scans of it, one per reason.)
