@@ -113,6 +113,31 @@ test('idempotent: the same file again changes nothing and writes no new import',
   assert.equal(await tel(), n);
 });
 
+test('the straight path (COPY, checks in SQL) and the line-by-line path load the same realisation', async () => {
+  const regels = goed([3], 2, 4);
+  const fasen1: Record<string, number> = {};
+  const r1 = await importeerDeclaraties(app.ctx, null, bestand('maart.csv', csv(regels)), {
+    ...opt('maart.csv'),
+    fasen: fasen1,
+  });
+  assert.equal(r1.status, 'geladen');
+  assert.ok('ruw-controle' in fasen1 && !('lezen' in fasen1), 'a plain file takes the straight path');
+  const recht = await snapshot();
+  // the same lines with a quoted client and a decimal comma: read line by line
+  const anders = regels.map(([c, ...rest], i) =>
+    i === 0 ? [`"${c}"`, ...rest.slice(0, 3), '4,0', rest[4]] : [c, ...rest],
+  );
+  const fasen2: Record<string, number> = {};
+  const r2 = await importeerDeclaraties(app.ctx, null, bestand('maart-2.csv', csv(anders).replace(/\n/g, '\r\n')), {
+    ...opt('maart-2.csv'),
+    fasen: fasen2,
+  });
+  assert.equal(r2.status, 'geladen');
+  assert.ok('lezen' in fasen2, 'a quoted field sends the file to the line-by-line path');
+  assert.deepEqual([r2.regels, r2.geladen, r2.perioden], [r1.regels, r1.geladen, r1.perioden]);
+  assert.equal(await snapshot(), recht);
+});
+
 test('a corrected file replaces only its own periods; the original file is then no longer a no-op', async () => {
   const eerst = bestand('jan-feb.csv', csv(goed([1, 2])));
   const correctie = bestand('feb-gecorrigeerd.csv', csv(goed([2], 2, 7)));

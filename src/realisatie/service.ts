@@ -12,7 +12,8 @@ import type { Actor } from '../platform/auth/roles.ts';
 import type { Progress } from '../platform/jobs.ts';
 import { appendAudit, SYSTEEM } from '../platform/audit.ts';
 import { auditActor } from '../platform/audit.ts';
-import { BestandsFout, parseDeclaraties } from '../domain/realisatie/declaraties.ts';
+import { BestandsFout, leesKop, parseDeclaraties } from '../domain/realisatie/declaraties.ts';
+import { isUtf8 } from 'node:buffer';
 import {
   leesNacalculatie,
   nacalculatieJson,
@@ -196,7 +197,12 @@ export async function importeerDeclaraties(
   };
   const grootte = Math.max(1, fs.statSync(pad).size);
   const zorgkantoorId = actor && actor.organisatieSoort === 'zorgkantoor' ? actor.organisatieId : null;
-  // the file's hash is computed while it is read (one pass over the file, not two)
+  // The file's hash first (one cheap read, no parsing): the same file again is found before anything
+  // is parsed or staged. It is computed once more while the file is parsed, to be sure the lines
+  // loaded are those of this hash.
+  const sha256 = await bestandsHash(pad);
+  const kop = await kopVoorRechtstreeks(pad);
+  fase('hash');
   const hash = crypto.createHash('sha256');
   const bron = (async function* () {
     for await (const chunk of fs.createReadStream(pad, { highWaterMark: 1 << 20 })) {
@@ -204,32 +210,9 @@ export async function importeerDeclaraties(
       yield chunk as Buffer;
     }
   })();
-  fase('voorbereiden');
   try {
     const uit = await ctx.db.tx(async (t) => {
       await store.lockJaar(t, jaar);
-      await store.maakStaging(t);
-      const staging = new store.StagingSchrijver(t);
-      // Reading the next batch overlaps the COPY of the previous one (on PostgreSQL the server does
-      // the COPY work meanwhile); batches still reach the staging table one at a time, in order.
-      let vorige: Promise<void> | null = null;
-      try {
-        for await (const b of parseDeclaraties(bron, { jaar, batchGrootte: 20_000 })) {
-          fase('lezen');
-          if (vorige) await vorige;
-          fase('staging-copy');
-          vorige = staging.laad(b.regels, b.fouten);
-          fase('staging-copy');
-          melden(0.05 + 0.65 * (b.bytes / grootte), 'regels lezen');
-        }
-        fase('lezen');
-        if (vorige) await vorige;
-        fase('staging-copy');
-      } catch (e) {
-        if (vorige) await vorige.catch(() => undefined);
-        throw e;
-      }
-      const sha256 = hash.digest('hex');
       const eerder = await store.ongewijzigdeImport(t, sha256, jaar, modus, zorgkantoorId);
       if (eerder) {
         melden(1, 'ongewijzigd');
@@ -244,6 +227,61 @@ export async function importeerDeclaraties(
           perioden: eerder.perioden,
           eersteFouten: [],
         };
+      }
+      fase('voorbereiden');
+      await store.maakStaging(t);
+      // The straight path first: the data lines as they are into a staging table by COPY, checked and
+      // converted in SQL. Any line that is not plain (or any doubt about the bytes) sends the file
+      // to the line-by-line path below, which names every refused line's field and reason.
+      let rechtstreeks = false;
+      if (kop) {
+        await t.exec('SAVEPOINT realisatie_ruw');
+        try {
+          await store.maakRuw(t, kop.kolommen);
+          const teller = { regels: 0 };
+          await t.copyCsv(
+            'realisatie_ruw',
+            kop.kolommen,
+            kop.scheiding,
+            ruweStukken(pad, kop.kopBytes, sha256, teller, (b) => melden(0.05 + 0.65 * (b / grootte), 'regels lezen')),
+          );
+          fase('ruw-copy');
+          rechtstreeks =
+            (await store.ruwAantal(t)) === teller.regels &&
+            (await store.ruwNaarRegels(t, jaar, kop.kolommen.includes('regio')));
+          fase('ruw-controle');
+        } catch (e) {
+          // a database error that is not about the file's content is raised again by the other path
+          if (!(e instanceof NietRechtstreeks) && !isDbFout(e)) throw e;
+          fase('ruw-copy');
+        }
+        await t.exec(rechtstreeks ? 'RELEASE SAVEPOINT realisatie_ruw' : 'ROLLBACK TO SAVEPOINT realisatie_ruw');
+      }
+      if (!rechtstreeks) {
+        const staging = new store.StagingSchrijver(t);
+        // Reading the next batch overlaps the COPY of the previous one (on PostgreSQL the server does
+        // the COPY work meanwhile); batches still reach the staging table one at a time, in order.
+        let vorige: Promise<void> | null = null;
+        try {
+          for await (const b of parseDeclaraties(bron, { jaar, batchGrootte: 20_000 })) {
+            fase('lezen');
+            if (vorige) await vorige;
+            fase('staging-copy');
+            vorige = staging.laad(b.regels, b.fouten);
+            fase('staging-copy');
+            melden(0.05 + 0.65 * (b.bytes / grootte), 'regels lezen');
+          }
+          fase('lezen');
+          if (vorige) await vorige;
+          fase('staging-copy');
+        } catch (e) {
+          if (vorige) await vorige.catch(() => undefined);
+          throw e;
+        }
+        if (hash.digest('hex') !== sha256)
+          throw unprocessable('declaraties-gewijzigd', `${bestandsnaam} veranderde tijdens het inlezen.`, {
+            actie: 'Lever het bestand opnieuw aan. Er is niets ingelezen.',
+          });
       }
       melden(0.75, 'controleren tegen afspraken en tarieven');
       await store.laadAfspraken(t, await afspraakPrijzen(t, jaar));
@@ -275,10 +313,11 @@ export async function importeerDeclaraties(
         melden(0.85, 'realisatie bijwerken');
         geschreven =
           snel !== null ? await store.schrijfSnel(t, jaar, importId) : await store.schrijfRealisatie(t, jaar, importId);
+        fase('schrijven');
         // the monitoring aggregate follows the periods this import replaced, in the same transaction
         await store.werkMonitorAggregaatBij(t, jaar, importId);
+        fase('monitoraggregaat');
       }
-      fase('schrijven');
       const resultaat: ImportResultaat = {
         importId,
         status,
@@ -317,6 +356,90 @@ export async function importeerDeclaraties(
       });
     throw e;
   }
+}
+
+/** The file's content does not suit the straight path (the line-by-line path reads it). */
+class NietRechtstreeks extends Error {}
+
+/** An error raised by the database server (it has a SQLSTATE code): a COPY the file's bytes failed. */
+const isDbFout = (e: unknown) =>
+  typeof (e as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
+
+/**
+ * The header for the straight path: column names in file order, delimiter and the header's length
+ * in bytes; null when the header is not plainly readable (the line-by-line path then reports it).
+ */
+async function kopVoorRechtstreeks(
+  pad: string,
+): Promise<{ kolommen: string[]; scheiding: string; kopBytes: number } | null> {
+  const fh = await fs.promises.open(pad, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 16);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const nl = buf.subarray(0, bytesRead).indexOf(10);
+    if (nl < 0 || !isUtf8(buf.subarray(0, nl))) return null;
+    let regel = buf.subarray(0, nl).toString('utf8');
+    if (regel.charCodeAt(0) === 0xfeff) regel = regel.slice(1);
+    if (regel.endsWith('\r')) regel = regel.slice(0, -1);
+    const kop = leesKop(regel);
+    const kolommen = [...kop.kolommen.entries()].sort((a, b) => a[1] - b[1]).map(([k]) => k);
+    return { kolommen, scheiding: kop.scheiding, kopBytes: nl + 1 };
+  } catch {
+    return null;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The file's data lines (after the header) in chunks that end at a line end, for COPY: counts the
+ * lines, checks UTF-8 per chunk and the hash of the whole file; throws NietRechtstreeks at a
+ * quotation mark (COPY's csv quoting is not the format's), invalid UTF-8, a very long line or a
+ * changed file.
+ */
+async function* ruweStukken(
+  pad: string,
+  kopBytes: number,
+  sha256: string,
+  teller: { regels: number },
+  voortgang: (bytes: number) => void,
+): AsyncGenerator<Buffer> {
+  const hash = crypto.createHash('sha256');
+  let rest: Buffer = Buffer.alloc(0);
+  let bytes = 0;
+  const stuk = (b: Buffer): Buffer => {
+    if (b.indexOf(0x22) !== -1 || !isUtf8(b)) throw new NietRechtstreeks();
+    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) teller.regels++;
+    return b;
+  };
+  for await (const c of fs.createReadStream(pad, { highWaterMark: 1 << 20 })) {
+    const chunk = c as Buffer;
+    hash.update(chunk);
+    let b = bytes < kopBytes ? chunk.subarray(Math.min(chunk.length, kopBytes - bytes)) : chunk;
+    bytes += chunk.length;
+    if (rest.length) b = Buffer.concat([rest, b]);
+    const laatste = b.lastIndexOf(10);
+    if (laatste === -1) {
+      if (b.length > 1 << 20) throw new NietRechtstreeks();
+      rest = b;
+      continue;
+    }
+    rest = b.subarray(laatste + 1);
+    yield stuk(b.subarray(0, laatste + 1));
+    voortgang(bytes);
+  }
+  if (hash.digest('hex') !== sha256) throw new NietRechtstreeks();
+  if (rest.length) {
+    yield stuk(rest);
+    teller.regels++;
+  }
+}
+
+/** The SHA-256 of a file, read in 1 MB chunks (memory bounded). */
+async function bestandsHash(pad: string): Promise<string> {
+  const h = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(pad, { highWaterMark: 1 << 20 })) h.update(chunk as Buffer);
+  return h.digest('hex');
 }
 
 /** The refused lines of an import as CSV (regel;veld;reden), for download. */

@@ -59,6 +59,11 @@ export async function ongewijzigdeImport(
   );
 }
 
+/** The staged lines with their key's text (what controleer reads). */
+const STAGING_VIEW = `CREATE TEMP VIEW realisatie_staging AS
+      SELECT r.regel, r.client, k.aanbieder, k.prestatie, k.regio, r.maand, r.aantal, r.bedrag
+        FROM realisatie_regels r JOIN realisatie_sleutel_bron k ON k.sleutel = r.sleutel;`;
+
 export async function maakStaging(t: Queryable): Promise<void> {
   // hash aggregates over a whole file stay in memory instead of spilling to disk (this transaction only).
   // The lines are staged narrow: the (aanbieder, prestatie, regio) text of a line is a small integer
@@ -71,9 +76,93 @@ export async function maakStaging(t: Queryable): Promise<void> {
     ) ON COMMIT DROP;
     CREATE TEMP TABLE realisatie_sleutel_bron (sleutel int NOT NULL, aanbieder text NOT NULL, prestatie text NOT NULL, regio text) ON COMMIT DROP;
     CREATE TEMP TABLE realisatie_staging_fout (regel int NOT NULL, veld text NOT NULL, reden text NOT NULL) ON COMMIT DROP;
-    CREATE TEMP VIEW realisatie_staging AS
-      SELECT r.regel, r.client, k.aanbieder, k.prestatie, k.regio, r.maand, r.aantal, r.bedrag
-        FROM realisatie_regels r JOIN realisatie_sleutel_bron k ON k.sleutel = r.sleutel;`);
+    ${STAGING_VIEW}`);
+}
+
+/**
+ * The straight path (docs/realisatie.md, "Import"): the file's data lines as they are, one text column
+ * per header column, numbered by an identity (line 1 is the header, so the first data line is 2).
+ */
+export async function maakRuw(t: Queryable, kolommen: readonly string[]): Promise<void> {
+  await t.exec(`CREATE TEMP TABLE realisatie_ruw (
+      regel int GENERATED ALWAYS AS IDENTITY (START WITH 2),
+      ${kolommen.map((k) => `"${k}" text`).join(', ')}
+    ) ON COMMIT DROP`);
+}
+
+/** The characters JavaScript's trim() removes at a field's ends that are at most a space (code 1..32). */
+export const KORT = Array.from({ length: 32 }, (_, i) => String.fromCharCode(i + 1)).join('');
+
+const lijst = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]::text[]`;
+/** The shapes of a plain number with 1..n integer digits (every digit written as 0) and at most two decimals. */
+const vormen = (n: number) =>
+  lijst(
+    Array.from({ length: n }, (_, i) => '0'.repeat(i + 1)).flatMap((d) =>
+      ['', '.0', '.00', ',0', ',00'].map((f) => d + f),
+    ),
+  );
+const twee = (n: number) => String(n).padStart(2, '0');
+/** JJJJ-MM, and JJJJ-MM-DD up to day 28, of one year. */
+const perioden = (jaar: number) =>
+  lijst(
+    Array.from({ length: 12 }, (_, m) => `${jaar}-${twee(m + 1)}`).flatMap((p) => [
+      p,
+      ...Array.from({ length: 28 }, (_, d) => `${p}-${twee(d + 1)}`),
+    ]),
+  );
+
+/**
+ * Whether a raw line is a plain line: SQL that accepts a line only when the line checks in
+ * src/domain/realisatie/declaraties.ts (leesRegel) accept it with the same values — stricter where
+ * simpler (no spaces around a field, lengths in bytes, a day only up to 28); a line it does not accept
+ * sends the whole file to the line-by-line path, which gives every reason. No regular expressions
+ * (they cost more than the COPY): a number's shape (digits written as 0) is looked up in a constant
+ * list, which PostgreSQL hashes. $1: KORT. Exported for the property test that compares it with leesRegel.
+ */
+export function gewoneRegelSql(jaar: number, heeftRegio: boolean): string {
+  const schoon = (k: string, max: number) =>
+    `(${k} IS NOT NULL AND octet_length(${k}) <= ${max} AND btrim(${k}, $1) = ${k})`;
+  return `(${schoon('client', 64)} AND ${schoon('aanbieder', 100)} AND ${schoon('prestatie', 100)}
+      AND ${heeftRegio ? `(regio IS NULL OR ${schoon('regio', 100)})` : 'true'}
+      AND periode = ANY(${perioden(jaar)})
+      AND translate(aantal, '123456789', '000000000') = ANY(${vormen(10)}) AND translate(aantal, '0.,', '') <> ''
+      AND translate(bedrag, '123456789', '000000000') = ANY(${vormen(13)}))`;
+}
+
+/**
+ * Turns the raw lines into the staged lines (realisatie_regels + realisatie_sleutel_bron) when every
+ * one is a plain line (gewoneRegelSql); returns false, writing nothing, when any is not.
+ */
+export async function ruwNaarRegels(t: Queryable, jaar: number, heeftRegio: boolean): Promise<boolean> {
+  const regio = heeftRegio ? 'r.regio' : 'NULL::text';
+  // one scan: the distinct keys, and per key whether all its lines are plain
+  await t.query(
+    `CREATE TEMP TABLE realisatie_ruw_sleutel ON COMMIT DROP AS
+     SELECT aanbieder, prestatie, regio, bool_and(ok) AS ok FROM (
+       SELECT r.aanbieder, r.prestatie, ${regio} AS regio, ${gewoneRegelSql(jaar, heeftRegio)} AS ok
+         FROM realisatie_ruw r) x
+      GROUP BY 1, 2, 3`,
+    [KORT],
+  );
+  const ok = await t.one<{ ok: boolean }>('SELECT coalesce(bool_and(ok), true) AS ok FROM realisatie_ruw_sleutel');
+  if (!ok.ok) return false;
+  await t.exec(`INSERT INTO realisatie_sleutel_bron (sleutel, aanbieder, prestatie, regio)
+    SELECT row_number() OVER (), aanbieder, prestatie, regio FROM realisatie_ruw_sleutel`);
+  // The staged lines become a view on the raw lines (not a second copy of the file): the checks read
+  // them in their own scans, converting only the columns they use.
+  await t.exec(`DROP TABLE realisatie_regels CASCADE;
+    CREATE TEMP VIEW realisatie_regels AS
+    SELECT r.regel, r.client, k.sleutel, substr(r.periode, 6, 2)::int AS maand,
+           replace(r.aantal, ',', '.')::numeric(14,2) AS aantal, replace(r.bedrag, ',', '.')::numeric(16,2) AS bedrag
+      FROM realisatie_ruw r JOIN realisatie_sleutel_bron k
+        ON k.aanbieder = r.aanbieder AND k.prestatie = r.prestatie AND coalesce(k.regio, '') = coalesce(${regio}, '');
+    ${STAGING_VIEW}`);
+  return true;
+}
+
+/** Number of raw lines staged. */
+export async function ruwAantal(t: Queryable): Promise<number> {
+  return (await t.one<{ n: number }>('SELECT count(*)::int AS n FROM realisatie_ruw')).n;
 }
 
 /** COPY text format: backslash, tab and line breaks escaped (a field never holds a line break). */
@@ -191,7 +280,8 @@ export async function snelleControle(t: Queryable, jaar: number, zorgkantoorId: 
              OR EXISTS (SELECT 1 FROM realisatie_sleutel_check GROUP BY organisatie_id, prestatie HAVING count(*) > 1)) AS fout`,
   );
   if (sleutels.fout) return null;
-  await t.exec('ANALYZE realisatie_regels');
+  // no ANALYZE here: both scans below are plain aggregates over the staged lines (the join is to the
+  // small key table), whose plan does not depend on statistics; ANALYZE cost a fifth of the checks
   // one scan: monthly sums per key (one client per line: duplicates are excluded below) and the
   // lines above agreed price or NZa maximum
   await t.exec(
@@ -222,7 +312,11 @@ export async function controleer(
   afspraken?: AfspraakPrijsInvoer[],
 ): Promise<void> {
   if (afspraken) await laadAfspraken(t, afspraken);
-  await t.exec('ANALYZE realisatie_regels');
+  // on the straight path the staged lines are a view on realisatie_ruw: analyse what holds the lines
+  const v = await t.one<{ tabel: string }>(
+    `SELECT CASE WHEN to_regclass('pg_temp.realisatie_ruw') IS NULL THEN 'realisatie_regels' ELSE 'realisatie_ruw' END AS tabel`,
+  );
+  await t.exec(`ANALYZE ${v.tabel}`);
   // One pass: every staged line is joined once to the reference data, and its reasons for refusal
   // (veld|reden, none = valid) are computed in the same row; the realisation is written from this
   // table. (Was: a full copy of the file plus nine scans of it, one per reason.)

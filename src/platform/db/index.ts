@@ -25,7 +25,17 @@ export interface Queryable {
    * backslash escapes, one row per line): no intermediate row objects, for the hot path of an import
    */
   copyText(table: string, columns: string[], text: string): Promise<void>;
+  /**
+   * bulk load CSV bytes as they are (no quoting in them is interpreted differently from COPY's csv
+   * format): `chunks` must each end at a line end. Streams; one chunk in memory at a time.
+   */
+  copyCsv(table: string, columns: string[], delimiter: string, chunks: AsyncIterable<Uint8Array>): Promise<void>;
 }
+
+const copyCsvSql = (table: string, columns: string[], delimiter: string, bron: string) =>
+  `COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(',')}) FROM ${bron} WITH (FORMAT csv, DELIMITER E'${
+    delimiter === '\t' ? '\\t' : delimiter.replace(/['\\]/g, '\\$&')
+  }')`;
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
@@ -123,6 +133,11 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
         await q.query(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(',')}) FROM '/dev/blob'`, [], {
           blob: new Blob([text]),
         });
+      },
+      async copyCsv(table, columns, delimiter, chunks) {
+        const sql = copyCsvSql(table, columns, delimiter, `'/dev/blob'`);
+        for await (const chunk of chunks)
+          if (chunk.byteLength) await q.query(sql, [], { blob: new Blob([chunk as Uint8Array<ArrayBuffer>]) });
       },
     };
   };
@@ -235,6 +250,18 @@ async function openPostgres(url: string): Promise<Db> {
             Readable.from([text]),
             c.query(copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(',')}) FROM STDIN`)),
           );
+        };
+        if (conn) return run(conn);
+        const c = await pool.connect();
+        try {
+          await run(c);
+        } finally {
+          c.release();
+        }
+      },
+      async copyCsv(table, columns, delimiter, chunks) {
+        const run = async (c: any): Promise<void> => {
+          await pipeline(Readable.from(chunks), c.query(copyFrom(copyCsvSql(table, columns, delimiter, 'STDIN'))));
         };
         if (conn) return run(conn);
         const c = await pool.connect();
