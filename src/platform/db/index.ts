@@ -32,6 +32,8 @@ export interface Db extends Queryable {
   /** one transaction; everything inside commits or nothing does */
   tx<T>(fn: (t: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as an uncompressed tarball (tests build a template from it) */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 function csvCell(v: unknown): string {
@@ -77,7 +79,7 @@ function withHelpers(raw: (text: string, params?: unknown[]) => Promise<Row[]>) 
 }
 
 // ---------------------------------------------------------------- PGlite
-async function openPglite(dataDir: string | undefined): Promise<Db> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Db> {
   const { PGlite, types } = await import('@electric-sql/pglite');
   const parsers = {
     [types.DATE]: (v: string) => v,
@@ -86,7 +88,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
   let pg: InstanceType<typeof PGlite>;
   try {
-    pg = new PGlite(dataDir ? { dataDir, parsers } : { parsers });
+    pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), parsers });
     await pg.waitReady;
   } catch (e) {
     throw new AppError(
@@ -139,6 +141,9 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
     async close() {
       await pg.close();
+    },
+    async dumpDataDir() {
+      return pg.dumpDataDir('none');
     },
   };
 }
@@ -317,14 +322,19 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** PGlite data directory; undefined = in memory */
   dataDir?: string;
+  /**
+   * PGlite only: start a new database from this tarball of a data directory (made by dumpDataDir)
+   * instead of an empty one. The test support uses it for a migrated template; the product does not.
+   */
+  loadDataDir?: Blob;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  if (!opts.dataDir) return openPglite(undefined);
+  if (!opts.dataDir) return openPglite(undefined, opts.loadDataDir);
   const unlock = lockDataDir(opts.dataDir);
   try {
-    const db = await openPglite(path.join(opts.dataDir, 'pgdata'));
+    const db = await openPglite(path.join(opts.dataDir, 'pgdata'), opts.loadDataDir);
     const close = db.close;
     return {
       ...db,
