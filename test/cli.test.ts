@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { prepareTestDataDir } from '../src/testing.ts';
 
 const bin = path.resolve('bin/zorginkoop.mjs');
 const env = { ...process.env };
@@ -66,9 +67,12 @@ test('port in use: exit 1 with a message, not a stack trace', async () => {
   const srv = net.createServer();
   await new Promise<void>((res) => srv.listen(0, '127.0.0.1', () => res()));
   const port = (srv.address() as net.AddressInfo).port;
+  // an already migrated data dir: this test is about the port, not about migrating
+  const dir = tmp();
+  await prepareTestDataDir(dir);
   try {
     const r = await new Promise<{ code: number | null; err: string }>((res) => {
-      const p = spawn(process.execPath, [bin, '--data-dir', tmp(), 'start', '--geen-demo', '--port', String(port)], {
+      const p = spawn(process.execPath, [bin, '--data-dir', dir, 'start', '--geen-demo', '--port', String(port)], {
         env,
       });
       let err = '';

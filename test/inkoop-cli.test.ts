@@ -14,7 +14,7 @@ import { JobRunner } from '../src/platform/jobs.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { capabilities } from '../src/capabilities.ts';
-import { prepareDatabase } from '../src/setup.ts';
+import { pgliteTemplateTarball } from '../src/testing.ts';
 import { loadDemo, DEMO_PASSWORD } from '../src/demo/index.ts';
 import { lokaalNaarInstant } from '../src/domain/inkoop/timeline.ts';
 import { valideerOcds } from './support/ocds-validatie.ts';
@@ -36,9 +36,9 @@ function run(args: string[]) {
 const noStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+:\d+/, 'no stack trace');
 
 before(async () => {
-  const db = await openDb({ dataDir });
+  // starts from the migrated template (migrating a data dir is tested in test/cli.test.ts)
+  const db = await openDb({ dataDir, loadDataDir: await pgliteTemplateTarball() });
   try {
-    await prepareDatabase(db);
     let nu = lokaalNaarInstant('2015-06-02T10:00');
     const ctx: AppContext = {
       db,

@@ -1,11 +1,12 @@
 // `zorginkoop realisatie import` as a user meets it: exit 0 (loaded), 1 (refused, with line and
 // reason; nothing half-written), 2 (usage), and the rejected-lines report on disk.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { prepareTestDataDir } from '../src/testing.ts';
 
 const bin = path.resolve('bin/zorginkoop.mjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-import-cli-'));
@@ -20,6 +21,9 @@ function run(args: string[]) {
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+// an already migrated data dir (migrating one is tested in test/cli.test.ts)
+before(() => prepareTestDataDir(path.join(dir, 'db')));
+
 const csv = path.join(dir, 'decl.csv');
 fs.writeFileSync(
   csv,

@@ -42,6 +42,8 @@ export interface Db extends Queryable {
   /** one transaction; everything inside commits or nothing does */
   tx<T>(fn: (t: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as an uncompressed tarball (tests build a template from it) */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 function csvCell(v: unknown): string {
@@ -87,7 +89,7 @@ function withHelpers(raw: (text: string, params?: unknown[]) => Promise<Row[]>) 
 }
 
 // ---------------------------------------------------------------- PGlite
-async function openPglite(dataDir: string | undefined): Promise<Db> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Db> {
   const { PGlite, types } = await import('@electric-sql/pglite');
   const parsers = {
     [types.DATE]: (v: string) => v,
@@ -96,7 +98,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   };
   let pg: InstanceType<typeof PGlite>;
   try {
-    pg = new PGlite(dataDir ? { dataDir, parsers } : { parsers });
+    pg = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}), parsers });
     await pg.waitReady;
   } catch (e) {
     throw new AppError(
@@ -154,6 +156,9 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
     async close() {
       await pg.close();
+    },
+    async dumpDataDir() {
+      return pg.dumpDataDir('none');
     },
   };
 }
@@ -344,14 +349,19 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** PGlite data directory; undefined = in memory */
   dataDir?: string;
+  /**
+   * PGlite only: start a new database from this tarball of a data directory (made by dumpDataDir)
+   * instead of an empty one. The test support uses it for a migrated template; the product does not.
+   */
+  loadDataDir?: Blob;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  if (!opts.dataDir) return openPglite(undefined);
+  if (!opts.dataDir) return openPglite(undefined, opts.loadDataDir);
   const unlock = lockDataDir(opts.dataDir);
   try {
-    const db = await openPglite(path.join(opts.dataDir, 'pgdata'));
+    const db = await openPglite(path.join(opts.dataDir, 'pgdata'), opts.loadDataDir);
     const close = db.close;
     return {
       ...db,

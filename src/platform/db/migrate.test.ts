@@ -4,7 +4,8 @@ import { createTestDb } from '../../testing.ts';
 import { listMigrations, migrate } from './migrate.ts';
 
 test('migrations run on this database (PGlite or PostgreSQL) and are recorded once', async () => {
-  const t = await createTestDb();
+  // an empty database, not the migrated template the other tests start from
+  const t = await createTestDb({ fromScratch: true });
   try {
     const all = listMigrations();
     assert.ok(all.length >= 5);
