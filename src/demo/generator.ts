@@ -350,8 +350,14 @@ export interface DemoData {
   indicaties: Rij[];
   /** id, jaar, regio_code, organisatie_id, sector, prestatie_code, prijs, volume, bedrag, versie */
   productieafspraken: Rij[];
-  /** jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag */
+  /**
+   * jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag: the intended
+   * monthly totals. The demo does not write these rows: it writes declaration lines that add up to
+   * them exactly (declaratieRegels) and imports those, as a zorgkantoor imports its files.
+   */
   realisatie: Rij[];
+  /** per org|regio|prestatie: the clients in care there (id, ingangsdatum) and the contract price in cents */
+  declaratieBron: { clienten: Map<string, [string, string][]>; prijzen: Map<string, bigint> };
   /** the intended class of every provider (for tests and the bench; the inkoop capability derives its own) */
   klassen: Record<string, Klasse>;
 }
@@ -431,6 +437,7 @@ export function generateDemo(seed: number, omvang: DemoOmvang, tarieven: Tarieve
     indicaties: [],
     productieafspraken: [],
     realisatie: [],
+    declaratieBron: { clienten: new Map(), prijzen: new Map() },
     klassen: {},
   };
   const namen = new Set<string>();
@@ -625,6 +632,9 @@ export function generateDemo(seed: number, omvang: DemoOmvang, tarieven: Tarieve
                 : r.weighted(MPT);
           const k = `${a.id}|${regio}|${p}`;
           telling.set(k, (telling.get(k) ?? 0) + 1);
+          const lijst = out.declaratieBron.clienten.get(k);
+          if (lijst) lijst.push([clientId, ingang]);
+          else out.declaratieBron.clienten.set(k, [[clientId, ingang]]);
         }
       }
     }
@@ -681,6 +691,7 @@ export function generateDemo(seed: number, omvang: DemoOmvang, tarieven: Tarieve
     }
     const jaar = omvang.realisatieJaar;
     const pc = prijs(jaar, code, a.korting);
+    out.declaratieBron.prijzen.set(k, pc);
     for (let maand = 1; maand <= 12; maand++) {
       const clienten = Math.max(0, Math.round(n * (0.93 + r.next() * 0.12)));
       if (!clienten) continue;
@@ -699,6 +710,78 @@ export function generateDemo(seed: number, omvang: DemoOmvang, tarieven: Tarieve
     }
   }
   return out;
+}
+
+// ------------------------------------------------------------------ declaration lines
+
+/** Header of the demo's declaration files (docs/formaten/declaraties.md). */
+export const DECLARATIE_KOP = 'client;aanbieder;prestatie;periode;aantal;bedrag;regio\n';
+
+/** The regions that have realisatie, in order: the demo imports one declaration file per region. */
+export function declaratieRegios(d: DemoData): string[] {
+  return [...new Set(d.realisatie.map((r) => r[2] as string))].sort();
+}
+
+const uitCenten = (s: string) => BigInt(s.replace('.', ''));
+const honderdsten = (h: bigint) =>
+  h % 100n === 0n ? String(h / 100n) : `${h / 100n}.${String(h % 100n).padStart(2, '0')}`;
+
+/**
+ * The declaration lines of one region (docs/formaten/declaraties.md), one per client × month ×
+ * prestatie, generated on the fly in chunks of about `chunk` lines (text with line ends, no header).
+ * They add up exactly to the intended monthly totals of `d.realisatie`: per month the row's number
+ * of clients, volume and amount. Who is in care: the clients whose indicatie points to the provider
+ * for that prestatie, from the month their indicatie starts, in a rotating order; when the month's
+ * number is larger (the totals vary 93–105 % around the clients in care), the rest are clients
+ * without an indicatie in the demo (`instroom-N`, a provider's own client number; not stored).
+ * Volume: every client but the last gets whole units (days, hours, dagdelen), the same for all up to
+ * one unit; the last client gets the rest with its hundredths. Amount: whole units × the contract
+ * price, exact; the last line gets the rest, which is then exactly its volume × price rounded
+ * half-up, so no line is above the agreed price and the month's total is the intended one.
+ */
+export function* declaratieRegels(d: DemoData, regio: string, chunk = 20_000): Generator<string> {
+  let buf: string[] = [];
+  for (const row of d.realisatie) {
+    if (row[2] !== regio) continue;
+    const [jaar, maand, , org, code, clienten] = row as [number, number, string, string, string, number];
+    const k = `${org}|${regio}|${code}`;
+    const pc = d.declaratieBron.prijzen.get(k)!;
+    const c = BigInt(clienten);
+    const V = uitCenten(row[6] as string);
+    const B = uitCenten(row[7] as string);
+    const periode = `${jaar}-${String(maand).padStart(2, '0')}`;
+    const inZorg = (d.declaratieBron.clienten.get(k) ?? []).filter(([, ingang]) => ingang.slice(0, 7) <= periode);
+    const ids: string[] = [];
+    for (let i = 0; i < clienten && i < inZorg.length; i++) ids.push(inZorg[(maand * 7 + i) % inZorg.length][0]);
+    for (let j = 1; ids.length < clienten; j++) ids.push(`instroom-${j}`);
+    const basis = V / (c * 100n);
+    const extra = (V - c * basis * 100n) / 100n;
+    let restV = V;
+    let restB = B;
+    for (let i = 0; i < clienten; i++) {
+      let v: bigint, b: bigint;
+      if (i < clienten - 1 && basis > 0n) {
+        const eenheden = basis + (BigInt(i) < extra ? 1n : 0n);
+        v = eenheden * 100n;
+        b = eenheden * pc;
+      } else if (i < clienten - 1) {
+        // less than one unit per client (does not occur at the demo's sizes): equal hundredths, rounded down
+        v = V / c;
+        b = (v * pc) / 100n;
+      } else {
+        v = restV;
+        b = restB;
+      }
+      restV -= v;
+      restB -= b;
+      buf.push(`${ids[i]};${org};${code};${periode};${honderdsten(v)};${centen(b)};${regio}`);
+    }
+    if (buf.length >= chunk) {
+      yield buf.join('\n') + '\n';
+      buf = [];
+    }
+  }
+  if (buf.length) yield buf.join('\n') + '\n';
 }
 
 /** SHA-256 over every generated row, table by table, in generation order. */
