@@ -34,7 +34,8 @@ const t0 = performance.now();
 // time per phase, from the progress steps loadDemo reports (a step lasts until the next one starts)
 const fasen: [string, number][] = [];
 let vorige = { stap: 'start', t: t0 };
-const r = await loadDemo(ctx, { seed, schaal }, async (_f, stap = '') => {
+const importFasen: Record<string, number> = {};
+const r = await loadDemo(ctx, { seed, schaal, importFasen }, async (_f, stap = '') => {
   const nu = performance.now();
   if (stap !== vorige.stap) {
     fasen.push([vorige.stap, nu - vorige.t]);
@@ -49,6 +50,8 @@ for (const [t, n] of Object.entries(r.rijen)) console.log(`  ${t.padEnd(18)} ${S
 const perFase = new Map<string, number>();
 for (const [f, ms] of fasen) perFase.set(f.replace(/ \(.*\)$/, ''), (perFase.get(f.replace(/ \(.*\)$/, '')) ?? 0) + ms);
 for (const [f, ms] of perFase) console.log(`  fase ${f.padEnd(28)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
+for (const [f, ms] of Object.entries(importFasen))
+  console.log(`    import ${f.padEnd(26)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
 console.log(`  alleen genereren    ${genereren.toFixed(1)} s`);
 console.log(`  genereren + laden   ${totaal.toFixed(1)} s, ${rijen} rijen, ${Math.round(rijen / totaal)} rijen/s`);
 console.log(`  classificatiemix    ${JSON.stringify(await classificatieMix(tdb.db))}`);

@@ -158,6 +158,8 @@ export interface DemoOptions {
   schaal: 'regio' | 'nationaal';
   /** overrides of the sizes of the chosen scale (tests use small sizes) */
   omvang?: Partial<DemoOmvang>;
+  /** when given, filled with the milliseconds the declaration imports spent per phase (bench/demo.bench.ts) */
+  importFasen?: Record<string, number>;
 }
 
 const voorbeeldDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/voorbeeld');
@@ -287,7 +289,9 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
     // The realisatie comes in as a zorgkantoor's does: declaration files through the import, so the
     // lines are checked against agreements and tariffs, and `realisatie`, its periods and the
     // monitoring aggregate are written by the import itself.
-    declaraties.push(...(await importeerDemoDeclaraties(ctx, t, data, (f, stap) => melden(0.45 + 0.5 * f, stap))));
+    declaraties.push(
+      ...(await importeerDemoDeclaraties(ctx, t, data, (f, stap) => melden(0.45 + 0.5 * f, stap), opts.importFasen)),
+    );
     rijen.declaratieregel = declaraties.reduce((n, d) => n + d.regels, 0);
     rijen.realisatie = (
       await t.one<{ n: number }>('SELECT count(*) AS n FROM realisatie WHERE jaar = $1', [data.omvang.realisatieJaar])
@@ -354,6 +358,7 @@ async function importeerDemoDeclaraties(
   t: Queryable,
   data: DemoData,
   melden: (f: number, stap: string) => void,
+  fasen?: Record<string, number>,
 ): Promise<DemoResultaat['declaraties']> {
   const jaar = data.omvang.realisatieJaar;
   const regios = declaratieRegios(data);
@@ -369,7 +374,12 @@ async function importeerDemoDeclaraties(
       melden((i + 0.2) / regios.length, 'declaraties importeren');
       let r: ImportResultaat;
       try {
-        r = await importeerDeclaraties(binnen, null, pad, { jaar, modus: 'alles-of-niets', bestandsnaam: bestand });
+        r = await importeerDeclaraties(binnen, null, pad, {
+          jaar,
+          modus: 'alles-of-niets',
+          bestandsnaam: bestand,
+          fasen,
+        });
       } finally {
         fs.rmSync(pad, { force: true });
       }
