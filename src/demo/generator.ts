@@ -722,9 +722,11 @@ export function declaratieRegios(d: DemoData): string[] {
   return [...new Set(d.realisatie.map((r) => r[2] as string))].sort();
 }
 
-const uitCenten = (s: string) => BigInt(s.replace('.', ''));
-const honderdsten = (h: bigint) =>
-  h % 100n === 0n ? String(h / 100n) : `${h / 100n}.${String(h % 100n).padStart(2, '0')}`;
+/** a non-negative whole number of hundredths as "12" or "12.05" */
+const honderdsten = (h: number) =>
+  h % 100 === 0 ? String(h / 100) : `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`;
+/** non-negative whole cents as "4123.50" */
+const euro = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
 
 /**
  * The declaration lines of one region (docs/formaten/declaraties.md), one per client × month ×
@@ -740,41 +742,49 @@ const honderdsten = (h: bigint) =>
  * half-up, so no line is above the agreed price and the month's total is the intended one.
  */
 export function* declaratieRegels(d: DemoData, regio: string, chunk = 20_000): Generator<string> {
+  // integer arithmetic in Numbers: a month's volume (hundredths) times a price (cents) stays far below 2^53
   let buf: string[] = [];
+  let vorige = '';
+  let inZorg: [string, string][] = [];
+  let pc = 0;
   for (const row of d.realisatie) {
     if (row[2] !== regio) continue;
     const [jaar, maand, , org, code, clienten] = row as [number, number, string, string, string, number];
     const k = `${org}|${regio}|${code}`;
-    const pc = d.declaratieBron.prijzen.get(k)!;
-    const c = BigInt(clienten);
-    const V = uitCenten(row[6] as string);
-    const B = uitCenten(row[7] as string);
+    if (k !== vorige) {
+      // the clients in care, by the start of their indicatie: those in care in a month are a prefix
+      inZorg = [...(d.declaratieBron.clienten.get(k) ?? [])].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+      pc = Number(d.declaratieBron.prijzen.get(k)!);
+      vorige = k;
+    }
+    const V = Number((row[6] as string).replace('.', ''));
+    const B = Number((row[7] as string).replace('.', ''));
     const periode = `${jaar}-${String(maand).padStart(2, '0')}`;
-    const inZorg = (d.declaratieBron.clienten.get(k) ?? []).filter(([, ingang]) => ingang.slice(0, 7) <= periode);
-    const ids: string[] = [];
-    for (let i = 0; i < clienten && i < inZorg.length; i++) ids.push(inZorg[(maand * 7 + i) % inZorg.length][0]);
-    for (let j = 1; ids.length < clienten; j++) ids.push(`instroom-${j}`);
-    const basis = V / (c * 100n);
-    const extra = (V - c * basis * 100n) / 100n;
+    let n = 0;
+    while (n < inZorg.length && inZorg[n][1].slice(0, 7) <= periode) n++;
+    const basis = Math.floor(V / (clienten * 100));
+    const extra = Math.floor((V - clienten * basis * 100) / 100);
+    const midden = `;${org};${code};${periode};`;
     let restV = V;
     let restB = B;
     for (let i = 0; i < clienten; i++) {
-      let v: bigint, b: bigint;
-      if (i < clienten - 1 && basis > 0n) {
-        const eenheden = basis + (BigInt(i) < extra ? 1n : 0n);
-        v = eenheden * 100n;
+      let v: number, b: number;
+      if (i < clienten - 1 && basis > 0) {
+        const eenheden = basis + (i < extra ? 1 : 0);
+        v = eenheden * 100;
         b = eenheden * pc;
       } else if (i < clienten - 1) {
         // less than one unit per client (does not occur at the demo's sizes): equal hundredths, rounded down
-        v = V / c;
-        b = (v * pc) / 100n;
+        v = Math.floor(V / clienten);
+        b = Math.floor((v * pc) / 100);
       } else {
         v = restV;
         b = restB;
       }
       restV -= v;
       restB -= b;
-      buf.push(`${ids[i]};${org};${code};${periode};${honderdsten(v)};${centen(b)};${regio}`);
+      const client = i < n ? inZorg[(maand * 7 + i) % n][0] : `instroom-${i - n + 1}`;
+      buf.push(`${client}${midden}${honderdsten(v)};${euro(b)};${regio}`);
     }
     if (buf.length >= chunk) {
       yield buf.join('\n') + '\n';

@@ -365,19 +365,23 @@ async function importeerDemoDeclaraties(
   const uit: DemoResultaat['declaraties'] = [];
   const map = fs.mkdtempSync(path.join(os.tmpdir(), 'zorginkoop-demo-'));
   const binnen: AppContext = { ...ctx, db: inTransactie(ctx.db.kind, t) };
+  const bestand = (regio: string) => `demo-declaraties-${regio}-${jaar}.csv`;
+  const schrijf = (i: number) => schrijfBestand(path.join(map, bestand(regios[i])), declaratieRegels(data, regios[i]));
+  // the next file is written while the current one is imported (on PostgreSQL the server works meanwhile)
+  let volgende: Promise<void> | null = regios.length ? schrijf(0) : null;
   try {
+    melden(0, 'declaraties schrijven');
     for (const [i, regio] of regios.entries()) {
-      const bestand = `demo-declaraties-${regio}-${jaar}.csv`;
-      const pad = path.join(map, bestand);
-      melden(i / regios.length, 'declaraties schrijven');
-      await schrijfBestand(pad, declaratieRegels(data, regio));
-      melden((i + 0.2) / regios.length, 'declaraties importeren');
+      const pad = path.join(map, bestand(regio));
+      await volgende;
+      volgende = i + 1 < regios.length ? schrijf(i + 1) : null;
+      melden(i / regios.length, 'declaraties importeren');
       let r: ImportResultaat;
       try {
         r = await importeerDeclaraties(binnen, null, pad, {
           jaar,
           modus: 'alles-of-niets',
-          bestandsnaam: bestand,
+          bestandsnaam: bestand(regio),
           fasen,
         });
       } finally {
@@ -385,14 +389,21 @@ async function importeerDemoDeclaraties(
       }
       if (r.status !== 'geladen' || r.geweigerd > 0)
         throw new Error(
-          `Demodata: ${bestand} is bij het inlezen geweigerd (${r.geweigerd} regels, eerst: ${r.eersteFouten
+          `Demodata: ${bestand(regio)} is bij het inlezen geweigerd (${r.geweigerd} regels, eerst: ${r.eersteFouten
             .slice(0, 3)
             .map((f) => `regel ${f.regel} ${f.veld}: ${f.reden}`)
             .join('; ')}); er is niets geladen.`,
         );
-      uit.push({ bestand, importId: r.importId, regels: r.regels, geweigerd: r.geweigerd, perioden: r.perioden });
+      uit.push({
+        bestand: bestand(regio),
+        importId: r.importId,
+        regels: r.regels,
+        geweigerd: r.geweigerd,
+        perioden: r.perioden,
+      });
     }
   } finally {
+    await volgende?.catch(() => undefined);
     fs.rmSync(map, { recursive: true, force: true });
   }
   return uit;
