@@ -277,6 +277,9 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
       melden(0.4, 'verwijzingen controleren');
       await controleerVerwijzingen(t);
     }
+    // statistics for the tables just bulk-loaded, so the import's checks and writes get sensible plans
+    // (autovacuum has not seen them yet; PGlite has no autovacuum at all)
+    await t.exec(`ANALYZE organisatie; ANALYZE locatie; ANALYZE client; ANALYZE indicatie; ANALYZE productieafspraak;`);
     melden(0.42, 'voorbeeldtarieven');
     for (const b of VOORBEELD_TARIEFBESTANDEN) {
       await importNzaTarievenIn(t, null, {
