@@ -31,11 +31,27 @@ const ctx: AppContext = {
   now: () => new Date(),
 };
 const t0 = performance.now();
-const r = await loadDemo(ctx, { seed, schaal });
+// time per phase, from the progress steps loadDemo reports (a step lasts until the next one starts)
+const fasen: [string, number][] = [];
+let vorige = { stap: 'start', t: t0 };
+const importFasen: Record<string, number> = {};
+const r = await loadDemo(ctx, { seed, schaal, importFasen }, async (_f, stap = '') => {
+  const nu = performance.now();
+  if (stap !== vorige.stap) {
+    fasen.push([vorige.stap, nu - vorige.t]);
+    vorige = { stap, t: nu };
+  }
+});
 const totaal = (performance.now() - t0) / 1000;
+fasen.push([vorige.stap, performance.now() - vorige.t]);
 const rijen = Object.values(r.rijen).reduce((a, b) => a + b, 0);
 console.log(`demo ${schaal} seed ${seed} op ${tdb.db.kind}`);
 for (const [t, n] of Object.entries(r.rijen)) console.log(`  ${t.padEnd(18)} ${String(n).padStart(9)}`);
+const perFase = new Map<string, number>();
+for (const [f, ms] of fasen) perFase.set(f.replace(/ \(.*\)$/, ''), (perFase.get(f.replace(/ \(.*\)$/, '')) ?? 0) + ms);
+for (const [f, ms] of perFase) console.log(`  fase ${f.padEnd(28)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
+for (const [f, ms] of Object.entries(importFasen))
+  console.log(`    import ${f.padEnd(26)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
 console.log(`  alleen genereren    ${genereren.toFixed(1)} s`);
 console.log(`  genereren + laden   ${totaal.toFixed(1)} s, ${rijen} rijen, ${Math.round(rijen / totaal)} rijen/s`);
 console.log(`  classificatiemix    ${JSON.stringify(await classificatieMix(tdb.db))}`);

@@ -11,7 +11,16 @@ import { persoonsgegevensSleutels, ontsleutel } from '../platform/persoonsgegeve
 import { JobRunner } from '../platform/jobs.ts';
 import type { AppContext } from '../platform/context.ts';
 import { Decimal } from '../domain/money.ts';
-import { generateDemo, checksumDemo, omvangVoor, prng } from './generator.ts';
+import {
+  generateDemo,
+  checksumDemo,
+  omvangVoor,
+  prng,
+  declaratieRegels,
+  declaratieRegios,
+  DECLARATIE_KOP,
+} from './generator.ts';
+import { importeerDeclaraties } from '../realisatie/index.ts';
 import {
   loadDemo,
   ensureDemo,
@@ -146,6 +155,108 @@ test('regio scale: CZ regions, ~80 providers, ~5,000 clients, 2023–2025 contra
   } finally {
     await t.close();
   }
+});
+
+test('the realisatie comes from importing the demo declaration lines: one import per region, none refused, totals as intended', async () => {
+  const { t, ctx } = await db();
+  try {
+    const seed = 5;
+    const r = await loadDemo(ctx, { seed, schaal: 'regio', omvang: KLEIN });
+    const data = generateDemo(seed, omvangVoor('regio', KLEIN), tarieven);
+    const regios = declaratieRegios(data);
+    assert.deepEqual(regios, ['5526', '5527']);
+    assert.deepEqual(
+      r.declaraties.map((d) => d.bestand),
+      regios.map((x) => `demo-declaraties-${x}-2025.csv`),
+    );
+    // every file is an import record, loaded without a refused line, supplying the periods it covers
+    const imports = await t.db.query<any>(
+      `SELECT i.id, i.bestandsnaam, i.status, i.regels, i.geweigerd, i.organisatie_id,
+              (SELECT count(*) FROM realisatie_periode p WHERE p.import_id = i.id) AS perioden
+         FROM realisatie_import i ORDER BY i.bestandsnaam`,
+    );
+    assert.equal(imports.length, regios.length);
+    for (const [i, imp] of imports.entries()) {
+      assert.equal(imp.status, 'geladen');
+      assert.equal(imp.geweigerd, 0);
+      assert.equal(imp.organisatie_id, null, 'imported by the system');
+      assert.equal(imp.id, r.declaraties[i].importId);
+      assert.ok(imp.perioden > 0 && imp.perioden === r.declaraties[i].perioden);
+    }
+    // one line per client × month × prestatie: lines = the intended monthly client counts
+    const clienten = data.realisatie.reduce((n, x) => n + (x[5] as number), 0);
+    assert.equal(
+      imports.reduce((n: number, x: any) => n + x.regels, 0),
+      clienten,
+    );
+    // the imported monthly totals are exactly the generator's intended ones (clients, volume, amount)
+    const opgeslagen = await t.db.query<any>(
+      `SELECT jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag FROM realisatie
+        ORDER BY organisatie_id, regio_code, prestatie_code, maand`,
+    );
+    assert.equal(opgeslagen.length, data.realisatie.length);
+    assert.deepEqual(
+      opgeslagen.map((x) => Object.values(x).map(String)),
+      data.realisatie.map((x) => x.map(String)),
+    );
+    // the monitoring aggregate was written by the imports and matches the realisatie
+    const agg = await t.db.one<{ a: string; b: string }>(
+      `SELECT (SELECT sum(bedrag) FROM realisatie_maand WHERE jaar = 2025)::text AS a,
+              (SELECT sum(bedrag) FROM realisatie WHERE jaar = 2025)::text AS b`,
+    );
+    assert.equal(agg.a, agg.b);
+    // the same file again, as a user would import it, changes nothing: the realisatie is that file's
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zk-demo-decl-'));
+    try {
+      const pad = path.join(dir, 'opnieuw.csv');
+      fs.writeFileSync(pad, DECLARATIE_KOP + [...declaratieRegels(data, '5527')].join(''));
+      const again = await importeerDeclaraties(ctx, null, pad, {
+        jaar: 2025,
+        modus: 'alles-of-niets',
+        bestandsnaam: 'opnieuw.csv',
+      });
+      assert.equal(again.status, 'ongewijzigd');
+      assert.equal(again.importId, r.declaraties[regios.indexOf('5527')].importId);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    await t.close();
+  }
+});
+
+test('declaration lines: one per client in care, no line above the agreed price, within the month', () => {
+  const data = generateDemo(3, omvangVoor('regio', KLEIN), tarieven);
+  const prijs = new Map(
+    data.productieafspraken
+      .filter((a) => a[1] === 2025)
+      .map((a) => [`${a[3]}|${a[2]}|${a[5]}`, new Decimal(a[6] as string)]),
+  );
+  const gezien = new Set<string>();
+  let n = 0;
+  for (const regio of declaratieRegios(data))
+    for (const stuk of declaratieRegels(data, regio, 50))
+      for (const regel of stuk.trimEnd().split('\n')) {
+        const [client, org, code, periode, aantal, bedrag, r] = regel.split(';');
+        n++;
+        assert.equal(r, regio);
+        assert.ok(new Decimal(aantal).gt(0), regel);
+        const max = new Decimal(aantal)
+          .times(prijs.get(`${org}|${r}|${code}`)!)
+          .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+        assert.ok(new Decimal(bedrag).lte(max), `${regel}: above ${max}`);
+        const sleutel = `${client}|${org}|${code}|${periode}`;
+        assert.ok(!gezien.has(sleutel), `duplicate ${sleutel}`);
+        gezien.add(sleutel);
+        // a client from the indicaties is only declared from the month the indicatie starts
+        const ind = data.indicaties.find((i) => i[1] === client);
+        if (ind) assert.ok((ind[5] as string).slice(0, 7) <= periode, `${regel} before ${ind[5]}`);
+        else assert.match(client, /^instroom-\d+$/);
+      }
+  assert.equal(
+    n,
+    data.realisatie.reduce((s, x) => s + (x[5] as number), 0),
+  );
 });
 
 test('CLI: zorginkoop demo loads as a job with --json, and refuses a second time with a clear message', () => {

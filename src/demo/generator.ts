@@ -350,8 +350,14 @@ export interface DemoData {
   indicaties: Rij[];
   /** id, jaar, regio_code, organisatie_id, sector, prestatie_code, prijs, volume, bedrag, versie */
   productieafspraken: Rij[];
-  /** jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag */
+  /**
+   * jaar, maand, regio_code, organisatie_id, prestatie_code, clienten, volume, bedrag: the intended
+   * monthly totals. The demo does not write these rows: it writes declaration lines that add up to
+   * them exactly (declaratieRegels) and imports those, as a zorgkantoor imports its files.
+   */
   realisatie: Rij[];
+  /** per org|regio|prestatie: the clients in care there (id, ingangsdatum) and the contract price in cents */
+  declaratieBron: { clienten: Map<string, [string, string][]>; prijzen: Map<string, bigint> };
   /** the intended class of every provider (for tests and the bench; the inkoop capability derives its own) */
   klassen: Record<string, Klasse>;
 }
@@ -431,6 +437,7 @@ export function generateDemo(seed: number, omvang: DemoOmvang, tarieven: Tarieve
     indicaties: [],
     productieafspraken: [],
     realisatie: [],
+    declaratieBron: { clienten: new Map(), prijzen: new Map() },
     klassen: {},
   };
   const namen = new Set<string>();
@@ -625,6 +632,9 @@ export function generateDemo(seed: number, omvang: DemoOmvang, tarieven: Tarieve
                 : r.weighted(MPT);
           const k = `${a.id}|${regio}|${p}`;
           telling.set(k, (telling.get(k) ?? 0) + 1);
+          const lijst = out.declaratieBron.clienten.get(k);
+          if (lijst) lijst.push([clientId, ingang]);
+          else out.declaratieBron.clienten.set(k, [[clientId, ingang]]);
         }
       }
     }
@@ -681,6 +691,7 @@ export function generateDemo(seed: number, omvang: DemoOmvang, tarieven: Tarieve
     }
     const jaar = omvang.realisatieJaar;
     const pc = prijs(jaar, code, a.korting);
+    out.declaratieBron.prijzen.set(k, pc);
     for (let maand = 1; maand <= 12; maand++) {
       const clienten = Math.max(0, Math.round(n * (0.93 + r.next() * 0.12)));
       if (!clienten) continue;
@@ -699,6 +710,88 @@ export function generateDemo(seed: number, omvang: DemoOmvang, tarieven: Tarieve
     }
   }
   return out;
+}
+
+// ------------------------------------------------------------------ declaration lines
+
+/** Header of the demo's declaration files (docs/formaten/declaraties.md). */
+export const DECLARATIE_KOP = 'client;aanbieder;prestatie;periode;aantal;bedrag;regio\n';
+
+/** The regions that have realisatie, in order: the demo imports one declaration file per region. */
+export function declaratieRegios(d: DemoData): string[] {
+  return [...new Set(d.realisatie.map((r) => r[2] as string))].sort();
+}
+
+/** a non-negative whole number of hundredths as "12" or "12.05" */
+const honderdsten = (h: number) =>
+  h % 100 === 0 ? String(h / 100) : `${Math.floor(h / 100)}.${String(h % 100).padStart(2, '0')}`;
+/** non-negative whole cents as "4123.50" */
+const euro = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+
+/**
+ * The declaration lines of one region (docs/formaten/declaraties.md), one per client × month ×
+ * prestatie, generated on the fly in chunks of about `chunk` lines (text with line ends, no header).
+ * They add up exactly to the intended monthly totals of `d.realisatie`: per month the row's number
+ * of clients, volume and amount. Who is in care: the clients whose indicatie points to the provider
+ * for that prestatie, from the month their indicatie starts, in a rotating order; when the month's
+ * number is larger (the totals vary 93–105 % around the clients in care), the rest are clients
+ * without an indicatie in the demo (`instroom-N`, a provider's own client number; not stored).
+ * Volume: every client but the last gets whole units (days, hours, dagdelen), the same for all up to
+ * one unit; the last client gets the rest with its hundredths. Amount: whole units × the contract
+ * price, exact; the last line gets the rest, which is then exactly its volume × price rounded
+ * half-up, so no line is above the agreed price and the month's total is the intended one.
+ */
+export function* declaratieRegels(d: DemoData, regio: string, chunk = 20_000): Generator<string> {
+  // integer arithmetic in Numbers: a month's volume (hundredths) times a price (cents) stays far below 2^53
+  let buf: string[] = [];
+  let vorige = '';
+  let inZorg: [string, string][] = [];
+  let pc = 0;
+  for (const row of d.realisatie) {
+    if (row[2] !== regio) continue;
+    const [jaar, maand, , org, code, clienten] = row as [number, number, string, string, string, number];
+    const k = `${org}|${regio}|${code}`;
+    if (k !== vorige) {
+      // the clients in care, by the start of their indicatie: those in care in a month are a prefix
+      inZorg = [...(d.declaratieBron.clienten.get(k) ?? [])].sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+      pc = Number(d.declaratieBron.prijzen.get(k)!);
+      vorige = k;
+    }
+    const V = Number((row[6] as string).replace('.', ''));
+    const B = Number((row[7] as string).replace('.', ''));
+    const periode = `${jaar}-${String(maand).padStart(2, '0')}`;
+    let n = 0;
+    while (n < inZorg.length && inZorg[n][1].slice(0, 7) <= periode) n++;
+    const basis = Math.floor(V / (clienten * 100));
+    const extra = Math.floor((V - clienten * basis * 100) / 100);
+    const midden = `;${org};${code};${periode};`;
+    let restV = V;
+    let restB = B;
+    for (let i = 0; i < clienten; i++) {
+      let v: number, b: number;
+      if (i < clienten - 1 && basis > 0) {
+        const eenheden = basis + (i < extra ? 1 : 0);
+        v = eenheden * 100;
+        b = eenheden * pc;
+      } else if (i < clienten - 1) {
+        // less than one unit per client (does not occur at the demo's sizes): equal hundredths, rounded down
+        v = Math.floor(V / clienten);
+        b = Math.floor((v * pc) / 100);
+      } else {
+        v = restV;
+        b = restB;
+      }
+      restV -= v;
+      restB -= b;
+      const client = i < n ? inZorg[(maand * 7 + i) % n][0] : `instroom-${i - n + 1}`;
+      buf.push(`${client}${midden}${honderdsten(v)};${euro(b)};${regio}`);
+    }
+    if (buf.length >= chunk) {
+      yield buf.join('\n') + '\n';
+      buf = [];
+    }
+  }
+  if (buf.length) yield buf.join('\n') + '\n';
 }
 
 /** SHA-256 over every generated row, table by table, in generation order. */

@@ -10,20 +10,25 @@ import { hashPassword } from '../platform/auth/password.ts';
 import { appendAudit, SYSTEEM } from '../platform/audit.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Queryable } from '../platform/db/index.ts';
+import type { Db, Queryable } from '../platform/db/index.ts';
 import { Decimal } from '../domain/money.ts';
 import { PRESTATIES } from '../reference/index.ts';
 import { parseNzaCsv, importNzaTarievenIn } from '../reference/index.ts';
 import { persoonsgegevensSleutels } from '../platform/persoonsgegevens.ts';
 import { beschermBsn } from '../clientstroom/index.ts';
-import { vernieuwMonitorAggregaat } from '../realisatie/index.ts';
+import { importeerDeclaraties, type ImportResultaat } from '../realisatie/index.ts';
 import {
   generateDemo,
   checksumDemo,
   omvangVoor,
+  declaratieRegels,
+  declaratieRegios,
+  DECLARATIE_KOP,
   KOLOMMEN,
+  type DemoData,
   type DemoOmvang,
   type Rij,
   type Tarieven,
@@ -153,6 +158,8 @@ export interface DemoOptions {
   schaal: 'regio' | 'nationaal';
   /** overrides of the sizes of the chosen scale (tests use small sizes) */
   omvang?: Partial<DemoOmvang>;
+  /** when given, filled with the milliseconds the declaration imports spent per phase (bench/demo.bench.ts) */
+  importFasen?: Record<string, number>;
 }
 
 const voorbeeldDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/voorbeeld');
@@ -212,6 +219,8 @@ export interface DemoResultaat {
   checksum: string;
   rijen: Record<string, number>;
   klassen: Record<string, number>;
+  /** the declaration files the realisatie came from: one per region, imported like a zorgkantoor's */
+  declaraties: { bestand: string; importId: string; regels: number; geweigerd: number; perioden: number }[];
   seconden: number;
 }
 
@@ -231,6 +240,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
   const data = generateDemo(opts.seed, omvang, voorbeeldTarieven());
   const checksum = checksumDemo(data);
   const rijen: Record<string, number> = {};
+  const declaraties: DemoResultaat['declaraties'] = [];
   await ctx.db.tx(async (t) => {
     await t.query(
       `INSERT INTO organisatie (id, soort, naam, voorbeeld) VALUES ('nza','nza','Nederlandse Zorgautoriteit',false) ON CONFLICT DO NOTHING`,
@@ -247,7 +257,6 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
       ['client', clienten, 'cliënten'],
       ['indicatie', data.indicaties, 'indicaties'],
       ['productieafspraak', data.productieafspraken, 'productieafspraken'],
-      ['realisatie', data.realisatie, 'realisatie'],
     ];
     const totaal = stappen.reduce((n, s) => n + s[1].length, 0) || 1;
     let klaar = 0;
@@ -258,19 +267,20 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
       ?.s;
     if (snel) await t.query(`SET LOCAL session_replication_role = replica`);
     for (const [tabel, rows, stap] of stappen) {
-      melden(0.1 + 0.8 * (klaar / totaal), stap);
+      melden(0.1 + 0.3 * (klaar / totaal), stap);
       const kolommen = tabel === 'client' ? CLIENT_KOLOMMEN : [...KOLOMMEN[tabel]];
       rijen[tabel] = await t.copyInto(tabel, kolommen, rows);
       klaar += rows.length;
     }
     if (snel) {
       await t.query(`SET LOCAL session_replication_role = DEFAULT`);
-      melden(0.9, 'verwijzingen controleren');
+      melden(0.4, 'verwijzingen controleren');
       await controleerVerwijzingen(t);
     }
-    // the monitoring aggregate of the realisation just loaded (docs/realisatie.md, Monitoraggregaat realisatie_maand)
-    await vernieuwMonitorAggregaat(t);
-    melden(0.92, 'voorbeeldtarieven');
+    // statistics for the tables just bulk-loaded, so the import's checks and writes get sensible plans
+    // (autovacuum has not seen them yet; PGlite has no autovacuum at all)
+    await t.exec(`ANALYZE organisatie; ANALYZE locatie; ANALYZE client; ANALYZE indicatie; ANALYZE productieafspraak;`);
+    melden(0.42, 'voorbeeldtarieven');
     for (const b of VOORBEELD_TARIEFBESTANDEN) {
       await importNzaTarievenIn(t, null, {
         bestandsnaam: path.basename(b.pad),
@@ -279,6 +289,16 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
         voorbeeld: true,
       });
     }
+    // The realisatie comes in as a zorgkantoor's does: declaration files through the import, so the
+    // lines are checked against agreements and tariffs, and `realisatie`, its periods and the
+    // monitoring aggregate are written by the import itself.
+    declaraties.push(
+      ...(await importeerDemoDeclaraties(ctx, t, data, (f, stap) => melden(0.45 + 0.5 * f, stap), opts.importFasen)),
+    );
+    rijen.declaratieregel = declaraties.reduce((n, d) => n + d.regels, 0);
+    rijen.realisatie = (
+      await t.one<{ n: number }>('SELECT count(*) AS n FROM realisatie WHERE jaar = $1', [data.omvang.realisatieJaar])
+    ).n;
     melden(0.96, 'accounts');
     for (const a of DEMO_ACCOUNTS) {
       await t.query(
@@ -292,7 +312,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
       onderwerpType: 'database',
       onderwerpId: 'demo',
       invoer,
-      resultaat: { checksum, rijen },
+      resultaat: { checksum, rijen, declaraties: declaraties.map((d) => d.importId) },
     });
     await t.query(`INSERT INTO instelling (sleutel, waarde) VALUES ('demo', $1)`, [
       JSON.stringify({ ...invoer, checksum, geladenOp: ctx.now().toISOString() }),
@@ -307,6 +327,7 @@ export async function loadDemo(ctx: AppContext, opts: DemoOptions, progress?: Pr
     checksum,
     rijen,
     klassen,
+    declaraties,
     seconden: Math.round((performance.now() - t0) / 100) / 10,
   };
 }
@@ -325,10 +346,115 @@ const VERWIJZINGEN: [string, string, string, string][] = [
   ['productieafspraak', 'organisatie_id', 'organisatie', 'id'],
   ['productieafspraak', 'sector', 'sector', 'code'],
   ['productieafspraak', 'prestatie_code', 'prestatie', 'code'],
-  ['realisatie', 'regio_code', 'regio', 'code'],
-  ['realisatie', 'organisatie_id', 'organisatie', 'id'],
-  ['realisatie', 'prestatie_code', 'prestatie', 'code'],
 ];
+
+/**
+ * The demo's declaration files, one per region for the realisatie year (as a zorgkantoor delivers a
+ * region's month files; here the whole year at once), each written to a temporary file in chunks
+ * (never a whole file in memory) and imported with importeerDeclaraties in mode alles-of-niets by
+ * the system (no actor: no concession check, audit actor 'systeem'). The imports run inside the
+ * demo's transaction, each in a savepoint, so the demo still loads all or nothing. A refused line
+ * stops the load: the demo's lines must all be valid.
+ */
+async function importeerDemoDeclaraties(
+  ctx: AppContext,
+  t: Queryable,
+  data: DemoData,
+  melden: (f: number, stap: string) => void,
+  fasen?: Record<string, number>,
+): Promise<DemoResultaat['declaraties']> {
+  const jaar = data.omvang.realisatieJaar;
+  const regios = declaratieRegios(data);
+  const uit: DemoResultaat['declaraties'] = [];
+  const map = fs.mkdtempSync(path.join(os.tmpdir(), 'zorginkoop-demo-'));
+  const binnen: AppContext = { ...ctx, db: inTransactie(ctx.db.kind, t) };
+  const bestand = (regio: string) => `demo-declaraties-${regio}-${jaar}.csv`;
+  const schrijf = (i: number) => schrijfBestand(path.join(map, bestand(regios[i])), declaratieRegels(data, regios[i]));
+  // the next file is written while the current one is imported (on PostgreSQL the server works meanwhile)
+  let volgende: Promise<void> | null = regios.length ? schrijf(0) : null;
+  try {
+    melden(0, 'declaraties schrijven');
+    for (const [i, regio] of regios.entries()) {
+      const pad = path.join(map, bestand(regio));
+      await volgende;
+      volgende = i + 1 < regios.length ? schrijf(i + 1) : null;
+      melden(i / regios.length, 'declaraties importeren');
+      let r: ImportResultaat;
+      try {
+        r = await importeerDeclaraties(binnen, null, pad, {
+          jaar,
+          modus: 'alles-of-niets',
+          bestandsnaam: bestand(regio),
+          fasen,
+        });
+      } finally {
+        fs.rmSync(pad, { force: true });
+      }
+      if (r.status !== 'geladen' || r.geweigerd > 0)
+        throw new Error(
+          `Demodata: ${bestand(regio)} is bij het inlezen geweigerd (${r.geweigerd} regels, eerst: ${r.eersteFouten
+            .slice(0, 3)
+            .map((f) => `regel ${f.regel} ${f.veld}: ${f.reden}`)
+            .join('; ')}); er is niets geladen.`,
+        );
+      uit.push({
+        bestand: bestand(regio),
+        importId: r.importId,
+        regels: r.regels,
+        geweigerd: r.geweigerd,
+        perioden: r.perioden,
+      });
+    }
+  } finally {
+    await volgende?.catch(() => undefined);
+    fs.rmSync(map, { recursive: true, force: true });
+  }
+  return uit;
+}
+
+/** Writes the header and the generated chunks to a file, waiting when the stream's buffer is full. */
+async function schrijfBestand(pad: string, stukken: Iterable<string>): Promise<void> {
+  const w = fs.createWriteStream(pad);
+  const klaar = new Promise<void>((ok, fout) => {
+    w.on('finish', ok);
+    w.on('error', fout);
+  });
+  w.write(DECLARATIE_KOP);
+  for (const s of stukken) if (!w.write(s)) await new Promise((ok) => w.once('drain', ok));
+  w.end();
+  await klaar;
+}
+
+/**
+ * A Db whose transactions are savepoints in the already open transaction t, so code that opens its
+ * own transaction (the declaration import) runs inside the demo's. Temporary tables the nested code
+ * made (ON COMMIT DROP would only drop them at the outer commit) are dropped after each one.
+ */
+function inTransactie(kind: Db['kind'], t: Queryable): Db {
+  return {
+    kind,
+    query: (sql, p) => t.query(sql, p),
+    one: (sql, p) => t.one(sql, p),
+    maybeOne: (sql, p) => t.maybeOne(sql, p),
+    exec: (sql) => t.exec(sql),
+    copyInto: (tabel, kolommen, rows) => t.copyInto(tabel, kolommen, rows),
+    copyText: (tabel, kolommen, tekst) => t.copyText(tabel, kolommen, tekst),
+    async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+      await t.query('SAVEPOINT demo_import');
+      try {
+        const r = await fn(t);
+        await t.query('RELEASE SAVEPOINT demo_import');
+        return r;
+      } catch (e) {
+        await t.query('ROLLBACK TO SAVEPOINT demo_import');
+        throw e;
+      } finally {
+        await t.exec('DISCARD TEMP');
+      }
+    },
+    async close() {},
+  };
+}
 
 async function controleerVerwijzingen(t: Queryable): Promise<void> {
   for (const [tabel, kolom, doel, sleutel] of VERWIJZINGEN) {
