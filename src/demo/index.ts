@@ -439,6 +439,7 @@ function inTransactie(kind: Db['kind'], t: Queryable): Db {
     exec: (sql) => t.exec(sql),
     copyInto: (tabel, kolommen, rows) => t.copyInto(tabel, kolommen, rows),
     copyText: (tabel, kolommen, tekst) => t.copyText(tabel, kolommen, tekst),
+    copyCsv: (tabel, kolommen, scheiding, stukken) => t.copyCsv(tabel, kolommen, scheiding, stukken),
     async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
       await t.query('SAVEPOINT demo_import');
       try {
