@@ -202,13 +202,13 @@ export function gewoneRegel(
   const periode = velden[ix[3]];
   const aantal = velden[ix[4]];
   const bedrag = velden[ix[5]];
-  if (!schoon(client, 64) || !schoon(aanbieder, 100) || !schoon(prestatie, 100000)) return undefined;
+  if (!schoon(client, 64) || !schoon(aanbieder, 100) || !schoon(prestatie, 100)) return undefined;
   if (opties.prestaties && !opties.prestaties.has(prestatie)) return undefined;
   let regio: string | null = null;
   if (ix[6] >= 0) {
     const r = velden[ix[6]];
     if (r === undefined || r === '') regio = null;
-    else if (schoon(r, 100000)) regio = r;
+    else if (schoon(r, 100)) regio = r;
     else return undefined;
   }
   if (periode === undefined || periode.length !== 7 || periode.charCodeAt(4) !== 45) return undefined;
