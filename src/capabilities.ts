@@ -6,6 +6,7 @@ import type { Capability } from './platform/capability-type.ts';
 import { platformCapability } from './platform/capability.ts';
 import { maakReferenceCapability } from './reference/index.ts';
 import { demoCapability } from './demo/capability.ts';
+import { gebruikDeclaratieImport } from './demo/index.ts';
 import { inkoopCapability } from './inkoop/capability.ts';
 import { gunningCapability } from './inkoop/gunning/capability.ts';
 import { afsprakenCapability } from './inkoop/gunning/afspraken-capability.ts';
@@ -24,6 +25,7 @@ import {
 import { productieRegiosSectoren, realisatiePerJaar, realisatieTotalen } from './realisatie/index.ts';
 import { gebruikContractHistorieBron } from './inkoop/index.ts';
 import { realisatieCapability } from './realisatie/capability.ts';
+import { importeerDeclaraties } from './realisatie/service.ts';
 import { clientstroomCapability } from './clientstroom/capability.ts';
 import { inkoopsignalen } from './clientstroom/index.ts';
 
@@ -40,6 +42,9 @@ gebruikContractHistorieBron({ afspraken: afsprakenVoorHistorie, productie: produ
 
 /** Scenarios of the allocation read the waiting list per provider from cliëntstroom (which imports budget). */
 gebruikWachtlijstSignalen(inkoopsignalen);
+
+/** The demo's realisatie comes in through the declaration import users use (realisatie reads budget, which reads realisatie). */
+gebruikDeclaratieImport(importeerDeclaraties);
 
 export const capabilities: Capability[] = [
   platformCapability,

@@ -34,15 +34,18 @@ const srcDir = path.dirname(fileURLToPath(import.meta.url));
 function templateHash(): string {
   const h = crypto.createHash('sha256');
   for (const m of listMigrations()) h.update(`${m.bestand}:${m.checksum}\n`);
+  // the reference capability's code (its loader and store) and its data files
+  const inMap = (map: string, past: (f: string) => boolean) =>
+    fs
+      .readdirSync(path.join(srcDir, map))
+      .filter(past)
+      .sort()
+      .map((f) => `${map}/${f}`);
   const files = [
     'setup.ts',
     'platform/db/migrate.ts',
-    'reference/seed.ts',
-    'reference/store.ts',
-    ...fs
-      .readdirSync(path.join(srcDir, 'reference/data'))
-      .sort()
-      .map((f) => `reference/data/${f}`),
+    ...inMap('reference', (f) => f.endsWith('.ts') && !f.endsWith('.test.ts')),
+    ...inMap('reference/data', () => true),
   ];
   for (const f of files)
     h.update(`${f}:`)

@@ -20,7 +20,7 @@ import {
   declaratieRegios,
   DECLARATIE_KOP,
 } from './generator.ts';
-import { importeerDeclaraties } from '../realisatie/index.ts';
+import { importeerDeclaraties } from '../realisatie/service.ts';
 import {
   loadDemo,
   ensureDemo,

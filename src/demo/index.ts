@@ -19,7 +19,6 @@ import { PRESTATIES } from '../reference/index.ts';
 import { parseNzaCsv, importNzaTarievenIn } from '../reference/index.ts';
 import { persoonsgegevensSleutels } from '../platform/persoonsgegevens.ts';
 import { beschermBsn } from '../clientstroom/index.ts';
-import { importeerDeclaraties, type ImportResultaat } from '../realisatie/index.ts';
 import {
   generateDemo,
   checksumDemo,
@@ -349,6 +348,30 @@ const VERWIJZINGEN: [string, string, string, string][] = [
 ];
 
 /**
+ * The declaration import the demo's realisatie goes through (realisatie's importeerDeclaraties), handed
+ * over by the composition root (src/capabilities.ts): realisatie reads budget, which reads realisatie,
+ * so the demo importing realisatie's index directly would close an import circle. The shape below is
+ * what the demo uses of it.
+ */
+export type DeclaratieImport = (
+  ctx: AppContext,
+  actor: null,
+  pad: string,
+  opties: { jaar: number; modus: 'alles-of-niets'; bestandsnaam: string; fasen?: Record<string, number> },
+) => Promise<{
+  importId: string;
+  status: 'geladen' | 'geweigerd' | 'ongewijzigd';
+  regels: number;
+  geweigerd: number;
+  perioden: number;
+  eersteFouten: { regel: number; veld: string; reden: string }[];
+}>;
+let declaratieImport: DeclaratieImport | undefined;
+export function gebruikDeclaratieImport(f: DeclaratieImport) {
+  declaratieImport = f;
+}
+
+/**
  * The demo's declaration files, one per region for the realisatie year (as a zorgkantoor delivers a
  * region's month files; here the whole year at once), each written to a temporary file in chunks
  * (never a whole file in memory) and imported with importeerDeclaraties in mode alles-of-niets by
@@ -363,6 +386,11 @@ async function importeerDemoDeclaraties(
   melden: (f: number, stap: string) => void,
   fasen?: Record<string, number>,
 ): Promise<DemoResultaat['declaraties']> {
+  const importeer = declaratieImport;
+  if (!importeer)
+    throw new Error(
+      'Demodata: de declaratie-import is niet aangesloten (src/capabilities.ts gebruikDeclaratieImport).',
+    );
   const jaar = data.omvang.realisatieJaar;
   const regios = declaratieRegios(data);
   const uit: DemoResultaat['declaraties'] = [];
@@ -379,9 +407,9 @@ async function importeerDemoDeclaraties(
       await volgende;
       volgende = i + 1 < regios.length ? schrijf(i + 1) : null;
       melden(i / regios.length, 'declaraties importeren');
-      let r: ImportResultaat;
+      let r: Awaited<ReturnType<DeclaratieImport>>;
       try {
-        r = await importeerDeclaraties(binnen, null, pad, {
+        r = await importeer(binnen, null, pad, {
           jaar,
           modus: 'alles-of-niets',
           bestandsnaam: bestand(regio),

@@ -12,4 +12,3 @@ export {
 } from './store.ts';
 export { productieRegiosSectoren } from './store.ts';
 export { vernieuwMonitorAggregaat } from './store.ts';
-export { importeerDeclaraties, type ImportResultaat } from './service.ts';
