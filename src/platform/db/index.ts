@@ -217,6 +217,16 @@ async function openPostgres(url: string): Promise<Db> {
   }
   const mk = (client: { query: (t: string, p?: unknown[]) => Promise<{ rows: any[] }> }, conn?: any): Queryable => {
     const raw = async (text: string, params?: unknown[]) => (await client.query(text, params as any[])).rows as Row[];
+    /** COPY needs one connection: the transaction's, else one from the pool for the duration. */
+    const opVerbinding = async <T>(run: (c: any) => Promise<T>): Promise<T> => {
+      if (conn) return run(conn);
+      const c = await pool.connect();
+      try {
+        return await run(c);
+      } finally {
+        c.release();
+      }
+    };
     return {
       ...withHelpers(raw),
       async exec(sql: string) {
@@ -240,13 +250,7 @@ async function openPostgres(url: string): Promise<Db> {
           );
           return n;
         };
-        if (conn) return run(conn);
-        const c = await pool.connect();
-        try {
-          return await run(c);
-        } finally {
-          c.release();
-        }
+        return opVerbinding(run);
       },
       async copyText(table, columns, text) {
         if (!text) return;
@@ -256,25 +260,13 @@ async function openPostgres(url: string): Promise<Db> {
             c.query(copyFrom(`COPY ${quoteIdent(table)} (${columns.map(quoteIdent).join(',')}) FROM STDIN`)),
           );
         };
-        if (conn) return run(conn);
-        const c = await pool.connect();
-        try {
-          await run(c);
-        } finally {
-          c.release();
-        }
+        return opVerbinding(run);
       },
       async copyCsv(table, columns, delimiter, chunks) {
         const run = async (c: any): Promise<void> => {
           await pipeline(Readable.from(chunks), c.query(copyFrom(copyCsvSql(table, columns, delimiter, 'STDIN'))));
         };
-        if (conn) return run(conn);
-        const c = await pool.connect();
-        try {
-          await run(c);
-        } finally {
-          c.release();
-        }
+        return opVerbinding(run);
       },
     };
   };
